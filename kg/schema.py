@@ -1,0 +1,120 @@
+"""Schema and write statements derived from the models in :mod:`kg.model`.
+
+One place owns each generated statement: the embedded store's DDL, Neo4j's constraints and
+indexes, and the batched ``UNWIND $rows AS row MERGE ...`` upserts both stores run.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel
+
+from kg.model import NODE_MODELS, RELATIONSHIP_MODELS, Node, Relationship
+
+_EMBEDDED_TYPES = {str: "STRING", int: "INT64", float: "DOUBLE", bool: "BOOLEAN"}
+_REL_ENDPOINTS = ("src", "dst")
+
+
+def _base_type(annotation: Any) -> tuple[type, bool]:
+    """(scalar python type, is_list) of a field annotation such as ``list[str] | None``."""
+    args = [a for a in typing.get_args(annotation) if a is not type(None)]
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        annotation = args[0]
+    if typing.get_origin(annotation) is list:
+        return typing.get_args(annotation)[0], True
+    return annotation, False
+
+
+def properties(model: type[BaseModel]) -> list[str]:
+    """Stored property names of a model (endpoints of a relationship excluded)."""
+    return [name for name in model.model_fields if name not in _REL_ENDPOINTS]
+
+
+def embedded_type(model: type[BaseModel], field: str) -> str:
+    scalar, is_list = _base_type(model.model_fields[field].annotation)
+    name = _EMBEDDED_TYPES[scalar]
+    return f"{name}[]" if is_list else name
+
+
+def embedded_ddl() -> list[str]:
+    """``CREATE NODE TABLE`` / ``CREATE REL TABLE`` statements for LadybugDB."""
+    statements = []
+    for node in NODE_MODELS:
+        columns = ", ".join(f"{f} {embedded_type(node, f)}" for f in properties(node))
+        statements.append(
+            f"CREATE NODE TABLE IF NOT EXISTS {node.label}({columns}, PRIMARY KEY(key))"
+        )
+    for rel in RELATIONSHIP_MODELS:
+        columns = ", ".join(f"{f} {embedded_type(rel, f)}" for f in properties(rel))
+        statements.append(
+            f"CREATE REL TABLE IF NOT EXISTS {rel.type}"
+            f"(FROM {rel.source_label} TO {rel.target_label}, {columns})"
+        )
+    return statements
+
+
+def neo4j_schema() -> list[str]:
+    """Idempotent constraints and indexes for Neo4j 5."""
+    statements = []
+    for node in NODE_MODELS:
+        name = node.label.lower()
+        statements.append(
+            f"CREATE CONSTRAINT {name}_key IF NOT EXISTS "
+            f"FOR (n:{node.label}) REQUIRE n.key IS UNIQUE"
+        )
+        for prop in node.indexed:
+            statements.append(
+                f"CREATE INDEX {name}_{prop} IF NOT EXISTS FOR (n:{node.label}) ON (n.{prop})"
+            )
+    statements.append(
+        "CREATE FULLTEXT INDEX paper_text IF NOT EXISTS "
+        "FOR (n:Paper) ON EACH [n.title, n.abstract]"
+    )
+    return statements
+
+
+def _row_value(model: type[BaseModel], prop: str, dialect: str) -> str:
+    # The embedded store types a parameter from its values; a column that is null in every row
+    # of a batch would be bound as STRING, so it is cast to the column's type.
+    if dialect == "embedded" and embedded_type(model, prop) != "STRING":
+        return f"CAST(row.{prop} AS {embedded_type(model, prop)})"
+    return f"row.{prop}"
+
+
+def _set_clause(var: str, model: type[BaseModel], props: list[str], dialect: str) -> str:
+    # A null in a row never erases what an earlier build stored (listing abstract kept when S2
+    # has none, enrichment kept when the listing is built again).
+    return ", ".join(
+        f"{var}.{p} = coalesce({_row_value(model, p, dialect)}, {var}.{p})" for p in props
+    )
+
+
+def node_upsert(model: type[Node], dialect: str) -> str:
+    props = [p for p in properties(model) if p != "key"]
+    return (
+        f"UNWIND $rows AS row MERGE (n:{model.label} {{key: row.key}}) "
+        f"SET {_set_clause('n', model, props, dialect)}"
+    )
+
+
+def relationship_upsert(model: type[Relationship], dialect: str) -> str:
+    """Endpoints are bound ``MATCH ... WITH ... MATCH``: the comma form is planned as a scan on
+    the embedded store and is ~70x slower there."""
+    identity = "".join(f", {p}: row.{p}" for p in model.identity)
+    identity = f" {{{identity[2:]}}}" if identity else ""
+    props = [p for p in properties(model) if p not in model.identity]
+    return (
+        f"UNWIND $rows AS row "
+        f"MATCH (a:{model.source_label} {{key: row.src}}) WITH a, row "
+        f"MATCH (b:{model.target_label} {{key: row.dst}}) "
+        f"MERGE (a)-[r:{model.type}{identity}]->(b) "
+        f"SET {_set_clause('r', model, props, dialect)}"
+    )
+
+
+def rows(items: list[BaseModel]) -> list[dict[str, Any]]:
+    """Parameter rows for an upsert: every field present, so each row has one shape."""
+    return [item.model_dump() for item in items]

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# `make test`: install what the suite needs, start a real Neo4j, run pytest, stop Neo4j.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+# Chromium for the browser tests of the HTML views (Debian's package; no browser downloads).
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "installing chromium (Debian package) for the browser tests..."
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+      || echo "warning: could not install chromium; browser tests will skip (fail in CI)"
+  else
+    echo "warning: /usr/bin/chromium missing and not root; browser tests will skip (fail in CI)"
+  fi
+fi
+
+# A real Neo4j 5 from Maven Central, embedded in a small Java launcher (no Docker here).
+started_neo4j=0
+if [ -z "${NEO4J_URI:-}" ]; then
+  if uri=$(bash tools/neo4j-test-server/server.sh start); then
+    export NEO4J_URI="$uri"
+    started_neo4j=1
+    echo "Neo4j test server: $NEO4J_URI"
+  else
+    echo "Neo4j test server could not start: Neo4j tests will skip (they fail when CI=true)"
+  fi
+fi
+
+.venv/bin/python -m pytest "$@"
+status=$?
+
+if [ "$started_neo4j" = 1 ]; then
+  bash tools/neo4j-test-server/server.sh stop || true
+fi
+exit $status
