@@ -1,0 +1,208 @@
+"""The build pipeline: listing -> records -> enrichment -> extraction -> store.
+
+Each stage is a plain function over typed records; this module only strings them together and
+writes what they produce through the ``GraphStore`` interface it is given. Writes are ordered so
+that an interrupted build is finished by running it again: listed papers first, then what S2
+returned (nodes before relationships), and a paper's ``s2_status`` only after its citations and
+authors are stored, so `kg enrich` knows what is left.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.identity import IdentityIndex, merge_paper_nodes, resolve_papers
+from kg.model import Author, Authored, Node, Paper, Relationship, author_key
+from kg.store import GraphStore, upsert_nodes, upsert_relationships
+from loaders.extract import Extraction, extract_papers
+from loaders.listing import Listing, ListingProblem, load_listing
+from loaders.s2 import EnrichOptions, EnrichReport, enrich
+
+EXTRACTED_TYPES = ("PROPOSES", "USES", "COMPARES_WITH", "EVALUATED_ON")
+
+
+@dataclass
+class BuildOptions:
+    format: str | None = None
+    listing_year: int | None = None
+    #: False skips Semantic Scholar entirely (no requests, no cache)
+    enrich: bool = True
+    extract: bool = True
+    s2: EnrichOptions = field(default_factory=EnrichOptions)
+
+
+@dataclass
+class WriteCounts:
+    nodes: Counter = field(default_factory=Counter)
+    relationships: Counter = field(default_factory=Counter)
+
+    def add(self, nodes: Iterable[Node], rels: Iterable[Relationship]) -> None:
+        self.nodes.update(type(n).label for n in nodes)
+        self.relationships.update(type(r).type for r in rels)
+
+
+@dataclass
+class BuildReport:
+    listings: list[Listing] = field(default_factory=list)
+    written: WriteCounts = field(default_factory=WriteCounts)
+    enrichment: EnrichReport | None = None
+    #: listed papers S2 did not fill in (not found, rejected, or left for retry)
+    unenriched: int = 0
+    extraction: Counter = field(default_factory=Counter)
+
+    @property
+    def entries(self) -> int:
+        return sum(len(listing.entries) for listing in self.listings)
+
+    @property
+    def problems(self) -> list[ListingProblem]:
+        return [p for listing in self.listings for p in listing.problems]
+
+    @property
+    def notes(self) -> list[str]:
+        return [f"{listing.path}: {n}" for listing in self.listings for n in listing.notes]
+
+    @property
+    def exit_code(self) -> int:
+        """0 done; 1 done in part (entries skipped or papers left unenriched)."""
+        return 1 if self.problems or self.unenriched else 0
+
+
+def load_listings(
+    paths: Sequence[str | Path], format: str | None = None, listing_year: int | None = None
+) -> list[Listing]:
+    """Parse every listing; a file that cannot be read at all raises ``ListingFileError``."""
+    return [load_listing(path, format=format, listing_year=listing_year) for path in paths]
+
+
+def listing_records(listings: Iterable[Listing]) -> tuple[list[Paper], list[Node], list[Relationship]]:
+    """Listed papers plus the authors a listing names (BibTeX, CSV), keyed by name."""
+    papers: list[Paper] = []
+    authors: dict[str, Author] = {}
+    authored: list[Relationship] = []
+    for listing in listings:
+        for entry in listing.entries:
+            papers.append(entry.paper)
+            for position, name in enumerate(entry.authors):
+                key = author_key(name=name)
+                authors.setdefault(key, Author(key=key, name=name))
+                authored.append(Authored(src=key, dst=entry.paper.key, position=position))
+    return papers, list(authors.values()), authored
+
+
+def write_graph(
+    store: GraphStore,
+    nodes: Iterable[Node],
+    rels: Iterable[Relationship] = (),
+    counts: WriteCounts | None = None,
+) -> list[Paper]:
+    """Write nodes, then relationships, giving papers their canonical keys first.
+
+    Returns the papers as written (with canonical keys).
+    """
+    nodes = list(nodes)
+    papers = [n for n in nodes if isinstance(n, Paper)]
+    others = [n for n in nodes if not isinstance(n, Paper)]
+    resolution = resolve_papers(IdentityIndex.from_store(store), papers, rels)
+    for keep, drop in resolution.merged_nodes:
+        merge_paper_nodes(store, keep, drop)
+    upsert_nodes(store, resolution.papers)
+    upsert_nodes(store, others)
+    upsert_relationships(store, resolution.relationships)
+    if counts is not None:
+        counts.add(resolution.papers + others, resolution.relationships)
+    return resolution.papers
+
+
+def build(
+    store: GraphStore,
+    listings: Sequence[Listing],
+    options: BuildOptions,
+    progress=None,
+    before_enrich: Callable[[list[Paper]], None] | None = None,
+) -> BuildReport:
+    """Build parsed ``listings`` (see :func:`load_listings`) into ``store``: `kg build`.
+
+    ``progress`` is an optional ``rich.progress.Progress`` the stages report to;
+    ``before_enrich`` is called with the papers about to be sent to S2 (to print the plan).
+    """
+    report = BuildReport(listings=list(listings))
+    papers, authors, authored = listing_records(report.listings)
+    with _stage(progress, f"writing {len(papers)} listed papers"):
+        listed = write_graph(store, [*papers, *authors], authored, report.written)
+    if options.enrich and listed:
+        if before_enrich:
+            before_enrich(listed)
+        listed = enrich_papers(store, listed, options.s2, report, progress)
+    if options.extract:
+        with _stage(progress, "extracting methods and benchmarks"):
+            report.extraction = extract_into(store, listed, report.written)
+    return report
+
+
+@contextmanager
+def _stage(progress, description: str) -> Iterator[None]:
+    task = progress.add_task(description, total=None) if progress is not None else None
+    yield
+    if task is not None:
+        progress.remove_task(task)
+
+
+def enrich_papers(
+    store: GraphStore,
+    papers: list[Paper],
+    options: EnrichOptions,
+    report: BuildReport,
+    progress=None,
+) -> list[Paper]:
+    """Enrich ``papers`` from S2 and write the result; returns the papers as now stored."""
+    if not papers:
+        return papers
+    result = enrich(papers, options, progress=progress)
+    report.enrichment = result.report
+    report.unenriched = sum(p.s2_status != "ok" for p in result.papers)
+    # Everything S2 returned before the papers' own status: see the module docstring.
+    write_graph(store, result.nodes, result.relationships, report.written)
+    return write_graph(store, result.papers, (), report.written)
+
+
+def stored_papers(store: GraphStore, where: str = "p.listed = true") -> list[Paper]:
+    """Listed papers as stored, as records the loaders can work on again."""
+    columns = ", ".join(f"p.{f} AS {f}" for f in Paper.model_fields)
+    rows = store.run(f"MATCH (p:Paper) WHERE {where} RETURN {columns} ORDER BY p.key")
+    return [Paper(**row) for row in rows]
+
+
+def unenriched_papers(store: GraphStore) -> list[Paper]:
+    """Listed papers S2 has not filled in yet (never tried, or marked for retry)."""
+    return stored_papers(
+        store, "p.listed = true AND (p.s2_status IS NULL OR p.s2_status STARTS WITH 'retry')"
+    )
+
+
+def extract_into(store: GraphStore, papers: Iterable[Paper], counts: WriteCounts) -> Counter:
+    """Extract methods, benchmarks and results from ``papers`` and write them."""
+    extraction: Extraction = extract_papers(papers)
+    write_graph(store, [*extraction.methods, *extraction.benchmarks], extraction.relationships, counts)
+    return Counter(
+        {
+            "Method": len(extraction.methods),
+            "Benchmark": len(extraction.benchmarks),
+            **Counter(type(r).type for r in extraction.relationships),
+        }
+    )
+
+
+def reextract(store: GraphStore) -> tuple[Counter, WriteCounts]:
+    """`kg extract`: drop earlier extracted edges and orphaned methods and benchmarks, then
+    extract again from the stored papers (no S2 request)."""
+    for rel_type in EXTRACTED_TYPES:
+        store.run(f"MATCH (:Paper)-[r:{rel_type}]->() WHERE r.source STARTS WITH 'extract:' DELETE r")
+    for label in ("Method", "Benchmark"):
+        store.run(f"MATCH (n:{label}) WHERE NOT (n)<--() DELETE n")
+    counts = WriteCounts()
+    return extract_into(store, stored_papers(store), counts), counts
