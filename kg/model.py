@@ -12,7 +12,7 @@ import re
 import unicodedata
 from typing import ClassVar
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, model_validator
 
 
 class Node(BaseModel):
@@ -66,6 +66,12 @@ class Paper(Node):
     enriched_at: str | None = None
     pagerank: float | None = None
     community: int | None = None
+
+    @model_validator(mode="after")
+    def _fill_title_norm(self) -> Paper:
+        if self.title and not self.title_norm:
+            self.title_norm = normalise_title(self.title)
+        return self
 
 
 class Author(Node):
