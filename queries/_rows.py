@@ -1,0 +1,179 @@
+"""What every query helper shares: typed rows, the one-statement runner, dialect variants,
+entity parameters and the ``@helper`` mark the CLI discovers helpers by.
+
+A helper runs one parameterised statement through :func:`run`. User values always travel as
+parameters; the only things ever formatted into Cypher text are fixed fragments chosen here and
+integers the helper has validated (variable-length bounds, which neither dialect accepts as a
+parameter).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Annotated, Any, Generic, TypeVar
+
+from pydantic import BaseModel, ConfigDict
+
+from kg.graph import KnowledgeGraph
+
+R = TypeVar("R", bound=BaseModel)
+
+
+class Row(BaseModel):
+    """One typed result row."""
+
+    model_config = ConfigDict(frozen=True)
+
+
+class Rows(list[R], Generic[R]):
+    """A list of typed rows that also knows its row type, so an empty result still has columns.
+
+    >>> rows = Rows(PaperSummary, [PaperSummary(key="s2:1", title="A")])
+    >>> rows.to_dataframe().columns[:2].tolist()  # doctest: +SKIP
+    ['key', 'title']
+    """
+
+    def __init__(self, model: type[R], items: Iterable[R] = ()):
+        super().__init__(items)
+        self.model = model
+
+    @property
+    def columns(self) -> list[str]:
+        return list(self.model.model_fields)
+
+    def to_dicts(self) -> list[dict[str, Any]]:
+        return [row.model_dump(mode="json") for row in self]
+
+    def to_dataframe(self):
+        """A pandas DataFrame, one column per row field (needs the ``pandas`` extra)."""
+        try:
+            import pandas
+        except ImportError as exc:  # pragma: no cover - depends on the environment
+            raise ImportError("to_dataframe() needs pandas: pip install 'citegraph-kg[pandas]'") from exc
+        return pandas.DataFrame([row.model_dump() for row in self], columns=self.columns)
+
+
+@dataclass(frozen=True)
+class Dialects:
+    """The two variants of a statement that differs between the stores, side by side."""
+
+    neo4j: str
+    embedded: str
+
+    def pick(self, dialect: str) -> str:
+        return self.neo4j if dialect == "neo4j" else self.embedded
+
+
+def run(
+    kb: KnowledgeGraph,
+    statement: str | Dialects,
+    params: dict[str, Any],
+    model: type[R],
+) -> Rows[R]:
+    """Run one statement and validate each returned record as ``model``."""
+    cypher = statement.pick(kb.dialect) if isinstance(statement, Dialects) else statement
+    return Rows(model, (model.model_validate(record) for record in kb.cypher(cypher, params)))
+
+
+# --- entity parameters ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Entity:
+    """Marks a parameter as naming a node of ``kind`` (the CLI checks it exists)."""
+
+    kind: str
+
+
+PaperRef = Annotated[str, Entity("paper")]
+AuthorRef = Annotated[str, Entity("author")]
+MethodRef = Annotated[str, Entity("method")]
+BenchmarkRef = Annotated[str, Entity("benchmark")]
+
+
+def helper(fn: Callable) -> Callable:
+    """Mark ``fn`` as a query helper listed by ``kg query --list``."""
+    fn.__kg_helper__ = True
+    return fn
+
+
+# --- shared rows and fragments --------------------------------------------------------------
+
+
+class PaperSummary(Row):
+    """The columns list-shaped paper results share."""
+
+    key: str
+    title: str | None = None
+    year: int | None = None
+    arxiv_id: str | None = None
+    citation_count: int | None = None
+    listed: bool | None = None
+
+
+def paper_columns(var: str) -> str:
+    """``RETURN`` items of :class:`PaperSummary` for the node bound to ``var``."""
+    return ", ".join(f"{var}.{field} AS {field}" for field in PaperSummary.model_fields)
+
+
+class PathRow(Row):
+    """One shortest path: its length and the keys and display names of its nodes in order."""
+
+    hops: int
+    keys: list[str]
+    names: list[str | None]
+
+
+def path_statement(start: str, end: str, rel: str, max_hops: int, names: str) -> Dialects:
+    """All shortest undirected paths between two keyed nodes, ordered by their node keys.
+
+    ``shortestPath()`` on Neo4j and ``* SHORTEST`` on LadybugDB each return one arbitrary path
+    when several tie, so both stores ask for all of them and order them the same way.
+    ``max_hops`` must already be a validated int: neither dialect takes a parameter there.
+    """
+    if not isinstance(max_hops, int) or not 1 <= max_hops <= 30:
+        raise ValueError(f"max_hops must be an integer from 1 to 30, got {max_hops!r}")
+    head = f"MATCH (a:{start} {{key: $a}}) MATCH (b:{end} {{key: $b}}) "
+    tail = "RETURN hops, keys, names ORDER BY order_key LIMIT $limit"
+    return Dialects(
+        neo4j=head
+        + f"MATCH p = allShortestPaths((a)-[:{rel}*..{max_hops}]-(b)) "
+        + "WITH length(p) AS hops, [x IN nodes(p) | x.key] AS keys, "
+        + f"[x IN nodes(p) | {names.format(x='x')}] AS names "
+        + "WITH hops, keys, names, reduce(s = head(keys), k IN tail(keys) | s + ' ' + k) AS order_key "
+        + tail,
+        embedded=head
+        + f"MATCH p = (a)-[:{rel}* ALL SHORTEST 1..{max_hops}]-(b) "
+        + "WITH length(p) AS hops, list_transform(nodes(p), x -> x.key) AS keys, "
+        + f"list_transform(nodes(p), y -> {names.format(x='y')}) AS names "
+        + "WITH hops, keys, names, list_to_string(' ', keys) AS order_key "
+        + tail,
+    )
+
+
+def name_match(var: str, param: str) -> Dialects:
+    """``var`` (a Method or Benchmark) is named by ``$param``: key, normalised key, name or
+    alias, case-insensitively. Expects parameters ``param``, ``param_lower`` and ``param_norm``."""
+    common = (
+        f"({var}.key = ${param} OR {var}.key = ${param}_norm "
+        f"OR toLower({var}.name) = ${param}_lower OR "
+    )
+    return Dialects(
+        neo4j=common + f"${param}_lower IN [x IN coalesce({var}.aliases, []) | toLower(x)])",
+        embedded=common + f"list_contains(list_transform({var}.aliases, x -> lower(x)), ${param}_lower))",
+    )
+
+
+def name_params(param: str, value: str) -> dict[str, str]:
+    """The three parameters :func:`name_match` reads."""
+    from kg.model import normalise_title
+
+    text = value.strip()
+    return {param: text, f"{param}_lower": text.lower(), f"{param}_norm": normalise_title(text) or ""}
+
+
+def check_limit(limit: int) -> int:
+    if not isinstance(limit, int) or limit < 1:
+        raise ValueError(f"limit must be a positive integer, got {limit!r}")
+    return limit

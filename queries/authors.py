@@ -1,0 +1,197 @@
+"""Authors: lookup, their papers, co-authors, the most prolific authors of the listing, and how
+two authors are connected through co-authorship.
+
+Helpers taking an author accept its key (``s2:...`` or ``name:...``), used as is, or an S2 author
+id, name or alias, resolved by one :func:`author` lookup first (the best match: exact key, then
+most papers in the graph). An unknown author gives an empty result.
+"""
+
+from __future__ import annotations
+
+from kg.graph import KnowledgeGraph
+from kg.model import normalise_title
+from queries._rows import (
+    AuthorRef,
+    Dialects,
+    PaperSummary,
+    PathRow,
+    Row,
+    Rows,
+    check_limit,
+    helper,
+    paper_columns,
+    path_statement,
+    run,
+)
+
+AUTHOR_KEY_PREFIXES = ("s2:", "name:")
+
+
+class AuthorRow(Row):
+    key: str
+    name: str | None = None
+    s2_id: str | None = None
+    h_index: int | None = None
+    citation_count: int | None = None
+    #: papers in this graph
+    papers: int
+
+
+class AuthoredPaper(PaperSummary):
+    position: int | None = None
+
+
+class Coauthor(Row):
+    key: str
+    name: str | None = None
+    #: papers written together
+    papers: int
+
+
+class TopAuthor(Row):
+    key: str
+    name: str | None = None
+    #: listed papers
+    papers: int
+    #: sum of the S2 citation counts of those papers
+    citations: int
+
+
+def _author(alias_match: str) -> str:
+    return (
+        "MATCH (a:Author) WHERE a.key = $ref OR a.key = $name_key OR a.s2_id = $ref "
+        f"OR toLower(a.name) = $lower OR {alias_match} "
+        "WITH a, COUNT { MATCH (a)-[:AUTHORED]->(:Paper) } AS papers "
+        "RETURN a.key AS key, a.name AS name, a.s2_id AS s2_id, a.h_index AS h_index, "
+        "a.citation_count AS citation_count, papers "
+        "ORDER BY CASE WHEN a.key = $ref THEN 0 ELSE 1 END, papers DESC, a.key"
+    )
+
+
+_AUTHOR = Dialects(
+    neo4j=_author("$lower IN [x IN coalesce(a.aliases, []) | toLower(x)]"),
+    embedded=_author("list_contains(list_transform(a.aliases, x -> lower(x)), $lower)"),
+)
+
+
+@helper
+def author(kb: KnowledgeGraph, name_or_id: str) -> Rows[AuthorRow]:
+    """Authors named by a key, S2 author id, name or alias (case-insensitive); best match first.
+
+    >>> [(a.key, a.papers) for a in author(kb, "ada lovelace")]  # doctest: +SKIP
+    [('s2:A1', 3)]
+    """
+    text = name_or_id.strip()
+    params = {"ref": text, "lower": text.lower(), "name_key": f"name:{normalise_title(text) or ''}"}
+    return run(kb, _AUTHOR, params, AuthorRow)
+
+
+def resolve_key(kb: KnowledgeGraph, ref: str) -> str | None:
+    """The key of the author ``ref`` names, or None (a key-shaped ``ref`` is used as is)."""
+    ref = ref.strip()
+    if ref.startswith(AUTHOR_KEY_PREFIXES):
+        return ref
+    found = author(kb, ref)
+    return found[0].key if found else None
+
+
+def exists(kb: KnowledgeGraph, ref: str) -> bool:
+    key = resolve_key(kb, ref)
+    return key is not None and bool(kb.cypher("MATCH (a:Author {key: $k}) RETURN a.key AS k", {"k": key}))
+
+
+_PAPERS_BY = (
+    "MATCH (a:Author {key: $key})-[r:AUTHORED]->(p:Paper) "
+    f"RETURN {paper_columns('p')}, r.position AS position "
+    "ORDER BY coalesce(p.year, -1) DESC, p.key"
+)
+
+
+@helper
+def papers_by(kb: KnowledgeGraph, author: AuthorRef) -> Rows[AuthoredPaper]:
+    """Papers ``author`` wrote, newest first.
+
+    >>> [p.key for p in papers_by(kb, "Ada Lovelace")]  # doctest: +SKIP
+    ['s2:L3', 's2:L1', 's2:L2']
+    """
+    key = resolve_key(kb, author)
+    return run(kb, _PAPERS_BY, {"key": key}, AuthoredPaper) if key else Rows(AuthoredPaper)
+
+
+_COAUTHORS = (
+    "MATCH (a:Author {key: $key})-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(o:Author) WHERE o.key <> $key "
+    "WITH o, count(DISTINCT p) AS papers "
+    "RETURN o.key AS key, o.name AS name, papers ORDER BY papers DESC, o.key LIMIT $limit"
+)
+
+
+@helper
+def coauthors(kb: KnowledgeGraph, author: AuthorRef, limit: int = 50) -> Rows[Coauthor]:
+    """Co-authors of ``author`` with the number of papers written together, most first.
+
+    >>> [(c.name, c.papers) for c in coauthors(kb, "s2:A1")]  # doctest: +SKIP
+    [('Alan Turing', 1), ('Grace Hopper', 1)]
+    """
+    key = resolve_key(kb, author)
+    params = {"key": key, "limit": check_limit(limit)}
+    return run(kb, _COAUTHORS, params, Coauthor) if key else Rows(Coauthor)
+
+
+_TOP_AUTHORS = (
+    "MATCH (a:Author)-[:AUTHORED]->(p:Paper) WHERE p.listed = true "
+    "WITH a, count(DISTINCT p) AS papers, sum(coalesce(p.citation_count, 0)) AS citations "
+    "RETURN a.key AS key, a.name AS name, papers, citations "
+    "ORDER BY papers DESC, citations DESC, a.key LIMIT $limit"
+)
+
+
+@helper
+def top_authors(kb: KnowledgeGraph, limit: int = 20) -> Rows[TopAuthor]:
+    """Authors with the most listed papers (then most citations of them, then key).
+
+    >>> top_authors(kb, limit=1)[0].name  # doctest: +SKIP
+    'Ada Lovelace'
+    """
+    return run(kb, _TOP_AUTHORS, {"limit": check_limit(limit)}, TopAuthor)
+
+
+_NAME = "coalesce({x}.name, {x}.title)"
+
+
+@helper
+def collaboration_path(
+    kb: KnowledgeGraph, a: AuthorRef, b: AuthorRef, max_hops: int = 4, limit: int = 10
+) -> Rows[PathRow]:
+    """Shortest co-authorship chains from author ``a`` to ``b``: the path alternates authors
+    and the papers they share (``max_hops`` counts author-to-author steps). All shortest
+    chains up to ``limit``, ordered by node keys.
+
+    >>> collaboration_path(kb, "Grace Hopper", "Claude Shannon")[0].names  # doctest: +SKIP
+    ['Grace Hopper', 'Graph ...', 'Ada Lovelace', 'Sparse ...', 'Alan Turing', 'Bench...', 'Claude Shannon']
+    """
+    if not isinstance(max_hops, int) or not 1 <= max_hops <= 15:
+        raise ValueError(f"max_hops must be an integer from 1 to 15, got {max_hops!r}")
+    statement = path_statement("Author", "Author", "AUTHORED", 2 * max_hops, _NAME)
+    start, end = resolve_key(kb, a), resolve_key(kb, b)
+    if not start or not end or start == end:
+        return Rows(PathRow)
+    found = kb.cypher("MATCH (n:Author) WHERE n.key IN $keys RETURN n.key AS key", {"keys": [start, end]})
+    # LadybugDB 0.22 crashes the process on ALL SHORTEST towards a missing node: check first.
+    if {r["key"] for r in found} != {start, end}:
+        return Rows(PathRow)
+    return run(kb, statement, {"a": start, "b": end, "limit": check_limit(limit)}, PathRow)
+
+
+__all__ = [
+    "author",
+    "papers_by",
+    "coauthors",
+    "top_authors",
+    "collaboration_path",
+    "resolve_key",
+    "exists",
+    "AuthorRow",
+    "AuthoredPaper",
+    "Coauthor",
+    "TopAuthor",
+]
