@@ -1,0 +1,192 @@
+"""The Neo4j store: a Neo4j 5 server (or cluster, or Aura) reached with the official driver.
+
+``bolt://`` reaches one server; the routing schemes ``neo4j://`` and ``neo4j+s://`` reach clusters
+and Aura. Every query names the database; the schema (constraints, indexes, full-text index) is
+created on connect, idempotently. Bulk writes run one managed write transaction per batch, so the
+driver retries transient errors and an interrupted build loses at most the batch in flight.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+from collections.abc import Sequence
+from typing import Any
+
+import neo4j
+from neo4j import GraphDatabase
+from neo4j import exceptions as neo4j_errors
+from neo4j.graph import Node, Path, Relationship
+from neo4j.spatial import Point
+from neo4j.time import Date, DateTime, Duration, Time
+
+from kg import schema
+from kg.model import NODE_BY_LABEL, RELATIONSHIP_BY_TYPE
+from kg.store import DEFAULT_BATCH_SIZE, StoreError, batched
+
+# The driver logs connection failures at ERROR level, which Python prints to stderr when the
+# application configured no logging; the StoreError raised here already says it in one line.
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
+
+#: seconds to wait for a server that does not answer (a refused connection fails at once)
+CONNECTION_TIMEOUT = 15.0
+#: seconds to wait for the schema's indexes to come online after they are created
+INDEX_WAIT = 300
+
+
+class Neo4jStore:
+    """A Neo4j database; the schema is created on open.
+
+    >>> store = Neo4jStore("bolt://localhost:7687", password="secret")  # doctest: +SKIP
+    >>> store.run("MATCH (p:Paper) RETURN count(p) AS n")  # doctest: +SKIP
+    [{'n': 107}]
+    """
+
+    dialect = "neo4j"
+
+    def __init__(
+        self,
+        uri: str,
+        user: str = "neo4j",
+        password: str | None = None,
+        database: str = "neo4j",
+        batch_size: int = DEFAULT_BATCH_SIZE,
+    ):
+        self.uri = uri
+        self.user = user
+        self.database = database
+        self.batch_size = batch_size
+        self._driver: neo4j.Driver | None = None
+        auth = (user, password) if password else None
+        try:
+            self._driver = GraphDatabase.driver(
+                uri, auth=auth, connection_timeout=CONNECTION_TIMEOUT
+            )
+            self._driver.verify_connectivity()
+        except neo4j_errors.AuthError:
+            self.close()
+            raise StoreError(
+                f"Neo4j at {uri} refused the credentials of user {user!r}: "
+                "check NEO4J_USER and NEO4J_PASSWORD"
+            ) from None
+        except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired, OSError) as exc:
+            self.close()
+            raise StoreError(f"cannot reach Neo4j at {uri}: {_one_line(exc)}") from None
+        except (neo4j_errors.ConfigurationError, ValueError) as exc:
+            self.close()
+            raise StoreError(f"bad Neo4j URI {uri!r}: {_one_line(exc)}") from None
+        except neo4j_errors.Neo4jError as exc:
+            self.close()
+            raise StoreError(f"Neo4j at {uri}: {_message(exc)}") from None
+        try:
+            self._create_schema()
+        except StoreError as exc:
+            self.close()
+            raise StoreError(
+                f"cannot set up the schema in database {database!r} at {uri}: {exc}"
+            ) from None
+
+    def __repr__(self) -> str:
+        return f"Neo4jStore({self.uri!r}, database={self.database!r})"
+
+    def _create_schema(self) -> None:
+        for statement in schema.neo4j_schema():
+            self.run(statement)
+        # Plain and full-text indexes fill in the background; wait so the first search sees data.
+        self.run(f"CALL db.awaitIndexes({INDEX_WAIT})")
+
+    def _session(self) -> neo4j.Session:
+        if self._driver is None:
+            raise StoreError(f"the Neo4j store at {self.uri} is closed")
+        return self._driver.session(database=self.database)
+
+    def run(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        # An auto-commit transaction: it also runs `CALL { ... } IN TRANSACTIONS` and schema
+        # statements, which a managed transaction cannot.
+        try:
+            with self._session() as session:
+                result = session.run(cypher, params or {})
+                return [
+                    {key: _plain(value) for key, value in record.items()} for record in result
+                ]
+        except neo4j_errors.Neo4jError as exc:
+            raise StoreError(_message(exc)) from None
+        except neo4j_errors.DriverError as exc:
+            raise StoreError(f"Neo4j at {self.uri}: {_one_line(exc)}") from None
+
+    def run_batches(self, cypher: str, rows: Sequence[dict[str, Any]]) -> int:
+        def write(tx: neo4j.ManagedTransaction, batch: list[dict[str, Any]]) -> None:
+            tx.run(cypher, rows=batch).consume()
+
+        try:
+            with self._session() as session:
+                for batch in batched(rows, self.batch_size):
+                    session.execute_write(write, list(batch))
+        except neo4j_errors.Neo4jError as exc:
+            raise StoreError(_message(exc)) from None
+        except neo4j_errors.DriverError as exc:
+            raise StoreError(f"Neo4j at {self.uri}: {_one_line(exc)}") from None
+        return len(rows)
+
+    def close(self) -> None:
+        driver, self._driver = self._driver, None
+        if driver is not None:
+            driver.close()
+
+    def __enter__(self) -> Neo4jStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return text[:300] + ("..." if len(text) > 300 else "")
+
+
+def _message(exc: neo4j_errors.Neo4jError) -> str:
+    return _one_line(exc.message or exc)  # type: ignore[arg-type]
+
+
+def _plain(value: Any) -> Any:
+    """A driver value as plain Python, shaped like the embedded store's values.
+
+    Nodes and relationships become dicts of their properties with ``_ID`` and ``_LABEL`` (and
+    ``_SRC`` / ``_DST``), every model property present (None when unset); paths become
+    ``{"_NODES": [...], "_RELS": [...]}``; temporal values become :mod:`datetime` values.
+    """
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, Node):
+        label = next(iter(value.labels), None)
+        model = NODE_BY_LABEL.get(label or "")
+        base = dict.fromkeys(schema.properties(model)) if model else {}
+        return {"_ID": value.element_id, "_LABEL": label, **base, **_plain(dict(value))}
+    if isinstance(value, Relationship):
+        model = RELATIONSHIP_BY_TYPE.get(value.type)
+        base = dict.fromkeys(schema.properties(model)) if model else {}
+        return {
+            # a Node without loaded properties is falsy: compare with None
+            "_SRC": value.start_node.element_id if value.start_node is not None else None,
+            "_DST": value.end_node.element_id if value.end_node is not None else None,
+            "_LABEL": value.type,
+            "_ID": value.element_id,
+            **base,
+            **_plain(dict(value)),
+        }
+    if isinstance(value, Path):
+        return {"_NODES": _plain(list(value.nodes)), "_RELS": _plain(list(value.relationships))}
+    if isinstance(value, (Date, DateTime, Time)):
+        return value.to_native()
+    if isinstance(value, Duration):
+        if value.months == 0:
+            return datetime.timedelta(
+                days=value.days, seconds=value.seconds, microseconds=value.nanoseconds // 1000
+            )
+        return str(value)
+    if isinstance(value, Point):
+        return list(value)
+    return value
