@@ -12,11 +12,15 @@ from __future__ import annotations
 
 import random
 
+from kg import schema
 from kg.model import (
+    NODE_MODELS,
+    RELATIONSHIP_MODELS,
     Author,
     Authored,
     Benchmark,
     Cites,
+    ComparesWith,
     EvaluatedOn,
     Method,
     Node,
@@ -25,6 +29,7 @@ from kg.model import (
     Relationship,
     Uses,
 )
+from kg.store import GraphStore
 
 AUTHORS_PER_PAPER = 3
 LISTED_SHARE = 0.1
@@ -180,6 +185,13 @@ def _extracted(
                         evidence="we use", confidence=0.7,
                     )
                 )
+        if 0.25 <= r < 0.35:
+            out.append(
+                ComparesWith(
+                    src=key, dst=rng.choice(methods), source="extract:synthetic",
+                    evidence="we compare with", confidence=0.6,
+                )
+            )
         if r < 0.2:
             bench = rng.choice(benchmarks)
             for metric in rng.sample(_METRICS, 2 if r < 0.05 else 1):
@@ -191,3 +203,42 @@ def _extracted(
                     )
                 )
     return out
+
+
+# --- reading a graph back, to compare stores and builds --------------------------------------
+
+
+def counts(store: GraphStore) -> dict[str, int]:
+    """Nodes per label and relationships per type in ``store`` (both dialects).
+
+    >>> counts(store)  # doctest: +SKIP
+    {'Paper': 100, 'Author': 50, ..., 'CITES': 500, ...}
+    """
+    out = {}
+    for node in NODE_MODELS:
+        out[node.label] = store.run(f"MATCH (n:{node.label}) RETURN count(n) AS n")[0]["n"]
+    for rel in RELATIONSHIP_MODELS:
+        out[rel.type] = store.run(f"MATCH ()-[r:{rel.type}]->() RETURN count(r) AS n")[0]["n"]
+    return out
+
+
+def snapshot(store: GraphStore) -> dict[str, list[tuple]]:
+    """Every node and relationship with all its model properties, sorted: two stores (or two
+    builds) hold the same graph exactly when their snapshots are equal."""
+    out: dict[str, list[tuple]] = {}
+    for node in NODE_MODELS:
+        props = schema.properties(node)
+        columns = ", ".join(f"n.{p} AS {p}" for p in props)
+        rows = store.run(f"MATCH (n:{node.label}) RETURN {columns}")
+        out[node.label] = sorted(_freeze(row, props) for row in rows)
+    for rel in RELATIONSHIP_MODELS:
+        props = ["src", "dst", *schema.properties(rel)]
+        columns = ", ".join(["a.key AS src", "b.key AS dst"] + [f"r.{p} AS {p}" for p in props[2:]])
+        rows = store.run(f"MATCH (a)-[r:{rel.type}]->(b) RETURN {columns}")
+        out[rel.type] = sorted(_freeze(row, props) for row in rows)
+    return out
+
+
+def _freeze(row: dict, props: list[str]) -> tuple:
+    # None sorts apart from values (repr), lists become tuples so rows can be sorted and compared.
+    return tuple(repr(tuple(v) if isinstance(v, list) else v) for v in (row[p] for p in props))
