@@ -1,0 +1,319 @@
+"""`kg query`, `kg cypher` and `kg analyze`: the query helpers and raw Cypher from the shell.
+
+``kg query NAME --param value ...`` parses the parameters against the helper's signature, so
+every helper in :mod:`queries` is a command without a line of CLI code of its own.
+"""
+
+from __future__ import annotations
+
+import csv
+import inspect
+import json
+import sys
+import types
+import typing
+from collections.abc import Callable
+from typing import Any
+
+import typer
+from pydantic import BaseModel
+from rich.table import Table
+
+import queries
+from kg.cli import UserError, app
+from kg.cli.common import DbOption, Neo4jOption, console, err_console, open_graph
+from kg.graph import KnowledgeGraph
+from kg.store import StoreError
+from queries import analytics, authors, methods, papers
+from queries._rows import Entity, Rows
+
+FORMATS = ("table", "json", "csv")
+
+_EXISTS: dict[str, Callable[[KnowledgeGraph, str], bool]] = {
+    "paper": papers.exists,
+    "author": authors.exists,
+    "method": methods.method_exists,
+    "benchmark": methods.benchmark_exists,
+}
+
+
+# --- parameters -----------------------------------------------------------------------------
+
+
+def _scalar(annotation: Any) -> tuple[type, Entity | None]:
+    """(python type, entity mark) of a helper parameter annotation."""
+    entity = None
+    if typing.get_origin(annotation) is typing.Annotated:
+        annotation, *extras = typing.get_args(annotation)
+        entity = next((e for e in extras if isinstance(e, Entity)), None)
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        inner = [a for a in typing.get_args(annotation) if a is not type(None)]
+        return _scalar(inner[0])[0], entity or _scalar(inner[0])[1]
+    return annotation, entity
+
+
+def helper_params(fn: Callable) -> dict[str, inspect.Parameter]:
+    """The user-facing parameters of a helper (all but the knowledge graph)."""
+    return dict(list(inspect.signature(fn).parameters.items())[1:])
+
+
+def _convert(name: str, raw: str | bool, target: type) -> Any:
+    if target is bool:
+        if isinstance(raw, bool):
+            return raw
+        if raw.lower() in ("true", "yes", "1", "on"):
+            return True
+        if raw.lower() in ("false", "no", "0", "off"):
+            return False
+        raise UserError(f"--{name.replace('_', '-')} expects true or false, got {raw!r}")
+    if isinstance(raw, bool):
+        raise UserError(f"--{name.replace('_', '-')} needs a value")
+    try:
+        return target(raw)
+    except ValueError:
+        raise UserError(f"--{name.replace('_', '-')} expects {target.__name__}, got {raw!r}") from None
+
+
+def parse_args(fn: Callable, args: list[str]) -> dict[str, Any]:
+    """``--name value`` / ``--name=value`` / ``--flag`` / ``--no-flag`` / positional values,
+    converted to the types of ``fn``'s signature.
+
+    >>> parse_args(queries.citations.co_cited, ["s2:L1", "--limit", "5"])  # doctest: +SKIP
+    {'paper': 's2:L1', 'limit': 5}
+    """
+    hints = typing.get_type_hints(fn, include_extras=True)
+    params = helper_params(fn)
+    types_ = {name: _scalar(hints.get(name, str))[0] for name in params}
+    raw: dict[str, str | bool] = {}
+    positional: list[str] = []
+    items = iter(args)
+    for item in items:
+        if not item.startswith("--") or item == "--":
+            positional.append(item)
+            continue
+        name, eq, value = item[2:].partition("=")
+        name = name.replace("-", "_")
+        if not eq and name.startswith("no_") and types_.get(name[3:]) is bool:
+            raw[name[3:]] = False
+            continue
+        if name not in params:
+            raise UserError(f"{fn.__name__} has no parameter --{name.replace('_', '-')}; it takes: {_usage(fn)}")
+        if eq:
+            raw[name] = value
+        elif types_[name] is bool:
+            raw[name] = True
+        else:
+            value = next(items, None)
+            if value is None:
+                raise UserError(f"--{name.replace('_', '-')} needs a value")
+            raw[name] = value
+    free = [n for n in params if n not in raw]
+    if len(positional) > len(free):
+        raise UserError(f"too many values for {fn.__name__}: {positional[len(free):]!r}; it takes: {_usage(fn)}")
+    raw.update(zip(free, positional))
+    missing = [n for n, p in params.items() if p.default is inspect.Parameter.empty and n not in raw]
+    if missing:
+        raise UserError(f"{fn.__name__} needs --{missing[0].replace('_', '-')}; it takes: {_usage(fn)}")
+    return {name: _convert(name, value, types_[name]) for name, value in raw.items()}
+
+
+def _usage(fn: Callable) -> str:
+    hints = typing.get_type_hints(fn, include_extras=True)
+    parts = []
+    for name, p in helper_params(fn).items():
+        kind = _scalar(hints.get(name, str))[0].__name__
+        flag = f"--{name.replace('_', '-')} {kind.upper()}"
+        parts.append(flag if p.default is inspect.Parameter.empty else f"[{flag}={p.default}]")
+    return " ".join(parts)
+
+
+def _unknown_entities(kb: KnowledgeGraph, fn: Callable, values: dict[str, Any]) -> list[str]:
+    hints = typing.get_type_hints(fn, include_extras=True)
+    unknown = []
+    for name, value in values.items():
+        entity = _scalar(hints.get(name, str))[1]
+        if entity and value is not None and not _EXISTS[entity.kind](kb, value):
+            unknown.append(f"no {entity.kind} matches {value!r}")
+    return unknown
+
+
+# --- output ---------------------------------------------------------------------------------
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ", ".join(_cell(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, default=str, ensure_ascii=False)
+    if isinstance(value, BaseModel):
+        return _cell(value.model_dump(mode="json"))
+    if isinstance(value, float):
+        return f"{value:.6g}"
+    return str(value)
+
+
+def print_records(records: list[dict[str, Any]], columns: list[str], fmt: str, title: str | None = None) -> None:
+    """Rows as a rich table, JSON (a list of objects) or CSV (lists joined with "; ")."""
+    if fmt == "json":
+        sys.stdout.write(json.dumps(records, indent=2, default=str, ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        for r in records:
+            writer.writerow(["; ".join(map(str, r[c])) if isinstance(r.get(c), list) else ("" if r.get(c) is None else r[c]) for c in columns])
+    elif len(columns) > 9:  # wide rows (a whole paper) read better one field per line
+        for r in records:
+            table = Table(show_header=False, title=title)
+            for c in columns:
+                if r.get(c) is not None:
+                    table.add_row(c, _cell(r[c]))
+            console.print(table)
+    else:
+        table = Table(title=title)
+        for c in columns:
+            table.add_column(c, overflow="fold")
+        for r in records:
+            table.add_row(*(_cell(r.get(c)) for c in columns))
+        console.print(table)
+
+
+def _check_format(fmt: str) -> str:
+    if fmt not in FORMATS:
+        raise UserError(f"--format must be one of {', '.join(FORMATS)}, got {fmt!r}")
+    return fmt
+
+
+# --- commands -------------------------------------------------------------------------------
+
+
+@app.command(
+    "query",
+    context_settings={"allow_extra_args": True, "ignore_unknown_options": True},
+    help="Run a query helper: kg query NAME --param value ... (kg query --list shows them).",
+)
+def query(
+    ctx: typer.Context,
+    name: str = typer.Argument(None, help="Helper name (see --list)."),
+    list_helpers: bool = typer.Option(False, "--list", help="List the helpers and their parameters."),
+    fmt: str = typer.Option("table", "--format", help="table, json or csv."),
+    db: str = DbOption,
+    neo4j: str = Neo4jOption,
+) -> None:
+    registry = queries.helpers()
+    if list_helpers or not name:
+        _print_helpers(registry)
+        return
+    fn = registry.get(name)
+    if fn is None:
+        raise UserError(f"no query helper {name!r}; `kg query --list` shows them")
+    values = parse_args(fn, list(ctx.args))
+    _check_format(fmt)
+    with open_graph(db, neo4j, read_only=True) as kb:
+        try:
+            rows = fn(kb, **values)
+        except ValueError as exc:
+            raise UserError(str(exc)) from None
+        unknown = _unknown_entities(kb, fn, values) if not rows else []
+    if unknown:
+        raise UserError("; ".join(unknown) + " (try `kg query search --text ...`)", code=1)
+    print_records(rows.to_dicts(), rows.columns, fmt, title=name if fmt == "table" else None)
+    if fmt == "table":
+        err_console.print(f"{len(rows)} row{'s' if len(rows) != 1 else ''}")
+
+
+def _print_helpers(registry: dict[str, Callable]) -> None:
+    table = Table(title="query helpers (kg query NAME --param value ...)")
+    table.add_column("name")
+    table.add_column("parameters")
+    table.add_column("what it answers")
+    for name, fn in registry.items():
+        summary = (inspect.getdoc(fn) or "").split("\n\n")[0].replace("\n", " ")
+        table.add_row(name, _usage(fn), summary)
+    console.print(table)
+
+
+def parse_param(text: str) -> tuple[str, Any]:
+    """``key=value`` with the value read as JSON when it parses (numbers, true, null, lists,
+    quoted strings), else as plain text.
+
+    >>> parse_param("k=2"), parse_param("t=') DETACH DELETE n //")
+    (('k', 2), ('t', "') DETACH DELETE n //"))
+    """
+    key, eq, value = text.partition("=")
+    if not eq or not key.strip():
+        raise UserError(f"-p expects key=value, got {text!r}")
+    try:
+        return key.strip(), json.loads(value)
+    except ValueError:
+        return key.strip(), value
+
+
+def _run_read(kb: KnowledgeGraph, statement: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+    """Run ``statement`` so that it cannot write: a read-only database on the embedded store
+    (opened so by the caller), a read transaction on Neo4j (the server rejects writes in it)."""
+    if kb.dialect != "neo4j":
+        return kb.cypher(statement, params)
+    import neo4j
+    from neo4j import exceptions as neo4j_errors
+
+    from kg.store_neo4j import _message, _plain
+
+    store = kb.store
+
+    def work(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
+        return [{k: _plain(v) for k, v in record.items()} for record in tx.run(statement, params)]
+
+    try:
+        # Neo4jStore has no read-mode run(); its driver is used directly, once, here.
+        with store._driver.session(database=store.database, default_access_mode=neo4j.READ_ACCESS) as session:
+            return session.execute_read(work)
+    except neo4j_errors.Neo4jError as exc:
+        raise StoreError(_message(exc)) from None
+
+
+@app.command("cypher", help="Run one Cypher statement (read-only unless --write).")
+def cypher(
+    statement: str = typer.Argument(..., help="The Cypher statement; values go in -p."),
+    param: list[str] = typer.Option([], "--param", "-p", help="key=value (JSON or text); repeatable."),
+    write: bool = typer.Option(False, "--write", help="Allow the statement to change the graph."),
+    fmt: str = typer.Option("table", "--format", help="table, json or csv."),
+    db: str = DbOption,
+    neo4j: str = Neo4jOption,
+) -> None:
+    _check_format(fmt)
+    params = dict(parse_param(p) for p in param)
+    with open_graph(db, neo4j, read_only=not write) as kb:
+        try:
+            records = kb.cypher(statement, params) if write else _run_read(kb, statement, params)
+        except StoreError as exc:
+            raise UserError(f"Cypher error: {exc}", code=2) from None
+    columns = list(records[0]) if records else []
+    print_records(records, columns, fmt)
+    if fmt == "table":
+        err_console.print(f"{len(records)} row{'s' if len(records) != 1 else ''}")
+
+
+@app.command("analyze", help="PageRank and Louvain communities, written back to the papers.")
+def analyze(
+    seed: int = typer.Option(analytics.DEFAULT_SEED, "--seed", help="Louvain random seed."),
+    top: int = typer.Option(10, "--top", help="How many top PageRank papers to show."),
+    as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
+    db: str = DbOption,
+    neo4j: str = Neo4jOption,
+) -> None:
+    with open_graph(db, neo4j) as kb:
+        with console.status("computing PageRank and communities..."):
+            summary = analytics.analyze(kb, seed=seed, top=top)
+    if as_json:
+        sys.stdout.write(summary.model_dump_json(indent=2) + "\n")
+        return
+    console.print(
+        f"{summary.papers} papers, {summary.citations} citations: {summary.communities} communities "
+        f"(modularity {summary.modularity:.3f}); pagerank and community written to {summary.written} papers"
+    )
+    print_records([s.model_dump() for s in summary.top_pagerank], ["key", "score"], "table", title="top PageRank")
+
+
+__all__ = ["query", "cypher", "analyze", "parse_args", "parse_param", "print_records"]
