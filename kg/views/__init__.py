@@ -1,0 +1,67 @@
+"""Interactive HTML network views: Cypher selects a networkx graph, pyvis renders it offline.
+
+>>> from kg.views import write_view
+>>> write_view(kb, "citations", "out/citations.html", top=500)  # doctest: +SKIP
+PosixPath('out/citations.html')
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from kg.graph import KnowledgeGraph
+from kg.views.render import COLOR_BY, render
+from kg.views.select import VIEWS, ViewError, keep_top
+
+DEFAULT_TOP = 500
+#: the views ``write_all`` writes (ego needs a centre, so it is written around the top paper)
+ALL_VIEWS = ("citations", "coauthors", "methods", "communities", "ego")
+
+
+def write_view(
+    kb: KnowledgeGraph,
+    view: str,
+    out: str | Path,
+    *,
+    top: int = DEFAULT_TOP,
+    color_by: str | None = None,
+    **params: Any,
+) -> Path:
+    """Select ``view`` (a name in :data:`VIEWS`) with ``params``, keep the ``top`` most
+    important nodes and write the page to ``out``."""
+    if view not in VIEWS:
+        raise ViewError(f"unknown view {view!r}; expected one of {', '.join(VIEWS)}")
+    graph = keep_top(VIEWS[view](kb, **params), top)
+    if color_by is None:
+        color_by = "community" if view == "communities" else "type"
+    return render(graph, out, color_by=color_by)
+
+
+def write_all(kb: KnowledgeGraph, out_dir: str | Path, *, top: int = DEFAULT_TOP) -> list[Path]:
+    """Write every view to ``out_dir/<view>.html``; the ego view centres on the most-cited
+    listed paper (skipped when the graph has no paper)."""
+    out_dir = Path(out_dir)
+    written = []
+    for view in ALL_VIEWS:
+        params: dict[str, Any] = {}
+        if view == "ego":
+            centre = _top_paper(kb)
+            if centre is None:
+                continue
+            params = {"paper": centre}
+        written.append(write_view(kb, view, out_dir / f"{view}.html", top=top, **params))
+    return written
+
+
+def _top_paper(kb: KnowledgeGraph) -> str | None:
+    rows = kb.cypher(
+        "MATCH (p:Paper) WHERE p.listed = true "
+        "RETURN p.key AS key, p.citation_count AS c, p.upvotes AS u"
+    ) or kb.cypher("MATCH (p:Paper) RETURN p.key AS key, p.citation_count AS c, p.upvotes AS u")
+    if not rows:
+        return None
+    return max(rows, key=lambda r: (r["c"] or 0, r["u"] or 0, r["key"]))["key"]
+
+
+__all__ = ["write_view", "write_all", "render", "keep_top", "VIEWS", "ViewError", "COLOR_BY", "DEFAULT_TOP"]
