@@ -1,0 +1,181 @@
+"""The requests of one enrichment run, phase by phase, over :class:`PaperState` records.
+
+1. :func:`resolve_ids`: papers with an id, 500 to a POST /paper/batch (ids sorted, so the same
+   input makes the same requests and hits the cache);
+2. :func:`resolve_titles`: title-only papers, one /paper/search/match each, verified;
+3. :func:`fetch_authors`: the resolved papers' authors, 1,000 to a POST /author/batch;
+4. :func:`fetch_lists`: references and citations, 1,000 a page, skipping lists S2 counts as empty.
+
+A failed request marks only the papers it was for (``retry:<reason>``); the phase goes on.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass, field
+
+from kg.model import Paper
+from loaders.s2.client import PageResult, S2Client, S2Failure, S2NotFound
+from loaders.s2.convert import AUTHOR_FIELDS, EDGE_FIELDS, MATCH_FIELDS, PAPER_FIELDS
+from loaders.s2.plan import BATCH_AUTHORS, BATCH_PAPERS
+from loaders.s2.resolve import map_batch, request_id, verify_match
+
+Advance = Callable[[str, int], None]
+
+
+@dataclass
+class PaperState:
+    paper: Paper
+    record: dict | None = None
+    #: "ok" once resolved; "not_found", "rejected:<reason>", "retry:<reason>" otherwise
+    status: str | None = None
+    confidence: float | None = None
+    evidence: str | None = None
+    #: a later phase (authors, references, citations) failed: "retry:<reason>" for the paper
+    later_failure: str | None = None
+    truncated: bool = False
+    references: PageResult | None = None
+    citations: PageResult | None = None
+    author_ids: list[str] = field(default_factory=list)
+
+    @property
+    def s2_id(self) -> str | None:
+        return self.record.get("paperId") if self.record else None
+
+
+def _chunks(items: list, size: int) -> Iterable[list]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+async def _gather(concurrency: int, jobs: list[Callable[[], Awaitable[None]]]) -> None:
+    sem = asyncio.Semaphore(max(1, concurrency))
+
+    async def run(job):
+        async with sem:
+            await job()
+
+    await asyncio.gather(*(run(j) for j in jobs))
+
+
+async def resolve_ids(client: S2Client, states: list[PaperState], concurrency: int, advance: Advance) -> None:
+    by_id: dict[str, list[PaperState]] = {}
+    for st in states:
+        rid = request_id(st.paper)
+        if rid:
+            by_id.setdefault(rid, []).append(st)
+    ids = sorted(by_id, key=str.lower)
+
+    async def batch(chunk: list[str]) -> None:
+        try:
+            records = await client.paper_batch(chunk, PAPER_FIELDS)
+        except S2NotFound:
+            records = []
+        except S2Failure as exc:
+            for rid in chunk:
+                for st in by_id[rid]:
+                    st.status = f"retry:{exc.reason}"
+        else:
+            found = map_batch(chunk, records)
+            for rid in chunk:
+                for st in by_id[rid]:
+                    st.record = found.get(rid)
+                    st.status = "ok" if st.record else "not_found"
+                    if st.record:
+                        st.confidence, st.evidence = 1.0, f"id {rid}"
+        advance("resolve", sum(len(by_id[r]) for r in chunk))
+
+    await _gather(concurrency, [lambda c=c: batch(c) for c in _chunks(ids, BATCH_PAPERS)])
+
+
+async def resolve_titles(client: S2Client, states: list[PaperState], concurrency: int, advance: Advance) -> None:
+    todo = [st for st in states if request_id(st.paper) is None and st.paper.title]
+
+    async def match(st: PaperState) -> None:
+        try:
+            record = await client.match_title(st.paper.title, MATCH_FIELDS)
+        except S2Failure as exc:
+            st.status = f"retry:{exc.reason}"
+        else:
+            if record is None:
+                st.status = "not_found"
+            else:
+                verdict = verify_match(st.paper, record)
+                st.evidence = verdict.evidence
+                if verdict.accepted:
+                    st.record, st.status, st.confidence = record, "ok", verdict.confidence
+                else:
+                    st.status, st.confidence = f"rejected:{verdict.reason}", verdict.confidence
+        advance("resolve", 1)
+
+    await _gather(concurrency, [lambda s=s: match(s) for s in todo])
+
+
+async def fetch_authors(
+    client: S2Client, states: list[PaperState], concurrency: int, advance: Advance
+) -> dict[str, dict]:
+    """authorId -> /author/batch record for every author of a resolved paper."""
+    owners: dict[str, list[PaperState]] = {}
+    for st in states:
+        if st.status != "ok":
+            continue
+        st.author_ids = [a["authorId"] for a in st.record.get("authors") or [] if a.get("authorId")]
+        for aid in st.author_ids:
+            owners.setdefault(aid, []).append(st)
+    ids = sorted(owners)
+    out: dict[str, dict] = {}
+
+    async def batch(chunk: list[str]) -> None:
+        try:
+            records = await client.author_batch(chunk, AUTHOR_FIELDS)
+        except S2NotFound:
+            records = []
+        except S2Failure as exc:
+            for aid in chunk:
+                for st in owners[aid]:
+                    st.later_failure = st.later_failure or f"retry:{exc.reason}"
+        else:
+            out.update({r["authorId"]: r for r in records if r.get("authorId")})
+        advance("authors", len(chunk))
+
+    await _gather(concurrency, [lambda c=c: batch(c) for c in _chunks(ids, BATCH_AUTHORS)])
+    return out
+
+
+async def fetch_lists(
+    client: S2Client,
+    states: list[PaperState],
+    *,
+    references: bool,
+    citations: bool,
+    max_citations: int,
+    concurrency: int,
+    advance: Advance,
+) -> None:
+    """References and citations of each distinct resolved paper (duplicates share the first's)."""
+    seen: set[str] = set()
+    jobs = []
+    for st in states:
+        if st.status != "ok" or st.s2_id in seen:
+            continue
+        seen.add(st.s2_id)
+        if references and st.record.get("referenceCount") != 0:
+            jobs.append(lambda s=st: _list(client, s, "references", 10**9, advance))
+        if citations and max_citations > 0 and st.record.get("citationCount") != 0:
+            jobs.append(lambda s=st: _list(client, s, "citations", max_citations, advance))
+    await _gather(concurrency, jobs)
+
+
+async def _list(client: S2Client, st: PaperState, which: str, max_items: int, advance: Advance) -> None:
+    try:
+        result = await client.pages(st.s2_id, which, EDGE_FIELDS, max_items)
+    except S2NotFound:  # S2 resolved the paper but has no list for it
+        result = PageResult([], False, 1)
+        setattr(st, which, result)
+    except S2Failure as exc:
+        st.later_failure = st.later_failure or f"retry:{exc.reason}"
+    else:
+        setattr(st, which, result)
+        st.truncated = st.truncated or result.truncated
+    advance(which, 1)

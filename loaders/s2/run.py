@@ -1,0 +1,344 @@
+"""One enrichment run: options in, enriched papers + new nodes and relationships + report out."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import random
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from kg.model import Node, Paper, Relationship
+from loaders.s2 import plan
+from loaders.s2.cache import CACHE_FILE, ResponseCache, default_cache_dir
+from loaders.s2.client import ClientSettings, RequestStats, S2Client
+from loaders.s2.convert import author_node, authored, cites, enriched_paper, outside_paper
+from loaders.s2.fetch import PaperState, fetch_authors, fetch_lists, resolve_ids, resolve_titles
+from loaders.s2.pace import Limiter, RetryBudget, effective_pace
+from loaders.s2.resolve import request_id
+
+
+@dataclass
+class EnrichOptions:
+    api_key: str | None = field(default=None, repr=False)  # default: S2_API_KEY
+    api_url: str | None = None  # default: S2_API_URL, else https://api.semanticscholar.org
+    cache_dir: str | None = None  # default: KG_CACHE_DIR, else the user cache directory
+    offline: bool = False  # answer from the cache only
+    citations: bool = True
+    max_citations: int = 1000
+    references: bool = True
+    #: requests/s; None = 1.0 with an API key, 0.3 without; 0 = no limit
+    pace: float | None = None
+    timeout: float = 10.0
+    #: retries allowed in the whole run (after which failures are final at once)
+    retry_budget: int = 100
+    #: attempts per request, the first included
+    max_attempts: int = 6
+    #: first backoff step in seconds (doubles each retry, with jitter, up to backoff_cap)
+    backoff_base: float = 1.0
+    backoff_cap: float = 60.0
+    #: requests in flight at once (the limiter still spaces their starts)
+    concurrency: int = 4
+    #: seconds each cache kind stays fresh, overriding loaders.s2.cache.DEFAULT_TTL
+    cache_ttl: dict[str, float] | None = None
+    #: consecutive requests failing for good after which the run stops asking S2
+    stop_after_failures: int = 5
+    #: jitter seed (tests); None = random
+    seed: int | None = None
+
+
+@dataclass
+class EnrichReport:
+    papers: int = 0
+    planned_requests: int = 0
+    #: the formula of loaders.s2.plan on what S2 returned
+    minimum_requests: int = 0
+    requests_made: int = 0
+    cache_hits: int = 0
+    retries: int = 0
+    resolved: int = 0
+    not_found: int = 0
+    rejected: dict[str, int] = field(default_factory=dict)
+    retry: dict[str, int] = field(default_factory=dict)
+    unreachable: bool = False
+    offline: bool = False
+    truncated: int = 0
+    outside_papers: int = 0
+    authors: int = 0
+    cites: int = 0
+    authored: int = 0
+    #: /references items S2 lists without a paperId (not stored)
+    references_without_id: int = 0
+    seconds: float = 0.0
+    message: str = ""
+
+    #: resolved papers whose authors or lists failed (their s2_status is "retry:<reason>")
+    retry_after_resolution: dict[str, int] = field(default_factory=dict)
+
+    def rows(self) -> list[tuple[str, str]]:
+        """(what, value) rows for the end-of-run summary table."""
+        rows = [
+            ("papers", str(self.papers)),
+            ("resolved", str(self.resolved)),
+            ("not found", str(self.not_found)),
+        ]
+        rows += [(f"rejected: {r}", str(n)) for r, n in sorted(self.rejected.items())]
+        rows += [(f"to retry: {r}", str(n)) for r, n in sorted(self.retry.items())]
+        rows += [
+            ("requests made (minimum)", f"{self.requests_made} ({self.minimum_requests})"),
+            ("planned requests", str(self.planned_requests)),
+            ("answered from cache", str(self.cache_hits)),
+            ("retries", str(self.retries)),
+            ("outside papers", str(self.outside_papers)),
+            ("authors", str(self.authors)),
+            ("CITES / AUTHORED", f"{self.cites} / {self.authored}"),
+            ("lists truncated", str(self.truncated)),
+            ("seconds", f"{self.seconds:.1f}"),
+        ]
+        return rows
+
+
+@dataclass
+class Enrichment:
+    #: the input papers, same keys, updated with S2 fields and s2_status
+    papers: list[Paper]
+    #: Authors and outside (listed=False) Papers
+    nodes: list[Node]
+    #: Cites and Authored, source="s2"
+    relationships: list[Relationship]
+    report: EnrichReport
+
+
+def plan_requests(papers: list[Paper], options: EnrichOptions) -> int:
+    """Requests the run should need before any cache is consulted (formula: loaders.s2.plan).
+
+    >>> plan_requests([Paper(key="arxiv:1", arxiv_id="1", author_count=3)], EnrichOptions())
+    4
+    """
+    return plan.planned_requests(
+        papers, references=options.references, citations=options.citations, max_citations=options.max_citations
+    )
+
+
+def estimated_seconds(papers: list[Paper], options: EnrichOptions) -> float:
+    """Wall time of :func:`plan_requests` at the configured pace."""
+    pace = effective_pace(options.pace, bool(options.api_key or os.environ.get("S2_API_KEY")))
+    return plan.estimated_seconds(plan_requests(papers, options), pace)
+
+
+def enrich(papers: list[Paper], options: EnrichOptions | None = None, progress=None) -> Enrichment:
+    """Enrich ``papers`` with Semantic Scholar; never raises for S2 trouble (see ``report``).
+
+    Works from plain code and from inside a running event loop (Jupyter, async apps), where the
+    run gets its own loop in a worker thread. ``progress`` is a ``rich.progress.Progress``.
+
+        result = enrich(papers, EnrichOptions(max_citations=200))
+        result.report.rows()
+    """
+    options = options or EnrichOptions()
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(_enrich(papers, options, progress))
+    # asyncio.run refuses to nest; the package's own answer blocks the caller's loop as well
+    with ThreadPoolExecutor(1, thread_name_prefix="s2-enrich") as pool:
+        return pool.submit(lambda: asyncio.run(_enrich(papers, options, progress))).result()
+
+
+async def enrich_async(papers: list[Paper], options: EnrichOptions | None = None, progress=None) -> Enrichment:
+    """:func:`enrich` for async callers: runs in a worker thread, the caller's loop keeps going."""
+    return await asyncio.to_thread(enrich, papers, options, progress)
+
+
+class _Progress:
+    def __init__(self, progress):
+        self.progress, self.tasks = progress, {}
+
+    def start(self, name: str, label: str, total: int) -> None:
+        if self.progress is not None:
+            self.tasks[name] = self.progress.add_task(label, total=total)
+
+    def __call__(self, name: str, n: int) -> None:
+        if self.progress is not None and name in self.tasks:
+            self.progress.advance(self.tasks[name], n)
+
+
+async def _enrich(papers: list[Paper], options: EnrichOptions, progress) -> Enrichment:
+    started = time.monotonic()
+    api_key = options.api_key or os.environ.get("S2_API_KEY") or None
+    api_url = options.api_url or os.environ.get("S2_API_URL") or None
+    cache_dir = Path(options.cache_dir) if options.cache_dir else default_cache_dir()
+    settings = ClientSettings(
+        api_url=api_url,
+        api_key=api_key,
+        timeout=options.timeout,
+        connect_timeout=min(5.0, options.timeout),
+        offline=options.offline,
+        max_attempts=options.max_attempts,
+        backoff_base=options.backoff_base,
+        backoff_cap=options.backoff_cap,
+        stop_after_failures=options.stop_after_failures,
+    )
+    report = EnrichReport(papers=len(papers), offline=options.offline)
+    report.planned_requests = plan_requests(papers, options)
+    states = [PaperState(p) for p in papers]
+    bar = _Progress(progress)
+    stats = RequestStats()
+    cache = ResponseCache(cache_dir / CACHE_FILE, options.cache_ttl)
+    try:
+        client = S2Client(
+            settings,
+            cache,
+            Limiter(effective_pace(options.pace, bool(api_key))),
+            RetryBudget(options.retry_budget),
+            stats,
+            random.Random(options.seed),
+        )
+        conc = options.concurrency
+        bar.start("resolve", "S2 resolve", sum(1 for s in states if request_id(s.paper) or s.paper.title))
+        await resolve_ids(client, states, conc, bar)
+        await resolve_titles(client, states, conc, bar)
+        n_authors = len({a.get("authorId") for s in states if s.status == "ok" for a in s.record.get("authors") or []})
+        bar.start("authors", "S2 authors", n_authors)
+        authors = await fetch_authors(client, states, conc, bar)
+        ok = {s.s2_id: s for s in states if s.status == "ok"}.values()
+        n_refs = sum(1 for s in ok if options.references and s.record.get("referenceCount") != 0)
+        n_cits = sum(1 for s in ok if options.citations and options.max_citations > 0 and s.record.get("citationCount") != 0)
+        bar.start("references", "S2 references", n_refs)
+        bar.start("citations", "S2 citations", n_cits)
+        await fetch_lists(
+            client,
+            states,
+            references=options.references,
+            citations=options.citations,
+            max_citations=options.max_citations,
+            concurrency=conc,
+            advance=bar,
+        )
+    finally:
+        cache.close()
+    return _assemble(states, authors, options, report, stats, started)
+
+
+def _assemble(
+    states: list[PaperState],
+    authors: dict[str, dict],
+    options: EnrichOptions,
+    report: EnrichReport,
+    stats: RequestStats,
+    started: float,
+) -> Enrichment:
+    now = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    listed_key: dict[str, str] = {}
+    for st in states:
+        if st.status == "ok":
+            listed_key.setdefault(st.s2_id, st.paper.key)
+    nodes: dict[str, Node] = {}
+    rels: dict[tuple[str, str, str], Relationship] = {}
+    out_papers: list[Paper] = []
+
+    def other_key(record: dict | None) -> str | None:
+        if not record or not record.get("paperId"):
+            report.references_without_id += 1
+            return None
+        pid = record["paperId"]
+        if pid in listed_key:
+            return listed_key[pid]
+        node = outside_paper(record)
+        nodes.setdefault(node.key, node)
+        return node.key
+
+    for st in states:
+        p = st.paper
+        if st.status != "ok":
+            status = st.status or "not_found"
+            out_papers.append(
+                p.model_copy(update={"s2_status": status, "s2_match_confidence": st.confidence, "s2_match_evidence": st.evidence})
+            )
+            continue
+        out_papers.append(
+            enriched_paper(
+                p,
+                st.record,
+                enriched_at=now,
+                status=st.later_failure or "ok",
+                confidence=st.confidence,
+                evidence=st.evidence,
+                truncated=st.truncated,
+            )
+        )
+        for pos, entry in enumerate(st.record.get("authors") or [], start=1):
+            author = author_node(authors.get(entry.get("authorId")) or entry)
+            if author is None:
+                continue
+            nodes.setdefault(author.key, author)
+            rel = authored(author, p.key, pos)
+            rels.setdefault(("AUTHORED", rel.src, rel.dst), rel)
+        if listed_key.get(st.s2_id) != p.key:
+            continue  # a second listing entry of the same S2 paper: lists attach to the first
+        for item in st.references.items if st.references else []:
+            dst = other_key(item.get("citedPaper"))
+            if dst and dst != p.key:
+                rels.setdefault(("CITES", p.key, dst), cites(p.key, dst, item))
+        for item in st.citations.items if st.citations else []:
+            src = other_key(item.get("citingPaper"))
+            if src and src != p.key:
+                rels.setdefault(("CITES", src, p.key), cites(src, p.key, item))
+
+    _summarise(report, out_papers, nodes, rels, states, options, stats, started)
+    return Enrichment(out_papers, list(nodes.values()), list(rels.values()), report)
+
+
+def _summarise(report, out_papers, nodes, rels, states, options, stats, started) -> None:
+    for p in out_papers:
+        status = p.s2_status or ""
+        if status.startswith("rejected:"):
+            key = status.split(":", 1)[1]
+            report.rejected[key] = report.rejected.get(key, 0) + 1
+        elif status.startswith("retry:"):
+            key = status.split(":", 1)[1]
+            report.retry[key] = report.retry.get(key, 0) + 1
+        elif status == "not_found":
+            report.not_found += 1
+    resolved = [s for s in states if s.status == "ok"]
+    report.resolved = len(resolved)
+    report.retry_after_resolution = {}
+    for s in resolved:
+        if s.later_failure:
+            reason = s.later_failure.split(":", 1)[1]
+            report.retry_after_resolution[reason] = report.retry_after_resolution.get(reason, 0) + 1
+    report.truncated = sum(1 for s in resolved if s.truncated)
+    report.outside_papers = sum(1 for n in nodes.values() if isinstance(n, Paper))
+    report.authors = len(nodes) - report.outside_papers
+    report.cites = sum(1 for k in rels if k[0] == "CITES")
+    report.authored = len(rels) - report.cites
+    report.requests_made, report.cache_hits, report.retries = stats.requests, stats.cache_hits, stats.retries
+    report.unreachable = stats.stopped == "unreachable"
+    distinct = {s.s2_id: s for s in resolved}.values()
+    report.minimum_requests = plan.minimum_requests(
+        len({rid.lower() for s in states if (rid := request_id(s.paper))}),
+        sum(1 for s in states if request_id(s.paper) is None and s.paper.title),
+        len({a for s in resolved for a in s.author_ids}),
+        [s.record.get("referenceCount") for s in distinct] if options.references else [],
+        [s.record.get("citationCount") for s in distinct] if options.citations and options.max_citations > 0 else [],
+        options.max_citations,
+    )
+    report.seconds = time.monotonic() - started
+    left = sum(report.retry.values())
+    if report.unreachable:
+        report.message = f"{stats.stop_message}. {left} papers left unenriched for `kg enrich`."
+    elif stats.stopped:
+        report.message = f"{stats.stop_message}. {left} papers left unenriched for `kg enrich`."
+    elif options.offline:
+        report.message = f"Offline: {report.resolved} papers from the cache, {left} not cached."
+    else:
+        report.message = (
+            f"Enriched {report.resolved - sum(report.retry_after_resolution.values())} of {report.papers} papers "
+            f"with {report.requests_made} requests (minimum {report.minimum_requests}), "
+            f"{report.cache_hits} answered from the cache"
+            + (f"; {left} to retry" if left else "")
+            + "."
+        )
