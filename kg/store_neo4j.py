@@ -77,13 +77,13 @@ class Neo4jStore:
             raise StoreError(f"bad Neo4j URI {uri!r}: {_one_line(exc)}") from None
         except neo4j_errors.Neo4jError as exc:
             self.close()
-            raise StoreError(f"Neo4j at {uri}: {_message(exc)}") from None
+            raise StoreError(f"Neo4j at {uri}: {_one_line(exc)}") from None
         try:
             self._create_schema()
         except StoreError as exc:
             self.close()
             raise StoreError(
-                f"cannot set up the schema in database {database!r} at {uri}: {exc}"
+                f"cannot set up the schema in database {database!r} at {uri}: {_one_line(exc)}"
             ) from None
 
     def __repr__(self) -> str:
@@ -146,7 +146,8 @@ def _one_line(exc: BaseException) -> str:
 
 
 def _message(exc: neo4j_errors.Neo4jError) -> str:
-    return _one_line(exc.message or exc)  # type: ignore[arg-type]
+    # The server's message as it is: a syntax error's caret line points at the offending token.
+    return (exc.message or str(exc)).strip()
 
 
 def _plain(value: Any) -> Any:
