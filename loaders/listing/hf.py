@@ -199,7 +199,7 @@ class _Parser:
     def _groups(self, paragraphs: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
         """Paragraphs split into title-led groups: a short paragraph starts a new group."""
         if len(paragraphs) <= 2:
-            return [paragraphs]
+            return [paragraphs] if paragraphs else []
         groups: list[list[tuple[int, str]]] = []
         for para in paragraphs:
             if len(para[1]) <= TITLE_MAX_CHARS or not groups:
@@ -218,7 +218,7 @@ class _Parser:
         ):
             meta = paragraphs.pop()[1]
         self._strip_header(paragraphs)
-        groups = self._groups(paragraphs) if paragraphs else []
+        groups = self._groups(paragraphs)
         if not groups:
             self.listing.problems.append(
                 problem(self.source, dot_number, "entry without a title before its '·' line", meta or "·")
