@@ -25,7 +25,7 @@ import json
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from kg.model import Paper, normalise_title
 
@@ -57,8 +57,9 @@ TITLE_MAX_CHARS = 300
 _DAYS_IN_MONTH_ANY_YEAR = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
-@dataclass(frozen=True)
-class ListingDate:
+class ListingDate(NamedTuple):
+    """A listing date; ``year`` None when the line gives none."""
+
     month: int
     day: int
     year: int | None
