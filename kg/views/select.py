@@ -224,7 +224,7 @@ VIEWS: dict[str, Callable[..., nx.Graph]] = {
 
 def keep_top(graph: nx.Graph, top: int) -> nx.Graph:
     """The ``top`` most important nodes of ``graph`` (by PageRank when known, else citation
-    count, else degree) and the edges among them; ``notes`` says what was left out. Nodes in
+    count, else listing upvotes, else degree) and the edges among them; ``notes`` says what was left out. Nodes in
     ``graph.graph["pinned"]`` are always kept.
 
     >>> g = nx.star_graph(4); g.graph.update(notes=[])
@@ -249,8 +249,8 @@ def keep_top(graph: nx.Graph, top: int) -> nx.Graph:
 
 def rank_nodes(graph: nx.Graph) -> tuple[str, Callable[[Any], float]]:
     """What nodes are ranked by, and the score function: PageRank if any node has one, else
-    citation count, else degree (ties broken by degree)."""
-    for prop, name in (("pagerank", "PageRank"), ("citation_count", "citation count")):
+    citation count, else upvotes, else degree (ties broken by degree)."""
+    for prop, name in (("pagerank", "PageRank"), ("citation_count", "citation count"), ("upvotes", "upvotes")):
         if any(graph.nodes[n].get(prop) is not None for n in graph):
             degree = max((d for _, d in graph.degree()), default=0) + 1
             return name, lambda n, p=prop: (graph.nodes[n].get(p) or 0) + graph.degree(n) / degree * 1e-9
