@@ -1,0 +1,94 @@
+"""Benchmark and data-set mentions: the gazetteer first, then patterns for names it lacks
+("on the X benchmark", "the X and Y datasets", "benchmarks such as X and Y", "CP-Bench")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from loaders.extract.gazetteer import TOKEN, Gazetteer
+from loaders.extract.names import is_generic, is_name_like
+
+#: an unknown name ends like a benchmark: CP-Bench, MMBench, LongVideoBench, NExT-QA, HumanEval
+NAME_SUFFIX = re.compile(r"(?:Bench|Benchmark|[a-z0-9-]QA|Eval|Arena)(?:[-]?(?:v?\d+|Lite|Pro|Hard|Plus))?\+?$")
+_NAME_WORD = r"(?:[A-Z][\w.+'-]*[\w+]|[a-z]+[A-Z][\w+-]*|[0-9]+[A-Za-z][\w-]*)"
+_NAME = rf"{_NAME_WORD}(?:\s{_NAME_WORD}){{0,3}}"
+# a short parenthetical may follow a name in a list: "SemanticKITTI (59.5@5%) and ScribbleKITTI"
+_PAREN_NOTE = r"(?:\s*\([^()]{0,24}\))?"
+_LIST = rf"(?P<names>{_NAME}{_PAREN_NOTE}(?:\s*,\s*{_NAME}{_PAREN_NOTE})*(?:,?\s+(?:and|or|&)\s+{_NAME}{_PAREN_NOTE})?)"
+_NOUN = r"(?P<noun>benchmarks?|data ?sets?|corpus|corpora|suite|test ?sets?|leaderboard)"
+_BEFORE_NOUN = re.compile(rf"{_LIST}\s+{_NOUN}\b")
+_AFTER_NOUN = re.compile(
+    rf"\b{_NOUN}(?:\s*[:(]\s*|,?\s+(?:such as|including|like|namely|e\.g\.,?|i\.e\.,?)\s+){_LIST}"
+)
+_SPLIT_LIST = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")
+_STOP_WORDS = frozenset(
+    """the our this these those their its a an new novel several standard public popular existing
+    extensive multiple various diverse two three four five six many other large-scale real-world
+    synthetic benchmark benchmarks dataset datasets experiments experimental evaluation results
+    comprehensive challenging common widely-used well-known additional all both each further
+    moreover however finally specifically in on across over we it training test validation
+    downstream academic open-source""".split()
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A benchmark or data set named in a sentence."""
+
+    name: str
+    kind: str
+    rule: str
+    start: int
+    end: int
+    confidence: float
+
+
+def _clean(name: str) -> str | None:
+    words = name.split()
+    while words and words[0].lower() in _STOP_WORDS:
+        words.pop(0)
+    if not words or words[-1].lower() in _STOP_WORDS:
+        return None
+    name = " ".join(words)
+    if is_generic(name):
+        return None
+    if not (any(is_name_like(w) for w in words) or NAME_SUFFIX.search(name) or len(words) >= 2):
+        return None
+    return name
+
+
+def find_mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
+    """Benchmarks named in ``sentence``, gazetteer matches first, left to right.
+
+    >>> [m.name for m in find_mentions("We evaluate on the Foo-Net benchmark and ImageNet.", load_gazetteer())]
+    ['ImageNet', 'Foo-Net']
+    """
+    mentions = [
+        Mention(h.entry.name, h.entry.kind, "gazetteer", h.start, h.end, 0.95)
+        for h in gazetteer.find(sentence)
+    ]
+    taken = [(m.start, m.end) for m in mentions]
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in taken)
+
+    def add(name: str, kind: str, rule: str, start: int, confidence: float) -> None:
+        end = start + len(name)
+        if free(start, end) and gazetteer.lookup(name) is None:
+            mentions.append(Mention(name, kind, rule, start, end, confidence))
+            taken.append((start, end))
+
+    for pattern, rule in ((_BEFORE_NOUN, "pattern-noun"), (_AFTER_NOUN, "pattern-list")):
+        for match in pattern.finditer(sentence):
+            kind = "dataset" if re.match(r"data|corp", match.group("noun"), re.I) else "benchmark"
+            base = match.start("names")
+            for part in _SPLIT_LIST.split(re.sub(r"\s*\([^()]*\)", lambda m: " " * len(m.group(0)), match.group("names"))):
+                name = _clean(part)
+                if name:
+                    add(name, kind, rule, base + match.group("names").find(name), 0.8)
+    for token in TOKEN.finditer(sentence):
+        word = token.group(0)
+        if NAME_SUFFIX.search(word) and is_name_like(word) and not is_generic(word):
+            add(word, "benchmark", "pattern-suffix", token.start(), 0.8)
+    return sorted(mentions, key=lambda m: m.start)

@@ -1,0 +1,284 @@
+"""Extraction of methods, benchmarks and results from one paper, and merging across papers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from kg.model import Benchmark, ComparesWith, EvaluatedOn, Method, Paper, Proposes, Relationship, Uses
+from loaders.extract.benchmarks import Mention, find_mentions
+from loaders.extract.gazetteer import Gazetteer, load_gazetteer
+from loaders.extract.mentions import find_method_mentions
+from loaders.extract.names import acronym_definitions, is_generic
+from loaders.extract.normalise import fold, method_key as _method_key, raw_benchmark_key, singular_last_word
+from loaders.extract.proposed import Candidate, from_sentence, from_title
+from loaders.extract.results import find_results
+from loaders.extract.sentences import split_sentences
+
+
+@dataclass
+class Extraction:
+    """Nodes and edges extracted from one or more papers."""
+
+    methods: list[Method] = field(default_factory=list)
+    benchmarks: list[Benchmark] = field(default_factory=list)
+    relationships: list[Relationship] = field(default_factory=list)
+
+
+def method_key(name: str) -> str:
+    """Normalised Method key.
+
+    >>> method_key("Multi-Query Attention") == method_key("multi query attentions")
+    True
+    """
+    return _method_key(name)
+
+
+def benchmark_key(name: str, gazetteer: Gazetteer | None = None) -> str:
+    """Normalised Benchmark key; gazetteer aliases resolve to their canonical entry.
+
+    >>> benchmark_key("ILSVRC-2012") == benchmark_key("imagenet") == benchmark_key("ImageNet dataset")
+    True
+    """
+    gazetteer = gazetteer or load_gazetteer()
+    raw = raw_benchmark_key(name)
+    return gazetteer.alias_keys.get(raw) or gazetteer.alias_keys.get(fold(name)) or raw
+
+
+def _paper_sentences(paper: Paper) -> list[str]:
+    return split_sentences(paper.abstract) + split_sentences(paper.tldr)
+
+
+_VARIANT = re.compile(r"^[-\s](?:\d+(?:\.\d+)?[BMK]?|[A-Z]|[vV]\d+|Tiny|Small|Base|Large|XL|Mini|Lite|Pro|Plus)$")
+
+
+def _variant_base(name: str, names: list[str]) -> str | None:
+    """ "LinGen-4B" / "TinyNet-E" are variants of the proposed "LinGen" / "TinyNet"."""
+    for base in names:
+        if name != base and name.startswith(base) and _VARIANT.match(name[len(base) :]):
+            return base
+    return None
+
+
+def _merge_candidates(candidates: list[Candidate]) -> list[Candidate]:
+    """One candidate per proposed thing (aliases joined, size variants folded into their base),
+    best confidence kept."""
+    merged: dict[str, Candidate] = {}
+    alias_owner: dict[str, str] = {}
+    names = [c.name for c in candidates]
+    for cand in candidates:
+        base = _variant_base(cand.name, names)
+        if base is not None:
+            cand = Candidate(base, (base, *cand.aliases), cand.rule, cand.evidence, cand.confidence, cand.benchmark_kind)
+        keys = [method_key(a) for a in cand.aliases]
+        owner = next((alias_owner[k] for k in keys if k in alias_owner), None)
+        if owner is None:
+            owner = method_key(cand.name)
+            merged[owner] = cand
+        else:
+            old = merged[owner]
+            # the long form names the node; a bare acronym only joins as an alias
+            name = old.name if len(old.name) >= len(cand.name) else cand.name
+            aliases = tuple(dict.fromkeys(old.aliases + cand.aliases))
+            best = max((old, cand), key=lambda c: c.confidence)
+            merged[owner] = Candidate(
+                name, aliases, best.rule, best.evidence, best.confidence,
+                old.benchmark_kind or cand.benchmark_kind,
+            )
+        for k in keys:
+            alias_owner.setdefault(k, owner)
+    return list(merged.values())
+
+
+_CONTINUES = re.compile(r"^(?:For (?:instance|example)|Specifically|In particular|Notably|Concretely|E\.g\.|On (?:this|that|it)\b)")
+_THIS_BENCHMARK = re.compile(r"\b(?:this|our|the proposed|the new|our new)\s+(?:[\w-]+,?\s+){0,3}?(?:benchmark|dataset|data set)\b")
+
+
+def _same_metric_again(sentence: str, previous_results: list) -> bool:
+    """ "... achieves 81.50% on GSM8k pass@1. With preference learning, it achieves 86.81% pass@1.":
+    the previous sentence reported this metric on its one benchmark."""
+    metrics = {r.metric for r in previous_results}
+    return bool(metrics) and any(r.metric in metrics for r in find_results(sentence, previous_results[:1] and [previous_results[0].benchmark], carried=True))
+
+
+def _coreferent(sentence: str, mentions: list[Mention], proposed: dict[str, Candidate]) -> list[Mention]:
+    """ "on this new, highly challenging benchmark" names the one benchmark the paper proposes."""
+    if len(proposed) != 1 or any(m.name in proposed for m in mentions):
+        return []
+    match = _THIS_BENCHMARK.search(sentence)
+    if not match:
+        return []
+    name, cand = next(iter(proposed.items()))
+    return [Mention(name, cand.benchmark_kind or "benchmark", "coreference", match.start(), match.end(), 0.7)]
+
+
+def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extraction:
+    """Methods, benchmarks, results and their edges from a paper's title, abstract and tldr.
+
+    >>> p = Paper(key="t:x", title="FooNet: Fast Nets", abstract="We propose FooNet. It reaches 80.1% top-1 accuracy on ImageNet.")
+    >>> ex = extract_paper(p)
+    >>> [m.name for m in ex.methods], [b.name for b in ex.benchmarks]
+    (['FooNet'], ['ImageNet'])
+    """
+    gazetteer = gazetteer or load_gazetteer()
+    sentences = _paper_sentences(paper)
+    abstract = " ".join(sentences)
+    candidates = from_title(paper.title, abstract)
+    for sentence in sentences:
+        candidates.extend(from_sentence(sentence))
+    proposals = _merge_candidates([c for c in candidates if not is_generic(c.name)])
+
+    methods: dict[str, Method] = {}
+    benchmarks: dict[str, Benchmark] = {}
+    rels: dict[tuple, Relationship] = {}
+
+    def add_method(name: str, aliases: Iterable[str]) -> str:
+        key = method_key(name)
+        node = methods.get(key)
+        forms = list(dict.fromkeys([name, *aliases]))
+        if node is None:
+            methods[key] = Method(key=key, name=name, aliases=forms)
+        else:
+            node.aliases = list(dict.fromkeys([*(node.aliases or []), *forms]))
+        return key
+
+    def add_benchmark(name: str, kind: str, aliases: Iterable[str] = ()) -> str:
+        entry = gazetteer.lookup(name)
+        canonical = entry.name if entry else name
+        key = benchmark_key(canonical, gazetteer)
+        node = benchmarks.get(key)
+        forms = list(dict.fromkeys([name, *aliases]))
+        if node is None:
+            benchmarks[key] = Benchmark(key=key, name=canonical, aliases=forms, kind=entry.kind if entry else kind)
+        else:
+            node.aliases = list(dict.fromkeys([*(node.aliases or []), *forms]))
+        return key
+
+    def add_rel(rel: Relationship) -> None:
+        ident = (rel.type, rel.dst, getattr(rel, "metric", None))
+        old = rels.get(ident)
+        if old is None or (rel.confidence or 0) > (old.confidence or 0):
+            rels[ident] = rel
+
+    excluded: set[str] = set()
+    for cand in proposals:
+        key = add_method(cand.name, cand.aliases)
+        add_rel(Proposes(src=paper.key, dst=key, source=f"extract:{cand.rule}", evidence=cand.evidence, confidence=cand.confidence))
+        excluded.update(fold(a) for a in cand.aliases)
+        excluded.add(key)
+        if cand.benchmark_kind:
+            bkey = add_benchmark(cand.name, cand.benchmark_kind, cand.aliases)
+            add_rel(EvaluatedOn(src=paper.key, dst=bkey, source="extract:proposed-benchmark", evidence=cand.evidence, confidence=cand.confidence))
+
+    # acronyms the paper defines as generic concepts ("diffusion probabilistic models (DPMs)")
+    for sentence in sentences:
+        for d in acronym_definitions(sentence):
+            if is_generic(d.long) or not any(c.isupper() for c in d.long[1:]):
+                excluded.add(fold(d.short))
+                excluded.add(fold(singular_last_word(d.short)))
+
+    # short forms the paper defines for methods ("Grouped-Query Attention (GQA)") are not benchmarks
+    method_shorts = {
+        d.short for s in sentences for d in acronym_definitions(s)
+        if gazetteer.lookup(d.long) is None and not re.search(r"(?i)bench|data|corpus|QA\b", d.long)
+    }
+    proposed_names = [c.name for c in proposals]
+    proposed_benchmarks = {c.name: c for c in proposals if c.benchmark_kind}
+    previous: list[Mention] = []
+    previous_results: list = []
+    for sentence in ([paper.title] if paper.title else []) + sentences:
+        mentions: list[Mention] = find_mentions(sentence, gazetteer)
+        for name, cand in proposed_benchmarks.items():
+            at = sentence.find(name)
+            if at >= 0 and not any(m.start <= at < m.end for m in mentions):
+                mentions.append(Mention(name, cand.benchmark_kind or "benchmark", "proposed", at, at + len(name), cand.confidence))
+        mentions = [m for m in mentions if sentence[m.start : m.end] not in method_shorts]
+        mentions.extend(_coreferent(sentence, mentions, proposed_benchmarks))
+        mentions.sort(key=lambda m: m.start)
+        for mention in mentions:
+            base = next((n for n in proposed_names if mention.name.startswith(n + "-") or mention.name.startswith(n + " ")), None)
+            if base is not None and mention.name != base and method_key(mention.name) not in methods:
+                # "the ScaleDiff-Math dataset" of a paper proposing ScaleDiff is its own data set
+                key = add_method(mention.name, [mention.name])
+                add_rel(Proposes(src=paper.key, dst=key, source="extract:proposed-extension", evidence=sentence, confidence=0.7))
+            bkey = add_benchmark(mention.name, mention.kind)
+            excluded.add(fold(mention.name))
+            add_rel(EvaluatedOn(src=paper.key, dst=bkey, source=f"extract:benchmark-{mention.rule}", evidence=sentence, confidence=mention.confidence))
+        results = find_results(sentence, mentions)
+        if not mentions and previous and (_CONTINUES.match(sentence) or _same_metric_again(sentence, previous_results)):
+            # "Experiments on the ImageNet benchmark ... For instance, our TinyNet-E achieves a 59.9% Top-1 accuracy"
+            results = [r for r in find_results(sentence, previous, carried=True)]
+        previous = mentions if len({m.name for m in mentions}) == 1 else []
+        previous_results = results
+        for result in results:
+            bkey = add_benchmark(result.benchmark.name, result.benchmark.kind)
+            add_rel(EvaluatedOn(
+                src=paper.key, dst=bkey, source="extract:result", evidence=sentence, confidence=0.8,
+                metric=result.metric, value=result.value, unit=result.unit,
+            ))
+
+    for sentence in sentences:
+        for mention in find_method_mentions(sentence, excluded):
+            key = method_key(mention.name)
+            if key in excluded or fold(mention.name) in excluded:
+                continue
+            add_method(mention.name, mention.aliases)
+            edge = ComparesWith if mention.compares else Uses
+            add_rel(edge(src=paper.key, dst=key, source=f"extract:mention-{mention.rule}", evidence=sentence, confidence=0.7 if mention.rule == "acronym" else 0.6))
+    # a method both used and compared against keeps only the comparison
+    compared = {r.dst for r in rels.values() if isinstance(r, ComparesWith)}
+    relationships = [r for r in rels.values() if not (isinstance(r, Uses) and r.dst in compared)]
+    return Extraction(list(methods.values()), list(benchmarks.values()), relationships)
+
+
+def extract_papers(papers: Iterable[Paper], gazetteer: Gazetteer | None = None) -> Extraction:
+    """Extract every paper and merge: one node per normalised name across papers, acronyms
+    resolved to the long form some paper defined ("SQA" -> "Sparse Query Attention")."""
+    gazetteer = gazetteer or load_gazetteer()
+    parts = [extract_paper(p, gazetteer) for p in papers]
+    # alias table: a folded alias -> the key of the node whose long form it abbreviates
+    alias_to_key: dict[str, str] = {}
+    ambiguous: set[str] = set()
+    for part in parts:
+        for m in part.methods:
+            for alias in m.aliases or []:
+                k = method_key(alias)
+                if k == m.key:
+                    continue
+                if alias_to_key.get(k, m.key) != m.key:
+                    ambiguous.add(k)
+                alias_to_key.setdefault(k, m.key)
+    for k in ambiguous:
+        alias_to_key.pop(k, None)
+
+    methods: dict[str, Method] = {}
+    benchmarks: dict[str, Benchmark] = {}
+    rels: dict[tuple, Relationship] = {}
+    for part in parts:
+        for m in part.methods:
+            key = alias_to_key.get(m.key, m.key)
+            node = methods.get(key)
+            if node is None:
+                methods[key] = m.model_copy(update={"key": key})
+            else:
+                node.aliases = list(dict.fromkeys([*(node.aliases or []), *(m.aliases or [])]))
+                if key == m.key and node.name != m.name and method_key(node.name) != key:
+                    node.name = m.name
+        for b in part.benchmarks:
+            node = benchmarks.get(b.key)
+            if node is None:
+                benchmarks[b.key] = b.model_copy()
+            else:
+                node.aliases = list(dict.fromkeys([*(node.aliases or []), *(b.aliases or [])]))
+        for r in part.relationships:
+            dst = alias_to_key.get(r.dst, r.dst) if r.target_label == "Method" else r.dst
+            r = r.model_copy(update={"dst": dst}) if dst != r.dst else r
+            ident = (r.type, r.src, r.dst, getattr(r, "metric", None))
+            old = rels.get(ident)
+            if old is None or (r.confidence or 0) > (old.confidence or 0):
+                rels[ident] = r
+    # a paper that proposes a method does not also "use" it
+    proposed = {(r.src, r.dst) for r in rels.values() if r.type == "PROPOSES"}
+    relationships = [r for r in rels.values() if r.type == "PROPOSES" or (r.src, r.dst) not in proposed or r.target_label != "Method"]
+    return Extraction(list(methods.values()), list(benchmarks.values()), relationships)

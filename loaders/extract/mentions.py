@@ -1,0 +1,65 @@
+"""Other named methods a paper builds on or compares against: USES / COMPARES_WITH.
+
+Candidates are "Long Name (ACR)" definitions whose long form is written as a name (Title Case
+or coined words) and coined tokens (EfficientNet, MobileNetV3, FlashAttention, GPT-4, QAOA).
+Generic concepts, metrics, hardware, organisations and benchmarks are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from loaders.extract.names import GENERIC, acronym_definitions, is_generic, is_name_like
+
+_COMPARE = re.compile(
+    r"\b(?:compar\w+|outperform\w*|surpass\w*|than|versus|vs\.?|against|baselines?|beat\w*|"
+    r"exceed\w*|relative to|superior to|on par with|competitive with|rival\w*|over)\b",
+    re.I,
+)
+_COINED = re.compile(r"(?<![\w@/-])([A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*\+*)")
+# "GPT-4-based", "LLM-driven": the descriptive suffix is not part of the name
+_DESCRIPTIVE_SUFFIX = re.compile(
+    r"-(?:based|like|style|level|aware|free|specific|driven|guided|generated|only|scale|sized|size|wise|type|enhanced|powered|centric|tuned|trained)$"
+)
+_ALL_CAPS = re.compile(r"^[A-Z]{3,}[0-9]*$")
+
+
+@dataclass(frozen=True)
+class MethodMention:
+    name: str
+    aliases: tuple[str, ...]
+    rule: str
+    compares: bool
+    start: int
+
+
+def find_method_mentions(sentence: str, excluded: set[str]) -> list[MethodMention]:
+    """Named methods in ``sentence``; ``excluded`` holds folded forms to skip (the paper's own
+    proposals, benchmarks, generic acronyms defined in the paper).
+
+    >>> [m.name for m in find_method_mentions("It beats Grouped-Query Attention (GQA) and EfficientNet.", set())]
+    ['Grouped-Query Attention', 'EfficientNet']
+    """
+    from loaders.extract.normalise import fold
+
+    compares = bool(_COMPARE.search(sentence))
+    out: list[MethodMention] = []
+    spans: list[tuple[int, int]] = []
+    for d in acronym_definitions(sentence):
+        if not re.search(r"[A-Z]", d.long[1:]) or is_generic(d.long, d.short):
+            continue
+        if fold(d.long) in excluded or fold(d.short) in excluded:
+            continue
+        out.append(MethodMention(d.long, (d.long, d.short), "acronym", compares, d.start))
+        spans.append((d.start, d.end))
+    for token in _COINED.finditer(sentence):
+        if any(s <= token.start() < e for s, e in spans):
+            continue
+        word = _DESCRIPTIVE_SUFFIX.sub("", token.group(1)).rstrip(".")
+        if not (is_name_like(word) or _ALL_CAPS.match(word)) or word in GENERIC:
+            continue
+        if is_generic(word) or fold(word) in excluded or len(word) < 3:
+            continue
+        out.append(MethodMention(word, (word,), "coined", compares, token.start()))
+    return sorted(out, key=lambda m: m.start)

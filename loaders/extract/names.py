@@ -1,0 +1,157 @@
+"""What a method or benchmark name looks like, what is too generic to be one, and
+"Long Name (ACRONYM)" definitions (Schwartz & Hearst's short-form / long-form matching)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# CamelCase inside a word (SliceGPT, LMUFormer, EcoFormer, ViT), two capitals (SQA, ECA-Net),
+# or letters with digits (GPT-4, YOLOv8, T5)
+_INNER_CAPITAL = re.compile(r"[a-z0-9][A-Z]|[A-Z]{2}")
+_LETTER_DIGIT = re.compile(r"[A-Za-z].*\d|\d.*[A-Za-z]")
+_HAS_LETTER = re.compile(r"[A-Za-z]")
+#: names that end like a benchmark or data set
+BENCHMARK_SUFFIX = re.compile(
+    r"(?:Bench|Benchmark|-?QA|Eval|Arena|-?Set|Corpus|Gym|Leaderboard|Suite|-?MME|-?VQA)(?:[-\s]?(?:v?\d+|Lite|Pro|Hard|Plus|\+))?$"
+)
+
+#: upper-case words, metric names, hardware, units, organisations and generic families that
+#: look like names but are not methods
+GENERIC = frozenset(
+    """
+    AI AGI ML DL NLP NLU NLG CV RL IR QA VQA ASR TTS OCR LLM LLMs LM LMs PLM PLMs VLM VLMs MLLM MLLMs
+    LVLM LVLMs MLM SLM SLMs LRM LRMs VLA VLAs GPT GPTs FM FMs DNN DNNs CNN CNNs RNN RNNs GNN GNNs MLP MLPs
+    NN NNs ANN ANNs SNN SNNs GAN GANs VAE VAEs DM DMs DPM DPMs SSM SSMs MoE MoEs KV KD PEFT SFT RLHF DPO
+    PPO NAS HPO CoT ICL RAG API APIs SDK GPU GPUs TPU TPUs CPU CPUs NPU FPGA ASIC HBM SRAM DRAM RAM
+    IoT AR VR XR UI UX HTML CSS JSON XML SQL URL PDF RGB RGBD HDR LiDAR SOTA SoTA FLOP FLOPs MACs GFLOPs
+    TFLOPs FPS ms GB MB TB KB GHz MHz BLEU ROUGE METEOR CIDEr SPICE FID FVD IS KID PSNR SSIM LPIPS mAP
+    AP AUC AUROC ROC mIoU IoU WER CER EER MSE MAE RMSE NDCG MRR BPC PPL EM F1 ECE CLIPScore
+    US USA UK EU GDPR NSF NIH ACL CVPR ICCV ECCV NeurIPS ICML ICLR AAAI IJCAI EMNLP NAACL KDD WWW SIGIR
+    OpenAI Google DeepMind Meta Microsoft NVIDIA Nvidia Apple Amazon IBM Intel AMD Anthropic Alibaba
+    Baidu Tencent ByteDance Huawei GitHub HuggingFace Hugging Face PyTorch TensorFlow JAX CUDA Python
+    Transformer Transformers AdamW Adam SGD ReLU GELU ImageNet-pretrained
+    2D 3D 4D 1D 6D 1K 2K 4K 8K 5G I II III IV
+    """.split()
+)
+_GENERIC_FOLDED = frozenset(w.lower() for w in GENERIC)
+
+#: lower-case head words of generic concepts (a "Long Name (ACR)" whose long form is only
+#: these words is a concept, not a named method)
+GENERIC_PHRASES = re.compile(
+    r"^(?:(?:large|small|multimodal|multi-modal|vision|visual|pretrained|pre-trained|foundation|"
+    r"language|deep|neural|generative|diffusion|probabilistic|recurrent|convolutional|graph|"
+    r"spiking|artificial|machine|reinforcement|supervised|unsupervised|self-supervised|"
+    r"learning|models?|networks?|intelligence|processing|natural|transformers?|attention|"
+    r"mixture|of|experts?|state|space|the|a|an|and|retrieval|augmented|generation|fine-tuning|"
+    r"parameter|efficient|in-context|chain|thought|reasoning|agents?|systems?|computer|"
+    r"vision-language|text-to-image|image|video|speech|audio|recognition|detection|"
+    r"segmentation|classification|knowledge|distillation|quantization|pruning|"
+    r"low-rank|adaptation|optimization|search|architecture|hardware|embedded|edge|devices?|"
+    r"internet|things|multi-layer|perceptrons?|autoencoders?|adversarial|variational|"
+    r"question|answering|human|feedback|preference|policy|proximal|direct|instruction|tuning)\s*)+$",
+    re.I,
+)
+
+
+def is_name_like(token: str) -> bool:
+    """A token that looks like a coined name rather than an English word.
+
+    >>> [is_name_like(t) for t in ("SliceGPT", "ECA-Net", "GPT-4", "Transformer", "pruning")]
+    [True, True, True, False, False]
+    """
+    if len(token) < 2 or not _HAS_LETTER.search(token):
+        return False
+    if token in GENERIC or token.lower() in _GENERIC_FOLDED:
+        return False
+    return bool(_INNER_CAPITAL.search(token) or (_LETTER_DIGIT.search(token) and token[0].isupper()))
+
+
+def is_generic(name: str, short: str | None = None) -> bool:
+    """A generic concept rather than a named method.
+
+    Lower-case phrases made only of generic words are concepts ("large language models");
+    Title Case is how authors write a named method ("Vision Transformer (ViT)") unless its short
+    form is itself a generic acronym ("Large Language Models (LLMs)").
+
+    >>> is_generic("large language models"), is_generic("Vision Transformer", "ViT")
+    (True, False)
+    """
+    stripped = name.strip()
+    for form in (stripped, short or ""):
+        if form in GENERIC or form.lower() in _GENERIC_FOLDED:
+            return True
+        if form.endswith("s") and form[:-1] in GENERIC:
+            return True
+    if any(w[:1].isupper() for w in stripped.split()[1:]) or (
+        len(stripped.split()) == 1 and stripped[:1].isupper()
+    ):
+        return False
+    return bool(GENERIC_PHRASES.match(stripped))
+
+
+@dataclass(frozen=True)
+class Definition:
+    """ "Long Name (SHORT)" in a sentence; ``start`` is where the long form begins."""
+
+    long: str
+    short: str
+    start: int
+    end: int
+
+
+_PAREN = re.compile(r"\(\s*([A-Za-z][A-Za-z0-9\-+.]{0,14}?)\s*\)")
+_WORD = re.compile(r"[^\s()]+")
+
+
+def acronym_definitions(sentence: str) -> list[Definition]:
+    """ "Long Name (SHORT)" definitions, long forms matched to the short form's letters.
+
+    >>> [(d.long, d.short) for d in acronym_definitions("using Multi-Query Attention (MQA) here")]
+    [('Multi-Query Attention', 'MQA')]
+    """
+    out = []
+    for paren in _PAREN.finditer(sentence):
+        short = paren.group(1)
+        if sum(c.isupper() for c in short) < 2 and not re.search(r"[A-Z].*\d", short):
+            continue
+        before = sentence[: paren.start()]
+        words = list(_WORD.finditer(before))
+        letters = [c.lower() for c in re.sub(r"s$", "", short) if c.isalnum()]
+        window = words[-min(len(letters) + 5, len(letters) * 2) :] if words else []
+        long_start = _match_long_form(letters, window, before)
+        if long_start is None:
+            continue
+        long = before[long_start:].strip().rstrip(",;:")
+        if long and not long.startswith("("):
+            out.append(Definition(long, short, long_start, paren.end()))
+    return out
+
+
+def _match_long_form(letters: list[str], window: list[re.Match], text: str) -> int | None:
+    """Schwartz-Hearst: walk the short form's characters backwards through the long form;
+    the first character must start a word. Returns the long form's start offset."""
+    if not window:
+        return None
+    begin = window[0].start()
+    long = text[begin:].rstrip()
+    s = len(letters) - 1
+    k = len(long) - 1
+    while s >= 0:
+        c = letters[s]
+        while k >= 0 and (
+            long[k].lower() != c or (s == 0 and k > 0 and long[k - 1].isalnum())
+        ):
+            k -= 1
+        if k < 0:
+            return None
+        s -= 1
+        k -= 1
+    # the long form starts at the beginning of the word holding the first match
+    k += 1
+    while k > 0 and not long[k - 1].isspace():
+        k -= 1
+    long_form = long[k:]
+    if len(long_form.split()) > len(letters) + 5:
+        return None
+    return begin + k

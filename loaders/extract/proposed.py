@@ -1,0 +1,260 @@
+"""Rules for what a paper itself proposes: title prefixes, "we propose X", "termed X",
+"Long Name (ACR)" in a proposal sentence, and "X, a novel ..." appositions.
+
+Each rule returns :class:`Candidate` records; :mod:`loaders.extract.extractor` turns them into
+nodes and PROPOSES edges.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from loaders.extract.names import (
+    BENCHMARK_SUFFIX,
+    acronym_definitions,
+    is_generic,
+    is_name_like,
+)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A proposed name with its rule, evidence sentence and confidence."""
+
+    name: str
+    aliases: tuple[str, ...]
+    rule: str
+    evidence: str
+    confidence: float
+    #: "dataset" / "benchmark" when the proposal is a data set or benchmark, else None
+    benchmark_kind: str | None = None
+
+
+_FIRST_PERSON = re.compile(r"\b(?:we|our|us|this (?:paper|work|study|report|article)|here)\b", re.I)
+_PROPOSE = re.compile(
+    r"\b(?:propose[sd]?|introduce[sd]?|present(?:s|ed)?|develop(?:s|ed)?|design(?:s|ed)?|"
+    r"devise[sd]?|conceive[sd]?|craft(?:s|ed)?|put forth|build|construct(?:s|ed)?|release[sd]?|curate[sd]?|contribute[sd]?|unveil(?:s|ed)?|"
+    r"put forward|formulate[sd]?|establish(?:es|ed)?|create[sd]?|offer(?:s|ed)?)\b"
+)
+_NAMING = re.compile(
+    r"\b(?:(?:which|that) (?:we|is|are) )?(?:call(?:ed)?|term(?:ed)?|name[sd]?|dub(?:bed)?|coin(?:ed)?|refer(?:red)? to as)"
+    r"(?: it| them| this| our \w+)?(?: as)?\s+[\"“']?"
+)
+# the object of a proposal ends at a relative clause, purpose or instrument phrase
+_WINDOW_END = re.compile(
+    r"[;:]|\b(?:which|that|to|for|by|via|through|using|with|on|in|where|whereby|than|and achieves?|achieving)\b"
+)
+_LEAD_IN = re.compile(r"^(?:here,?\s+|also\s+|further\s+|a\s+|an\s+|the\s+)", re.I)
+_RUN_WORD = re.compile(r"[A-Z0-9][\w'+.]*(?:-[\w+]+)*\+*|[a-z]+[A-Z][\w+]*(?:-[\w+]+)*")
+_OWN_SUBJECT = re.compile(r"^(?:It|This|These|They|The proposed|The resulting)\b")
+_DETERMINERS = frozenset("The A An Our This These Those Its Their Each".split())
+_NUMBER_WORD = re.compile(r"^[\d.,]+$")
+_QUOTED = re.compile(r"\s*(?:``|\"|“|')([^`\"”']{2,60})(?:''|\"|”|')")
+#: what a paper calls its own contribution: "our <...> method, Rotary Major Scan,"
+_THING = (
+    r"(?:method|model|module|framework|approach|algorithm|architecture|technique|system|pipeline|"
+    r"benchmark|dataset|metric|block|layer|strategy|library|tool|scheme|mechanism|network|paradigm|"
+    r"loss|operator|index|measure|toolkit|agent|encoder|decoder|attention)s?"
+)
+_OUR_THING_NAMED = re.compile(rf"\b[Oo]ur (?:[\w-]+ ){{0,3}}{_THING},?\s+(?=[A-Z])")
+_NOVEL_THING = re.compile(rf"\b(?:a|an) (?:novel|new) (?=[A-Z])")
+_THING_AFTER = re.compile(rf"^\s+{_THING}\b")
+_OUR_NAME = re.compile(r"\b[Oo]ur (?:proposed |new )?(?=\S)")
+_NOT_OURS_AFTER = re.compile(r"^[\s-]*(?:baselines?|backbones?|implementation|reproduction|teachers?|students?|re-?implementation|based)\b", re.I)
+_COMPONENT_CUE = re.compile(
+    r"\b(?:consist\w* of|compris\w*|includ\w*|employ\w*|contain\w*|compos\w* of|components?|mechanisms?|modules?|stages?)\b"
+)
+_COMPARE_CUE = re.compile(r"\b(?:compar\w+|outperform\w*|surpass\w*|than|versus|vs\.?|against|over|unlike|like|such as|based on|built on|inspired by)\b", re.I)
+_APPOSITION = re.compile(r"^\s*(?:\([^)]*\)\s*)?,\s+(?:a|an|the first|our|which is)\b")
+_IS_NEW = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:,\s*)?(?:is|are)\s+(?:a|an)\s+(?:novel|new)\b")
+_BENCH_NOUN = re.compile(
+    r"\b(?:benchmarks?|data ?sets?|corpus|corpora|suite|test ?bed|leaderboard|evaluation (?:set|framework))\b", re.I
+)
+_DATA_NOUN = re.compile(r"\b(?:data ?sets?|corpus|corpora)\b", re.I)
+_TITLE_STOP = frozenset(
+    """survey review position tutorial overview perspective benchmarking rethinking revisiting
+    towards toward beyond introduction report editorial commentary abstract preprint scaling
+    efficiency understanding position paper""".split()
+)
+
+
+def name_run(text: str, start: int = 0) -> str | None:
+    """The run of capitalised / coined words starting at ``start`` ("Spectral Diffusion")."""
+    words = []
+    pos = start
+    while True:
+        match = _RUN_WORD.match(text, pos)
+        if not match:
+            break
+        words.append(match.group(0))
+        pos = match.end()
+        if pos < len(text) and text[pos] == " " and len(words) < 5:
+            pos += 1
+            continue
+        break
+    while words and words[0] in _DETERMINERS:
+        words.pop(0)
+    if not words or _NUMBER_WORD.match(words[0]):
+        return None
+    # a trailing sentence-ending period is not part of the name
+    return " ".join(words).rstrip(".")
+
+
+def classify_benchmark(name: str, context: str) -> str | None:
+    """ "dataset" / "benchmark" when ``name`` (proposed in ``context``) is one, else None."""
+    if BENCHMARK_SUFFIX.search(name):
+        return "dataset" if _DATA_NOUN.search(name) else "benchmark"
+    # "X, a new benchmark ..." / "a new dataset, X," / "the X benchmark"
+    idx = context.find(name)
+    near = context[max(0, idx - 40) : idx + len(name) + 60] if idx >= 0 else context
+    after = context[idx + len(name) : idx + len(name) + 60] if idx >= 0 else ""
+    if _BENCH_NOUN.search(near) and not re.search(r"\b(?:on|across|over)\s+(?:\w+\s+){0,3}$", context[:idx]):
+        noun = _BENCH_NOUN.search(after) or _BENCH_NOUN.search(near)
+        if noun and re.match(r"^[\s,]*(?:(?:a|an|the|which is a)\s+)?(?:[\w-]+\s+){0,4}" + re.escape(noun.group(0)), after) \
+                or re.search(re.escape(noun.group(0)) + r"[\s,]*(?:called|named|dubbed|termed)?\s*$", context[:idx]):
+            return "dataset" if _DATA_NOUN.search(noun.group(0)) else "benchmark"
+    return None
+
+
+def _accept(name: str | None, short: str | None = None) -> bool:
+    if not name or len(name) < 2 or len(name.split()) > 6:
+        return False
+    return not is_generic(name, short)
+
+
+def from_title(title: str | None, abstract: str) -> list[Candidate]:
+    """ "LMUFormer: Low Complexity ..." -> LMUFormer; "Sparse Query Attention (SQA): ..." ->
+    Sparse Query Attention / SQA. A plain word ("Mamba: ...") counts when the abstract uses it
+    as a name too (capitalised mid-sentence)."""
+    if not title or ":" not in title:
+        return []
+    prefix = title.split(":", 1)[0].strip()
+    words = prefix.split()
+    if not words or len(words) > 6:
+        return []
+    definitions = acronym_definitions(prefix)
+    if definitions and definitions[0].start == 0:
+        d = definitions[0]
+        if _accept(d.long, d.short):
+            return [Candidate(d.long, (d.long, d.short), "title-prefix", title, 0.9, classify_benchmark(d.long, title))]
+        return []
+    if words[0].lower() in _TITLE_STOP:
+        return []
+    if len(words) > 1 and all(w[:1].isupper() for w in words) and not any(is_name_like(w) for w in words):
+        # "Prompt Recursive Search: ..." counts when the abstract uses it as a name too
+        if re.search(re.escape(prefix) + r"\s*\(", abstract) or re.search(r"[a-z,;] " + re.escape(prefix) + r"\b", abstract):
+            return [Candidate(prefix, (prefix,), "title-prefix", title, 0.85, classify_benchmark(prefix, title))]
+        return []
+    if len(words) > 3:
+        return []
+    if not any(is_name_like(w) for w in words):
+        if len(words) != 1 or not words[0][:1].isupper() or words[0].endswith("ing"):
+            return []
+        if not re.search(r"[a-z,;] " + re.escape(words[0]) + r"\b", abstract):
+            return []
+    if not _accept(prefix):
+        return []
+    return [Candidate(prefix, (prefix,), "title-prefix", title, 0.9, classify_benchmark(prefix, title))]
+
+
+def from_sentence(sentence: str) -> list[Candidate]:
+    """Proposals in one abstract sentence ("we propose X", "called X", "our X", "a novel X module")."""
+    out: list[Candidate] = []
+    definitions = acronym_definitions(sentence)
+    out.extend(_named(sentence, definitions))
+    out.extend(_ours(sentence, definitions))
+    name = name_run(sentence, 0)
+    if name and any(is_name_like(w) for w in name.split()) and _accept(name):
+        rest = sentence[len(name) :]
+        novel = _IS_NEW.match(rest) or re.match(r"^\s*(?:\([^)]*\)\s*)?,\s+(?:a|an)\s+(?:novel|new)\b", rest)
+        # "The TE-branch is a novel TEmporal Swin Attention block": the novel thing has its own name
+        if novel and not re.match(r"\s+[A-Z]", rest[novel.end() :]):
+            out.append(_candidate(name, (name,), "apposition", sentence, 0.75))
+    if not _FIRST_PERSON.search(sentence):
+        return out
+    for verb in _PROPOSE.finditer(sentence):
+        if not _FIRST_PERSON.search(sentence[: verb.start()]):
+            continue
+        end = _WINDOW_END.search(sentence, verb.end())
+        window_end = end.start() if end else len(sentence)
+        for d in definitions:
+            if verb.end() <= d.start < window_end + 2 and _accept(d.long, d.short):
+                out.append(_candidate(d.long, (d.long, d.short), "propose-acronym", sentence, 0.85))
+            elif d.start >= window_end and _accept(d.long, d.short) and re.search(r"[A-Z]", d.long[1:]):
+                # components of the proposal: "X that employs two mechanisms: Tool Correction (TC) and ..."
+                between = sentence[verb.end() : d.start]
+                if _COMPONENT_CUE.search(between) and not _COMPARE_CUE.search(between):
+                    out.append(_candidate(d.long, (d.long, d.short), "propose-component", sentence, 0.7))
+        obj = sentence[verb.end() :].lstrip()
+        lead = _LEAD_IN.match(obj)
+        offset = len(sentence) - len(obj)
+        if lead and lead.group(0).lower().strip(" ,") in ("here", "also", "further"):
+            offset += lead.end()
+        elif lead and lead.group(0).lower().strip() == "the":
+            # "we introduce the aiFlows library": skip the article before a coined name
+            following = name_run(sentence, offset + lead.end())
+            if following and is_name_like(following.split()[0]):
+                offset += lead.end()
+        name = name_run(sentence, offset)
+        if name and _accept(name):
+            rest = sentence[offset + len(name) :]
+            if any(is_name_like(w) for w in name.split()) or _APPOSITION.match(rest):
+                if not name.split()[0].lower() in ("a", "an", "the", "our", "this", "these", "two", "three"):
+                    out.append(_candidate(name, (name,), "propose-object", sentence, 0.8))
+    return out
+
+
+def _named(sentence: str, definitions: list) -> list[Candidate]:
+    """ "... called EcoFormer", "which we dub ``iterative Combinatorial Brain Surgeon'' (iCBS)"."""
+    out = []
+    for naming in _NAMING.finditer(sentence):
+        quoted = _QUOTED.match(sentence, naming.end() - 1) if sentence[naming.end() - 1 : naming.end()] in "`\"“'" else None
+        quoted = quoted or _QUOTED.match(sentence, naming.end())
+        if quoted:
+            name, name_end = quoted.group(1).strip(), quoted.end()
+        else:
+            name = name_run(sentence, naming.end())
+            name_end = naming.end() + len(name) if name else naming.end()
+        if not name or not _accept(name):
+            continue
+        if not (quoted or any(is_name_like(w) for w in name.split()) or len(name.split()) >= 2 or
+                re.match(r"\s*\(", sentence[name_end:])):
+            continue
+        if not _FIRST_PERSON.search(sentence) and not _OWN_SUBJECT.match(sentence) and not re.search(r"\b(?:novel|new|proposed)\b", sentence):
+            # "hence termed Expert-Designed Prompts": naming a category, not a contribution
+            continue
+        aliases = [name]
+        paren = re.match(r"\s*\(([A-Za-z][\w-]{1,14})\)", sentence[name_end:])
+        if paren:
+            aliases.append(paren.group(1))
+        out.append(_candidate(name, tuple(aliases), "named", sentence, 0.85 if _FIRST_PERSON.search(sentence) else 0.75))
+    return out
+
+
+def _ours(sentence: str, definitions: list) -> list[Candidate]:
+    """ "our VQToken compresses ...", "Our latent diffusion models (LDMs)", "our token
+    rearrangement method, Rotary Major Scan,", "a novel Sparse Depthwise Separable Convolution module"."""
+    out = []
+    for d in definitions:
+        if re.search(r"\b[Oo]ur (?:proposed |new )?$", sentence[: d.start]) and _accept(d.long, d.short):
+            out.append(_candidate(d.long, (d.long, d.short), "our-acronym", sentence, 0.8))
+    for match in _OUR_NAME.finditer(sentence):
+        name = name_run(sentence, match.end())
+        if name and is_name_like(name.split()[0]) and _accept(name) and not _NOT_OURS_AFTER.match(sentence[match.end() + len(name) :]):
+            out.append(_candidate(name, (name,), "our-name", sentence, 0.7))
+    for pattern, need_thing in ((_OUR_THING_NAMED, False), (_NOVEL_THING, True)):
+        for match in pattern.finditer(sentence):
+            name = name_run(sentence, match.end())
+            if not name or not _accept(name):
+                continue
+            rest = sentence[match.end() + len(name) :]
+            if need_thing and not _THING_AFTER.match(rest):
+                continue
+            if len(name.split()) >= 2 or is_name_like(name):
+                out.append(_candidate(name, (name,), "our-thing" if not need_thing else "novel-thing", sentence, 0.75))
+    return out
+
+
+def _candidate(name: str, aliases: tuple[str, ...], rule: str, sentence: str, confidence: float) -> Candidate:
+    return Candidate(name, aliases, rule, sentence, confidence, classify_benchmark(name, sentence))

@@ -1,0 +1,185 @@
+"""Results: a number the sentence ties to a metric and to a benchmark.
+
+"achieves a 59.9% Top-1 accuracy ... on the ImageNet benchmark" -> (ImageNet, top-1 accuracy,
+59.9, %). Never guessed: no metric, no benchmark, or several benchmarks the sentence does not
+pair with the number, and nothing is emitted. Improvements ("by 3.2%", "+3.2 points") are deltas,
+not results, and are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from loaders.extract.benchmarks import Mention
+
+#: canonical metric name -> pattern of its written forms (most specific first)
+METRICS: tuple[tuple[str, str], ...] = (
+    ("top-1 accuracy", r"top-?1(?:\s+(?:classification\s+|test\s+)?acc(?:uracy)?)?"),
+    ("top-5 accuracy", r"top-?5(?:\s+(?:classification\s+|test\s+)?acc(?:uracy)?)?"),
+    ("exact match", r"exact[- ]match(?: accuracy)?|\bEM\b"),
+    ("accuracy", r"(?:zero-shot |few-shot |test |average |mean |overall |classification )?acc(?:uracy|\.)?"),
+    ("F1", r"(?:macro-?|micro-?)?F1(?:[- ]score)?|F-score"),
+    ("BLEU", r"BLEU(?:-4)?(?: score)?"),
+    ("ROUGE-L", r"ROUGE-L"),
+    ("ROUGE", r"ROUGE(?:-[12])?"),
+    ("CIDEr", r"CIDEr"),
+    ("mIoU", r"mIoU"),
+    ("mAP", r"mAP(?:@?[\d.:]+)?|box AP|mask AP|\bAP(?:50|75)?\b|mean average precision"),
+    ("FID", r"FID(?: score)?"),
+    ("FVD", r"FVD"),
+    ("PSNR", r"PSNR"),
+    ("SSIM", r"SSIM"),
+    ("pass@k", r"[Pp]ass@\d+\b"),
+    ("perplexity", r"perplexity|\bPPL\b"),
+    ("WER", r"\bWER\b|word error rate"),
+    ("success rate", r"success rates?"),
+    ("win rate", r"win rates?"),
+    ("AUROC", r"AUROC|AUC"),
+    ("recall@1", r"R@1\b|[Rr]ecall@1\b"),
+    ("NDCG@10", r"nDCG@10|NDCG@10"),
+    ("bits per character", r"bits per character|\bBPC\b"),
+)
+_METRIC = re.compile("|".join(f"(?P<m{i}>{p})" for i, (_, p) in enumerate(METRICS)), re.I)
+_NUMBER = re.compile(r"(?<![\w.@/-])(\d{1,3}(?:\.\d+)?)(\s?%|\s?dB)?(?![\w.]?\d)(?!\s?[x×]\b)")
+_DELTA_BEFORE = re.compile(
+    r"(?:\bby|\+|±|\bover|\babove|\bmore than|\bat least|\bbelow|\bunder|\bless than|\bnearly|\balmost|\bexceeding|\bimprov\w*(?: of)?|\bgains?(?: of)?|\bincrease(?: of)?|\breduc\w*(?: of)?|\bboost(?: of)?|\bmargin of|\bdrop(?: of)?)\s*(?:about |around |roughly |nearly |over |an? |~)?$",
+    re.I,
+)
+_DELTA_AFTER = re.compile(
+    r"^\s*(?:%|dB)?\s*(?:absolute |relative |percentage )?(?:points?|pp|improvements?|gains?|higher|lower|better|worse|increase|reduction|boost|fewer|less|more|faster|slower|speed-?up|drop|times)\b",
+    re.I,
+)
+_TIE_BEFORE = re.compile(r"(?:\s+(?:score|rate))?\s*(?:of|at|is|=|:|reaching|to|reaches|achieves?|achieving)?\s*(?:an?\s+|the\s+)?(?:about\s+|around\s+|~)?$", re.I)
+_TIE_AFTER = re.compile(r"^\s*(?:%|dB)?\s*(?:(?:zero-shot|few-shot|average|mean|overall|test|the)\s+)?$", re.I)
+# numbers after these belong to the systems compared against, not to the paper's own
+_COMPARISON = re.compile(
+    r"\b(?:outperforming|surpassing|beating|exceeding|compared (?:to|with)|than|versus|vs\.?|baselines?|previous|prior|from)\b", re.I
+)
+_IN_TERMS_OF = re.compile(r"\bin terms of\s+$", re.I)
+_PAIRING_PREP = re.compile(r"\b(?:on|in|for|across|over|at)\s+(?:the\s+)?$", re.I)
+
+
+@dataclass(frozen=True)
+class Result:
+    benchmark: Mention
+    metric: str
+    value: float
+    unit: str | None
+
+
+def _metric_name(match: re.Match) -> str:
+    for i, (name, _) in enumerate(METRICS):
+        if match.group(f"m{i}") is not None:
+            return match.group(0).lower() if name == "pass@k" else name
+    raise AssertionError("unreachable")
+
+
+def find_results(sentence: str, mentions: list[Mention], carried: bool = False) -> list[Result]:
+    """Results stated in ``sentence`` about the benchmarks ``mentions`` found in it (or, with
+    ``carried``, about the one benchmark the previous sentence named).
+
+    >>> from loaders.extract.benchmarks import find_mentions
+    >>> from loaders.extract.gazetteer import load_gazetteer
+    >>> s = "It reaches a top-1 accuracy of 80.1% on ImageNet."
+    >>> [(r.benchmark.name, r.metric, r.value) for r in find_results(s, find_mentions(s, load_gazetteer()))]
+    [('ImageNet', 'top-1 accuracy', 80.1)]
+    """
+    if not mentions:
+        return []
+    metrics = list(_METRIC.finditer(sentence))
+    if not metrics:
+        return []
+    inside = [] if carried else mentions
+    numbers = [n for n in _NUMBER.finditer(sentence) if not _inside(n, inside) and not _is_delta(sentence, n)]
+    out: list[Result] = []
+    for number in numbers:
+        if _about_others(sentence, number):
+            continue
+        metric = _tied_metric(sentence, number, metrics, inside)
+        bench = None
+        if metric is None and not carried:
+            # "in terms of mIoU ... on the SemanticKITTI (59.5@5%) and ScribbleKITTI (58.1@5%)"
+            metric, bench = _parenthesised(sentence, number, metrics, mentions)
+        if metric is None:
+            continue
+        unit = (number.group(2) or "").strip() or None
+        value = float(number.group(1))
+        if unit == "%" and value > 100:
+            continue
+        if bench is None:
+            bench = mentions[0] if carried else _tied_benchmark(sentence, number, numbers, mentions)
+        if bench is not None:
+            out.append(Result(bench, metric, value, unit))
+    return out
+
+
+def _about_others(sentence: str, number: re.Match) -> bool:
+    """ "outperforming the best score without search (pass@1 = 41.4%)": the clause holding the
+    number (no comma or semicolon between) is about what the paper compares against."""
+    clause = re.split(r"[,;]", sentence[: number.start()])[-1]
+    return bool(_COMPARISON.search(clause))
+
+
+def _inside(number: re.Match, mentions: list[Mention]) -> bool:
+    return any(m.start <= number.start() < m.end for m in mentions)
+
+
+def _is_delta(sentence: str, number: re.Match) -> bool:
+    before = sentence[max(0, number.start() - 40) : number.start()]
+    return bool(_DELTA_BEFORE.search(before) or _DELTA_AFTER.match(sentence[number.end() :]))
+
+
+def _parenthesised(sentence: str, number: re.Match, metrics: list[re.Match], mentions: list[Mention]) -> tuple[str | None, Mention | None]:
+    """A number in parentheses right after a benchmark, under the sentence's one "in terms of" metric."""
+    for mention in mentions:
+        if re.fullmatch(r"\s*\(", sentence[mention.end : number.start()]):
+            named = [m for m in metrics if _IN_TERMS_OF.search(sentence[: m.start()])]
+            if len(named) == 1 and len({_metric_name(m) for m in metrics}) == 1:
+                return _metric_name(named[0]), mention
+    return None, None
+
+
+def _tied_metric(sentence: str, number: re.Match, metrics: list[re.Match], mentions: list[Mention] = ()) -> str | None:
+    """The metric written right before ("accuracy of 80.1%") or after ("80.1% top-1",
+    "81.5% on GSM8k pass@1") the number."""
+    for metric in metrics:
+        if metric.start() >= number.end():
+            gap = sentence[number.end() : metric.start()]
+            for mention in mentions:
+                if number.end() <= mention.start and mention.end <= metric.start():
+                    gap = gap.replace(sentence[mention.start : mention.end], " ")
+            gap = re.sub(r"\b(?:on|in|for)\s+(?:the\s+)?\s*$", " ", re.sub(r"\s+", " ", gap))
+            if len(gap) <= 14 and _TIE_AFTER.match(gap):
+                return _metric_name(metric)
+        elif metric.end() <= number.start():
+            gap = sentence[metric.end() : number.start()]
+            if len(gap) <= 24 and _TIE_BEFORE.search(gap) and _TIE_BEFORE.search(gap).start() == 0:
+                return _metric_name(metric)
+    return None
+
+
+def _tied_benchmark(sentence: str, number: re.Match, numbers: list[re.Match], mentions: list[Mention]) -> Mention | None:
+    distinct = {m.name for m in mentions}
+    if len(distinct) == 1:
+        return mentions[0]
+    # "respectively": the i-th number goes with the i-th benchmark
+    if re.search(r"\brespectively\b", sentence) and len(numbers) == len(mentions):
+        return mentions[numbers.index(number)]
+    # the benchmark named right after the number ("... 80.1% on ImageNet"), before any other number
+    following = [m for m in mentions if m.start >= number.end()]
+    if len(following) > 1 and re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", sentence[following[0].end : following[1].start]):
+        return None  # "65.9% average accuracy on AIME, HMMT and MATH": one number, many benchmarks
+    if following:
+        first = following[0]
+        between = sentence[number.end() : first.start]
+        if not any(number.end() < n.start() < first.start for n in numbers) and len(between) <= 60 \
+                and _PAIRING_PREP.search(sentence[: first.start]):
+            return first
+    # "on ImageNet, it reaches 80.1%" : the only benchmark before, with no other number between
+    preceding = [m for m in mentions if m.end <= number.start()]
+    if preceding and not following and len({m.name for m in preceding}) == 1:
+        last = preceding[-1]
+        if not any(last.end < n.start() < number.start() for n in numbers if n is not number):
+            return last
+    return None

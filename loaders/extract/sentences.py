@@ -1,0 +1,32 @@
+"""Sentence splitting tuned for abstracts: abbreviations, decimals and citations stay whole."""
+
+from __future__ import annotations
+
+import re
+
+# A sentence ends at . ! or ? followed by space and something that can start a sentence.
+_BOUNDARY = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9])")
+_ABBREVIATIONS = re.compile(
+    r"(?:\b(?:e\.g|i\.e|et al|etc|vs|cf|Fig|Figs|Eq|Eqs|Sec|No|approx|resp|w\.r\.t|incl|Dr|Mr|Ms|St)\.|\b[A-Z]\.)$"
+)
+_SPACES = re.compile(r"\s+")
+
+
+def split_sentences(text: str | None) -> list[str]:
+    """Split an abstract into sentences (whitespace collapsed).
+
+    >>> split_sentences("We use e.g. ImageNet. It reaches 80.1% top-1.")
+    ['We use e.g. ImageNet.', 'It reaches 80.1% top-1.']
+    """
+    if not text:
+        return []
+    # LaTeX escapes scraped from arXiv abstracts: "70\\%" is "70%"
+    text = _SPACES.sub(" ", text.replace("\\%", "%").replace("\\&", "&")).strip()
+    pieces = _BOUNDARY.split(text)
+    sentences: list[str] = []
+    for piece in pieces:
+        if sentences and _ABBREVIATIONS.search(sentences[-1]):
+            sentences[-1] = f"{sentences[-1]} {piece}"
+        else:
+            sentences.append(piece)
+    return [s for s in sentences if s]
