@@ -29,6 +29,7 @@ KEY_PREFIXES = ("s2:", "arxiv:", "doi:", "corpus:", "title:")
 _LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
 _ARXIV = re.compile(r"^(?:arxiv:|https?://arxiv\.org/(?:abs|pdf)/)?(\d{4}\.\d{4,5}|[a-z\-]+/\d{7})(?:v\d+)?(?:\.pdf)?$", re.I)
 _DOI = re.compile(r"^(?:doi:|https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/\S+)$", re.I)
+_WORD = re.compile(r"[^\W_]+")
 _CORPUS = re.compile(r"^corpus(?:id)?:(\d+)$", re.I)
 
 
@@ -53,30 +54,31 @@ class YearCount(Row):
     papers: int
 
 
-def lucene_phrase(text: str) -> str:
-    """``text`` as one Lucene phrase query with every special character escaped.
+def lucene_prefix_query(text: str) -> str:
+    """Every word of ``text`` required as a prefix, special characters escaped: the full-text
+    candidates of a phrase search, which the ``CONTAINS`` filter then narrows to the phrase.
 
-    >>> lucene_phrase('a+b (c)')
-    '"a\\\\+b \\\\(c\\\\)"'
+    >>> lucene_prefix_query("Low-Rank (LoRA)")
+    'low* AND rank* AND lora*'
     """
-    return '"' + _LUCENE_SPECIAL.sub(r"\\\1", text) + '"'
+    words = _WORD.findall(text.lower())
+    return " AND ".join(_LUCENE_SPECIAL.sub(r"\\\1", w) + "*" for w in words)
 
 
-_SEARCH_ORDER = (
+_MATCHED = (
+    "WITH p, toLower(coalesce(p.title, '')) CONTAINS $needle AS in_title, "
+    "toLower(coalesce(p.abstract, '')) CONTAINS $needle AS in_abstract "
+    "WHERE in_title OR in_abstract "
     f"RETURN {paper_columns('p')}, in_title "
     "ORDER BY in_title DESC, coalesce(p.citation_count, -1) DESC, p.key LIMIT $limit"
 )
-# Neo4j finds candidates through the full-text index (words, case-insensitive); the embedded
-# store has no full-text index and matches the lower-cased text as a substring. Both rank with
-# the same rule: title matches first, then S2 citation count, then key.
+# Neo4j narrows the candidates with the full-text index (every word as a prefix); the embedded
+# store has no full-text index and scans. Both then keep the papers whose lower-cased title or
+# abstract contains the phrase and rank them by one rule (title matches first, then S2
+# citation count, then key), so both stores return the same papers in the same order.
 _SEARCH = Dialects(
-    neo4j="CALL db.index.fulltext.queryNodes('paper_text', $lucene) YIELD node AS p "
-    "WITH p, toLower(coalesce(p.title, '')) CONTAINS $needle AS in_title "
-    + _SEARCH_ORDER,
-    embedded="MATCH (p:Paper) "
-    "WITH p, toLower(coalesce(p.title, '')) CONTAINS $needle AS in_title, "
-    "toLower(coalesce(p.abstract, '')) CONTAINS $needle AS in_abstract "
-    "WHERE in_title OR in_abstract " + _SEARCH_ORDER,
+    neo4j="CALL db.index.fulltext.queryNodes('paper_text', $lucene) YIELD node AS p " + _MATCHED,
+    embedded="MATCH (p:Paper) " + _MATCHED,
 )
 
 
@@ -85,7 +87,8 @@ def search(kb: KnowledgeGraph, text: str, limit: int = 20) -> Rows[SearchHit]:
     """Papers whose title or abstract contains ``text`` (a phrase, case-insensitive).
 
     Ranked: title matches first, then by S2 citation count, then key. On Neo4j the full-text
-    index ``paper_text`` matches whole words; the embedded store matches substrings.
+    index ``paper_text`` finds the candidates (so a phrase starting mid-word, "ransformer",
+    finds nothing there), on the embedded store a scan does.
 
     >>> [hit.title for hit in search(kb, "low-rank adapters")]  # doctest: +SKIP
     ['LoRA Revisited: Low-Rank Adapters for Sparse Transformers']
@@ -93,8 +96,11 @@ def search(kb: KnowledgeGraph, text: str, limit: int = 20) -> Rows[SearchHit]:
     needle = text.strip().lower()
     if not needle:
         return Rows(SearchHit)
-    params = {"needle": needle, "lucene": lucene_phrase(text.strip()), "limit": check_limit(limit)}
-    return run(kb, _SEARCH, params, SearchHit)
+    lucene = lucene_prefix_query(needle)
+    params = {"needle": needle, "lucene": lucene, "limit": check_limit(limit)}
+    # Text with no word in it ("+++") has no full-text query: scan on both stores.
+    statement = _SEARCH if lucene else _SEARCH.embedded
+    return run(kb, statement, params, SearchHit)
 
 
 def lookup_params(ref: str) -> dict:
@@ -244,7 +250,7 @@ __all__ = [
     "resolve_key",
     "exists",
     "lookup_params",
-    "lucene_phrase",
+    "lucene_prefix_query",
     "SearchHit",
     "CitedPaper",
     "InfluentialPaper",
