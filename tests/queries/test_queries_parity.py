@@ -42,7 +42,7 @@ def test_every_helper_identical_on_both_stores(embedded_store, neo4j_store):
         results.append([[row.model_dump() for row in registry[name](kb, *args)] for name, args in CALLS])
     for (name, args), embedded, neo4j in zip(CALLS, *results):
         assert embedded == neo4j, f"{name}{args}"
-    assert sum(bool(r) for r in results[0]) > 40  # most calls have answers, not just []
+    assert sum(bool(r) for r in results[0]) >= 35  # most calls have answers, not just []
 
 
 @pytest.mark.parametrize("store_name", ["embedded", "neo4j"])
