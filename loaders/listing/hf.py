@@ -140,6 +140,7 @@ class _Parser:
                 previous_blank = True
                 continue
             if line == "·":
+                dot_number = i
                 j = i
                 while j < n and not lines[j].strip():
                     j += 1
@@ -147,7 +148,7 @@ class _Parser:
                 date = parse_date(date_line) if date_line else None
                 if date is not None or _looks_like_bad_date(date_line):
                     i = j + 1
-                self._entry(self._joined(paragraphs, split_last=True), j + 1, date_line, date)
+                self._entry(self._joined(paragraphs, split_last=True), dot_number, j + 1, date_line, date)
                 paragraphs = []
                 previous_blank = True
                 continue
@@ -210,9 +211,13 @@ class _Parser:
         return groups
 
     def _entry(
-        self, paragraphs: list[tuple[int, str]], date_number: int, date_line: str, date: ListingDate | None
+        self,
+        paragraphs: list[tuple[int, str]],
+        dot_number: int,
+        date_number: int,
+        date_line: str,
+        date: ListingDate | None,
     ) -> None:
-        dot_number = date_number - 1
         meta: str | None = None
         if paragraphs and len(paragraphs[-1][1]) <= TITLE_MAX_CHARS and (
             len(paragraphs) >= 3 or AUTHORS.fullmatch(paragraphs[-1][1])

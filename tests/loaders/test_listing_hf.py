@@ -163,3 +163,11 @@ def test_parse_date():
     assert parse_date("Sept 5, 2024").month == 9
     assert parse_date("Apr 31") is None
     assert parse_date("Hello") is None
+
+
+def test_card_without_title_is_a_problem_at_its_dot_line():
+    listing = parse_listing(card("Kept") + "\n  • 2 authors\n·\n\nMar 3\n", "hf", source="s")
+    assert [e.paper.title for e in listing.entries] == ["Kept"]
+    [prob] = listing.problems
+    assert (prob.line, prob.text) == (10, "• 2 authors")
+    assert "without a title" in prob.reason
