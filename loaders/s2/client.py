@@ -14,6 +14,8 @@ backoff, and turns the package's quirks (semanticscholar 0.12.0) into explicit f
   (:func:`loaders.s2.resolve.map_batch`);
 - ``search_paper`` puts the query into the URL unencoded ("Attention & Memory" is cut at "&"):
   :meth:`S2Client.match_title` encodes it first;
+- ``get_paper_references`` / ``get_paper_citations`` send no headers, so no API key: the
+  requester adds ``x-api-key`` to every request itself;
 - the package logs request headers (the API key) at DEBUG: :class:`_HideApiKey` drops those records.
 
 A refused connection or failed DNS look-up means S2 is unreachable: the first one stops all
@@ -94,14 +96,15 @@ class RequestStats:
 
 
 class _HideApiKey(logging.Filter):
-    """Drop the package's DEBUG records that print request headers or a cURL command."""
+    """Drop the package's records that print request headers or a cURL command (DEBUG), and its
+    "IDs not found" warnings (the report counts those per paper; a listing would flood stderr)."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         try:
             message = record.getMessage()
         except Exception:  # a malformed record is not ours to judge
             return True
-        return "x-api-key" not in message.lower()
+        return "x-api-key" not in message.lower() and not message.startswith("IDs not found")
 
 
 def _install_key_filter() -> None:
@@ -171,6 +174,9 @@ class GuardedRequester(ApiRequester):
                 return hit
         if self.settings.offline:
             raise S2Failure("offline", "not in the cache")
+        if self.settings.api_key:
+            # the package forgets the key on paginated endpoints
+            headers = {**(headers or {}), "x-api-key": self.settings.api_key}
         try:
             data = await self._fetch(url, path, parameters, headers, payload)
         except S2NotFound:
@@ -235,6 +241,10 @@ class _EmptyResponse(Exception):
     pass
 
 
+def _item_key(what: str, ident: str, fields: list[str]) -> str:
+    return f"ITEM {what} {ident.lower()}?fields={','.join(fields)}"
+
+
 @dataclass
 class PageResult:
     items: list[dict]
@@ -267,6 +277,33 @@ class S2Client:
         self.api._requester = GuardedRequester(
             settings, base, cache, limiter, budget, self.stats, rng or random.Random()
         )
+
+    @property
+    def cache(self) -> ResponseCache | None:
+        return self.api._requester.cache
+
+    def cached_items(self, what: str, ids: list[str], fields: list[str]) -> dict[str, dict | None]:
+        """Per-id answers kept from earlier batches: id -> record, or None for "not found".
+
+        Batches are cached per id as well as per request, so a listing that grew by one paper
+        asks only for that paper."""
+        if self.cache is None:
+            return {}
+        out: dict[str, dict | None] = {}
+        for ident in ids:
+            hit = self.cache.get(_item_key(what, ident, fields), allow_stale=self.api._requester.settings.offline)
+            if hit is not MISSING:
+                out[ident] = None if hit == NOT_FOUND else hit
+        self.stats.cache_hits += len(out)
+        return out
+
+    def remember_items(self, what: str, kind: str, found: dict[str, dict], missing: list[str], fields: list[str]) -> None:
+        if self.cache is None:
+            return
+        for ident, record in found.items():
+            self.cache.put(_item_key(what, ident, fields), kind, record)
+        for ident in missing:
+            self.cache.put(_item_key(what, ident, fields), "not_found", NOT_FOUND)
 
     async def paper_batch(self, ids: list[str], fields: list[str]) -> list[dict]:
         """Records for ``ids`` (<= 500); unknown ids are simply absent (map them by id)."""

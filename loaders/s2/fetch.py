@@ -65,7 +65,19 @@ async def resolve_ids(client: S2Client, states: list[PaperState], concurrency: i
         rid = request_id(st.paper)
         if rid:
             by_id.setdefault(rid, []).append(st)
-    ids = sorted(by_id, key=str.lower)
+
+    def settle(rid: str, record: dict | None) -> None:
+        for st in by_id[rid]:
+            st.record = record
+            st.status = "ok" if record else "not_found"
+            if record:
+                st.confidence, st.evidence = 1.0, f"id {rid}"
+
+    cached = client.cached_items("paper", list(by_id), PAPER_FIELDS)
+    for rid, record in cached.items():
+        settle(rid, record)
+    advance("resolve", sum(len(by_id[r]) for r in cached))
+    ids = sorted((r for r in by_id if r not in cached), key=str.lower)
 
     async def batch(chunk: list[str]) -> None:
         try:
@@ -78,12 +90,9 @@ async def resolve_ids(client: S2Client, states: list[PaperState], concurrency: i
                     st.status = f"retry:{exc.reason}"
         else:
             found = map_batch(chunk, records)
+            client.remember_items("paper", "paper", found, [r for r in chunk if r not in found], PAPER_FIELDS)
             for rid in chunk:
-                for st in by_id[rid]:
-                    st.record = found.get(rid)
-                    st.status = "ok" if st.record else "not_found"
-                    if st.record:
-                        st.confidence, st.evidence = 1.0, f"id {rid}"
+                settle(rid, found.get(rid))
         advance("resolve", sum(len(by_id[r]) for r in chunk))
 
     await _gather(concurrency, [lambda c=c: batch(c) for c in _chunks(ids, BATCH_PAPERS)])
@@ -123,8 +132,10 @@ async def fetch_authors(
         st.author_ids = [a["authorId"] for a in st.record.get("authors") or [] if a.get("authorId")]
         for aid in st.author_ids:
             owners.setdefault(aid, []).append(st)
-    ids = sorted(owners)
-    out: dict[str, dict] = {}
+    cached = client.cached_items("author", list(owners), AUTHOR_FIELDS)
+    out: dict[str, dict] = {a: r for a, r in cached.items() if r is not None}
+    advance("authors", len(cached))
+    ids = sorted(a for a in owners if a not in cached)
 
     async def batch(chunk: list[str]) -> None:
         try:
@@ -136,7 +147,9 @@ async def fetch_authors(
                 for st in owners[aid]:
                     st.later_failure = st.later_failure or f"retry:{exc.reason}"
         else:
-            out.update({r["authorId"]: r for r in records if r.get("authorId")})
+            found = {r["authorId"]: r for r in records if r.get("authorId") in owners}
+            client.remember_items("author", "author", found, [a for a in chunk if a not in found], AUTHOR_FIELDS)
+            out.update(found)
         advance("authors", len(chunk))
 
     await _gather(concurrency, [lambda c=c: batch(c) for c in _chunks(ids, BATCH_AUTHORS)])
