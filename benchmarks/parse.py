@@ -45,17 +45,22 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--repeat", type=int, default=3, help="timed runs; the best is reported")
     args = parser.parse_args(argv)
     text = generate(args.entries)
-    best = float("inf")
+    best_wall = best_cpu = float("inf")
     for _ in range(args.repeat):
-        start = time.perf_counter()
+        wall, cpu = time.perf_counter(), time.process_time()
         listing = parse_listing(text, listing_year=2025)
-        best = min(best, time.perf_counter() - start)
+        best_wall = min(best_wall, time.perf_counter() - wall)
+        best_cpu = min(best_cpu, time.process_time() - cpu)
     if len(listing.entries) != args.entries or listing.problems:
         raise SystemExit(f"parse error: {len(listing.entries)} entries, {len(listing.problems)} problems")
-    rate = args.entries / best
-    print(f"parsed {args.entries:,} entries ({len(text) / 1e6:.1f} MB, format {listing.format}) "
-          f"in {best:.2f} s: {rate:,.0f} entries/s (target {TARGET:,}: {'met' if rate >= TARGET else 'NOT met'})")
-
+    # CPU time is reported beside wall time: on a shared machine the wall clock also counts
+    # the time other processes held the core.
+    wall_rate, cpu_rate = args.entries / best_wall, args.entries / best_cpu
+    print(
+        f"parsed {args.entries:,} entries ({len(text) / 1e6:.1f} MB, format {listing.format}), best of {args.repeat}: "
+        f"{wall_rate:,.0f} entries/s wall ({best_wall:.2f} s), {cpu_rate:,.0f} entries/s CPU ({best_cpu:.2f} s); "
+        f"target {TARGET:,}/s: {'met' if wall_rate >= TARGET else 'NOT met'}"
+    )
 
 if __name__ == "__main__":
     main()

@@ -129,8 +129,11 @@ class _Parser:
     def run(self) -> Listing:
         lines = self.lines
         n = len(lines)
-        # paragraphs as [first line number, lines]; joined when an entry is complete
-        paragraphs: list[list] = []
+        paragraphs: list[tuple[int, str]] = []  # (first line number, text)
+        # when the last paragraph was wrapped over several lines: it without its last line, and
+        # that last line, which is the authors/organisation line if a "·" follows
+        wrap_head: tuple[int, str] | None = None
+        wrap_tail: tuple[int, str] | None = None
         previous_blank = True
         i = 0
         while i < n:
@@ -148,36 +151,27 @@ class _Parser:
                 date = parse_date(date_line) if date_line else None
                 if date is not None or _looks_like_bad_date(date_line):
                     i = j + 1
-                self._entry(self._joined(paragraphs, split_last=True), dot_number, j + 1, date_line, date)
+                if wrap_head is not None:
+                    paragraphs[-1] = wrap_head
+                    paragraphs.append(wrap_tail)
+                self._entry(paragraphs, dot_number, j + 1, date_line, date)
                 paragraphs = []
+                wrap_head = None
                 previous_blank = True
                 continue
             if previous_blank or not paragraphs:
-                paragraphs.append([i, [line]])
+                paragraphs.append((i, line))
+                wrap_head = None
             else:
-                paragraphs[-1][1].append(line)  # a paragraph wrapped over several lines
+                wrap_head = paragraphs[-1]
+                wrap_tail = (i, line)
+                paragraphs[-1] = (wrap_head[0], wrap_head[1] + " " + line)
             previous_blank = False
         if paragraphs:
-            joined = self._joined(paragraphs, split_last=False)
-            self._strip_header(joined)
-            for group in self._groups(joined):
+            self._strip_header(paragraphs)
+            for group in self._groups(paragraphs):
                 self._orphan(group)
         return self._finish()
-
-    @staticmethod
-    def _joined(paragraphs: list[list], split_last: bool) -> list[tuple[int, str]]:
-        """Paragraph texts; with ``split_last`` the line just before "·" stands alone."""
-        out = []
-        for number, parts in paragraphs:
-            if len(parts) == 1:
-                out.append((number, parts[0]))
-            else:
-                out.append((number, " ".join(parts)))
-        if split_last and paragraphs and len(paragraphs[-1][1]) > 1:
-            number, parts = paragraphs[-1]
-            out[-1] = (number, " ".join(parts[:-1]))
-            out.append((number + len(parts) - 1, parts[-1]))
-        return out
 
     # --- one entry --------------------------------------------------------------------------
 
@@ -198,7 +192,8 @@ class _Parser:
         self.header_done = True
         del paragraphs[:k]
 
-    def _groups(self, paragraphs: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    @staticmethod
+    def _groups(paragraphs: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
         """Paragraphs split into title-led groups: a short paragraph starts a new group."""
         if len(paragraphs) <= 2:
             return [paragraphs] if paragraphs else []
@@ -219,12 +214,14 @@ class _Parser:
         date: ListingDate | None,
     ) -> None:
         meta: str | None = None
-        if paragraphs and len(paragraphs[-1][1]) <= TITLE_MAX_CHARS and (
-            len(paragraphs) >= 3 or AUTHORS.fullmatch(paragraphs[-1][1])
-        ):
-            meta = paragraphs.pop()[1]
-        self._strip_header(paragraphs)
-        groups = self._groups(paragraphs)
+        authors = None
+        if paragraphs and len(paragraphs[-1][1]) <= TITLE_MAX_CHARS:
+            authors = AUTHORS.fullmatch(paragraphs[-1][1])
+            if authors is not None or len(paragraphs) >= 3:
+                meta = paragraphs.pop()[1]
+        if not self.header_done or (paragraphs and paragraphs[0][1].lower() in _HEADER_LINES):
+            self._strip_header(paragraphs)
+        groups = [paragraphs] if 1 <= len(paragraphs) <= 2 else self._groups(paragraphs)
         if not groups:
             self.listing.problems.append(
                 problem(self.source, dot_number, "entry without a title before its '·' line", meta or "·")
@@ -232,7 +229,6 @@ class _Parser:
             return
         for group in groups[:-1]:
             self._orphan(group)
-        group = groups[-1]
         if date is None:
             self.listing.problems.append(
                 problem(
@@ -243,17 +239,13 @@ class _Parser:
                 )
             )
             return
-        fields: dict = {}
-        extra: dict = {}
-        if meta is not None:
-            m = AUTHORS.fullmatch(meta)
-            if m:
-                fields["author_count"] = int(m.group(1))
-            else:
-                name, handle = _organisation(meta)
-                fields["organisation"] = name
-                extra["organisation_handle"] = handle
-        entry = self._make(group, fields, extra, date)
+        author_count = organisation = extra = None
+        if authors is not None:
+            author_count = int(authors.group(1))
+        elif meta is not None:
+            organisation, handle = _organisation(meta)
+            extra = {"organisation_handle": handle}
+        entry = self._make(groups[-1], date, author_count, organisation, extra)
         if entry is not None and date.year is None:
             self.yearless.append((entry, date, date_line))
 
@@ -265,10 +257,15 @@ class _Parser:
             )
             return
         self.orphans.append(group[0][0])
-        self._make(group, {}, {}, None)
+        self._make(group, None, None, None, None)
 
     def _make(
-        self, group: list[tuple[int, str]], fields: dict, extra: dict, date: ListingDate | None
+        self,
+        group: list[tuple[int, str]],
+        date: ListingDate | None,
+        author_count: int | None,
+        organisation: str | None,
+        extra: dict | None,
     ) -> ListingEntry | None:
         number, title = group[0]
         norm = normalise_title(title)
@@ -284,11 +281,12 @@ class _Parser:
         else:
             abstract = None
             self.no_abstract += 1
+        upvotes = year = publication_date = None
         if date is not None:
-            fields["upvotes"] = date.upvotes
+            upvotes = date.upvotes
             if date.year is not None:
-                fields["year"] = date.year
-                fields["publication_date"] = f"{date.year:04d}-{date.month:02d}-{date.day:02d}"
+                year = date.year
+                publication_date = f"{year:04d}-{date.month:02d}-{date.day:02d}"
         # Validated construction costs ~3 us per Paper, less than model_construct (which resolves
         # every default field by field), so correctness costs nothing here; see benchmarks/parse.py.
         paper = Paper(
@@ -297,9 +295,13 @@ class _Parser:
             title=title,
             title_norm=norm,
             abstract=abstract,
+            year=year,
+            publication_date=publication_date,
+            upvotes=upvotes,
+            author_count=author_count,
+            organisation=organisation,
             listing_source=f"{self.source}:{number}",
             extra=extra_json(extra) if extra else None,
-            **fields,
         )
         entry = ListingEntry(paper=paper)
         self.listing.entries.append(entry)
