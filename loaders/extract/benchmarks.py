@@ -17,10 +17,13 @@ _NAME = rf"{_NAME_WORD}(?:\s{_NAME_WORD}){{0,3}}"
 _PAREN_NOTE = r"(?:\s*\([^()]{0,24}\))?"
 _LIST = rf"(?P<names>{_NAME}{_PAREN_NOTE}(?:\s*,\s*{_NAME}{_PAREN_NOTE})*(?:,?\s+(?:and|or|&)\s+{_NAME}{_PAREN_NOTE})?)"
 _NOUN = r"(?P<noun>benchmarks?|data ?sets?|corpus|corpora|suite|test ?sets?|leaderboard)"
-_BEFORE_NOUN = re.compile(rf"{_LIST}\s+{_NOUN}\b")
+_BEFORE_NOUN = re.compile(rf"{_LIST}\s+$")
+_NOUN_ONLY = re.compile(rf"\b{_NOUN}\b")
+_SUFFIX_TOKEN = re.compile(r"(?<![\w-])[A-Za-z0-9][\w.+'-]*?(?:Bench|Benchmark|QA|Eval|Arena)(?:-?(?:v?\d+|Lite|Pro|Hard|Plus))?\+?(?![\w-])")
 _AFTER_NOUN = re.compile(
     rf"\b{_NOUN}(?:\s*[:(]\s*|,?\s+(?:such as|including|like|namely|e\.g\.,?|i\.e\.,?)\s+){_LIST}"
 )
+_ON_LIST = re.compile(rf"(?<!based )(?<!built )(?<!relying )\b(?:on|across|over)\s+(?:the\s+)?{_LIST}")
 _SPLIT_LIST = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")
 _STOP_WORDS = frozenset(
     """the our this these those their its a an new novel several standard public popular existing
@@ -53,7 +56,8 @@ def _clean(name: str) -> str | None:
     name = " ".join(words)
     if is_generic(name):
         return None
-    if not (any(is_name_like(w) for w in words) or NAME_SUFFIX.search(name) or len(words) >= 2):
+    if not (any(is_name_like(w) for w in words) or NAME_SUFFIX.search(name) or len(words) >= 2
+            or re.search(r"[A-Za-z]-[A-Z0-9]|[A-Za-z]\d", name)):
         return None
     return name
 
@@ -79,15 +83,32 @@ def find_mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
             mentions.append(Mention(name, kind, rule, start, end, confidence))
             taken.append((start, end))
 
-    for pattern, rule in ((_BEFORE_NOUN, "pattern-noun"), (_AFTER_NOUN, "pattern-list")):
-        for match in pattern.finditer(sentence):
-            kind = "dataset" if re.match(r"data|corp", match.group("noun"), re.I) else "benchmark"
+    for noun in _NOUN_ONLY.finditer(sentence):
+        kind = "dataset" if re.match(r"data|corp", noun.group("noun"), re.I) else "benchmark"
+        # "the X and Y datasets": the names right before the noun (searched in a short window)
+        window_start = max(0, noun.start() - 160)
+        before = _BEFORE_NOUN.search(sentence, window_start, noun.start())
+        after = _AFTER_NOUN.match(sentence, noun.start())
+        for match, rule in ((before, "pattern-noun"), (after, "pattern-list")):
+            if match is None:
+                continue
             base = match.start("names")
             for part in _SPLIT_LIST.split(re.sub(r"\s*\([^()]*\)", lambda m: " " * len(m.group(0)), match.group("names"))):
                 name = _clean(part)
                 if name:
                     add(name, kind, rule, base + match.group("names").find(name), 0.8)
-    for token in TOKEN.finditer(sentence):
+    gazetteer_spans = [(m.start, m.end) for m in mentions if m.rule == "gazetteer"]
+    for match in _ON_LIST.finditer(sentence) if gazetteer_spans else ():
+        # "on the Aider Polyglot and SWE-Bench": a name listed with a known benchmark is one too
+        names = match.group("names")
+        base = match.start("names")
+        if not any(base <= s < base + len(names) for s, _ in gazetteer_spans):
+            continue
+        for part in _SPLIT_LIST.split(names):
+            name = _clean(part)
+            if name:
+                add(name, "benchmark", "pattern-coordination", base + names.find(name), 0.7)
+    for token in _SUFFIX_TOKEN.finditer(sentence):
         word = token.group(0)
         if NAME_SUFFIX.search(word) and is_name_like(word) and not is_generic(word):
             add(word, "benchmark", "pattern-suffix", token.start(), 0.8)

@@ -218,8 +218,12 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
                 metric=result.metric, value=result.value, unit=result.unit,
             ))
 
+    own_forms = sorted({a for c in proposals for a in c.aliases if len(a) >= 2}, key=len, reverse=True)
     for sentence in sentences:
-        for mention in find_method_mentions(sentence, excluded):
+        taken = [(m.start, m.end) for m in find_mentions(sentence, gazetteer)]
+        for form in own_forms:
+            taken.extend((m.start(), m.end()) for m in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?:-[\w.]+)*", sentence))
+        for mention in find_method_mentions(sentence, excluded, taken):
             key = method_key(mention.name)
             if key in excluded or fold(mention.name) in excluded:
                 continue

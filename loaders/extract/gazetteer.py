@@ -19,6 +19,12 @@ from pathlib import Path
 
 from loaders.extract.normalise import fold
 
+
+@lru_cache(maxsize=65536)
+def fold_token(token: str) -> str:
+    """fold() of one token, cached: abstracts repeat their words."""
+    return fold(token)
+
 #: a token: letters/digits joined by - . + ' / inside (CIFAR-10, LAION-5B, Mip-NeRF, CIFAR-10/100)
 TOKEN = re.compile(r"[A-Za-z0-9]+(?:[-.+'/][A-Za-z0-9]+)*\+*")
 _SPLIT_SLASH = re.compile(r"^(.*?)(\d+)/(\d+)$")
@@ -28,6 +34,7 @@ _CONTEXT = re.compile(
     re.I,
 )
 MAX_WORDS = 6
+_STARTS = re.compile(r"[A-Z0-9]|.*[A-Z0-9]")
 
 
 @dataclass(frozen=True)
@@ -63,17 +70,27 @@ class Gazetteer:
     #: folded alias -> canonical key (both kinds; used by benchmark_key)
     alias_keys: dict[str, str] = field(default_factory=dict)
 
+    #: every prefix of every folded form: a token walk stops as soon as it leaves this set
+    prefixes: set[str] = field(default_factory=set)
+    #: first words of names written in lower case ("ogbn-arxiv", "nuScenes", "bAbI")
+    lower_starts: set[str] = field(default_factory=set)
+    _start_pattern: re.Pattern | None = field(default=None, repr=False)
+
     def __post_init__(self) -> None:
         for entry in self.entries:
             for form in (entry.name, *entry.aliases):
                 form = " ".join(form.split())
+                folded = fold(form)
                 if entry.case_sensitive:
                     self.exact[form] = entry
                 else:
-                    self.folded[fold(form)] = entry
-                self.alias_keys.setdefault(fold(form), entry.key)
+                    self.folded[folded] = entry
+                self.alias_keys.setdefault(folded, entry.key)
+                self.prefixes.update(folded[:k] for k in range(1, len(folded) + 1))
+                if form[:1].islower():
+                    self.lower_starts.add(form.split()[0])
 
-    def lookup(self, surface: str) -> Entry | None:
+    def lookup(self, surface: str, folded: str | None = None) -> Entry | None:
         """The entry a written form names, if any.
 
         An all-lower-case word only matches a name written in lower case ("text8"), so the
@@ -83,9 +100,10 @@ class Gazetteer:
         entry = self.exact.get(surface)
         if entry is not None:
             return entry
-        entry = self.folded.get(fold(surface))
+        folded = fold(surface) if folded is None else folded
+        entry = self.folded.get(folded)
         if entry is not None and surface.islower() and not any(
-            f.islower() and fold(f) == fold(surface) for f in (entry.name, *entry.aliases)
+            f.islower() and fold(f) == folded for f in (entry.name, *entry.aliases)
         ):
             return None
         return entry
@@ -96,22 +114,31 @@ class Gazetteer:
         >>> [h.entry.name for h in load_gazetteer().find("We test on CIFAR-10/100 and MS-COCO.")]
         ['CIFAR-10', 'CIFAR-100', 'COCO']
         """
-        tokens = [(m.start(), m.end()) for m in TOKEN.finditer(sentence)]
         has_context = None
         hits: list[Hit] = []
-        i = 0
-        while i < len(tokens):
-            found = None
-            # extend only across plain spaces (a comma ends a name)
-            last = i
-            while last + 1 < len(tokens) and last - i + 1 < MAX_WORDS:
-                gap = sentence[tokens[last][1] : tokens[last + 1][0]]
-                if gap != " ":
+        taken_until = 0
+        for first in self._starts().finditer(sentence):
+            if first.start() < taken_until:
+                continue
+            # walk forward while the folded text is still the prefix of some name; names do not
+            # cross punctuation ("ImageNet, COCO" is two names)
+            candidates: list[tuple[int, str]] = []
+            folded = ""
+            token = first
+            for _ in range(MAX_WORDS):
+                folded += fold_token(token.group(0))
+                if folded not in self.prefixes:
                     break
-                last += 1
-            for j in range(last, i - 1, -1):
-                surface = sentence[tokens[i][0] : tokens[j][1]]
-                entry = self.lookup(surface)
+                candidates.append((token.end(), folded))
+                if sentence[token.end() : token.end() + 1] != " ":
+                    break
+                token = TOKEN.match(sentence, token.end() + 1)
+                if token is None:
+                    break
+            hit = None
+            for end, folded_ngram in reversed(candidates):
+                surface = sentence[first.start() : end]
+                entry = self.lookup(surface, folded_ngram)
                 if entry is None:
                     continue
                 if entry.needs_context:
@@ -119,16 +146,27 @@ class Gazetteer:
                         has_context = bool(_CONTEXT.search(sentence))
                     if not has_context:
                         continue
-                hits.append(Hit(entry, surface, tokens[i][0], tokens[j][1]))
-                found = j
+                hit = Hit(entry, surface, first.start(), end)
                 break
-            if found is None:
-                slash_hits = self._slash_forms(sentence[tokens[i][0] : tokens[i][1]], tokens[i])
+            if hit is not None:
+                hits.append(hit)
+                taken_until = hit.end
+            elif "/" in first.group(0):
+                slash_hits = self._slash_forms(first.group(0), (first.start(), first.end()))
                 hits.extend(slash_hits)
                 if slash_hits:
-                    found = i
-            i = found + 1 if found is not None else i + 1
+                    taken_until = first.end()
         return hits
+
+    def _starts(self) -> re.Pattern:
+        """Tokens a name can start with: a capital or digit inside, or a lower-case name's first word."""
+        if self._start_pattern is None:
+            lower = "|".join(sorted((re.escape(w) for w in self.lower_starts), key=len, reverse=True))
+            self._start_pattern = re.compile(
+                r"(?<![A-Za-z0-9\-.+'/])(?:[a-z]*[A-Z0-9][A-Za-z0-9]*(?:[-.+'/][A-Za-z0-9]+)*\+*"
+                + (f"|(?:{lower})(?![A-Za-z0-9])" if lower else "") + ")"
+            )
+        return self._start_pattern
 
     def _slash_forms(self, surface: str, span: tuple[int, int]) -> list[Hit]:
         """ "CIFAR-10/100" names CIFAR-10 and CIFAR-100."""

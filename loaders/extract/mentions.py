@@ -34,9 +34,17 @@ class MethodMention:
     start: int
 
 
-def find_method_mentions(sentence: str, excluded: set[str]) -> list[MethodMention]:
+_LATEX = re.compile(r"varepsilon|epsilon|mathcal|mathbb|frac|sqrt|infty|widetilde|Omega|Theta")
+# "ID-averaged", "LLM-driven": a compound adjective, the name is the part before the hyphen
+_ADJECTIVE_TAIL = re.compile(r"-[a-z]{3,}$")
+
+
+def find_method_mentions(
+    sentence: str, excluded: set[str], excluded_spans: list[tuple[int, int]] = ()
+) -> list[MethodMention]:
     """Named methods in ``sentence``; ``excluded`` holds folded forms to skip (the paper's own
-    proposals, benchmarks, generic acronyms defined in the paper).
+    proposals, benchmarks, generic acronyms defined in the paper) and ``excluded_spans`` the
+    character ranges already taken (benchmark mentions, the paper's own names).
 
     >>> [m.name for m in find_method_mentions("It beats Grouped-Query Attention (GQA) and EfficientNet.", set())]
     ['Grouped-Query Attention', 'EfficientNet']
@@ -45,18 +53,20 @@ def find_method_mentions(sentence: str, excluded: set[str]) -> list[MethodMentio
 
     compares = bool(_COMPARE.search(sentence))
     out: list[MethodMention] = []
-    spans: list[tuple[int, int]] = []
+    spans: list[tuple[int, int]] = list(excluded_spans)
     for d in acronym_definitions(sentence):
         if not re.search(r"[A-Z]", d.long[1:]) or is_generic(d.long, d.short):
             continue
-        if fold(d.long) in excluded or fold(d.short) in excluded:
+        if fold(d.long) in excluded or fold(d.short) in excluded or any(s <= d.start < e for s, e in spans):
             continue
         out.append(MethodMention(d.long, (d.long, d.short), "acronym", compares, d.start))
         spans.append((d.start, d.end))
     for token in _COINED.finditer(sentence):
         if any(s <= token.start() < e for s, e in spans):
             continue
-        word = _DESCRIPTIVE_SUFFIX.sub("", token.group(1)).rstrip(".")
+        word = _ADJECTIVE_TAIL.sub("", _DESCRIPTIVE_SUFFIX.sub("", token.group(1))).rstrip(".")
+        if _LATEX.search(word):
+            continue
         if not (is_name_like(word) or _ALL_CAPS.match(word)) or word in GENERIC:
             continue
         if is_generic(word) or fold(word) in excluded or len(word) < 3:

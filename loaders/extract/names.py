@@ -31,7 +31,9 @@ GENERIC = frozenset(
     OpenAI Google DeepMind Meta Microsoft NVIDIA Nvidia Apple Amazon IBM Intel AMD Anthropic Alibaba
     Baidu Tencent ByteDance Huawei GitHub HuggingFace Hugging Face PyTorch TensorFlow JAX CUDA Python
     Transformer Transformers AdamW Adam SGD ReLU GELU ImageNet-pretrained
-    2D 3D 4D 1D 6D 1K 2K 4K 8K 5G I II III IV
+    2D 3D 4D 1D 6D 1K 2K 4K 8K 5G I II III IV H100 A100 V100 H200 A6000 RTX T4 TPUv4 CO2 T2I T2V I2V T2MV
+    IMO STOC FOCS SODA ROM MPI HPC CPS BIG GAP LCL LOCAL CONGEST Top-k Top-K
+    Top-1 Top-5 MDP MDPs POMDP POMDPs NP NP-hard NP-complete IID OOD OoD KL SOTA-level
     """.split()
 )
 _GENERIC_FOLDED = frozenset(w.lower() for w in GENERIC)
@@ -117,6 +119,14 @@ def acronym_definitions(sentence: str) -> list[Definition]:
             continue
         before = sentence[: paren.start()]
         words = list(_WORD.finditer(before))
+        counted = re.fullmatch(r"([A-Z])([2-9])", short)
+        if counted:
+            # "Python Programming Puzzles (P3)": three words starting with P
+            n = int(counted.group(2))
+            tail = words[-n:]
+            if len(tail) == n and all(w.group(0)[0].upper() == counted.group(1) for w in tail):
+                out.append(Definition(before[tail[0].start() :].strip(), short, tail[0].start(), paren.end()))
+            continue
         letters = [c.lower() for c in re.sub(r"s$", "", short) if c.isalnum()]
         window = words[-min(len(letters) + 5, len(letters) * 2) :] if words else []
         long_start = _match_long_form(letters, window, before)

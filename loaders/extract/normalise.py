@@ -12,13 +12,13 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_NON_ALNUM = re.compile(r"[^0-9a-z+]+")
 _TOKEN = re.compile(r"[^\s]+")
 _VERSION_ZERO = re.compile(r"(\d)\.0\b")
 # "LLMs", "ViTs", "DPMs": an upper-case acronym with a lower-case plural s
 _ACRONYM_PLURAL = re.compile(r"^([A-Z][A-Za-z0-9-]*[A-Z0-9])s$")
 # "Transformers", "Networks" (but not "Gaussians"-like proper names can't be told apart; rare)
-_WORD_PLURAL = re.compile(r"^([A-Za-z][a-z]{2,}[^suiy\W])s$")
+_WORD_PLURAL = re.compile(r"^([A-Za-z][A-Za-z]*[a-z]{2}(?<![suiya]))s$")
 _TRAILING_KIND = re.compile(
     r"[\s-]+(?:benchmarks?|datasets?|data set|corpus|corpora|suite|leaderboard)$", re.I
 )

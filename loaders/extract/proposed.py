@@ -33,7 +33,7 @@ class Candidate:
 
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|this (?:paper|work|study|report|article)|here)\b", re.I)
 _PROPOSE = re.compile(
-    r"\b(?:propose[sd]?|introduce[sd]?|present(?:s|ed)?|develop(?:s|ed)?|design(?:s|ed)?|"
+    r"\b(?:propos(?:e|es|ed|ing)|introduc(?:e|es|ed|ing)|present(?:s|ed|ing)?|develop(?:s|ed|ing)?|design(?:s|ed|ing)?|"
     r"devise[sd]?|conceive[sd]?|craft(?:s|ed)?|put forth|build|construct(?:s|ed)?|release[sd]?|curate[sd]?|contribute[sd]?|unveil(?:s|ed)?|"
     r"put forward|formulate[sd]?|establish(?:es|ed)?|create[sd]?|offer(?:s|ed)?)\b"
 )
@@ -61,6 +61,12 @@ _OUR_THING_NAMED = re.compile(rf"\b[Oo]ur (?:[\w-]+ ){{0,3}}{_THING},?\s+(?=[A-Z
 _NOVEL_THING = re.compile(rf"\b(?:a|an) (?:novel|new) (?=[A-Z])")
 _THING_AFTER = re.compile(rf"^\s+{_THING}\b")
 _OUR_NAME = re.compile(r"\b[Oo]ur (?:proposed |new )?(?=\S)")
+#: well-known base model families: "our Llama2-7b model" is the authors' copy of someone's model
+_KNOWN_BASE = re.compile(
+    r"(?i)^(?:llama|gpt|bert|roberta|t5|flan|opt|mistral|mixtral|qwen|gemma|phi|falcon|vicuna|bloom|pythia|"
+    r"resnet|wrn|vit|deit|swin|convnext|efficientnet|mobilenet|vgg|clip|blip|llava|whisper|wav2vec|dit|unet|"
+    r"codex|palm|gemini|claude|chatgpt|deepseek|yolo|sam|dino)"
+)
 _NOT_OURS_AFTER = re.compile(r"^[\s-]*(?:baselines?|backbones?|implementation|reproduction|teachers?|students?|re-?implementation|based)\b", re.I)
 _COMPONENT_CUE = re.compile(
     r"\b(?:consist\w* of|compris\w*|includ\w*|employ\w*|contain\w*|compos\w* of|components?|mechanisms?|modules?|stages?)\b"
@@ -112,7 +118,7 @@ def classify_benchmark(name: str, context: str) -> str | None:
     if _BENCH_NOUN.search(near) and not re.search(r"\b(?:on|across|over)\s+(?:\w+\s+){0,3}$", context[:idx]):
         noun = _BENCH_NOUN.search(after) or _BENCH_NOUN.search(near)
         if noun and re.match(r"^[\s,]*(?:(?:a|an|the|which is a)\s+)?(?:[\w-]+\s+){0,4}" + re.escape(noun.group(0)), after) \
-                or re.search(re.escape(noun.group(0)) + r"[\s,]*(?:called|named|dubbed|termed)?\s*$", context[:idx]):
+                or re.search(re.escape(noun.group(0)) + r"(?:\s+of)?[\s,]*(?:called|named|dubbed|termed)?\s*$", context[:idx]):
             return "dataset" if _DATA_NOUN.search(noun.group(0)) else "benchmark"
     return None
 
@@ -127,7 +133,14 @@ def from_title(title: str | None, abstract: str) -> list[Candidate]:
     """ "LMUFormer: Low Complexity ..." -> LMUFormer; "Sparse Query Attention (SQA): ..." ->
     Sparse Query Attention / SQA. A plain word ("Mamba: ...") counts when the abstract uses it
     as a name too (capitalised mid-sentence)."""
-    if not title or ":" not in title:
+    if not title:
+        return []
+    whole = acronym_definitions(title)
+    if whole and whole[0].start == 0 and whole[0].end == len(title.rstrip()) and _accept(whole[0].long, whole[0].short):
+        # the whole title is "Probabilistic Partitive Partitioning (PPP)"
+        d = whole[0]
+        return [Candidate(d.long, (d.long, d.short), "title-prefix", title, 0.85, classify_benchmark(d.long, title))]
+    if ":" not in title:
         return []
     prefix = title.split(":", 1)[0].strip()
     words = prefix.split()
@@ -194,12 +207,14 @@ def from_sentence(sentence: str) -> list[Candidate]:
         elif lead and lead.group(0).lower().strip() == "the":
             # "we introduce the aiFlows library": skip the article before a coined name
             following = name_run(sentence, offset + lead.end())
-            if following and is_name_like(following.split()[0]):
+            if following and (is_name_like(following.split()[0]) or (
+                    len(following.split()) >= 2 and re.fullmatch(_THING, following.split()[-1].lower()))):
                 offset += lead.end()
         name = name_run(sentence, offset)
         if name and _accept(name):
             rest = sentence[offset + len(name) :]
-            if any(is_name_like(w) for w in name.split()) or _APPOSITION.match(rest):
+            if any(is_name_like(w) for w in name.split()) or _APPOSITION.match(rest) or (
+                    len(name.split()) >= 2 and re.fullmatch(_THING, name.split()[-1].lower())):
                 if not name.split()[0].lower() in ("a", "an", "the", "our", "this", "these", "two", "three"):
                     out.append(_candidate(name, (name,), "propose-object", sentence, 0.8))
     return out
@@ -241,8 +256,9 @@ def _ours(sentence: str, definitions: list) -> list[Candidate]:
             out.append(_candidate(d.long, (d.long, d.short), "our-acronym", sentence, 0.8))
     for match in _OUR_NAME.finditer(sentence):
         name = name_run(sentence, match.end())
-        if name and is_name_like(name.split()[0]) and _accept(name) and not _NOT_OURS_AFTER.match(sentence[match.end() + len(name) :]):
-            out.append(_candidate(name, (name,), "our-name", sentence, 0.7))
+        if name and is_name_like(name.split()[0]) and _accept(name) and not _KNOWN_BASE.match(name) \
+                and not _NOT_OURS_AFTER.match(sentence[match.end() + len(name) :]):
+            out.append(_with_definition(name, match.end(), definitions, "our-name", sentence, 0.7))
     for pattern, need_thing in ((_OUR_THING_NAMED, False), (_NOVEL_THING, True)):
         for match in pattern.finditer(sentence):
             name = name_run(sentence, match.end())
@@ -252,8 +268,21 @@ def _ours(sentence: str, definitions: list) -> list[Candidate]:
             if need_thing and not _THING_AFTER.match(rest):
                 continue
             if len(name.split()) >= 2 or is_name_like(name):
-                out.append(_candidate(name, (name,), "our-thing" if not need_thing else "novel-thing", sentence, 0.75))
+                rule = "our-thing" if not need_thing else "novel-thing"
+                out.append(_with_definition(name, match.end(), definitions, rule, sentence, 0.75))
+    for d in definitions:
+        # "the innovative Hybrid Sparsification Modules (HSMs)"
+        if re.search(r"\b(?:novel|new|innovative|proposed)\s+$", sentence[: d.start]) and _accept(d.long, d.short):
+            out.append(_candidate(d.long, (d.long, d.short), "novel-acronym", sentence, 0.8))
     return out
+
+
+def _with_definition(name: str, start: int, definitions: list, rule: str, sentence: str, confidence: float) -> Candidate:
+    """The full long form when the name run is the start of "Long Name after X (ACR)"."""
+    for d in definitions:
+        if d.start == start and d.long.startswith(name):
+            return _candidate(d.long, (d.long, d.short), rule, sentence, confidence)
+    return _candidate(name, (name,), rule, sentence, confidence)
 
 
 def _candidate(name: str, aliases: tuple[str, ...], rule: str, sentence: str, confidence: float) -> Candidate:

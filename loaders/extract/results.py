@@ -54,7 +54,7 @@ _TIE_BEFORE = re.compile(r"(?:\s+(?:score|rate))?\s*(?:of|at|is|=|:|reaching|to|
 _TIE_AFTER = re.compile(r"^\s*(?:%|dB)?\s*(?:(?:zero-shot|few-shot|average|mean|overall|test|the)\s+)?$", re.I)
 # numbers after these belong to the systems compared against, not to the paper's own
 _COMPARISON = re.compile(
-    r"\b(?:outperforming|surpassing|beating|exceeding|compared (?:to|with)|than|versus|vs\.?|baselines?|previous|prior|from)\b", re.I
+    r"\b(?:outperforming|surpassing|beating|exceeding|compared (?:to|with)|than|versus|vs\.?|baselines?|from)\b", re.I
 )
 _IN_TERMS_OF = re.compile(r"\bin terms of\s+$", re.I)
 _PAIRING_PREP = re.compile(r"\b(?:on|in|for|across|over|at)\s+(?:the\s+)?$", re.I)
@@ -97,6 +97,14 @@ def find_results(sentence: str, mentions: list[Mention], carried: bool = False) 
         if _about_others(sentence, number):
             continue
         metric = _tied_metric(sentence, number, metrics, inside)
+        # "82.1% and 90.3% accuracy": the metric after a list of numbers covers all of them
+        follower = number
+        while metric is None:
+            later = [n for n in numbers if n.start() > follower.end()]
+            if not later or not re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", sentence[follower.end() : later[0].start()]):
+                break
+            follower = later[0]
+            metric = _tied_metric(sentence, follower, metrics, inside)
         bench = None
         if metric is None and not carried:
             # "in terms of mIoU ... on the SemanticKITTI (59.5@5%) and ScribbleKITTI (58.1@5%)"

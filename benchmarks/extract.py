@@ -1,0 +1,60 @@
+"""Extraction speed: ``python -m benchmarks.extract [--abstracts 10000] [--profile]``.
+
+Runs :func:`loaders.extract.extract_papers` over N papers made from the example listing's
+abstracts (repeated, each with its own key) and prints abstracts per second.
+Target: at least 1,000 abstracts/s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import pstats
+import time
+from pathlib import Path
+
+from kg.model import Paper
+from loaders.extract import extract_papers
+from loaders.extract.gazetteer import load_gazetteer
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "hf-daily-papers-listing.txt"
+TARGET = 1_000
+
+
+def example_papers() -> list[Paper]:
+    """The example listing's papers (through loaders.listing)."""
+    from loaders.listing import load_listing
+
+    return [e.paper for e in load_listing(EXAMPLE).entries if e.paper.abstract]
+
+
+def papers(n: int) -> list[Paper]:
+    base = example_papers()
+    return [base[i % len(base)].model_copy(update={"key": f"bench:{i}"}) for i in range(n)]
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.extract", description=__doc__)
+    parser.add_argument("--abstracts", type=int, default=10_000)
+    parser.add_argument("--profile", action="store_true", help="print the 20 costliest functions")
+    args = parser.parse_args(argv)
+    items = papers(args.abstracts)
+    load_gazetteer()  # parsed once per process; not part of the per-abstract cost
+    profiler = cProfile.Profile() if args.profile else None
+    start = time.perf_counter()
+    if profiler:
+        profiler.enable()
+    result = extract_papers(items)
+    if profiler:
+        profiler.disable()
+    elapsed = time.perf_counter() - start
+    rate = len(items) / elapsed
+    print(f"extract_papers: {len(items)} abstracts in {elapsed:.2f} s = {rate:,.0f} abstracts/s "
+          f"(target {TARGET:,}/s: {'met' if rate >= TARGET else 'NOT met'})")
+    print(f"  {len(result.methods)} methods, {len(result.benchmarks)} benchmarks, {len(result.relationships)} relationships")
+    if profiler:
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(20)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,43 @@
+import pytest
+
+from loaders.extract.benchmarks import find_mentions
+from loaders.extract.gazetteer import load_gazetteer
+
+
+def found(sentence):
+    return [(m.name, m.rule) for m in find_mentions(sentence, load_gazetteer())]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("We evaluate on the Foo-Net benchmark.", [("Foo-Net", "pattern-noun")]),
+        ("Results on the Long Range Arena benchmark.", [("Long Range Arena", "gazetteer")]),
+        ("on the SemanticKITTI (59.5@5%) and ScribbleKITTI (58.1@5%) benchmark datasets",
+         [("SemanticKITTI", "gazetteer"), ("ScribbleKITTI", "pattern-noun")]),
+        ("multiple datasets (CIFAR-10, ImageNet and HAR-2).",
+         [("CIFAR-10", "gazetteer"), ("ImageNet", "gazetteer"), ("HAR-2", "pattern-list")]),
+        ("It also achieves comparable performance on MegaVideoBench.", [("MegaVideoBench", "pattern-suffix")]),
+        ("Experiments on the Aider Polyglot and SWE-Bench with frontier models.",
+         [("Aider Polyglot", "pattern-coordination"), ("SWE-bench", "gazetteer")]),
+        ("We conduct experiments on the PIE dataset using CodeT5.", [("PIE", "pattern-noun")]),
+    ],
+)
+def test_finds_benchmarks(sentence, expected):
+    assert found(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Extensive experiments on benchmark datasets show gains.",
+        "We release our dataset and code.",
+        "Experiments on several standard benchmarks confirm this.",
+        "In comprehensive evaluation on 6 mathematical benchmarks, DART-MATH outperforms rejection tuning.",
+        "We build on the Transformer and evaluate on public datasets.",
+        "based on PVTv2-B0 and ImageNet-1K, our model is efficient.",
+        "Large language models (LLMs) handle question answering (QA).",
+    ],
+)
+def test_no_unknown_names_invented(sentence):
+    assert [n for n, rule in found(sentence) if rule != "gazetteer"] == []

@@ -1,0 +1,61 @@
+import pytest
+
+from loaders.extract.gazetteer import load_gazetteer, parse_tsv
+
+
+def names(sentence):
+    return [h.entry.name for h in load_gazetteer().find(sentence)]
+
+
+def test_gazetteer_is_large_and_well_formed():
+    gaz = load_gazetteer()
+    assert len(gaz.entries) >= 300
+    assert {e.kind for e in gaz.entries} == {"dataset", "benchmark"}
+    keys = [e.key for e in gaz.entries]
+    assert len(keys) == len(set(keys)), "two entries share a key"
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Results on ImageNet and MS-COCO.", ["ImageNet", "COCO"]),
+        ("We train on ILSVRC-2012.", ["ImageNet"]),
+        ("We test on CIFAR-10/100.", ["CIFAR-10", "CIFAR-100"]),
+        ("CIFAR-100 is harder than CIFAR-10.", ["CIFAR-100", "CIFAR-10"]),
+        ("Trained on LAION-5B and LAION-400M.", ["LAION-5B", "LAION-400M"]),
+        ("We report GSM8K, MATH and HumanEval.", ["GSM8K", "MATH", "HumanEval"]),
+        ("Video QA on NExT-QA, ActivityNet-QA and Video-MME.", ["NExT-QA", "ActivityNet-QA", "Video-MME"]),
+        ("Segmentation on SemanticKITTI.", ["SemanticKITTI"]),
+        ("Pretraining on the Pile.", ["The Pile"]),
+        ("Scores on ARC-Challenge and MMLU.", ["ARC-Challenge", "MMLU"]),
+        ("Natural Questions and TriviaQA results.", ["Natural Questions", "TriviaQA"]),
+    ],
+)
+def test_finds_known_benchmarks_and_aliases(sentence, expected):
+    assert names(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We do the math by hand.",  # MATH is case-sensitive
+        "A pile of papers.",  # "Pile" only as written
+        "This holds for multiple models.",  # "multiple" is not MultiPL-E
+        "The spider crawled over the record.",  # lower-case words never match
+        "Traffic lights change colour.",  # Traffic needs a data / evaluation context
+        "The arc of the story.",
+    ],
+)
+def test_does_not_fire_on_ordinary_words(sentence):
+    assert names(sentence) == []
+
+
+def test_context_flag_allows_ambiguous_names_in_evaluation_sentences():
+    assert names("We evaluate forecasting on the Traffic and Weather datasets.") == ["Traffic", "Weather"]
+
+
+def test_parse_tsv_reports_the_bad_line():
+    with pytest.raises(ValueError, match="line 2"):
+        parse_tsv("ImageNet\tdataset\n" "Broken line without kind\n")
+    entries = parse_tsv("# comment\nFoo\tbenchmark\tFoo-1|Foo 1\tcs,ctx\n")
+    assert entries[0].aliases == ("Foo-1", "Foo 1") and entries[0].case_sensitive and entries[0].needs_context

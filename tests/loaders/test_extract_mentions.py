@@ -1,0 +1,35 @@
+import pytest
+
+from loaders.extract.mentions import find_method_mentions
+
+
+def mentions(sentence, excluded=()):
+    return [(m.name, m.compares) for m in find_method_mentions(sentence, set(excluded))]
+
+
+def test_named_methods_used_and_compared():
+    assert mentions("Prevailing solutions, such as Multi-Query Attention (MQA) and Grouped-Query Attention (GQA), share keys.") == [
+        ("Multi-Query Attention", False), ("Grouped-Query Attention", False)]
+    assert mentions("Our TinyNet performs better than EfficientNet and MobileNetV3.") == [
+        ("TinyNet", True), ("EfficientNet", True), ("MobileNetV3", True)]
+    assert ("QAOA", False) in mentions("We generate QAOA circuits with fine-tuned models.")
+    assert mentions("The breakthrough FlashAttention algorithm revealed I/O complexity.") == [("FlashAttention", False)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Large language models (LLMs) and reinforcement learning (RL) are popular.",
+        "Pruning and quantization reduce GPU memory and FLOPs.",
+        "It reaches 80 mIoU and a BLEU of 30 on 3D data.",
+        "We ran it on NVIDIA H100 GPUs from OpenAI and Google.",
+        "These diffusion probabilistic models (DPMs) are slow.",
+        "The LLM-based approach uses a Transformer.",
+    ],
+)
+def test_generic_concepts_are_not_methods(sentence):
+    assert mentions(sentence) == []
+
+
+def test_excluded_forms_are_skipped():
+    assert mentions("We propose SliceGPT and compare with SparseGPT.", {"slicegpt"}) == [("SparseGPT", True)]

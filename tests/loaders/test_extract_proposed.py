@@ -1,0 +1,88 @@
+import pytest
+
+from loaders.extract.proposed import classify_benchmark, from_sentence, from_title
+
+
+def proposed(sentence):
+    return [(c.name, c.rule) for c in from_sentence(sentence)]
+
+
+@pytest.mark.parametrize(
+    "title, abstract, expected",
+    [
+        ("LMUFormer: Low Complexity Yet Powerful Spiking Model", "", "LMUFormer"),
+        ("SliceGPT: Compress Large Language Models", "", "SliceGPT"),
+        ("ECA-Net: Efficient Channel Attention", "", "ECA-Net"),
+        ("Sparse Query Attention (SQA): An Efficient Attention", "", "Sparse Query Attention"),
+        ("Mamba: Linear-Time Sequence Modeling", "We integrate these into Mamba, a simple network.", "Mamba"),
+        ("Prompt Recursive Search: A Living Framework", "we conceive a Prompt Recursive Search (PRS) framework", "Prompt Recursive Search"),
+        ("Probabilistic Partitive Partitioning (PPP)", "", "Probabilistic Partitive Partitioning"),
+    ],
+)
+def test_title_prefix_fires(title, abstract, expected):
+    assert [c.name for c in from_title(title, abstract)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "title, abstract",
+    [
+        ("Less is More: Reducing Task and Model Complexity", "(i.e., Less is More)"),
+        ("Survey: Deep Learning for Graphs", ""),
+        ("Rethinking Attention: A Study", ""),
+        ("Beyond Accuracy: Evaluating Models", "We look beyond accuracy."),
+        ("Through the Haze: a Non-Convex Approach", "Through the haze we see."),
+        ("Large Language Models (LLMs): A Survey", ""),
+        ("Attention Is All You Need", ""),
+        ("Mamba: Linear-Time Sequence Modeling", "mamba is a snake."),
+    ],
+)
+def test_title_prefix_does_not_fire(title, abstract):
+    assert from_title(title, abstract) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("In this paper we present SliceGPT, a new post-training sparsification scheme.", ("SliceGPT", "propose-object")),
+        ("To this end, we propose a new binarization paradigm via kernelized hashing, called EcoFormer, to map queries.", ("EcoFormer", "named")),
+        ("Towards this end, we introduce a customized design for slim DPM, which we term as Spectral Diffusion (SD), for synthesis.", ("Spectral Diffusion", "named")),
+        ("This paper introduces Sparse Query Attention (SQA), a novel attention architecture.", ("Sparse Query Attention", "propose-acronym")),
+        ("The iterative nature of this technique, which we dub ``iterative Combinatorial Brain Surgeon'' (iCBS) allows scaling.", ("iterative Combinatorial Brain Surgeon", "named")),
+        ("This is facilitated via a novel Sparse Depthwise Separable Convolution module that reduces parameters.", ("Sparse Depthwise Separable Convolution", "novel-thing")),
+        ("Our ConvFirst model with block-fusion kernels has less arithmetic complexity.", ("ConvFirst", "our-name")),
+        ("Our latent diffusion models (LDMs) achieve a new state of the art.", ("latent diffusion models", "our-acronym")),
+        ("To support research, we introduce the aiFlows library.", ("aiFlows", "propose-object")),
+        ("Additionally, we propose the Identity Loss which decouples scaling.", ("Identity Loss", "propose-object")),
+        ("CP-Bench is a new benchmark for constraint modelling.", ("CP-Bench", "apposition")),
+    ],
+)
+def test_proposal_rules_fire(sentence, expected):
+    assert expected in proposed(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # others' work, generic concepts, no first-person subject
+        "Prevailing solutions, such as Multi-Query Attention (MQA) and Grouped-Query Attention (GQA), share keys.",
+        "Large language models (LLMs) are increasingly used for code.",
+        "We propose a novel vectorized prior.",
+        "We propose a new pruning method for large language models (LLMs).",
+        "Many researchers have proposed reformulating transformers as RNN modules.",
+        "The first involves crafting prompts, hence termed Expert-Designed Prompts (EDPs).",
+        "We also present 3 IMO problems solved by our system.",
+        "We fine-tune our Llama2-7b model with a 25% pruning ratio.",
+        "We propose reinforcement learning for scheduling.",
+        "We compare our framework with GPT-4 and Claude.",
+    ],
+)
+def test_proposal_rules_do_not_fire(sentence):
+    assert proposed(sentence) == []
+
+
+def test_proposed_benchmark_is_classified():
+    sentence = "This work addresses this gap by introducing CP-Bench, a novel benchmark dataset of problems."
+    cands = from_sentence(sentence)
+    assert [(c.name, c.benchmark_kind) for c in cands] == [("CP-Bench", "benchmark")]
+    assert classify_benchmark("Python Programming Puzzles", "release an open-source dataset of Python Programming Puzzles (P3)") == "dataset"
+    assert classify_benchmark("SliceGPT", "we present SliceGPT, a new sparsification scheme evaluated on benchmarks") is None

@@ -1,0 +1,47 @@
+import pytest
+
+from loaders.extract.benchmarks import find_mentions
+from loaders.extract.gazetteer import load_gazetteer
+from loaders.extract.results import find_results
+
+
+def results(sentence):
+    mentions = find_mentions(sentence, load_gazetteer())
+    return [(r.benchmark.name, r.metric, r.value, r.unit) for r in find_results(sentence, mentions)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Our model achieves a 59.9% Top-1 accuracy on the ImageNet benchmark.", [("ImageNet", "top-1 accuracy", 59.9, "%")]),
+        ("It reaches a top-1 accuracy of 80.1% on ImageNet and 45.2 mAP on COCO.",
+         [("ImageNet", "top-1 accuracy", 80.1, "%"), ("COCO", "mAP", 45.2, None)]),
+        ("When trained alone, Orca-Math achieves 81.50% on GSM8k pass@1 metric.", [("GSM8K", "pass@1", 81.5, "%")]),
+        ("We obtain FID of 3.2 on FFHQ.", [("FFHQ", "FID", 3.2, None)]),
+        ("Our method outperforms prior work in terms of mIoU on the SemanticKITTI (59.5@5%) and ScribbleKITTI (58.1@5%) benchmarks.",
+         [("SemanticKITTI", "mIoU", 59.5, None), ("ScribbleKITTI", "mIoU", 58.1, None)]),
+        ("X achieves a pass@200 of 77.0% on LiveCodeBench, outperforming the best score (pass@1 = 41.4%).",
+         [("LiveCodeBench", "pass@200", 77.0, "%")]),
+        ("We get 82.1% and 90.3% accuracy on CIFAR-100 and CIFAR-10, respectively.",
+         [("CIFAR-100", "accuracy", 82.1, "%"), ("CIFAR-10", "accuracy", 90.3, "%")]),
+    ],
+)
+def test_results_tied_to_metric_and_benchmark(sentence, expected):
+    assert results(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Our model achieves a 59.9% Top-1 accuracy with only 24M FLOPs.",  # no benchmark
+        "We improve ImageNet accuracy by 1.1%.",  # a delta
+        "On ImageNet we see a 2.3% gain in accuracy.",  # a delta
+        "It needs over 80% accuracy on the GSM8K benchmark.",  # a threshold, not a value
+        "It achieves a 65.9% average accuracy on AIME, HMMT and MATH500.",  # one number, many benchmarks
+        "We use 50% of ImageNet for training.",  # no metric
+        "SD achieves 8-18x complexity reduction on COCO.",  # a ratio
+        "Our model beats ResNet on ImageNet in 2021.",  # a year
+    ],
+)
+def test_numbers_without_a_tie_stay_out(sentence):
+    assert results(sentence) == []
