@@ -187,3 +187,24 @@ def test_package_sync_client_blocks_a_running_loop_but_enrich_async_does_not(s2,
 
     ticks, elapsed = asyncio.run(with_heartbeat(ours))
     assert ticks >= elapsed / 0.02 / 3  # the loop kept beating
+
+
+def test_progress_bars_count_every_phase(s2, tmp_path):
+    from rich.console import Console
+    from rich.progress import Progress
+
+    papers = [id_paper(i) for i in range(3, 6)] + [title_paper(listed_title(7))]
+    with Progress(console=Console(file=open(tmp_path / "bars.txt", "w"))) as progress:
+        enrich(papers, fast_options(s2.url, tmp_path), progress=progress)
+    tasks = {t.description: (t.completed, t.total) for t in progress.tasks}
+    assert tasks == {
+        "S2 resolve": (4, 4),
+        "S2 authors": (7, 7),  # papers i have authors 100000+i..i+2: 100003..100009
+        "S2 references": (4, 4),
+        "S2 citations": (3, 3),  # paper 5 has no citations
+    }
+
+
+def test_empty_input_makes_no_request(s2, tmp_path):
+    result = enrich([], fast_options(s2.url, tmp_path))
+    assert result.papers == [] and len(s2.log) == 0 and result.report.requests_made == 0
