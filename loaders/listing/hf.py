@@ -159,6 +159,14 @@ class _Parser:
                 wrap_head = None
                 previous_blank = True
                 continue
+            if not paragraphs and self.header_done and i + 5 < n and lines[i + 4] == "·":
+                # the common shape, title / blank / abstract / blank / authors / "·" / date,
+                # is taken in one step; anything else goes line by line below
+                consumed = self._card(line, i, lines)
+                if consumed:
+                    i += consumed
+                    previous_blank = True
+                    continue
             if previous_blank or not paragraphs:
                 paragraphs.append((i, line))
                 wrap_head = None
@@ -172,6 +180,32 @@ class _Parser:
             for group in self._groups(paragraphs):
                 self._orphan(group)
         return self._finish()
+
+    def _card(self, title: str, number: int, lines: list[str]) -> int:
+        """Parse a standard card whose title is line ``number`` (already stripped); returns how
+        many lines after the title it took, 0 when the card is not in the standard shape."""
+        blank1, abstract, blank2, meta, date_line = lines[number : number + 4] + [lines[number + 5]]
+        if (blank1 and not blank1.isspace()) or (blank2 and not blank2.isspace()):
+            return 0
+        abstract, meta, date_line = abstract.strip(), meta.strip(), date_line.strip()
+        if not abstract or abstract == "·" or not meta or len(meta) > TITLE_MAX_CHARS or meta == "·":
+            return 0
+        if title.lower() in _HEADER_LINES:
+            return 0
+        date = parse_date(date_line)
+        if date is None:
+            return 0
+        authors = AUTHORS.fullmatch(meta)
+        if authors is not None:
+            entry = self._make([(number, title), (number + 2, abstract)], date, int(authors.group(1)), None, None)
+        else:
+            organisation, handle = _organisation(meta)
+            entry = self._make(
+                [(number, title), (number + 2, abstract)], date, None, organisation, {"organisation_handle": handle}
+            )
+        if entry is not None and date.year is None:
+            self.yearless.append((entry, date, date_line))
+        return 6
 
     # --- one entry --------------------------------------------------------------------------
 

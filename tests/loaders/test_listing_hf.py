@@ -171,3 +171,16 @@ def test_card_without_title_is_a_problem_at_its_dot_line():
     [prob] = listing.problems
     assert (prob.line, prob.text) == (10, "• 2 authors")
     assert "without a title" in prob.reason
+
+
+def test_standard_cards_and_line_by_line_parse_agree(example):
+    # A blank line between "·" and the date is valid but takes every card off the one-step path
+    # for the standard shape, so both paths of the parser must give the same papers.
+    text = EXAMPLE_LISTING.read_text(encoding="utf-8").replace("\n·\n", "\n·\n\n")
+    slow = parse_listing(text, "hf")
+    assert slow.problems == []
+    assert [re.sub(r"lines \d+", "", n) for n in slow.notes] == [re.sub(r"lines \d+", "", n) for n in example.notes]
+
+    def fields(listing):
+        return [e.paper.model_dump(exclude={"listing_source"}) for e in listing.entries]
+    assert fields(slow) == fields(example)
