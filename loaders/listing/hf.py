@@ -113,8 +113,11 @@ class _Parser:
 
     def __init__(self, text: str, source: str, listing_year: int | None):
         self.source = source
-        self.listing_year = listing_year
         self.listing = Listing(path=source, format="hf")
+        self.listing_year = listing_year
+        if listing_year is not None and not 1000 <= listing_year <= 9999:
+            self.listing.notes.append(f"--listing-year {listing_year} is not a four-digit year: ignored")
+            self.listing_year = None
         self.header_done = False
         self.header_date: ListingDate | None = None
         self.yearless: list[tuple[ListingEntry, ListingDate, str]] = []

@@ -184,3 +184,9 @@ def test_standard_cards_and_line_by_line_parse_agree(example):
     def fields(listing):
         return [e.paper.model_dump(exclude={"listing_source"}) for e in listing.entries]
     assert fields(slow) == fields(example)
+
+
+def test_listing_year_out_of_range_is_ignored_with_a_note():
+    listing = parse_listing(card(), "hf", listing_year=25)
+    assert listing.entries[0].paper.year is None
+    assert any("--listing-year 25 is not a four-digit year" in n for n in listing.notes)
