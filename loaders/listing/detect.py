@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import re
-
 import csv
+import re
 
 from .csv_format import header_delimiter
 
 #: how much of a listing detection looks at; every format shows itself in its first entries
 SAMPLE_CHARS = 64 * 1024
-_HF = re.compile(r"^\s*•\s*\d+\s+authors?\s*$\n^\s*·\s*$|^\s*·\s*$\n(?:\s*\n)*\s*[A-Z][a-z]{2,3}\.?\s+\d{1,2}\b", re.MULTILINE)
+_HF = re.compile(
+    r"^[ \t]*•[ \t]*\d+[ \t]+authors?[ \t]*$|^[ \t]*·[ \t]*\n(?:[ \t]*\n)*[ \t]*[A-Z][a-z]{2,3}\.?[ \t]+\d{1,2}\b",
+    re.MULTILINE,
+)
 _BIBTEX = re.compile(r"^\s*@\s*[A-Za-z]+\s*[{(]", re.MULTILINE)
 _EXTENSIONS = {".bib": "bibtex", ".bibtex": "bibtex", ".csv": "csv", ".tsv": "csv"}
 
