@@ -36,19 +36,8 @@ class BuildOptions:
 
 
 @dataclass
-class WriteCounts:
-    nodes: Counter = field(default_factory=Counter)
-    relationships: Counter = field(default_factory=Counter)
-
-    def add(self, nodes: Iterable[Node], rels: Iterable[Relationship]) -> None:
-        self.nodes.update(type(n).label for n in nodes)
-        self.relationships.update(type(r).type for r in rels)
-
-
-@dataclass
 class BuildReport:
     listings: list[Listing] = field(default_factory=list)
-    written: WriteCounts = field(default_factory=WriteCounts)
     enrichment: EnrichReport | None = None
     #: listed papers S2 did not fill in (not found, rejected, or left for retry)
     unenriched: int = 0
@@ -98,7 +87,6 @@ def write_graph(
     store: GraphStore,
     nodes: Iterable[Node],
     rels: Iterable[Relationship] = (),
-    counts: WriteCounts | None = None,
 ) -> list[Paper]:
     """Write nodes, then relationships, giving papers their canonical keys first.
 
@@ -113,8 +101,6 @@ def write_graph(
     upsert_nodes(store, resolution.papers)
     upsert_nodes(store, others)
     upsert_relationships(store, resolution.relationships)
-    if counts is not None:
-        counts.add(resolution.papers + others, resolution.relationships)
     return resolution.papers
 
 
@@ -133,14 +119,14 @@ def build(
     report = BuildReport(listings=list(listings))
     papers, authors, authored = listing_records(report.listings)
     with _stage(progress, f"writing {len(papers)} listed papers"):
-        listed = write_graph(store, [*papers, *authors], authored, report.written)
+        listed = write_graph(store, [*papers, *authors], authored)
     if options.enrich and listed:
         if before_enrich:
             before_enrich(listed)
         listed = enrich_papers(store, listed, options.s2, report, progress)
     if options.extract:
         with _stage(progress, "extracting methods and benchmarks"):
-            report.extraction = extract_into(store, listed, report.written)
+            report.extraction = extract_into(store, listed)
     return report
 
 
@@ -166,8 +152,8 @@ def enrich_papers(
     report.enrichment = result.report
     report.unenriched = sum(p.s2_status != "ok" for p in result.papers)
     # Everything S2 returned before the papers' own status: see the module docstring.
-    write_graph(store, result.nodes, result.relationships, report.written)
-    return write_graph(store, result.papers, (), report.written)
+    write_graph(store, result.nodes, result.relationships)
+    return write_graph(store, result.papers, ())
 
 
 def stored_papers(store: GraphStore, where: str = "p.listed = true") -> list[Paper]:
@@ -184,10 +170,10 @@ def unenriched_papers(store: GraphStore) -> list[Paper]:
     )
 
 
-def extract_into(store: GraphStore, papers: Iterable[Paper], counts: WriteCounts) -> Counter:
+def extract_into(store: GraphStore, papers: Iterable[Paper]) -> Counter:
     """Extract methods, benchmarks and results from ``papers`` and write them."""
     extraction: Extraction = extract_papers(papers)
-    write_graph(store, [*extraction.methods, *extraction.benchmarks], extraction.relationships, counts)
+    write_graph(store, [*extraction.methods, *extraction.benchmarks], extraction.relationships)
     return Counter(
         {
             "Method": len(extraction.methods),
@@ -197,12 +183,11 @@ def extract_into(store: GraphStore, papers: Iterable[Paper], counts: WriteCounts
     )
 
 
-def reextract(store: GraphStore) -> tuple[Counter, WriteCounts]:
+def reextract(store: GraphStore) -> Counter:
     """`kg extract`: drop earlier extracted edges and orphaned methods and benchmarks, then
     extract again from the stored papers (no S2 request)."""
     for rel_type in EXTRACTED_TYPES:
         store.run(f"MATCH (:Paper)-[r:{rel_type}]->() WHERE r.source STARTS WITH 'extract:' DELETE r")
     for label in ("Method", "Benchmark"):
         store.run(f"MATCH (n:{label}) WHERE NOT (n)<--() DELETE n")
-    counts = WriteCounts()
-    return extract_into(store, stored_papers(store), counts), counts
+    return extract_into(store, stored_papers(store))

@@ -59,7 +59,7 @@ def main(argv: list[str] | None = None) -> None:
     except (UserError, StoreError) as exc:
         if state.debug:
             raise
-        err_console.print(f"[red]error:[/red] {exc}", highlight=False)
+        err_console.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
         sys.exit(getattr(exc, "code", 2))
     except KeyboardInterrupt:
         err_console.print("interrupted: the graph keeps every batch written so far; run the same command again to finish")

@@ -22,7 +22,7 @@ from kg.config import Settings
 from kg.stats import graph_stats
 from loaders import pipeline
 from loaders.listing import FORMATS, ListingFileError
-from loaders.s2 import EnrichOptions, plan_requests
+from loaders.s2 import EnrichOptions, estimated_seconds, plan_requests
 
 
 def _progress() -> Progress:
@@ -107,8 +107,8 @@ def build(
         report = pipeline.build(
             kb.store, listings_read, options, progress, before_enrich=lambda p: _print_plan(p, options.s2)
         )
-        target = repr(kb.store)
-    _print_report(report, target)
+        target, totals = repr(kb.store), graph_stats(kb)
+    _print_report(report, target, totals)
     raise typer.Exit(report.exit_code)
 
 
@@ -131,12 +131,12 @@ def enrich(
         if papers:
             _print_plan(papers, options)
             enriched = pipeline.enrich_papers(kb.store, papers, options, report, progress)
-            report.extraction = pipeline.extract_into(kb.store, enriched, report.written)
-        target = repr(kb.store)
+            report.extraction = pipeline.extract_into(kb.store, enriched)
+        target, totals = repr(kb.store), graph_stats(kb)
     if not papers:
         console.print("every listed paper is already enriched: nothing to do")
         return
-    _print_report(report, target)
+    _print_report(report, target, totals)
     raise typer.Exit(report.exit_code)
 
 
@@ -144,7 +144,7 @@ def enrich(
 def extract(db: str = DbOption, neo4j: str = Neo4jOption) -> None:
     """Re-run method, benchmark and result extraction over the stored papers (no S2 request)."""
     with open_graph(db, neo4j) as kb:
-        found, written = pipeline.reextract(kb.store)
+        found = pipeline.reextract(kb.store)
     table = Table("extracted", "count", title="Extraction")
     for name, count in sorted(found.items()):
         table.add_row(name, str(count))
@@ -181,24 +181,25 @@ def _print_listings(listings) -> None:
             err_console.print(
                 f"  [yellow]skipped[/yellow] {problem.file}:{problem.line}: {problem.reason}: {problem.text!r}",
                 highlight=False,
+                soft_wrap=True,
             )
         for note in listing.notes:
-            err_console.print(f"  note: {note}", highlight=False)
+            err_console.print(f"  note: {note}", highlight=False, soft_wrap=True)
 
 
 def _print_plan(papers, options: EnrichOptions) -> None:
     if options.offline:
         err_console.print(f"Semantic Scholar: offline, {len(papers)} papers from the cache only")
         return
-    planned = plan_requests(papers, options)
-    pace = options.effective_pace if hasattr(options, "effective_pace") else options.pace
-    eta = f", about {planned / pace:.0f} s at {pace:g} request/s" if pace else ""
     err_console.print(
-        f"Semantic Scholar: {len(papers)} papers, at most {planned} requests planned{eta} (cached ones are free)"
+        f"Semantic Scholar: {len(papers)} papers, {plan_requests(papers, options)} requests planned, "
+        f"about {estimated_seconds(papers, options):.0f} s at the configured pace "
+        "(cached responses cost nothing)",
+        soft_wrap=True,
     )
 
 
-def _print_report(report: pipeline.BuildReport, target: str) -> None:
+def _print_report(report: pipeline.BuildReport, target: str, totals: dict) -> None:
     table = Table("stage", "result", title="Build summary", show_lines=False)
     table.add_row("listed entries", f"{report.entries} read, {len(report.problems)} skipped")
     reasons = {}
@@ -211,10 +212,8 @@ def _print_report(report: pipeline.BuildReport, target: str) -> None:
             table.add_row(f"S2 {name}", str(value))
     for name, count in sorted(report.extraction.items()):
         table.add_row(f"extracted {name}", str(count))
-    for label, count in sorted(report.written.nodes.items()):
-        table.add_row(f"written {label}", str(count))
-    for rel_type, count in sorted(report.written.relationships.items()):
-        table.add_row(f"written {rel_type}", str(count))
+    for name, count in [*totals["nodes"].items(), *totals["relationships"].items()]:
+        table.add_row(f"graph now holds {name}", str(count))
     console.print(table)
     if report.enrichment is not None and report.enrichment.message:
         console.print(report.enrichment.message, highlight=False)
