@@ -19,6 +19,8 @@ _LIST = rf"(?P<names>{_NAME}{_PAREN_NOTE}(?:\s*,\s*{_NAME}{_PAREN_NOTE})*(?:,?\s
 _NOUN = r"(?P<noun>benchmarks?|data ?sets?|corpus|corpora|suite|test ?sets?|leaderboard)"
 _BEFORE_NOUN = re.compile(rf"{_LIST}\s+$")
 _NOUN_ONLY = re.compile(rf"\b{_NOUN}\b")
+_SUFFIX_HINT = re.compile(r"Bench|QA|Eval|Arena")
+_TOKEN_AROUND = re.compile(r"(?<![\w.+'-])[A-Za-z0-9][\w.+'-]*[\w+]")
 _SUFFIX_TOKEN = re.compile(r"(?<![\w-])[A-Za-z0-9][\w.+'-]*?(?:Bench|Benchmark|QA|Eval|Arena)(?:-?(?:v?\d+|Lite|Pro|Hard|Plus))?\+?(?![\w-])")
 _AFTER_NOUN = re.compile(
     rf"\b{_NOUN}(?:\s*[:(]\s*|,?\s+(?:such as|including|like|namely|e\.g\.,?|i\.e\.,?)\s+){_LIST}"
@@ -45,6 +47,8 @@ class Mention:
     start: int
     end: int
     confidence: float
+    #: the text as written ("ILSVRC-2012" for the gazetteer's ImageNet)
+    surface: str = ""
 
 
 def _clean(name: str) -> str | None:
@@ -69,7 +73,7 @@ def find_mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
     ['ImageNet', 'Foo-Net']
     """
     mentions = [
-        Mention(h.entry.name, h.entry.kind, "gazetteer", h.start, h.end, 0.95)
+        Mention(h.entry.name, h.entry.kind, "gazetteer", h.start, h.end, 0.95, h.surface)
         for h in gazetteer.find(sentence)
     ]
     taken = [(m.start, m.end) for m in mentions]
@@ -108,7 +112,15 @@ def find_mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
             name = _clean(part)
             if name:
                 add(name, "benchmark", "pattern-coordination", base + names.find(name), 0.7)
-    for token in _SUFFIX_TOKEN.finditer(sentence):
+    seen_tokens = set()
+    for hint in _SUFFIX_HINT.finditer(sentence):
+        # the whole token around the hint: "LongVideoBench", "NExT-QA"
+        token = _TOKEN_AROUND.search(sentence, max(0, hint.start() - 40), hint.end() + 12)
+        while token is not None and token.end() < hint.end():
+            token = _TOKEN_AROUND.search(sentence, token.end(), hint.end() + 12)
+        if token is None or token.start() in seen_tokens or token.start() > hint.start():
+            continue
+        seen_tokens.add(token.start())
         word = token.group(0)
         if NAME_SUFFIX.search(word) and is_name_like(word) and not is_generic(word):
             add(word, "benchmark", "pattern-suffix", token.start(), 0.8)

@@ -124,9 +124,12 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
     gazetteer = gazetteer or load_gazetteer()
     sentences = _paper_sentences(paper)
     abstract = " ".join(sentences)
+    # per-sentence analyses shared by the rules below (computed once per paper)
+    definitions = {s: acronym_definitions(s) for s in sentences}
+    found = {s: find_mentions(s, gazetteer) for s in sentences}
     candidates = from_title(paper.title, abstract)
     for sentence in sentences:
-        candidates.extend(from_sentence(sentence))
+        candidates.extend(from_sentence(sentence, definitions[sentence]))
     proposals = _merge_candidates([c for c in candidates if not is_generic(c.name)])
 
     methods: dict[str, Method] = {}
@@ -173,14 +176,14 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
 
     # acronyms the paper defines as generic concepts ("diffusion probabilistic models (DPMs)")
     for sentence in sentences:
-        for d in acronym_definitions(sentence):
+        for d in definitions[sentence]:
             if is_generic(d.long) or not any(c.isupper() for c in d.long[1:]):
                 excluded.add(fold(d.short))
                 excluded.add(fold(singular_last_word(d.short)))
 
     # short forms the paper defines for methods ("Grouped-Query Attention (GQA)") are not benchmarks
     method_shorts = {
-        d.short for s in sentences for d in acronym_definitions(s)
+        d.short for s in sentences for d in definitions[s]
         if gazetteer.lookup(d.long) is None and not re.search(r"(?i)bench|data|corpus|QA\b", d.long)
     }
     proposed_names = [c.name for c in proposals]
@@ -188,7 +191,7 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
     previous: list[Mention] = []
     previous_results: list = []
     for sentence in ([paper.title] if paper.title else []) + sentences:
-        mentions: list[Mention] = find_mentions(sentence, gazetteer)
+        mentions: list[Mention] = list(found[sentence]) if sentence in found else find_mentions(sentence, gazetteer)
         for name, cand in proposed_benchmarks.items():
             at = sentence.find(name)
             if at >= 0 and not any(m.start <= at < m.end for m in mentions):
@@ -202,8 +205,9 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
                 # "the ScaleDiff-Math dataset" of a paper proposing ScaleDiff is its own data set
                 key = add_method(mention.name, [mention.name])
                 add_rel(Proposes(src=paper.key, dst=key, source="extract:proposed-extension", evidence=sentence, confidence=0.7))
-            bkey = add_benchmark(mention.name, mention.kind)
+            bkey = add_benchmark(mention.name, mention.kind, [mention.surface] if mention.surface else [])
             excluded.add(fold(mention.name))
+            excluded.add(fold(mention.surface or mention.name))
             add_rel(EvaluatedOn(src=paper.key, dst=bkey, source=f"extract:benchmark-{mention.rule}", evidence=sentence, confidence=mention.confidence))
         results = find_results(sentence, mentions)
         if not mentions and previous and (_CONTINUES.match(sentence) or _same_metric_again(sentence, previous_results)):
@@ -219,11 +223,12 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
             ))
 
     own_forms = sorted({a for c in proposals for a in c.aliases if len(a) >= 2}, key=len, reverse=True)
+    own_pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, own_forms)) + r")(?:-[\w.]+)*") if own_forms else None
     for sentence in sentences:
-        taken = [(m.start, m.end) for m in find_mentions(sentence, gazetteer)]
-        for form in own_forms:
-            taken.extend((m.start(), m.end()) for m in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?:-[\w.]+)*", sentence))
-        for mention in find_method_mentions(sentence, excluded, taken):
+        taken = [(m.start, m.end) for m in found[sentence]]
+        if own_pattern is not None:
+            taken.extend((m.start(), m.end()) for m in own_pattern.finditer(sentence))
+        for mention in find_method_mentions(sentence, excluded, taken, definitions[sentence]):
             key = method_key(mention.name)
             if key in excluded or fold(mention.name) in excluded:
                 continue

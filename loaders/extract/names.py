@@ -32,7 +32,7 @@ GENERIC = frozenset(
     Baidu Tencent ByteDance Huawei GitHub HuggingFace Hugging Face PyTorch TensorFlow JAX CUDA Python
     Transformer Transformers AdamW Adam SGD ReLU GELU ImageNet-pretrained
     2D 3D 4D 1D 6D 1K 2K 4K 8K 5G I II III IV H100 A100 V100 H200 A6000 RTX T4 TPUv4 CO2 T2I T2V I2V T2MV
-    IMO STOC FOCS SODA ROM MPI HPC CPS BIG GAP LCL LOCAL CONGEST Top-k Top-K
+    TopK IMO STOC FOCS SODA ROM MPI HPC CPS BIG GAP LCL LOCAL CONGEST Top-k Top-K
     Top-1 Top-5 MDP MDPs POMDP POMDPs NP NP-hard NP-complete IID OOD OoD KL SOTA-level
     """.split()
 )

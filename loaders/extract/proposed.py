@@ -47,6 +47,10 @@ _WINDOW_END = re.compile(
 )
 _LEAD_IN = re.compile(r"^(?:here,?\s+|also\s+|further\s+|a\s+|an\s+|the\s+)", re.I)
 _RUN_WORD = re.compile(r"[A-Z0-9][\w'+.]*(?:-[\w+]+)*\+*|[a-z]+[A-Z][\w+]*(?:-[\w+]+)*")
+#: a sentence without any of these cannot hold a proposal (a cheap first test)
+_TRIGGER = re.compile(
+    r"\b(?:[Ww]e|[Oo]ur|[Tt]his|[Hh]ere|call|term|name|dub|coin|refer|novel|new|innovative|proposed|[Pp]ropos|[Ii]ntroduc)\w*"
+)
 _OWN_SUBJECT = re.compile(r"^(?:It|This|These|They|The proposed|The resulting)\b")
 _DETERMINERS = frozenset("The A An Our This These Those Its Their Each".split())
 _NUMBER_WORD = re.compile(r"^[\d.,]+$")
@@ -171,13 +175,19 @@ def from_title(title: str | None, abstract: str) -> list[Candidate]:
     return [Candidate(prefix, (prefix,), "title-prefix", title, 0.9, classify_benchmark(prefix, title))]
 
 
-def from_sentence(sentence: str) -> list[Candidate]:
+def from_sentence(sentence: str, definitions: list | None = None) -> list[Candidate]:
     """Proposals in one abstract sentence ("we propose X", "called X", "our X", "a novel X module")."""
     out: list[Candidate] = []
-    definitions = acronym_definitions(sentence)
-    out.extend(_named(sentence, definitions))
-    out.extend(_ours(sentence, definitions))
-    name = name_run(sentence, 0)
+    if not _TRIGGER.search(sentence):
+        return out
+    definitions = acronym_definitions(sentence) if definitions is None else definitions
+    # cheap substring tests keep the costlier rules off sentences they cannot match
+    if any(w in sentence for w in ("call", "term", "name", "dub", "coin", "refer")):
+        out.extend(_named(sentence, definitions))
+    novel = any(w in sentence for w in ("novel", "new", "innovative", "proposed"))
+    if novel or "our " in sentence or "Our " in sentence:
+        out.extend(_ours(sentence, definitions))
+    name = name_run(sentence, 0) if novel else None
     if name and any(is_name_like(w) for w in name.split()) and _accept(name):
         rest = sentence[len(name) :]
         novel = _IS_NEW.match(rest) or re.match(r"^\s*(?:\([^)]*\)\s*)?,\s+(?:a|an)\s+(?:novel|new)\b", rest)

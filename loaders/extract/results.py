@@ -57,6 +57,7 @@ _COMPARISON = re.compile(
     r"\b(?:outperforming|surpassing|beating|exceeding|compared (?:to|with)|than|versus|vs\.?|baselines?|from)\b", re.I
 )
 _IN_TERMS_OF = re.compile(r"\bin terms of\s+$", re.I)
+_DIGIT = re.compile(r"\d")
 _PAIRING_PREP = re.compile(r"\b(?:on|in|for|across|over|at)\s+(?:the\s+)?$", re.I)
 
 
@@ -85,13 +86,15 @@ def find_results(sentence: str, mentions: list[Mention], carried: bool = False) 
     >>> [(r.benchmark.name, r.metric, r.value) for r in find_results(s, find_mentions(s, load_gazetteer()))]
     [('ImageNet', 'top-1 accuracy', 80.1)]
     """
-    if not mentions:
+    if not mentions or not _DIGIT.search(sentence):
+        return []
+    inside = [] if carried else mentions
+    numbers = [n for n in _NUMBER.finditer(sentence) if not _inside(n, inside) and not _is_delta(sentence, n)]
+    if not numbers:
         return []
     metrics = list(_METRIC.finditer(sentence))
     if not metrics:
         return []
-    inside = [] if carried else mentions
-    numbers = [n for n in _NUMBER.finditer(sentence) if not _inside(n, inside) and not _is_delta(sentence, n)]
     out: list[Result] = []
     for number in numbers:
         if _about_others(sentence, number):

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 # A sentence ends at . ! or ? followed by space and something that can start a sentence.
-_BOUNDARY = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9])")
+# (the punctuation is consumed, not looked behind for: far faster to scan for)
+_BOUNDARY = re.compile(r"[.!?](\s+)(?=[\"'(\[]?[A-Z0-9])")
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?:e\.g|i\.e|et al|etc|vs|cf|Fig|Figs|Eq|Eqs|Sec|No|approx|resp|w\.r\.t|incl|Dr|Mr|Ms|St)\.|\b[A-Z]\.)$"
 )
@@ -22,10 +23,16 @@ def split_sentences(text: str | None) -> list[str]:
         return []
     # LaTeX escapes scraped from arXiv abstracts: "70\\%" is "70%"
     text = _SPACES.sub(" ", text.replace("\\%", "%").replace("\\&", "&")).strip()
-    pieces = _BOUNDARY.split(text)
+    pieces = []
+    last = 0
+    for boundary in _BOUNDARY.finditer(text):
+        pieces.append(text[last : boundary.start(1)])
+        last = boundary.end(1)
+    pieces.append(text[last:])
     sentences: list[str] = []
     for piece in pieces:
-        if sentences and _ABBREVIATIONS.search(sentences[-1]):
+        # only the end of the previous piece can hold the abbreviation
+        if sentences and _ABBREVIATIONS.search(sentences[-1], max(0, len(sentences[-1]) - 12)):
             sentences[-1] = f"{sentences[-1]} {piece}"
         else:
             sentences.append(piece)

@@ -1,0 +1,110 @@
+import subprocess
+import sys
+from pathlib import Path
+
+from kg.model import Benchmark, ComparesWith, EvaluatedOn, Method, Paper, Proposes, Uses
+from loaders.extract import Extraction, extract_paper, extract_papers, method_key
+from loaders.extract.evaluate import evaluate, load_devset
+
+DATA = Path(__file__).parent / "data"
+ROOT = Path(__file__).resolve().parents[2]
+
+TINYNET = Paper(
+    key="arxiv:2010.14819",
+    title="Model Rubik's Cube: Twisting Resolution, Depth and Width for TinyNets",
+    abstract=(
+        "To obtain excellent deep neural architectures, a series of techniques are carefully designed in EfficientNets. "
+        "Experimental results on the ImageNet benchmark illustrate that our TinyNet performs much better than the "
+        "smaller version of EfficientNets. For instance, our TinyNet-E achieves a 59.9% Top-1 accuracy with only 24M "
+        "FLOPs, which is about 1.9% higher than that of the previous best MobileNetV3 with similar computational cost."
+    ),
+)
+
+
+def test_extract_paper_builds_nodes_and_edges_with_provenance():
+    ex = extract_paper(TINYNET)
+    assert isinstance(ex, Extraction)
+    assert all(isinstance(m, Method) for m in ex.methods) and all(isinstance(b, Benchmark) for b in ex.benchmarks)
+    proposes = [r for r in ex.relationships if isinstance(r, Proposes)]
+    assert [r.dst for r in proposes] == [method_key("TinyNet")]
+    tinynet = next(m for m in ex.methods if m.key == method_key("TinyNet"))
+    assert "TinyNet-E" in tinynet.aliases  # a variant is a surface form of its base
+    result = next(r for r in ex.relationships if isinstance(r, EvaluatedOn) and r.metric)
+    assert (result.dst, result.metric, result.value, result.unit) == ("imagenet", "top-1 accuracy", 59.9, "%")
+    assert "59.9% Top-1 accuracy" in result.evidence
+    compared = {r.dst for r in ex.relationships if isinstance(r, ComparesWith)}
+    assert method_key("MobileNetV3") in compared
+    for rel in ex.relationships:
+        assert rel.src == TINYNET.key
+        assert rel.source.startswith("extract:")
+        assert rel.evidence and 0 <= rel.confidence <= 1
+        if rel.type == "EVALUATED_ON":
+            assert rel.dst in {b.key for b in ex.benchmarks}
+        else:
+            assert rel.dst in {m.key for m in ex.methods}
+
+
+def test_paper_without_text_yields_nothing():
+    ex = extract_paper(Paper(key="title:x", title="On the Theory of Things"))
+    assert (ex.methods, ex.benchmarks, ex.relationships) == ([], [], [])
+
+
+def test_tldr_is_read_too():
+    ex = extract_paper(Paper(key="p", title="A study", abstract="We study things.", tldr="We propose FooNet, evaluated on CIFAR-10."))
+    assert {m.name for m in ex.methods} == {"FooNet"}
+    assert {b.name for b in ex.benchmarks} == {"CIFAR-10"}
+
+
+def test_proposed_benchmark_gets_a_benchmark_node_and_a_method():
+    ex = extract_paper(Paper(
+        key="p", title="CP-Bench: Evaluating Large Language Models for Constraint Modelling",
+        abstract="This work introduces CP-Bench, a novel benchmark dataset. Models reach up to 70% accuracy on this new, highly challenging benchmark.",
+    ))
+    assert [b.key for b in ex.benchmarks] == ["cpbench"]
+    assert [r.dst for r in ex.relationships if isinstance(r, Proposes)] == ["cpbench"]
+    assert any(isinstance(r, EvaluatedOn) and r.metric == "accuracy" and r.value == 70.0 for r in ex.relationships)
+
+
+def test_extract_papers_merges_across_papers_and_resolves_acronyms():
+    a = Paper(key="a", title="SQA paper", abstract="This paper introduces Sparse Query Attention (SQA), a novel attention. We evaluate on ImageNet-1K.")
+    b = Paper(key="b", title="Other", abstract="We compare our model against SQA and EfficientNet on ILSVRC-2012 and ImageNet.")
+    ex = extract_papers([a, b])
+    sqa = [m for m in ex.methods if m.key == method_key("Sparse Query Attention")]
+    assert len(sqa) == 1 and "SQA" in sqa[0].aliases
+    assert not any(m.key == "sqa" for m in ex.methods)
+    assert [b.key for b in ex.benchmarks] == ["imagenet"]
+    assert set(ex.benchmarks[0].aliases) >= {"ImageNet-1K", "ILSVRC-2012", "ImageNet"}
+    b_edges = {(r.type, r.dst) for r in ex.relationships if r.src == "b"}
+    assert ("COMPARES_WITH", method_key("Sparse Query Attention")) in b_edges
+    assert ("EVALUATED_ON", "imagenet") in b_edges
+    keys = [(r.type, r.src, r.dst, getattr(r, "metric", None)) for r in ex.relationships]
+    assert len(keys) == len(set(keys)), "one edge per (type, paper, target, metric)"
+
+
+def test_uses_without_comparison():
+    ex = extract_paper(Paper(key="p", title="X", abstract="We build on FlashAttention to speed up training."))
+    assert [(type(r), r.dst) for r in ex.relationships] == [(Uses, "flashattention")]
+
+
+def test_dev_set_meets_the_targets():
+    scores = evaluate(load_devset(DATA / "extract_devset.json"))
+    for name in ("proposed", "benchmarks"):
+        assert scores[name].precision >= 0.9 and scores[name].recall >= 0.8, (name, scores[name])
+
+
+def test_cli_prints_scores_and_misses():
+    out = subprocess.run(
+        [sys.executable, "-m", "loaders.extract", "--eval", str(DATA / "extract_devset.json"), "--verbose"],
+        capture_output=True, text=True, cwd=ROOT, check=True,
+    ).stdout
+    assert "precision" in out and "proposed" in out and "benchmarks" in out and "results" in out
+    assert "false negatives" in out
+
+
+def test_cli_rejects_a_bad_file(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"papers": [{"title": "x"}]}')
+    proc = subprocess.run([sys.executable, "-m", "loaders.extract", "--eval", str(bad)], capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 2 and "lacks 'abstract'" in proc.stderr
+    proc = subprocess.run([sys.executable, "-m", "loaders.extract", "--eval", str(tmp_path / "missing.json")], capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 2 and "error:" in proc.stderr
