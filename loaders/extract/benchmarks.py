@@ -67,10 +67,11 @@ def _clean(name: str) -> str | None:
 
 
 def find_mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
-    """Benchmarks named in ``sentence``, gazetteer matches first, left to right.
+    """Benchmarks named in ``sentence`` (gazetteer first, then patterns), in text order.
 
+    >>> from loaders.extract.gazetteer import load_gazetteer
     >>> [m.name for m in find_mentions("We evaluate on the Foo-Net benchmark and ImageNet.", load_gazetteer())]
-    ['ImageNet', 'Foo-Net']
+    ['Foo-Net', 'ImageNet']
     """
     mentions = [
         Mention(h.entry.name, h.entry.kind, "gazetteer", h.start, h.end, 0.95, h.surface)
