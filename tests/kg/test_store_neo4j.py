@@ -2,6 +2,7 @@
 
 import datetime
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -17,6 +18,7 @@ from kg.store import StoreError, upsert_nodes, upsert_relationships
 from kg.store_neo4j import Neo4jStore
 
 REPO = Path(__file__).resolve().parents[2]
+SERVER = REPO / "tools" / "neo4j-test-server" / "server.sh"
 SECRET = "not-a-real-password-4f1c"
 
 
@@ -44,6 +46,63 @@ def test_server_down_is_a_one_line_store_error(scheme):
 def test_unsupported_uri_scheme_is_a_store_error():
     with pytest.raises(StoreError, match="bad Neo4j URI 'http2://x'"):
         Neo4jStore("http2://x", password=SECRET)
+
+
+# --- a second test server, with auth on (server.sh's NEO4J_TEST_PASSWORD) -------------------
+
+
+@pytest.fixture(scope="module")
+def auth_server():
+    from conftest import require
+
+    missing = [tool for tool in ("java", "mvn") if shutil.which(tool) is None]
+    if missing:
+        require("Neo4j test server", f"{' and '.join(missing)} not found")
+    port = _free_port()
+    env = {**os.environ, "NEO4J_TEST_PORT": str(port), "NEO4J_TEST_PASSWORD": SECRET}
+    started = subprocess.run(
+        ["bash", str(SERVER), "start"], env=env, capture_output=True, text=True, timeout=600
+    )
+    if started.returncode != 0:
+        require("Neo4j test server", started.stderr.strip().splitlines()[-1])
+    try:
+        yield started.stdout.splitlines()[-1], env
+    finally:
+        subprocess.run(["bash", str(SERVER), "stop"], env=env, capture_output=True, timeout=120)
+        shutil.rmtree(SERVER.parent / "run" / str(port), ignore_errors=True)
+
+
+def test_server_sh_prints_the_uri_last_and_reuses_a_live_server(auth_server):
+    uri, env = auth_server
+    assert uri == f"bolt://127.0.0.1:{env['NEO4J_TEST_PORT']}"
+    again = subprocess.run(
+        ["bash", str(SERVER), "start"], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert again.returncode == 0 and again.stdout == f"{uri}\n"
+    assert "reusing" in again.stderr
+    status = subprocess.run(["bash", str(SERVER), "status"], env=env, capture_output=True,
+                            text=True, timeout=60)
+    assert status.returncode == 0 and status.stdout == f"{uri}\n"
+
+
+@pytest.mark.parametrize("password", ["wrong-password-123", None])
+def test_wrong_or_missing_password_is_a_one_line_store_error(auth_server, password):
+    uri, _ = auth_server
+    with pytest.raises(StoreError) as err:
+        Neo4jStore(uri, password=password)
+    message = str(err.value)
+    assert message == (
+        f"Neo4j at {uri} refused the credentials of user 'neo4j': "
+        "check NEO4J_USER and NEO4J_PASSWORD"
+    )
+    assert SECRET not in message and "wrong-password-123" not in message
+
+
+def test_right_password_opens_the_store(auth_server):
+    uri, _ = auth_server
+    with Neo4jStore(uri, password=SECRET) as store:
+        assert store.run("RETURN 1 AS one") == [{"one": 1}]
+        assert SECRET not in repr(store)
 
 
 # --- against the server ----------------------------------------------------------------------

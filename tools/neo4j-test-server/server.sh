@@ -9,7 +9,8 @@
 # NEO4J_TEST_PORT (default 17687) picks the port; each port has its own run directory
 # (run/PORT: data, pid, ready, log), so several servers can run at once. A fresh start wipes the
 # data. NEO4J_TEST_HEAP (default 1g) sets the JVM heap, NEO4J_TEST_START_TIMEOUT (default 180)
-# the seconds to wait for Bolt. Progress and errors go to stderr; a failure is one line there
+# the seconds to wait for Bolt; NEO4J_TEST_PASSWORD, when set, turns auth on with that password
+# for user neo4j (the default is auth off). Progress and errors go to stderr; a failure is one line there
 # and a non-zero exit.
 set -uo pipefail
 
@@ -52,14 +53,15 @@ build() {
   done
   [ "$stale" = 1 ] || return 0
   command -v mvn >/dev/null || fail "mvn not found: install Maven (e.g. apt-get install maven) to build the launcher"
-  say "building the launcher with Maven (first time downloads Neo4j into ~/.m2)..."
+  say "building the launcher with Maven (the first build downloads Neo4j into ~/.m2)..."
   # Servers on other ports may build at the same moment: one build at a time.
   (
     flock 9
     if [ ! -f "$JAR" ] || [ "$HERE/pom.xml" -nt "$JAR" ] || [ -n "$(find "$HERE/src" -newer "$JAR" -name '*.java')" ]; then
-      rm -rf "$HERE/target/lib"
+      # A new pom may pin other versions: drop the old jars so only one of each is on the path.
+      [ "$HERE/pom.xml" -nt "$JAR" ] && rm -rf "$HERE/target/lib"
       mvn -q -B -f "$HERE/pom.xml" package -DskipTests >"$HERE/.build.log" 2>&1 \
-        || { echo "neo4j-test-server: Maven build failed: $(grep -m1 ERROR "$HERE/.build.log" || tail -1 "$HERE/.build.log")" >&2; exit 1; }
+        || { echo "neo4j-test-server: Maven build failed: $(grep -m1 -E 'ERROR.*(\.java|resolve|Could not)' "$HERE/.build.log" || grep -m1 ERROR "$HERE/.build.log")" >&2; exit 1; }
       touch "$JAR"
     fi
   ) 9>"$HERE/.build.lock" || exit 1

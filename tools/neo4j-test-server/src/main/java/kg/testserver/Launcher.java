@@ -3,8 +3,11 @@ package kg.testserver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
@@ -17,6 +20,8 @@ import org.neo4j.io.ByteUnit;
  *
  * <p>Usage: {@code Launcher PORT DATA_DIR READY_FILE}. The ready file is written once Bolt
  * accepts connections; SIGTERM (the shutdown hook) stops the database cleanly and removes it.
+ * With {@code NEO4J_TEST_PASSWORD} set, auth is on and user {@code neo4j} has that password
+ * (for tests of a wrong password).
  */
 public final class Launcher {
     private Launcher() {}
@@ -30,17 +35,28 @@ public final class Launcher {
         Path home = Path.of(args[1]).toAbsolutePath();
         Path ready = Path.of(args[2]).toAbsolutePath();
         Files.deleteIfExists(ready);
+        String password = System.getenv("NEO4J_TEST_PASSWORD");
+        boolean auth = password != null && !password.isEmpty();
 
         DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
                 .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
-                .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                .setConfig(GraphDatabaseSettings.auth_enabled, auth)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(256))
                 .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
+                // Bolt's Netty loops otherwise wait out a 5 s quiet period twice on shutdown.
+                .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
+                .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout,
+                        Duration.ofSeconds(5))
                 .build();
         // Waits until the default database is online, so Bolt can serve queries at once.
         dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+        if (auth) {
+            dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+                    "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
+                    Map.of("password", password));
+        }
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
