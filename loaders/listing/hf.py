@@ -121,7 +121,6 @@ class _Parser:
         self.header_done = False
         self.header_date: ListingDate | None = None
         self.yearless: list[tuple[ListingEntry, ListingDate, str]] = []
-        self.orphans: list[int] = []
         self.no_abstract = 0
         if "\r" in text:
             text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -293,8 +292,12 @@ class _Parser:
                 problem(self.source, number, "a line outside any entry (no abstract, authors or date)", text)
             )
             return
-        self.orphans.append(group[0][0])
-        self._make(group, None, None, None, None)
+        # A card the scrape cut short: reported and skipped like any malformed entry, so the
+        # user sees the line and can list the paper again (by title or id) in another file.
+        number, text = group[0]
+        self.listing.problems.append(
+            problem(self.source, number, "incomplete card: title and abstract but no authors line, '·' or date", text)
+        )
 
     def _make(
         self,
@@ -372,12 +375,6 @@ class _Parser:
             listing.notes.append(
                 f"{unresolved} entries have a date without a year and the listing header gives none: "
                 "pass --listing-year (their year is left unknown)"
-            )
-        if self.orphans:
-            shown = ", ".join(str(n) for n in self.orphans[:10])
-            listing.notes.append(
-                f"{len(self.orphans)} entries have a title and abstract but no authors line or date "
-                f"(lines {shown}{', ...' if len(self.orphans) > 10 else ''}): kept without them"
             )
         if self.no_abstract:
             listing.notes.append(f"{self.no_abstract} entries have no abstract")
