@@ -8,22 +8,11 @@ missing Neo4j fails the run.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 
 from kg.store_embedded import EmbeddedStore
-
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
-EXAMPLE_LISTING = EXAMPLES / "hf-daily-papers-listing.txt"
-S2_SAMPLES = Path(__file__).resolve().parent.parent.parent / "shared" / "s2-samples"
-
-
-def require(what: str, reason: str) -> None:
-    """Skip with ``reason`` outside CI; fail inside it (a CI run must not skip real parts)."""
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{what} is required in CI: {reason}")
-    pytest.skip(f"{what} unavailable: {reason}")
+from testkit import require
 
 
 @pytest.fixture

@@ -1,6 +1,6 @@
 """`kg build --neo4j` writes the same graph as the embedded default."""
 
-from conftest import EXAMPLE_LISTING
+from testkit import EXAMPLE_LISTING
 from kg.graph import KnowledgeGraph
 from kg.model import Paper
 from kg.stats import graph_stats

@@ -53,7 +53,7 @@ def test_unsupported_uri_scheme_is_a_store_error():
 
 @pytest.fixture(scope="module")
 def auth_server():
-    from conftest import require
+    from testkit import require
 
     missing = [tool for tool in ("java", "mvn") if shutil.which(tool) is None]
     if missing:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from loaders.listing import FORMATS, ListingFileError, detect_format, load_listing, parse_listing
-from tests.conftest import EXAMPLE_LISTING
+from testkit import EXAMPLE_LISTING
 
 
 @pytest.mark.parametrize(

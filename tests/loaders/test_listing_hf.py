@@ -9,7 +9,7 @@ import pytest
 
 from loaders.listing import load_listing, parse_listing
 from loaders.listing.hf import parse_date
-from tests.conftest import EXAMPLE_LISTING
+from testkit import EXAMPLE_LISTING
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from conftest import EXAMPLE_LISTING
+from testkit import EXAMPLE_LISTING
 from kg.cli import main
 from kg.graph import KnowledgeGraph
 from kg.stats import graph_stats

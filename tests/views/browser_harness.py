@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import require
+from testkit import require
 
 CHROMIUM = os.environ.get("KG_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
