@@ -43,6 +43,7 @@ class KnowledgeGraph:
                     user=settings.neo4j_user,
                     password=settings.neo4j_password,
                     database=settings.neo4j_database,
+                    read_only=read_only,
                 )
             )
         from kg.store_embedded import EmbeddedStore

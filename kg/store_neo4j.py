@@ -51,8 +51,10 @@ class Neo4jStore:
         password: str | None = None,
         database: str = "neo4j",
         batch_size: int = DEFAULT_BATCH_SIZE,
+        read_only: bool = False,
     ):
         self.uri = uri
+        self.read_only = read_only
         self.user = user
         self.database = database
         self.batch_size = batch_size
@@ -78,6 +80,8 @@ class Neo4jStore:
         except neo4j_errors.Neo4jError as exc:
             self.close()
             raise StoreError(f"Neo4j at {uri}: {_one_line(exc)}") from None
+        if read_only:
+            return
         try:
             self._create_schema()
         except StoreError as exc:
@@ -98,7 +102,9 @@ class Neo4jStore:
     def _session(self) -> neo4j.Session:
         if self._driver is None:
             raise StoreError(f"the Neo4j store at {self.uri} is closed")
-        return self._driver.session(database=self.database)
+        # A read-only store opens read sessions: the server rejects any write in them.
+        mode = neo4j.READ_ACCESS if self.read_only else neo4j.WRITE_ACCESS
+        return self._driver.session(database=self.database, default_access_mode=mode)
 
     def run(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         # An auto-commit transaction: it also runs `CALL { ... } IN TRANSACTIONS` and schema

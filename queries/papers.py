@@ -11,7 +11,6 @@ from queries._rows import (
     Dialects,
     MethodRef,
     BenchmarkRef,
-    PaperRef,
     PaperSummary,
     Row,
     Rows,

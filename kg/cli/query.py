@@ -25,7 +25,7 @@ from kg.cli.common import DbOption, Neo4jOption, console, err_console, open_grap
 from kg.graph import KnowledgeGraph
 from kg.store import StoreError
 from queries import analytics, authors, methods, papers
-from queries._rows import Entity, Rows
+from queries._rows import Entity
 
 FORMATS = ("table", "json", "csv")
 
@@ -250,29 +250,6 @@ def parse_param(text: str) -> tuple[str, Any]:
         return key.strip(), value
 
 
-def _run_read(kb: KnowledgeGraph, statement: str, params: dict[str, Any]) -> list[dict[str, Any]]:
-    """Run ``statement`` so that it cannot write: a read-only database on the embedded store
-    (opened so by the caller), a read transaction on Neo4j (the server rejects writes in it)."""
-    if kb.dialect != "neo4j":
-        return kb.cypher(statement, params)
-    import neo4j
-    from neo4j import exceptions as neo4j_errors
-
-    from kg.store_neo4j import _message, _plain
-
-    store = kb.store
-
-    def work(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
-        return [{k: _plain(v) for k, v in record.items()} for record in tx.run(statement, params)]
-
-    try:
-        # Neo4jStore has no read-mode run(); its driver is used directly, once, here.
-        with store._driver.session(database=store.database, default_access_mode=neo4j.READ_ACCESS) as session:
-            return session.execute_read(work)
-    except neo4j_errors.Neo4jError as exc:
-        raise StoreError(_message(exc)) from None
-
-
 @app.command("cypher", help="Run one Cypher statement (read-only unless --write).")
 def cypher(
     statement: str = typer.Argument(..., help="The Cypher statement; values go in -p."),
@@ -286,7 +263,7 @@ def cypher(
     params = dict(parse_param(p) for p in param)
     with open_graph(db, neo4j, read_only=not write) as kb:
         try:
-            records = kb.cypher(statement, params) if write else _run_read(kb, statement, params)
+            records = kb.cypher(statement, params)
         except StoreError as exc:
             raise UserError(f"Cypher error: {exc}", code=2) from None
     columns = list(records[0]) if records else []

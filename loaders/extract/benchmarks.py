@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders.extract.gazetteer import TOKEN, Gazetteer
+from loaders.extract.gazetteer import Gazetteer
 from loaders.extract.names import is_generic, is_name_like
 
 #: an unknown name ends like a benchmark: CP-Bench, MMBench, LongVideoBench, NExT-QA, HumanEval

@@ -62,7 +62,7 @@ _THING = (
     r"loss|operator|index|measure|toolkit|agent|encoder|decoder|attention)s?"
 )
 _OUR_THING_NAMED = re.compile(rf"\b[Oo]ur (?:[\w-]+ ){{0,3}}{_THING},?\s+(?=[A-Z])")
-_NOVEL_THING = re.compile(rf"\b(?:a|an) (?:novel|new) (?=[A-Z])")
+_NOVEL_THING = re.compile(r"\b(?:a|an) (?:novel|new) (?=[A-Z])")
 _THING_AFTER = re.compile(rf"^\s+{_THING}\b")
 _OUR_NAME = re.compile(r"\b[Oo]ur (?:proposed |new )?(?=\S)")
 #: well-known base model families: "our Llama2-7b model" is the authors' copy of someone's model
