@@ -10,7 +10,6 @@ import pytest
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 EXAMPLE_LISTING = EXAMPLES / "hf-daily-papers-listing.txt"
-S2_SAMPLES = Path(__file__).resolve().parent.parent.parent / "shared" / "s2-samples"
 
 
 def require(what: str, reason: str) -> None:

@@ -14,7 +14,7 @@ from loaders.s2 import enrich
 from loaders.s2.resolve import map_batch, request_id, title_similarity, verify_match
 
 
-S2_SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "s2-samples"
+DATA = Path(__file__).resolve().parent / "data"
 
 
 def pid(i: int) -> str:
@@ -63,9 +63,9 @@ def test_request_id_prefers_s2_then_corpus_arxiv_doi():
 
 
 def test_map_batch_by_id_not_position():
-    sample = json.loads((S2_SAMPLES / "Paper.json").read_text())
+    sample = json.loads((DATA / "paper.json").read_text())
     record = {k: sample[k] for k in ("paperId", "externalIds", "corpusId")}
-    asked = ["DOI:10.1093/mind/lix.236.433", "ARXIV:0000.00000", f"CorpusId:{sample['corpusId']}", sample["paperId"]]
+    asked = ["DOI:10.5555/lgr.2021.42", "ARXIV:0000.00000", f"CorpusId:{sample['corpusId']}", sample["paperId"]]
     got = map_batch(asked, [record])
     assert set(got) == {asked[0], asked[2], asked[3]}
 
