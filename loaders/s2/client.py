@@ -210,6 +210,7 @@ class GuardedRequester(ApiRequester):
             except (httpx.ConnectError, httpx.ConnectTimeout, httpx.UnsupportedProtocol) as exc:
                 stats.stopped = "unreachable"
                 stats.stop_message = f"Semantic Scholar is unreachable at {self.base_url}: {exc}"
+                self.limiter.stop()
                 raise S2Unreachable("unreachable", str(exc)) from exc
             except Exception as exc:  # noqa: BLE001 - classified below, re-raised as S2Failure
                 reason, retryable = ("empty_response", True) if isinstance(exc, _EmptyResponse) else _classify(exc)
@@ -235,6 +236,7 @@ class GuardedRequester(ApiRequester):
                 f"Semantic Scholar failed {stats.consecutive_failures} requests in a row ({reason}); "
                 "stopped asking for this run"
             )
+            self.limiter.stop()
 
 
 class _EmptyResponse(Exception):

@@ -39,15 +39,26 @@ class Limiter:
         self._clock = clock
         self._next = 0.0
         self._lock: asyncio.Lock | None = None
+        self._stopped: asyncio.Event | None = None
 
     async def wait(self) -> None:
+        """Wait for this caller's turn; returns at once for everyone after :meth:`stop`."""
         if self._lock is None:
-            self._lock = asyncio.Lock()
+            self._lock, self._stopped = asyncio.Lock(), asyncio.Event()
         async with self._lock:
             delay = self._next - self._clock()
-            if delay > 0:
-                await asyncio.sleep(delay)
+            if delay > 0 and not self._stopped.is_set():
+                try:
+                    await asyncio.wait_for(self._stopped.wait(), delay)
+                except TimeoutError:
+                    pass
             self._next = max(self._clock(), self._next) + self.interval
+
+    def stop(self) -> None:
+        """Release every waiting caller: the run has stopped asking S2 (unreachable, say), so
+        nobody should sit out a pacing delay before noticing."""
+        if self._stopped is not None:
+            self._stopped.set()
 
     def hold(self, seconds: float) -> None:
         """Make every caller wait at least ``seconds`` from now (after a 429)."""

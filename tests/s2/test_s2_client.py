@@ -130,6 +130,16 @@ def test_dead_port_fails_fast_and_keeps_every_paper(dead_url, tmp_path):
     assert result.nodes == [] and result.relationships == []
 
 
+def test_dead_port_fails_fast_at_the_default_pace(dead_url, tmp_path):
+    # Concurrent tasks queued behind the pacing delay (0.3 request/s without a key) must not
+    # sit it out once the first request shows S2 is unreachable.
+    papers = [title_paper(f"Title {i}") for i in range(12)]
+    start = time.monotonic()
+    result = enrich(papers, fast_options(dead_url, tmp_path, pace=None, concurrency=4))
+    assert time.monotonic() - start < 3
+    assert result.report.unreachable and result.report.requests_made == 1
+
+
 def test_unknown_host_is_unreachable_too(tmp_path):
     result = enrich([id_paper(0)], fast_options("http://s2.invalid", tmp_path))
     assert result.report.unreachable and result.papers[0].s2_status == "retry:unreachable"
