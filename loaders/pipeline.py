@@ -153,7 +153,21 @@ def enrich_papers(
     report.unenriched = sum(p.s2_status != "ok" for p in result.papers)
     # Everything S2 returned before the papers' own status: see the module docstring.
     write_graph(store, result.nodes, result.relationships)
+    replace_listing_authors(store, {r.dst for r in result.relationships if isinstance(r, Authored)})
     return write_graph(store, result.papers, ())
+
+
+def replace_listing_authors(store: GraphStore, paper_keys: Iterable[str]) -> None:
+    """S2's authors (keyed by authorId) replace the names a listing gave for the same papers;
+    name-only authors left with no paper go too."""
+    keys = sorted(paper_keys)
+    if not keys:
+        return
+    store.run(
+        "MATCH (:Author)-[r:AUTHORED]->(p:Paper) WHERE p.key IN $keys AND r.source = 'listing' DELETE r",
+        {"keys": keys},
+    )
+    store.run("MATCH (a:Author) WHERE a.key STARTS WITH 'name:' AND NOT (a)-[:AUTHORED]->() DELETE a")
 
 
 def stored_papers(store: GraphStore, where: str = "p.listed = true") -> list[Paper]:
