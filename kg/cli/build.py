@@ -216,7 +216,7 @@ def _print_report(report: pipeline.BuildReport, target: str, totals: dict) -> No
         table.add_row(f"graph now holds {name}", str(count))
     console.print(table)
     if report.enrichment is not None and report.enrichment.message:
-        console.print(report.enrichment.message, highlight=False)
+        console.print(report.enrichment.message, highlight=False, soft_wrap=True)
     if report.unenriched:
         console.print(f"{report.unenriched} listed papers not enriched: run `kg enrich` later to fill them in")
     console.print(f"graph: {target}")

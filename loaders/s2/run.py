@@ -88,9 +88,10 @@ class EnrichReport:
         rows += [(f"rejected: {r}", str(n)) for r, n in sorted(self.rejected.items())]
         rows += [(f"to retry: {r}", str(n)) for r, n in sorted(self.retry.items())]
         rows += [
-            ("requests made (minimum)", f"{self.requests_made} ({self.minimum_requests})"),
-            ("planned requests", str(self.planned_requests)),
+            ("requests made", str(self.requests_made)),
             ("answered from cache", str(self.cache_hits)),
+            ("fewest possible for what S2 returned", str(self.minimum_requests)),
+            ("planned before the run", str(self.planned_requests)),
             ("retries", str(self.retries)),
             ("outside papers", str(self.outside_papers)),
             ("authors", str(self.authors)),
