@@ -42,14 +42,7 @@ class UserError(Exception):
 
 def _register() -> None:
     # Imported for their side effect: each module adds its commands to ``app``.
-    from kg.cli import build  # noqa: F401
-
-    for optional in ("enrich", "extract", "query", "viz", "export", "doctor"):
-        try:
-            __import__(f"kg.cli.{optional}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"kg.cli.{optional}":
-                raise
+    from kg.cli import build, doctor, export, query, viz  # noqa: F401
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -61,6 +54,15 @@ def main(argv: list[str] | None = None) -> None:
             raise
         err_console.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
         sys.exit(getattr(exc, "code", 2))
+    except Exception as exc:  # noqa: BLE001 - a bug still gets one line, the traceback on --debug
+        if state.debug:
+            raise
+        err_console.print(
+            f"[red]error:[/red] {type(exc).__name__}: {exc} (run `kg --debug ...` for the traceback)",
+            highlight=False,
+            soft_wrap=True,
+        )
+        sys.exit(2)
     except KeyboardInterrupt:
         err_console.print("interrupted: the graph keeps every batch written so far; run the same command again to finish")
         sys.exit(130)
