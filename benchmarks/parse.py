@@ -22,7 +22,9 @@ def entry_blocks(text: str) -> tuple[str, list[str]]:
     listing = parse_listing(text, "hf")
     lines = text.split("\n")
     starts = [int(e.paper.listing_source.rsplit(":", 1)[1]) - 1 for e in listing.entries]
-    ends = starts[1:] + [len(lines)]
+    # a skipped (incomplete) card ends the block before it
+    bounds = sorted({*starts, *(p.line - 1 for p in listing.problems)}) + [len(lines)]
+    ends = [bounds[bounds.index(s) + 1] for s in starts]
     blocks = ["\n".join(lines[s:e]).strip("\n") for s, e in zip(starts, ends)]
     complete = [b for b in blocks if "\n·\n" in b]
     return "\n".join(lines[: starts[0]]), complete
