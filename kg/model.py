@@ -200,8 +200,9 @@ def normalise_title(title: str | None) -> str | None:
     """
     if not title:
         return None
-    text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode().lower()
-    text = _NON_ALNUM.sub(" ", text).strip()
+    if not title.isascii():  # most titles are: skip the (slow) decomposition for them
+        title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    text = _NON_ALNUM.sub(" ", title.lower()).strip()
     return text or None
 
 
