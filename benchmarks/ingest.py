@@ -136,7 +136,7 @@ def neo4j_store(batch_size: int) -> Iterator[GraphStore]:
     )
     try:
         log(f"[neo4j] wiping {uri}...")
-        store.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS")
+        store.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS")
         yield store
     finally:
         store.close()

@@ -117,7 +117,7 @@ def open_store(name: str) -> Iterator[GraphStore]:
                        database=os.environ.get("NEO4J_DATABASE", "neo4j"), batch_size=5000)
     try:
         log(f"[neo4j] wiping {uri}...")
-        store.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS")
+        store.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS")
         yield store
     finally:
         store.close()
