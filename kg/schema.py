@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import types
 import typing
+from collections.abc import Sequence
 from typing import Any
 
 from pydantic import BaseModel
@@ -92,29 +93,46 @@ def _set_clause(var: str, model: type[BaseModel], props: list[str], dialect: str
     )
 
 
-def node_upsert(model: type[Node], dialect: str) -> str:
-    props = [p for p in properties(model) if p != "key"]
+def node_upsert(model: type[Node], dialect: str, props: Sequence[str] | None = None) -> str:
+    """``MERGE`` by key, then set ``props`` (default: every property)."""
+    props = [p for p in (properties(model) if props is None else props) if p != "key"]
     return (
-        f"UNWIND $rows AS row MERGE (n:{model.label} {{key: row.key}}) "
-        f"SET {_set_clause('n', model, props, dialect)}"
+        f"UNWIND $rows AS row MERGE (n:{model.label} {{key: row.key}})"
+        + (f" SET {_set_clause('n', model, props, dialect)}" if props else "")
     )
 
 
-def relationship_upsert(model: type[Relationship], dialect: str) -> str:
+def relationship_upsert(
+    model: type[Relationship], dialect: str, props: Sequence[str] | None = None
+) -> str:
     """Endpoints are bound ``MATCH ... WITH ... MATCH``: the comma form is planned as a scan on
     the embedded store and is ~70x slower there."""
     identity = "".join(f", {p}: row.{p}" for p in model.identity)
     identity = f" {{{identity[2:]}}}" if identity else ""
-    props = [p for p in properties(model) if p not in model.identity]
+    props = [p for p in (properties(model) if props is None else props) if p not in model.identity]
     return (
         f"UNWIND $rows AS row "
         f"MATCH (a:{model.source_label} {{key: row.src}}) WITH a, row "
         f"MATCH (b:{model.target_label} {{key: row.dst}}) "
-        f"MERGE (a)-[r:{model.type}{identity}]->(b) "
-        f"SET {_set_clause('r', model, props, dialect)}"
+        f"MERGE (a)-[r:{model.type}{identity}]->(b)"
+        + (f" SET {_set_clause('r', model, props, dialect)}" if props else "")
     )
 
 
-def rows(items: list[BaseModel]) -> list[dict[str, Any]]:
-    """Parameter rows for an upsert: every field present, so each row has one shape."""
-    return [item.model_dump() for item in items]
+def present_properties(items: Sequence[BaseModel]) -> list[str]:
+    """Properties some item sets. A property null in every row changes nothing (nulls never
+    overwrite), so leaving it out of the statement and rows saves the work of sending it."""
+    model = type(items[0])
+    return [
+        p
+        for p in properties(model)
+        if p in ("key", *getattr(model, "identity", ())) or any(getattr(i, p) is not None for i in items)
+    ]
+
+
+def rows(items: Sequence[BaseModel], props: Sequence[str] | None = None) -> list[dict[str, Any]]:
+    """Parameter rows for an upsert: the same fields in every row (endpoints always)."""
+    if props is None:
+        return [item.model_dump() for item in items]
+    include = {*props, *(f for f in _REL_ENDPOINTS if f in type(items[0]).model_fields)}
+    return [item.model_dump(include=include) for item in items]

@@ -61,5 +61,6 @@ def _upsert(store: GraphStore, items: list[BaseModel], statement) -> int:
     for item in items:
         by_model.setdefault(type(item), []).append(item)
     for model, group in by_model.items():
-        written += store.run_batches(statement(model, store.dialect), schema.rows(group))
+        props = schema.present_properties(group)
+        written += store.run_batches(statement(model, store.dialect, props), schema.rows(group, props))
     return written

@@ -36,3 +36,17 @@ def test_upserts_never_erase_and_bind_endpoints_with_match_with_match():
     assert "MERGE (a)-[r:EVALUATED_ON {metric: row.metric}]->(b)" in schema.relationship_upsert(
         EvaluatedOn, "neo4j"
     )
+
+
+def test_all_null_properties_are_left_out_of_statement_and_rows():
+    papers = [Paper(key="a", title="A"), Paper(key="b", year=2020)]
+    props = schema.present_properties(papers)
+    assert props == ["key", "title", "title_norm", "year"]
+    statement = schema.node_upsert(Paper, "neo4j", props)
+    assert "n.title =" in statement and "n.abstract" not in statement
+    assert schema.rows(papers, props)[1] == {"key": "b", "title": None, "title_norm": None, "year": 2020}
+    assert "SET" not in schema.node_upsert(Paper, "neo4j", ["key"])
+    rels = [EvaluatedOn(src="p", dst="b")]
+    rel_props = schema.present_properties(rels)
+    assert rel_props == ["source", "metric"]
+    assert schema.rows(rels, rel_props) == [{"src": "p", "dst": "b", "source": "listing", "metric": ""}]
