@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 
 import typer
+from typer.exceptions import TyperException
 
 from kg.cli.common import console, err_console, state
 from kg.store import StoreError
@@ -47,13 +48,27 @@ def _register() -> None:
 
 def main(argv: list[str] | None = None) -> None:
     _register()
+    sys.exit(_run(argv))
+
+
+def _run(argv: list[str] | None) -> int:
+    """Run the app and turn every outcome into an exit code (0 / 1 / 2, 130 on Ctrl-C)."""
     try:
-        app(args=argv, standalone_mode=True)
+        # Not standalone: click hands back exit codes and Ctrl-C instead of exiting itself.
+        return app(args=argv, standalone_mode=False) or 0
+    except TyperException as exc:  # usage errors: click's own message, exit 2
+        exc.show()
+        return exc.exit_code
+    except (typer.Abort, KeyboardInterrupt):
+        err_console.print(
+            "interrupted: every batch written so far is kept; run the same command again to finish"
+        )
+        return 130
     except (UserError, StoreError) as exc:
         if state.debug:
             raise
         err_console.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
-        sys.exit(getattr(exc, "code", 2))
+        return getattr(exc, "code", 2)
     except Exception as exc:  # noqa: BLE001 - a bug still gets one line, the traceback on --debug
         if state.debug:
             raise
@@ -62,10 +77,7 @@ def main(argv: list[str] | None = None) -> None:
             highlight=False,
             soft_wrap=True,
         )
-        sys.exit(2)
-    except KeyboardInterrupt:
-        err_console.print("interrupted: the graph keeps every batch written so far; run the same command again to finish")
-        sys.exit(130)
+        return 2
 
 
 __all__ = ["app", "main", "UserError", "console", "err_console"]

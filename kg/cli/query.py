@@ -36,6 +36,9 @@ _EXISTS: dict[str, Callable[[KnowledgeGraph, str], bool]] = {
     "benchmark": methods.benchmark_exists,
 }
 
+#: helpers whose whole job is to find one paper or author
+_LOOKUPS = ("paper", "author")
+
 
 # --- parameters -----------------------------------------------------------------------------
 
@@ -216,6 +219,8 @@ def query(
         except ValueError as exc:
             raise UserError(str(exc)) from None
         unknown = _unknown_entities(kb, fn, values) if not rows else []
+    if not rows and name in _LOOKUPS:  # a lookup that finds nothing is an unknown entity too
+        unknown = [f"no {name} matches {next(iter(values.values()))!r}"]
     if unknown:
         raise UserError("; ".join(unknown) + " (try `kg query search --text ...`)", code=1)
     print_records(rows.to_dicts(), rows.columns, fmt, title=name if fmt == "table" else None)

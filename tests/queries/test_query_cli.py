@@ -69,6 +69,10 @@ def test_query_unknown_paper_or_author_exits_1_with_message(capsys, target):
     assert code == 1 and "no author matches" in err
     code, _, err = kg(capsys, "query", "papers_proposing", "--method", INJECTION, *target)
     assert code == 1 and "no method matches" in err
+    code, _, err = kg(capsys, "query", "paper", "no such paper", *target)
+    assert code == 1 and "no paper matches 'no such paper'" in err
+    code, _, err = kg(capsys, "query", "author", "--name-or-id", "Nobody Here", *target)
+    assert code == 1 and "no author matches 'Nobody Here'" in err
     assert count_nodes(capsys, target) == 21
 
 
