@@ -27,8 +27,6 @@ EXTRACTED_TYPES = ("PROPOSES", "USES", "COMPARES_WITH", "EVALUATED_ON")
 
 @dataclass
 class BuildOptions:
-    format: str | None = None
-    listing_year: int | None = None
     #: False skips Semantic Scholar entirely (no requests, no cache)
     enrich: bool = True
     extract: bool = True

@@ -92,8 +92,6 @@ def build(
     if format and format not in FORMATS:
         raise UserError(f"unknown --format {format!r}: expected one of {', '.join(FORMATS)}")
     options = pipeline.BuildOptions(
-        format=format,
-        listing_year=listing_year,
         enrich=not no_s2,
         extract=not no_extract,
         s2=_enrich_options(offline, no_citations, max_citations, cache, s2_api_url, pace),
