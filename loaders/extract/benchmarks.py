@@ -19,6 +19,10 @@ _LIST = rf"(?P<names>{_NAME}{_PAREN_NOTE}(?:\s*,\s*{_NAME}{_PAREN_NOTE})*(?:,?\s
 _NOUN = r"(?P<noun>benchmarks?|data ?sets?|corpus|corpora|suite|test ?sets?|leaderboard)"
 _BEFORE_NOUN = re.compile(rf"{_LIST}\s+$")
 _NOUN_ONLY = re.compile(rf"\b{_NOUN}\b")
+#: "the English dataset", "the Chinese corpus": a language or people, not a data set's name
+_LANGUAGE = re.compile(r"(?:ish|ese|ian|ic|an)$|^(?:English|German|French|Greek|Thai|Dutch)$")
+_THE_WORD_BEFORE = re.compile(r"(?<=\S )\b(?:on|in|of|from|using|with) the (?P<word>[A-Z][a-z][\w'-]*[a-z0-9]) $")
+_SINGULAR_NOUN = re.compile(r"(?:benchmark|data ?set|corpus|test ?set)$")
 _SUFFIX_HINT = re.compile(r"Bench|QA|Eval|Arena")
 _TOKEN_AROUND = re.compile(r"(?<![\w.+'-])[A-Za-z0-9][\w.+'-]*[\w+]")
 _SUFFIX_TOKEN = re.compile(r"(?<![\w-])[A-Za-z0-9][\w.+'-]*?(?:Bench|Benchmark|QA|Eval|Arena)(?:-?(?:v?\d+|Lite|Pro|Hard|Plus))?\+?(?![\w-])")
@@ -102,6 +106,12 @@ def find_mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
                 name = _clean(part)
                 if name:
                     add(name, kind, rule, base + match.group("names").find(name), 0.8)
+        # "on the Vicuna benchmark": one capitalised word, mid-sentence, between "the" and a singular noun
+        match = _THE_WORD_BEFORE.search(sentence, max(0, noun.start() - 48), noun.start())
+        if match and _SINGULAR_NOUN.match(noun.group("noun")) and not sentence.startswith(" of", noun.end()):
+            word = match.group("word")
+            if word.lower() not in _STOP_WORDS and not is_generic(word) and not _LANGUAGE.search(word):
+                add(word, kind, "pattern-the-noun", match.start("word"), 0.75)
     gazetteer_spans = [(m.start, m.end) for m in mentions if m.rule == "gazetteer"]
     for match in _ON_LIST.finditer(sentence) if gazetteer_spans else ():
         # "on the Aider Polyglot and SWE-Bench": a name listed with a known benchmark is one too

@@ -92,6 +92,8 @@ def _merge_candidates(candidates: list[Candidate]) -> list[Candidate]:
 
 
 _CONTINUES = re.compile(r"^(?:For (?:instance|example)|Specifically|In particular|Notably|Concretely|E\.g\.|On (?:this|that|it)\b)")
+_DATA_AFTER = re.compile(r"\s+(?:benchmarks?|data ?sets?|corpus|corpora)\b", re.I)
+_OWN_NAMING_RULES = frozenset({"we-name-acronym", "our-specific-acronym"})
 _THIS_BENCHMARK = re.compile(r"\b(?:this|our|the proposed|the new|our new)\s+(?:[\w-]+,?\s+){0,3}?(?:benchmark|dataset|data set)\b")
 
 
@@ -130,7 +132,8 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
     candidates = from_title(paper.title, abstract)
     for sentence in sentences:
         candidates.extend(from_sentence(sentence, definitions[sentence]))
-    proposals = _merge_candidates([c for c in candidates if not is_generic(c.name)])
+    # the authors' explicit naming outranks the generic-words test ("which we call proximal policy optimization (PPO)")
+    proposals = _merge_candidates([c for c in candidates if c.rule in _OWN_NAMING_RULES or not is_generic(c.name)])
 
     methods: dict[str, Method] = {}
     benchmarks: dict[str, Benchmark] = {}
@@ -182,9 +185,11 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
                 excluded.add(fold(singular_last_word(d.short)))
 
     # short forms the paper defines for methods ("Grouped-Query Attention (GQA)") are not benchmarks
+    # (unless the definition itself heads a data noun: "a protein-protein interaction (PPI) dataset")
     method_shorts = {
         d.short for s in sentences for d in definitions[s]
         if gazetteer.lookup(d.long) is None and not re.search(r"(?i)bench|data|corpus|QA\b", d.long)
+        and not _DATA_AFTER.match(s, d.end)
     }
     proposed_names = [c.name for c in proposals]
     proposed_benchmarks = {c.name: c for c in proposals if c.benchmark_kind}

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 _INNER_CAPITAL = re.compile(r"[a-z0-9][A-Z]|[A-Z]{2}")
 _LETTER_DIGIT = re.compile(r"[A-Za-z].*\d|\d.*[A-Za-z]")
 _HAS_LETTER = re.compile(r"[A-Za-z]")
+# a digit inside a lower-case coinage: wav2vec, word2vec, node2vec
+_INNER_DIGIT = re.compile(r"^[a-z]{2,}\d+[a-z]{2,}$")
 #: names that end like a benchmark or data set
 BENCHMARK_SUFFIX = re.compile(
     r"(?:Bench|Benchmark|-?QA|Eval|Arena|-?Set|Corpus|Gym|Leaderboard|Suite|-?MME|-?VQA)(?:[-\s]?(?:v?\d+|Lite|Pro|Hard|Plus|\+))?$"
@@ -23,7 +25,7 @@ GENERIC = frozenset(
     AI AGI ML DL NLP NLU NLG CV RL IR QA VQA ASR TTS OCR LLM LLMs LM LMs PLM PLMs VLM VLMs MLLM MLLMs
     LVLM LVLMs MLM SLM SLMs LRM LRMs VLA VLAs GPT GPTs FM FMs DNN DNNs CNN CNNs RNN RNNs GNN GNNs MLP MLPs
     NN NNs ANN ANNs SNN SNNs GAN GANs VAE VAEs DM DMs DPM DPMs SSM SSMs MoE MoEs KV KD PEFT SFT RLHF DPO
-    PPO NAS HPO CoT ICL RAG API APIs SDK GPU GPUs TPU TPUs CPU CPUs NPU FPGA ASIC HBM SRAM DRAM RAM
+    PPO NAS HPO CoT seq2seq Seq2Seq ICL RAG API APIs SDK GPU GPUs TPU TPUs CPU CPUs NPU FPGA ASIC HBM SRAM DRAM RAM
     IoT AR VR XR UI UX HTML CSS JSON XML SQL URL PDF RGB RGBD HDR LiDAR SOTA SoTA FLOP FLOPs MACs GFLOPs
     TFLOPs FPS ms GB MB TB KB GHz MHz BLEU ROUGE METEOR CIDEr SPICE FID FVD IS KID PSNR SSIM LPIPS mAP
     AP AUC AUROC ROC mIoU IoU WER CER EER MSE MAE RMSE NDCG MRR BPC PPL EM F1 ECE CLIPScore
@@ -59,14 +61,15 @@ GENERIC_PHRASES = re.compile(
 def is_name_like(token: str) -> bool:
     """A token that looks like a coined name rather than an English word.
 
-    >>> [is_name_like(t) for t in ("SliceGPT", "ECA-Net", "GPT-4", "Transformer", "pruning")]
-    [True, True, True, False, False]
+    >>> [is_name_like(t) for t in ("SliceGPT", "ECA-Net", "GPT-4", "Transformer", "pruning", "wav2vec", "seq2seq")]
+    [True, True, True, False, False, True, False]
     """
     if len(token) < 2 or not _HAS_LETTER.search(token):
         return False
     if token in GENERIC or token.lower() in _GENERIC_FOLDED:
         return False
-    return bool(_INNER_CAPITAL.search(token) or (_LETTER_DIGIT.search(token) and token[0].isupper()))
+    return bool(_INNER_CAPITAL.search(token) or (_LETTER_DIGIT.search(token) and token[0].isupper())
+                or _INNER_DIGIT.match(token))
 
 
 def is_generic(name: str, short: str | None = None) -> bool:

@@ -34,7 +34,7 @@ class Candidate:
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|this (?:paper|work|study|report|article)|here)\b", re.I)
 _PROPOSE = re.compile(
     r"\b(?:propos(?:e|es|ed|ing)|introduc(?:e|es|ed|ing)|present(?:s|ed|ing)?|develop(?:s|ed|ing)?|design(?:s|ed|ing)?|"
-    r"devise[sd]?|conceive[sd]?|craft(?:s|ed)?|put forth|build|construct(?:s|ed)?|release[sd]?|curate[sd]?|contribute[sd]?|unveil(?:s|ed)?|"
+    r"devise[sd]?|conceive[sd]?|craft(?:s|ed)?|put forth|build|construct(?:s|ed)?|releas(?:e|es|ed|ing)|curate[sd]?|contribute[sd]?|unveil(?:s|ed)?|"
     r"put forward|formulate[sd]?|establish(?:es|ed)?|create[sd]?|offer(?:s|ed)?)\b"
 )
 _NAMING = re.compile(
@@ -53,6 +53,8 @@ _TRIGGER = re.compile(
 )
 _OWN_SUBJECT = re.compile(r"^(?:It|This|These|They|The proposed|The resulting)\b")
 _DETERMINERS = frozenset("The A An Our This These Those Its Their Each".split())
+#: a capitalised preposition opening a sentence is not part of the name after it ("On HumanEval, a new ...")
+_LEADING_PREPOSITIONS = frozenset("On In For With At By From To Using Across Over Under After When While Unlike".split())
 _NUMBER_WORD = re.compile(r"^[\d.,]+$")
 _QUOTED = re.compile(r"\s*(?:``|\"|“|')([^`\"”']{2,60})(?:''|\"|”|')")
 #: what a paper calls its own contribution: "our <...> method, Rotary Major Scan,"
@@ -64,6 +66,9 @@ _THING = (
 _OUR_THING_NAMED = re.compile(rf"\b[Oo]ur (?:[\w-]+ ){{0,3}}{_THING},?\s+(?=[A-Z])")
 _NOVEL_THING = re.compile(r"\b(?:a|an) (?:novel|new) (?=[A-Z])")
 _THING_AFTER = re.compile(rf"^\s+{_THING}\b")
+_THING_PAREN = re.compile(rf"\b(?P<noun>{_THING})\s+\((?P<name>[A-Za-z][\w.+-]{{1,20}})\)")
+#: "which we call X": the authors themselves name the thing right after the verb
+_WE_NAMING = re.compile(r"\bwe\s+(?:\w+\s+)?$")
 _OUR_NAME = re.compile(r"\b[Oo]ur (?:proposed |new )?(?=\S)")
 #: well-known base model families: "our Llama2-7b model" is the authors' copy of someone's model
 _KNOWN_BASE = re.compile(
@@ -103,7 +108,7 @@ def name_run(text: str, start: int = 0) -> str | None:
             pos += 1
             continue
         break
-    while words and words[0] in _DETERMINERS:
+    while words and (words[0] in _DETERMINERS or (start == 0 and words[0] in _LEADING_PREPOSITIONS)):
         words.pop(0)
     if not words or _NUMBER_WORD.match(words[0]):
         return None
@@ -189,7 +194,7 @@ def from_sentence(sentence: str, definitions: list | None = None) -> list[Candid
         out.extend(_ours(sentence, definitions))
     name = name_run(sentence, 0) if novel else None
     if name and any(is_name_like(w) for w in name.split()) and _accept(name):
-        rest = sentence[len(name) :]
+        rest = sentence[sentence.find(name) + len(name) :]
         novel = _IS_NEW.match(rest) or re.match(r"^\s*(?:\([^)]*\)\s*)?,\s+(?:a|an)\s+(?:novel|new)\b", rest)
         # "The TE-branch is a novel TEmporal Swin Attention block": the novel thing has its own name
         if novel and not re.match(r"\s+[A-Z]", rest[novel.end() :]):
@@ -209,6 +214,15 @@ def from_sentence(sentence: str, definitions: list | None = None) -> list[Candid
                 between = sentence[verb.end() : d.start]
                 if _COMPONENT_CUE.search(between) and not _COMPARE_CUE.search(between):
                     out.append(_candidate(d.long, (d.long, d.short), "propose-component", sentence, 0.7))
+        # ("the released dataset (COCO)": a participle after an article is no proposal)
+        adjectival = re.search(r"\b(?:the|a|an|our|their|its)\s+$", sentence[: verb.start()], re.I)
+        for thing in () if adjectival else _THING_PAREN.finditer(sentence, verb.end(), window_end + 2):
+            # "the Segment Anything Model (SAM) and corresponding dataset (SA-1B)"
+            name = thing.group("name")
+            if is_name_like(name) and _accept(name) and not any(d.short == name for d in definitions):
+                kind = "dataset" if _DATA_NOUN.match(thing.group("noun")) else (
+                    "benchmark" if _BENCH_NOUN.match(thing.group("noun")) else None)
+                out.append(Candidate(name, (name,), "propose-thing-paren", sentence, 0.75, kind))
         obj = sentence[verb.end() :].lstrip()
         lead = _LEAD_IN.match(obj)
         offset = len(sentence) - len(obj)
@@ -234,6 +248,17 @@ def _named(sentence: str, definitions: list) -> list[Candidate]:
     """ "... called EcoFormer", "which we dub ``iterative Combinatorial Brain Surgeon'' (iCBS)"."""
     out = []
     for naming in _NAMING.finditer(sentence):
+        we_name = bool(_WE_NAMING.search(sentence[: naming.start()]) or " we " in naming.group(0))
+        if we_name:
+            # "which we call proximal policy optimization (PPO)": the authors' own name, even in lower case
+            # (the shortest letter match may start a word late: extend it back to the verb)
+            d = next((d for d in definitions if d.start >= naming.end()
+                      and re.fullmatch(r"(?:[\w-]+ ){0,2}", sentence[naming.end() : d.start])), None)
+            long = sentence[naming.end() : d.end].rsplit("(", 1)[0].strip() if d is not None else ""
+            if d is not None and long[:1].islower() and len(long.split()) >= 2 and len(d.short) >= 2 \
+                    and long[:1] == d.short[:1].lower():
+                out.append(Candidate(long, (long, d.short), "we-name-acronym", sentence, 0.85, classify_benchmark(long, sentence)))
+                continue
         quoted = _QUOTED.match(sentence, naming.end() - 1) if sentence[naming.end() - 1 : naming.end()] in "`\"“'" else None
         quoted = quoted or _QUOTED.match(sentence, naming.end())
         if quoted:
@@ -244,7 +269,8 @@ def _named(sentence: str, definitions: list) -> list[Candidate]:
         if not name or not _accept(name):
             continue
         if not (quoted or any(is_name_like(w) for w in name.split()) or len(name.split()) >= 2 or
-                re.match(r"\s*\(", sentence[name_end:])):
+                re.match(r"\s*\(", sentence[name_end:]) or (we_name and naming.start() > 0 and name[:1].isupper())):
+            # a single capitalised word counts only when "we" name it mid-sentence ("which we name Guanaco")
             continue
         if not _FIRST_PERSON.search(sentence) and not _OWN_SUBJECT.match(sentence) and not re.search(r"\b(?:novel|new|proposed)\b", sentence):
             # "hence termed Expert-Designed Prompts": naming a category, not a contribution
@@ -262,8 +288,12 @@ def _ours(sentence: str, definitions: list) -> list[Candidate]:
     rearrangement method, Rotary Major Scan,", "a novel Sparse Depthwise Separable Convolution module"."""
     out = []
     for d in definitions:
-        if re.search(r"\b[Oo]ur (?:proposed |new )?$", sentence[: d.start]) and _accept(d.long, d.short):
-            out.append(_candidate(d.long, (d.long, d.short), "our-acronym", sentence, 0.8))
+        if re.search(r"\b[Oo]ur (?:proposed |new )?$", sentence[: d.start]):
+            if _accept(d.long, d.short):
+                out.append(_candidate(d.long, (d.long, d.short), "our-acronym", sentence, 0.8))
+            elif own_acronym(d.long, d.short):
+                # "Our graph convolutional network (GCN)": generic words, but a specific acronym of the authors'
+                out.append(_candidate(d.long, (d.long, d.short), "our-specific-acronym", sentence, 0.75))
     for match in _OUR_NAME.finditer(sentence):
         name = name_run(sentence, match.end())
         if name and is_name_like(name.split()[0]) and _accept(name) and not _KNOWN_BASE.match(name) \
@@ -285,6 +315,17 @@ def _ours(sentence: str, definitions: list) -> list[Candidate]:
         if re.search(r"\b(?:novel|new|innovative|proposed)\s+$", sentence[: d.start]) and _accept(d.long, d.short):
             out.append(_candidate(d.long, (d.long, d.short), "novel-acronym", sentence, 0.8))
     return out
+
+
+def own_acronym(long: str, short: str) -> bool:
+    """A lower-case long form of generic words whose acronym is not itself a generic one.
+
+    >>> own_acronym("graph convolutional network", "GCN"), own_acronym("large language model", "LLM")
+    (True, False)
+    """
+    if len(short) < 3 or len(long.split()) < 2 or len(long.split()) > 6 or not long[:1].islower():
+        return False
+    return not is_generic(short) and not is_generic(short, short) and is_generic(long)
 
 
 def _with_definition(name: str, start: int, definitions: list, rule: str, sentence: str, confidence: float) -> Candidate:

@@ -15,6 +15,8 @@ from loaders.extract.benchmarks import Mention
 
 #: canonical metric name -> pattern of its written forms (most specific first)
 METRICS: tuple[tuple[str, str], ...] = (
+    ("top-1 error", r"top-?1 (?:classification |test )?error(?: rates?)?"),
+    ("top-5 error", r"top-?5 (?:classification |test )?error(?: rates?)?"),
     ("top-1 accuracy", r"top-?1(?:\s+(?:classification\s+|test\s+)?acc(?:uracy)?)?"),
     ("top-5 accuracy", r"top-?5(?:\s+(?:classification\s+|test\s+)?acc(?:uracy)?)?"),
     ("exact match", r"exact[- ]match(?: accuracy)?|\bEM\b"),
@@ -58,7 +60,41 @@ _COMPARISON = re.compile(
 )
 _IN_TERMS_OF = re.compile(r"\bin terms of\s+$", re.I)
 _DIGIT = re.compile(r"\d")
+# "1.8/3.3 WER on the clean/other test sets": two figures sharing one metric
+_PAIR = re.compile(r"(?<![\w.@/-])(\d{1,3}(?:\.\d+)?)/(\d{1,3}(?:\.\d+)?)(\s?%)?(?![\w.]?\d)(?!/)")
+#: "the GLUE score to 80.5%", "MultiNLI accuracy to 86.7%": benchmark, metric, number in a row
+_BENCH_METRIC_GAP = re.compile(r"\s+(?:[A-Za-z-]+\s+){0,3}$")
+_SCORE = re.compile(r"scores?\b", re.I)
 _PAIRING_PREP = re.compile(r"\b(?:on|in|for|across|over|at)\s+(?:the\s+)?$", re.I)
+
+
+class _Figure:
+    """One figure of an "a/b" pair, spanning the pair (quacks like the re.Match of _NUMBER)."""
+
+    def __init__(self, pair: re.Match, which: int) -> None:
+        self._pair, self._which = pair, which
+
+    def start(self) -> int:
+        return self._pair.start()
+
+    def end(self) -> int:
+        return self._pair.end()
+
+    def group(self, n: int) -> str | None:
+        return self._pair.group(self._which) if n == 1 else self._pair.group(3)
+
+
+def _numbers(sentence: str) -> list:
+    """The sentence's figures, an "a/b" pair read as two figures."""
+    pairs = list(_PAIR.finditer(sentence)) if "/" in sentence else []
+    out: list = []
+    for number in _NUMBER.finditer(sentence):
+        pair = next((p for p in pairs if p.start() == number.start()), None)
+        if pair is not None:
+            out.extend((_Figure(pair, 1), _Figure(pair, 2)))
+        elif not any(p.start() <= number.start() < p.end() for p in pairs):
+            out.append(number)
+    return out
 
 
 @dataclass(frozen=True)
@@ -89,11 +125,11 @@ def find_results(sentence: str, mentions: list[Mention], carried: bool = False) 
     if not mentions or not _DIGIT.search(sentence):
         return []
     inside = [] if carried else mentions
-    numbers = [n for n in _NUMBER.finditer(sentence) if not _inside(n, inside) and not _is_delta(sentence, n)]
+    numbers = [n for n in _numbers(sentence) if not _inside(n, inside) and not _is_delta(sentence, n)]
     if not numbers:
         return []
     metrics = list(_METRIC.finditer(sentence))
-    if not metrics:
+    if not metrics and not _SCORE.search(sentence):
         return []
     out: list[Result] = []
     for number in numbers:
@@ -109,6 +145,9 @@ def find_results(sentence: str, mentions: list[Mention], carried: bool = False) 
             follower = later[0]
             metric = _tied_metric(sentence, follower, metrics, inside)
         bench = None
+        if not carried:
+            named_metric, bench = _bench_metric_number(sentence, number, metrics, mentions)
+            metric = metric or named_metric
         if metric is None and not carried:
             # "in terms of mIoU ... on the SemanticKITTI (59.5@5%) and ScribbleKITTI (58.1@5%)"
             metric, bench = _parenthesised(sentence, number, metrics, mentions)
@@ -123,6 +162,30 @@ def find_results(sentence: str, mentions: list[Mention], carried: bool = False) 
         if bench is not None:
             out.append(Result(bench, metric, value, unit))
     return out
+
+
+def _bench_metric_number(sentence: str, number, metrics: list[re.Match], mentions: list[Mention]) -> tuple[str | None, Mention | None]:
+    """ "pushing the GLUE score to 80.5%, MultiNLI accuracy to 86.7%": the benchmark written just
+    before the metric that is written just before the number."""
+    before = sentence[: number.start()]
+    tie = _TIE_BEFORE.search(before)
+    if tie is None:
+        return None, None
+    head = before[: tie.start()] if tie.group(0).strip() else before.rstrip()
+    metric = next((m for m in metrics if m.end() == len(head.rstrip())), None)
+    score = re.match(r"\s+scores?\b", tie.group(0))
+    if metric is not None:
+        start, name = metric.start(), _metric_name(metric)
+    elif score is not None:
+        # a bare "score" is a metric only right after a benchmark name ("the GLUE score")
+        start, name = tie.start() + len(tie.group(0)) - len(tie.group(0).lstrip()), "score"
+    else:
+        return None, None
+    for mention in mentions:
+        gap = sentence[mention.end : start]
+        if mention.end <= start and (gap == " " or _BENCH_METRIC_GAP.fullmatch(gap)) and len(gap) <= 40:
+            return name, mention
+    return None, None
 
 
 def _about_others(sentence: str, number: re.Match) -> bool:

@@ -41,3 +41,29 @@ def test_finds_benchmarks(sentence, expected):
 )
 def test_no_unknown_names_invented(sentence):
     assert [n for n, rule in found(sentence) if rule != "gazetteer"] == []
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Guanaco outperforms all previous models on the Vicuna benchmark, reaching 99.3% of ChatGPT.",
+         [("Vicuna", "pattern-the-noun")]),
+        ("We also report results on the Foodie dataset.", [("Foodie", "pattern-the-noun")]),
+    ],
+)
+def test_the_capitalised_word_noun_fires(sentence, expected):
+    assert found(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We translate sentences from the English dataset into German.",
+        "The Standard benchmark is sentence-initial and generic.",
+        "On the Transformer benchmark of the previous section we see gains.",
+        "results on the same benchmark are lower",
+        "We train on the Chinese corpus.",
+    ],
+)
+def test_the_capitalised_word_noun_does_not_fire(sentence):
+    assert found(sentence) == []

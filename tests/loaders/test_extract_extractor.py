@@ -108,3 +108,24 @@ def test_cli_rejects_a_bad_file(tmp_path):
     assert proc.returncode == 2 and "lacks 'abstract'" in proc.stderr
     proc = subprocess.run([sys.executable, "-m", "loaders.extract", "--eval", str(tmp_path / "missing.json")], capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 2 and "error:" in proc.stderr
+
+
+def test_a_defined_acronym_heading_a_data_noun_stays_a_benchmark():
+    paper = Paper(key="t:gat", title="Graph Nets", abstract=(
+        "We evaluate on the Cora and Citeseer citation network datasets, as well as a protein-protein interaction (PPI) dataset."))
+    assert "PPI" in [b.name for b in extract_paper(paper).benchmarks]
+
+
+def test_a_defined_acronym_of_a_task_is_not_a_benchmark():
+    paper = Paper(key="t:ppi", title="Interaction Nets", abstract=(
+        "We evaluate our model on protein-protein interaction (PPI) prediction tasks across three datasets."))
+    assert "PPI" not in [b.name for b in extract_paper(paper).benchmarks]
+
+
+def test_the_authors_lower_case_name_is_proposed_despite_generic_words():
+    paper = Paper(key="t:ppo", title="Proximal Policy Optimization Algorithms", abstract=(
+        "The new methods, which we call proximal policy optimization (PPO), are simpler to implement. "
+        "A policy gradient method (PGM) is a generic concept here."))
+    ex = extract_paper(paper)
+    proposed = [r.dst for r in ex.relationships if r.type == "PROPOSES"]
+    assert proposed == [method_key("proximal policy optimization")]

@@ -86,3 +86,52 @@ def test_proposed_benchmark_is_classified():
     assert [(c.name, c.benchmark_kind) for c in cands] == [("CP-Bench", "benchmark")]
     assert classify_benchmark("Python Programming Puzzles", "release an open-source dataset of Python Programming Puzzles (P3)") == "dataset"
     assert classify_benchmark("SliceGPT", "we present SliceGPT, a new sparsification scheme evaluated on benchmarks") is None
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a capitalised preposition opening the sentence is not part of the name
+        ("On HumanEval, a new evaluation set we release to measure correctness, our model solves 28.8%.", ("HumanEval", "apposition")),
+        # "releasing" is a proposal verb; "dataset (SA-1B)" names a proposed data set
+        ("We are releasing the Segment Anything Model (SAM) and corresponding dataset (SA-1B) to foster research.",
+         ("SA-1B", "propose-thing-paren")),
+        ("We are releasing the Segment Anything Model (SAM) and corresponding dataset (SA-1B) to foster research.",
+         ("Segment Anything Model", "propose-acronym")),
+        # the authors name a lower-case long form themselves
+        ("The new methods, which we call proximal policy optimization (PPO), are simpler.",
+         ("proximal policy optimization", "we-name-acronym")),
+        # a single capitalised word the authors name mid-sentence
+        ("Our best model family, which we name Guanaco, outperforms all open models.", ("Guanaco", "named")),
+        # generic words, but a specific acronym of the authors' own
+        ("Our graph convolutional network (GCN) scales linearly in the number of edges.",
+         ("graph convolutional network", "our-specific-acronym")),
+    ],
+)
+def test_generalised_proposal_rules_fire(sentence, expected):
+    assert expected in proposed(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On ImageNet, our model reaches 80.1% top-1 accuracy.",
+        "In Transformer models, attention is quadratic.",
+        "We evaluate our model on the dataset (LAION-5B) and report accuracy.",
+        "We train on the released dataset (COCO) with standard settings.",
+        "This procedure, which is called reinforcement learning from human feedback (RLHF), is unstable.",
+        "They call this proximal policy optimization (PPO) in their work.",
+        "Guanaco is a camelid native to South America.",
+        "This family, which they name Hydra, was released last year.",
+        "Our large language model (LLM) answers questions.",
+        "A graph convolutional network (GCN) is used as the encoder.",
+        "Our reinforcement learning (RL) agent learns quickly.",
+    ],
+)
+def test_generalised_proposal_rules_do_not_fire(sentence):
+    assert proposed(sentence) == []
+
+
+def test_lower_case_coinage_with_digits_is_a_title_name():
+    assert [c.name for c in from_title("wav2vec 2.0: A Framework for Self-Supervised Learning", "")] == ["wav2vec 2.0"]
+    assert from_title("seq2seq: A Framework for Translation", "") == []

@@ -45,3 +45,35 @@ def test_results_tied_to_metric_and_benchmark(sentence, expected):
 )
 def test_numbers_without_a_tie_stay_out(sentence):
     assert results(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # an error rate is not an accuracy
+        ("An ensemble of these residual nets achieves 3.57% top-5 error on the ImageNet test set.",
+         [("ImageNet", "top-5 error", 3.57, "%")]),
+        # "a/b" figures share the metric after them
+        ("Experiments using all labeled data of Librispeech achieve 1.8/3.3 WER on the clean/other test sets.",
+         [("LibriSpeech", "WER", 1.8, None), ("LibriSpeech", "WER", 3.3, None)]),
+        # benchmark, metric, number in a row; a bare "score" only right after a benchmark
+        ("It pushes the GLUE score to 80.5%, MultiNLI accuracy to 86.7% and SQuAD v1.1 question answering Test F1 to 93.2.",
+         [("GLUE", "score", 80.5, "%"), ("MNLI", "accuracy", 86.7, "%"), ("SQuAD", "F1", 93.2, None)]),
+    ],
+)
+def test_generalised_result_rules_fire(sentence, expected):
+    assert results(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We train on ImageNet for 3/4 of the usual schedule.",
+        "Our model reaches a score of 80.5 after training on GLUE tasks.",
+        "The GLUE score improves by 2.1 points.",
+        "On ImageNet, the top-5 error drops, and the model runs at 45 frames per second.",
+        "The GLUE benchmark has 9 tasks and MultiNLI accuracy matters most.",
+    ],
+)
+def test_generalised_result_rules_do_not_fire(sentence):
+    assert results(sentence) == []
