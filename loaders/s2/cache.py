@@ -106,3 +106,55 @@ class ResponseCache:
 
     def close(self) -> None:
         self._db.close()
+
+
+class CacheReader:
+    """A read-only view of a :class:`ResponseCache` file, for planning: it never creates, locks for
+    writing or changes the file. A missing or unreadable file reads as an empty cache (a plan is an
+    estimate; it must not stop a run).
+
+        CacheReader(default_cache_dir() / CACHE_FILE).get_many(["GET /paper/X?fields=title#"])
+    """
+
+    def __init__(self, path: Path, ttl: dict[str, float] | None = None, clock=time.time):
+        self.ttl = {**DEFAULT_TTL, **(ttl or {})}
+        self._clock = clock
+        self._db: sqlite3.Connection | None = None
+        path = Path(path)
+        if path.is_file():
+            try:
+                self._db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
+            except sqlite3.Error:
+                self._db = None
+
+    def get_many(self, keys: list[str]) -> dict[str, object]:
+        """Fresh bodies of ``keys`` (absent and expired ones left out), 500 keys a query."""
+        if self._db is None or not keys:
+            return {}
+        try:
+            return _fresh_rows(self._db, keys, self.ttl, self._clock())
+        except sqlite3.Error:
+            return {}
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+
+    def __enter__(self) -> CacheReader:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def _fresh_rows(db: sqlite3.Connection, keys: list[str], ttl: dict[str, float], now: float) -> dict[str, object]:
+    out: dict[str, object] = {}
+    keys = list(dict.fromkeys(keys))
+    for i in range(0, len(keys), 500):  # SQLite's default limit on bound parameters is 999+
+        chunk = keys[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        rows = db.execute(f"SELECT key, kind, fetched_at, body FROM responses WHERE key IN ({marks})", chunk)
+        for key, kind, fetched_at, body in rows:
+            if now - fetched_at <= ttl.get(kind, DEFAULT_TTL["paper"]):
+                out[key] = json.loads(body)
+    return out

@@ -243,7 +243,8 @@ class _EmptyResponse(Exception):
     pass
 
 
-def _item_key(what: str, ident: str, fields: list[str]) -> str:
+def item_key(what: str, ident: str, fields: list[str]) -> str:
+    """The cache key of one id's answer out of a batch (ids are case-insensitive)."""
     return f"ITEM {what} {ident.lower()}?fields={','.join(fields)}"
 
 
@@ -293,7 +294,7 @@ class S2Client:
             return {}
         out: dict[str, dict | None] = {}
         for ident in ids:
-            hit = self.cache.get(_item_key(what, ident, fields), allow_stale=self.api._requester.settings.offline)
+            hit = self.cache.get(item_key(what, ident, fields), allow_stale=self.api._requester.settings.offline)
             if hit is not MISSING:
                 out[ident] = None if hit == NOT_FOUND else hit
         self.stats.cache_hits += len(out)
@@ -303,9 +304,9 @@ class S2Client:
         if self.cache is None:
             return
         for ident, record in found.items():
-            self.cache.put(_item_key(what, ident, fields), kind, record)
+            self.cache.put(item_key(what, ident, fields), kind, record)
         for ident in missing:
-            self.cache.put(_item_key(what, ident, fields), "not_found", NOT_FOUND)
+            self.cache.put(item_key(what, ident, fields), "not_found", NOT_FOUND)
 
     async def paper_batch(self, ids: list[str], fields: list[str]) -> list[dict]:
         """Records for ``ids`` (<= 500); unknown ids are simply absent (map them by id)."""

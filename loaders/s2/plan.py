@@ -10,11 +10,18 @@ resolved ones have ``A`` distinct authors, reference counts ``r_p`` and citation
              + sum_p pages(c_p, M)        (unless --no-citations)
     pages(n, m) = ceil(min(n, m, 9999) / 1000), 0 when n == 0  # 1000 a page, offset cap 9,999
 
-with ``R`` unlimited and ``M`` = ``--max-citations``. Cached responses cost nothing; retries are
-extra. :func:`minimum_requests` evaluates it on what S2 returned (the run's yardstick: requests
-made stay within 10% of it); :func:`planned_requests` evaluates it before the run, counting what the
-listing knows and assuming one page of references and of citations per paper and
-``author_count`` (else :data:`ASSUMED_AUTHORS`) authors per paper, before any cache is consulted.
+with ``R`` unlimited and ``M`` = ``--max-citations``. Retries are extra. :func:`minimum_requests`
+evaluates it on what S2 returned (the run's yardstick: requests made stay within 10% of it);
+:func:`planned_requests` evaluates it before the run, counting what the listing knows and
+assuming one page of references and of citations per paper and ``author_count`` (else
+:data:`ASSUMED_AUTHORS`) authors per paper, as if nothing were cached.
+
+Cached responses cost nothing. The cache term: the plan printed before a run
+(:func:`loaders.s2.plan_requests`, through :mod:`loaders.s2.cache_plan`) takes ``I``, ``T`` and
+``A`` as the ids, titles and authors without a fresh cached answer (per kind expiry), and the pages
+as those not cached: for papers whose record the cache holds, from the record's ``r_p`` / ``c_p``
+and the cached pages; for the others, as :func:`planned_requests` assumes; their authors add to
+the uncached ones in ``ceil(A / 1000)``. A fully cached re-run plans 0; ``--offline`` plans 0.
 
     >>> from kg.model import Paper
     >>> papers = [Paper(key=f"arxiv:{i}", arxiv_id=str(i)) for i in range(3)]

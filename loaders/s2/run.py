@@ -12,8 +12,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from kg.model import Node, Paper, Relationship
-from loaders.s2 import plan
-from loaders.s2.cache import CACHE_FILE, ResponseCache, default_cache_dir
+from loaders.s2 import cache_plan, plan
+from loaders.s2.cache import CACHE_FILE, CacheReader, ResponseCache, default_cache_dir
 from loaders.s2.client import ClientSettings, RequestStats, S2Client
 from loaders.s2.convert import author_node, authored, cites, enriched_paper, outside_paper
 from loaders.s2.fetch import PaperState, fetch_authors, fetch_lists, resolve_ids, resolve_titles
@@ -114,14 +114,25 @@ class Enrichment:
 
 
 def plan_requests(papers: list[Paper], options: EnrichOptions) -> int:
-    """Requests the run should need before any cache is consulted (formula: loaders.s2.plan).
+    """Requests the run will make: the formula of :mod:`loaders.s2.plan` for what the cache at
+    ``options.cache_dir`` cannot answer (read-only, no request; :mod:`loaders.s2.cache_plan`).
+    0 with ``options.offline``.
 
-    >>> plan_requests([Paper(key="arxiv:1", arxiv_id="1", author_count=3)], EnrichOptions())
+    >>> plan_requests([Paper(key="arxiv:1", arxiv_id="1", author_count=3)], EnrichOptions(cache_dir="/nonexistent"))
     4
     """
-    return plan.planned_requests(
-        papers, references=options.references, citations=options.citations, max_citations=options.max_citations
-    )
+    if options.offline:
+        return 0
+    with CacheReader(cache_dir_of(options) / CACHE_FILE, options.cache_ttl) as reader:
+        return cache_plan.cached_plan(
+            papers, reader, references=options.references, citations=options.citations, max_citations=options.max_citations
+        )
+
+
+def cache_dir_of(options: EnrichOptions) -> Path:
+    """The cache directory a run with ``options`` uses: ``cache_dir``, else ``KG_CACHE_DIR``, else
+    the user cache directory."""
+    return Path(options.cache_dir) if options.cache_dir else default_cache_dir()
 
 
 def estimated_seconds(papers: list[Paper], options: EnrichOptions) -> float:
@@ -171,7 +182,7 @@ async def _enrich(papers: list[Paper], options: EnrichOptions, progress) -> Enri
     started = time.monotonic()
     api_key = options.api_key or os.environ.get("S2_API_KEY") or None
     api_url = options.api_url or os.environ.get("S2_API_URL") or None
-    cache_dir = Path(options.cache_dir) if options.cache_dir else default_cache_dir()
+    cache_dir = cache_dir_of(options)
     settings = ClientSettings(
         api_url=api_url,
         api_key=api_key,

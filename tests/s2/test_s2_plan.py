@@ -22,13 +22,13 @@ def test_minimum_requests_batches_ids_and_authors():
     assert minimum_requests(0, 7, 0) == 7
 
 
-def test_plan_counts_listing_knowledge_and_options():
+def test_plan_counts_listing_knowledge_and_options(tmp_path):
     ids = [Paper(key=f"arxiv:{i}", arxiv_id=str(i), author_count=2) for i in range(600)]
     titles = [Paper(key=f"title:{i}", title=f"T {i}", citation_count=0) for i in range(10)]
-    opts = EnrichOptions(pace=0.5)
+    opts = EnrichOptions(pace=0.5, cache_dir=str(tmp_path))  # an empty cache
     # 2 batches + 10 matches + ceil((600*2 + 10*6)/1000)=2 + 610 reference pages + 600 citation pages
     assert plan_requests(ids + titles, opts) == 2 + 10 + 2 + 610 + 600
-    assert plan_requests(ids + titles, EnrichOptions(citations=False, references=False)) == 14
+    assert plan_requests(ids + titles, EnrichOptions(citations=False, references=False, cache_dir=str(tmp_path))) == 14
     assert estimated_seconds(ids + titles, opts) == (2 + 10 + 2 + 610 + 600) / 0.5
 
 
