@@ -190,9 +190,8 @@ def _print_plan(papers, options: EnrichOptions) -> None:
         err_console.print(f"Semantic Scholar: offline, {len(papers)} papers from the cache only")
         return
     err_console.print(
-        f"Semantic Scholar: {len(papers)} papers, {plan_requests(papers, options)} requests planned, "
-        f"about {estimated_seconds(papers, options):.0f} s at the configured pace "
-        "(cached responses cost nothing)",
+        f"Semantic Scholar: {len(papers)} papers, {plan_requests(papers, options)} requests planned "
+        f"(the cache answers the rest), about {estimated_seconds(papers, options):.0f} s at the configured pace",
         soft_wrap=True,
     )
 
