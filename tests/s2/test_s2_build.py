@@ -48,6 +48,7 @@ def test_build_enriches_into_the_graph_and_rebuild_asks_nothing(s2, corpus, list
     s2.reset()
     code, out = kg(capsys, "build", str(listing), *flags)
     assert code == 0 and len(s2.log) == 0
+    assert "0 requests planned" in out
     assert stats(db) == graph
 
 
