@@ -112,7 +112,7 @@ def embedded_store(batch_size: int) -> Iterator[GraphStore]:
     from kg.store_embedded import EmbeddedStore
 
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
-        store = EmbeddedStore(f"{tmp}/kg.db", batch_size=batch_size)
+        store = EmbeddedStore(f"{tmp}/kg.db", batch_size=batch_size or DEFAULT_BATCH_SIZE)
         try:
             yield store
         finally:
@@ -132,7 +132,7 @@ def neo4j_store(batch_size: int) -> Iterator[GraphStore]:
         user=os.environ.get("NEO4J_USER", "neo4j"),
         password=os.environ.get("NEO4J_PASSWORD"),
         database=os.environ.get("NEO4J_DATABASE", "neo4j"),
-        batch_size=batch_size,
+        **({"batch_size": batch_size} if batch_size else {}),
     )
     try:
         log(f"[neo4j] wiping {uri}...")
@@ -162,7 +162,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--papers", type=int, default=100_000)
     parser.add_argument("--refs", type=int, default=10)
     parser.add_argument("--store", choices=["embedded", "neo4j", "both"], default="both")
-    parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE)
+    parser.add_argument("--batch-size", type=int, default=None,
+                        help=f"rows per transaction (default: the store's; {DEFAULT_BATCH_SIZE} embedded)")
     parser.add_argument("--baseline", type=int, default=10_000,
                         help="relationships written one query per row (default 10000)")
     parser.add_argument("--seed", type=int, default=0)

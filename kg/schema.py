@@ -119,6 +119,51 @@ def relationship_upsert(
     )
 
 
+def relationship_create(model: type[Relationship], props: Sequence[str] | None = None) -> str:
+    """``CREATE`` for relationships known to be new (no MERGE check, no coalesce): endpoints
+    bound as in :func:`relationship_upsert`, ``props`` (default: every property) set as given."""
+    props = list(properties(model) if props is None else props)
+    return (
+        f"UNWIND $rows AS row "
+        f"MATCH (a:{model.source_label} {{key: row.src}}) WITH a, row "
+        f"MATCH (b:{model.target_label} {{key: row.dst}}) "
+        f"CREATE (a)-[r:{model.type}]->(b)"
+        + (f" SET {', '.join(f'r.{p} = row.{p}' for p in props)}" if props else "")
+    )
+
+
+def relationship_existing(model: type[Relationship]) -> str:
+    """The ``row.i`` of every row whose relationship (endpoints and identity) already exists."""
+    identity = ", ".join(f"{p}: row.{p}" for p in model.identity)
+    identity = f" {{{identity}}}" if identity else ""
+    return (
+        f"UNWIND $rows AS row "
+        f"MATCH (a:{model.source_label} {{key: row.src}})-[:{model.type}{identity}]->"
+        f"(b:{model.target_label} {{key: row.dst}}) RETURN DISTINCT row.i AS i"
+    )
+
+
+def merge_duplicate_rows(model: type[Relationship], rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One row per relationship (endpoints and identity), in first-seen order; a later
+    duplicate's non-null values win, as MERGE-then-coalesce of the rows in order would give.
+
+    >>> from kg.model import Cites
+    >>> merge_duplicate_rows(Cites, [{"src": "a", "dst": "b", "source": "s2", "intents": None},
+    ...                              {"src": "a", "dst": "b", "source": None, "intents": ["x"]}])
+    [{'src': 'a', 'dst': 'b', 'source': 's2', 'intents': ['x']}]
+    """
+    fields = (*_REL_ENDPOINTS, *model.identity)
+    merged: dict[tuple, dict[str, Any]] = {}
+    for row in rows:
+        key = tuple(row[f] for f in fields)
+        seen = merged.get(key)
+        if seen is None:
+            merged[key] = dict(row)
+        else:
+            seen.update((k, v) for k, v in row.items() if v is not None)
+    return list(merged.values())
+
+
 def present_properties(items: Sequence[BaseModel]) -> list[str]:
     """Properties some item sets. A property null in every row changes nothing (nulls never
     overwrite), so leaving it out of the statement and rows saves the work of sending it."""

@@ -51,16 +51,22 @@ def upsert_nodes(store: GraphStore, nodes: Iterable[Node]) -> int:
 
 
 def upsert_relationships(store: GraphStore, rels: Iterable[Relationship]) -> int:
-    """MERGE relationships between existing nodes in batches; returns rows written."""
-    return _upsert(store, list(rels), schema.relationship_upsert)
+    """MERGE relationships between existing nodes in batches; returns rows written. A store
+    with its own ``write_relationships`` (Neo4j: CREATE for the new ones) writes them."""
+    return _upsert(store, list(rels), schema.relationship_upsert, "write_relationships")
 
 
-def _upsert(store: GraphStore, items: list[BaseModel], statement) -> int:
+def _upsert(store: GraphStore, items: list[BaseModel], statement, own_path: str = "") -> int:
     written = 0
     by_model: dict[type, list[BaseModel]] = {}
     for item in items:
         by_model.setdefault(type(item), []).append(item)
+    write = getattr(store, own_path, None) if own_path else None
     for model, group in by_model.items():
         props = schema.present_properties(group)
-        written += store.run_batches(statement(model, store.dialect, props), schema.rows(group, props))
+        rows = schema.rows(group, props)
+        if write is not None:
+            written += write(model, props, rows)
+        else:
+            written += store.run_batches(statement(model, store.dialect, props), rows)
     return written

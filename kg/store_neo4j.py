@@ -9,8 +9,10 @@ driver retries transient errors and an interrupted build loses at most the batch
 from __future__ import annotations
 
 import datetime
+import itertools
 import logging
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import neo4j
@@ -21,8 +23,8 @@ from neo4j.spatial import Point
 from neo4j.time import Date, DateTime, Duration, Time
 
 from kg import schema
-from kg.model import NODE_BY_LABEL, RELATIONSHIP_BY_TYPE
-from kg.store import DEFAULT_BATCH_SIZE, StoreError, batched
+from kg.model import NODE_BY_LABEL, RELATIONSHIP_BY_TYPE, Relationship
+from kg.store import StoreError, batched
 
 # The driver logs connection failures at ERROR level, which Python prints to stderr when the
 # application configured no logging; the StoreError raised here already says it in one line.
@@ -32,6 +34,11 @@ logging.getLogger("neo4j").addHandler(logging.NullHandler())
 CONNECTION_TIMEOUT = 15.0
 #: seconds to wait for the schema's indexes to come online after they are created
 INDEX_WAIT = 300
+#: rows per write transaction (benchmarks/neo4j_writes.py measured 1,000 to 50,000: the
+#: per-transaction overhead is gone by 10,000, larger ones only cost server heap)
+BATCH_SIZE = 10_000
+#: concurrent write transactions of a relationship write, on batches with disjoint sources
+REL_WRITERS = 1
 
 
 class Neo4jStore:
@@ -50,10 +57,12 @@ class Neo4jStore:
         user: str = "neo4j",
         password: str | None = None,
         database: str = "neo4j",
-        batch_size: int = DEFAULT_BATCH_SIZE,
+        batch_size: int = BATCH_SIZE,
         read_only: bool = False,
+        writers: int = REL_WRITERS,
     ):
         self.uri = uri
+        self.writers = writers
         self.read_only = read_only
         self.user = user
         self.database = database
@@ -134,6 +143,52 @@ class Neo4jStore:
             raise StoreError(f"Neo4j at {self.uri}: {_one_line(exc)}") from None
         return len(rows)
 
+    def write_relationships(
+        self, model: type[Relationship], props: Sequence[str], rows: Sequence[dict[str, Any]]
+    ) -> int:
+        """Upsert relationship ``rows`` of ``model``: duplicates merged first, then per batch
+        (one transaction) the rows whose relationship exists are found, the new ones written
+        with ``CREATE`` and the rest with the usual ``MERGE`` (nulls never overwrite).
+
+        Batches hold whole groups of rows with the same source node, so ``writers`` > 1
+        concurrent transactions never create relationships of one source twice; a deadlock on
+        shared targets is a transient error the driver retries.
+        """
+        unique = schema.merge_duplicate_rows(model, rows)
+        statements = (
+            schema.relationship_existing(model),
+            schema.relationship_create(model, [p for p in props if p != "key"]),
+            schema.relationship_upsert(model, self.dialect, props),
+        )
+        batches = _source_batches(unique, self.batch_size)
+        try:
+            if self.writers > 1 and len(batches) > 1:
+                with ThreadPoolExecutor(self.writers) as pool:
+                    list(pool.map(lambda b: self._write_relationship_batch(statements, b), batches))
+            else:
+                for batch in batches:
+                    self._write_relationship_batch(statements, batch)
+        except neo4j_errors.Neo4jError as exc:
+            raise StoreError(_message(exc)) from None
+        except neo4j_errors.DriverError as exc:
+            raise StoreError(f"Neo4j at {self.uri}: {_one_line(exc)}") from None
+        return len(rows)
+
+    def _write_relationship_batch(self, statements: tuple[str, str, str], batch: list[dict]) -> None:
+        existing, create, merge = statements
+
+        def write(tx: neo4j.ManagedTransaction) -> None:
+            numbered = [{**row, "i": i} for i, row in enumerate(batch)]
+            found = {record["i"] for record in tx.run(existing, rows=numbered)}
+            new = [row for i, row in enumerate(batch) if i not in found]
+            if new:
+                tx.run(create, rows=new).consume()
+            if found:
+                tx.run(merge, rows=[batch[i] for i in sorted(found)]).consume()
+
+        with self._session() as session:
+            session.execute_write(write)
+
     def close(self) -> None:
         driver, self._driver = self._driver, None
         if driver is not None:
@@ -144,6 +199,17 @@ class Neo4jStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _source_batches(rows: list[dict[str, Any]], size: int) -> list[list[dict[str, Any]]]:
+    """Batches of about ``size`` rows; all rows of one source node land in the same batch."""
+    batches: list[list[dict[str, Any]]] = [[]]
+    ordered = sorted(rows, key=lambda row: row["src"])
+    for _, group in itertools.groupby(ordered, key=lambda row: row["src"]):
+        if len(batches[-1]) >= size:
+            batches.append([])
+        batches[-1].extend(group)
+    return [b for b in batches if b]
 
 
 def _one_line(exc: BaseException) -> str:
