@@ -22,9 +22,9 @@ import networkx as nx
 
 from kg.graph import KnowledgeGraph
 from kg.model import NODE_MODELS, RELATIONSHIP_MODELS, Node, Paper, Relationship
-from kg.schema import properties
+from kg.schema import properties, property_type
 
-EXPORT_FORMATS = ("graphml", "json", "csv", "bibtex")
+EXPORT_FORMATS = ("graphml", "json", "csv", "neo4j-import", "bibtex")
 _SUFFIXES = {".graphml": "graphml", ".json": "json", ".bib": "bibtex", ".bibtex": "bibtex"}
 
 
@@ -160,6 +160,77 @@ def export_csv(kb: KnowledgeGraph, directory: str | Path) -> ExportSummary:
     return ExportSummary("csv", str(directory), nodes, rels)
 
 
+# --- neo4j-admin database import full ------------------------------------------------------------
+
+#: between the elements of a list value; the unit separator appears in no title or name
+ARRAY_DELIMITER = "\x1f"
+NEO4J_IMPORT_ARGS = "import.args"
+_IMPORT_TYPES = {str: "", int: ":long", float: ":double", bool: ":boolean"}
+
+
+def _import_header(model: type[Node] | type[Relationship], prop: str) -> str:
+    scalar, is_list = property_type(model, prop)
+    kind = _IMPORT_TYPES[scalar]
+    return f"{prop}{kind or ':string'}[]" if is_list else f"{prop}{kind}"
+
+
+def _import_field(value: Any) -> str:
+    # Empty and unquoted is null (the property is not set); a quoted "" is the empty string.
+    if value is None or value == []:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, list):
+        value = ARRAY_DELIMITER.join(str(v) for v in value)
+    return '"' + str(value).replace('"', '""') + '"'
+
+
+def _write_import_csv(path: Path, header: list[str], columns: list[str], rows: list[dict[str, Any]]) -> None:
+    with open(path, "w", encoding="utf-8", newline="") as out:
+        out.write(",".join(header) + "\n")
+        for row in rows:
+            out.write(",".join(_import_field(row.get(c)) for c in columns) + "\n")
+
+
+def export_neo4j_import(kb: KnowledgeGraph, directory: str | Path) -> ExportSummary:
+    """CSV files with the headers ``neo4j-admin database import full`` reads (``key:ID(Paper)``,
+    ``:START_ID(Paper)``, ``year:long``, ``fields_of_study:string[]``, ...) and ``import.args``
+    naming them with the options they need; run from the directory::
+
+        neo4j-admin database import full --overwrite-destination @import.args neo4j
+
+    Each label is its own ID space, so keys only need to be unique per label. Starting the store
+    on the imported database creates the constraints and indexes. The format has no empty list
+    (an empty array field imports as null), so an empty list property is left unset.
+    """
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    # --nodes and --relationships take any number of files: a plain option ends them, so that
+    # the database name after @import.args is not read as one more file.
+    args: list[str] = []
+    nodes = rels = 0
+    for model in NODE_MODELS:
+        rows = read_nodes(kb, model)
+        columns = properties(model)
+        header = [f"key:ID({model.label})" if c == "key" else _import_header(model, c) for c in columns]
+        _write_import_csv(directory / f"{model.label}.csv", header, columns, rows)
+        args.append(f"--nodes={model.label}={model.label}.csv")
+        nodes += len(rows)
+    for model in RELATIONSHIP_MODELS:
+        rows = read_relationships(kb, model)
+        columns = properties(model)
+        header = [f":START_ID({model.source_label})", f":END_ID({model.target_label})",
+                  *(_import_header(model, c) for c in columns)]
+        _write_import_csv(directory / f"{model.type}.csv", header, ["src", "dst", *columns], rows)
+        args.append(f"--relationships={model.type}={model.type}.csv")
+        rels += len(rows)
+    args += ["--id-type=string", "--multiline-fields=true", "--array-delimiter=U+001F"]
+    (directory / NEO4J_IMPORT_ARGS).write_text("\n".join(args) + "\n", encoding="utf-8")
+    return ExportSummary("neo4j-import", str(directory), nodes, rels)
+
+
 # --- BibTeX -------------------------------------------------------------------------------------
 
 _KEY_CHARS = re.compile(r"[^A-Za-z0-9]+")
@@ -244,7 +315,13 @@ def export_bibtex(kb: KnowledgeGraph, path: str | Path) -> ExportSummary:
     return ExportSummary("bibtex", str(path), len(papers), 0)
 
 
-_WRITERS = {"graphml": export_graphml, "json": export_json, "csv": export_csv, "bibtex": export_bibtex}
+_WRITERS = {
+    "graphml": export_graphml,
+    "json": export_json,
+    "csv": export_csv,
+    "neo4j-import": export_neo4j_import,
+    "bibtex": export_bibtex,
+}
 
 
 def export(kb: KnowledgeGraph, format: str, out: str | Path) -> ExportSummary:
@@ -263,6 +340,7 @@ __all__ = [
     "export_csv",
     "export_graphml",
     "export_json",
+    "export_neo4j_import",
     "format_from_path",
     "listed_papers",
     "read_nodes",

@@ -34,8 +34,18 @@ def properties(model: type[BaseModel]) -> list[str]:
     return [name for name in model.model_fields if name not in _REL_ENDPOINTS]
 
 
+def property_type(model: type[BaseModel], field: str) -> tuple[type, bool]:
+    """(scalar python type, is_list) of a stored property.
+
+    >>> from kg.model import Paper
+    >>> property_type(Paper, "fields_of_study"), property_type(Paper, "year")
+    ((<class 'str'>, True), (<class 'int'>, False))
+    """
+    return _base_type(model.model_fields[field].annotation)
+
+
 def embedded_type(model: type[BaseModel], field: str) -> str:
-    scalar, is_list = _base_type(model.model_fields[field].annotation)
+    scalar, is_list = property_type(model, field)
     name = _EMBEDDED_TYPES[scalar]
     return f"{name}[]" if is_list else name
 

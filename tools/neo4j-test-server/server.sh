@@ -5,6 +5,11 @@
 #                     on stdout is the URI, bolt://127.0.0.1:PORT; exit 0
 #   server.sh stop    stop the server by its pid (SIGTERM, wait, then SIGKILL)
 #   server.sh status  print the URI and exit 0 when a server is up, exit 1 otherwise
+#   server.sh import DIR [ARGFILE]
+#                     a fresh start on a database made by `neo4j-admin database import full`
+#                     (org.neo4j.cli.AdminTool from the same Maven artifacts) from the CSV files
+#                     in DIR, with the options in DIR/ARGFILE (default import.args, as
+#                     `kg export --format neo4j-import` writes it); fails when a server is up
 #
 # NEO4J_TEST_PORT (default 17687) picks the port; each port has its own run directory
 # (run/PORT: data, pid, ready, log), so several servers can run at once. A fresh start wipes the
@@ -83,9 +88,11 @@ wait_ready() {
   fail "Bolt did not accept connections on $URI within ${timeout}s (log: $LOG_FILE)"
 }
 
+java_cp() { echo "$JAR:$HERE/target/lib/*"; }
+
 start() {
   local pid
-  if pid="$(live_pid)"; then
+  if [ -z "${IMPORT_DIR:-}" ] && pid="$(live_pid)"; then
     say "reusing the server running as pid $pid"
     wait_ready "$pid"
     echo "$URI"
@@ -97,6 +104,7 @@ start() {
   build
   rm -rf "$RUN/data"
   mkdir -p "$RUN/data"
+  [ -n "${IMPORT_DIR:-}" ] && import_csv
   say "starting Neo4j on $URI (log: $LOG_FILE)..."
   # setsid: the server outlives the shell that started it and is stopped by its pid.
   setsid java \
@@ -106,7 +114,7 @@ start() {
     --add-opens=java.base/sun.nio.ch=ALL-UNNAMED \
     --add-opens=java.base/java.lang=ALL-UNNAMED \
     -Dio.netty.tryReflectionSetAccessible=true \
-    -cp "$JAR:$HERE/target/lib/*" \
+    -cp "$(java_cp)" \
     kg.testserver.Launcher "$PORT" "$RUN/data" "$READY_FILE" \
     </dev/null >"$LOG_FILE" 2>&1 &
   pid=$!
@@ -114,6 +122,15 @@ start() {
   wait_ready "$pid"
   say "Neo4j is up (pid $pid)"
   echo "$URI"
+}
+
+import_csv() {
+  # The import tool writes $NEO4J_HOME/data/databases/neo4j, where the launcher's home is RUN/data.
+  say "importing $IMPORT_DIR/$IMPORT_ARGS with neo4j-admin database import full (log: $RUN/import.log)..."
+  ( cd "$IMPORT_DIR" && NEO4J_HOME="$RUN/data" java "-Xmx${NEO4J_TEST_HEAP:-1g}" -cp "$(java_cp)" \
+      org.neo4j.cli.AdminTool database import full --overwrite-destination "@$IMPORT_ARGS" neo4j \
+      </dev/null >"$RUN/import.log" 2>&1 ) \
+    || fail "the import failed: $(grep -m1 -iE 'exception|error|invalid' "$RUN/import.log" || tail -1 "$RUN/import.log") (log: $RUN/import.log)"
 }
 
 stop() {
@@ -151,5 +168,12 @@ case "${1:-}" in
   start) start ;;
   stop) stop ;;
   status) status ;;
-  *) echo "usage: server.sh start|stop|status (port from NEO4J_TEST_PORT, default 17687)" >&2; exit 2 ;;
+  import)
+    [ -n "${2:-}" ] && [ -d "$2" ] || fail "usage: server.sh import DIR [ARGFILE] (DIR: a directory of CSV files)"
+    IMPORT_DIR="$(cd "$2" && pwd)"
+    IMPORT_ARGS="${3:-import.args}"
+    [ -f "$IMPORT_DIR/$IMPORT_ARGS" ] || fail "no $IMPORT_ARGS in $IMPORT_DIR"
+    live_pid >/dev/null && fail "a server is running on port $PORT: stop it first (server.sh stop)"
+    start ;;
+  *) echo "usage: server.sh start|stop|status|import DIR (port from NEO4J_TEST_PORT, default 17687)" >&2; exit 2 ;;
 esac
