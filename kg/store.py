@@ -56,6 +56,22 @@ def upsert_relationships(store: GraphStore, rels: Iterable[Relationship]) -> int
     return _upsert(store, list(rels), schema.relationship_upsert, "write_relationships")
 
 
+def update_node_columns(
+    store: GraphStore, label: str, keys: Sequence[str], columns: dict[str, Sequence[Any]]
+) -> int:
+    """Set properties of existing ``label`` nodes from column data: ``columns[name][i]`` is the
+    value for ``keys[i]``; keys not in the store are skipped; returns the number of rows given.
+
+    >>> update_node_columns(store, "Paper", ["s2:a", "s2:b"], {"pagerank": [0.6, 0.4]})  # doctest: +SKIP
+    2
+    """
+    names = list(columns)
+    sets = ", ".join(f"n.{c} = coalesce(row.{c}, n.{c})" for c in names)
+    rows = [{"key": k, **{c: columns[c][i] for c in names}} for i, k in enumerate(keys)]
+    store.run_batches(f"UNWIND $rows AS row MATCH (n:{label} {{key: row.key}}) SET {sets}", rows)
+    return len(keys)
+
+
 def _upsert(store: GraphStore, items: list[BaseModel], statement, own_path: str = "") -> int:
     written = 0
     by_model: dict[type, list[BaseModel]] = {}

@@ -60,6 +60,16 @@ class EmbeddedStore:
         result.close()
         return out
 
+    def frame(self, cypher: str, params: dict[str, Any] | None = None):
+        """The rows of a statement as a pandas DataFrame (no dict per row)."""
+        try:
+            result = self._conn.execute(cypher, params or {})
+            frame = result.get_as_df()
+        except RuntimeError as exc:
+            raise StoreError(str(exc)) from None
+        result.close()
+        return frame
+
     def run_batches(self, cypher: str, rows: Sequence[dict[str, Any]]) -> int:
         # Each execute is one auto-committed, WAL-backed transaction: a crash loses at most the
         # batch in flight, which the next (idempotent) run writes again.

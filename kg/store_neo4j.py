@@ -129,6 +129,16 @@ class Neo4jStore:
         except neo4j_errors.DriverError as exc:
             raise StoreError(f"Neo4j at {self.uri}: {_one_line(exc)}") from None
 
+    def frame(self, cypher: str, params: dict[str, Any] | None = None):
+        """The rows of a statement as a pandas DataFrame, made by the driver (no dict per row)."""
+        try:
+            with self._session() as session:
+                return session.run(cypher, params or {}).to_df()
+        except neo4j_errors.Neo4jError as exc:
+            raise StoreError(_message(exc)) from None
+        except neo4j_errors.DriverError as exc:
+            raise StoreError(f"Neo4j at {self.uri}: {_one_line(exc)}") from None
+
     def run_batches(self, cypher: str, rows: Sequence[dict[str, Any]]) -> int:
         def write(tx: neo4j.ManagedTransaction, batch: list[dict[str, Any]]) -> None:
             tx.run(cypher, rows=batch).consume()

@@ -1,25 +1,36 @@
-"""Graph analytics with networkx on the citation graph read by Cypher: PageRank, Louvain
-communities, betweenness; :func:`analyze` writes ``pagerank`` and ``community`` back to the
-Paper nodes so queries (:func:`queries.papers.most_influential`) and views can use them.
+"""Graph analytics on the citation graph: PageRank, Louvain communities, sampled betweenness;
+:func:`analyze` writes ``pagerank`` and ``community`` back to the Paper nodes so queries
+(:func:`queries.papers.most_influential`) and views can use them.
 
-The graph is built from rows sorted by key, so a fixed seed gives the same communities on
-both stores.
+The graph is read out of the store as arrays (:func:`citation_arrays`: the embedded store's
+results and the Neo4j driver's as DataFrames, no Python object per edge) and computed with
+igraph; networkx (:func:`citation_graph`) stays the oracle the tests compare against. On Neo4j
+with the Graph Data Science plugin, ``engine="gds"`` computes inside the server instead.
+
+Papers are numbered in key order, so a fixed seed gives the same communities on both stores.
 """
 
 from __future__ import annotations
 
+import random
+import time
+from dataclasses import dataclass, field
+
+import igraph as ig
 import networkx as nx
+import numpy as np
 
 from kg.graph import KnowledgeGraph
-from kg.model import Paper
-from kg.store import upsert_nodes
+from kg.store import StoreError, update_node_columns
 from queries._rows import Row, Rows, helper
 
-_CITATION_GRAPH = (
-    "MATCH (p:Paper) OPTIONAL MATCH (p)-[:CITES]->(q:Paper) RETURN p.key AS src, q.key AS dst"
-)
+_PAPERS = "MATCH (p:Paper) RETURN p.key AS key"
+_CITATIONS = "MATCH (a:Paper)-[:CITES]->(b:Paper) RETURN a.key AS src, b.key AS dst"
 
 DEFAULT_SEED = 42
+ENGINES = ("auto", "local", "gds")
+#: iterations and tolerance of the power iteration GDS runs (the local engine solves exactly)
+GDS_PAGERANK = {"maxIterations": 200, "tolerance": 1e-12}
 
 
 class Score(Row):
@@ -42,49 +53,161 @@ class Summary(Row):
     #: papers written back
     written: int
     top_pagerank: list[Score]
+    #: "local" (igraph) or "gds" (Neo4j Graph Data Science)
+    engine: str = "local"
+    #: seconds per stage: read, pagerank, communities, write
+    seconds: dict[str, float] = {}
+
+
+@dataclass(frozen=True)
+class CitationArrays:
+    """The citation graph as arrays: paper ``i`` is ``keys[i]`` (keys sorted), and edge ``j``
+    goes from paper ``src[j]`` to paper ``dst[j]`` (each citing pair once)."""
+
+    keys: np.ndarray
+    src: np.ndarray
+    dst: np.ndarray
+    _graph: list = field(default_factory=list, repr=False, compare=False)
+
+    @property
+    def papers(self) -> int:
+        return len(self.keys)
+
+    @property
+    def citations(self) -> int:
+        return len(self.src)
+
+    def igraph(self) -> ig.Graph:
+        """The directed igraph graph (built once)."""
+        if not self._graph:
+            graph = ig.Graph(n=self.papers, edges=np.column_stack([self.src, self.dst]), directed=True)
+            self._graph.append(graph)
+        return self._graph[0]
+
+    def networkx(self) -> nx.DiGraph:
+        graph = nx.DiGraph()
+        graph.add_nodes_from(self.keys.tolist())
+        graph.add_edges_from(zip(self.keys[self.src].tolist(), self.keys[self.dst].tolist()))
+        return graph
+
+
+def _frame(kb: KnowledgeGraph, cypher: str, columns: list[str]):
+    import pandas
+
+    frame = kb.store.frame(cypher)
+    return frame if len(frame) else pandas.DataFrame({c: pandas.Series([], dtype=object) for c in columns})
+
+
+def citation_arrays(kb: KnowledgeGraph) -> CitationArrays:
+    """Every paper and CITES edge of the store as :class:`CitationArrays` (two statements).
+
+    >>> citation_arrays(kb).citations  # doctest: +SKIP
+    14
+    """
+    keys = np.sort(_frame(kb, _PAPERS, ["key"])["key"].to_numpy(dtype=object))
+    edges = _frame(kb, _CITATIONS, ["src", "dst"])
+    index = {"src": None, "dst": None}
+    for end in index:
+        # keys are sorted and unique: a binary search numbers the endpoints
+        index[end] = np.searchsorted(keys, edges[end].to_numpy(dtype=object)).astype(np.int64)
+    pairs = np.unique(np.column_stack([index["src"], index["dst"]]).reshape(-1, 2), axis=0)
+    return CitationArrays(keys, pairs[:, 0].copy(), pairs[:, 1].copy())
 
 
 def citation_graph(kb: KnowledgeGraph) -> nx.DiGraph:
-    """Every paper and CITES edge as a networkx DiGraph keyed by paper key (one statement).
+    """Every paper and CITES edge as a networkx DiGraph keyed by paper key.
 
     >>> citation_graph(kb).number_of_edges()  # doctest: +SKIP
     14
     """
-    rows = sorted(kb.cypher(_CITATION_GRAPH, {}), key=lambda r: (r["src"], r["dst"] or ""))
-    graph = nx.DiGraph()
-    for row in rows:
-        graph.add_node(row["src"])
-    graph.add_edges_from((r["src"], r["dst"]) for r in rows if r["dst"] is not None)
-    return graph
+    return citation_arrays(kb).networkx()
 
 
-def _ranked(scores: dict[str, float]) -> list[Score]:
-    return [Score(key=k, score=v) for k, v in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))]
+def _ranked(keys: np.ndarray, scores: np.ndarray, limit: int | None = None) -> list[Score]:
+    order = np.lexsort((keys, -scores))[:limit]
+    return [Score(key=keys[i], score=float(scores[i])) for i in order]
 
 
-def pagerank_scores(graph: nx.DiGraph, alpha: float = 0.85) -> dict[str, float]:
-    return nx.pagerank(graph, alpha=alpha) if graph.number_of_nodes() else {}
+def pagerank_array(arrays: CitationArrays, alpha: float = 0.85) -> np.ndarray:
+    """PageRank of every paper (igraph's PRPACK: solved exactly, dangling papers spread their
+    rank evenly, as networkx does), in ``arrays.keys`` order.
+
+    >>> arrays = CitationArrays(np.array(["a", "b"], dtype=object), np.array([0]), np.array([1]))
+    >>> pagerank_array(arrays).round(4).tolist()
+    [0.3509, 0.6491]
+    """
+    if arrays.papers == 0:
+        return np.zeros(0)
+    return np.asarray(arrays.igraph().pagerank(damping=alpha, directed=True))
+
+
+def community_array(arrays: CitationArrays, seed: int = DEFAULT_SEED) -> tuple[np.ndarray, float]:
+    """Louvain (igraph's multilevel) communities of the undirected citation graph, numbered 0
+    for the largest (ties by smallest member key), and the partition's modularity.
+
+    >>> arrays = CitationArrays(np.array(["a", "b", "c", "d"], dtype=object),
+    ...                         np.array([0, 2]), np.array([1, 3]))
+    >>> community_array(arrays)
+    (array([0, 0, 1, 1]), 0.5)
+    """
+    if arrays.papers == 0:
+        return np.zeros(0, dtype=np.int64), 0.0
+    undirected = arrays.igraph().as_undirected(mode="collapse")
+    previous = random.getstate()
+    ig.set_random_number_generator(random.Random(seed))
+    try:
+        membership = np.asarray(undirected.community_multilevel().membership)
+    finally:
+        ig.set_random_number_generator(random)
+        random.setstate(previous)
+    return _numbered(arrays.keys, membership), (
+        undirected.modularity(membership.tolist()) if undirected.ecount() else 0.0
+    )
+
+
+def _numbered(keys: np.ndarray, membership: np.ndarray) -> np.ndarray:
+    """Renumber communities: 0 the largest, ties by smallest member key (keys sorted, so the
+    smallest member is the first index)."""
+    groups, first, sizes = np.unique(membership, return_index=True, return_counts=True)
+    order = np.lexsort((first, -sizes))
+    rank = np.empty(len(groups), dtype=np.int64)
+    rank[order] = np.arange(len(groups))
+    return rank[np.searchsorted(groups, membership)]
+
+
+def betweenness_array(arrays: CitationArrays, samples: int | None = None,
+                      seed: int = DEFAULT_SEED) -> tuple[np.ndarray, int]:
+    """Normalised betweenness on the directed citation graph (as networkx's
+    ``betweenness_centrality``), and the number of source papers it was computed from:
+    ``samples`` pivots drawn with ``seed`` approximate it on large graphs (all when None).
+
+    >>> arrays = CitationArrays(np.array(["a", "b", "c"], dtype=object), np.array([0, 1]), np.array([1, 2]))
+    >>> betweenness_array(arrays)
+    (array([0. , 0.5, 0. ]), 3)
+    """
+    n = arrays.papers
+    if n == 0:
+        return np.zeros(0), 0
+    graph = arrays.igraph()
+    if samples and samples < n:
+        sources = sorted(random.Random(seed).sample(range(n), samples))
+        raw = np.asarray(graph.betweenness(directed=True, sources=sources, targets=None))
+        raw *= n / samples
+    else:
+        samples = n
+        raw = np.asarray(graph.betweenness(directed=True))
+    return (raw / ((n - 1) * (n - 2)) if n > 2 else raw), samples
 
 
 @helper
 def pagerank(kb: KnowledgeGraph, alpha: float = 0.85, limit: int = 20) -> Rows[Score]:
-    """PageRank of papers on the citation graph (networkx), highest first.
+    """PageRank of papers on the citation graph, highest first.
 
     >>> pagerank(kb, limit=1)[0].key  # doctest: +SKIP
     's2:U1'
     """
-    return Rows(Score, _ranked(pagerank_scores(citation_graph(kb), alpha))[:limit])
-
-
-def community_ids(graph: nx.DiGraph, seed: int = DEFAULT_SEED) -> tuple[dict[str, int], float]:
-    """Louvain communities of the undirected citation graph: key -> id, and the modularity."""
-    undirected = graph.to_undirected()
-    if undirected.number_of_nodes() == 0:
-        return {}, 0.0
-    groups = nx.community.louvain_communities(undirected, seed=seed)
-    groups = sorted(groups, key=lambda g: (-len(g), min(g)))
-    modularity = nx.community.modularity(undirected, groups) if undirected.number_of_edges() else 0.0
-    return {key: i for i, group in enumerate(groups) for key in group}, modularity
+    arrays = citation_arrays(kb)
+    return Rows(Score, _ranked(arrays.keys, pagerank_array(arrays, alpha), limit))
 
 
 @helper
@@ -94,8 +217,10 @@ def communities(kb: KnowledgeGraph, seed: int = DEFAULT_SEED) -> Rows[Community]
     >>> communities(kb)[0].community  # doctest: +SKIP
     0
     """
-    ids, _ = community_ids(citation_graph(kb), seed)
-    return Rows(Community, [Community(key=k, community=c) for k, c in sorted(ids.items(), key=lambda kv: (kv[1], kv[0]))])
+    arrays = citation_arrays(kb)
+    ids, _ = community_array(arrays, seed)
+    order = np.lexsort((arrays.keys, ids))
+    return Rows(Community, [Community(key=arrays.keys[i], community=int(ids[i])) for i in order])
 
 
 @helper
@@ -106,42 +231,100 @@ def betweenness(kb: KnowledgeGraph, limit: int = 20, samples: int | None = None,
     >>> betweenness(kb, limit=1)[0].key  # doctest: +SKIP
     's2:L1'
     """
-    graph = citation_graph(kb)
-    k = samples if samples and samples < graph.number_of_nodes() else None
-    scores = nx.betweenness_centrality(graph, k=k, seed=seed if k else None)
-    return Rows(Score, _ranked(scores)[:limit])
+    arrays = citation_arrays(kb)
+    scores, _ = betweenness_array(arrays, samples, seed)
+    return Rows(Score, _ranked(arrays.keys, scores, limit))
 
 
-def analyze(kb: KnowledgeGraph, seed: int = DEFAULT_SEED, top: int = 10) -> Summary:
+# --- analyze: compute and write back ----------------------------------------------------------------
+
+
+def has_gds(kb: KnowledgeGraph) -> bool:
+    """Whether the store is a Neo4j server with the Graph Data Science plugin."""
+    if kb.dialect != "neo4j":
+        return False
+    try:
+        return bool(kb.cypher("SHOW PROCEDURES YIELD name WHERE name = 'gds.version' RETURN name"))
+    except StoreError:
+        return False
+
+
+def pick_engine(kb: KnowledgeGraph, engine: str = "auto") -> str:
+    """``auto``: GDS on a Neo4j server that has it, else local; ``gds`` without it is an error."""
+    if engine not in ENGINES:
+        raise ValueError(f"unknown analytics engine {engine!r}: expected one of {', '.join(ENGINES)}")
+    if engine == "local":
+        return "local"
+    gds = has_gds(kb)
+    if engine == "gds" and not gds:
+        where = "the embedded store" if kb.dialect != "neo4j" else f"{kb.store!r}"
+        raise StoreError(
+            f"--engine gds needs Neo4j with the Graph Data Science plugin, and {where} has none "
+            "(docker-compose.yml installs it): use --engine local or auto"
+        )
+    return "gds" if gds else "local"
+
+
+def analyze(kb: KnowledgeGraph, seed: int = DEFAULT_SEED, top: int = 10, engine: str = "auto") -> Summary:
     """Compute PageRank and Louvain communities and store them as ``Paper.pagerank`` and
-    ``Paper.community`` (other properties untouched); returns a summary.
+    ``Paper.community`` (other properties untouched); returns a summary with the seconds of
+    each stage.
 
     >>> analyze(kb).communities  # doctest: +SKIP
     2
     """
-    graph = citation_graph(kb)
-    ranks = pagerank_scores(graph)
-    ids, modularity = community_ids(graph, seed)
-    updates = [Paper(key=k, pagerank=ranks[k], community=ids[k]) for k in sorted(graph.nodes)]
-    written = upsert_nodes(kb.store, updates)
+    chosen = pick_engine(kb, engine)
+    seconds: dict[str, float] = {}
+    started = time.perf_counter()
+
+    def lap(stage: str) -> None:
+        nonlocal started
+        now = time.perf_counter()
+        seconds[stage] = now - started
+        started = now
+
+    if chosen == "gds":
+        from queries.analytics_gds import gds_scores
+
+        keys, ranks, ids, modularity, citations = gds_scores(kb, seed, lap)
+    else:
+        arrays = citation_arrays(kb)
+        lap("read")
+        ranks = pagerank_array(arrays)
+        lap("pagerank")
+        ids, modularity = community_array(arrays, seed)
+        lap("communities")
+        keys, citations = arrays.keys, arrays.citations
+    written = update_node_columns(
+        kb.store, "Paper", keys.tolist(), {"pagerank": ranks.tolist(), "community": ids.tolist()}
+    )
+    lap("write")
     return Summary(
-        papers=graph.number_of_nodes(),
-        citations=graph.number_of_edges(),
-        communities=len(set(ids.values())),
+        papers=len(keys),
+        citations=citations,
+        communities=len(np.unique(ids)),
         modularity=modularity,
         written=written,
-        top_pagerank=_ranked(ranks)[:top],
+        top_pagerank=_ranked(keys, ranks, top),
+        engine=chosen,
+        seconds=seconds,
     )
 
 
 __all__ = [
+    "CitationArrays",
+    "citation_arrays",
     "citation_graph",
     "pagerank",
     "communities",
     "betweenness",
     "analyze",
-    "pagerank_scores",
-    "community_ids",
+    "pagerank_array",
+    "community_array",
+    "betweenness_array",
+    "has_gds",
+    "pick_engine",
+    "ENGINES",
     "Score",
     "Community",
     "Summary",

@@ -281,19 +281,26 @@ def cypher(
 def analyze(
     seed: int = typer.Option(analytics.DEFAULT_SEED, "--seed", help="Louvain random seed."),
     top: int = typer.Option(10, "--top", help="How many top PageRank papers to show."),
+    engine: str = typer.Option(
+        "auto", "--engine",
+        help="gds: Neo4j's Graph Data Science plugin; local: igraph here; auto: gds when the server has it.",
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
     db: str = DbOption,
     neo4j: str = Neo4jOption,
 ) -> None:
+    if engine not in analytics.ENGINES:
+        raise UserError(f"unknown --engine {engine!r}: expected one of {', '.join(analytics.ENGINES)}")
     with open_graph(db, neo4j) as kb:
         with console.status("computing PageRank and communities..."):
-            summary = analytics.analyze(kb, seed=seed, top=top)
+            summary = analytics.analyze(kb, seed=seed, top=top, engine=engine)
     if as_json:
         sys.stdout.write(summary.model_dump_json(indent=2) + "\n")
         return
     console.print(
         f"{summary.papers} papers, {summary.citations} citations: {summary.communities} communities "
-        f"(modularity {summary.modularity:.3f}); pagerank and community written to {summary.written} papers"
+        f"(modularity {summary.modularity:.3f}); pagerank and community written to {summary.written} papers "
+        f"({summary.engine} engine, {sum(summary.seconds.values()):.1f}s)"
     )
     print_records([s.model_dump() for s in summary.top_pagerank], ["key", "score"], "table", title="top PageRank")
 
