@@ -11,6 +11,7 @@ seed)`` always gives the same nodes and relationships, in the same order.
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 
 from kg import schema
 from kg.model import (
@@ -118,10 +119,9 @@ def _name(i: int) -> str:
     return f"{first} Synth{i}"
 
 
-def _citations(rng: random.Random, papers: int, refs: int) -> list[Cites]:
-    out: list[Cites] = []
+def citation_pairs(rng: random.Random, papers: int, refs: int) -> Iterator[tuple[int, int, float]]:
+    """(citing paper, cited paper, a draw in [0, 1) for the edge's properties), in order."""
     rand = rng.random
-    keys = [paper_key_of(i) for i in range(papers)]
     for i in range(papers):
         chosen: set[int] = set()
         # Young papers pick among earlier ones, skewed to the oldest (random()**2); the first
@@ -131,19 +131,22 @@ def _citations(rng: random.Random, papers: int, refs: int) -> list[Cites]:
             j = int(pool * rand() ** 2)
             if j != i:
                 chosen.add(j)
-        src = keys[i]
         for j in sorted(chosen):
-            r = rand()
-            out.append(
-                Cites(
-                    src=src,
-                    dst=keys[j],
-                    source="s2",
-                    is_influential=r < 0.1,
-                    intents=[_INTENTS[int(r * 30) % 3]] if r < 0.6 else [],
-                )
-            )
-    return out
+            yield i, j, rand()
+
+
+def _citations(rng: random.Random, papers: int, refs: int) -> list[Cites]:
+    keys = [paper_key_of(i) for i in range(papers)]
+    return [
+        Cites(
+            src=keys[i],
+            dst=keys[j],
+            source="s2",
+            is_influential=r < 0.1,
+            intents=[_INTENTS[int(r * 30) % 3]] if r < 0.6 else [],
+        )
+        for i, j, r in citation_pairs(rng, papers, refs)
+    ]
 
 
 def _authorship(rng: random.Random, papers: int, n_authors: int) -> list[Authored]:

@@ -80,7 +80,9 @@ class CitationArrays:
     def igraph(self) -> ig.Graph:
         """The directed igraph graph (built once)."""
         if not self._graph:
-            graph = ig.Graph(n=self.papers, edges=np.column_stack([self.src, self.dst]), directed=True)
+            # a list of int pairs converts ~2x faster than a numpy array of them
+            edges = list(zip(self.src.tolist(), self.dst.tolist()))
+            graph = ig.Graph(n=self.papers, edges=edges, directed=True)
             self._graph.append(graph)
         return self._graph[0]
 
