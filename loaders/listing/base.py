@@ -15,6 +15,15 @@ class ListingFileError(Exception):
     """The listing file cannot be read at all (missing, unreadable, empty, binary)."""
 
 
+class NotAListing(ListingFileError):
+    """The file holds something other than a listing we read (JSON, YAML, XML, HTML, ...), or
+    a listing of one format whose entries are mostly malformed."""
+
+
+class MalformedEntry(ValueError):
+    """One entry that cannot become a paper; the parser reports it and goes on."""
+
+
 @dataclass
 class ListingEntry:
     """One paper of a listing; ``authors`` in order when the listing names them."""
@@ -45,6 +54,18 @@ class Listing:
     entries: list[ListingEntry] = field(default_factory=list)
     problems: list[ListingProblem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    #: the text encoding the file was read in (None for text handed over as a string)
+    encoding: str | None = None
+    #: the exporter a CSV-like file came from, when its columns tell ("Scopus", "IEEE Xplore")
+    exporter: str | None = None
+
+    @property
+    def label(self) -> str:
+        """The format as the build summary names it: ``csv (Scopus)``, ``ris, cp1252``."""
+        text = f"{self.format} ({self.exporter})" if self.exporter else self.format
+        if self.encoding and self.encoding not in ("utf-8", "utf-8-sig", "ascii"):
+            text += f", {self.encoding}"
+        return text
 
 
 def problem(source: str, line: int, reason: str, text: str) -> ListingProblem:

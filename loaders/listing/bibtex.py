@@ -20,6 +20,14 @@ _YEAR = re.compile(r"\d{4}")
 _USED = {"title", "author", "year", "doi", "eprint", "archiveprefix", "arxiv", "abstract", "url", "arxivid"}
 
 
+_ENTRY_START = re.compile(r"^\s*@\s*[A-Za-z]+\s*[{(]", re.MULTILINE)
+
+
+def sniff(sample: str) -> float:
+    """0.95 for text with a line starting an ``@type{`` entry."""
+    return 0.95 if _ENTRY_START.search(sample) else 0.0
+
+
 def _parse_stack() -> list:
     return [
         mw.ResolveStringReferencesMiddleware(True),
