@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 
 from kg.model import Paper
@@ -80,3 +81,56 @@ def extra_json(values: dict[str, object]) -> str | None:
     """``values`` without empty items as a JSON object, or None when nothing is left."""
     kept = {k: v for k, v in values.items() if v not in (None, "", [], {})}
     return json.dumps(kept, ensure_ascii=False, sort_keys=True) if kept else None
+
+
+@dataclass
+class ProblemGroup:
+    """Skipped entries that share a reason: how many, and where the first few are."""
+
+    reason: str
+    lines: list[int]
+    first_text: str
+
+    @property
+    def count(self) -> int:
+        return len(self.lines)
+
+    def describe(self, shown: int = 5) -> str:
+        """``12 x reason (lines 3, 4, 9, 10, 11, ...)``"""
+        where = ", ".join(str(n) for n in self.lines[:shown]) + (", ..." if self.count > shown else "")
+        return f"{self.count} x {self.reason} (line{'s' if self.count > 1 else ''} {where})"
+
+
+_VALUE = re.compile(r"'[^']*'|\"[^\"]*\"|\b\d+\b")
+_NOTE_LINE = re.compile(r"line (\d+): (.*)", re.DOTALL)
+
+
+def _reason_key(reason: str) -> str:
+    return _VALUE.sub("…", reason)
+
+
+def group_problems(problems: list[ListingProblem]) -> list[ProblemGroup]:
+    """Problems grouped by reason (quoted values and numbers aside), largest group first.
+
+    >>> [g.describe() for g in group_problems([problem("f", 3, "malformed DOI '1'", ""), problem("f", 9, "malformed DOI '2'", "")])]
+    ["2 x malformed DOI '1' (lines 3, 9)"]
+    """
+    groups: dict[str, ProblemGroup] = {}
+    for p in problems:
+        key = _reason_key(p.reason)
+        if key in groups:
+            groups[key].lines.append(p.line)
+        else:
+            groups[key] = ProblemGroup(p.reason, [p.line], p.text)
+    return sorted(groups.values(), key=lambda g: -g.count)
+
+
+def group_notes(notes: list[str]) -> list[str]:
+    """Per-entry notes ("line 8: year '20x' is not a year") grouped like problems; others as they are.
+
+    >>> group_notes(["line 8: malformed DOI 'x' left out", "line 9: malformed DOI 'y' left out", "read as cp1252"])
+    ['read as cp1252', "2 x malformed DOI 'x' left out (lines 8, 9)"]
+    """
+    plain = [n for n in notes if not _NOTE_LINE.fullmatch(n)]
+    per_line = [problem("", int(m.group(1)), m.group(2), "") for n in notes if (m := _NOTE_LINE.fullmatch(n))]
+    return plain + [g.describe() for g in group_problems(per_line)]

@@ -38,6 +38,8 @@ _NOT_TITLE = re.compile(
     re.IGNORECASE,
 )
 _LETTER = re.compile(r"[^\W\d_]")
+#: "+", "et al." and "others" stand for more authors, not for an author
+_MORE_AUTHORS = re.compile(r"\+|…|\.\.\.|et al\.?|and others|others", re.IGNORECASE)
 
 
 def sniff(sample: str) -> float:
@@ -146,7 +148,8 @@ def parse(text: str, source: str = "<text>") -> Listing:
         if (m := _VOTES.match(line)) and current.upvotes is None:
             current.upvotes = int(m.group(1) or m.group(2))
         elif (m := _AUTHORS.match(line)) and not current.authors:
-            current.authors = [a.strip() for a in m.group(1).split(",") if a.strip()]
+            names = [a.strip() for a in m.group(1).split(",")]
+            current.authors = [a for a in names if _LETTER.search(a) and not _MORE_AUTHORS.fullmatch(a)]
     for paper in papers.values():
         title = min(paper.titles, key=lambda t: (t[0], -len(t[1])))[1] if paper.titles else None
         fields = Fields(

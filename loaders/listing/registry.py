@@ -97,7 +97,7 @@ def check_selected(text: str, name: str, filename: str) -> None:
     if name == FALLBACK:
         found = scores(text)
         other = max(found, key=found.get)
-        if found[other] >= 0.9:
+        if found[other] >= 0.95:
             raise NotAListing(
                 f"{filename}: looks like {BY_NAME[other].what}, not {fmt.what}: "
                 f"use --format {other} or leave --format out"
