@@ -181,7 +181,7 @@ def _print_listings(listings) -> None:
         )
         for group in group_problems(listing.problems):
             err_console.print(
-                f"  [yellow]skipped[/yellow] {group.describe()}, first: {group.first_text!r}",
+                f"  [yellow]skipped[/yellow] {group.describe(listing.path)}, first: {group.first_text!r}",
                 highlight=False,
                 soft_wrap=True,
             )

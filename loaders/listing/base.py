@@ -95,10 +95,13 @@ class ProblemGroup:
     def count(self) -> int:
         return len(self.lines)
 
-    def describe(self, shown: int = 5) -> str:
-        """``12 x reason (lines 3, 4, 9, 10, 11, ...)``"""
-        where = ", ".join(str(n) for n in self.lines[:shown]) + (", ..." if self.count > shown else "")
-        return f"{self.count} x {self.reason} (line{'s' if self.count > 1 else ''} {where})"
+    def describe(self, file: str | None = None, shown: int = 5) -> str:
+        """``12 x reason (lines 3, 4, 9, 10, 11, ...)``, or ``(f.txt:3, f.txt:4, ...)`` given the file."""
+        where = ", ".join(f"{file}:{n}" if file else str(n) for n in self.lines[:shown])
+        where += ", ..." if self.count > shown else ""
+        if file is None:
+            where = f"line{'s' if self.count > 1 else ''} {where}"
+        return f"{self.count} x {self.reason} ({where})"
 
 
 _VALUE = re.compile(r"'[^']*'|\"[^\"]*\"|\b\d+\b")

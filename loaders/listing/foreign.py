@@ -9,6 +9,7 @@ _XML = re.compile(r"\s*<\?xml\b", re.IGNORECASE)
 _HTML = re.compile(r"\s*(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html\b|<head\b|<body\b)", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"\s*<([A-Za-z][\w:.-]*)[^>]*>")
 _JSON = re.compile(r'\s*(?:\{\s*(?:"|\})|\[\s*(?:[\[{"\]\d-]|true|false|null))')
+_BLOCK_KEY = re.compile(r"[A-Za-z_][\w-]*:\s*")
 _YAML_KEY = re.compile(r"(?:- )?[A-Za-z_][\w-]*:(?: |$)")
 
 
@@ -41,6 +42,8 @@ def _is_yaml(sample: str) -> bool:
         return False
     if lines[0].strip() in ("---", "%YAML") or lines[0].startswith("%YAML"):
         return True
+    if _BLOCK_KEY.fullmatch(lines[0]) and len(lines) > 1 and lines[1][:1] in (" ", "-"):
+        return True  # "interactions:" opening a nested block
     keyed = [line for line in lines if _YAML_KEY.match(line.strip())]
     keys = {line.strip().removeprefix("- ").split(":", 1)[0] for line in keyed}
     nested = any(line[:1] in (" ", "-") for line in keyed)

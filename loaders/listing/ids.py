@@ -193,6 +193,9 @@ TITLE_MAX_CHARS = 400
 #: quotes, brackets and separators around an id copied out of JSON, Python or a CSV cell
 _WRAPPERS = re.compile(r"""^[\s"'`\[(<{]+|[\s"'`\])>},;]+$""")
 _LETTER = re.compile(r"[^\W\d_]")
+_HAS_URL = re.compile(r"(?:https?://|www\.)\S", re.IGNORECASE)
+#: "... claim. AI2 does ...": a full stop between words ends a sentence, which a title is not
+_SENTENCE_BREAK = re.compile(r"[^\W\d_]{2}[.!?] +[A-Z]")
 
 
 def sniff(sample: str) -> float:
@@ -220,6 +223,10 @@ def _title_problem(line: str) -> str | None:
         return "neither an identifier nor a title (no letter)"
     if len(line) > TITLE_MAX_CHARS:
         return f"neither an identifier nor a title ({len(line)} characters, a title has at most {TITLE_MAX_CHARS})"
+    if _HAS_URL.search(line):
+        return "neither an identifier nor a title (a line of text holding a URL that names no paper)"
+    if _SENTENCE_BREAK.search(line) or (line.endswith(".") and len(line.split()) >= 6):
+        return "neither an identifier nor a title (reads as prose: sentences, not a title)"
     return None
 
 

@@ -112,8 +112,11 @@ def parse_with(name: str, text: str, source: str, listing_year: int | None = Non
 
 
 def refuse_mostly_malformed(listing: Listing) -> None:
-    """:class:`NotAListing` when more than half of a listing's entries are malformed."""
+    """:class:`NotAListing` when more than half of a listing's entries are malformed, or when
+    a non-empty file holds no entry at all."""
     bad, good = len(listing.problems), len(listing.entries)
+    if not bad and not good:
+        raise NotAListing(f"{listing.path}: not a listing of format {listing.format}: no entries found")
     if bad > good:
         first = listing.problems[0]
         raise NotAListing(
