@@ -281,7 +281,9 @@ def rank_nodes(graph: nx.Graph) -> tuple[str, Callable[[Any], float]]:
             degree = max((d for _, d in graph.degree()), default=0) + 1
             return (
                 name,
-                lambda n, p=prop: (graph.nodes[n].get(p) or 0) + graph.degree(n) / degree * 1e-9,
+                lambda n, p=prop, d=degree: (
+                    (graph.nodes[n].get(p) or 0) + graph.degree(n) / d * 1e-9
+                ),
             )
     return "degree", lambda n: float(graph.degree(n))
 

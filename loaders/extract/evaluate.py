@@ -85,11 +85,11 @@ def evaluate(papers: list[dict]) -> dict[str, Score]:
         benches = {b.key: b for b in ex.benchmarks}
 
         def method_keys(key: str) -> frozenset:
-            m = methods[key]
+            m = methods[key]  # noqa: B023 (called within this iteration)
             return frozenset({key, *(method_key(a) for a in m.aliases or [])})
 
         def bench_keys(key: str) -> frozenset:
-            b = benches[key]
+            b = benches[key]  # noqa: B023 (called within this iteration)
             return frozenset({key, *(benchmark_key(a) for a in b.aliases or [])})
 
         gold_p = [(g, frozenset(method_key(f) for f in g.split("|"))) for g in item["proposed"]]

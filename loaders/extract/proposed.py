@@ -327,7 +327,7 @@ def from_sentence(sentence: str, definitions: list | None = None) -> list[Candid
                 or _APPOSITION.match(rest)
                 or (len(name.split()) >= 2 and re.fullmatch(_THING, name.split()[-1].lower()))
             ):
-                if not name.split()[0].lower() in (
+                if name.split()[0].lower() not in (
                     "a",
                     "an",
                     "the",

@@ -401,7 +401,7 @@ class _Parser:
                 f"the header date gives the year {header_year}; --listing-year {self.listing_year} is not used"
             )
         unresolved = 0
-        for entry, date, raw in self.yearless:
+        for entry, date, _raw in self.yearless:
             paper = entry.paper
             # the raw date stays in `extra` either way: the year was not in the entry itself
             extra = json.loads(paper.extra) if paper.extra else {}

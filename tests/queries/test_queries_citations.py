@@ -4,7 +4,6 @@ graph-theoretic helpers (co-citation, coupling, shortest paths) on the same fixt
 from __future__ import annotations
 
 from collections import Counter
-from itertools import islice
 
 import networkx as nx
 import pytest

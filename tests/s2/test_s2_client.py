@@ -166,12 +166,12 @@ def test_guard_401_502_503_come_back_empty_not_as_not_found(s2, tmp_path):
             Fault(status=status, body=b'{"message": "nope"}', path="/paper/batch", times=1)
         )
         assert (
-            sch.get_papers([f"ARXIV:2401.00000"], fields=["title"]) == []
+            sch.get_papers(["ARXIV:2401.00000"], fields=["title"]) == []
         )  # looks like "not found"
         s2.faults.append(
             Fault(status=status, body=b'{"message": "nope"}', path="/paper/ARXIV", times=1)
         )
-        assert sch.get_paper(f"ARXIV:2401.00000", fields=["title"]).raw_data == {}
+        assert sch.get_paper("ARXIV:2401.00000", fields=["title"]).raw_data == {}
 
     s2.reset()
     s2.faults.append(
@@ -254,7 +254,7 @@ def test_guard_search_paper_does_not_encode_the_query(s2, corpus, tmp_path):
     corpus.add_paper(
         {**corpus.papers[pid(20)], "paperId": "a" * 40, "title": title, "externalIds": {}}
     )
-    with pytest.raises(Exception):  # the package sends "query=Attention " and S2 finds nothing
+    with pytest.raises(Exception):  # noqa: B017 the package sends "query=Attention " and S2 finds nothing
         SemanticScholar(api_url=s2.url, retry=False).search_paper(
             title, match_title=True, fields=["title"]
         )

@@ -6,7 +6,7 @@ import re
 
 import networkx as nx
 import pytest
-from view_graphs import XSS_ATTR, XSS_TITLE, small_graph
+from view_graphs import XSS_TITLE, small_graph
 
 from kg.views import write_view
 from kg.views.render import PHYSICS_LIMIT, node_info, render, short_label
