@@ -16,8 +16,21 @@ from pathlib import Path
 
 from .base import Listing, ListingEntry, ListingFileError, ListingProblem, NotAListing
 from .encoding import decode
-from .ids import Identifier, MalformedIdentifier, normalise_arxiv_id, normalise_doi, parse_identifier
-from .registry import FORMATS, check_selected, detect_format, parse_with, refuse_mostly_malformed, supported
+from .ids import (
+    Identifier,
+    MalformedIdentifier,
+    normalise_arxiv_id,
+    normalise_doi,
+    parse_identifier,
+)
+from .registry import (
+    FORMATS,
+    check_selected,
+    detect_format,
+    parse_with,
+    refuse_mostly_malformed,
+    supported,
+)
 
 
 def _check_format(format: str | None) -> None:
@@ -58,7 +71,9 @@ def read_listing_text(path: str | Path) -> str:
     return read_listing(path)[0]
 
 
-def load_listing(path: str | Path, format: str | None = None, listing_year: int | None = None) -> Listing:
+def load_listing(
+    path: str | Path, format: str | None = None, listing_year: int | None = None
+) -> Listing:
     """Read and parse the listing file at ``path``.
 
     >>> load_listing("examples/hf-daily-papers-listing.txt").format  # doctest: +SKIP

@@ -44,7 +44,11 @@ def split_authors(cell: str, run_together: bool = False) -> list[str]:
         names = _split_run_together(cell)
     else:
         names = [cell]
-    return [n for n in (_HONORIFIC.sub("", n.strip()).strip() for n in names) if n and not _NO_NAME.fullmatch(n)]
+    return [
+        n
+        for n in (_HONORIFIC.sub("", n.strip()).strip() for n in names)
+        if n and not _NO_NAME.fullmatch(n)
+    ]
 
 
 def _first_last(name: str) -> str:

@@ -135,5 +135,9 @@ def group_notes(notes: list[str]) -> list[str]:
     ['read as cp1252', "2 x malformed DOI 'x' left out (lines 8, 9)"]
     """
     plain = [n for n in notes if not _NOTE_LINE.fullmatch(n)]
-    per_line = [problem("", int(m.group(1)), m.group(2), "") for n in notes if (m := _NOTE_LINE.fullmatch(n))]
+    per_line = [
+        problem("", int(m.group(1)), m.group(2), "")
+        for n in notes
+        if (m := _NOTE_LINE.fullmatch(n))
+    ]
     return plain + [g.describe() for g in group_problems(per_line)]

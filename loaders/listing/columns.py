@@ -37,7 +37,15 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "arxiv": ("arxiv", "arxiv id", "arxivid", "eprint"),
     "s2": ("s2", "s2 id", "paperid", "paper id"),
     "corpus": ("corpusid", "corpus id"),
-    "url": ("url", "link", "articleurl", "article url", "source url", "landing page url", "pdf link"),
+    "url": (
+        "url",
+        "link",
+        "articleurl",
+        "article url",
+        "source url",
+        "landing page url",
+        "pdf link",
+    ),
     "abstract": ("abstract", "ab", "abstract note"),
     "venue": (
         "source title",  # Scopus, Lens.org

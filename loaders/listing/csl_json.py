@@ -53,7 +53,11 @@ def _date(item: dict) -> tuple[object, str | None]:
                 numbers = [int(p) for p in first[:3]]
             except (TypeError, ValueError):
                 return str(first[0]), None
-            date = "-".join(f"{n:02d}" if i else f"{n:04d}" for i, n in enumerate(numbers)) if len(numbers) > 1 else None
+            date = (
+                "-".join(f"{n:02d}" if i else f"{n:04d}" for i, n in enumerate(numbers))
+                if len(numbers) > 1
+                else None
+            )
             return numbers[0], date
         raw = issued.get("raw") or issued.get("literal")
         return raw, raw
@@ -76,7 +80,9 @@ def parse(text: str, source: str = "<text>") -> Listing:
         return listing
     for line, item in items:
         if not isinstance(item, dict):
-            listing.problems.append(problem(source, line, "CSL-JSON item is not an object", json.dumps(item)[:80]))
+            listing.problems.append(
+                problem(source, line, "CSL-JSON item is not an object", json.dumps(item)[:80])
+            )
             continue
         year, date = _date(item)
         authors = [n for n in (_name(p) for p in item.get("author") or []) if n]
@@ -89,7 +95,10 @@ def parse(text: str, source: str = "<text>") -> Listing:
             urls=[u for u in (_text(item.get("URL")),) if u],
             abstract=_text(item.get("abstract")),
             venue=_text(item.get("container-title")),
-            extra={"csl_type": item.get("type"), "csl_id": str(item["id"]) if item.get("id") is not None else None},
+            extra={
+                "csl_type": item.get("type"),
+                "csl_id": str(item["id"]) if item.get("id") is not None else None,
+            },
         )
         arxiv = _text(item.get("arxiv") or item.get("arXiv"))
         note = _text(item.get("number")) if item.get("type") in ("article", "report") else None

@@ -96,7 +96,9 @@ def parse(text: str, source: str = "<text>") -> Listing:
     columns = _columns(header)
     if not any(f in columns for f in IDENTIFYING):
         listing.problems.append(
-            problem(source, 1, "CSV header names no title, DOI, arXiv, URL or S2 id column", first_line)
+            problem(
+                source, 1, "CSV header names no title, DOI, arXiv, URL or S2 id column", first_line
+            )
         )
         return listing
     listing.exporter = exporter(header)
@@ -110,34 +112,50 @@ def parse(text: str, source: str = "<text>") -> Listing:
         except StopIteration:
             break
         except csv.Error as exc:
-            listing.problems.append(problem(source, start, f"malformed CSV row: {exc}", _line(lines, start)))
+            listing.problems.append(
+                problem(source, start, f"malformed CSV row: {exc}", _line(lines, start))
+            )
             line = reader.line_num
             continue
         line = reader.line_num
         if not any(c.strip() for c in cells):
             continue
-        extra = {
-            (header[i].strip().lstrip("\ufeff") if i < len(header) else f"column {i + 1}"): cell.strip()
-            for i, cell in enumerate(cells)
-            if i not in used and cell.strip()
-        }
-        get = lambda name: _first(cells, columns.get(name, []))  # noqa: E731
-        fields = Fields(
-            title=get("title"),
-            authors=split_authors(get("authors"), run_together=run_together),
-            year=get("year") or None,
-            date=get("date") or None,
-            doi=get("doi"),
-            arxiv=get("arxiv"),
-            s2=get("s2"),
-            corpus=get("corpus"),
-            urls=[cells[i] for i in columns.get("url", []) if i < len(cells)],
-            abstract=get("abstract"),
-            venue=get("venue"),
-            extra=extra,
-        )
+        fields = _row_fields(cells, header, columns, used, run_together)
         add_entry(listing, fields, start, _line(lines, start))
     return listing
+
+
+def _row_fields(
+    cells: list[str],
+    header: list[str],
+    columns: dict[str, list[int]],
+    used: set[int],
+    run_together: bool,
+) -> Fields:
+    """One row's fields by header name; cells of no known column (or past the header) in extra."""
+
+    def get(name: str) -> str:
+        return _first(cells, columns.get(name, []))
+
+    extra = {
+        (header[i].strip() if i < len(header) else f"column {i + 1}"): cell.strip()
+        for i, cell in enumerate(cells)
+        if i not in used and cell.strip()
+    }
+    return Fields(
+        title=get("title"),
+        authors=split_authors(get("authors"), run_together=run_together),
+        year=get("year") or None,
+        date=get("date") or None,
+        doi=get("doi"),
+        arxiv=get("arxiv"),
+        s2=get("s2"),
+        corpus=get("corpus"),
+        urls=[cells[i] for i in columns.get("url", []) if i < len(cells)],
+        abstract=get("abstract"),
+        venue=get("venue"),
+        extra=extra,
+    )
 
 
 def _line(lines: list[str], number: int) -> str:

@@ -18,8 +18,13 @@ _MAGIC = (
     (b"\xff\xd8\xff", "a JPEG image"),
     (b"SQLite format 3\x00", "an SQLite database"),
 )
-_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
-         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 #: control bytes other than tab, newlines and form feed: text has (almost) none
 _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
 _CONTROL_TABLE = bytes.maketrans(b"", b"")
@@ -39,8 +44,10 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
             try:
                 return data.decode(encoding).lstrip("\ufeff"), encoding
             except UnicodeDecodeError as exc:
-                raise ListingFileError(f"{path}: starts with a {encoding} byte-order mark but is not {encoding} text "
-                                       f"(invalid bytes at offset {exc.start})") from None
+                raise ListingFileError(
+                    f"{path}: starts with a {encoding} byte-order mark but is not {encoding} text "
+                    f"(invalid bytes at offset {exc.start})"
+                ) from None
     if b"\x00" in data:
         raise ListingFileError(f"{path}: binary file (contains NUL bytes), expected a text listing")
     try:
@@ -51,5 +58,7 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
         raise ListingFileError(f"{path}: binary file (control bytes), expected a text listing")
     best = charset_normalizer.from_bytes(data).best()
     if best is None:
-        raise ListingFileError(f"{path}: binary file or unknown text encoding, expected a text listing")
+        raise ListingFileError(
+            f"{path}: binary file or unknown text encoding, expected a text listing"
+        )
     return str(best), best.encoding

@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 
 _XML = re.compile(r"\s*<\?xml\b", re.IGNORECASE)
-_HTML = re.compile(r"\s*(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html\b|<head\b|<body\b)", re.IGNORECASE | re.DOTALL)
+_HTML = re.compile(
+    r"\s*(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html\b|<head\b|<body\b)", re.IGNORECASE | re.DOTALL
+)
 _TAG = re.compile(r"\s*<([A-Za-z][\w:.-]*)[^>]*>")
 _JSON = re.compile(r'\s*(?:\{\s*(?:"|\})|\[\s*(?:[\[{"\]\d-]|true|false|null))')
 _BLOCK_KEY = re.compile(r"[A-Za-z_][\w-]*:\s*")
@@ -14,7 +16,7 @@ _YAML_KEY = re.compile(r"(?:- )?[A-Za-z_][\w-]*:(?: |$)")
 
 
 def identify(sample: str) -> str | None:
-    """"JSON", "YAML", "XML" or "HTML" when ``sample`` is one, else None.
+    """ "JSON", "YAML", "XML" or "HTML" when ``sample`` is one, else None.
 
     >>> identify('{"data": []}'), identify("interactions:\\n- request:\\n    body: ''\\n"), identify("2401.12345")
     ('JSON', 'YAML', None)
@@ -37,7 +39,11 @@ def identify(sample: str) -> str | None:
 def _is_yaml(sample: str) -> bool:
     """A ``---`` document start, or mostly ``key: value`` lines with several distinct keys and
     nesting (an id list of ``doi: 10.x/y`` lines has one key and none)."""
-    lines = [line for line in sample.splitlines()[:200] if line.strip() and not line.lstrip().startswith("#")]
+    lines = [
+        line
+        for line in sample.splitlines()[:200]
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
     if not lines:
         return False
     if lines[0].strip() in ("---", "%YAML") or lines[0].startswith("%YAML"):

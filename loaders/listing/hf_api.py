@@ -45,10 +45,16 @@ def parse(text: str, source: str = "<text>") -> Listing:
         return listing
     for line, item in items:
         if not isinstance(item, dict):
-            listing.problems.append(problem(source, line, "item is not an object", json.dumps(item)[:80]))
+            listing.problems.append(
+                problem(source, line, "item is not an object", json.dumps(item)[:80])
+            )
             continue
         paper = _paper(item)
-        authors = [a.get("name") for a in paper.get("authors") or [] if isinstance(a, dict) and a.get("name")]
+        authors = [
+            a.get("name")
+            for a in paper.get("authors") or []
+            if isinstance(a, dict) and a.get("name")
+        ]
         upvotes = paper.get("upvotes")
         published = paper.get("publishedAt") or item.get("publishedAt")
         ident = paper.get("id")
@@ -59,9 +65,13 @@ def parse(text: str, source: str = "<text>") -> Listing:
             arxiv=str(ident) if ident else None,
             abstract=paper.get("summary") or item.get("summary"),
             upvotes=upvotes if isinstance(upvotes, int) and upvotes >= 0 else None,
-            extra={"hf_submitted_on": item.get("publishedAt") if item is not paper else None,
-                   "github": paper.get("githubRepo"), "organisation": (paper.get("organization") or {}).get("fullname")
-                   if isinstance(paper.get("organization"), dict) else None},
+            extra={
+                "hf_submitted_on": item.get("publishedAt") if item is not paper else None,
+                "github": paper.get("githubRepo"),
+                "organisation": (paper.get("organization") or {}).get("fullname")
+                if isinstance(paper.get("organization"), dict)
+                else None,
+            },
         )
         add_entry(listing, fields, line, str(paper.get("title") or ident or "")[:80])
     return listing

@@ -21,13 +21,13 @@ def json_items(text: str) -> list[tuple[int, object]]:
     """
     text = text.lstrip("\ufeff")
     start = len(text) - len(text.lstrip())
-    if text[start:start + 1] == "{":
+    if text[start : start + 1] == "{":
         try:
             item, _ = _DECODER.raw_decode(text, start)
         except json.JSONDecodeError as exc:
             raise JSONListingError(f"invalid JSON at line {exc.lineno}: {exc.msg}") from None
         return [(text.count("\n", 0, start) + 1, item)]
-    if text[start:start + 1] != "[":
+    if text[start : start + 1] != "[":
         raise JSONListingError("expected a JSON array of items")
     items: list[tuple[int, object]] = []
     pos, line = start + 1, text.count("\n", 0, start) + 1

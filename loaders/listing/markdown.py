@@ -18,17 +18,24 @@ from .ids import MalformedIdentifier, parse_identifier
 from .record import Fields, add_entry
 
 NAME = "markdown"
-_INLINE = re.compile(r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*<?([^()\s>]+(?:\([^()\s]*\)[^()\s>]*)*)>?(?:\s+\"[^\"]*\")?\s*\)")
+_INLINE = re.compile(
+    r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*<?([^()\s>]+(?:\([^()\s]*\)[^()\s>]*)*)>?(?:\s+\"[^\"]*\")?\s*\)"
+)
 _REFERENCE = re.compile(r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\[([^\]]+)\]")
 _DEFINITION = re.compile(r"^\s{0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s+.*)?$")
-_BARE_URL = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]]+|(?<![\w/])(?:arxiv\.org|huggingface\.co|doi\.org)/[^\s<>()\[\]]+", re.IGNORECASE)
+_BARE_URL = re.compile(
+    r"(?:https?://|www\.)[^\s<>()\[\]]+|(?<![\w/])(?:arxiv\.org|huggingface\.co|doi\.org)/[^\s<>()\[\]]+",
+    re.IGNORECASE,
+)
 _RELATIVE_HF = re.compile(r"^/papers/([^/?#\s]+)")
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _MARKUP = re.compile(r"[*_`#>|\[\]]+")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
 _LIST_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _SEPARATORS = " \t-–—:|·•,;()[]<>\"'"
-_VOTES = re.compile(r"^\s*[-*]?\s*(?:votes?|upvotes?)\s*[:：]\s*(\d+)\s*$|^\s*(\d+)\s+upvotes?\s*$", re.IGNORECASE)
+_VOTES = re.compile(
+    r"^\s*[-*]?\s*(?:votes?|upvotes?)\s*[:：]\s*(\d+)\s*$|^\s*(\d+)\s+upvotes?\s*$", re.IGNORECASE
+)
 _AUTHORS = re.compile(r"^\s*[-*]?\s*authors?\s*[:：]\s*(.+)$", re.IGNORECASE)
 _DAY = re.compile(r"^\s{0,3}#{1,6}\s.*?\b(\d{4}-\d{2}-\d{2})\b")
 #: link texts that are page furniture, never a title
@@ -77,7 +84,12 @@ def _title_text(text: str) -> str | None:
     """Link text as a title, None when it is an image, a count or page furniture."""
     text = _IMAGE.sub(" ", text)
     text = " ".join(_MARKUP.sub(" ", text).split()).strip(_SEPARATORS)
-    if len(text) < 4 or not _LETTER.search(text) or _NOT_TITLE.match(text) or _BARE_URL.fullmatch(text):
+    if (
+        len(text) < 4
+        or not _LETTER.search(text)
+        or _NOT_TITLE.match(text)
+        or _BARE_URL.fullmatch(text)
+    ):
         return None
     return text
 
@@ -109,7 +121,9 @@ def parse(text: str, source: str = "<text>") -> Listing:
     """
     listing = Listing(path=source, format=NAME)
     lines = text.lstrip("\ufeff").splitlines()
-    refs = {m.group(1).strip().lower(): m.group(2) for line in lines if (m := _DEFINITION.match(line))}
+    refs = {
+        m.group(1).strip().lower(): m.group(2) for line in lines if (m := _DEFINITION.match(line))
+    }
     papers: dict[tuple[str, str], _Paper] = {}
     current: _Paper | None = None
     day: str | None = None
@@ -119,7 +133,11 @@ def parse(text: str, source: str = "<text>") -> Listing:
         if m := _DAY.match(line):
             day = m.group(1)
         links = [(t, u) for t, u in _INLINE.findall(line)]
-        links += [(t, refs[r.strip().lower()]) for t, r in _REFERENCE.findall(line) if r.strip().lower() in refs]
+        links += [
+            (t, refs[r.strip().lower()])
+            for t, r in _REFERENCE.findall(line)
+            if r.strip().lower() in refs
+        ]
         found = False
         heading = bool(_HEADING.match(line))
         for link_text, url in links:
@@ -149,7 +167,9 @@ def parse(text: str, source: str = "<text>") -> Listing:
             current.upvotes = int(m.group(1) or m.group(2))
         elif (m := _AUTHORS.match(line)) and not current.authors:
             names = [a.strip() for a in m.group(1).split(",")]
-            current.authors = [a for a in names if _LETTER.search(a) and not _MORE_AUTHORS.fullmatch(a)]
+            current.authors = [
+                a for a in names if _LETTER.search(a) and not _MORE_AUTHORS.fullmatch(a)
+            ]
     for paper in papers.values():
         title = min(paper.titles, key=lambda t: (t[0], -len(t[1])))[1] if paper.titles else None
         fields = Fields(

@@ -34,16 +34,40 @@ class Format:
 
 REGISTRY: tuple[Format, ...] = (
     Format("hf", "Hugging Face Daily Papers page text", hf.sniff, hf.parse_hf, dated=True),
-    Format("ids", "one arXiv id, DOI, S2 id, URL or title per line", ids.sniff, ids.parse_ids, (".txt",)),
-    Format("bibtex", "BibTeX / BibLaTeX", bibtex.sniff, bibtex.parse_bibtex, (".bib", ".bibtex", ".biblatex")),
-    Format("csv", "CSV / TSV with a header row (Scopus, IEEE, Springer, WoS, ...)", csv_format.sniff,
-           csv_format.parse, (".csv", ".tsv")),
+    Format(
+        "ids",
+        "one arXiv id, DOI, S2 id, URL or title per line",
+        ids.sniff,
+        ids.parse_ids,
+        (".txt",),
+    ),
+    Format(
+        "bibtex",
+        "BibTeX / BibLaTeX",
+        bibtex.sniff,
+        bibtex.parse_bibtex,
+        (".bib", ".bibtex", ".biblatex"),
+    ),
+    Format(
+        "csv",
+        "CSV / TSV with a header row (Scopus, IEEE, Springer, WoS, ...)",
+        csv_format.sniff,
+        csv_format.parse,
+        (".csv", ".tsv"),
+    ),
     Format("ris", "RIS (TY .. ER)", ris.sniff, ris.parse, (".ris",)),
-    Format("csl-json", "CSL-JSON (Zotero, Mendeley, citation APIs)", csl_json.sniff, csl_json.parse),
+    Format(
+        "csl-json", "CSL-JSON (Zotero, Mendeley, citation APIs)", csl_json.sniff, csl_json.parse
+    ),
     Format("wos", "Web of Science plain text or tab-delimited", wos.sniff, wos.parse, (".ciw",)),
     Format("hf-json", "Hugging Face daily papers API JSON", hf_api.sniff, hf_api.parse),
-    Format("markdown", "markdown or plain list with paper links (incl. huggingface.co/papers pages)",
-           markdown.sniff, markdown.parse, (".md", ".markdown")),
+    Format(
+        "markdown",
+        "markdown or plain list with paper links (incl. huggingface.co/papers pages)",
+        markdown.sniff,
+        markdown.parse,
+        (".md", ".markdown"),
+    ),
 )
 BY_NAME = {f.name: f for f in REGISTRY}
 FORMATS = tuple(BY_NAME)
@@ -75,7 +99,9 @@ def detect_format(text: str, filename: str | None = None) -> str:
         return best
     what = identify(text[:SAMPLE_CHARS])
     if what is not None:
-        raise NotAListing(f"{filename or '<text>'}: looks like {what}, which is not a listing; supported: {supported()}")
+        raise NotAListing(
+            f"{filename or '<text>'}: looks like {what}, which is not a listing; supported: {supported()}"
+        )
     if filename:
         name = filename.lower()
         for fmt in REGISTRY:
@@ -93,7 +119,9 @@ def check_selected(text: str, name: str, filename: str) -> None:
         return
     what = identify(sample)
     if what is not None and not (what == "JSON" and name in ("csl-json", "hf-json")):
-        raise NotAListing(f"{filename}: looks like {what}, not {fmt.what}; supported: {supported()}")
+        raise NotAListing(
+            f"{filename}: looks like {what}, not {fmt.what}; supported: {supported()}"
+        )
     if name == FALLBACK:
         found = scores(text)
         other = max(found, key=found.get)
@@ -116,7 +144,9 @@ def refuse_mostly_malformed(listing: Listing) -> None:
     a non-empty file holds no entry at all."""
     bad, good = len(listing.problems), len(listing.entries)
     if not bad and not good:
-        raise NotAListing(f"{listing.path}: not a listing of format {listing.format}: no entries found")
+        raise NotAListing(
+            f"{listing.path}: not a listing of format {listing.format}: no entries found"
+        )
     if bad > good:
         first = listing.problems[0]
         raise NotAListing(

@@ -80,12 +80,21 @@ def parse(text: str, source: str = "<text>") -> Listing:
             if record is not None and last is not None and record[last]:
                 record[last][-1] += " " + line.strip()  # a wrapped value
             else:
-                listing.problems.append(problem(source, number, "a line outside any RIS record", raw))
+                listing.problems.append(
+                    problem(source, number, "a line outside any RIS record", raw)
+                )
             continue
         tag, value = m.group(1), (m.group(2) or "").strip()
         if tag == "TY":
             if record is not None:
-                listing.problems.append(problem(source, start, "RIS record without its ER line", f"TY  - {_first(record, ('TY',))}"))
+                listing.problems.append(
+                    problem(
+                        source,
+                        start,
+                        "RIS record without its ER line",
+                        f"TY  - {_first(record, ('TY',))}",
+                    )
+                )
             record, start, last = {"TY": [value]}, number, "TY"
         elif record is None:
             listing.problems.append(problem(source, number, f"{tag} line before any TY line", raw))
@@ -97,5 +106,7 @@ def parse(text: str, source: str = "<text>") -> Listing:
             last = tag
     if record is not None:
         add_entry(listing, _fields(record), start, f"TY  - {_first(record, ('TY',))}")
-        listing.notes.append(f"line {start}: the last record has no ER line: read to the end of the file")
+        listing.notes.append(
+            f"line {start}: the last record has no ER line: read to the end of the file"
+        )
     return listing

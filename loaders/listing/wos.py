@@ -54,7 +54,12 @@ def _fields(record: dict[str, list[str]]) -> Fields:
         urls=[],
         abstract=first("AB"),
         venue=first("SO", "SE", "BS"),
-        extra={"wos_id": first("UT"), "wos_type": first("PT"), "pubmed_id": first("PM"), "arxiv_doi": first("D2")},
+        extra={
+            "wos_id": first("UT"),
+            "wos_type": first("PT"),
+            "pubmed_id": first("PM"),
+            "arxiv_doi": first("D2"),
+        },
     )
 
 
@@ -88,7 +93,9 @@ def parse(text: str, source: str = "<text>") -> Listing:
             continue
         m = _TAG.match(raw.rstrip())
         if m is None:
-            listing.problems.append(problem(source, number, "not a Web of Science tagged line", raw))
+            listing.problems.append(
+                problem(source, number, "not a Web of Science tagged line", raw)
+            )
             continue
         tag, value = (m.group(1), m.group(2).strip()) if m.group(1) else (m.group(3), "")
         if tag in ("FN", "VR", "EF"):
@@ -104,5 +111,7 @@ def parse(text: str, source: str = "<text>") -> Listing:
         last = tag
     if record is not None:
         add_entry(listing, _fields(record), start, f"PT {' '.join(record.get('PT', []))}")
-        listing.notes.append(f"line {start}: the last record has no ER line: read to the end of the file")
+        listing.notes.append(
+            f"line {start}: the last record has no ER line: read to the end of the file"
+        )
     return listing

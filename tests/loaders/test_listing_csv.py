@@ -40,7 +40,12 @@ def test_rows_and_fields():
     # a malformed optional field leaves that field out, not the row
     assert (venue_only.paper.title, venue_only.paper.year) == ("Only a venue is here", None)
     # more cells than the header: read by header name, the unnamed cells kept when not empty
-    assert (too.paper.title, too.paper.arxiv_id, too.paper.doi, too.paper.extra) == ("Too", None, None, None)
+    assert (too.paper.title, too.paper.arxiv_id, too.paper.doi, too.paper.extra) == (
+        "Too",
+        None,
+        None,
+        None,
+    )
     assert any("line 8: year '20x' is not a year" in n for n in listing.notes)
     assert any("line 10: malformed arXiv id 'many' left out" in n for n in listing.notes)
 
