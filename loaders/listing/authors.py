@@ -34,12 +34,12 @@ def split_authors(cell: str, run_together: bool = False) -> list[str]:
     if not cell or _NO_NAME.fullmatch(cell):
         return []
     if ";" in cell or "|" in cell:
-        names = [_first_last(_ID_SUFFIX.sub("", n)) for n in re.split(r"[;|]", cell)]
+        names = [first_last(_ID_SUFFIX.sub("", n)) for n in re.split(r"[;|]", cell)]
     elif _AND.search(cell):
         names = _AND.split(cell)
     elif "," in cell:
         parts = [p.strip() for p in cell.split(",")]
-        names = parts if all(" " in p for p in parts if p) else [_first_last(cell)]
+        names = parts if all(" " in p for p in parts if p) else [first_last(cell)]
     elif run_together:
         names = _split_run_together(cell)
     else:
@@ -51,7 +51,7 @@ def split_authors(cell: str, run_together: bool = False) -> list[str]:
     ]
 
 
-def _first_last(name: str) -> str:
+def first_last(name: str) -> str:
     """``Last, First`` as ``First Last`` (Scopus full names); other forms unchanged."""
     last, sep, first = name.strip().partition(", ")
     if sep and first and "," not in first and " " not in last.strip():

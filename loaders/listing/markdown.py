@@ -36,6 +36,12 @@ _SEPARATORS = " \t-–—:|·•,;()[]<>\"'"
 _VOTES = re.compile(
     r"^\s*[-*]?\s*(?:votes?|upvotes?)\s*[:：]\s*(\d+)\s*$|^\s*(\d+)\s+upvotes?\s*$", re.IGNORECASE
 )
+#: the upvote button of a huggingface.co/papers card: "[ 38 ](/login?next=%2Fpapers%2F2403.13248)"
+#: the upvote button of a huggingface.co/papers card: "[ 38 ](/login?next=%2Fpapers%2F2403.13248)"
+_UPVOTE_BUTTON = re.compile(
+    r"^\s*\[\s*(\d+)\s*\]\((?:https://huggingface\.co)?/login\?next=%2Fpapers%2F"
+)
+_AUTHOR_COUNT = re.compile(r"[\s*]*(\d+)\s+authors?\s*", re.IGNORECASE)
 _AUTHORS = re.compile(r"^\s*[-*]?\s*authors?\s*[:：]\s*(.+)$", re.IGNORECASE)
 _DAY = re.compile(r"^\s{0,3}#{1,6}\s.*?\b(\d{4}-\d{2}-\d{2})\b")
 #: link texts that are page furniture, never a title
@@ -111,6 +117,7 @@ class _Paper:
     titles: list[tuple[int, str]] = field(default_factory=list)  # (rank, text); rank 0 is a heading
     authors: list[str] = field(default_factory=list)
     upvotes: int | None = None
+    author_count: int | None = None
 
 
 def parse(text: str, source: str = "<text>") -> Listing:
@@ -147,6 +154,8 @@ def parse(text: str, source: str = "<text>") -> Listing:
             found = True
             paper = papers.setdefault(pid, _Paper(pid[0], pid[1], number))
             title = _title_text(link_text)
+            if count := _AUTHOR_COUNT.fullmatch(link_text):
+                paper.author_count = int(count.group(1))
             if title:
                 paper.titles.append((0 if heading else 1, title))
             current = paper
@@ -163,8 +172,8 @@ def parse(text: str, source: str = "<text>") -> Listing:
                 current = paper
         if found or current is None:
             continue
-        if (m := _VOTES.match(line)) and current.upvotes is None:
-            current.upvotes = int(m.group(1) or m.group(2))
+        if (m := _VOTES.match(line) or _UPVOTE_BUTTON.match(line)) and current.upvotes is None:
+            current.upvotes = int(next(g for g in m.groups() if g))
         elif (m := _AUTHORS.match(line)) and not current.authors:
             names = [a.strip() for a in m.group(1).split(",")]
             current.authors = [
@@ -178,6 +187,7 @@ def parse(text: str, source: str = "<text>") -> Listing:
             arxiv=paper.ident if paper.kind == "arxiv" else None,
             doi=paper.ident if paper.kind == "doi" else None,
             upvotes=paper.upvotes,
+            author_count=paper.author_count,
             extra={"listed_on": day},
         )
         add_entry(listing, fields, paper.line, lines[paper.line - 1])

@@ -40,6 +40,8 @@ class Fields:
     abstract: str | None = None
     venue: str | None = None
     upvotes: int | None = None
+    #: how many authors the entry says it has, when it does not name them all
+    author_count: int | None = None
     extra: dict = field(default_factory=dict)
 
 
@@ -181,7 +183,7 @@ def build_entry(fields: Fields, where: str, notes: list[str]) -> ListingEntry:
         venue=clean(fields.venue),
         url=urls[0] if urls else None,
         upvotes=fields.upvotes,
-        author_count=len(authors) or None,
+        author_count=len(authors) or fields.author_count,
         listing_source=where,
         extra=extra_json(fields.extra),
     )

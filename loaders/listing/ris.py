@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from .authors import first_last
 from .base import Listing, problem
 from .record import Fields, add_entry
 
@@ -50,7 +51,7 @@ def _fields(record: dict[str, list[str]]) -> Fields:
     extra = {"ris_type": _first(record, ("TY",)), "ris_id": _first(record, ("ID",))}
     return Fields(
         title=_first(record, _TAGS["title"]),
-        authors=authors,
+        authors=[first_last(a) for a in authors],
         year=_first(record, _TAGS["year"]),
         date=_first(record, _TAGS["date"]),
         doi=_first(record, _TAGS["doi"]),

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from . import csv_format
+from .authors import first_last
 from .base import Listing, problem
 from .record import Fields, add_entry
 
@@ -47,7 +48,7 @@ def _fields(record: dict[str, list[str]]) -> Fields:
     names = record.get("AF") or record.get("AU") or []
     return Fields(
         title=first("TI"),
-        authors=[_first_last(n) for n in names],
+        authors=[first_last(n) for n in names],
         year=first("PY", "EA"),
         date=first("PD"),
         doi=first("DI"),
@@ -61,11 +62,6 @@ def _fields(record: dict[str, list[str]]) -> Fields:
             "arxiv_doi": first("D2"),
         },
     )
-
-
-def _first_last(name: str) -> str:
-    last, sep, first = name.partition(", ")
-    return f"{first} {last}".strip() if sep else name
 
 
 def parse(text: str, source: str = "<text>") -> Listing:
