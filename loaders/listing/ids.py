@@ -218,6 +218,10 @@ _LETTER = re.compile(r"[^\W\d_]")
 _HAS_URL = re.compile(r"(?:https?://|www\.)\S", re.IGNORECASE)
 #: "... claim. AI2 does ...": a full stop between words ends a sentence, which a title is not
 _SENTENCE_BREAK = re.compile(r"[^\W\d_]{2}[.!?] +[A-Z]")
+#: a line of wrapped prose: it ends mid-sentence, or goes on one with a lower-case function word
+_PROSE_LINE = re.compile(
+    r".*[,;]|(?:the|of|or|and|to|in|for|an?|that|which|by|with|from|is|are|be|not|on|as|any|this|such)\s.*"
+)
 
 
 def sniff(sample: str) -> float:
@@ -249,7 +253,11 @@ def _title_problem(line: str) -> str | None:
         return (
             "neither an identifier nor a title (a line of text holding a URL that names no paper)"
         )
-    if _SENTENCE_BREAK.search(line) or (line.endswith(".") and len(line.split()) >= 6):
+    if (
+        _SENTENCE_BREAK.search(line)
+        or (line.endswith(".") and len(line.split()) >= 6)
+        or _PROSE_LINE.fullmatch(line)
+    ):
         return "neither an identifier nor a title (reads as prose: sentences, not a title)"
     return None
 
