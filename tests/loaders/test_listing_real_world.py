@@ -4,9 +4,9 @@ papers it yields, a few fields of a few entries, or the one-line refusal it gets
 from __future__ import annotations
 
 import pytest
-
-from loaders.listing import NotAListing, ListingFileError, load_listing
 from testkit import REAL_WORLD, real_world
+
+from loaders.listing import ListingFileError, NotAListing, load_listing
 
 
 def _entry(listing, key):
