@@ -28,6 +28,14 @@ _BOMS = (
 #: control bytes other than tab, newlines and form feed: text has (almost) none
 _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
 _CONTROL_TABLE = bytes.maketrans(b"", b"")
+#: when charset-normalizer finds several encodings equally likely (a short German title reads
+#: the same in cp1250, cp1252 and cp1257), the one most used for such files wins
+_PREFERRED = {
+    name: rank
+    for rank, name in enumerate(
+        ("cp1252", "latin_1", "gb18030", "gbk", "big5", "shift_jis", "euc_kr", "cp1251", "cp1250")
+    )
+}
 
 
 def decode(data: bytes, path: str) -> tuple[str, str]:
@@ -56,9 +64,12 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
         pass
     if len(data.translate(_CONTROL_TABLE, _CONTROL)) < len(data) * 0.99:
         raise ListingFileError(f"{path}: binary file (control bytes), expected a text listing")
-    best = charset_normalizer.from_bytes(data).best()
+    matches = charset_normalizer.from_bytes(data)
+    best = matches.best()
     if best is None:
         raise ListingFileError(
             f"{path}: binary file or unknown text encoding, expected a text listing"
         )
+    tied = [m for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
+    best = min(tied, key=lambda m: _PREFERRED.get(m.encoding, len(_PREFERRED)))
     return str(best), best.encoding

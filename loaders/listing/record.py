@@ -22,6 +22,7 @@ _ISO_DATE = re.compile(r"(\d{4})[-/](\d{1,2})(?:[-/](\d{1,2}))?")
 #: DataCite gives every arXiv paper a DOI 10.48550/arXiv.<id>: it is that arXiv id
 _ARXIV_DOI = re.compile(r"10\.48550/arxiv\.(.+)", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
+_ALNUM = re.compile(r"[^\W_]")
 
 
 @dataclass
@@ -147,7 +148,7 @@ def build_entry(fields: Fields, where: str, notes: list[str]) -> ListingEntry:
     """
     title = clean(fields.title)
     title_norm = normalise_title(title)
-    if title is not None and title_norm is None:
+    if title is not None and not _ALNUM.search(title):
         notes.append(f"title {title[:40]!r} has no letters or digits: left out")
         title = None
     urls = [u.strip() for u in fields.urls if u and u.strip()]
@@ -160,7 +161,7 @@ def build_entry(fields: Fields, where: str, notes: list[str]) -> ListingEntry:
         notes.append(f"malformed Semantic Scholar id {s2[:45]!r} left out")
         s2 = None
     corpus = _corpus(fields.corpus, notes)
-    if not (title or arxiv or doi or s2 or corpus is not None):
+    if not ((title and title_norm) or arxiv or doi or s2 or corpus is not None):
         raise MalformedEntry("entry without a title or an identifier (DOI, arXiv id, URL)")
     date = iso_date(fields.date)
     year = year_of(fields.year) or year_of(date) or year_of(fields.date)
@@ -169,7 +170,9 @@ def build_entry(fields: Fields, where: str, notes: list[str]) -> ListingEntry:
     # an exporter repeating a name (RIS "AU - G. Kalbe" twice) does not make a second author
     authors = list(dict.fromkeys(a for a in (clean(n) for n in fields.authors) if a))
     paper = Paper(
-        key=paper_key(s2_id=s2, arxiv_id=arxiv, doi=doi, title=title, corpus_id=corpus),
+        key=paper_key(
+            s2_id=s2, arxiv_id=arxiv, doi=doi, title=title_norm and title, corpus_id=corpus
+        ),
         listed=True,
         s2_id=s2 or None,
         corpus_id=corpus,
