@@ -81,7 +81,7 @@ def clean(text: object) -> str | None:
     """``text`` with runs of white space as one space, None when nothing is left."""
     if text is None:
         return None
-    value = _SPACE.sub(" ", str(text)).strip()
+    value = " ".join(str(text).split())
     return value or None
 
 
