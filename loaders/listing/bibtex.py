@@ -16,7 +16,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 import bibtexparser
-from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, Entry, ParsingFailedBlock, String
+from bibtexparser.model import (
+    DuplicateBlockKeyBlock,
+    DuplicateFieldKeyBlock,
+    Entry,
+    ParsingFailedBlock,
+    String,
+)
 
 from kg.model import Paper, normalise_title, paper_key
 
@@ -29,13 +35,27 @@ from .ids import MalformedIdentifier, normalise_arxiv_id, normalise_doi, parse_i
 VENUE_FIELDS = ("journal", "journaltitle", "booktitle", "series")
 #: fields that become Paper properties; the rest of an entry is kept in `extra`
 _USED = {
-    "title", "author", "year", "date", "doi", "eprint", "eprinttype", "archiveprefix", "arxiv", "arxivid",
-    "abstract", "url", *VENUE_FIELDS,
+    "title",
+    "author",
+    "year",
+    "date",
+    "doi",
+    "eprint",
+    "eprinttype",
+    "archiveprefix",
+    "arxiv",
+    "arxivid",
+    "abstract",
+    "url",
+    *VENUE_FIELDS,
 }
 _DOI_IN_TEXT = re.compile(r"10\.\d{4,9}/\S+", re.ASCII)
-_DOI_HOST = re.compile(r"^(?:https?://)?(?:[a-z0-9-]+\.)*doi\.(?:org|acm\.org|wiley\.com)/", re.IGNORECASE)
+_DOI_HOST = re.compile(
+    r"^(?:https?://)?(?:[a-z0-9-]+\.)*doi\.(?:org|acm\.org|wiley\.com)/", re.IGNORECASE
+)
 _ARXIV_IN_TEXT = re.compile(
-    r"\barxiv\b[\s:.]*(?:abs/)?(\d{4}\.\d{4,5}(?:v\d+)?|[a-z]+(?:-[a-z]+)*(?:\.[a-z]{2})?/\d{7})", re.IGNORECASE
+    r"\barxiv\b[\s:.]*(?:abs/)?(\d{4}\.\d{4,5}(?:v\d+)?|[a-z]+(?:-[a-z]+)*(?:\.[a-z]{2})?/\d{7})",
+    re.IGNORECASE,
 )
 _CORR_VOLUME = re.compile(r"abs/(\d{4}\.\d{4,5})", re.IGNORECASE)
 
@@ -78,13 +98,18 @@ def _raw(entry: Entry) -> _Raw:
         name = f.key.lower()
         if isinstance(f.value, str) and f.value.strip() and name not in fields:
             fields[name] = f.value  # a repeated field: the first one counts
-    return _Raw(key=entry.key or "", type=entry.entry_type.lower(), line=(entry.start_line or 0) + 1, fields=fields)
+    return _Raw(
+        key=entry.key or "",
+        type=entry.entry_type.lower(),
+        line=(entry.start_line or 0) + 1,
+        fields=fields,
+    )
 
 
 def _inherit(entry: _Raw, parents: dict[str, _Raw]) -> None:
     """BibLaTeX ``crossref``: a year, date and venue the child lacks come from its parent
     (whose title is the child's venue: the proceedings or book it is in)."""
-    parent = parents.get(entry.fields.get("crossref", "").strip("{}\" ").lower())
+    parent = parents.get(entry.fields.get("crossref", "").strip('{}" ').lower())
     if parent is None or parent is entry:
         return
     for name in ("year", "date", *VENUE_FIELDS):
@@ -182,7 +207,9 @@ def _decoded(raw: _Raw, strings: dict[str, str]) -> tuple[dict[str, str], dict[s
         expanded = values.expand(value, strings)
         if name in values.NAME_FIELDS:
             people[name] = values.people(expanded)
-            fields[name] = " and ".join(people[name].names + (["others"] if people[name].more else []))
+            fields[name] = " and ".join(
+                people[name].names + (["others"] if people[name].more else [])
+            )
         elif name in values.VERBATIM_FIELDS:
             fields[name] = values.verbatim(expanded)
         else:
@@ -258,13 +285,19 @@ def parse_bibtex(text: str, source: str = "<text>") -> Listing:
     try:
         library = _split(text)
     except Exception as exc:  # noqa: BLE001 - a crash of the third-party parser is bad input too
-        listing.problems.append(problem(source, 1, f"BibTeX parser failed: {exc}", lines[0] if lines else ""))
+        listing.problems.append(
+            problem(source, 1, f"BibTeX parser failed: {exc}", lines[0] if lines else "")
+        )
         return listing
     definitions: list[tuple[str, str]] = []
     entries: list[_Raw] = []
     notes = _Notes()
     for block in library.blocks:
-        inner = block.ignore_error_block if isinstance(block, (DuplicateBlockKeyBlock, DuplicateFieldKeyBlock)) else block
+        inner = (
+            block.ignore_error_block
+            if isinstance(block, (DuplicateBlockKeyBlock, DuplicateFieldKeyBlock))
+            else block
+        )
         if isinstance(inner, String) and isinstance(inner.value, str):
             definitions.append((inner.key, inner.value))
         elif isinstance(inner, Entry):

@@ -13,7 +13,10 @@ import re
 from dataclasses import dataclass
 
 import pylatexenc.latex2text
-from bibtexparser.middlewares.names import parse_single_name_into_parts, split_multiple_persons_names
+from bibtexparser.middlewares.names import (
+    parse_single_name_into_parts,
+    split_multiple_persons_names,
+)
 from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec
 
 #: BibTeX's predefined month macros
@@ -22,9 +25,13 @@ MONTHS = {
     for m in "January February March April May June July August September October November December".split()
 }
 #: fields holding lists of people
-NAME_FIELDS = frozenset({"author", "editor", "translator", "bookauthor", "editora", "editorb", "editorc"})
+NAME_FIELDS = frozenset(
+    {"author", "editor", "translator", "bookauthor", "editora", "editorb", "editorc"}
+)
 #: fields BibLaTeX treats as verbatim: escapes undone, LaTeX not interpreted (a ~ in a URL is a ~)
-VERBATIM_FIELDS = frozenset({"doi", "url", "eprint", "arxivid", "arxiv", "file", "pdf", "urlraw", "pmid"})
+VERBATIM_FIELDS = frozenset(
+    {"doi", "url", "eprint", "arxivid", "arxiv", "file", "pdf", "urlraw", "pmid"}
+)
 
 _SPACE = re.compile(r"\s+")
 _ESCAPED = re.compile(r"\\([_%&#$~{}])")
@@ -185,7 +192,7 @@ def _pieces(value: str) -> list[str]:
 
 
 def _is_comma_list(piece: str) -> bool:
-    """"A, B, C" or "A, B," (the list "A, B, and C"): not one name in "Last, Jr, First" form."""
+    """ "A, B, C" or "A, B," (the list "A, B, and C"): not one name in "Last, Jr, First" form."""
     parts = [p.strip() for p in _top_level_commas(piece)]
     if len(parts) < 2:
         return False

@@ -53,7 +53,12 @@ def test_entries_and_fields():
     ]
     attention, bert, resnet, ulm, badyear = listing.entries
     assert attention.paper.title == "Attention Is All You Need"
-    assert attention.authors == ["Ashish Vaswani", "Noam Shazeer", "Google Brain", "Jan van der Berg"]
+    assert attention.authors == [
+        "Ashish Vaswani",
+        "Noam Shazeer",
+        "Google Brain",
+        "Jan van der Berg",
+    ]
     assert attention.paper.author_count == 4
     assert attention.paper.year == 2017
     assert attention.paper.abstract.startswith("The dominant sequence transduction")
@@ -84,7 +89,9 @@ def test_problems_name_their_lines():
 
 
 def test_repeated_and_empty_keys_are_labels():
-    listing = parse_listing("@misc{a, title={One}}\n@misc{a, title={Two}}\n@misc{, title={Three}}\n", "bibtex")
+    listing = parse_listing(
+        "@misc{a, title={One}}\n@misc{a, title={Two}}\n@misc{, title={Three}}\n", "bibtex"
+    )
     assert [e.paper.title for e in listing.entries] == ["One", "Two", "Three"]
     assert listing.problems == []
     assert listing.notes == [
