@@ -17,3 +17,19 @@ def require(what: str, reason: str) -> None:
     if os.environ.get("CI") == "true":
         pytest.fail(f"{what} is required in CI: {reason}")
     pytest.skip(f"{what} unavailable: {reason}")
+
+
+def shared_dir() -> Path:
+    """The shared data folder beside the checkout (``../shared``), else /work/shared."""
+    beside = Path(__file__).resolve().parent.parent.parent / "shared"
+    return beside if beside.is_dir() else Path("/work/shared")
+
+
+def real_world(relative: str) -> Path:
+    """A file of ``shared/real-world`` (see its PROVENANCE.md); a test fails when it is missing."""
+    path = shared_dir() / "real-world" / relative
+    if not path.is_file():
+        pytest.fail(
+            f"real-world file {path} is missing: the shared data folder must sit beside the checkout"
+        )
+    return path
