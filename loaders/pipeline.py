@@ -15,7 +15,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.identity import IdentityIndex, merge_paper_nodes, proposed_key, resolve_papers
+from kg.identity import (
+    IdentityIndex,
+    merge_paper_nodes,
+    merge_records,
+    proposed_key,
+    resolve_papers,
+)
 from kg.model import Author, Authored, Node, Paper, Relationship, author_key
 from kg.store import GraphStore, upsert_nodes, upsert_relationships
 from loaders.extract import Extraction, extract_papers
@@ -34,8 +40,23 @@ class BuildOptions:
 
 
 @dataclass
+class FileReport:
+    """What one listing file gave: its entries, the papers they are, and what was skipped."""
+
+    listing: Listing
+    #: distinct papers its entries are, not counting those an earlier file of the build listed
+    stored: int = 0
+
+    @property
+    def merged(self) -> int:
+        """Entries that are a paper an earlier entry (of this file or an earlier one) listed."""
+        return len(self.listing.entries) - self.stored
+
+
+@dataclass
 class BuildReport:
     listings: list[Listing] = field(default_factory=list)
+    files: list[FileReport] = field(default_factory=list)
     enrichment: EnrichReport | None = None
     #: listed papers S2 did not fill in (not found, rejected, or left for retry)
     unenriched: int = 0
@@ -142,9 +163,17 @@ def build(
     ``before_enrich`` is called with the papers about to be sent to S2 (to print the plan).
     """
     report = BuildReport(listings=list(listings))
-    papers, authors, authored = listing_records(report.listings)
-    with _stage(progress, f"writing {len(papers)} listed papers"):
-        listed = write_graph(store, [*papers, *authors], authored)
+    by_key: dict[str, Paper] = {}
+    for listing in report.listings:
+        papers, authors, authored = listing_records([listing])
+        with _stage(progress, f"writing {len(papers)} listed papers of {listing.path}"):
+            written = write_graph(store, [*papers, *authors], authored)
+        report.files.append(FileReport(listing, stored=sum(p.key not in by_key for p in written)))
+        for paper in written:
+            by_key[paper.key] = (
+                merge_records(paper, by_key[paper.key]) if paper.key in by_key else paper
+            )
+    listed = list(by_key.values())
     if options.enrich and listed:
         if before_enrich:
             before_enrich(listed)

@@ -22,6 +22,7 @@ from kg.config import Settings
 from kg.stats import graph_stats
 from loaders import pipeline
 from loaders.listing import FORMATS, ListingFileError
+from loaders.listing.base import group_notes, group_problems
 from loaders.s2 import EnrichOptions, estimated_seconds, plan_requests
 
 
@@ -75,7 +76,8 @@ PaceOption = typer.Option(
 @app.command()
 def build(
     listings: list[Path] = typer.Argument(
-        ..., help="Listing files: HF Daily Papers text, ids, BibTeX or CSV."
+        ...,
+        help="Listing files: HF Daily Papers, ids, BibTeX, CSV/TSV, RIS, CSL-JSON, Web of Science, HF JSON, markdown.",
     ),
     db: str = DbOption,
     neo4j: str = Neo4jOption,
@@ -188,19 +190,20 @@ def stats(
 
 
 def _print_listings(listings) -> None:
+    """Per file: format, entries, and the skipped entries grouped by reason with their lines."""
     for listing in listings:
         err_console.print(
-            f"{listing.path}: {len(listing.entries)} entries ({listing.format})"
+            f"{listing.path}: {len(listing.entries)} entries ({listing.label})"
             + (f", {len(listing.problems)} skipped" if listing.problems else ""),
             highlight=False,
         )
-        for problem in listing.problems:
+        for group in group_problems(listing.problems):
             err_console.print(
-                f"  [yellow]skipped[/yellow] {problem.file}:{problem.line}: {problem.reason}: {problem.text!r}",
+                f"  [yellow]skipped[/yellow] {group.describe(listing.path)}, first: {group.first_text!r}",
                 highlight=False,
                 soft_wrap=True,
             )
-        for note in listing.notes:
+        for note in group_notes(listing.notes):
             err_console.print(f"  note: {note}", highlight=False, soft_wrap=True)
 
 
@@ -217,12 +220,16 @@ def _print_plan(papers, options: EnrichOptions) -> None:
 
 def _print_report(report: pipeline.BuildReport, target: str, totals: dict) -> None:
     table = Table("stage", "result", title="Build summary", show_lines=False)
+    for file in report.files:
+        listing = file.listing
+        table.add_row(
+            listing.path,
+            f"{listing.label}: {len(listing.entries)} entries read, {file.stored} papers stored, "
+            f"{file.merged} merged with an earlier entry, {len(listing.problems)} skipped",
+        )
+        for group in group_problems(listing.problems):
+            table.add_row("  skipped", group.describe())
     table.add_row("listed entries", f"{report.entries} read, {len(report.problems)} skipped")
-    reasons = {}
-    for problem in report.problems:
-        reasons[problem.reason] = reasons.get(problem.reason, 0) + 1
-    for reason, count in sorted(reasons.items()):
-        table.add_row("  skipped", f"{count} x {reason}")
     if report.enrichment is not None:
         for name, value in report.enrichment.rows():
             table.add_row(f"S2 {name}", str(value))

@@ -24,12 +24,10 @@ from bibtexparser.model import (
     String,
 )
 
-from kg.model import Paper, normalise_title, paper_key
-
 from . import bibtex_values as values
-from .base import Listing, ListingEntry, extra_json, problem
-from .dates import date_in, year_in
-from .ids import MalformedIdentifier, normalise_arxiv_id, normalise_doi, parse_identifier
+from .base import Listing, ListingEntry, problem
+from .ids import normalise_arxiv_id, normalise_doi
+from .record import Fields, build_entry, iso_date, year_of
 
 #: where an entry's venue is, best first
 VENUE_FIELDS = ("journal", "journaltitle", "booktitle", "series")
@@ -57,16 +55,21 @@ _ARXIV_IN_TEXT = re.compile(
     r"\barxiv\b[\s:.]*(?:abs/)?(\d{4}\.\d{4,5}(?:v\d+)?|[a-z]+(?:-[a-z]+)*(?:\.[a-z]{2})?/\d{7})",
     re.IGNORECASE,
 )
+_BRACKETED = re.compile(r"\[[^\]]*\]")
 _CORR_VOLUME = re.compile(r"abs/(\d{4}\.\d{4,5})", re.IGNORECASE)
 
 
-class _Skipped(ValueError):
-    """An entry that cannot be a paper."""
+_ENTRY_START = re.compile(r"^\s*@\s*[A-Za-z]+\s*[{(]", re.MULTILINE)
+
+
+def sniff(sample: str) -> float:
+    """0.95 for text with a line starting an ``@type{`` entry."""
+    return 0.95 if _ENTRY_START.search(sample) else 0.0
 
 
 @dataclass
-class _Notes:
-    """Remarks about entries that were kept: reason -> line numbers."""
+class _Labels:
+    """Entries whose citation key is empty or repeated: reason -> line numbers."""
 
     lines: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
 
@@ -119,7 +122,7 @@ def _inherit(entry: _Raw, parents: dict[str, _Raw]) -> None:
         entry.fields["booktitle"] = parent.fields["title"]
 
 
-def _doi(fields: dict[str, str], where: int, notes: _Notes) -> str | None:
+def _doi(fields: dict[str, str], notes: list[str]) -> str | None:
     """The bare DOI of the ``doi`` field (written bare, as ``doi:``, or as a resolver URL), else
     of a doi.org / dx.doi.org / doi.acm.org ``url``."""
     raw = fields.get("doi")
@@ -127,7 +130,7 @@ def _doi(fields: dict[str, str], where: int, notes: _Notes) -> str | None:
         match = _DOI_IN_TEXT.search(raw)
         doi = normalise_doi(_balanced(match.group(0))) if match else None
         if doi is None:
-            notes.add("doi field holds no DOI, left out", where)
+            notes.append(f"doi field {raw[:40]!r} holds no DOI: left out")
         return doi
     url = fields.get("url", "")
     if _DOI_HOST.match(url):
@@ -144,7 +147,7 @@ def _balanced(doi: str) -> str:
     return doi
 
 
-def _arxiv(fields: dict[str, str], where: int, notes: _Notes) -> str | None:
+def _arxiv(fields: dict[str, str], notes: list[str]) -> str | None:
     """The arXiv id of ``eprint`` (with ``archivePrefix``/``eprinttype`` arXiv, or one that is an
     arXiv id), ``arxivid``/``arxiv``, ``journal = {arXiv preprint arXiv:...}``, DBLP's CoRR
     volume, or an arXiv URL."""
@@ -157,7 +160,7 @@ def _arxiv(fields: dict[str, str], where: int, notes: _Notes) -> str | None:
         if arxiv is not None:
             return arxiv
         if name != "eprint" or archive == "arxiv":
-            notes.add(f"{name} field is not an arXiv id, left out", where)
+            notes.append(f"{name} field {value[:40]!r} is not an arXiv id: left out")
     for name in (*VENUE_FIELDS, "note", "howpublished", "publisher"):
         match = _ARXIV_IN_TEXT.search(fields.get(name, ""))
         if match and (arxiv := normalise_arxiv_id(match.group(1))):
@@ -169,27 +172,14 @@ def _arxiv(fields: dict[str, str], where: int, notes: _Notes) -> str | None:
     return None
 
 
-def _url_ids(url: str | None) -> dict:
-    """Ids an arXiv, Hugging Face or Semantic Scholar URL names (any other page names none)."""
-    if not url:
-        return {}
-    try:
-        ident = parse_identifier(url)
-    except MalformedIdentifier:
-        return {}
-    if ident is None:
-        return {}
-    return {k: v for k, v in vars(ident).items() if v is not None}
-
-
-def _year(fields: dict[str, str], where: int, notes: _Notes) -> tuple[int | None, str | None]:
-    """Year and ISO date from ``date`` (BibLaTeX) or ``year`` (``2014``, ``May 1979``, ``[1990] 2002``)."""
-    year, date = date_in(fields.get("date"))
-    if year is None:
-        year = year_in(fields.get("year"))
-    if year is None and (fields.get("year") or fields.get("date")):
-        notes.add("year not readable, left unknown", where)
-    return year, date
+def _year(fields: dict[str, str]) -> tuple[int | str | None, str | None]:
+    """Year and ISO date from ``date`` (BibLaTeX, a range gives its start) or ``year``
+    (``2014``, ``May 1979``, ``[1990] 2002``: a bracketed original year only when no other)."""
+    date = iso_date(fields.get("date", "").split("/")[0])
+    year = fields.get("year")
+    if year and year_of(_BRACKETED.sub(" ", year)):
+        year = _BRACKETED.sub(" ", year)
+    return year or fields.get("date"), date
 
 
 def _venue(fields: dict[str, str]) -> str | None:
@@ -217,43 +207,35 @@ def _decoded(raw: _Raw, strings: dict[str, str]) -> tuple[dict[str, str], dict[s
     return {k: v for k, v in fields.items() if v}, people
 
 
-def _entry(raw: _Raw, strings: dict[str, str], source: str, notes: _Notes) -> ListingEntry:
+def _entry(raw: _Raw, strings: dict[str, str], source: str, notes: list[str]) -> ListingEntry:
     fields, people = _decoded(raw, strings)
-    where = raw.line
-    title = fields.get("title") or None
-    ids = _url_ids(fields.get("url"))
-    doi = _doi(fields, where, notes) or ids.get("doi")
-    arxiv = _arxiv(fields, where, notes) or ids.get("arxiv_id")
-    s2_id, corpus_id = ids.get("s2_id"), ids.get("corpus_id")
-    if not normalise_title(title) and not (doi or arxiv or s2_id or corpus_id):
-        raise _Skipped("entry without a title or an identifier (doi, eprint, url)")
     authors = people.get("author", values.People([]))
-    year, date = _year(fields, where, notes)
+    year, date = _year(fields)
     extra = {k: v for k, v in fields.items() if k not in _USED}
-    if year is None and "year" in fields:
-        extra["year"] = fields["year"]
     if authors.more:
         extra["more_authors"] = True
+    if fields.get("year") and year_of(year) is None:
+        extra["year"] = fields["year"]  # unreadable: kept as written
     extra.update({"bibtex_key": raw.key, "bibtex_type": raw.type})
-    paper = Paper(
-        key=paper_key(s2_id=s2_id, arxiv_id=arxiv, doi=doi, title=title, corpus_id=corpus_id),
-        listed=True,
-        s2_id=s2_id,
-        corpus_id=corpus_id,
-        arxiv_id=arxiv,
-        doi=doi,
-        title=title,
-        abstract=fields.get("abstract") or None,
-        year=year,
-        publication_date=date,
-        venue=_venue(fields),
-        # "and others": the count is unknown, not the names listed
-        author_count=None if authors.more else (len(authors.names) or None),
-        url=fields.get("url") or None,
-        listing_source=f"{source}:{where}",
-        extra=extra_json(extra),
+    entry = build_entry(
+        Fields(
+            title=fields.get("title"),
+            authors=authors.names,
+            year=year,
+            date=date,
+            doi=_doi(fields, notes),
+            arxiv=_arxiv(fields, notes),
+            urls=[fields["url"]] if fields.get("url") else [],
+            abstract=fields.get("abstract"),
+            venue=_venue(fields),
+            extra=extra,
+        ),
+        f"{source}:{raw.line}",
+        notes,
     )
-    return ListingEntry(paper=paper, authors=authors.names)
+    if authors.more:  # "and others": how many is unknown, not the number named
+        entry.paper.author_count = None
+    return entry
 
 
 def _failure_reason(block: ParsingFailedBlock) -> str:
@@ -291,7 +273,7 @@ def parse_bibtex(text: str, source: str = "<text>") -> Listing:
         return listing
     definitions: list[tuple[str, str]] = []
     entries: list[_Raw] = []
-    notes = _Notes()
+    labels = _Labels()
     for block in library.blocks:
         inner = (
             block.ignore_error_block
@@ -314,18 +296,20 @@ def parse_bibtex(text: str, source: str = "<text>") -> Listing:
     for raw in entries:
         label = raw.key.lower()
         if not label:
-            notes.add("entry without a citation key, read on its own", raw.line)
+            labels.add("entry without a citation key, read on its own", raw.line)
         elif label in seen:
-            notes.add("citation key used by an earlier entry, read on its own", raw.line)
+            labels.add("citation key used by an earlier entry, read on its own", raw.line)
         seen.add(label)
         _inherit(raw, parents)
+        entry_notes: list[str] = []
         try:
-            listing.entries.append(_entry(raw, strings, source, notes))
-        except (_Skipped, ValueError) as exc:
+            listing.entries.append(_entry(raw, strings, source, entry_notes))
+        except ValueError as exc:
             quoted = lines[raw.line - 1] if 0 < raw.line <= len(lines) else ""
             listing.problems.append(problem(source, raw.line, str(exc), quoted))
+        listing.notes.extend(f"line {raw.line}: {note}" for note in entry_notes)
     listing.problems.sort(key=lambda p: p.line)
-    listing.notes.extend(notes.render())
+    listing.notes[:0] = labels.render()
     if not entries and not listing.problems:
         listing.notes.append("no BibTeX entries found")
     return listing

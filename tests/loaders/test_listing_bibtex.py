@@ -85,7 +85,7 @@ def test_problems_name_their_lines():
     broken, noid = problems
     assert "malformed BibTeX block" in broken.reason and broken.text.startswith("@article{broken")
     assert "without a title or an identifier" in noid.reason
-    assert parsed().notes == ["year not readable, left unknown: 1 entry (line 29)"]
+    assert parsed().notes == ["line 29: year '20x' is not a year: left unknown"]
 
 
 def test_repeated_and_empty_keys_are_labels():
