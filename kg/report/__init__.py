@@ -68,6 +68,22 @@ def write_report(kb: KnowledgeGraph, out: str | Path = "out/report.html") -> Pat
     return report(kb, views_dir=out.parent).save(out)
 
 
+class ChartPage(Page):
+    height = 420
+
+
+def chart_page(chart) -> ChartPage:
+    """Any altair chart as an offline page (the report's inlined Vega): shows inline in Jupyter
+    with no network, where altair's own renderer would load Vega from a CDN.
+
+    >>> import altair as alt
+    >>> chart_page(alt.Chart(alt.Data(values=[{"a": 1}])).mark_bar().encode(x="a:Q")).height
+    420
+    """
+    spec = chart.to_dict()
+    return ChartPage(_chart_template().render(spec=spec, vega_js=Markup(_asset(VEGA_JS))))
+
+
 def render_page(data: ReportData, plots: list[Chart], views: list[ViewLink], source: str) -> str:
     """The page's HTML for gathered data and charts."""
     now = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
@@ -115,10 +131,23 @@ def _asset(name: str) -> str:
     return text
 
 
+_CHART_PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>chart</title></head>
+<body style="margin:0;font-family:system-ui,sans-serif"><div id="chart"></div>
+<script>{{ vega_js }}</script>
+<script>vegaEmbed("#chart", {{ spec|tojson }}, {renderer: "svg", actions: false}).then(function () {
+  document.body.setAttribute("data-drawn", "1"); }).catch(function (e) { console.error(e); });</script>
+</body></html>"""
+
+
+@cache
+def _chart_template():
+    return Environment(autoescape=True).from_string(_CHART_PAGE)
+
+
 @cache
 def _template():
     env = Environment(loader=FileSystemLoader(str(ASSETS)), autoescape=select_autoescape(["html"]))
     return env.get_template("report.html")
 
 
-__all__ = ["report", "write_report", "render_page", "Report", "ReportData", "gather"]
+__all__ = ["report", "write_report", "render_page", "chart_page", "Report", "ChartPage", "ReportData", "gather"]
