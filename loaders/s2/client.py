@@ -28,6 +28,7 @@ import asyncio
 import json
 import logging
 import random
+import time
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
@@ -81,6 +82,8 @@ class ClientSettings:
     backoff_cap: float = 60.0
     #: consecutive requests failing for good after which the run stops asking
     stop_after_failures: int = 5
+    #: time.monotonic() after which no request starts (the run's time budget)
+    deadline: float | None = None
 
 
 @dataclass
@@ -190,9 +193,11 @@ class GuardedRequester(ApiRequester):
     async def _fetch(self, url: str, path: str, parameters: str, headers: dict, payload: dict | None):
         stats = self.stats
         for attempt in range(max(1, self.settings.max_attempts)):
+            self._check_deadline()
             if stats.stopped:
                 raise (S2Unreachable if stats.stopped == "unreachable" else S2Failure)(stats.stopped, "run stopped")
             await self.limiter.wait()
+            self._check_deadline()
             if stats.stopped:
                 raise (S2Unreachable if stats.stopped == "unreachable" else S2Failure)(stats.stopped, "run stopped")
             stats.requests += 1
@@ -203,6 +208,7 @@ class GuardedRequester(ApiRequester):
                     # 401 / 502 / 503, or 200 {"error": ...}: the package hides which
                     raise _EmptyResponse()
                 stats.consecutive_failures = 0
+                self.limiter.succeeded()
                 return data
             except ObjectNotFoundException as exc:
                 stats.consecutive_failures = 0
@@ -222,9 +228,18 @@ class GuardedRequester(ApiRequester):
             delay = backoff_delay(attempt, self.settings.backoff_base, self.settings.backoff_cap, self.rng)
             log.debug("S2 %s on %s; retrying in %.2fs", reason, path, delay)
             if reason == "429":
+                self.limiter.throttled()
                 self.limiter.hold(delay)
             await asyncio.sleep(delay)
         raise S2Failure("no_attempts", path)  # max_attempts < 1 is clamped above; kept for the type checker
+
+    def _check_deadline(self) -> None:
+        """Past the time budget: stop the run (its papers are left for `kg enrich`)."""
+        deadline, stats = self.settings.deadline, self.stats
+        if deadline is not None and not stats.stopped and time.monotonic() >= deadline:
+            stats.stopped = "time_budget"
+            stats.stop_message = "The time budget is spent: stopped asking Semantic Scholar for this run"
+            self.limiter.stop()
 
     def _give_up(self, reason: str) -> None:
         stats = self.stats
