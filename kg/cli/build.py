@@ -237,7 +237,10 @@ def plan_lines(papers, options: EnrichOptions) -> list[str]:
         if options.citations and options.max_citations > SHORT_CITATIONS:
             fewer = replace(options, max_citations=SHORT_CITATIONS)
             n = plan_requests(papers, fewer)
-            lines.append(f"    --max-citations {SHORT_CITATIONS}: {n} requests, about {duration(estimated_seconds(papers, fewer, n))}")
+            if n < requests:
+                lines.append(
+                    f"    --max-citations {SHORT_CITATIONS}: {n} requests, about {duration(estimated_seconds(papers, fewer, n))}"
+                )
         if options.citations:
             none = replace(options, citations=False)
             n = plan_requests(papers, none)

@@ -16,7 +16,10 @@ backoff, and turns the package's quirks (semanticscholar 0.12.0) into explicit f
   :meth:`S2Client.match_title` encodes it first;
 - ``get_paper_references`` / ``get_paper_citations`` send no headers, so no API key: the
   requester adds ``x-api-key`` to every request itself;
-- the package logs request headers (the API key) at DEBUG: :class:`_HideApiKey` drops those records.
+- the package logs request headers (the API key) at DEBUG: :class:`_HideApiKey` drops those records;
+- it opens a new ``httpx.AsyncClient`` per request, which loads the CA bundle each time (20 ms on
+  an idle machine, 200 ms on a busy one, with the event loop blocked): :func:`_share_tls` hands
+  those clients one TLS context.
 
 A refused connection or failed DNS look-up means S2 is unreachable: the first one stops all
 requests of the run (:class:`S2Unreachable`) instead of starting a retry storm.
@@ -25,14 +28,18 @@ requests of the run (:class:`S2Unreachable`) instead of starting a retry storm.
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import logging
 import random
+import ssl
 import time
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
+import certifi
 import httpx
+import semanticscholar.ApiRequester as _package_requester
 import tenacity
 from semanticscholar.ApiRequester import ApiRequester
 from semanticscholar.AsyncSemanticScholar import AsyncSemanticScholar
@@ -114,6 +121,29 @@ def _install_key_filter() -> None:
     pkg_logger = logging.getLogger("semanticscholar")
     if not any(isinstance(f, _HideApiKey) for f in pkg_logger.filters):
         pkg_logger.addFilter(_HideApiKey())
+
+
+@functools.cache
+def _tls_context() -> ssl.SSLContext:
+    return ssl.create_default_context(cafile=certifi.where())  # what httpx builds by default
+
+
+class _SharedTLS:
+    """``httpx`` as the package's requester sees it: the same, except that its per-request
+    ``AsyncClient`` reuses one TLS context instead of loading the CA bundle again."""
+
+    def __getattr__(self, name: str):
+        return getattr(httpx, name)
+
+    @staticmethod
+    def AsyncClient(*args, **kwargs) -> httpx.AsyncClient:  # noqa: N802 - httpx's name
+        kwargs.setdefault("verify", _tls_context())
+        return httpx.AsyncClient(*args, **kwargs)
+
+
+def _share_tls() -> None:
+    if not isinstance(_package_requester.httpx, _SharedTLS):
+        _package_requester.httpx = _SharedTLS()
 
 
 def _classify(exc: BaseException) -> tuple[str, bool]:
@@ -286,6 +316,7 @@ class S2Client:
         rng: random.Random | None = None,
     ):
         _install_key_filter()
+        _share_tls()
         self.stats = stats or RequestStats()
         self.api = AsyncSemanticScholar(
             timeout=settings.timeout, api_key=settings.api_key, api_url=settings.api_url, retry=False
