@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.identity import IdentityIndex, merge_paper_nodes, resolve_papers
+from kg.identity import IdentityIndex, merge_paper_nodes, merge_records, resolve_papers
 from kg.model import Author, Authored, Node, Paper, Relationship, author_key
 from kg.store import GraphStore, upsert_nodes, upsert_relationships
 from loaders.extract import Extraction, extract_papers
@@ -34,8 +34,23 @@ class BuildOptions:
 
 
 @dataclass
+class FileReport:
+    """What one listing file gave: its entries, the papers they are, and what was skipped."""
+
+    listing: Listing
+    #: distinct papers its entries are, not counting those an earlier file of the build listed
+    stored: int = 0
+
+    @property
+    def merged(self) -> int:
+        """Entries that are a paper an earlier entry (of this file or an earlier one) listed."""
+        return len(self.listing.entries) - self.stored
+
+
+@dataclass
 class BuildReport:
     listings: list[Listing] = field(default_factory=list)
+    files: list[FileReport] = field(default_factory=list)
     enrichment: EnrichReport | None = None
     #: listed papers S2 did not fill in (not found, rejected, or left for retry)
     unenriched: int = 0
@@ -66,7 +81,9 @@ def load_listings(
     return [load_listing(path, format=format, listing_year=listing_year) for path in paths]
 
 
-def listing_records(listings: Iterable[Listing]) -> tuple[list[Paper], list[Node], list[Relationship]]:
+def listing_records(
+    listings: Iterable[Listing],
+) -> tuple[list[Paper], list[Node], list[Relationship]]:
     """Listed papers plus the authors a listing names (BibTeX, CSV), keyed by name."""
     papers: list[Paper] = []
     authors: dict[str, Author] = {}
@@ -115,9 +132,17 @@ def build(
     ``before_enrich`` is called with the papers about to be sent to S2 (to print the plan).
     """
     report = BuildReport(listings=list(listings))
-    papers, authors, authored = listing_records(report.listings)
-    with _stage(progress, f"writing {len(papers)} listed papers"):
-        listed = write_graph(store, [*papers, *authors], authored)
+    by_key: dict[str, Paper] = {}
+    for listing in report.listings:
+        papers, authors, authored = listing_records([listing])
+        with _stage(progress, f"writing {len(papers)} listed papers of {listing.path}"):
+            written = write_graph(store, [*papers, *authors], authored)
+        report.files.append(FileReport(listing, stored=sum(p.key not in by_key for p in written)))
+        for paper in written:
+            by_key[paper.key] = (
+                merge_records(paper, by_key[paper.key]) if paper.key in by_key else paper
+            )
+    listed = list(by_key.values())
     if options.enrich and listed:
         if before_enrich:
             before_enrich(listed)
@@ -165,10 +190,14 @@ def replace_listing_authors(store: GraphStore, paper_keys: Iterable[str]) -> Non
         "MATCH (:Author)-[r:AUTHORED]->(p:Paper) WHERE p.key IN $keys AND r.source = 'listing' DELETE r",
         {"keys": keys},
     )
-    store.run("MATCH (a:Author) WHERE a.key STARTS WITH 'name:' AND NOT (a)-[:AUTHORED]->() DELETE a")
+    store.run(
+        "MATCH (a:Author) WHERE a.key STARTS WITH 'name:' AND NOT (a)-[:AUTHORED]->() DELETE a"
+    )
 
 
-def stored_papers(store: GraphStore, where: str = "p.listed = true", params: dict | None = None) -> list[Paper]:
+def stored_papers(
+    store: GraphStore, where: str = "p.listed = true", params: dict | None = None
+) -> list[Paper]:
     """Listed papers as stored, as records the loaders can work on again."""
     columns = ", ".join(f"p.{f} AS {f}" for f in Paper.model_fields)
     rows = store.run(f"MATCH (p:Paper) WHERE {where} RETURN {columns} ORDER BY p.key", params or {})
@@ -218,7 +247,9 @@ def reextract(store: GraphStore) -> Counter:
     """`kg extract`: drop earlier extracted edges and orphaned methods and benchmarks, then
     extract again from the stored papers (no S2 request)."""
     for rel_type in EXTRACTED_TYPES:
-        store.run(f"MATCH (:Paper)-[r:{rel_type}]->() WHERE r.source STARTS WITH 'extract:' DELETE r")
+        store.run(
+            f"MATCH (:Paper)-[r:{rel_type}]->() WHERE r.source STARTS WITH 'extract:' DELETE r"
+        )
     for label in ("Method", "Benchmark"):
         store.run(f"MATCH (n:{label}) WHERE NOT (n)<--() DELETE n")
     return extract_into(store, stored_papers(store))

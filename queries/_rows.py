@@ -56,7 +56,11 @@ class Rows(list[R], Generic[R]):
             "<tr>" + "".join(f"<td>{_cell(getattr(row, c))}</td>" for c in self.columns) + "</tr>"
             for row in self[:HTML_ROWS]
         )
-        more = f"<p>{len(self) - HTML_ROWS:,} more rows: <code>.to_dataframe()</code> has them all</p>" if len(self) > HTML_ROWS else ""
+        more = (
+            f"<p>{len(self) - HTML_ROWS:,} more rows: <code>.to_dataframe()</code> has them all</p>"
+            if len(self) > HTML_ROWS
+            else ""
+        )
         caption = f"<caption>{escape(self.model.__name__)}: {len(self):,} row{'s' if len(self) != 1 else ''}</caption>"
         return f'<table class="kg-rows">{caption}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{more}'
 
@@ -65,7 +69,9 @@ class Rows(list[R], Generic[R]):
         try:
             import pandas
         except ImportError as exc:  # pragma: no cover - depends on the environment
-            raise ImportError("to_dataframe() needs pandas: pip install 'citegraph-kg[pandas]'") from exc
+            raise ImportError(
+                "to_dataframe() needs pandas: pip install 'citegraph-kg[pandas]'"
+            ) from exc
         return pandas.DataFrame([row.model_dump() for row in self], columns=self.columns)
 
 
@@ -186,7 +192,8 @@ def name_match(var: str, param: str) -> Dialects:
     )
     return Dialects(
         neo4j=common + f"${param}_lower IN [x IN coalesce({var}.aliases, []) | toLower(x)])",
-        embedded=common + f"list_contains(list_transform({var}.aliases, x -> lower(x)), ${param}_lower))",
+        embedded=common
+        + f"list_contains(list_transform({var}.aliases, x -> lower(x)), ${param}_lower))",
     )
 
 
@@ -195,7 +202,11 @@ def name_params(param: str, value: str) -> dict[str, str]:
     from kg.model import normalise_title
 
     text = value.strip()
-    return {param: text, f"{param}_lower": text.lower(), f"{param}_norm": normalise_title(text) or ""}
+    return {
+        param: text,
+        f"{param}_lower": text.lower(),
+        f"{param}_norm": normalise_title(text) or "",
+    }
 
 
 def check_limit(limit: int) -> int:

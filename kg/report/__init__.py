@@ -150,4 +150,13 @@ def _template():
     return env.get_template("report.html")
 
 
-__all__ = ["report", "write_report", "render_page", "chart_page", "Report", "ChartPage", "ReportData", "gather"]
+__all__ = [
+    "report",
+    "write_report",
+    "render_page",
+    "chart_page",
+    "Report",
+    "ChartPage",
+    "ReportData",
+    "gather",
+]

@@ -24,7 +24,12 @@ BAR_WIDTH = 250
 BAR_HEIGHT = 18
 #: characters of a bar's label on the axis (the tooltip has it whole)
 AXIS_LABEL = 44
-SERIES_COLOURS = {"listed": "#4e79a7", "other (cited or citing)": "#a0cbe8", "proposed": "#2f7d32", "used": "#8cc084"}
+SERIES_COLOURS = {
+    "listed": "#4e79a7",
+    "other (cited or citing)": "#a0cbe8",
+    "proposed": "#2f7d32",
+    "used": "#8cc084",
+}
 CONFIG = {
     "font": "system-ui, -apple-system, Segoe UI, sans-serif",
     "view": {"stroke": None},
@@ -49,7 +54,13 @@ def _rows(bars: list[Bar]) -> list[dict[str, Any]]:
     for i, bar in enumerate(bars):
         label = " ".join(bar.label.split())
         short = label if len(label) <= AXIS_LABEL else label[: AXIS_LABEL - 1].rstrip() + "…"
-        row = {"order": i, "label": label, "short": f"{i + 1}. {short}", "value": bar.value, "series": bar.series}
+        row = {
+            "order": i,
+            "label": label,
+            "short": f"{i + 1}. {short}",
+            "value": bar.value,
+            "series": bar.series,
+        }
         row.update({k: v for k, v in bar.extra.items() if v is not None})
         rows.append(row)
     return rows
@@ -71,7 +82,9 @@ def _series_colour(bars: list[Bar]) -> alt.Color:
     )
 
 
-def bar_chart(chart_id: str, title: str, bars: list[Bar], value_title: str, empty: str = "") -> Chart:
+def bar_chart(
+    chart_id: str, title: str, bars: list[Bar], value_title: str, empty: str = ""
+) -> Chart:
     """Horizontal bars in the given order, one per item, hover for the whole label and extras.
     Bars that are all zero say ``empty`` instead (an offline graph has no citation counts)."""
     if not any(b.value for b in bars):
@@ -84,7 +97,12 @@ def bar_chart(chart_id: str, title: str, bars: list[Bar], value_title: str, empt
         alt.Chart(alt.Data(values=rows))
         .mark_bar(color="#4e79a7")
         .encode(
-            y=alt.Y("short:N", sort=alt.EncodingSortField("order"), title=None, axis=alt.Axis(labelLimit=320)),
+            y=alt.Y(
+                "short:N",
+                sort=alt.EncodingSortField("order"),
+                title=None,
+                axis=alt.Axis(labelLimit=320),
+            ),
             x=alt.X("value:Q", title=value_title),
             tooltip=tooltip,
         )
@@ -94,7 +112,14 @@ def bar_chart(chart_id: str, title: str, bars: list[Bar], value_title: str, empt
 
 
 def series_chart(
-    chart_id: str, title: str, bars: list[Bar], x_title: str, y_title: str, *, x_order: list[str], empty: str = ""
+    chart_id: str,
+    title: str,
+    bars: list[Bar],
+    x_title: str,
+    y_title: str,
+    *,
+    x_order: list[str],
+    empty: str = "",
 ) -> Chart:
     """Vertical bars stacked by series (listed / other papers) over ordered categories."""
     chart = (

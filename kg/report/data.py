@@ -215,14 +215,24 @@ def citation_histogram(kb: KnowledgeGraph) -> list[Bar]:
     for row in kb.cypher(_CITATION_COUNTS):
         counts[(log_bin(row["c"]), row["listed"])] += row["n"]
     return [
-        Bar(_bin_label(*b), n, key=str(b[0]), series="listed" if listed else "other (cited or citing)")
+        Bar(
+            _bin_label(*b),
+            n,
+            key=str(b[0]),
+            series="listed" if listed else "other (cited or citing)",
+        )
         for (b, listed), n in sorted(counts.items())
     ]
 
 
 def top_cited(kb: KnowledgeGraph) -> list[Bar]:
     return [
-        Bar(p.title or p.key, p.citation_count or 0, p.key, extra={"year": p.year, "in this graph": p.cited_in_graph})
+        Bar(
+            p.title or p.key,
+            p.citation_count or 0,
+            p.key,
+            extra={"year": p.year, "in this graph": p.cited_in_graph},
+        )
         for p in papers.top_cited(kb, limit=TOP, listed_only=True)
     ]
 
@@ -232,7 +242,12 @@ def influential(kb: KnowledgeGraph) -> list[Bar]:
     if not kb.cypher(_HAS_PAGERANK)[0]["n"]:
         return []
     return [
-        Bar(p.title or p.key, round(p.pagerank, 6), p.key, extra={"year": p.year, "listed": bool(p.listed)})
+        Bar(
+            p.title or p.key,
+            round(p.pagerank, 6),
+            p.key,
+            extra={"year": p.year, "listed": bool(p.listed)},
+        )
         for p in papers.most_influential(kb, limit=TOP)
         if p.pagerank is not None
     ]
@@ -252,7 +267,11 @@ def leaderboards(kb: KnowledgeGraph) -> list[Leaderboard]:
     boards = []
     for b in kb.cypher(_BENCHMARKS_WITH_RESULTS, {"limit": LEADERBOARDS}):
         rows = methods.leaderboard(kb, b["key"])
-        boards.append(Leaderboard(b["name"] or b["key"], b["key"], b["results"], list(rows[:LEADERBOARD_ROWS])))
+        boards.append(
+            Leaderboard(
+                b["name"] or b["key"], b["key"], b["results"], list(rows[:LEADERBOARD_ROWS])
+            )
+        )
     return boards
 
 
@@ -266,7 +285,11 @@ def title_terms(titles: list[str | None], n: int = TERMS) -> list[str]:
     for title in titles:
         seen = set()
         for word in _WORD.findall((title or "").lower()):
-            word = word.rstrip("s") if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word
+            word = (
+                word.rstrip("s")
+                if len(word) > 4 and word.endswith("s") and not word.endswith("ss")
+                else word
+            )
             if word not in _STOPWORDS and word not in seen:
                 seen.add(word)
                 words[word] += 1
@@ -282,4 +305,14 @@ def communities(kb: KnowledgeGraph) -> list[CommunityRow]:
     return [CommunityRow(c, len(ts), title_terms(ts)) for c, ts in largest]
 
 
-__all__ = ["gather", "ReportData", "Bar", "StatePapers", "Leaderboard", "CommunityRow", "numbers", "log_bin", "title_terms"]
+__all__ = [
+    "gather",
+    "ReportData",
+    "Bar",
+    "StatePapers",
+    "Leaderboard",
+    "CommunityRow",
+    "numbers",
+    "log_bin",
+    "title_terms",
+]

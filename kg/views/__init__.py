@@ -46,14 +46,21 @@ class View(Page):
 
 
 def view(
-    kb: KnowledgeGraph, name: str, *, top: int = DEFAULT_TOP, color_by: str | None = None, **params: Any
+    kb: KnowledgeGraph,
+    name: str,
+    *,
+    top: int = DEFAULT_TOP,
+    color_by: str | None = None,
+    **params: Any,
 ) -> View:
     """The view ``name`` (see :func:`write_view`) as a :class:`View` object."""
     graph, color_by = _selected(kb, name, top, color_by, params)
     return View(render_html(graph, color_by=color_by))
 
 
-def _selected(kb: KnowledgeGraph, name: str, top: int, color_by: str | None, params: dict[str, Any]):
+def _selected(
+    kb: KnowledgeGraph, name: str, top: int, color_by: str | None, params: dict[str, Any]
+):
     if name not in VIEWS:
         raise ViewError(f"unknown view {name!r}; expected one of {', '.join(VIEWS)}")
     graph = keep_top(VIEWS[name](kb, **params), top)
@@ -88,4 +95,15 @@ def _top_paper(kb: KnowledgeGraph) -> str | None:
     return max(rows, key=lambda r: (r["c"] or 0, r["u"] or 0, r["key"]))["key"]
 
 
-__all__ = ["write_view", "write_all", "view", "View", "render", "keep_top", "VIEWS", "ViewError", "COLOR_BY", "DEFAULT_TOP"]
+__all__ = [
+    "write_view",
+    "write_all",
+    "view",
+    "View",
+    "render",
+    "keep_top",
+    "VIEWS",
+    "ViewError",
+    "COLOR_BY",
+    "DEFAULT_TOP",
+]

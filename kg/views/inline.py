@@ -51,7 +51,9 @@ class Page:
         return iframe(self.html, self.height)
 
     def __repr__(self) -> str:
-        return f"<{type(self).__name__}: {len(self.html) / 1e6:.2f} MB of HTML; .save(path) writes it>"
+        return (
+            f"<{type(self).__name__}: {len(self.html) / 1e6:.2f} MB of HTML; .save(path) writes it>"
+        )
 
 
 __all__ = ["iframe", "Page", "DEFAULT_HEIGHT"]

@@ -167,7 +167,9 @@ def remembered_pace(cache_dir: Path, has_key: bool, now: float | None = None) ->
     (True, True)
     """
     try:
-        entry = json.loads((cache_dir / PACE_FILE).read_text())["with_key" if has_key else "without_key"]
+        entry = json.loads((cache_dir / PACE_FILE).read_text())[
+            "with_key" if has_key else "without_key"
+        ]
         rate, at = float(entry["rate"]), float(entry["at"])
     except (OSError, ValueError, KeyError, TypeError):
         return None
@@ -180,7 +182,10 @@ def remember_pace(cache_dir: Path, has_key: bool, rate: float, now: float | None
     path = cache_dir / PACE_FILE
     try:
         data = json.loads(path.read_text()) if path.exists() else {}
-        data["with_key" if has_key else "without_key"] = {"rate": round(rate, 4), "at": time.time() if now is None else now}
+        data["with_key" if has_key else "without_key"] = {
+            "rate": round(rate, 4),
+            "at": time.time() if now is None else now,
+        }
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(data))
     except (OSError, ValueError):

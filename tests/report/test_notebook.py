@@ -7,13 +7,13 @@ from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
+from testkit import EXAMPLE_LISTING, EXAMPLES
+from view_graphs import XSS_TITLE, small_graph
 
 from kg.cli import main
 from kg.report import report
 from kg.views import view
 from queries import papers
-from testkit import EXAMPLE_LISTING, EXAMPLES
-from view_graphs import XSS_TITLE, small_graph
 
 NOTEBOOK = EXAMPLES / "research.ipynb"
 
@@ -26,7 +26,9 @@ def test_research_notebook_runs_on_a_built_graph(tmp_path, monkeypatch):
         assert done.code in (0, 1, None)  # 1: the listing has a card it skips
     monkeypatch.setenv("KG_DB", str(db))
     nb = nbformat.read(NOTEBOOK, as_version=4)
-    NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(EXAMPLES)}}).execute()
+    NotebookClient(
+        nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(EXAMPLES)}}
+    ).execute()
     outputs = [o for cell in nb.cells if cell.cell_type == "code" for o in cell.get("outputs", [])]
     assert not [o for o in outputs if o.output_type == "error"]
     html = [o["data"]["text/html"] for o in outputs if "text/html" in o.get("data", {})]

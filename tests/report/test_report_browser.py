@@ -12,15 +12,24 @@ import os
 from pathlib import Path
 
 import pytest
-
 from browser_harness import browser, open_view  # noqa: F401  (browser is a fixture)
-from kg.cli import main
-from kg.report import write_report
 from report_graphs import synthetic_graph
 from test_viz_browser import assert_clean
 from view_graphs import XSS_ATTR, XSS_TITLE, small_graph
 
-CHARTS = ("per-year", "citations", "top-cited", "influential", "authors", "proposed", "used", "communities")
+from kg.cli import main
+from kg.report import write_report
+
+CHARTS = (
+    "per-year",
+    "citations",
+    "top-cited",
+    "influential",
+    "authors",
+    "proposed",
+    "used",
+    "communities",
+)
 
 
 def kg_stats_json(capsys, db: Path) -> dict:
@@ -41,7 +50,9 @@ def drawn_marks(page) -> dict[str, tuple[int, int]]:
     return {r[0]: (r[1], r[2]) for r in rows}
 
 
-def test_every_plot_is_drawn_and_the_numbers_are_kg_stats(browser, embedded_store, tmp_path, capsys):
+def test_every_plot_is_drawn_and_the_numbers_are_kg_stats(
+    browser, embedded_store, tmp_path, capsys
+):
     kb = synthetic_graph(embedded_store)
     path = write_report(kb, tmp_path / "out" / "report.html")
     kb.close()

@@ -6,12 +6,12 @@ import json
 import re
 
 import pytest
+from report_graphs import synthetic_graph
+from view_graphs import XSS_ATTR, XSS_TITLE, listed_only_graph, small_graph
 
 from kg.report import report
 from kg.report.data import gather, numbers
 from kg.stats import graph_stats
-from report_graphs import synthetic_graph
-from view_graphs import XSS_ATTR, XSS_TITLE, listed_only_graph, small_graph
 
 
 def test_numbers_are_those_of_graph_stats(store):
@@ -21,11 +21,18 @@ def test_numbers_are_those_of_graph_stats(store):
     assert data.stats == stats
     assert data.numbers == numbers(stats)
     assert data.numbers["papers listed"] == sum(stats["listed_papers_by_s2_status"].values()) > 0
-    assert data.numbers["other papers (cited or citing)"] == stats["nodes"]["Paper"] - data.numbers["papers listed"]
+    assert (
+        data.numbers["other papers (cited or citing)"]
+        == stats["nodes"]["Paper"] - data.numbers["papers listed"]
+    )
     states = {s.state: s for s in data.enrichment}
     assert states["matched"].count == stats["listed_papers_by_s2_status"]["ok"]
     rejected = states["rejected: title mismatch"]
-    assert rejected.count == stats["listed_papers_by_s2_status"]["rejected:title_mismatch"] == len(rejected.papers)
+    assert (
+        rejected.count
+        == stats["listed_papers_by_s2_status"]["rejected:title_mismatch"]
+        == len(rejected.papers)
+    )
     assert sum(b.value for b in data.per_year) == sum(
         r["n"] for r in kb.cypher("MATCH (p:Paper) WHERE p.year IS NOT NULL RETURN count(p) AS n")
     )

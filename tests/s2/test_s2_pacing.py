@@ -18,13 +18,13 @@ from pathlib import Path
 import pytest
 from fake_s2 import Corpus, FakeS2, _edge, _norm, _paper
 from rate_limit import RateLimit
+from testkit import EXAMPLE_LISTING
 
 from kg.cli import main
 from kg.graph import KnowledgeGraph
 from kg.stats import graph_stats
 from loaders.pipeline import load_listings
 from loaders.s2.pace import DEFAULT_PACE_WITHOUT_KEY, S2_LIMIT_WITHOUT_KEY
-from testkit import EXAMPLE_LISTING
 
 #: KG_PACING_SCALE=1 runs the demo's build at the real rate (about 10 minutes)
 SCALE = int(os.environ.get("KG_PACING_SCALE", "30"))
@@ -63,8 +63,13 @@ def listing_corpus() -> Corpus:
         ))  # fmt: skip
         for a in authors:
             corpus.authors[a] = {"authorId": a, "name": f"Author {a}", "hIndex": 3, "paperCount": 9}
-        corpus.references[pid] = [_edge(corpus, f"r{i:07d}{k:032x}", k, rng, f"Reference {k} of {i}") for k in range(REFS)]
-        corpus.citations[pid] = [_edge(corpus, f"c{i:07d}{k:032x}", k, rng, f"Citing {k} of {i}") for k in range(CITATIONS)]
+        corpus.references[pid] = [
+            _edge(corpus, f"r{i:07d}{k:032x}", k, rng, f"Reference {k} of {i}") for k in range(REFS)
+        ]
+        corpus.citations[pid] = [
+            _edge(corpus, f"c{i:07d}{k:032x}", k, rng, f"Citing {k} of {i}")
+            for k in range(CITATIONS)
+        ]
     return corpus
 
 
@@ -96,7 +101,17 @@ def test_bounded_demo_build_keeps_its_plan_and_its_time(corpus, tmp_path, capsys
     db, cache = tmp_path / "kg.db", tmp_path / "cache"
     pace = DEFAULT_PACE_WITHOUT_KEY * SCALE  # the default keyless pace on the scaled clock
     with keyless_s2(corpus) as s2:
-        flags = ["--db", db, "--cache", cache, "--s2-api-url", s2.url, "--pace", pace, *demo_flags(SCALE)]
+        flags = [
+            "--db",
+            db,
+            "--cache",
+            cache,
+            "--s2-api-url",
+            s2.url,
+            "--pace",
+            pace,
+            *demo_flags(SCALE),
+        ]
         code, out, seconds = kg(capsys, "build", EXAMPLE_LISTING, *flags)
         made, refused = len(s2.log), s2.rate_limit.refused
     planned = int(re.search(r"(\d+) requests planned", out).group(1))
@@ -109,7 +124,9 @@ def test_bounded_demo_build_keeps_its_plan_and_its_time(corpus, tmp_path, capsys
     assert "left unenriched for `kg enrich`" in out
     assert refused == 0, "the default pace stays under S2's keyless allowance"
     assert made <= budgeted <= planned
-    assert made >= 0.6 * budgeted  # the budget went to requests (a busy machine slows the scaled run)
+    assert (
+        made >= 0.6 * budgeted
+    )  # the budget went to requests (a busy machine slows the scaled run)
     # the S2 phase ends at the budget, plus the requests in flight and local work, which take
     # real seconds whatever the scale
     budget = float(demo_flags(1)[demo_flags(1).index("--time-budget") + 1])
@@ -117,12 +134,16 @@ def test_bounded_demo_build_keeps_its_plan_and_its_time(corpus, tmp_path, capsys
     assert budget + LOCAL_SECONDS < DEMO_BOUND
     with KnowledgeGraph.open(db, read_only=True) as kb:
         state = graph_stats(kb)["listed_papers_by_s2_status"]
-    assert state.get("ok", 0) + state.get("retry:time_budget", 0) == 107 and state.get("retry:time_budget")
+    assert state.get("ok", 0) + state.get("retry:time_budget", 0) == 107 and state.get(
+        "retry:time_budget"
+    )
 
     # the full enrichment is one `kg enrich` away (here with no pace limit: the server allows it)
     with FakeS2(corpus) as s2:
         s2.match_overrides = MATCHES[id(corpus)]
-        code, out, _ = kg(capsys, "enrich", "--db", db, "--cache", cache, "--s2-api-url", s2.url, "--pace", 0)
+        code, out, _ = kg(
+            capsys, "enrich", "--db", db, "--cache", cache, "--s2-api-url", s2.url, "--pace", 0
+        )
         planned = int(re.search(r"(\d+) requests planned", out).group(1))
         assert code == 0, out
         assert len(s2.log) <= planned
@@ -132,7 +153,9 @@ def test_bounded_demo_build_keeps_its_plan_and_its_time(corpus, tmp_path, capsys
     assert stats["relationships"]["CITES"] == 107 * (REFS + CITATIONS)  # no longer capped at 100
 
 
-def test_crowded_pool_backs_off_and_the_next_plan_uses_the_pace_achieved(corpus, tmp_path, capsys, monkeypatch):
+def test_crowded_pool_backs_off_and_the_next_plan_uses_the_pace_achieved(
+    corpus, tmp_path, capsys, monkeypatch
+):
     """The shared keyless pool gives this client a quarter of the allowance: 429s halve the pace,
     it recovers slowly, every paper is enriched, and the next plan estimates at the pace
     achieved, not the one configured."""
@@ -178,8 +201,12 @@ def test_a_long_plan_says_how_to_shorten_it(tmp_path, monkeypatch):
     assert "about 17 min 53 s at 0.30 requests/s, near S2's keyless allowance" in lines[0]
     assert "--time-budget 9 min stops it after about 162 requests" in lines[1]
     assert lines[2] == "  To shorten it:"
-    assert any("--max-citations 100" in l for l in lines) is False  # demo papers have one page either way
-    assert any(l.strip().startswith("--no-citations: 215 requests, about 11 min 57 s") for l in lines)
-    assert any("S2_API_KEY" in l and "5 min 22 s" in l for l in lines)
+    assert (
+        any("--max-citations 100" in line for line in lines) is False
+    )  # demo papers have one page either way
+    assert any(
+        line.strip().startswith("--no-citations: 215 requests, about 11 min 57 s") for line in lines
+    )
+    assert any("S2_API_KEY" in line and "5 min 22 s" in line for line in lines)
     short = plan_lines(papers[:10], EnrichOptions(cache_dir=str(tmp_path)))
     assert len(short) == 1 and "To shorten" not in short[0]
