@@ -40,19 +40,24 @@ def load(store: EmbeddedStore, papers: int, refs: int, seed: int) -> int:
     pairs = np.array([(i, j) for i, j, _ in citation_pairs(random.Random(seed), papers, refs)])
     keys = np.array([paper_key_of(i) for i in range(papers)], dtype=object)
     store.run("COPY Paper(key) FROM $frame", {"frame": pandas.DataFrame({"key": keys})})
-    cites = pandas.DataFrame({"from": keys[pairs[:, 0]], "to": keys[pairs[:, 1]],
-                              "source": "s2"})
+    cites = pandas.DataFrame({"from": keys[pairs[:, 0]], "to": keys[pairs[:, 1]], "source": "s2"})
     store.run("COPY CITES(source) FROM $frame", {"frame": cites})
     return len(pairs)
 
 
-def networkx_baseline(kb: KnowledgeGraph, samples: int, seed: int) -> tuple[dict[str, float], nx.DiGraph]:
+def networkx_baseline(
+    kb: KnowledgeGraph, samples: int, seed: int
+) -> tuple[dict[str, float], nx.DiGraph]:
     """The path ``kg analyze`` took before: dict rows, networkx, a record per paper."""
     seconds: dict[str, float] = {}
     started = time.perf_counter()
-    rows = sorted(kb.cypher("MATCH (p:Paper) OPTIONAL MATCH (p)-[:CITES]->(q:Paper) "
-                            "RETURN p.key AS src, q.key AS dst"),
-                  key=lambda r: (r["src"], r["dst"] or ""))
+    rows = sorted(
+        kb.cypher(
+            "MATCH (p:Paper) OPTIONAL MATCH (p)-[:CITES]->(q:Paper) "
+            "RETURN p.key AS src, q.key AS dst"
+        ),
+        key=lambda r: (r["src"], r["dst"] or ""),
+    )
     graph = nx.DiGraph()
     for row in rows:
         graph.add_node(row["src"])
@@ -68,7 +73,9 @@ def networkx_baseline(kb: KnowledgeGraph, samples: int, seed: int) -> tuple[dict
     seconds["communities"] = time.perf_counter() - started
     ids = {key: i for i, group in enumerate(groups) for key in group}
     started = time.perf_counter()
-    upsert_nodes(kb.store, [Paper(key=k, pagerank=ranks[k], community=ids[k]) for k in sorted(graph)])
+    upsert_nodes(
+        kb.store, [Paper(key=k, pagerank=ranks[k], community=ids[k]) for k in sorted(graph)]
+    )
     seconds["write"] = time.perf_counter() - started
     started = time.perf_counter()
     nx.betweenness_centrality(graph, k=min(samples, len(graph)), seed=seed)
@@ -77,8 +84,11 @@ def networkx_baseline(kb: KnowledgeGraph, samples: int, seed: int) -> tuple[dict
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.analytics", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.analytics",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--papers", type=int, default=100_000)
     parser.add_argument("--refs", type=int, default=10)
     parser.add_argument("--samples", type=int, default=100, help="betweenness source papers")
@@ -117,16 +127,29 @@ def main(argv: list[str] | None = None) -> int:
         f"analytics benchmark: {args.papers:,} papers, {citations:,} citations (embedded store)",
         f"{'stage':<26}{'igraph (s)':>12}{'networkx (s)':>14}{'speed-up':>10}",
     ]
-    stages = [("read graph", "read"), ("pagerank", "pagerank"), ("communities (Louvain)", "communities"),
-              ("write-back", "write"), ("kg analyze total", "total"),
-              (f"betweenness ({samples} samples)", "betweenness")]
+    stages = [
+        ("read graph", "read"),
+        ("pagerank", "pagerank"),
+        ("communities (Louvain)", "communities"),
+        ("write-back", "write"),
+        ("kg analyze total", "total"),
+        (f"betweenness ({samples} samples)", "betweenness"),
+    ]
     for label, stage in stages:
         base = old.get(stage)
-        lines.append(f"{label:<26}{new[stage]:>12.2f}"
-                     + (f"{base:>14.2f}{base / new[stage]:>9.1f}x" if base else f"{'-':>14}"))
-    lines.append(f"communities: {summary.communities:,}, modularity {summary.modularity:.4f}"
-                 + (f" (networkx Louvain {old['modularity']:.4f}, "
-                    f"ratio {summary.modularity / old['modularity']:.3f})" if old else ""))
+        lines.append(
+            f"{label:<26}{new[stage]:>12.2f}"
+            + (f"{base:>14.2f}{base / new[stage]:>9.1f}x" if base else f"{'-':>14}")
+        )
+    lines.append(
+        f"communities: {summary.communities:,}, modularity {summary.modularity:.4f}"
+        + (
+            f" (networkx Louvain {old['modularity']:.4f}, "
+            f"ratio {summary.modularity / old['modularity']:.3f})"
+            if old
+            else ""
+        )
+    )
     if old:
         lines.append(f"PageRank L1 distance to networkx (tol 1e-10): {l1:.2e}")
     print("\n".join(lines))

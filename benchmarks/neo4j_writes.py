@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 
 from benchmarks.ingest import check, log, neo4j_store, timed
 from benchmarks.synthetic import generate
@@ -37,13 +36,17 @@ def write(store, path: str, rels: list[Relationship]) -> None:
         by_model.setdefault(type(rel), []).append(rel)
     for model, group in by_model.items():
         props = schema.present_properties(group)
-        store.run_batches(schema.relationship_upsert(model, store.dialect, props),
-                          schema.rows(group, props))
+        store.run_batches(
+            schema.relationship_upsert(model, store.dialect, props), schema.rows(group, props)
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.neo4j_writes", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.neo4j_writes",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--papers", type=int, default=30_000)
     parser.add_argument("--refs", type=int, default=10)
     parser.add_argument("--variants", default=DEFAULT_VARIANTS)
@@ -51,8 +54,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     nodes, rels = generate(args.papers, args.refs, args.seed)
-    lines = [f"Neo4j relationship writes: {args.papers:,} papers, {len(rels):,} relationships",
-             f"{'path':<8}{'batch':>8}{'writers':>9}{'seconds':>9}{'rels/s':>10}"]
+    lines = [
+        f"Neo4j relationship writes: {args.papers:,} papers, {len(rels):,} relationships",
+        f"{'path':<8}{'batch':>8}{'writers':>9}{'seconds':>9}{'rels/s':>10}",
+    ]
     with neo4j_store(None) as store:
         log(f"loading {len(nodes):,} nodes...")
         upsert_nodes(store, nodes)
@@ -61,15 +66,19 @@ def main(argv: list[str] | None = None) -> int:
             store.run("MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 20000 ROWS")
             store.batch_size, store.writers = int(batch), int(writers)
             log(f"{variant}...")
-            seconds = timed(lambda: write(store, path, rels))
+            seconds = timed(lambda path=path: write(store, path, rels))
             check(variant, store, nodes, rels)
-            lines.append(f"{path:<8}{int(batch):>8,}{int(writers):>9}{seconds:>9.1f}"
-                         f"{len(rels) / seconds:>10,.0f}")
+            lines.append(
+                f"{path:<8}{int(batch):>8,}{int(writers):>9}{seconds:>9.1f}"
+                f"{len(rels) / seconds:>10,.0f}"
+            )
         store.batch_size, store.writers = BATCH_SIZE, REL_WRITERS
         seconds = timed(lambda: upsert_relationships(store, rels))
         check("re-run", store, nodes, rels)
-        lines.append(f"{'re-run':<8}{store.batch_size:>8,}{REL_WRITERS:>9}{seconds:>9.1f}"
-                     f"{len(rels) / seconds:>10,.0f}")
+        lines.append(
+            f"{'re-run':<8}{store.batch_size:>8,}{REL_WRITERS:>9}{seconds:>9.1f}"
+            f"{len(rels) / seconds:>10,.0f}"
+        )
     print("\n".join(lines))
     return 0
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime
 import itertools
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from typing import Any
 
 import neo4j
@@ -22,8 +23,9 @@ from neo4j.graph import Node, Path, Relationship
 from neo4j.spatial import Point
 from neo4j.time import Date, DateTime, Duration, Time
 
+from kg import model as kg_model
 from kg import schema
-from kg.model import NODE_BY_LABEL, RELATIONSHIP_BY_TYPE, Relationship
+from kg.model import NODE_BY_LABEL, RELATIONSHIP_BY_TYPE
 from kg.store import StoreError, batched
 
 # The driver logs connection failures at ERROR level, which Python prints to stderr when the
@@ -115,46 +117,42 @@ class Neo4jStore:
         mode = neo4j.READ_ACCESS if self.read_only else neo4j.WRITE_ACCESS
         return self._driver.session(database=self.database, default_access_mode=mode)
 
-    def run(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-        # An auto-commit transaction: it also runs `CALL { ... } IN TRANSACTIONS` and schema
-        # statements, which a managed transaction cannot.
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        """A failed statement or a lost connection as a one-line StoreError."""
         try:
-            with self._session() as session:
-                result = session.run(cypher, params or {})
-                return [
-                    {key: _plain(value) for key, value in record.items()} for record in result
-                ]
+            yield
         except neo4j_errors.Neo4jError as exc:
             raise StoreError(_message(exc)) from None
         except neo4j_errors.DriverError as exc:
             raise StoreError(f"Neo4j at {self.uri}: {_one_line(exc)}") from None
 
+    def run(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        # An auto-commit transaction: it also runs `CALL { ... } IN TRANSACTIONS` and schema
+        # statements, which a managed transaction cannot.
+        with self._errors(), self._session() as session:
+            result = session.run(cypher, params or {})
+            return [{key: _plain(value) for key, value in record.items()} for record in result]
+
     def frame(self, cypher: str, params: dict[str, Any] | None = None):
         """The rows of a statement as a pandas DataFrame, made by the driver (no dict per row)."""
-        try:
-            with self._session() as session:
-                return session.run(cypher, params or {}).to_df()
-        except neo4j_errors.Neo4jError as exc:
-            raise StoreError(_message(exc)) from None
-        except neo4j_errors.DriverError as exc:
-            raise StoreError(f"Neo4j at {self.uri}: {_one_line(exc)}") from None
+        with self._errors(), self._session() as session:
+            return session.run(cypher, params or {}).to_df()
 
     def run_batches(self, cypher: str, rows: Sequence[dict[str, Any]]) -> int:
         def write(tx: neo4j.ManagedTransaction, batch: list[dict[str, Any]]) -> None:
             tx.run(cypher, rows=batch).consume()
 
-        try:
-            with self._session() as session:
-                for batch in batched(rows, self.batch_size):
-                    session.execute_write(write, list(batch))
-        except neo4j_errors.Neo4jError as exc:
-            raise StoreError(_message(exc)) from None
-        except neo4j_errors.DriverError as exc:
-            raise StoreError(f"Neo4j at {self.uri}: {_one_line(exc)}") from None
+        with self._errors(), self._session() as session:
+            for batch in batched(rows, self.batch_size):
+                session.execute_write(write, list(batch))
         return len(rows)
 
     def write_relationships(
-        self, model: type[Relationship], props: Sequence[str], rows: Sequence[dict[str, Any]]
+        self,
+        model: type[kg_model.Relationship],
+        props: Sequence[str],
+        rows: Sequence[dict[str, Any]],
     ) -> int:
         """Upsert relationship ``rows`` of ``model``: duplicates merged first, then per batch
         (one transaction) the rows whose relationship exists are found, the new ones written
@@ -171,20 +169,18 @@ class Neo4jStore:
             schema.relationship_upsert(model, self.dialect, props),
         )
         batches = _source_batches(unique, self.batch_size)
-        try:
+        with self._errors():
             if self.writers > 1 and len(batches) > 1:
                 with ThreadPoolExecutor(self.writers) as pool:
                     list(pool.map(lambda b: self._write_relationship_batch(statements, b), batches))
             else:
                 for batch in batches:
                     self._write_relationship_batch(statements, batch)
-        except neo4j_errors.Neo4jError as exc:
-            raise StoreError(_message(exc)) from None
-        except neo4j_errors.DriverError as exc:
-            raise StoreError(f"Neo4j at {self.uri}: {_one_line(exc)}") from None
         return len(rows)
 
-    def _write_relationship_batch(self, statements: tuple[str, str, str], batch: list[dict]) -> None:
+    def _write_relationship_batch(
+        self, statements: tuple[str, str, str], batch: list[dict]
+    ) -> None:
         existing, create, merge = statements
 
         def write(tx: neo4j.ManagedTransaction) -> None:

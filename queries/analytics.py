@@ -97,7 +97,11 @@ def _frame(kb: KnowledgeGraph, cypher: str, columns: list[str]):
     import pandas
 
     frame = kb.store.frame(cypher)
-    return frame if len(frame) else pandas.DataFrame({c: pandas.Series([], dtype=object) for c in columns})
+    return (
+        frame
+        if len(frame)
+        else pandas.DataFrame({c: pandas.Series([], dtype=object) for c in columns})
+    )
 
 
 def citation_arrays(kb: KnowledgeGraph) -> CitationArrays:
@@ -177,8 +181,9 @@ def _numbered(keys: np.ndarray, membership: np.ndarray) -> np.ndarray:
     return rank[np.searchsorted(groups, membership)]
 
 
-def betweenness_array(arrays: CitationArrays, samples: int | None = None,
-                      seed: int = DEFAULT_SEED) -> tuple[np.ndarray, int]:
+def betweenness_array(
+    arrays: CitationArrays, samples: int | None = None, seed: int = DEFAULT_SEED
+) -> tuple[np.ndarray, int]:
     """Normalised betweenness on the directed citation graph (as networkx's
     ``betweenness_centrality``), and the number of source papers it was computed from:
     ``samples`` pivots drawn with ``seed`` approximate it on large graphs (all when None).
@@ -226,7 +231,9 @@ def communities(kb: KnowledgeGraph, seed: int = DEFAULT_SEED) -> Rows[Community]
 
 
 @helper
-def betweenness(kb: KnowledgeGraph, limit: int = 20, samples: int | None = None, seed: int = DEFAULT_SEED) -> Rows[Score]:
+def betweenness(
+    kb: KnowledgeGraph, limit: int = 20, samples: int | None = None, seed: int = DEFAULT_SEED
+) -> Rows[Score]:
     """Betweenness centrality on the directed citation graph, highest first; ``samples``
     pivots approximate it on large graphs (exact when None).
 
@@ -254,7 +261,9 @@ def has_gds(kb: KnowledgeGraph) -> bool:
 def pick_engine(kb: KnowledgeGraph, engine: str = "auto") -> str:
     """``auto``: GDS on a Neo4j server that has it, else local; ``gds`` without it is an error."""
     if engine not in ENGINES:
-        raise ValueError(f"unknown analytics engine {engine!r}: expected one of {', '.join(ENGINES)}")
+        raise ValueError(
+            f"unknown analytics engine {engine!r}: expected one of {', '.join(ENGINES)}"
+        )
     if engine == "local":
         return "local"
     gds = has_gds(kb)
@@ -267,7 +276,9 @@ def pick_engine(kb: KnowledgeGraph, engine: str = "auto") -> str:
     return "gds" if gds else "local"
 
 
-def analyze(kb: KnowledgeGraph, seed: int = DEFAULT_SEED, top: int = 10, engine: str = "auto") -> Summary:
+def analyze(
+    kb: KnowledgeGraph, seed: int = DEFAULT_SEED, top: int = 10, engine: str = "auto"
+) -> Summary:
     """Compute PageRank and Louvain communities and store them as ``Paper.pagerank`` and
     ``Paper.community`` (other properties untouched); returns a summary with the seconds of
     each stage.

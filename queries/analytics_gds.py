@@ -30,7 +30,9 @@ _LOUVAIN = (
     "CALL gds.louvain.stream($name, {randomSeed: $seed}) YIELD nodeId, communityId "
     "RETURN gds.util.asNode(nodeId).key AS key, communityId AS community"
 )
-_MODULARITY = "CALL gds.louvain.stats($name, {randomSeed: $seed}) YIELD modularity RETURN modularity"
+_MODULARITY = (
+    "CALL gds.louvain.stats($name, {randomSeed: $seed}) YIELD modularity RETURN modularity"
+)
 _DROP = "CALL gds.graph.drop($name, false) YIELD graphName RETURN graphName"
 
 
@@ -46,8 +48,14 @@ def gds_scores(
         projected = kb.cypher(_PROJECT, {"name": directed, "undirected": []})[0]
         kb.cypher(_PROJECT, {"name": undirected, "undirected": ["*"]})
         lap("read")
-        ranks = kb.store.frame(_PAGERANK, {"name": directed, "iterations": GDS_PAGERANK["maxIterations"],
-                                           "tolerance": GDS_PAGERANK["tolerance"]})
+        ranks = kb.store.frame(
+            _PAGERANK,
+            {
+                "name": directed,
+                "iterations": GDS_PAGERANK["maxIterations"],
+                "tolerance": GDS_PAGERANK["tolerance"],
+            },
+        )
         ranks = ranks.sort_values("key", kind="stable")
         lap("pagerank")
         groups = kb.store.frame(_LOUVAIN, {"name": undirected, "seed": seed})
@@ -59,4 +67,10 @@ def gds_scores(
             kb.cypher(_DROP, {"name": name})
     keys = ranks["key"].to_numpy(dtype=object)
     ids = _numbered(keys, groups["community"].to_numpy())
-    return keys, ranks["score"].to_numpy(dtype=float), ids, float(modularity), int(projected["citations"])
+    return (
+        keys,
+        ranks["score"].to_numpy(dtype=float),
+        ids,
+        float(modularity),
+        int(projected["citations"]),
+    )

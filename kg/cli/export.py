@@ -13,9 +13,14 @@ from kg.export import EXPORT_FORMATS, export, format_from_path
 
 @app.command(name="export")
 def export_command(
-    out: Path = typer.Option(..., "--out", "-o", help="Output file (a directory for csv and neo4j-import)."),
+    out: Path = typer.Option(
+        ..., "--out", "-o", help="Output file (a directory for csv and neo4j-import)."
+    ),
     format: str = typer.Option(
-        None, "--format", "-f", help=f"{' | '.join(EXPORT_FORMATS)} [default: from the --out suffix]."
+        None,
+        "--format",
+        "-f",
+        help=f"{' | '.join(EXPORT_FORMATS)} [default: from the --out suffix].",
     ),
     db: str = DbOption,
     neo4j: str = Neo4jOption,
@@ -25,7 +30,9 @@ def export_command(
     `neo4j-admin database import full`, in a directory) or bibtex (the listed papers)."""
     fmt = format or format_from_path(out)
     if fmt is None:
-        raise UserError(f"cannot tell the format from {str(out)!r}: pass --format {'|'.join(EXPORT_FORMATS)}")
+        raise UserError(
+            f"cannot tell the format from {str(out)!r}: pass --format {'|'.join(EXPORT_FORMATS)}"
+        )
     if fmt not in EXPORT_FORMATS:
         raise UserError(f"unknown --format {fmt!r}: expected one of {', '.join(EXPORT_FORMATS)}")
     directory = fmt in ("csv", "neo4j-import")

@@ -17,7 +17,14 @@ from loaders.s2.cache import CACHE_FILE, CacheReader, ResponseCache, default_cac
 from loaders.s2.client import ClientSettings, RequestStats, S2Client
 from loaders.s2.convert import author_node, authored, cites, enriched_paper, outside_paper
 from loaders.s2.fetch import PaperState, fetch_authors, fetch_lists, resolve_ids, resolve_titles
-from loaders.s2.pace import Limiter, RetryBudget, effective_pace
+from loaders.s2.pace import (
+    PACE_SAMPLE,
+    Limiter,
+    RetryBudget,
+    effective_pace,
+    remember_pace,
+    remembered_pace,
+)
 from loaders.s2.resolve import request_id
 
 
@@ -48,6 +55,8 @@ class EnrichOptions:
     stop_after_failures: int = 5
     #: jitter seed (tests); None = random
     seed: int | None = None
+    #: seconds after which the run stops asking S2 (what is left waits for `kg enrich`); None: no bound
+    time_budget: float | None = None
 
 
 @dataclass
@@ -74,6 +83,9 @@ class EnrichReport:
     references_without_id: int = 0
     seconds: float = 0.0
     message: str = ""
+    #: requests/s achieved (None for a run of fewer than two requests) and 429s that slowed it
+    pace: float | None = None
+    throttles: int = 0
 
     #: resolved papers whose authors or lists failed (their s2_status is "retry:<reason>")
     retry_after_resolution: dict[str, int] = field(default_factory=dict)
@@ -99,6 +111,10 @@ class EnrichReport:
             ("lists truncated", str(self.truncated)),
             ("seconds", f"{self.seconds:.1f}"),
         ]
+        if self.pace is not None:
+            rows.append(
+                ("pace achieved", f"{self.pace:.2f} requests/s ({self.throttles} x 429 slowed it)")
+            )
         return rows
 
 
@@ -125,7 +141,11 @@ def plan_requests(papers: list[Paper], options: EnrichOptions) -> int:
         return 0
     with CacheReader(cache_dir_of(options) / CACHE_FILE, options.cache_ttl) as reader:
         return cache_plan.cached_plan(
-            papers, reader, references=options.references, citations=options.citations, max_citations=options.max_citations
+            papers,
+            reader,
+            references=options.references,
+            citations=options.citations,
+            max_citations=options.max_citations,
         )
 
 
@@ -135,10 +155,38 @@ def cache_dir_of(options: EnrichOptions) -> Path:
     return Path(options.cache_dir) if options.cache_dir else default_cache_dir()
 
 
-def estimated_seconds(papers: list[Paper], options: EnrichOptions) -> float:
-    """Wall time of :func:`plan_requests` at the configured pace."""
-    pace = effective_pace(options.pace, bool(options.api_key or os.environ.get("S2_API_KEY")))
-    return plan.estimated_seconds(plan_requests(papers, options), pace)
+def _has_key(options: EnrichOptions) -> bool:
+    return bool(options.api_key or os.environ.get("S2_API_KEY"))
+
+
+def planning_pace(options: EnrichOptions) -> float:
+    """The pace a plan assumes: the configured one (by default near S2's allowance), or, when
+    the last paced run here achieved less (429s, a crowded keyless pool), what it achieved."""
+    pace = effective_pace(options.pace, _has_key(options))
+    achieved = (
+        remembered_pace(cache_dir_of(options), _has_key(options)) if options.pace is None else None
+    )
+    return min(pace, achieved) if achieved and pace > 0 else pace
+
+
+def estimated_seconds(
+    papers: list[Paper], options: EnrichOptions, requests: int | None = None
+) -> float:
+    """Wall time of :func:`plan_requests` (or ``requests``) at :func:`planning_pace`."""
+    n = plan_requests(papers, options) if requests is None else requests
+    return plan.estimated_seconds(n, planning_pace(options))
+
+
+def budgeted_requests(requests: int, options: EnrichOptions) -> int:
+    """Requests a run can make within ``options.time_budget`` at :func:`planning_pace`.
+
+    >>> budgeted_requests(322, EnrichOptions(pace=0.3, time_budget=540)), budgeted_requests(50, EnrichOptions(pace=0.3, time_budget=540))
+    (162, 50)
+    """
+    pace = planning_pace(options)
+    if options.time_budget is None or not pace:
+        return requests
+    return min(requests, int(options.time_budget * pace))
 
 
 def enrich(papers: list[Paper], options: EnrichOptions | None = None, progress=None) -> Enrichment:
@@ -160,7 +208,9 @@ def enrich(papers: list[Paper], options: EnrichOptions | None = None, progress=N
         return pool.submit(lambda: asyncio.run(_enrich(papers, options, progress))).result()
 
 
-async def enrich_async(papers: list[Paper], options: EnrichOptions | None = None, progress=None) -> Enrichment:
+async def enrich_async(
+    papers: list[Paper], options: EnrichOptions | None = None, progress=None
+) -> Enrichment:
     """:func:`enrich` for async callers: runs in a worker thread, the caller's loop keeps going."""
     return await asyncio.to_thread(enrich, papers, options, progress)
 
@@ -193,6 +243,7 @@ async def _enrich(papers: list[Paper], options: EnrichOptions, progress) -> Enri
         backoff_base=options.backoff_base,
         backoff_cap=options.backoff_cap,
         stop_after_failures=options.stop_after_failures,
+        deadline=started + options.time_budget if options.time_budget is not None else None,
     )
     report = EnrichReport(papers=len(papers), offline=options.offline)
     report.planned_requests = plan_requests(papers, options)
@@ -201,24 +252,40 @@ async def _enrich(papers: list[Paper], options: EnrichOptions, progress) -> Enri
     stats = RequestStats()
     cache = ResponseCache(cache_dir / CACHE_FILE, options.cache_ttl)
     try:
+        limiter = Limiter(effective_pace(options.pace, bool(api_key)))
         client = S2Client(
             settings,
             cache,
-            Limiter(effective_pace(options.pace, bool(api_key))),
+            limiter,
             RetryBudget(options.retry_budget),
             stats,
             random.Random(options.seed),
         )
         conc = options.concurrency
-        bar.start("resolve", "S2 resolve", sum(1 for s in states if request_id(s.paper) or s.paper.title))
+        bar.start(
+            "resolve", "S2 resolve", sum(1 for s in states if request_id(s.paper) or s.paper.title)
+        )
         await resolve_ids(client, states, conc, bar)
         await resolve_titles(client, states, conc, bar)
-        n_authors = len({a.get("authorId") for s in states if s.status == "ok" for a in s.record.get("authors") or []})
+        n_authors = len(
+            {
+                a.get("authorId")
+                for s in states
+                if s.status == "ok"
+                for a in s.record.get("authors") or []
+            }
+        )
         bar.start("authors", "S2 authors", n_authors)
         authors = await fetch_authors(client, states, conc, bar)
         ok = {s.s2_id: s for s in states if s.status == "ok"}.values()
         n_refs = sum(1 for s in ok if options.references and s.record.get("referenceCount") != 0)
-        n_cits = sum(1 for s in ok if options.citations and options.max_citations > 0 and s.record.get("citationCount") != 0)
+        n_cits = sum(
+            1
+            for s in ok
+            if options.citations
+            and options.max_citations > 0
+            and s.record.get("citationCount") != 0
+        )
         bar.start("references", "S2 references", n_refs)
         bar.start("citations", "S2 citations", n_cits)
         await fetch_lists(
@@ -232,6 +299,15 @@ async def _enrich(papers: list[Paper], options: EnrichOptions, progress) -> Enri
         )
     finally:
         cache.close()
+    achieved = limiter.achieved()
+    if (
+        achieved
+        and limiter.ceiling
+        and limiter.started >= PACE_SAMPLE
+        and stats.stopped != "unreachable"
+    ):
+        remember_pace(cache_dir, bool(api_key), achieved)
+    report.pace, report.throttles = achieved, limiter.throttles
     return _assemble(states, authors, options, report, stats, started)
 
 
@@ -268,7 +344,13 @@ def _assemble(
         if st.status != "ok":
             status = st.status or "not_found"
             out_papers.append(
-                p.model_copy(update={"s2_status": status, "s2_match_confidence": st.confidence, "s2_match_evidence": st.evidence})
+                p.model_copy(
+                    update={
+                        "s2_status": status,
+                        "s2_match_confidence": st.confidence,
+                        "s2_match_evidence": st.evidence,
+                    }
+                )
             )
             continue
         out_papers.append(
@@ -327,7 +409,11 @@ def _summarise(report, out_papers, nodes, rels, states, options, stats, started)
     report.authors = len(nodes) - report.outside_papers
     report.cites = sum(1 for k in rels if k[0] == "CITES")
     report.authored = len(rels) - report.cites
-    report.requests_made, report.cache_hits, report.retries = stats.requests, stats.cache_hits, stats.retries
+    report.requests_made, report.cache_hits, report.retries = (
+        stats.requests,
+        stats.cache_hits,
+        stats.retries,
+    )
     report.unreachable = stats.stopped == "unreachable"
     distinct = {s.s2_id: s for s in resolved}.values()
     report.minimum_requests = plan.minimum_requests(
@@ -335,7 +421,9 @@ def _summarise(report, out_papers, nodes, rels, states, options, stats, started)
         sum(1 for s in states if request_id(s.paper) is None and s.paper.title),
         len({a for s in resolved for a in s.author_ids}),
         [s.record.get("referenceCount") for s in distinct] if options.references else [],
-        [s.record.get("citationCount") for s in distinct] if options.citations and options.max_citations > 0 else [],
+        [s.record.get("citationCount") for s in distinct]
+        if options.citations and options.max_citations > 0
+        else [],
         options.max_citations,
     )
     report.seconds = time.monotonic() - started
@@ -343,6 +431,7 @@ def _summarise(report, out_papers, nodes, rels, states, options, stats, started)
     if report.unreachable:
         report.message = f"{stats.stop_message}. {left} papers left unenriched for `kg enrich`."
     elif stats.stopped:
+        left += sum(report.retry_after_resolution.values())
         report.message = f"{stats.stop_message}. {left} papers left unenriched for `kg enrich`."
     elif options.offline:
         report.message = f"Offline: {report.resolved} papers from the cache, {left} not cached."

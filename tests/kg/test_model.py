@@ -10,8 +10,11 @@ from kg.model import Author, Paper, author_key, normalise_title, paper_key
     [
         ("  Attention Is All You Need!  ", "attention is all you need"),
         ("Café Über-Net: ÅÉ 2.0", "cafe uber net ae 2 0"),
-        ("SliceGPT:   Compress\tLarge   Language Models", "slicegpt compress large language models"),
-        ("数学", None),
+        (
+            "SliceGPT:   Compress\tLarge   Language Models",
+            "slicegpt compress large language models",
+        ),
+        ("数学", "数学"),
         ("", None),
         (None, None),
     ],

@@ -9,7 +9,6 @@ import numpy as np
 import pytest
 
 from kg.store import StoreError
-
 from queries import analytics, papers
 from tests.queries.query_fixture import PAPERS, citation_digraph
 
@@ -36,7 +35,9 @@ def test_pagerank_equals_networkx(kb):
 
 
 def test_communities_partition_equals_networkx(kb):
-    expected = nx.community.louvain_communities(citation_digraph().to_undirected(), seed=analytics.DEFAULT_SEED)
+    expected = nx.community.louvain_communities(
+        citation_digraph().to_undirected(), seed=analytics.DEFAULT_SEED
+    )
     found = analytics.communities(kb)
     groups: dict[int, set[str]] = {}
     for row in found:
@@ -113,11 +114,14 @@ def test_analyze_writes_every_paper_back_and_reports_stages(synthetic_kb):
     summary = analytics.analyze(synthetic_kb)
     assert summary.engine == "local" and summary.written == 1500
     assert set(summary.seconds) == {"read", "pagerank", "communities", "write"}
-    stored = synthetic_kb.store.frame("MATCH (p:Paper) RETURN p.key AS key, p.pagerank AS pr, "
-                                      "p.community AS c ORDER BY key")
+    stored = synthetic_kb.store.frame(
+        "MATCH (p:Paper) RETURN p.key AS key, p.pagerank AS pr, p.community AS c ORDER BY key"
+    )
     arrays = analytics.citation_arrays(synthetic_kb)
     assert stored["key"].tolist() == arrays.keys.tolist()
-    assert np.allclose(stored["pr"].to_numpy(dtype=float), analytics.pagerank_array(arrays), atol=1e-15)
+    assert np.allclose(
+        stored["pr"].to_numpy(dtype=float), analytics.pagerank_array(arrays), atol=1e-15
+    )
     assert stored["c"].tolist() == analytics.community_array(arrays)[0].tolist()
     assert stored["c"].nunique() == summary.communities
 
@@ -127,7 +131,9 @@ def test_auto_engine_falls_back_to_local_and_gds_is_a_clear_error_without_the_pl
     assert analytics.has_gds(kb) is False
     assert analytics.pick_engine(kb, "auto") == "local"
     assert analytics.analyze(kb, engine="auto").engine == "local"
-    with pytest.raises(StoreError, match="--engine gds needs Neo4j with the Graph Data Science plugin"):
+    with pytest.raises(
+        StoreError, match="--engine gds needs Neo4j with the Graph Data Science plugin"
+    ):
         analytics.analyze(kb, engine="gds")
     with pytest.raises(ValueError, match="unknown analytics engine 'spark'"):
         analytics.pick_engine(kb, "spark")
