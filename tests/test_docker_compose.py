@@ -27,11 +27,13 @@ def test_auth_comes_from_the_environment_with_a_local_default():
     assert len(match.group(1)) >= 8  # Neo4j 5 refuses shorter passwords
 
 
-def test_apoc_plugin_is_requested_as_a_json_list():
+def test_apoc_and_gds_plugins_are_requested_as_a_json_list():
     import json
 
     _, neo4j = _neo4j()
-    assert json.loads(neo4j["environment"]["NEO4J_PLUGINS"]) == ["apoc"]
+    assert json.loads(neo4j["environment"]["NEO4J_PLUGINS"]) == ["apoc", "graph-data-science"]
+    unrestricted = neo4j["environment"]["NEO4J_dbms_security_procedures_unrestricted"]
+    assert set(unrestricted.split(",")) == {"apoc.*", "gds.*"}
 
 
 def test_ports_are_bound_to_localhost_only():
