@@ -111,6 +111,7 @@ def main(argv: list[str] | None = None) -> int:
         _, samples = analytics.betweenness_array(arrays, args.samples, analytics.DEFAULT_SEED)
         betweenness = time.perf_counter() - started
         new = {**summary.seconds, "total": total, "betweenness": betweenness}
+        log("igraph: " + ", ".join(f"{k} {v:.2f}s" for k, v in new.items()))
 
         old: dict[str, float] = {}
         if not args.no_baseline:
