@@ -8,11 +8,11 @@ The stores derive their DDL, constraints and upsert statements from these classe
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict, model_validator
+
+from kg.keys import normalise_title
 
 
 class Node(BaseModel):
@@ -187,61 +187,6 @@ NODE_BY_LABEL = {m.label: m for m in NODE_MODELS}
 RELATIONSHIP_BY_TYPE = {m.type: m for m in RELATIONSHIP_MODELS}
 
 
-# --- identity -------------------------------------------------------------------------------
-
-_NON_ALNUM = re.compile(r"[^0-9a-z]+")
-
-
-def normalise_title(title: str | None) -> str | None:
-    """Lower-case ASCII letters and digits separated by single spaces.
-
-    >>> normalise_title("  Attention Is All You Need!  ")
-    'attention is all you need'
-    """
-    if not title:
-        return None
-    if not title.isascii():  # most titles are: skip the (slow) decomposition for them
-        title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    text = _NON_ALNUM.sub(" ", title.lower()).strip()
-    return text or None
-
-
-def paper_key(
-    s2_id: str | None = None,
-    arxiv_id: str | None = None,
-    doi: str | None = None,
-    title: str | None = None,
-    corpus_id: int | None = None,
-) -> str:
-    """The key a new Paper node gets: S2 id, else arXiv id, else DOI, else normalised title.
-
-    A key is assigned once; a later build that learns more ids finds the existing node through
-    :func:`kg.identity.resolve_paper_keys` instead of minting a new key.
-    """
-    if s2_id:
-        return f"s2:{s2_id}"
-    if arxiv_id:
-        return f"arxiv:{arxiv_id.lower()}"
-    if doi:
-        return f"doi:{doi.lower()}"
-    if corpus_id is not None:
-        return f"corpus:{corpus_id}"
-    norm = normalise_title(title)
-    if norm:
-        return f"title:{norm}"
-    raise ValueError("a paper needs an S2 id, arXiv id, DOI, CorpusId or title")
-
-
-def author_key(s2_id: str | None = None, name: str | None = None) -> str:
-    """S2 authorId when known, else the normalised name."""
-    if s2_id:
-        return f"s2:{s2_id}"
-    norm = normalise_title(name)
-    if not norm:
-        raise ValueError("an author needs an S2 id or a name")
-    return f"name:{norm}"
-
-
 __all__ = [
     "Node",
     "Paper",
@@ -259,7 +204,4 @@ __all__ = [
     "RELATIONSHIP_MODELS",
     "NODE_BY_LABEL",
     "RELATIONSHIP_BY_TYPE",
-    "normalise_title",
-    "paper_key",
-    "author_key",
 ]

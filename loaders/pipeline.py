@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.identity import IdentityIndex, merge_paper_nodes, resolve_papers
-from kg.model import Author, Authored, Node, Paper, Relationship, author_key
+from kg.keys import author_key
+from kg.model import Author, Authored, Node, Paper, Relationship
 from kg.store import GraphStore, upsert_nodes, upsert_relationships
 from loaders.extract import Extraction, extract_papers
 from loaders.listing import Listing, ListingProblem, load_listing

@@ -18,14 +18,7 @@ from .bibtex import parse_bibtex
 from .csv_format import parse_csv
 from .detect import detect_format
 from .hf import parse_hf
-from .ids import (
-    Identifier,
-    MalformedIdentifier,
-    normalise_arxiv_id,
-    normalise_doi,
-    parse_identifier,
-    parse_ids,
-)
+from .ids import parse_ids
 
 FORMATS = ("hf", "ids", "bibtex", "csv")
 
@@ -90,17 +83,12 @@ def load_listing(
 
 __all__ = [
     "FORMATS",
-    "Identifier",
     "Listing",
     "ListingEntry",
     "ListingFileError",
     "ListingProblem",
-    "MalformedIdentifier",
     "detect_format",
     "load_listing",
-    "normalise_arxiv_id",
-    "normalise_doi",
-    "parse_identifier",
     "parse_listing",
     "read_listing_text",
 ]

@@ -9,17 +9,18 @@ import bibtexparser
 from bibtexparser import middlewares as mw
 from bibtexparser.model import Entry, ParsingFailedBlock
 
-from kg.model import Paper, normalise_title
-
-from .base import Listing, ListingEntry, extra_json, problem
-from .ids import (
+from kg.identifiers import (
     Identifier,
     MalformedIdentifier,
-    identifier_paper,
     normalise_arxiv_id,
     normalise_doi,
     parse_identifier,
 )
+from kg.keys import normalise_title
+from kg.model import Paper
+
+from .base import Listing, ListingEntry, extra_json, problem
+from .ids import identifier_paper
 
 _SPACE = re.compile(r"\s+")
 _YEAR = re.compile(r"\d{4}")

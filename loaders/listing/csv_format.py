@@ -6,17 +6,18 @@ import csv
 import io
 import re
 
-from kg.model import Paper, normalise_title
-
-from .base import Listing, ListingEntry, extra_json, problem
-from .ids import (
+from kg.identifiers import (
     Identifier,
     MalformedIdentifier,
-    identifier_paper,
     normalise_arxiv_id,
     normalise_doi,
     parse_identifier,
 )
+from kg.keys import normalise_title
+from kg.model import Paper
+
+from .base import Listing, ListingEntry, extra_json, problem
+from .ids import identifier_paper
 
 #: header name (lower-case, spaces and dashes as "_") -> field
 COLUMNS = {
