@@ -74,8 +74,9 @@ def normalise_arxiv_id(text: str) -> str | None:
     if m:
         yymm = int(m.group(1) + m.group(2))
         digits = m.group(3)
-        # 4-digit numbers until 1412, 5-digit since 1501: anything else is a typo
-        if (len(digits) == 4) != (yymm < 1501) or yymm < 704:
+        # 4-digit numbers until 1412, 5-digit since 1501: anything else is a typo; numbering
+        # starts at 1, so 2305.00000 is a placeholder
+        if (len(digits) == 4) != (yymm < 1501) or yymm < 704 or not digits.strip("0"):
             return None
         return f"{m.group(1)}{m.group(2)}.{digits}"
     m = _ARXIV_OLD.fullmatch(text)

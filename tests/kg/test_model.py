@@ -15,7 +15,7 @@ from kg.model import Author, Paper
             "SliceGPT:   Compress\tLarge   Language Models",
             "slicegpt compress large language models",
         ),
-        ("数学", None),
+        ("数学", "数学"),
         ("", None),
         (None, None),
     ],
