@@ -15,7 +15,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.identity import IdentityIndex, merge_paper_nodes, merge_records, resolve_papers
+from kg.identity import (
+    IdentityIndex,
+    merge_paper_nodes,
+    merge_records,
+    proposed_key,
+    resolve_papers,
+)
 from kg.model import Author, Authored, Node, Paper, Relationship, author_key
 from kg.store import GraphStore, upsert_nodes, upsert_relationships
 from loaders.extract import Extraction, extract_papers
@@ -84,17 +90,39 @@ def load_listings(
 def listing_records(
     listings: Iterable[Listing],
 ) -> tuple[list[Paper], list[Node], list[Relationship]]:
-    """Listed papers plus the authors a listing names (BibTeX, CSV), keyed by name."""
+    """Listed papers plus the authors a listing names (BibTeX, CSV), keyed by name.
+
+    Each entry's paper carries a proposed key (see :func:`kg.identity.proposed_key`): two
+    entries of one title are two records until identity decides whether they are one paper.
+    An author name with nothing to key it by (no letter or digit) is left off its paper, with a
+    note on the listing.
+    """
     papers: list[Paper] = []
     authors: dict[str, Author] = {}
     authored: list[Relationship] = []
     for listing in listings:
+        nameless: list[str] = []
         for entry in listing.entries:
-            papers.append(entry.paper)
-            for position, name in enumerate(entry.authors):
-                key = author_key(name=name)
+            paper = entry.paper.model_copy(
+                update={"key": proposed_key(entry.paper.key, len(papers))}
+            )
+            papers.append(paper)
+            position = 0
+            for name in entry.authors:
+                try:
+                    key = author_key(name=name)
+                except ValueError:
+                    nameless.append((entry.paper.listing_source or "").rpartition(":")[2])
+                    continue
                 authors.setdefault(key, Author(key=key, name=name))
-                authored.append(Authored(src=key, dst=entry.paper.key, position=position))
+                authored.append(Authored(src=key, dst=paper.key, position=position))
+                position += 1
+        if nameless:
+            lines = ", ".join(nameless[:5]) + (", …" if len(nameless) > 5 else "")
+            listing.notes.append(
+                f"{len(nameless)} author name(s) without a letter or digit left off their papers "
+                f"(entries at lines {lines})"
+            )
     return papers, list(authors.values()), authored
 
 
@@ -108,9 +136,12 @@ def write_graph(
     Returns the papers as written (with canonical keys).
     """
     nodes = list(nodes)
+    rels = list(rels)
     papers = [n for n in nodes if isinstance(n, Paper)]
     others = [n for n in nodes if not isinstance(n, Paper)]
-    resolution = resolve_papers(IdentityIndex.from_store(store), papers, rels)
+    names = {n.key: n.name for n in others if isinstance(n, Author) and n.name}
+    index = IdentityIndex.from_store(store, titles=[p.title_norm for p in papers])
+    resolution = resolve_papers(index, papers, rels, names)
     for keep, drop in resolution.merged_nodes:
         merge_paper_nodes(store, keep, drop)
     upsert_nodes(store, resolution.papers)

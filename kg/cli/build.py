@@ -307,16 +307,19 @@ def duration(seconds: float | None) -> str:
 
 
 def _print_report(report: pipeline.BuildReport, target: str, totals: dict) -> None:
-    table = Table("stage", "result", title="Build summary", show_lines=False)
+    console.print("Files", style="bold")
     for file in report.files:
         listing = file.listing
-        table.add_row(
-            listing.path,
-            f"{listing.label}: {len(listing.entries)} entries read, {file.stored} papers stored, "
-            f"{file.merged} merged with an earlier entry, {len(listing.problems)} skipped",
+        console.print(
+            f"  {listing.path}: {listing.label}: {len(listing.entries)} entries read, "
+            f"{file.stored} papers stored, {file.merged} merged with an earlier entry, "
+            f"{len(listing.problems)} skipped",
+            highlight=False,
+            soft_wrap=True,
         )
         for group in group_problems(listing.problems):
-            table.add_row("  skipped", group.describe())
+            console.print(f"    skipped {group.describe()}", highlight=False, soft_wrap=True)
+    table = Table("stage", "result", title="Build summary", show_lines=False)
     table.add_row("listed entries", f"{report.entries} read, {len(report.problems)} skipped")
     if report.enrichment is not None:
         for name, value in report.enrichment.rows():
