@@ -126,7 +126,7 @@ BenchmarkRef = Annotated[str, Entity("benchmark")]
 
 def helper(fn: Callable) -> Callable:
     """Mark ``fn`` as a query helper listed by ``kg query --list``."""
-    fn.__kg_helper__ = True
+    fn.__kg_helper__ = True  # type: ignore[attr-defined]
     return fn
 
 

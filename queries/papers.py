@@ -4,6 +4,7 @@ and how many papers appeared per year."""
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from kg.graph import KnowledgeGraph
 from kg.model import Paper
@@ -107,7 +108,7 @@ def paper(kb: KnowledgeGraph, id_or_title: str) -> Rows[Paper]:
     >>> paper(example_graph(), "arXiv:2106.09685")[0].title
     'LoRA: Low-Rank Adaptation of Large Language Models'
     """
-    return Rows(Paper, (node for _, node in candidates(kb, "Paper", id_or_title)))
+    return Rows(Paper, (cast(Paper, n) for _, n in candidates(kb, "Paper", id_or_title)))
 
 
 def resolve_key(kb: KnowledgeGraph, ref: str) -> str | None:

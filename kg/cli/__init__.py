@@ -87,7 +87,7 @@ def _run(argv: list[str] | None) -> int:
         # Not standalone: click hands back exit codes and Ctrl-C instead of exiting itself.
         return app(args=argv, standalone_mode=False) or 0
     except TyperException as exc:  # usage errors: click's own message, exit 2
-        exc.show()
+        exc.show()  # type: ignore[attr-defined]
         return exc.exit_code
     except (typer.Abort, KeyboardInterrupt):
         err_console.print(

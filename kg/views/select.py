@@ -14,7 +14,7 @@ edges carry ``type`` (relationship type) and ``influential``. ``graph.graph`` ho
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import Any, cast
 
 import networkx as nx
 
@@ -169,7 +169,7 @@ def ego(
     """The neighbourhood (``depth`` 1 or 2, every relationship type) of one paper, author or
     method, named in any form :meth:`kg.graph.KnowledgeGraph.resolve` accepts (key, id, URL,
     DOI, title, name or alias)."""
-    given: list[tuple[Label, str]] = [
+    given = [
         (label, value)
         for label, value in (("Paper", paper), ("Author", author), ("Method", method))
         if value
@@ -179,11 +179,11 @@ def ego(
     if depth not in (1, 2):
         raise ViewError(f"--depth must be 1 or 2, not {depth}")
     label, value = given[0]
-    key = kb.resolve(label, value).key
+    key = kb.resolve(cast(Label, label), value).key
     centre = node_id(label, key)
     graph = _new_graph("ego", "")
     graph.add_node(centre, type=label, key=key)
-    frontier = {label: {key}}
+    frontier: dict[str, set[str]] = {label: {key}}
     for _ in range(depth):
         found: dict[str, set[str]] = {}
         for model in RELATIONSHIP_MODELS:
