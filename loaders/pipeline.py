@@ -72,10 +72,6 @@ class BuildReport:
         return [p for listing in self.listings for p in listing.problems]
 
     @property
-    def notes(self) -> list[str]:
-        return [f"{listing.path}: {n}" for listing in self.listings for n in listing.notes]
-
-    @property
     def exit_code(self) -> int:
         """0 done; 1 done in part (entries skipped or papers left unenriched)."""
         return 1 if self.problems or self.unenriched else 0
