@@ -228,18 +228,39 @@ def replace_listing_authors(store: GraphStore, paper_keys: Iterable[str]) -> Non
     )
 
 
-def stored_papers(store: GraphStore, where: str = "p.listed = true") -> list[Paper]:
+def stored_papers(
+    store: GraphStore, where: str = "p.listed = true", params: dict | None = None
+) -> list[Paper]:
     """Listed papers as stored, as records the loaders can work on again."""
     columns = ", ".join(f"p.{f} AS {f}" for f in Paper.model_fields)
-    rows = store.run(f"MATCH (p:Paper) WHERE {where} RETURN {columns} ORDER BY p.key")
+    rows = store.run(f"MATCH (p:Paper) WHERE {where} RETURN {columns} ORDER BY p.key", params or {})
     return [Paper(**row) for row in rows]
 
 
-def unenriched_papers(store: GraphStore) -> list[Paper]:
-    """Listed papers S2 has not filled in yet (never tried, or marked for retry)."""
-    return stored_papers(
+#: a capped list holding less than this share of what a new cap allows is fetched again
+CAPPED_SHARE = 0.9
+_CAPPED = (
+    "MATCH (p:Paper) WHERE p.listed = true AND p.s2_status = 'ok' AND p.citations_truncated = true "
+    "OPTIONAL MATCH (q:Paper)-[:CITES]->(p) "
+    "RETURN p.key AS key, p.citation_count AS citations, count(q) AS stored"
+)
+
+
+def unenriched_papers(store: GraphStore, max_citations: int | None = None) -> list[Paper]:
+    """Listed papers S2 has not filled in yet (never tried, or marked for retry), and, given
+    ``max_citations``, those whose citation list an earlier, smaller cap cut short."""
+    todo = stored_papers(
         store, "p.listed = true AND (p.s2_status IS NULL OR p.s2_status STARTS WITH 'retry')"
     )
+    if max_citations:
+        capped = [
+            r["key"]
+            for r in store.run(_CAPPED, {})
+            if r["stored"] < CAPPED_SHARE * min(r["citations"] or 0, max_citations)
+        ]
+        if capped:
+            todo += stored_papers(store, "p.key IN $keys", {"keys": capped})
+    return todo
 
 
 def extract_into(store: GraphStore, papers: Iterable[Paper]) -> Counter:

@@ -81,7 +81,7 @@ def clean(text: object) -> str | None:
     """``text`` with runs of white space as one space, None when nothing is left."""
     if text is None:
         return None
-    value = _SPACE.sub(" ", str(text)).strip()
+    value = " ".join(str(text).split())
     return value or None
 
 
@@ -202,3 +202,11 @@ def add_entry(listing: Listing, fields: Fields, line: int, quoted: str) -> None:
         listing.problems.append(problem(listing.path, line, str(exc), quoted))
         return
     listing.notes.extend(f"line {line}: {note}" for note in notes)
+
+
+def add_unended_record(listing: Listing, fields: Fields, line: int, quoted: str) -> None:
+    """Add the last record of a tagged file (RIS, Web of Science) that has no ``ER`` line."""
+    add_entry(listing, fields, line, quoted)
+    listing.notes.append(
+        f"line {line}: the last record has no ER line: read to the end of the file"
+    )

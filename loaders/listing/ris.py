@@ -16,7 +16,7 @@ import re
 
 from .authors import first_last
 from .base import Listing, problem
-from .record import Fields, add_entry
+from .record import Fields, add_entry, add_unended_record
 
 NAME = "ris"
 _TAG = re.compile(r"^([A-Z][A-Z0-9])  ?-(?: (.*))?$")
@@ -106,8 +106,5 @@ def parse(text: str, source: str = "<text>") -> Listing:
             record.setdefault(tag, []).append(value)
             last = tag
     if record is not None:
-        add_entry(listing, _fields(record), start, f"TY  - {_first(record, ('TY',))}")
-        listing.notes.append(
-            f"line {start}: the last record has no ER line: read to the end of the file"
-        )
+        add_unended_record(listing, _fields(record), start, f"TY  - {_first(record, ('TY',))}")
     return listing
