@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kg.model import Author, Authored, author_key, normalise_title
+from kg.keys import author_key, normalise_title
+from kg.model import Author, Authored
 from kg.store import GraphStore, upsert_nodes, upsert_relationships
 
 
