@@ -6,6 +6,7 @@ import asyncio
 import os
 import random
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -48,6 +49,8 @@ class EnrichOptions:
     stop_after_failures: int = 5
     #: jitter seed (tests); None = random
     seed: int | None = None
+    #: seconds since the epoch, for cache expiry and the dates written (tests inject one)
+    clock: Callable[[], float] = time.time
 
 
 @dataclass
@@ -123,7 +126,7 @@ def plan_requests(papers: list[Paper], options: EnrichOptions) -> int:
     """
     if options.offline:
         return 0
-    with CacheReader(cache_dir_of(options) / CACHE_FILE, options.cache_ttl) as reader:
+    with CacheReader(cache_dir_of(options) / CACHE_FILE, options.cache_ttl, options.clock) as reader:
         return cache_plan.cached_plan(
             papers, reader, references=options.references, citations=options.citations, max_citations=options.max_citations
         )
@@ -199,7 +202,7 @@ async def _enrich(papers: list[Paper], options: EnrichOptions, progress) -> Enri
     states = [PaperState(p) for p in papers]
     bar = _Progress(progress)
     stats = RequestStats()
-    cache = ResponseCache(cache_dir / CACHE_FILE, options.cache_ttl)
+    cache = ResponseCache(cache_dir / CACHE_FILE, options.cache_ttl, options.clock)
     try:
         client = S2Client(
             settings,
@@ -243,7 +246,9 @@ def _assemble(
     stats: RequestStats,
     started: float,
 ) -> Enrichment:
-    now = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    moment = datetime.fromtimestamp(options.clock(), timezone.utc).replace(microsecond=0)
+    now = moment.isoformat()
+    seen = moment.strftime("%Y-%m-%dT%H:%M:%SZ")
     listed_key: dict[str, str] = {}
     for st in states:
         if st.status == "ok":
@@ -294,11 +299,11 @@ def _assemble(
         for item in st.references.items if st.references else []:
             dst = other_key(item.get("citedPaper"))
             if dst and dst != p.key:
-                rels.setdefault(("CITES", p.key, dst), cites(p.key, dst, item))
+                rels.setdefault(("CITES", p.key, dst), cites(p.key, dst, item, seen))
         for item in st.citations.items if st.citations else []:
             src = other_key(item.get("citingPaper"))
             if src and src != p.key:
-                rels.setdefault(("CITES", src, p.key), cites(src, p.key, item))
+                rels.setdefault(("CITES", src, p.key), cites(src, p.key, item, seen))
 
     _summarise(report, out_papers, nodes, rels, states, options, stats, started)
     return Enrichment(out_papers, list(nodes.values()), list(rels.values()), report)

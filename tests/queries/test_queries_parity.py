@@ -20,6 +20,9 @@ CALLS = [
                                    "influential_citations")
       for key in ("s2:L1", "s2:U1", "s2:L3", "s2:U5", "s2:nope", INJECTION)],
     ("citation_path", ("s2:L3", "s2:U3")), ("citation_path", ("s2:L4", "s2:U4")), ("citation_path", ("s2:L1", INJECTION)),
+    ("why_cited", ("s2:L1", "s2:U1")), ("why_cited", ("s2:L3", "arXiv:2301.00001")), ("why_cited", ("s2:U1", "s2:L1")),
+    ("why_cited", (INJECTION, "s2:U1")),
+    ("new_citations", ("2026-11-20",)), ("new_citations", ("2026-01-01", 2)), ("new_citations", ("2027-01-01",)),
     ("missing_papers", (1, 50)), ("missing_papers", (2, 50)),
     ("author", ("ada lovelace",)), ("author", (INJECTION,)), ("papers_by", ("s2:A2",)), ("coauthors", ("s2:A1",)),
     ("top_authors", (20,)), ("collaboration_path", ("s2:A3", "s2:A4")), ("collaboration_path", ("s2:A3", INJECTION)),

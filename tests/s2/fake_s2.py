@@ -164,7 +164,15 @@ def build_corpus(
 def _edge(c: Corpus, pid: str, k: int, rng: random.Random, title: str) -> dict:
     if pid not in c.papers:
         c.papers[pid] = _paper(pid, 5_000_000 + len(c.papers), title, 2015 + k % 10, rng)
-    return {"paperId": pid, "isInfluential": k % 3 == 0, "intents": ["methodology"] if k % 2 else ["background"]}
+    intents = ["methodology"] if k % 2 else ["background"]
+    contexts = [f"{title} is discussed here [{k}].", f"As in [{k}], we follow {title}."][: 1 + k % 2]
+    return {
+        "paperId": pid,
+        "isInfluential": k % 3 == 0,
+        "intents": intents,
+        "contexts": contexts,
+        "contextsWithIntent": [{"context": c, "intents": intents} for c in contexts],
+    }
 
 
 def project(record: dict, fields: list[str] | None) -> dict:
