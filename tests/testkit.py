@@ -17,3 +17,17 @@ def require(what: str, reason: str) -> None:
     if os.environ.get("CI") == "true":
         pytest.fail(f"{what} is required in CI: {reason}")
     pytest.skip(f"{what} unavailable: {reason}")
+
+
+def shared_dir(*parts: str) -> Path:
+    """A path under the shared real data (``../shared`` beside the checkout, else /work/shared),
+    read at run time and never copied into the project; skips (fails in CI) when it is absent."""
+    root = Path(__file__).resolve().parent.parent
+    for base in (root.parent / "shared", Path("/work/shared")):
+        if base.is_dir():
+            path = base.joinpath(*parts)
+            if not path.exists():
+                require("shared data", f"{path} is missing")
+            return path
+    require("shared data", f"neither {root.parent / 'shared'} nor /work/shared exists")
+    raise AssertionError("unreachable")

@@ -329,10 +329,13 @@ class S2Client:
             return None
         return paper.raw_data
 
-    async def pages(self, paper_id: str, which: str, fields: list[str], max_items: int) -> PageResult:
+    async def pages(
+        self, paper_id: str, which: str, fields: list[str], max_items: int, page_size: int = PAGE_LIMIT
+    ) -> PageResult:
         """All ``which`` ("references" / "citations") of a paper up to ``max_items`` and the
-        API's offset cap, one page (<= 1000) per request; ``truncated`` when items were left."""
-        limit = max(1, min(PAGE_LIMIT, max_items))
+        API's offset cap, one page (<= ``page_size`` <= 1000) per request; ``truncated`` when
+        items were left."""
+        limit = max(1, min(PAGE_LIMIT, page_size, max_items))
         get = self.api.get_paper_references if which == "references" else self.api.get_paper_citations
         results = await get(paper_id, fields=fields, limit=limit)
         items, pages = list(results.raw_data), 1
