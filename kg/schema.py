@@ -71,8 +71,7 @@ def neo4j_schema() -> list[str]:
                 f"CREATE INDEX {name}_{prop} IF NOT EXISTS FOR (n:{node.label}) ON (n.{prop})"
             )
     statements.append(
-        "CREATE FULLTEXT INDEX paper_text IF NOT EXISTS "
-        "FOR (n:Paper) ON EACH [n.title, n.abstract]"
+        "CREATE FULLTEXT INDEX paper_text IF NOT EXISTS FOR (n:Paper) ON EACH [n.title, n.abstract]"
     )
     return statements
 
@@ -101,9 +100,8 @@ def _set_clause(var: str, model: type[BaseModel], props: list[str], dialect: str
 def node_upsert(model: type[Node], dialect: str, props: Sequence[str] | None = None) -> str:
     """``MERGE`` by key, then set ``props`` (default: every property)."""
     props = [p for p in (properties(model) if props is None else props) if p != "key"]
-    return (
-        f"UNWIND $rows AS row MERGE (n:{model.label} {{key: row.key}})"
-        + (f" SET {_set_clause('n', model, props, dialect)}" if props else "")
+    return f"UNWIND $rows AS row MERGE (n:{model.label} {{key: row.key}})" + (
+        f" SET {_set_clause('n', model, props, dialect)}" if props else ""
     )
 
 
@@ -131,7 +129,8 @@ def present_properties(items: Sequence[BaseModel]) -> list[str]:
     return [
         p
         for p in properties(model)
-        if p in ("key", *getattr(model, "identity", ())) or any(getattr(i, p) is not None for i in items)
+        if p in ("key", *getattr(model, "identity", ()))
+        or any(getattr(i, p) is not None for i in items)
     ]
 
 

@@ -62,5 +62,7 @@ def _upsert(store: GraphStore, items: list[BaseModel], statement) -> int:
         by_model.setdefault(type(item), []).append(item)
     for model, group in by_model.items():
         props = schema.present_properties(group)
-        written += store.run_batches(statement(model, store.dialect, props), schema.rows(group, props))
+        written += store.run_batches(
+            statement(model, store.dialect, props), schema.rows(group, props)
+        )
     return written

@@ -66,7 +66,9 @@ def load_listings(
     return [load_listing(path, format=format, listing_year=listing_year) for path in paths]
 
 
-def listing_records(listings: Iterable[Listing]) -> tuple[list[Paper], list[Node], list[Relationship]]:
+def listing_records(
+    listings: Iterable[Listing],
+) -> tuple[list[Paper], list[Node], list[Relationship]]:
     """Listed papers plus the authors a listing names (BibTeX, CSV), keyed by name."""
     papers: list[Paper] = []
     authors: dict[str, Author] = {}
@@ -165,7 +167,9 @@ def replace_listing_authors(store: GraphStore, paper_keys: Iterable[str]) -> Non
         "MATCH (:Author)-[r:AUTHORED]->(p:Paper) WHERE p.key IN $keys AND r.source = 'listing' DELETE r",
         {"keys": keys},
     )
-    store.run("MATCH (a:Author) WHERE a.key STARTS WITH 'name:' AND NOT (a)-[:AUTHORED]->() DELETE a")
+    store.run(
+        "MATCH (a:Author) WHERE a.key STARTS WITH 'name:' AND NOT (a)-[:AUTHORED]->() DELETE a"
+    )
 
 
 def stored_papers(store: GraphStore, where: str = "p.listed = true") -> list[Paper]:
@@ -199,7 +203,9 @@ def reextract(store: GraphStore) -> Counter:
     """`kg extract`: drop earlier extracted edges and orphaned methods and benchmarks, then
     extract again from the stored papers (no S2 request)."""
     for rel_type in EXTRACTED_TYPES:
-        store.run(f"MATCH (:Paper)-[r:{rel_type}]->() WHERE r.source STARTS WITH 'extract:' DELETE r")
+        store.run(
+            f"MATCH (:Paper)-[r:{rel_type}]->() WHERE r.source STARTS WITH 'extract:' DELETE r"
+        )
     for label in ("Method", "Benchmark"):
         store.run(f"MATCH (n:{label}) WHERE NOT (n)<--() DELETE n")
     return extract_into(store, stored_papers(store))

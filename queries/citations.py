@@ -130,7 +130,9 @@ _COUPLING = (
 
 
 @helper
-def bibliographic_coupling(kb: KnowledgeGraph, paper: PaperRef, limit: int = 20) -> Rows[SharedCount]:
+def bibliographic_coupling(
+    kb: KnowledgeGraph, paper: PaperRef, limit: int = 20
+) -> Rows[SharedCount]:
     """Papers sharing references with ``paper``: ``count`` references in common. Most first.
 
     >>> [(r.key, r.count) for r in bibliographic_coupling(kb, "s2:L1", limit=2)]  # doctest: +SKIP
@@ -244,7 +246,9 @@ def since_timestamp(since: str | date) -> str:
         try:
             moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
         except ValueError:
-            raise ValueError(f"since must be a date (YYYY-MM-DD) or an ISO date-time, got {since!r}") from None
+            raise ValueError(
+                f"since must be a date (YYYY-MM-DD) or an ISO date-time, got {since!r}"
+            ) from None
     if moment.tzinfo is not None:
         moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")

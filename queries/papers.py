@@ -8,9 +8,9 @@ import re
 from kg.graph import KnowledgeGraph
 from kg.model import Paper, normalise_title
 from queries._rows import (
+    BenchmarkRef,
     Dialects,
     MethodRef,
-    BenchmarkRef,
     PaperSummary,
     Row,
     Rows,
@@ -26,7 +26,10 @@ from queries._rows import (
 KEY_PREFIXES = ("s2:", "arxiv:", "doi:", "corpus:", "title:")
 
 _LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
-_ARXIV = re.compile(r"^(?:arxiv:|https?://arxiv\.org/(?:abs|pdf)/)?(\d{4}\.\d{4,5}|[a-z\-]+/\d{7})(?:v\d+)?(?:\.pdf)?$", re.I)
+_ARXIV = re.compile(
+    r"^(?:arxiv:|https?://arxiv\.org/(?:abs|pdf)/)?(\d{4}\.\d{4,5}|[a-z\-]+/\d{7})(?:v\d+)?(?:\.pdf)?$",
+    re.I,
+)
 _DOI = re.compile(r"^(?:doi:|https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/\S+)$", re.I)
 _WORD = re.compile(r"[^\W_]+")
 _CORPUS = re.compile(r"^corpus(?:id)?:(\d+)$", re.I)
@@ -161,7 +164,9 @@ def resolve_key(kb: KnowledgeGraph, ref: str) -> str | None:
 def exists(kb: KnowledgeGraph, ref: str) -> bool:
     """Whether ``ref`` names a stored paper (a key is checked, not assumed)."""
     key = resolve_key(kb, ref)
-    return key is not None and bool(kb.cypher("MATCH (p:Paper {key: $k}) RETURN p.key AS k", {"k": key}))
+    return key is not None and bool(
+        kb.cypher("MATCH (p:Paper {key: $k}) RETURN p.key AS k", {"k": key})
+    )
 
 
 _TOP_CITED = (

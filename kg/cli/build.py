@@ -62,19 +62,32 @@ NoCitationsOption = typer.Option(False, "--no-citations", help="Skip citing pape
 MaxCitationsOption = typer.Option(1000, "--max-citations", min=0, help="Citations kept per paper.")
 NoS2Option = typer.Option(False, "--no-s2", help="Do not use Semantic Scholar at all.")
 CacheOption = typer.Option(None, "--cache", help="S2 response cache directory [env: KG_CACHE_DIR].")
-S2UrlOption = typer.Option(None, "--s2-api-url", help="S2-compatible API base URL [env: S2_API_URL].")
+S2UrlOption = typer.Option(
+    None, "--s2-api-url", help="S2-compatible API base URL [env: S2_API_URL]."
+)
 PaceOption = typer.Option(
-    None, "--pace", help="S2 requests per second (default 1 with S2_API_KEY, slower without; 0: no limit)."
+    None,
+    "--pace",
+    help="S2 requests per second (default 1 with S2_API_KEY, slower without; 0: no limit).",
 )
 
 
 @app.command()
 def build(
-    listings: list[Path] = typer.Argument(..., help="Listing files: HF Daily Papers text, ids, BibTeX or CSV."),
+    listings: list[Path] = typer.Argument(
+        ..., help="Listing files: HF Daily Papers text, ids, BibTeX or CSV."
+    ),
     db: str = DbOption,
     neo4j: str = Neo4jOption,
-    format: str = typer.Option(None, "--format", "-f", help=f"Listing format, one of {', '.join(FORMATS)} (default: detected)."),
-    listing_year: int = typer.Option(None, "--listing-year", help="Year for dates the listing gives without one."),
+    format: str = typer.Option(
+        None,
+        "--format",
+        "-f",
+        help=f"Listing format, one of {', '.join(FORMATS)} (default: detected).",
+    ),
+    listing_year: int = typer.Option(
+        None, "--listing-year", help="Year for dates the listing gives without one."
+    ),
     offline: bool = OfflineOption,
     no_s2: bool = NoS2Option,
     no_citations: bool = NoCitationsOption,
@@ -82,7 +95,9 @@ def build(
     cache: Path = CacheOption,
     s2_api_url: str = S2UrlOption,
     pace: float = PaceOption,
-    no_extract: bool = typer.Option(False, "--no-extract", help="Skip method and benchmark extraction."),
+    no_extract: bool = typer.Option(
+        False, "--no-extract", help="Skip method and benchmark extraction."
+    ),
 ) -> None:
     """Build listings into the graph: parse, enrich from Semantic Scholar, extract, store.
 
@@ -103,7 +118,11 @@ def build(
     _print_listings(listings_read)
     with open_graph(db, neo4j) as kb, _progress() as progress:
         report = pipeline.build(
-            kb.store, listings_read, options, progress, before_enrich=lambda p: _print_plan(p, options.s2)
+            kb.store,
+            listings_read,
+            options,
+            progress,
+            before_enrich=lambda p: _print_plan(p, options.s2),
         )
         target, totals = repr(kb.store), graph_stats(kb)
     _print_report(report, target, totals)
@@ -215,5 +234,7 @@ def _print_report(report: pipeline.BuildReport, target: str, totals: dict) -> No
     if report.enrichment is not None and report.enrichment.message:
         console.print(report.enrichment.message, highlight=False, soft_wrap=True)
     if report.unenriched:
-        console.print(f"{report.unenriched} listed papers not enriched: run `kg enrich` later to fill them in")
+        console.print(
+            f"{report.unenriched} listed papers not enriched: run `kg enrich` later to fill them in"
+        )
     console.print(f"graph: {target}")

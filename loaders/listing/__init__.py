@@ -18,7 +18,14 @@ from .bibtex import parse_bibtex
 from .csv_format import parse_csv
 from .detect import detect_format
 from .hf import parse_hf
-from .ids import Identifier, MalformedIdentifier, normalise_arxiv_id, normalise_doi, parse_identifier, parse_ids
+from .ids import (
+    Identifier,
+    MalformedIdentifier,
+    normalise_arxiv_id,
+    normalise_doi,
+    parse_identifier,
+    parse_ids,
+)
 
 FORMATS = ("hf", "ids", "bibtex", "csv")
 
@@ -66,7 +73,9 @@ def read_listing_text(path: str | Path) -> str:
     return text
 
 
-def load_listing(path: str | Path, format: str | None = None, listing_year: int | None = None) -> Listing:
+def load_listing(
+    path: str | Path, format: str | None = None, listing_year: int | None = None
+) -> Listing:
     """Read and parse the listing file at ``path``.
 
     >>> load_listing("examples/hf-daily-papers-listing.txt").format  # doctest: +SKIP

@@ -9,7 +9,14 @@ import re
 from kg.model import Paper, normalise_title
 
 from .base import Listing, ListingEntry, extra_json, problem
-from .ids import Identifier, MalformedIdentifier, identifier_paper, normalise_arxiv_id, normalise_doi, parse_identifier
+from .ids import (
+    Identifier,
+    MalformedIdentifier,
+    identifier_paper,
+    normalise_arxiv_id,
+    normalise_doi,
+    parse_identifier,
+)
 
 #: header name (lower-case, spaces and dashes as "_") -> field
 COLUMNS = {
@@ -60,7 +67,9 @@ def _identifier(row: dict[str, str]) -> Identifier | None:
             return Identifier(s2_id=value.lower())
         ident = parse_identifier(value)
         if ident is None or ident.s2_id is None and ident.corpus_id is None:
-            raise MalformedIdentifier(f"malformed Semantic Scholar id {value[:45]!r}: expected 40 hex digits")
+            raise MalformedIdentifier(
+                f"malformed Semantic Scholar id {value[:45]!r}: expected 40 hex digits"
+            )
         return ident
     if row.get("arxiv"):
         value = row["arxiv"]
@@ -74,7 +83,9 @@ def _identifier(row: dict[str, str]) -> Identifier | None:
     if row.get("doi"):
         doi = normalise_doi(row["doi"])
         if doi is None:
-            raise MalformedIdentifier(f"malformed DOI {row['doi'][:40]!r}: expected 10.<registrant>/<suffix>")
+            raise MalformedIdentifier(
+                f"malformed DOI {row['doi'][:40]!r}: expected 10.<registrant>/<suffix>"
+            )
         return Identifier(doi=doi)
     if row.get("corpus"):
         value = row["corpus"].removeprefix("CorpusId:").removeprefix("corpusid:").strip()
@@ -111,8 +122,13 @@ def _entry(row: dict[str, str], extra: dict[str, str], where: str) -> ListingEnt
     if ident is not None:
         paper = identifier_paper(ident, where, **fields)
     else:
-        paper = Paper(key=f"title:{normalise_title(title)}", listed=True, title_norm=normalise_title(title),
-                      listing_source=where, **fields)
+        paper = Paper(
+            key=f"title:{normalise_title(title)}",
+            listed=True,
+            title_norm=normalise_title(title),
+            listing_source=where,
+            **fields,
+        )
     return ListingEntry(paper=paper, authors=authors)
 
 
@@ -154,7 +170,9 @@ def parse_csv(text: str, source: str = "<text>") -> Listing:
         except StopIteration:
             break
         except csv.Error as exc:
-            listing.problems.append(problem(source, start, f"malformed CSV row: {exc}", _line(lines, start)))
+            listing.problems.append(
+                problem(source, start, f"malformed CSV row: {exc}", _line(lines, start))
+            )
             line = reader.line_num
             continue
         line = reader.line_num
@@ -162,7 +180,12 @@ def parse_csv(text: str, source: str = "<text>") -> Listing:
             continue
         if len(cells) > len(header):
             listing.problems.append(
-                problem(source, start, f"row has {len(cells)} fields, the header {len(header)}", _line(lines, start))
+                problem(
+                    source,
+                    start,
+                    f"row has {len(cells)} fields, the header {len(header)}",
+                    _line(lines, start),
+                )
             )
             continue
         row: dict[str, str] = {}

@@ -18,7 +18,7 @@ _EXTENSIONS = {".bib": "bibtex", ".bibtex": "bibtex", ".csv": "csv", ".tsv": "cs
 
 
 def detect_format(text: str, filename: str | None = None) -> str:
-    """"hf", "bibtex", "csv" or "ids" for a listing's text.
+    """ "hf", "bibtex", "csv" or "ids" for a listing's text.
 
     >>> detect_format("@article{vaswani2017, title={Attention Is All You Need}}")
     'bibtex'

@@ -33,12 +33,16 @@ class Identifier:
 
 # New style YYMM.NNNN(N) since 2007, old style archive(.SUBJ)/YYMMNNN before; version optional.
 _ARXIV_NEW = re.compile(r"(\d{2})(0[1-9]|1[0-2])\.(\d{4,5})(?:v\d+)?", re.ASCII)
-_ARXIV_OLD = re.compile(r"([a-z]+(?:-[a-z]+)*(?:\.[a-z]{2})?)/(\d{7})(?:v\d+)?", re.ASCII | re.IGNORECASE)
+_ARXIV_OLD = re.compile(
+    r"([a-z]+(?:-[a-z]+)*(?:\.[a-z]{2})?)/(\d{7})(?:v\d+)?", re.ASCII | re.IGNORECASE
+)
 _ARXIV_PREFIX = re.compile(r"arxiv:\s*(.*)", re.IGNORECASE | re.DOTALL)
 _ARXIV_URL = re.compile(
     r"(?:https?://)?(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html|format)/(.*)", re.IGNORECASE
 )
-_HF_URL = re.compile(r"(?:https?://)?(?:www\.)?(?:huggingface\.co|hf\.co)/papers/(.*)", re.IGNORECASE)
+_HF_URL = re.compile(
+    r"(?:https?://)?(?:www\.)?(?:huggingface\.co|hf\.co)/papers/(.*)", re.IGNORECASE
+)
 _DOI = re.compile(r"10\.\d{4,9}/\S+", re.ASCII)
 _DOI_LIKE = re.compile(r"10\.\d+\S*", re.ASCII)
 _DOI_PREFIX = re.compile(r"doi:\s*(.*)", re.IGNORECASE | re.DOTALL)
@@ -108,12 +112,18 @@ def parse_identifier(text: str) -> Identifier | None:
     text = text.strip()
     if not text:
         return None
-    for pattern, what in ((_ARXIV_URL, "arXiv URL"), (_HF_URL, "Hugging Face paper URL"), (_ARXIV_PREFIX, "arXiv id")):
+    for pattern, what in (
+        (_ARXIV_URL, "arXiv URL"),
+        (_HF_URL, "Hugging Face paper URL"),
+        (_ARXIV_PREFIX, "arXiv id"),
+    ):
         m = pattern.fullmatch(text)
         if m:
             arxiv = normalise_arxiv_id(_url_tail(m.group(1)))
             if arxiv is None:
-                raise MalformedIdentifier(f"malformed {what}: expected an arXiv id such as 2401.12345 or hep-th/9901001")
+                raise MalformedIdentifier(
+                    f"malformed {what}: expected an arXiv id such as 2401.12345 or hep-th/9901001"
+                )
             return Identifier(arxiv_id=arxiv)
     m = _S2_URL.fullmatch(text)
     if m:
@@ -124,7 +134,9 @@ def parse_identifier(text: str) -> Identifier | None:
         corpus = _CORPUS.fullmatch(last)
         if corpus and _DIGITS.fullmatch(corpus.group(1)):
             return Identifier(corpus_id=int(corpus.group(1)))
-        raise MalformedIdentifier("malformed Semantic Scholar URL: expected /paper/<slug>/<40-hex paper id>")
+        raise MalformedIdentifier(
+            "malformed Semantic Scholar URL: expected /paper/<slug>/<40-hex paper id>"
+        )
     m = _CORPUS.fullmatch(text)
     if m:
         if not _DIGITS.fullmatch(m.group(1).strip()):
@@ -146,13 +158,19 @@ def parse_identifier(text: str) -> Identifier | None:
     if arxiv is not None:
         return Identifier(arxiv_id=arxiv)
     if _ARXIV_LIKE.fullmatch(text):
-        raise MalformedIdentifier("malformed arXiv id: expected YYMM.NNNN (until 2014) or YYMM.NNNNN")
+        raise MalformedIdentifier(
+            "malformed arXiv id: expected YYMM.NNNN (until 2014) or YYMM.NNNNN"
+        )
     if _HEX40.fullmatch(text):
         return Identifier(s2_id=text.lower())
     if _HEX_LIKE.fullmatch(text) and any(c.isdigit() for c in text):
-        raise MalformedIdentifier(f"malformed Semantic Scholar paper id: expected 40 hex digits, found {len(text)}")
+        raise MalformedIdentifier(
+            f"malformed Semantic Scholar paper id: expected 40 hex digits, found {len(text)}"
+        )
     if _URL_LIKE.fullmatch(text):
-        raise MalformedIdentifier("unrecognised URL: expected an arXiv, Hugging Face, doi.org or Semantic Scholar paper URL")
+        raise MalformedIdentifier(
+            "unrecognised URL: expected an arXiv, Hugging Face, doi.org or Semantic Scholar paper URL"
+        )
     return None
 
 
@@ -160,7 +178,11 @@ def identifier_paper(ident: Identifier, source: str, **fields) -> Paper:
     """A listed Paper known by ``ident`` (plus any other ``fields``), keyed by its best id."""
     title = fields.get("title")
     key = paper_key(
-        s2_id=ident.s2_id, arxiv_id=ident.arxiv_id, doi=ident.doi, title=title, corpus_id=ident.corpus_id
+        s2_id=ident.s2_id,
+        arxiv_id=ident.arxiv_id,
+        doi=ident.doi,
+        title=title,
+        corpus_id=ident.corpus_id,
     )
     return Paper(
         key=key,
@@ -207,10 +229,15 @@ def parse_ids(text: str, source: str = "<text>") -> Listing:
             continue
         if ident is None:
             if normalise_title(line) is None:
-                listing.problems.append(problem(source, number, "neither an identifier nor a title", raw))
+                listing.problems.append(
+                    problem(source, number, "neither an identifier nor a title", raw)
+                )
                 continue
             paper = Paper(
-                key=paper_key(title=line), listed=True, title=line, title_norm=normalise_title(line),
+                key=paper_key(title=line),
+                listed=True,
+                title=line,
+                title_norm=normalise_title(line),
                 listing_source=where,
             )
         else:

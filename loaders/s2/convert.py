@@ -26,7 +26,15 @@ PAPER_FIELDS = [
 ]  # fmt: skip
 #: /paper/search/match does not serve tldr
 MATCH_FIELDS = [f for f in PAPER_FIELDS if f != "tldr"]
-AUTHOR_FIELDS = ["authorId", "name", "aliases", "affiliations", "hIndex", "paperCount", "citationCount"]
+AUTHOR_FIELDS = [
+    "authorId",
+    "name",
+    "aliases",
+    "affiliations",
+    "hIndex",
+    "paperCount",
+    "citationCount",
+]
 #: /references and /citations: the edge's own fields, then the other paper's (the citing
 #: sentences come in the same request: no extra request, the plan is unchanged)
 EDGE_FIELDS = [
@@ -105,7 +113,12 @@ def outside_paper(record: dict) -> Paper | None:
     if not record.get("paperId"):
         return None
     props = paper_properties(record)
-    return Paper(key=paper_key(s2_id=props["s2_id"]), title_norm=normalise_title(props["title"]), listed=False, **props)
+    return Paper(
+        key=paper_key(s2_id=props["s2_id"]),
+        title_norm=normalise_title(props["title"]),
+        listed=False,
+        **props,
+    )
 
 
 def author_node(record: dict) -> Author | None:

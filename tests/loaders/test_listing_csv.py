@@ -40,7 +40,12 @@ def test_rows_and_fields():
 
 def test_bad_rows_are_problems_with_their_lines():
     problems = parse_listing(CSV, source="l.csv").problems
-    assert [(p.file, p.line) for p in problems] == [("l.csv", 6), ("l.csv", 8), ("l.csv", 9), ("l.csv", 10)]
+    assert [(p.file, p.line) for p in problems] == [
+        ("l.csv", 6),
+        ("l.csv", 8),
+        ("l.csv", 9),
+        ("l.csv", 10),
+    ]
     assert "malformed arXiv id" in problems[0].reason
     assert "malformed year" in problems[1].reason
     assert "without a usable title or identifier" in problems[2].reason

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from testkit import EXAMPLE_LISTING
 
 from loaders.listing import FORMATS, ListingFileError, detect_format, load_listing, parse_listing
-from testkit import EXAMPLE_LISTING
 
 
 @pytest.mark.parametrize(

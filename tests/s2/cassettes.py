@@ -17,7 +17,6 @@ from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import yaml
-
 from testkit import shared_dir
 
 CASSETTE_DIR = ("real-world", "semanticscholar-py")
@@ -52,7 +51,9 @@ def _json_or_none(text: str | bytes | None) -> object:
 class Tape:
     interactions: list[Recorded]
 
-    def find(self, method: str, path: str, query: dict[str, str] | str, body: object) -> Recorded | None:
+    def find(
+        self, method: str, path: str, query: dict[str, str] | str, body: object
+    ) -> Recorded | None:
         wanted = _query(query) if isinstance(query, str) else tuple(sorted(query.items()))
         for rec in self.interactions:
             if (rec.method, rec.path, rec.query) == (method, unquote(path), wanted) and (

@@ -32,11 +32,18 @@ def test_contexts_are_stored_capped_in_order_without_extra_requests(store, s2, c
 
     kb = KnowledgeGraph(store)
     [row] = why_cited(kb, f"s2:{CITER}", "arxiv:2401.00000")
-    assert row.contexts[0] == "First [1]." and row.contexts[2] == "Third [1]." and len(row.contexts) == 3
+    assert (
+        row.contexts[0] == "First [1]."
+        and row.contexts[2] == "Third [1]."
+        and len(row.contexts) == 3
+    )
     assert len(row.contexts[1]) == MAX_CONTEXT_CHARS and row.contexts[1].endswith("…")
     assert (row.intents, row.is_influential) == (["background"], True)
     [ref] = why_cited(kb, "arxiv:2401.00000", f"s2:{REFERENCE}")
-    assert ref.contexts == ["Reference 1 of paper 0 is discussed here [1].", "As in [1], we follow Reference 1 of paper 0."]
+    assert ref.contexts == [
+        "Reference 1 of paper 0 is discussed here [1].",
+        "As in [1], we follow Reference 1 of paper 0.",
+    ]
     assert ref.intents == ["methodology"] and ref.first_seen.endswith("Z")
 
 
@@ -44,7 +51,12 @@ def test_first_seen_is_kept_when_the_same_edges_are_written_again(store, s2, tmp
     papers = [id_paper(0)]
     day = 86_400.0
     for clock in (1_780_000_000.0, 1_780_000_000.0 + 3 * day):
-        options = fast_options(s2.url, tmp_path / "cache", clock=lambda c=clock: c, cache_ttl={"citations": 0, "references": 0})
+        options = fast_options(
+            s2.url,
+            tmp_path / "cache",
+            clock=lambda c=clock: c,
+            cache_ttl={"citations": 0, "references": 0},
+        )
         pipeline.write_graph(store, papers)
         pipeline.enrich_papers(store, papers, options, pipeline.BuildReport())
     seen = store.run("MATCH ()-[r:CITES]->() RETURN DISTINCT r.first_seen AS s")
