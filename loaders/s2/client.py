@@ -93,6 +93,10 @@ class RequestStats:
     #: set when the run stopped asking S2 (unreachable, or too many failures in a row)
     stopped: str | None = None
     stop_message: str = ""
+    #: reference and citation pages asked again over an expired cached answer, and how many of
+    #: those came back different (what a refresh reports)
+    pages_refetched: int = 0
+    pages_changed: int = 0
 
 
 class _HideApiKey(logging.Filter):
@@ -188,8 +192,17 @@ class GuardedRequester(ApiRequester):
                 self.cache.put(key, "not_found", NOT_FOUND)
             raise
         if self.cache is not None:
-            self.cache.put(key, kind_of(path), data)
+            kind = kind_of(path)
+            if kind in ("references", "citations"):
+                self._compare_page(key, data)
+            self.cache.put(key, kind, data)
         return data
+
+    def _compare_page(self, key: str, data: object) -> None:
+        before = self.cache.get(key, allow_stale=True)
+        if before is not MISSING:
+            self.stats.pages_refetched += 1
+            self.stats.pages_changed += before != data
 
     async def _fetch(
         self, url: str, path: str, parameters: str, headers: dict, payload: dict | None

@@ -78,6 +78,11 @@ class EnrichReport:
     seconds: float = 0.0
     message: str = ""
 
+    #: reference / citation pages asked again over an expired cached answer, and those that
+    #: came back different (a refresh counts only these as changed)
+    pages_refetched: int = 0
+    pages_changed: int = 0
+
     #: resolved papers whose authors or lists failed (their s2_status is "retry:<reason>")
     retry_after_resolution: dict[str, int] = field(default_factory=dict)
 
@@ -100,6 +105,7 @@ class EnrichReport:
             ("authors", str(self.authors)),
             ("CITES / AUTHORED", f"{self.cites} / {self.authored}"),
             ("lists truncated", str(self.truncated)),
+            ("pages changed (of re-fetched)", f"{self.pages_changed} (of {self.pages_refetched})"),
             ("seconds", f"{self.seconds:.1f}"),
         ]
         return rows
@@ -366,6 +372,7 @@ def _summarise(report, out_papers, nodes, rels, states, options, stats, started)
         stats.cache_hits,
         stats.retries,
     )
+    report.pages_refetched, report.pages_changed = stats.pages_refetched, stats.pages_changed
     report.unreachable = stats.stopped == "unreachable"
     distinct = {s.s2_id: s for s in resolved}.values()
     report.minimum_requests = plan.minimum_requests(
