@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
+from testkit import shared_dir
 
 from benchmarks.dataset_shards import arxiv, sha, write_shards
 from kg.cli import main
@@ -18,7 +19,6 @@ from kg.store import upsert_nodes
 from loaders.datasets import ImportOptions, import_datasets
 from loaders.datasets.shards import shard_files
 from queries.citations import why_cited
-from testkit import shared_dir
 
 LISTED = 10
 
