@@ -1,7 +1,7 @@
 """Synthetic Semantic Scholar dataset shards in the published samples' format
 (../shared/real-world/s2-datasets-samples/): papers, citations, authors, abstracts, tldrs.
 
-Papers ``1..listed`` are the listed ones (arXiv ``2401.NNNNN`` = index - 1, DOI ``10.1000/lN``
+Papers ``1..listed`` are the listed ones (arXiv ``2401.NNNNN`` = the index, DOI ``10.1000/lN``
 for odd ones); ``touching`` citations have one end among them and the other among the first
 ``core`` papers, every other citation joins two unlisted papers beyond the core, so the
 neighbourhood of the listed papers stays the same however large the shards grow. Every
@@ -35,7 +35,7 @@ def sha(i: int) -> str:
 
 def arxiv(i: int) -> str:
     """The arXiv id of listed paper ``i`` (1-based corpus id)."""
-    return f"2401.{i - 1:05d}"
+    return f"2401.{i:05d}"
 
 
 def write_shards(

@@ -19,15 +19,18 @@ def require(what: str, reason: str) -> None:
     pytest.skip(f"{what} unavailable: {reason}")
 
 
-def shared_dir(*parts: str) -> Path:
-    """A path under the shared real data (``../shared`` beside the checkout, else /work/shared),
-    read at run time and never copied into the project; skips (fails in CI) when it is absent."""
-    root = Path(__file__).resolve().parent.parent
-    for base in (root.parent / "shared", Path("/work/shared")):
-        if base.is_dir():
-            path = base.joinpath(*parts)
-            if not path.exists():
-                require("shared data", f"{path} is missing")
-            return path
-    require("shared data", f"neither {root.parent / 'shared'} nor /work/shared exists")
-    raise AssertionError("unreachable")
+def shared_dir() -> Path:
+    """The shared data folder: the repository's parent's ``shared`` (CI), else /work/shared."""
+    beside = Path(__file__).resolve().parent.parent.parent / "shared"
+    return beside if beside.is_dir() else Path("/work/shared")
+
+
+REAL_WORLD = shared_dir() / "real-world"
+
+
+def real_world(relative: str) -> Path:
+    """A file of ``shared/real-world``; fails in CI (skips elsewhere) when the folder is absent."""
+    path = REAL_WORLD / relative
+    if not path.exists():
+        require("shared/real-world", f"{path} not found")
+    return path

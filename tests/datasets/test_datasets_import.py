@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
-from testkit import shared_dir
+from testkit import real_world
 
 from benchmarks.dataset_shards import arxiv, sha, write_shards
 from kg.cli import main
@@ -45,7 +45,7 @@ def listed_papers(directory: Path) -> list[Paper]:
     }
     out = [Paper(key=f"arxiv:{arxiv(i)}", arxiv_id=arxiv(i), listed=True) for i in range(1, 8)]
     out += [Paper(key=f"doi:10.1000/l{i}", doi=f"10.1000/l{i}", listed=True) for i in (9,)]
-    out += [Paper(key="arxiv:2401.00007", arxiv_id="2401.00007", listed=True)]  # paper 8
+    out += [Paper(key=f"arxiv:{arxiv(8)}", arxiv_id=arxiv(8), listed=True)]  # paper 8
     out += [
         Paper(
             key=f"title:{normalise_title(titles[10])}",
@@ -103,7 +103,7 @@ def test_import_keeps_what_the_scope_asks_and_twice_changes_nothing(store, shard
     listed = store.run("MATCH (p:Paper) WHERE p.listed = true AND p.corpus_id IS NOT NULL "
                        "RETURN p.key AS k, p.s2_id AS s2, p.s2_status AS st, p.abstract AS a, p.tldr AS t")  # fmt: skip
     assert len(listed) == LISTED and all(r["st"] == "ok" and r["a"] and r["t"] for r in listed)
-    one = next(r for r in listed if r["k"] == "arxiv:2401.00000")
+    one = next(r for r in listed if r["k"] == "arxiv:2401.00001")
     assert one["s2"] == sha(1)
     authored = store.run("MATCH (:Author)-[r:AUTHORED]->(:Paper) RETURN count(r) AS n")[0]["n"]
     assert authored == 2 * len(kept)
@@ -138,7 +138,7 @@ def test_api_enriched_and_dataset_papers_are_one_node(store, shards):
     neighbour = min(kept - set(range(1, LISTED + 1)))
     upsert_nodes(store, [
         *listed_papers(shards)[1:],
-        Paper(key="arxiv:2401.00000", arxiv_id="2401.00000", s2_id=sha(1), listed=True, s2_status="ok", title="From the API"),
+        Paper(key="arxiv:2401.00001", arxiv_id="2401.00001", s2_id=sha(1), listed=True, s2_status="ok", title="From the API"),
         Paper(key=f"s2:{sha(neighbour)}", s2_id=sha(neighbour), title="Cited, from the API", listed=False),
     ])  # fmt: skip
     import_datasets(store, shards, ImportOptions(scope="neighbourhood"))
@@ -152,13 +152,13 @@ def test_api_enriched_and_dataset_papers_are_one_node(store, shards):
     )
     assert ids[0]["n"] == ids[0]["d"] == len(kept)
     [listed] = store.run(
-        "MATCH (p:Paper {key: 'arxiv:2401.00000'}) RETURN p.title AS t, p.corpus_id AS c"
+        "MATCH (p:Paper {key: 'arxiv:2401.00001'}) RETURN p.title AS t, p.corpus_id AS c"
     )
     assert listed == {"t": "From the API", "c": 1}  # the listing's title stays, the ids fill in
 
 
 def test_the_published_samples_import_whole(embedded_store):
-    samples = shared_dir("real-world", "s2-datasets-samples")
+    samples = real_world("s2-datasets-samples")
     report = import_datasets(embedded_store, samples, ImportOptions(scope="all"))
     papers = rows(samples, "papers")
     nulls = sum(r["citedcorpusid"] is None for r in rows(samples, "citations"))

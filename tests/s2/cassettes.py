@@ -17,9 +17,9 @@ from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import yaml
-from testkit import shared_dir
+from testkit import real_world
 
-CASSETTE_DIR = ("real-world", "semanticscholar-py")
+CASSETTE_DIR = "semanticscholar-py"
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,7 @@ class Tape:
 
 def load_cassettes(directory: Path | None = None) -> Tape:
     """Every interaction of every cassette (``test_*.yaml``) in ``directory``."""
-    directory = directory or shared_dir(*CASSETTE_DIR)
+    directory = directory or real_world(CASSETTE_DIR)
     found = []
     for path in sorted(directory.glob("test_*.yaml")):
         for item in yaml.safe_load(path.read_text(encoding="utf-8"))["interactions"]:

@@ -15,7 +15,7 @@ import json
 import pytest
 from cassettes import load_cassettes
 from fake_s2 import FakeS2
-from testkit import shared_dir
+from testkit import real_world
 
 from kg.model import Paper
 from loaders.s2.cache import ResponseCache
@@ -67,9 +67,7 @@ def run(server: FakeS2, tmp_path, job, cache: bool = True):
 
 def test_every_cassette_is_loaded(tape):
     names = {r.cassette for r in tape.interactions}
-    assert len(names) == len(
-        list(shared_dir("real-world", "semanticscholar-py").glob("test_*.yaml"))
-    )
+    assert len(names) == len(list(real_world("semanticscholar-py").glob("test_*.yaml")))
     assert (
         len(tape.named("test_get_paper_citations")) == 19
         and len(tape.named("test_get_paper_references")) == 2
@@ -220,7 +218,7 @@ def test_a_paper_and_an_empty_search(replay, tmp_path):
 
 
 def test_recorded_edge_objects_convert_with_contexts_capped():
-    base = shared_dir("real-world", "semanticscholar-py")
+    base = real_world("semanticscholar-py")
     citation = json.loads((base / "Citation.json").read_text())
     edge = cites("s2:citing", "s2:cited", citation)
     assert len(citation["contexts"]) == 4 and edge.contexts == citation["contexts"][:3]

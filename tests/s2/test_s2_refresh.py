@@ -100,7 +100,7 @@ def kg(capsys, *args) -> tuple[int, str]:
 
 def test_cli_refresh_prints_its_plan_first_and_counts_changed_pages(s2, corpus, tmp_path, capsys):
     listing = tmp_path / "ids.txt"
-    listing.write_text("".join(f"arXiv:2401.{i:05d}\n" for i in range(3)))
+    listing.write_text("".join(f"arXiv:2401.{i:05d}\n" for i in range(1, 4)))
     flags = [
         "--db",
         str(tmp_path / "kg.db"),
