@@ -106,4 +106,8 @@ def datasets_download(
     for name, value in report.rows():
         table.add_row(name, value)
     console.print(table)
-    console.print(f"files in {dest}: `kg import s2-datasets {dest}` imports them")
+    console.print(
+        f"files in {dest}: `kg import s2-datasets {dest}` imports them",
+        soft_wrap=True,
+        highlight=False,
+    )

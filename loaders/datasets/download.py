@@ -144,7 +144,7 @@ def _fetch(client: httpx.Client, url: str, path: Path, name: str, progress) -> F
             length = response.headers.get("content-length")
             total = have + int(length) if length is not None else None
             with open(part, "ab" if resumed else "wb") as out:
-                for piece in response.iter_bytes(CHUNK):
+                for piece in response.iter_raw():  # as stored: never decompressed on the way
                     out.write(piece)
                     have += len(piece)
                     if progress is not None:
