@@ -78,6 +78,10 @@ class ImportReport:
     #: kept citations whose other paper is not in the papers shards, skipped
     missing_papers: int = 0
     problems: list[BadRow] = field(default_factory=list)
+    #: seconds each pass spent reading and filtering rows (writes excluded)
+    scan_seconds: Counter = field(default_factory=Counter)
+    #: the same in CPU seconds of this process (what a shared, busy machine does not distort)
+    scan_cpu_seconds: Counter = field(default_factory=Counter)
     seconds_scanning: float = 0.0
     seconds: float = 0.0
 
@@ -304,13 +308,15 @@ class _Run:
             total = sum(f.stat().st_size for f in files)
             task = self.progress.add_task(f"scanning {label or dataset}", total=total)
         advance = (lambda n: self.progress.advance(task, n)) if task is not None else None
-        began = time.monotonic()
+        began, cpu = time.monotonic(), time.process_time()
         count = 0
         for path in files:
             for number, line in lines(path, advance):
                 count += 1
                 handle(path, number, line)
         self.report.rows_scanned[label or dataset] += count
+        self.report.scan_seconds[label or dataset] += time.monotonic() - began
+        self.report.scan_cpu_seconds[label or dataset] += time.process_time() - cpu
         self.scanning += time.monotonic() - began
         if task is not None:
             self.progress.remove_task(task)
