@@ -15,10 +15,6 @@ DEFAULT_BATCH_SIZE = 1000
 T = TypeVar("T")
 
 
-class StoreError(Exception):
-    """A store could not be opened or a statement failed; the message is the database's."""
-
-
 class GraphStore(Protocol):
     """A graph database the knowledge base can write to and query.
 

@@ -9,7 +9,8 @@ from typing import Any
 import ladybug
 
 from kg import schema
-from kg.store import DEFAULT_BATCH_SIZE, StoreError, batched
+from kg.errors import StoreError
+from kg.store import DEFAULT_BATCH_SIZE, batched
 
 
 class EmbeddedStore:

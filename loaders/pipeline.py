@@ -22,7 +22,8 @@ from kg.identity import (
     proposed_key,
     resolve_papers,
 )
-from kg.model import Author, Authored, Node, Paper, Relationship, author_key
+from kg.keys import author_key
+from kg.model import Author, Authored, Node, Paper, Relationship
 from kg.store import GraphStore, upsert_nodes, upsert_relationships
 from loaders.extract import Extraction, extract_papers
 from loaders.listing import Listing, ListingProblem, load_listing

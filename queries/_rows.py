@@ -199,7 +199,7 @@ def name_match(var: str, param: str) -> Dialects:
 
 def name_params(param: str, value: str) -> dict[str, str]:
     """The three parameters :func:`name_match` reads."""
-    from kg.model import normalise_title
+    from kg.keys import normalise_title
 
     text = value.strip()
     return {

@@ -9,7 +9,7 @@ most papers in the graph). An unknown author gives an empty result.
 from __future__ import annotations
 
 from kg.graph import KnowledgeGraph
-from kg.model import normalise_title
+from kg.keys import AUTHOR_KEY_PREFIXES, normalise_title
 from queries._rows import (
     AuthorRef,
     Dialects,
@@ -23,8 +23,6 @@ from queries._rows import (
     path_statement,
     run,
 )
-
-AUTHOR_KEY_PREFIXES = ("s2:", "name:")
 
 
 class AuthorRow(Row):

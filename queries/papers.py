@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 
 from kg.graph import KnowledgeGraph
-from kg.model import Paper, normalise_title
+from kg.identifiers import Identifier, MalformedIdentifier, parse_identifier
+from kg.keys import PAPER_KEY_PREFIXES, normalise_title
+from kg.model import Paper
 from queries._rows import (
     BenchmarkRef,
     Dialects,
@@ -22,17 +24,8 @@ from queries._rows import (
     run,
 )
 
-#: prefixes of the keys :func:`kg.model.paper_key` mints; a reference with one is used as is
-KEY_PREFIXES = ("s2:", "arxiv:", "doi:", "corpus:", "title:")
-
 _LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
-_ARXIV = re.compile(
-    r"^(?:arxiv:|https?://arxiv\.org/(?:abs|pdf)/)?(\d{4}\.\d{4,5}|[a-z\-]+/\d{7})(?:v\d+)?(?:\.pdf)?$",
-    re.I,
-)
-_DOI = re.compile(r"^(?:doi:|https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/\S+)$", re.I)
 _WORD = re.compile(r"[^\W_]+")
-_CORPUS = re.compile(r"^corpus(?:id)?:(\d+)$", re.I)
 
 
 class SearchHit(PaperSummary):
@@ -108,19 +101,22 @@ def search(kb: KnowledgeGraph, text: str, limit: int = 20) -> Rows[SearchHit]:
 def lookup_params(ref: str) -> dict:
     """Parameters of :data:`_PAPER`: ``ref`` read as key, S2 id, arXiv id, DOI, CorpusId, title."""
     text = ref.strip()
-    arxiv, doi, corpus = _ARXIV.match(text), _DOI.match(text), _CORPUS.match(text)
-    doi_text = doi.group(1) if doi else ""
+    try:
+        ident = parse_identifier(text) or Identifier()
+    except MalformedIdentifier:  # not an id after all: still a key or a title
+        ident = Identifier()
     return {
         "ref": text,
-        "arxiv": arxiv.group(1).lower() if arxiv else "",
-        "doi": doi_text.lower(),
-        "corpus": int(corpus.group(1)) if corpus else -1,
+        "s2": ident.s2_id or "",
+        "arxiv": ident.arxiv_id or "",
+        "doi": ident.doi or "",
+        "corpus": ident.corpus_id if ident.corpus_id is not None else -1,
         "norm": normalise_title(text) or "",
     }
 
 
 _PAPER = (
-    "MATCH (p:Paper) WHERE p.key = $ref OR p.s2_id = $ref OR p.arxiv_id = $arxiv "
+    "MATCH (p:Paper) WHERE p.key = $ref OR p.s2_id = $ref OR p.s2_id = $s2 OR p.arxiv_id = $arxiv "
     "OR toLower(p.doi) = $doi OR p.corpus_id = $corpus OR p.title_norm = $norm "
     "RETURN properties(p) AS paper "
     "ORDER BY CASE WHEN p.key = $ref THEN 0 WHEN p.title_norm = $norm THEN 2 ELSE 1 END, p.key"
@@ -130,7 +126,7 @@ _PAPER = (
 @helper
 def paper(kb: KnowledgeGraph, id_or_title: str) -> Rows[Paper]:
     """The paper(s) a reference names: a key, S2 paper id, arXiv id or URL, DOI or doi.org URL,
-    ``CorpusId:N``, or the title (matched after :func:`kg.model.normalise_title`).
+    ``CorpusId:N``, or the title (matched after :func:`kg.keys.normalise_title`).
 
     Exact key matches come first, then id matches, then title matches.
 
@@ -155,7 +151,7 @@ def resolve_key(kb: KnowledgeGraph, ref: str) -> str | None:
     's2:204e3073870fae3d05bcbc2f6a8e263d9b72e776'
     """
     ref = ref.strip()
-    if ref.startswith(KEY_PREFIXES):
+    if ref.startswith(PAPER_KEY_PREFIXES):
         return ref
     found = paper(kb, ref)
     return found[0].key if found else None

@@ -13,7 +13,7 @@ import typer
 from typer.exceptions import TyperException
 
 from kg.cli.common import console, err_console, state
-from kg.store import StoreError
+from kg.errors import InputError, StoreError
 
 app = typer.Typer(
     name="kg",
@@ -33,7 +33,7 @@ def _main(
     state.debug = debug
 
 
-class UserError(Exception):
+class UserError(InputError):
     """An error the user can fix; printed as one line, exit code ``code``."""
 
     def __init__(self, message: str, code: int = 2):

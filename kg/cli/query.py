@@ -22,8 +22,8 @@ from rich.table import Table
 import queries
 from kg.cli import UserError, app
 from kg.cli.common import DbOption, Neo4jOption, console, err_console, open_graph
+from kg.errors import StoreError
 from kg.graph import KnowledgeGraph
-from kg.store import StoreError
 from queries import analytics, authors, methods, papers
 from queries._rows import Entity
 

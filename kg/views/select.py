@@ -18,8 +18,11 @@ from typing import Any
 
 import networkx as nx
 
+from kg.errors import InputError
 from kg.graph import KnowledgeGraph
-from kg.model import RELATIONSHIP_MODELS, Relationship, normalise_title
+from kg.identifiers import Identifier, MalformedIdentifier, parse_identifier
+from kg.keys import normalise_title
+from kg.model import RELATIONSHIP_MODELS, Relationship
 
 #: scalar properties each label's nodes bring into a view (lists and long texts stay out)
 NODE_PROPERTIES: dict[str, tuple[str, ...]] = {
@@ -50,7 +53,7 @@ _KEY_CHUNK = 1000
 _AUTHORS_SHOWN = 8
 
 
-class ViewError(ValueError):
+class ViewError(InputError):
     """A view cannot be built as asked (unknown view, no node matching --paper, ...)."""
 
 
@@ -397,12 +400,21 @@ def _resolve(kb: KnowledgeGraph, label: str, value: str) -> str:
     """The key of the one ``label`` node that ``value`` names."""
     value = value.strip()
     if label == "Paper":
-        bare = value.split(":", 1)[1] if value.lower().startswith(("arxiv:", "doi:")) else value
+        try:
+            ident = parse_identifier(value) or Identifier()
+        except MalformedIdentifier:  # not an id after all: still a key or a title
+            ident = Identifier()
         where = (
-            "n.key = $v OR n.s2_id = $v OR n.arxiv_id = $bare OR n.doi = $bare "
-            "OR n.title_norm = $norm"
+            "n.key = $v OR n.s2_id = $v OR n.s2_id = $s2 OR n.arxiv_id = $arxiv "
+            "OR toLower(n.doi) = $doi OR n.corpus_id = $corpus OR n.title_norm = $norm"
         )
-        params = {"v": value, "bare": bare.lower() if value.lower().startswith("doi:") else bare}
+        params = {
+            "v": value,
+            "s2": ident.s2_id or "",
+            "arxiv": ident.arxiv_id or "",
+            "doi": ident.doi or "",
+            "corpus": ident.corpus_id if ident.corpus_id is not None else -1,
+        }
     elif label == "Author":
         where, params = "n.key = $v OR n.s2_id = $v OR n.name = $v", {"v": value}
     else:

@@ -20,11 +20,13 @@ from urllib.parse import unquote, urlsplit
 
 import httpx
 
+from kg.errors import S2Error
+
 DEFAULT_API_URL = "https://api.semanticscholar.org"
 CHUNK = 1 << 20
 
 
-class DatasetsError(Exception):
+class DatasetsError(S2Error):
     """The Datasets API or a file host refused or failed; the message says which and why."""
 
 

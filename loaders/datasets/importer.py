@@ -33,7 +33,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from kg.identity import IdentityIndex, merge_paper_nodes, resolve_papers
-from kg.model import Author, Authored, Node, Paper, Relationship, normalise_title, paper_key
+from kg.keys import normalise_title, paper_key
+from kg.model import Author, Authored, Node, Paper, Relationship
 from kg.store import GraphStore, upsert_nodes, upsert_relationships
 from loaders.datasets.shards import BadRow, decode, field_bytes, lines, shard_files
 from loaders.pipeline import replace_listing_authors

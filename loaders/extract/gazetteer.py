@@ -17,7 +17,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from loaders.extract.normalise import fold
+from kg import keys
+from kg.keys import fold
 
 
 @lru_cache(maxsize=65536)
@@ -213,3 +214,13 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
     else:
         text = Path(path).read_text("utf-8")
     return Gazetteer(parse_tsv(text))
+
+
+def benchmark_key(name: str, gazetteer: Gazetteer | None = None) -> str:
+    """:func:`kg.keys.benchmark_key` with the gazetteer's alias table: aliases resolve to their
+    canonical entry.
+
+    >>> benchmark_key("ILSVRC-2012") == benchmark_key("imagenet") == benchmark_key("ImageNet dataset")
+    True
+    """
+    return keys.benchmark_key(name, (gazetteer or load_gazetteer()).alias_keys)

@@ -27,7 +27,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import NamedTuple
 
-from kg.model import Paper, normalise_title
+from kg.keys import normalise_title
+from kg.model import Paper
 
 from .base import Listing, ListingEntry, extra_json, problem
 

@@ -51,6 +51,7 @@ from semanticscholar.SemanticScholarException import (
     ObjectNotFoundException,
 )
 
+from kg.errors import S2Error
 from loaders.s2.cache import MISSING, NOT_FOUND, ResponseCache, kind_of, request_key
 from loaders.s2.pace import Limiter, RetryBudget, backoff_delay
 
@@ -61,7 +62,7 @@ PAGE_LIMIT = 1000
 OFFSET_CAP = 10_000
 
 
-class S2Failure(Exception):
+class S2Failure(S2Error):
     """A request that failed for good (retries spent or not worth retrying); ``reason`` names why."""
 
     def __init__(self, reason: str, detail: str = ""):
@@ -73,7 +74,7 @@ class S2Unreachable(S2Failure):
     """S2 cannot be reached at all (connection refused, DNS failure, connect timeout)."""
 
 
-class S2NotFound(Exception):
+class S2NotFound(S2Error):
     """The API answered 404 (no such paper / no title match)."""
 
 

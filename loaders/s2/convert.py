@@ -6,17 +6,8 @@ Listed papers keep their key (the store found them by it); papers S2 returns fro
 
 from __future__ import annotations
 
-from kg.model import (
-    MAX_CONTEXT_CHARS,
-    MAX_CONTEXTS,
-    Author,
-    Authored,
-    Cites,
-    Paper,
-    author_key,
-    normalise_title,
-    paper_key,
-)
+from kg.keys import author_key, normalise_title, paper_key
+from kg.model import MAX_CONTEXT_CHARS, MAX_CONTEXTS, Author, Authored, Cites, Paper
 
 #: what POST /paper/batch and /paper/search/match are asked for
 PAPER_FIELDS = [

@@ -9,7 +9,8 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
-from kg.model import Paper, normalise_title
+from kg.keys import normalise_title
+from kg.model import Paper
 
 #: below this normalised-title similarity a match is rejected ("attention is not all you need"
 #: vs "attention is all you need" scores 0.93)

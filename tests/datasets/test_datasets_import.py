@@ -14,7 +14,8 @@ from testkit import real_world
 from benchmarks.dataset_shards import arxiv, sha, write_shards
 from kg.cli import main
 from kg.graph import KnowledgeGraph
-from kg.model import Paper, normalise_title
+from kg.keys import normalise_title
+from kg.model import Paper
 from kg.store import upsert_nodes
 from loaders.datasets import ImportOptions, import_datasets
 from loaders.datasets.shards import shard_files

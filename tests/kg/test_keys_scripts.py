@@ -10,7 +10,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.model import author_key, normalise_title, paper_key
+from kg.keys import author_key, normalise_title, paper_key
 from loaders.listing import load_listing
 from tests.testkit import EXAMPLE_LISTING
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import networkx as nx
 
+from kg.keys import normalise_title
 from kg.model import (
     Author,
     Authored,
@@ -20,7 +21,6 @@ from kg.model import (
     Paper,
     Proposes,
     Uses,
-    normalise_title,
 )
 from kg.store import upsert_nodes, upsert_relationships
 
