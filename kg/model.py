@@ -115,6 +115,8 @@ class Relationship(BaseModel):
     target_label: ClassVar[str]
     #: properties that, with the endpoints, identify one relationship (MERGE pattern)
     identity: ClassVar[tuple[str, ...]] = ()
+    #: properties set once, when the relationship is first written; later writes keep them
+    write_once: ClassVar[tuple[str, ...]] = ()
 
     src: str
     dst: str
@@ -126,9 +128,21 @@ class Cites(Relationship):
     source_label: ClassVar[str] = "Paper"
     target_label: ClassVar[str] = "Paper"
 
+    write_once: ClassVar[tuple[str, ...]] = ("first_seen",)
+
     source: str = "s2"
     is_influential: bool | None = None
+    #: S2's citation intents: "background", "methodology", "result"
     intents: list[str] | None = None
+    #: the citing sentences, at most :data:`MAX_CONTEXTS` of :data:`MAX_CONTEXT_CHARS` each, in S2's order
+    contexts: list[str] | None = None
+    #: UTC time this graph first held the edge, ISO ``YYYY-MM-DDTHH:MM:SSZ`` (never overwritten)
+    first_seen: str | None = None
+
+
+#: citing sentences kept per CITES edge, and the characters kept of each
+MAX_CONTEXTS = 3
+MAX_CONTEXT_CHARS = 1000
 
 
 class Authored(Relationship):
@@ -200,6 +214,8 @@ __all__ = [
     "Uses",
     "ComparesWith",
     "EvaluatedOn",
+    "MAX_CONTEXTS",
+    "MAX_CONTEXT_CHARS",
     "NODE_MODELS",
     "RELATIONSHIP_MODELS",
     "NODE_BY_LABEL",

@@ -260,6 +260,16 @@ def unenriched_papers(store: GraphStore, max_citations: int | None = None) -> li
     return todo
 
 
+def refreshable_papers(store: GraphStore) -> list[Paper]:
+    """Listed papers a refresh asks S2 about again: the enriched ones and those still to do
+    (not those S2 did not find or whose match was rejected)."""
+    return stored_papers(
+        store,
+        "p.listed = true AND (p.s2_status IS NULL OR p.s2_status = 'ok' "
+        "OR p.s2_status STARTS WITH 'retry')",
+    )
+
+
 def extract_into(store: GraphStore, papers: Iterable[Paper]) -> Counter:
     """Extract methods, benchmarks and results from ``papers`` and write them."""
     extraction: Extraction = extract_papers(papers)

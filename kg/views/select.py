@@ -334,7 +334,11 @@ def _fill_nodes(kb: KnowledgeGraph, graph: nx.Graph) -> None:
 def _relationships(
     kb: KnowledgeGraph, model: type[Relationship], where: str | None = None, **params: Any
 ) -> list[tuple[str, str, dict[str, Any]]]:
-    extra = ", r.is_influential AS influential" if model.type == "CITES" else ""
+    extra = (
+        ", r.is_influential AS influential, r.intents AS intents, r.contexts AS contexts"
+        if model.type == "CITES"
+        else ""
+    )
     clause = f" WHERE {where}" if where else ""
     rows = kb.cypher(
         f"MATCH (a:{model.source_label})-[r:{model.type}]->(b:{model.target_label}){clause} "
@@ -345,7 +349,12 @@ def _relationships(
         (
             node_id(model.source_label, row["src"]),
             node_id(model.target_label, row["dst"]),
-            {"type": model.type, "influential": bool(row.get("influential"))},
+            {
+                "type": model.type,
+                "influential": bool(row.get("influential")),
+                # why the citation: S2's intents and citing sentences, for the edge tooltip
+                **{k: row[k] for k in ("intents", "contexts") if row.get(k)},
+            },
         )
         for row in rows
     ]

@@ -104,6 +104,10 @@ class RequestStats:
     #: set when the run stopped asking S2 (unreachable, or too many failures in a row)
     stopped: str | None = None
     stop_message: str = ""
+    #: reference and citation pages asked again over an expired cached answer, and how many of
+    #: those came back different (what a refresh reports)
+    pages_refetched: int = 0
+    pages_changed: int = 0
 
 
 class _HideApiKey(logging.Filter):
@@ -222,8 +226,17 @@ class GuardedRequester(ApiRequester):
                 self.cache.put(key, "not_found", NOT_FOUND)
             raise
         if self.cache is not None:
-            self.cache.put(key, kind_of(path), data)
+            kind = kind_of(path)
+            if kind in ("references", "citations"):
+                self._compare_page(key, data)
+            self.cache.put(key, kind, data)
         return data
+
+    def _compare_page(self, key: str, data: object) -> None:
+        before = self.cache.get(key, allow_stale=True)
+        if before is not MISSING:
+            self.stats.pages_refetched += 1
+            self.stats.pages_changed += before != data
 
     async def _fetch(
         self, url: str, path: str, parameters: str, headers: dict, payload: dict | None
@@ -406,11 +419,17 @@ class S2Client:
         return paper.raw_data
 
     async def pages(
-        self, paper_id: str, which: str, fields: list[str], max_items: int
+        self,
+        paper_id: str,
+        which: str,
+        fields: list[str],
+        max_items: int,
+        page_size: int = PAGE_LIMIT,
     ) -> PageResult:
         """All ``which`` ("references" / "citations") of a paper up to ``max_items`` and the
-        API's offset cap, one page (<= 1000) per request; ``truncated`` when items were left."""
-        limit = max(1, min(PAGE_LIMIT, max_items))
+        API's offset cap, one page (<= ``page_size`` <= 1000) per request; ``truncated`` when
+        items were left."""
+        limit = max(1, min(PAGE_LIMIT, page_size, max_items))
         get = (
             self.api.get_paper_references if which == "references" else self.api.get_paper_citations
         )

@@ -134,20 +134,41 @@ BENCHMARKS = [
 
 M, B, I_ = "methodology", "background", "result"
 
+#: when the graph first held each citation: a first build, then a refresh a week later
+WEEK0, WEEK1 = "2026-11-18T09:00:00Z", "2026-11-25T09:00:00Z"
+#: citing sentences, one with markup that must stay text in every view
+CONTEXTS_L1_U1 = [
+    "We build on the encoder of the Transformer [12].",
+    "Our router replaces its feed-forward layer <b>[12]</b> & keeps attention.",
+]
+
 CITES = [
-    Cites(src="s2:L1", dst="s2:U1", intents=[M], is_influential=True),
+    Cites(
+        src="s2:L1",
+        dst="s2:U1",
+        intents=[M],
+        is_influential=True,
+        contexts=CONTEXTS_L1_U1,
+        first_seen=WEEK0,
+    ),
     Cites(src="s2:L1", dst="s2:U2", intents=[B], is_influential=False),
-    Cites(src="s2:L1", dst="s2:L5", intents=[B]),
+    Cites(src="s2:L1", dst="s2:L5", intents=[B], first_seen=WEEK0),
     Cites(src="s2:L2", dst="s2:U1", intents=[B]),
     Cites(src="s2:L2", dst="s2:U2", intents=[M], is_influential=True),
     Cites(src="s2:L2", dst="s2:U3", intents=[B]),
     Cites(src="s2:L3", dst="s2:U4", intents=[M, B], is_influential=True),
     Cites(src="s2:L3", dst="s2:U1", intents=[B]),
-    Cites(src="s2:L3", dst="s2:L1", intents=[M]),
+    Cites(
+        src="s2:L3",
+        dst="s2:L1",
+        intents=[M],
+        contexts=["Sparse routers [3] are our starting point."],
+        first_seen=WEEK1,
+    ),
     Cites(src="s2:L4", dst="s2:U3", intents=[M], is_influential=True),
-    Cites(src="s2:L4", dst="s2:U1", intents=[I_], is_influential=True),
+    Cites(src="s2:L4", dst="s2:U1", intents=[I_], is_influential=True, first_seen=WEEK1),
     Cites(src="s2:L4", dst="s2:U2", intents=[]),
-    Cites(src="s2:L5", dst="s2:U1", intents=[M]),
+    Cites(src="s2:L5", dst="s2:U1", intents=[M], first_seen=WEEK0),
     Cites(src="s2:L5", dst="s2:U3", intents=[B]),
     Cites(src="s2:U4", dst="s2:U1", intents=[M]),
 ]
