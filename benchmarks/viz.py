@@ -79,7 +79,9 @@ def main() -> None:
     parser.add_argument("--sizes", default="500,2000,5000")
     parser.add_argument("--refs", type=int, default=4, help="citations per synthetic paper")
     parser.add_argument("--keep", type=Path, help="write the HTML files here instead of a temp dir")
-    parser.add_argument("--report", type=int, help="time `kg report` on a graph of this many papers instead")
+    parser.add_argument(
+        "--report", type=int, help="time `kg report` on a graph of this many papers instead"
+    )
     parser.add_argument("--report-db", type=Path, help="keep (and reuse) the --report store here")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
@@ -88,7 +90,9 @@ def main() -> None:
 
     if args.report:
         with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+            browser = pw.chromium.launch(
+                executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+            )
             db = args.report_db or Path(tmp) / "kg.db"
             out_dir = args.keep or Path(tmp)
             out_dir.mkdir(parents=True, exist_ok=True)
@@ -136,7 +140,9 @@ def report_timing(papers: int, refs: int, db: Path, out_dir: Path, browser) -> N
         upsert_relationships(store, rels)
         kb = KnowledgeGraph(store)
         analyze(kb)
-        print(f"built and analysed {papers:,} papers in {time.perf_counter() - t:.0f} s", flush=True)
+        print(
+            f"built and analysed {papers:,} papers in {time.perf_counter() - t:.0f} s", flush=True
+        )
     else:
         kb = KnowledgeGraph(EmbeddedStore(db, buffer_pool_size=1024**3))
     t0 = time.perf_counter()
@@ -153,7 +159,9 @@ def report_timing(papers: int, refs: int, db: Path, out_dir: Path, browser) -> N
     whole = time.perf_counter() - whole
     kb.close()
     drawn, wall = draw_time_ms(browser, path)
-    print(f"{'papers':>7} {'gather s':>9} {'charts s':>9} {'render s':>9} {'kg report s':>12} {'HTML MB':>8} {'drawn ms':>9} {'goto->drawn ms':>15}")
+    print(
+        f"{'papers':>7} {'gather s':>9} {'charts s':>9} {'render s':>9} {'kg report s':>12} {'HTML MB':>8} {'drawn ms':>9} {'goto->drawn ms':>15}"
+    )
     print(
         f"{data.stats['nodes']['Paper']:>7} {t1 - t0:>9.2f} {t2 - t1:>9.2f} {t3 - t2:>9.2f} {whole:>12.2f} "
         f"{path.stat().st_size / 1e6:>8.2f} {drawn:>9.0f} {wall:>15.0f}",
