@@ -29,9 +29,6 @@ _THE_WORD_BEFORE = re.compile(
 _SINGULAR_NOUN = re.compile(r"(?:benchmark|data ?set|corpus|test ?set)$")
 _SUFFIX_HINT = re.compile(r"Bench|QA|Eval|Arena")
 _TOKEN_AROUND = re.compile(r"(?<![\w.+'-])[A-Za-z0-9][\w.+'-]*[\w+]")
-_SUFFIX_TOKEN = re.compile(
-    r"(?<![\w-])[A-Za-z0-9][\w.+'-]*?(?:Bench|Benchmark|QA|Eval|Arena)(?:-?(?:v?\d+|Lite|Pro|Hard|Plus))?\+?(?![\w-])"
-)
 _AFTER_NOUN = re.compile(
     rf"\b{_NOUN}(?:\s*[:(]\s*|,?\s+(?:such as|including|like|namely|e\.g\.,?|i\.e\.,?)\s+){_LIST}"
 )

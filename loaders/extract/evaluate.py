@@ -12,8 +12,10 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg.keys import method_key
 from kg.model import Paper
-from loaders.extract.extractor import benchmark_key, extract_paper, method_key
+from loaders.extract.extractor import extract_paper
+from loaders.extract.gazetteer import benchmark_key
 
 
 @dataclass

@@ -24,9 +24,10 @@ from bibtexparser.model import (
     String,
 )
 
+from kg.identifiers import normalise_arxiv_id, normalise_doi
+
 from . import bibtex_values as values
 from .base import Listing, ListingEntry, problem
-from .ids import normalise_arxiv_id, normalise_doi
 from .record import Fields, build_entry, iso_date, year_of
 
 #: where an entry's venue is, best first

@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kg.model import Paper, normalise_title, paper_key
+from kg.identifiers import MalformedIdentifier, normalise_arxiv_id, normalise_doi, parse_identifier
+from kg.keys import normalise_title, paper_key
+from kg.model import Paper
 
 from .base import Listing, ListingEntry, MalformedEntry, extra_json, problem
-from .ids import MalformedIdentifier, normalise_arxiv_id, normalise_doi, parse_identifier
 
 _YEAR = re.compile(r"(?<![\d.])(1[5-9]\d\d|20\d\d)(?![\d])")
 _ISO_DATE = re.compile(r"(\d{4})[-/](\d{1,2})(?:[-/](\d{1,2}))?")
