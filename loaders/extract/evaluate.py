@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -168,9 +169,15 @@ def _gold_bench_keys(name: str) -> frozenset:
     return frozenset(k for k in {benchmark_key(name), benchmark_key(core or name)} if k)
 
 
+_YEAR = re.compile(r"20(\d\d)")
+
+
 def _bench_compatible(gold: frozenset, pred: frozenset) -> bool:
     if gold & pred:
         return True
+    # "WMT2014 English-German" and "WMT14": years written with or without the century
+    gold = frozenset(_YEAR.sub(r"\1", g) for g in gold)
+    pred = frozenset(_YEAR.sub(r"\1", p) for p in pred)
     return any(
         len(p) >= 3 and len(g) >= 3 and (g.startswith(p) or p.startswith(g))
         for g in gold
@@ -183,7 +190,7 @@ _FAMILIES = (
     frozenset({"accuracy", "top-1 accuracy"}),
     frozenset({"mAP", "AP", "mask AP", "AP50"}),
     frozenset({"mIoU", "IoU"}),
-    frozenset({"error rate", "top-1 error"}),
+    frozenset({"error rate", "top-1 error", "WER"}),
     frozenset({"F1", "F0.5"}),
     frozenset({"AUC", "PR-AUC"}),
 )

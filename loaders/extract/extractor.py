@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from kg.metrics import metric_key
 from kg.model import (
     Benchmark,
     ComparesWith,
@@ -16,7 +17,7 @@ from kg.model import (
     Relationship,
     Uses,
 )
-from loaders.extract.benchmarks import Mention, find_mentions
+from loaders.extract.benchmarks import Mention, find_mentions, unlisted_mentions
 from loaders.extract.gazetteer import Gazetteer, load_gazetteer
 from loaders.extract.mentions import find_method_mentions
 from loaders.extract.names import acronym_definitions, is_generic
@@ -120,6 +121,7 @@ def _merge_candidates(candidates: list[Candidate]) -> list[Candidate]:
     return list(merged.values())
 
 
+_DIGIT = re.compile(r"\d")
 _CONTINUES = re.compile(
     r"^(?:For (?:instance|example)|Specifically|In particular|Notably|Concretely|E\.g\.|On (?:this|that|it)\b)"
 )
@@ -210,7 +212,7 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
         return key
 
     def add_rel(rel: Relationship) -> None:
-        ident = (rel.type, rel.dst, getattr(rel, "metric", None))
+        ident = (rel.type, rel.dst, *(getattr(rel, p) for p in rel.identity))
         old = rels.get(ident)
         if old is None or (rel.confidence or 0) > (old.confidence or 0):
             rels[ident] = rel
@@ -260,6 +262,7 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
     }
     proposed_names = [c.name for c in proposals]
     proposed_benchmarks = {c.name: c for c in proposals if c.benchmark_kind}
+    own_folded = {fold(a) for c in proposals if not c.benchmark_kind for a in c.aliases}
     previous: list[Mention] = []
     previous_results: list = []
     for sentence in ([paper.title] if paper.title else []) + sentences:
@@ -329,6 +332,16 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
         ):
             # "Experiments on the ImageNet benchmark ... For instance, our TinyNet-E achieves a 59.9% Top-1 accuracy"
             results = [r for r in find_results(sentence, previous, carried=True)]
+        if not results and not mentions and _DIGIT.search(sentence):
+            # a benchmark the gazetteer does not list, kept only when a result names it
+            unlisted = [
+                m
+                for m in unlisted_mentions(sentence, excluded | own_folded)
+                if metric_key(m.name) is None and not is_generic(m.name)
+            ]
+            results = find_results(sentence, unlisted) if unlisted else []
+            for result in results:
+                excluded.add(fold(result.benchmark.name))
         previous = mentions if len({m.name for m in mentions}) == 1 else []
         previous_results = results
         for result in results:
@@ -343,6 +356,9 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
                     metric=result.metric,
                     value=result.value,
                     unit=result.unit,
+                    kind=result.kind,
+                    split=result.split,
+                    stated=result.stated,
                 )
             )
 
@@ -421,7 +437,7 @@ def extract_papers(papers: Iterable[Paper], gazetteer: Gazetteer | None = None) 
         for r in part.relationships:
             dst = alias_to_key.get(r.dst, r.dst) if r.target_label == "Method" else r.dst
             r = r.model_copy(update={"dst": dst}) if dst != r.dst else r
-            ident = (r.type, r.src, r.dst, getattr(r, "metric", None))
+            ident = (r.type, r.src, r.dst, *(getattr(r, p) for p in r.identity))
             old = rels.get(ident)
             if old is None or (r.confidence or 0) > (old.confidence or 0):
                 rels[ident] = r
