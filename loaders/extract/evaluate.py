@@ -233,70 +233,71 @@ def evaluate(papers: list[dict]) -> dict[str, Score]:
             abstract=item["abstract"],
             tldr=item.get("tldr"),
         )
-        ex = extract_paper(paper)
         where = f"#{item.get('listing_index', item.get('id', n))} {(item['title'] or '')[:50]}"
-        methods = {m.key: m for m in ex.methods}
-        benches = {b.key: b for b in ex.benchmarks}
-
-        def method_keys(key: str) -> frozenset:
-            return frozenset({key, *(method_key(a) for a in methods[key].aliases or [])})
-
-        def bench_keys(key: str) -> frozenset:
-            return frozenset({key, *(benchmark_key(a) for a in benches[key].aliases or [])})
-
-        def gold_methods(kind: str) -> list:
-            return [(g, frozenset(method_key(f) for f in g.split("|"))) for g in item.get(kind, [])]
-
-        def predicted(rel_types: tuple[str, ...]) -> list:
-            dsts = dict.fromkeys(r.dst for r in ex.relationships if r.type in rel_types)
-            return [(methods[k].name, method_keys(k)) for k in dsts]
-
-        for kind, rel_types in (
-            ("proposed", ("PROPOSES",)),
-            ("used", ("USES",)),
-            ("compared", ("COMPARES_WITH",)),
-        ):
-            if kind in scores:
-                _match(gold_methods(kind), predicted(rel_types), scores[kind], where, _overlap)
-        if "used+compared" in scores:
-            gold = gold_methods("used") + [
-                g for g in gold_methods("compared") if g[0] not in item.get("used", [])
-            ]
-            _match(
-                gold, predicted(("USES", "COMPARES_WITH")), scores["used+compared"], where, _overlap
-            )
-
-        if "benchmarks" in scores:
-            gold_b = [
-                (g, frozenset(benchmark_key(f) for f in g.split("|"))) for g in item["benchmarks"]
-            ]
-            pred_b = [
-                (benches[k].name, bench_keys(k))
-                for k in dict.fromkeys(r.dst for r in ex.relationships if r.type == "EVALUATED_ON")
-            ]
-            _match(gold_b, pred_b, scores["benchmarks"], where, _overlap)
-
-        if "results" in scores:
-            gold_r = [
-                (
-                    f"{g['benchmark']} {g['metric']}={g['value']}",
-                    (_gold_bench_keys(g["benchmark"]), g["metric"], float(g["value"])),
-                )
-                for g in item.get("results", [])
-            ]
-            pred_r = [
-                (
-                    f"{benches[r.dst].name} {r.metric}={r.value}{r.unit or ''}{' [' + r.split + ']' if r.split else ''}",
-                    (bench_keys(r.dst), r.metric, r.value),
-                )
-                for r in ex.relationships
-                if isinstance(r, EvaluatedOn)
-                and r.metric
-                and r.value is not None
-                and r.kind == "absolute"
-            ]
-            _match(gold_r, pred_r, scores["results"], where, _same_result)
+        _score_paper(item, extract_paper(paper), scores, where)
     return scores
+
+
+def _score_paper(item: dict, ex, scores: dict[str, Score], where: str) -> None:
+    methods = {m.key: m for m in ex.methods}
+    benches = {b.key: b for b in ex.benchmarks}
+
+    def method_keys(key: str) -> frozenset:
+        return frozenset({key, *(method_key(a) for a in methods[key].aliases or [])})
+
+    def bench_keys(key: str) -> frozenset:
+        return frozenset({key, *(benchmark_key(a) for a in benches[key].aliases or [])})
+
+    def gold_methods(kind: str) -> list:
+        return [(g, frozenset(method_key(f) for f in g.split("|"))) for g in item.get(kind, [])]
+
+    def predicted(rel_types: tuple[str, ...]) -> list:
+        dsts = dict.fromkeys(r.dst for r in ex.relationships if r.type in rel_types)
+        return [(methods[k].name, method_keys(k)) for k in dsts]
+
+    for kind, rel_types in (
+        ("proposed", ("PROPOSES",)),
+        ("used", ("USES",)),
+        ("compared", ("COMPARES_WITH",)),
+    ):
+        if kind in scores:
+            _match(gold_methods(kind), predicted(rel_types), scores[kind], where, _overlap)
+    if "used+compared" in scores:
+        gold = gold_methods("used") + [
+            g for g in gold_methods("compared") if g[0] not in item.get("used", [])
+        ]
+        _match(gold, predicted(("USES", "COMPARES_WITH")), scores["used+compared"], where, _overlap)
+
+    if "benchmarks" in scores:
+        gold_b = [
+            (g, frozenset(benchmark_key(f) for f in g.split("|"))) for g in item["benchmarks"]
+        ]
+        pred_b = [
+            (benches[k].name, bench_keys(k))
+            for k in dict.fromkeys(r.dst for r in ex.relationships if r.type == "EVALUATED_ON")
+        ]
+        _match(gold_b, pred_b, scores["benchmarks"], where, _overlap)
+
+    if "results" in scores:
+        gold_r = [
+            (
+                f"{g['benchmark']} {g['metric']}={g['value']}",
+                (_gold_bench_keys(g["benchmark"]), g["metric"], float(g["value"])),
+            )
+            for g in item.get("results", [])
+        ]
+        pred_r = [
+            (
+                f"{benches[r.dst].name} {r.metric}={r.value}{r.unit or ''}{' [' + r.split + ']' if r.split else ''}",
+                (bench_keys(r.dst), r.metric, r.value),
+            )
+            for r in ex.relationships
+            if isinstance(r, EvaluatedOn)
+            and r.metric
+            and r.value is not None
+            and r.kind == "absolute"
+        ]
+        _match(gold_r, pred_r, scores["results"], where, _same_result)
 
 
 def report(scores: dict[str, Score], verbose: bool = False) -> str:

@@ -370,25 +370,42 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
         if own_forms
         else None
     )
+    found_mentions = []
     for sentence in sentences:
         taken = [(m.start, m.end) for m in found[sentence]]
         if own_pattern is not None:
             taken.extend((m.start(), m.end()) for m in own_pattern.finditer(sentence))
         for mention in find_method_mentions(sentence, excluded, taken, definitions[sentence]):
-            key = method_key(mention.name)
-            if key in excluded or fold(mention.name) in excluded:
-                continue
-            add_method(mention.name, mention.aliases)
-            edge = ComparesWith if mention.compares else Uses
-            add_rel(
-                edge(
-                    src=paper.key,
-                    dst=key,
-                    source=f"extract:mention-{mention.rule}",
-                    evidence=sentence,
-                    confidence=0.7 if mention.rule == "acronym" else 0.6,
-                )
+            found_mentions.append((sentence, mention))
+    mentioned = {m.name for _, m in found_mentions}
+    for sentence, mention in found_mentions:
+        # "ALBERT-base-v2", "ViT-B/16" of a paper that also names "ALBERT", "ViT": one method
+        base = next(
+            (
+                b
+                for b in sorted(mentioned, key=len)
+                if len(b) >= 3
+                and b != mention.name
+                and mention.name.startswith(b)
+                and mention.name[len(b)] in "-/ "
+            ),
+            None,
+        )
+        name = base or mention.name
+        key = method_key(name)
+        if key in excluded or fold(name) in excluded:
+            continue
+        add_method(name, (*mention.aliases, name))
+        edge = ComparesWith if mention.compares else Uses
+        add_rel(
+            edge(
+                src=paper.key,
+                dst=key,
+                source=f"extract:mention-{mention.rule}",
+                evidence=sentence,
+                confidence=0.7 if mention.rule == "acronym" else 0.6,
             )
+        )
     # a method both used and compared against keeps only the comparison
     compared = {r.dst for r in rels.values() if isinstance(r, ComparesWith)}
     relationships = [r for r in rels.values() if not (isinstance(r, Uses) and r.dst in compared)]

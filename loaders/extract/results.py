@@ -17,7 +17,10 @@ from loaders.extract.benchmarks import Mention
 METRICS: tuple[tuple[str, str], ...] = (
     ("top-1 error", r"top-?1 (?:classification |test )?error(?: rates?)?"),
     ("top-5 error", r"top-?5 (?:classification |test )?error(?: rates?)?"),
-    ("top-1 accuracy", r"top-?1(?:\s+(?:classification\s+|test\s+|linear\s+(?:evaluation\s+)?)?acc(?:uracy)?)?|acc@1"),
+    (
+        "top-1 accuracy",
+        r"top-?1(?:\s+(?:classification\s+|test\s+|linear\s+(?:evaluation\s+)?)?acc(?:uracy)?)?|acc@1",
+    ),
     ("top-5 accuracy", r"top-?5(?:\s+(?:classification\s+|test\s+)?acc(?:uracy)?)?"),
     ("exact match", r"exact[- ]match(?: accuracy)?|\bEM\b"),
     ("error rate", r"(?:test |classification )?error rates?|test error"),
@@ -36,7 +39,10 @@ METRICS: tuple[tuple[str, str], ...] = (
     ("CIDEr", r"CIDEr"),
     ("mIoU", r"mIoU|mean IoU|mean intersection over union"),
     ("PQ", r"\bPQ\b|panoptic quality"),
-    ("mAP", r"mAP(?:@?[\d.:]+)?|box AP|mask AP|\bAP(?:50|75)?\b|mean average precision|average precision"),
+    (
+        "mAP",
+        r"mAP(?:@?[\d.:]+)?|box AP|mask AP|\bAP(?:50|75)?\b|mean average precision|average precision",
+    ),
     ("FID", r"FID(?: score)?"),
     ("FVD", r"FVD"),
     ("Inception score", r"Inception scores?"),
@@ -179,7 +185,9 @@ def find_results(sentence: str, mentions: list[Mention], carried: bool = False) 
     if not mentions or not _DIGIT.search(sentence):
         return []
     inside = [] if carried else mentions
-    figures = [n for n in _numbers(sentence) if not _inside(n, inside) and not _is_bound(sentence, n)]
+    figures = [
+        n for n in _numbers(sentence) if not _inside(n, inside) and not _is_bound(sentence, n)
+    ]
     if not figures:
         return []
     metrics = list(_METRIC.finditer(sentence))
