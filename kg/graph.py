@@ -58,6 +58,13 @@ class KnowledgeGraph:
         """Run a parameterised Cypher statement; values go in ``params`` or keywords."""
         return self.store.run(query, {**(params or {}), **kw})
 
+    def report(self, views_dir: str | Path | None = None):
+        """The report page (``kg report``): shows itself inline in Jupyter, ``.save(path)``
+        writes it. Views in ``views_dir`` are linked."""
+        from kg.report import report
+
+        return report(self, views_dir=views_dir)
+
     def close(self) -> None:
         self.store.close()
 

@@ -206,20 +206,58 @@ RELATIONSHIP_BY_TYPE = {m.type: m for m in RELATIONSHIP_MODELS}
 # --- identity -------------------------------------------------------------------------------
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
+#: combining marks that are accents to drop (on Latin and Greek letters; Hebrew and Arabic
+#: points); the marks of other scripts make letters of their own (Cyrillic й, Devanagari vowels)
+_ACCENTED_SCRIPTS = ("LATIN", "GREEK")
+_POINTS = ((0x0591, 0x05C7), (0x064B, 0x065F), (0x0670, 0x0670))
 
 
 def normalise_title(title: str | None) -> str | None:
-    """Lower-case ASCII letters and digits separated by single spaces.
+    """Letters and digits of a title, case-folded, separated by single spaces.
 
-    >>> normalise_title("  Attention Is All You Need!  ")
-    'attention is all you need'
+    A title written in Latin script (ASCII after dropping accents) gives lower-case ASCII, as it
+    always has; one with letters of any other script keeps them (NFKC, casefold, accents
+    dropped, everything but letters, marks and digits a space), so it has a key of its own.
+
+    >>> normalise_title("  Attention Is All You Need!  "), normalise_title("Fine-tuning für Text")
+    ('attention is all you need', 'fine tuning fur text')
+    >>> normalise_title("Sora 2：OpenAI 的视频模型"), normalise_title("Ἡ Ἰλιάς, Москва!")
+    ('sora 2 openai 的视频模型', 'η ιλιασ москва')
     """
     if not title:
         return None
-    if not title.isascii():  # most titles are: skip the (slow) decomposition for them
-        title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    text = _NON_ALNUM.sub(" ", title.lower()).strip()
+    if title.isascii():  # most titles are: skip the (slow) Unicode work for them
+        text = title.lower()
+    else:
+        decomposed = unicodedata.normalize("NFKD", title)
+        if any(ch.isalnum() and not ch.isascii() and not _latin(ch) for ch in decomposed):
+            return _normalise_any_script(decomposed)
+        text = decomposed.encode("ascii", "ignore").decode().lower()
+    text = _NON_ALNUM.sub(" ", text).strip()
     return text or None
+
+
+def _latin(char: str) -> bool:
+    return unicodedata.name(char, "").startswith("LATIN")
+
+
+def _normalise_any_script(decomposed: str) -> str | None:
+    kept: list[str] = []
+    base = ""
+    for ch in decomposed:
+        category = unicodedata.category(ch)
+        if category[0] == "M":
+            if base.startswith(_ACCENTED_SCRIPTS) or any(a <= ord(ch) <= b for a, b in _POINTS):
+                continue  # an accent, like the Latin ones dropped above
+            kept.append(ch)
+        elif category[0] in "LN":
+            base = unicodedata.name(ch, "")
+            kept.append(ch)
+        else:
+            base = ""
+            kept.append(" ")
+    text = unicodedata.normalize("NFKC", "".join(kept)).casefold()
+    return " ".join(text.split()) or None
 
 
 def paper_key(

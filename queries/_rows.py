@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from html import escape
 from typing import Annotated, Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict
@@ -18,6 +19,8 @@ from pydantic import BaseModel, ConfigDict
 from kg.graph import KnowledgeGraph
 
 R = TypeVar("R", bound=BaseModel)
+#: rows a notebook shows of a result (the DataFrame has them all)
+HTML_ROWS = 50
 
 
 class Row(BaseModel):
@@ -45,6 +48,22 @@ class Rows(list[R], Generic[R]):
     def to_dicts(self) -> list[dict[str, Any]]:
         return [row.model_dump(mode="json") for row in self]
 
+    def _repr_html_(self) -> str:
+        """A table in Jupyter: one column per field, every value escaped, the first
+        :data:`HTML_ROWS` rows."""
+        head = "".join(f"<th>{escape(c)}</th>" for c in self.columns)
+        body = "".join(
+            "<tr>" + "".join(f"<td>{_cell(getattr(row, c))}</td>" for c in self.columns) + "</tr>"
+            for row in self[:HTML_ROWS]
+        )
+        more = (
+            f"<p>{len(self) - HTML_ROWS:,} more rows: <code>.to_dataframe()</code> has them all</p>"
+            if len(self) > HTML_ROWS
+            else ""
+        )
+        caption = f"<caption>{escape(self.model.__name__)}: {len(self):,} row{'s' if len(self) != 1 else ''}</caption>"
+        return f'<table class="kg-rows">{caption}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{more}'
+
     def to_dataframe(self):
         """A pandas DataFrame, one column per row field (needs the ``pandas`` extra)."""
         try:
@@ -54,6 +73,16 @@ class Rows(list[R], Generic[R]):
                 "to_dataframe() needs pandas: pip install 'citegraph-kg[pandas]'"
             ) from exc
         return pandas.DataFrame([row.model_dump() for row in self], columns=self.columns)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.6g}"
+    if isinstance(value, list):
+        return escape(", ".join(str(v) for v in value))
+    return escape(str(value))
 
 
 @dataclass(frozen=True)

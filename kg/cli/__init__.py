@@ -43,7 +43,7 @@ class UserError(Exception):
 
 def _register() -> None:
     # Imported for their side effect: each module adds its commands to ``app``.
-    from kg.cli import build, doctor, export, query, viz  # noqa: F401
+    from kg.cli import build, doctor, export, query, report, viz  # noqa: F401
 
 
 def main(argv: list[str] | None = None) -> None:

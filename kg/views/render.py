@@ -91,14 +91,20 @@ def render(
     >>> render(g, tmp / "a.html").exists()  # doctest: +SKIP
     True
     """
-    if color_by not in COLOR_BY:
-        raise ValueError(f"color_by must be one of {', '.join(COLOR_BY)}, not {color_by!r}")
+    html = render_html(graph, color_by=color_by, title=title)
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(html, encoding="utf-8")
+    return out
+
+
+def render_html(graph: nx.Graph, *, color_by: str = "type", title: str | None = None) -> str:
+    """The standalone page of :func:`render` as a string (what notebooks show inline)."""
+    if color_by not in COLOR_BY:
+        raise ValueError(f"color_by must be one of {', '.join(COLOR_BY)}, not {color_by!r}")
     network, page = build_network(graph, color_by=color_by, title=title)
     network.page = page
-    network.write_html(str(out))
-    return out
+    return network.generate_html()
 
 
 def build_network(
@@ -369,6 +375,7 @@ def _template():
 
 __all__ = [
     "render",
+    "render_html",
     "build_network",
     "short_label",
     "node_info",

@@ -57,6 +57,17 @@ TITLE_MAX_CHARS = 300
 _DAYS_IN_MONTH_ANY_YEAR = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
+_SNIFF = re.compile(
+    r"^[ \t]*•[ \t]*\d+[ \t]+authors?[ \t]*$|^[ \t]*·[ \t]*\n(?:[ \t]*\n)*[ \t]*[A-Z][a-z]{2,3}\.?[ \t]+\d{1,2}\b",
+    re.MULTILINE,
+)
+
+
+def sniff(sample: str) -> float:
+    """1 for text with a card's "• N authors" line or its "·" line before a date."""
+    return 1.0 if _SNIFF.search(sample) else 0.0
+
+
 class ListingDate(NamedTuple):
     """A listing date; ``year`` None when the line gives none."""
 

@@ -71,8 +71,9 @@ def normalise_arxiv_id(text: str) -> str | None:
     if m:
         yymm = int(m.group(1) + m.group(2))
         digits = m.group(3)
-        # 4-digit numbers until 1412, 5-digit since 1501: anything else is a typo
-        if (len(digits) == 4) != (yymm < 1501) or yymm < 704:
+        # 4-digit numbers until 1412, 5-digit since 1501: anything else is a typo; numbering
+        # starts at 1, so 2305.00000 is a placeholder
+        if (len(digits) == 4) != (yymm < 1501) or yymm < 704 or not digits.strip("0"):
             return None
         return f"{m.group(1)}{m.group(2)}.{digits}"
     m = _ARXIV_OLD.fullmatch(text)
@@ -209,8 +210,63 @@ def _split_comment(line: str) -> str:
     return line
 
 
+#: a bare-title line longer than this is a paragraph or a file fragment, not a title
+TITLE_MAX_CHARS = 400
+#: quotes, brackets and separators around an id copied out of JSON, Python or a CSV cell
+_WRAPPERS = re.compile(r"""^[\s"'`\[(<{]+|[\s"'`\])>},;]+$""")
+_LETTER = re.compile(r"[^\W\d_]")
+_HAS_URL = re.compile(r"(?:https?://|www\.)\S", re.IGNORECASE)
+#: "... claim. AI2 does ...": a full stop between words ends a sentence, which a title is not
+_SENTENCE_BREAK = re.compile(r"[^\W\d_]{2}[.!?] +[A-Z]")
+#: a line of wrapped prose: it ends mid-sentence, or goes on one with a lower-case function word
+_PROSE_LINE = re.compile(
+    r".*[,;]|(?:the|of|or|and|to|in|for|an?|that|which|by|with|from|is|are|be|not|on|as|any|this|such)\s.*"
+)
+
+
+def sniff(sample: str) -> float:
+    """0.2 for any text: an id list is what text no other format claims is read as."""
+    return 0.2 if sample.strip() else 0.0
+
+
+def _unwrap(line: str) -> str:
+    """``line`` without quotes, brackets and trailing commas when what is inside is an id.
+
+    >>> _unwrap('"10.1093/nar/gkad960",'), _unwrap("['2401.12345']")
+    ('10.1093/nar/gkad960', '2401.12345')
+    """
+    inner = _WRAPPERS.sub("", line)
+    if inner == line or not inner:
+        return line
+    try:
+        return inner if parse_identifier(inner) is not None else line
+    except MalformedIdentifier:
+        return inner
+
+
+def _title_problem(line: str) -> str | None:
+    if not _LETTER.search(line):
+        return "neither an identifier nor a title (no letter)"
+    if len(line) > TITLE_MAX_CHARS:
+        return f"neither an identifier nor a title ({len(line)} characters, a title has at most {TITLE_MAX_CHARS})"
+    if _HAS_URL.search(line):
+        return (
+            "neither an identifier nor a title (a line of text holding a URL that names no paper)"
+        )
+    if (
+        _SENTENCE_BREAK.search(line)
+        or (line.endswith(".") and len(line.split()) >= 6)
+        or _PROSE_LINE.fullmatch(line)
+    ):
+        return "neither an identifier nor a title (reads as prose: sentences, not a title)"
+    return None
+
+
 def parse_ids(text: str, source: str = "<text>") -> Listing:
     """One entry per line: identifiers, identifier URLs or bare titles; ``#`` starts a comment.
+
+    Quotes, brackets and trailing commas around an identifier are dropped. A title line needs a
+    letter and at most :data:`TITLE_MAX_CHARS` characters.
 
     >>> [e.paper.key for e in parse_ids("arXiv:1706.03762\\nAttention Is All You Need").entries]
     ['arxiv:1706.03762', 'title:attention is all you need']
@@ -220,7 +276,7 @@ def parse_ids(text: str, source: str = "<text>") -> Listing:
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
-        line = _split_comment(line)
+        line = _unwrap(_split_comment(line))
         where = f"{source}:{number}"
         try:
             ident = parse_identifier(line)
@@ -228,10 +284,11 @@ def parse_ids(text: str, source: str = "<text>") -> Listing:
             listing.problems.append(problem(source, number, str(exc), raw))
             continue
         if ident is None:
-            if normalise_title(line) is None:
-                listing.problems.append(
-                    problem(source, number, "neither an identifier nor a title", raw)
-                )
+            reason = _title_problem(line)
+            if reason is None and normalise_title(line) is None:
+                reason = "neither an identifier nor a title"
+            if reason is not None:
+                listing.problems.append(problem(source, number, reason, raw))
                 continue
             paper = Paper(
                 key=paper_key(title=line),

@@ -16,7 +16,10 @@ backoff, and turns the package's quirks (semanticscholar 0.12.0) into explicit f
   :meth:`S2Client.match_title` encodes it first;
 - ``get_paper_references`` / ``get_paper_citations`` send no headers, so no API key: the
   requester adds ``x-api-key`` to every request itself;
-- the package logs request headers (the API key) at DEBUG: :class:`_HideApiKey` drops those records.
+- the package logs request headers (the API key) at DEBUG: :class:`_HideApiKey` drops those records;
+- it opens a new ``httpx.AsyncClient`` per request, which loads the CA bundle each time (20 ms on
+  an idle machine, 200 ms on a busy one, with the event loop blocked): :func:`_share_tls` hands
+  those clients one TLS context.
 
 A refused connection or failed DNS look-up means S2 is unreachable: the first one stops all
 requests of the run (:class:`S2Unreachable`) instead of starting a retry storm.
@@ -25,13 +28,18 @@ requests of the run (:class:`S2Unreachable`) instead of starting a retry storm.
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import logging
 import random
+import ssl
+import time
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
+import certifi
 import httpx
+import semanticscholar.ApiRequester as _package_requester
 import tenacity
 from semanticscholar.ApiRequester import ApiRequester
 from semanticscholar.AsyncSemanticScholar import AsyncSemanticScholar
@@ -81,6 +89,8 @@ class ClientSettings:
     backoff_cap: float = 60.0
     #: consecutive requests failing for good after which the run stops asking
     stop_after_failures: int = 5
+    #: time.monotonic() after which no request starts (the run's time budget)
+    deadline: float | None = None
 
 
 @dataclass
@@ -111,6 +121,29 @@ def _install_key_filter() -> None:
     pkg_logger = logging.getLogger("semanticscholar")
     if not any(isinstance(f, _HideApiKey) for f in pkg_logger.filters):
         pkg_logger.addFilter(_HideApiKey())
+
+
+@functools.cache
+def _tls_context() -> ssl.SSLContext:
+    return ssl.create_default_context(cafile=certifi.where())  # what httpx builds by default
+
+
+class _SharedTLS:
+    """``httpx`` as the package's requester sees it: the same, except that its per-request
+    ``AsyncClient`` reuses one TLS context instead of loading the CA bundle again."""
+
+    def __getattr__(self, name: str):
+        return getattr(httpx, name)
+
+    @staticmethod
+    def AsyncClient(*args, **kwargs) -> httpx.AsyncClient:  # noqa: N802 - httpx's name
+        kwargs.setdefault("verify", _tls_context())
+        return httpx.AsyncClient(*args, **kwargs)
+
+
+def _share_tls() -> None:
+    if not isinstance(_package_requester.httpx, _SharedTLS):
+        _package_requester.httpx = _SharedTLS()
 
 
 def _classify(exc: BaseException) -> tuple[str, bool]:
@@ -196,11 +229,13 @@ class GuardedRequester(ApiRequester):
     ):
         stats = self.stats
         for attempt in range(max(1, self.settings.max_attempts)):
+            self._check_deadline()
             if stats.stopped:
                 raise (S2Unreachable if stats.stopped == "unreachable" else S2Failure)(
                     stats.stopped, "run stopped"
                 )
             await self.limiter.wait()
+            self._check_deadline()
             if stats.stopped:
                 raise (S2Unreachable if stats.stopped == "unreachable" else S2Failure)(
                     stats.stopped, "run stopped"
@@ -215,6 +250,7 @@ class GuardedRequester(ApiRequester):
                     # 401 / 502 / 503, or 200 {"error": ...}: the package hides which
                     raise _EmptyResponse()
                 stats.consecutive_failures = 0
+                self.limiter.succeeded()
                 return data
             except ObjectNotFoundException as exc:
                 stats.consecutive_failures = 0
@@ -238,11 +274,22 @@ class GuardedRequester(ApiRequester):
             )
             log.debug("S2 %s on %s; retrying in %.2fs", reason, path, delay)
             if reason == "429":
+                self.limiter.throttled()
                 self.limiter.hold(delay)
             await asyncio.sleep(delay)
         raise S2Failure(
             "no_attempts", path
         )  # max_attempts < 1 is clamped above; kept for the type checker
+
+    def _check_deadline(self) -> None:
+        """Past the time budget: stop the run (its papers are left for `kg enrich`)."""
+        deadline, stats = self.settings.deadline, self.stats
+        if deadline is not None and not stats.stopped and time.monotonic() >= deadline:
+            stats.stopped = "time_budget"
+            stats.stop_message = (
+                "The time budget is spent: stopped asking Semantic Scholar for this run"
+            )
+            self.limiter.stop()
 
     def _give_up(self, reason: str) -> None:
         stats = self.stats
@@ -289,6 +336,7 @@ class S2Client:
         rng: random.Random | None = None,
     ):
         _install_key_filter()
+        _share_tls()
         self.stats = stats or RequestStats()
         self.api = AsyncSemanticScholar(
             timeout=settings.timeout,

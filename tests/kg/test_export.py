@@ -170,7 +170,7 @@ def test_bibtex_holds_the_listed_papers_and_parses_back(store, tmp_path):
     assert attention.paper.arxiv_id == "1706.03762" and attention.paper.year == 2017
     assert attention.paper.abstract == "We propose the Transformer."
     extra = json.loads(attention.paper.extra)
-    assert extra["bibtex_key"] == "vaswani2017attention" and extra["journal"] == "NeurIPS"
+    assert extra["bibtex_key"] == "vaswani2017attention" and attention.paper.venue == "NeurIPS"
     assert (
         by_title["BERT: Pre-training of Deep Bidirectional Transformers"].paper.doi
         == "10.18653/v1/n19-1423"

@@ -218,6 +218,8 @@ class FakeS2:
         self.faults: list[Fault] = []
         #: exact normalised query -> paperId (to script what /match answers)
         self.match_overrides: dict[str, str | None] = {}
+        #: a rate_limit.RateLimit: 429 above its rate (None: no limit)
+        self.rate_limit = None
         self._lock = threading.Lock()
         self._stopping = threading.Event()
         self._server: ThreadingHTTPServer | None = None
@@ -377,6 +379,8 @@ class _Handler(BaseHTTPRequestHandler):
             fake.log.append(entry)
         if fake.delay:
             fake._stopping.wait(fake.delay)
+        if fake.rate_limit is not None and not fake.rate_limit.admit():
+            return self._send(entry, 429, b'{"message": "Too Many Requests"}')
         fault = fake._take_fault(parts.path)
         if fault and fault.kind == "drop":
             self.close_connection = True
