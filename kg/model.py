@@ -115,6 +115,8 @@ class Relationship(BaseModel):
     target_label: ClassVar[str]
     #: properties that, with the endpoints, identify one relationship (MERGE pattern)
     identity: ClassVar[tuple[str, ...]] = ()
+    #: properties added after the first schema version (older embedded databases gain them)
+    added: ClassVar[tuple[str, ...]] = ()
 
     src: str
     dst: str
@@ -169,6 +171,7 @@ class EvaluatedOn(_Extracted):
     #: every result a paper states is its own edge: two splits, two model sizes or a score and
     #: an improvement on one benchmark and metric never overwrite each other
     identity: ClassVar[tuple[str, ...]] = ("metric", "split", "kind", "stated")
+    added: ClassVar[tuple[str, ...]] = ("kind", "split", "stated")
 
     #: "" when the text names no metric (identity properties are "" rather than null: a MERGE
     #: key cannot be null)

@@ -97,6 +97,8 @@ def find_method_mentions(
             or is_generic(d.long, d.short)
             or _CONCEPT.search(d.long)
         ):
+            if _CONCEPT.search(d.long):
+                spans.append((d.start, d.end))  # "Neural Machine Translation (NMT)": a field
             continue
         if is_noise(d.short):
             continue

@@ -119,6 +119,8 @@ _PAIR = re.compile(r"(?<![\w.@/-])(\d{1,3}(?:\.\d+)?)/(\d{1,3}(?:\.\d+)?)(\s?%)?
 #: "the GLUE score to 80.5%", "MultiNLI accuracy to 86.7%": benchmark, metric, number in a row
 _BENCH_METRIC_GAP = re.compile(r"\s+(?:[A-Za-z-]+\s+){0,3}$")
 _SCORE = re.compile(r"scores?\b", re.I)
+#: "26.8 PQ, 16.8 AP, and 34.1 mIoU on ADE20K": only figures and metric names before the benchmark
+_FIGURE_LIST = re.compile(r"(?:\s|,|and|[\d.]+|%|\bon\b|\bthe\b)*")
 _PAIRING_PREP = re.compile(r"\b(?:on|in|for|across|over|at)\s+(?:the\s+)?$", re.I)
 
 
@@ -314,7 +316,9 @@ def _delta_kind(sentence: str, number: re.Match) -> str | None:
     """ "relative" for "12% relative", "delta" for "by 3.2 points" / "+4.2", None for a score."""
     before = sentence[max(0, number.start() - 40) : number.start()]
     after = sentence[number.end() :]
-    if _RELATIVE.match(after) or re.search(r"relative(?: \w+)? (?:of|by)\s*$", before, re.I):
+    if _RELATIVE.match(after) or re.search(
+        r"relative(?: \w+)? (?:of|by)\s*$|\brelative\s*$", before, re.I
+    ):
         return "relative"
     if _DELTA_BEFORE.search(before) or _DELTA_AFTER.match(after):
         return "delta"
@@ -373,7 +377,10 @@ def _tied_benchmark(
         first = following[0]
         between = sentence[number.end() : first.start]
         if (
-            not any(number.end() < n.start() < first.start for n in numbers)
+            (
+                not any(number.end() < n.start() < first.start for n in numbers)
+                or _FIGURE_LIST.fullmatch(_METRIC.sub(" ", between))
+            )
             and len(between) <= 60
             and _PAIRING_PREP.search(sentence[: first.start])
         ):
