@@ -313,11 +313,11 @@ def _score_paper(item: dict, ex, scores: dict[str, Score], where: str, checked: 
             if isinstance(r, EvaluatedOn)
             and r.metric
             and r.value is not None
-            and r.kind == "absolute"
+            and getattr(r, "kind", "absolute") == "absolute"
         ]
         pred_r = [
             (
-                f"{benches[r.dst].name} {r.metric}={r.value}{r.unit or ''}{' [' + r.split + ']' if r.split else ''}",
+                f"{benches[r.dst].name} {r.metric}={r.value}{r.unit or ''}{' [' + r.split + ']' if getattr(r, 'split', '') else ''}",
                 (bench_keys(r.dst), r.metric, r.value),
             )
             for r in pred_edges
