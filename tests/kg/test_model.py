@@ -14,7 +14,7 @@ from kg.model import Author, Paper, author_key, normalise_title, paper_key
             "SliceGPT:   Compress\tLarge   Language Models",
             "slicegpt compress large language models",
         ),
-        ("数学", None),
+        ("数学", "数学"),
         ("", None),
         (None, None),
     ],
