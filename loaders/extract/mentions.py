@@ -14,7 +14,7 @@ from loaders.extract.names import GENERIC, acronym_definitions, is_generic, is_n
 
 # written without re.I (much slower on long alternations); sentence-initial capitals listed
 _COMPARE = re.compile(
-    r"\b(?:[Cc]ompar\w+|[Oo]utperform\w*|[Ss]urpass\w*|than|[Vv]ersus|vs\.?|[Aa]gainst|[Bb]aselines?|[Bb]eat\w*|"
+    r"\b(?:[Cc]ompar\w+(?: (?:with|to|against))?|[Oo]utperform\w*|[Ss]urpass\w*|than|[Vv]ersus|vs\.?|[Aa]gainst|[Bb]aselines?|[Bb]eat\w*|"
     r"[Ee]xceed\w*|relative to|superior to|on par with|competitive with|[Rr]ival\w*|over)\b"
 )
 # only words that can be coined names: two capitals, a capital inside, or a digit

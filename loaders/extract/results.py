@@ -80,7 +80,7 @@ _METRIC = re.compile("|".join(f"(?P<m{i}>{p})" for i, (_, p) in enumerate(METRIC
 _NUMBER = re.compile(r"(?<![\w.@/-])(\d{1,3}(?:\.\d+)?)(\s?%|\s?dB)?(?![\w.]?\d)(?!\s?[x×]\b)")
 #: a bound, not a figure: "over 600 FPS", "more than 80%", "nearly 2x"
 _BOUND_BEFORE = re.compile(
-    r"(?:±|\bover|\babove|\bmore than|\bat least|\bbelow|\bunder|\bless than|\bnearly|\balmost|\bexceeding|\bup to|\bapproximately|\baround|\babout|~)\s*$",
+    r"(?:±|\bover|\babove|\bmore than|\bat least|\bbelow|\bunder|\bless than|\bnearly|\balmost|\bexceeding)\s*$",
     re.I,
 )
 #: an improvement: "by 3.2 points", "+4.2 PQ", "a 12% relative reduction", "gains of 2.1"
