@@ -93,9 +93,14 @@ def _row_value(model: type[BaseModel], prop: str, dialect: str) -> str:
 
 def _set_clause(var: str, model: type[BaseModel], props: list[str], dialect: str) -> str:
     # A null in a row never erases what an earlier build stored (listing abstract kept when S2
-    # has none, enrichment kept when the listing is built again).
+    # has none, enrichment kept when the listing is built again); a write-once property (the
+    # date a citation was first seen) keeps the stored value over the row's.
+    once = getattr(model, "write_once", ())
     return ", ".join(
-        f"{var}.{p} = coalesce({_row_value(model, p, dialect)}, {var}.{p})" for p in props
+        f"{var}.{p} = coalesce({var}.{p}, {_row_value(model, p, dialect)})"
+        if p in once
+        else f"{var}.{p} = coalesce({_row_value(model, p, dialect)}, {var}.{p})"
+        for p in props
     )
 
 

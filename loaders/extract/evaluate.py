@@ -25,10 +25,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg.keys import fold, method_key
 from kg.metrics import canonical_metric
 from kg.model import EvaluatedOn, Paper
-from loaders.extract.extractor import benchmark_key, extract_paper, method_key
-from loaders.extract.normalise import fold
+from loaders.extract.extractor import extract_paper
+from loaders.extract.gazetteer import benchmark_key
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "loaders" / "data"
@@ -163,7 +164,6 @@ def labelled_sets() -> dict[str, list[dict]]:
     """Every labelled set, by name (the listing sets first)."""
     sets = {
         "listing-dev (tuned on)": load_devset(DATA / "extract_devset.json"),
-        "listing-heldout": load_devset(DATA / "extract_heldout.json"),
         "unseen-25": load_devset(DATA / "extract_unseen.json"),
     }
     pwc = pwc_sets()

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from kg.keys import fold, method_key, singular_last_word
 from kg.metrics import metric_key
 from kg.model import (
     Benchmark,
@@ -18,17 +19,9 @@ from kg.model import (
     Uses,
 )
 from loaders.extract.benchmarks import Mention, find_mentions, unlisted_mentions
-from loaders.extract.gazetteer import Gazetteer, load_gazetteer
+from loaders.extract.gazetteer import Gazetteer, benchmark_key, load_gazetteer
 from loaders.extract.mentions import find_method_mentions
 from loaders.extract.names import acronym_definitions, is_generic
-from loaders.extract.normalise import (
-    fold,
-    raw_benchmark_key,
-    singular_last_word,
-)
-from loaders.extract.normalise import (
-    method_key as _method_key,
-)
 from loaders.extract.proposed import Candidate, from_sentence, from_title
 from loaders.extract.results import find_results
 from loaders.extract.sentences import split_sentences
@@ -41,26 +34,6 @@ class Extraction:
     methods: list[Method] = field(default_factory=list)
     benchmarks: list[Benchmark] = field(default_factory=list)
     relationships: list[Relationship] = field(default_factory=list)
-
-
-def method_key(name: str) -> str:
-    """Normalised Method key.
-
-    >>> method_key("Multi-Query Attention") == method_key("multi query attentions")
-    True
-    """
-    return _method_key(name)
-
-
-def benchmark_key(name: str, gazetteer: Gazetteer | None = None) -> str:
-    """Normalised Benchmark key; gazetteer aliases resolve to their canonical entry.
-
-    >>> benchmark_key("ILSVRC-2012") == benchmark_key("imagenet") == benchmark_key("ImageNet dataset")
-    True
-    """
-    gazetteer = gazetteer or load_gazetteer()
-    raw = raw_benchmark_key(name)
-    return gazetteer.alias_keys.get(raw) or gazetteer.alias_keys.get(fold(name)) or raw
 
 
 def _paper_sentences(paper: Paper) -> list[str]:

@@ -87,7 +87,7 @@ def find_method_mentions(
     >>> [m.name for m in find_method_mentions("It beats Grouped-Query Attention (GQA) and EfficientNet.", set())]
     ['Grouped-Query Attention', 'EfficientNet']
     """
-    from loaders.extract.normalise import fold
+    from kg.keys import fold
 
     out: list[MethodMention] = []
     spans: list[tuple[int, int]] = list(excluded_spans)

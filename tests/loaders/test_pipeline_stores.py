@@ -1,7 +1,8 @@
 """Pipeline steps that rewrite stored data, on both stores."""
 
 from kg.graph import KnowledgeGraph
-from kg.model import Author, Authored, Method, Paper, Proposes, author_key
+from kg.keys import author_key
+from kg.model import Author, Authored, Method, Paper, Proposes
 from kg.stats import graph_stats
 from kg.store import upsert_nodes, upsert_relationships
 from loaders import pipeline

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from fake_s2 import Corpus, listed_title
 
-from kg.model import Paper, paper_key
+from kg.keys import paper_key
+from kg.model import Paper
 from loaders.s2 import EnrichOptions
 
 
