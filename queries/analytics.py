@@ -20,8 +20,9 @@ import igraph as ig
 import networkx as nx
 import numpy as np
 
+from kg.errors import StoreError
 from kg.graph import KnowledgeGraph
-from kg.store import StoreError, update_node_columns
+from kg.store import update_node_columns
 from queries._rows import Row, Rows, helper
 
 _PAPERS = "MATCH (p:Paper) RETURN p.key AS key"

@@ -11,11 +11,11 @@ cd "$(dirname "$0")/.."
 KG=.venv/bin/kg
 LISTING=examples/hf-daily-papers-listing.txt
 # the bound (tests/s2/test_s2_pacing.py runs the build with these flags against a rate-limited S2)
-DEMO_S2_FLAGS=(--max-citations 100 --time-budget 540)
+DEMO_S2_FLAGS=(--max-citations 100 --time-budget 480)
 REPORT=out/report.html
 
 echo "== kg build $LISTING --db kg.db ${DEMO_S2_FLAGS[*]}"
-echo "(demo bound: at most 100 citations per paper and 9 minutes of Semantic Scholar requests;"
+echo "(demo bound: at most 100 citations per paper and 8 minutes of Semantic Scholar requests;"
 echo " \`kg enrich --db kg.db\` fetches the rest)"
 $KG build "$LISTING" --db kg.db "${DEMO_S2_FLAGS[@]}"
 status=$?

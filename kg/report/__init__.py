@@ -87,12 +87,13 @@ def chart_page(chart) -> ChartPage:
 def render_page(data: ReportData, plots: list[Chart], views: list[ViewLink], source: str) -> str:
     """The page's HTML for gathered data and charts."""
     now = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    listed = data.numbers["papers listed"]
-    matched = data.numbers["papers matched in S2"]
+    waiting = sum(
+        n for status, n in data.stats["listed_papers_by_s2_status"].items()
+        if status == "not tried" or status.startswith("retry")
+    )  # fmt: skip
     hint = (
-        f"{listed - matched:,} of {listed:,} listed papers are not matched: `kg enrich` tries the "
-        "unreached ones again."
-        if listed > matched
+        f"{waiting:,} listed papers were not reached: `kg enrich` tries them again."
+        if waiting
         else ""
     )
     return _template().render(

@@ -8,7 +8,7 @@ import networkx as nx
 import numpy as np
 import pytest
 
-from kg.store import StoreError
+from kg.errors import StoreError
 from queries import analytics, papers
 from tests.queries.query_fixture import PAPERS, citation_digraph
 

@@ -18,7 +18,9 @@ from test_viz_browser import assert_clean
 from view_graphs import XSS_ATTR, XSS_TITLE, small_graph
 
 from kg.cli import main
+from kg.graph import KnowledgeGraph
 from kg.report import write_report
+from kg.views import write_view
 
 CHARTS = (
     "per-year",
@@ -92,13 +94,41 @@ def test_every_plot_is_drawn_and_the_numbers_are_kg_stats(
     tooltip.wait_for(state="visible", timeout=5000)
     assert "citations" in tooltip.inner_text()
     assert page.locator("#leaderboards section").count() > 0
-    if os.environ.get("KG_SCREENSHOTS"):
-        page.mouse.move(0, 0)
-        out = Path(os.environ["KG_SCREENSHOTS"])
-        out.mkdir(parents=True, exist_ok=True)
-        page.set_viewport_size({"width": 1280, "height": 1000})
-        page.screenshot(path=str(out / "report.png"))
+    page.mouse.move(0, 0)
+    screenshot(page, "report.png")
     assert_clean(opened)
+
+    # the README's second picture: a network view of the same graph, coloured by community
+    view = open_view(
+        browser,
+        write_view(
+            kb_again(tmp_path),
+            "citations",
+            tmp_path / "out" / "citations.html",
+            top=150,
+            with_references=100,
+            color_by="community",
+        ),
+    )
+    assert view.counts()[0] > 100
+    screenshot(view.page, "view.png")
+    assert_clean(view)
+
+
+def kb_again(tmp_path: Path) -> KnowledgeGraph:
+    return KnowledgeGraph.open(tmp_path / "kg.db", read_only=True)
+
+
+def screenshot(page, name: str) -> None:
+    """Save the page's first screen as KG_SCREENSHOTS/name when that variable is set."""
+    if not os.environ.get("KG_SCREENSHOTS"):
+        return
+    out = Path(os.environ["KG_SCREENSHOTS"])
+    out.mkdir(parents=True, exist_ok=True)
+    page.set_viewport_size({"width": 1280, "height": 860})
+    page.evaluate("window.scrollTo(0, 0)")
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(out / name))
 
 
 def test_hostile_titles_show_as_text_and_run_nothing(browser, embedded_store, tmp_path):
