@@ -88,7 +88,8 @@ def test_export_writes_import_headers_and_args(exported):
     )
     header = (out / "CITES.csv").read_text(encoding="utf-8").splitlines()[0]
     assert (
-        header == ":START_ID(Paper),:END_ID(Paper),source,is_influential:boolean,intents:string[]"
+        header
+        == ":START_ID(Paper),:END_ID(Paper),source,is_influential:boolean,intents:string[],contexts:string[],first_seen"
     )
     args = (out / NEO4J_IMPORT_ARGS).read_text(encoding="utf-8").splitlines()
     assert "--nodes=Paper=Paper.csv" in args and "--relationships=CITES=CITES.csv" in args
