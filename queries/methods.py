@@ -7,9 +7,8 @@ key (:mod:`kg.resolve`); an unknown one gives an empty result.
 
 from __future__ import annotations
 
-import re
-
 from kg.graph import KnowledgeGraph
+from kg.metrics import canonical_metric, lower_is_better
 from queries._rows import (
     BenchmarkRef,
     MethodRef,
@@ -20,11 +19,6 @@ from queries._rows import (
     key_of,
     paper_columns,
     run,
-)
-
-#: metrics where a lower value is better; the leaderboard sorts them ascending
-_LOWER_IS_BETTER = re.compile(
-    r"error|loss|perplexity|\bppl\b|\bwer\b|\bcer\b|latency|\bfid\b|mse|mae|rmse", re.I
 )
 
 
@@ -48,6 +42,8 @@ class Proposal(PaperSummary):
 
 
 class Result(Row):
+    #: 1 for the best score of its metric
+    rank: int
     paper: str
     title: str | None = None
     year: int | None = None
@@ -56,6 +52,11 @@ class Result(Row):
     metric: str
     value: float
     unit: str | None = None
+    #: always "absolute" on a leaderboard (deltas and relative claims are not ranked)
+    kind: str = "absolute"
+    #: the split the score is on ("test-dev", "val"), "" when the text names none
+    split: str = ""
+    #: the sentence the score was read from
     evidence: str | None = None
 
 
@@ -120,32 +121,47 @@ def papers_proposing(kb: KnowledgeGraph, method: MethodRef) -> Rows[Proposal]:
 
 _LEADERBOARD = (
     "MATCH (p:Paper)-[e:EVALUATED_ON]->(b:Benchmark {key: $key}) "
-    "WHERE e.value IS NOT NULL AND ($metric = '' OR toLower(e.metric) = $metric) "
+    "WHERE e.value IS NOT NULL AND coalesce(e.kind, 'absolute') IN ['absolute', ''] "
     "OPTIONAL MATCH (p)-[:PROPOSES]->(m:Method) "
     "WITH p, e, min(m.name) AS method "
     "RETURN p.key AS paper, p.title AS title, p.year AS year, method, e.metric AS metric, "
-    "e.value AS value, e.unit AS unit, e.evidence AS evidence "
-    "ORDER BY metric, value * $sign DESC, paper"
+    "e.value AS value, e.unit AS unit, coalesce(e.kind, 'absolute') AS kind, "
+    "coalesce(e.split, '') AS split, e.evidence AS evidence "
+    "ORDER BY metric, value DESC, paper"
 )
 
 
 @helper
 def leaderboard(
-    kb: KnowledgeGraph, benchmark: BenchmarkRef, metric: str | None = None
+    kb: KnowledgeGraph, benchmark: BenchmarkRef, metric: str | None = None, limit: int = 20
 ) -> Rows[Result]:
-    """Reported results on ``benchmark`` (optionally one ``metric``, case-insensitive), best
-    first within each metric: highest first, lowest first for error-like metrics (error, loss,
-    perplexity, WER, FID, ...) when ``metric`` is given.
+    """Absolute scores reported on ``benchmark``, ranked best first within each metric (highest
+    first; lowest first for error-like metrics: error, loss, perplexity, WER, FID, ...), at most
+    ``limit`` rows per metric. Improvements ("by 3.2 points") and relative claims ("12%
+    relative") are never ranked. ``metric`` is resolved through the metric alias table
+    ("Top1", "acc@1" and "top-1 accuracy" are one metric). Each row names the value's kind and
+    split and carries the sentence it was read from.
 
-    >>> [(r.paper, r.value) for r in leaderboard(kb, "GLUE", "accuracy")]  # doctest: +SKIP
-    [('s2:L3', 89.5), ('s2:L1', 88.1)]
+    >>> [(r.rank, r.paper, r.value) for r in leaderboard(kb, "GLUE", "accuracy")]  # doctest: +SKIP
+    [(1, 's2:L3', 89.5), (2, 's2:L1', 88.1)]
     """
-    metric_text = (metric or "").strip().lower()
-    sign = -1.0 if metric_text and _LOWER_IS_BETTER.search(metric_text) else 1.0
+    if limit < 1:
+        raise ValueError(f"limit must be at least 1, got {limit}")
+    wanted = canonical_metric(metric) if metric and metric.strip() else None
     key = key_of(kb, "Benchmark", benchmark)
     if key is None:
         return Rows(Result)
-    return run(kb, _LEADERBOARD, {"key": key, "metric": metric_text, "sign": sign}, Result)
+    by_metric: dict[str, list[dict]] = {}
+    for row in kb.cypher(_LEADERBOARD, {"key": key}):
+        name = canonical_metric(row["metric"] or "")
+        if wanted is None or name == wanted:
+            by_metric.setdefault(name, []).append(row)
+    out: list[Result] = []
+    for name in sorted(by_metric):
+        sign = 1.0 if lower_is_better(name) else -1.0
+        ranked = sorted(by_metric[name], key=lambda r: (sign * r["value"], r["paper"]))
+        out.extend(Result(rank=i, **row) for i, row in enumerate(ranked[:limit], start=1))
+    return Rows(Result, out)
 
 
 _LINEAGE = (
