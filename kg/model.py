@@ -115,6 +115,8 @@ class Relationship(BaseModel):
     target_label: ClassVar[str]
     #: properties that, with the endpoints, identify one relationship (MERGE pattern)
     identity: ClassVar[tuple[str, ...]] = ()
+    #: properties added after the first schema version (older embedded databases gain them)
+    added: ClassVar[tuple[str, ...]] = ()
     #: properties set once, when the relationship is first written; later writes keep them
     write_once: ClassVar[tuple[str, ...]] = ()
 
@@ -180,12 +182,29 @@ class EvaluatedOn(_Extracted):
     type: ClassVar[str] = "EVALUATED_ON"
     source_label: ClassVar[str] = "Paper"
     target_label: ClassVar[str] = "Benchmark"
-    identity: ClassVar[tuple[str, ...]] = ("metric",)
+    #: every result a paper states is its own edge: two splits, two model sizes or a score and
+    #: an improvement on one benchmark and metric never overwrite each other
+    identity: ClassVar[tuple[str, ...]] = ("metric", "split", "kind", "stated")
+    added: ClassVar[tuple[str, ...]] = ("kind", "split", "stated")
 
-    #: "" when the text names no metric (a MERGE key cannot be null)
+    #: "" when the text names no metric (identity properties are "" rather than null: a MERGE
+    #: key cannot be null)
     metric: str = ""
     value: float | None = None
     unit: str | None = None
+    #: "absolute" (a score: "80.1% top-1 accuracy"), "delta" ("by 3.2 points"), "relative"
+    #: ("12% relative"); "" for a mention without a figure
+    kind: str = ""
+    #: the split or subset the figure is on ("test-clean", "val", "test-dev"), "" when unnamed
+    split: str = ""
+    #: the figure as the text writes it ("80.1%", "3.2 points"), "" for a mention
+    stated: str = ""
+
+    @model_validator(mode="after")
+    def _score_by_default(self) -> EvaluatedOn:
+        if self.value is not None and not self.kind:
+            self.kind = "absolute"
+        return self
 
 
 NODE_MODELS: tuple[type[Node], ...] = (Paper, Author, Method, Benchmark)

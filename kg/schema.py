@@ -54,6 +54,13 @@ def embedded_ddl() -> list[str]:
             f"CREATE REL TABLE IF NOT EXISTS {rel.type}"
             f"(FROM {rel.source_label} TO {rel.target_label}, {columns})"
         )
+        # a database an older version created gains the properties added since (EVALUATED_ON's
+        # kind, split and stated), so `kg extract` can replace its extraction in place
+        for f in rel.added:
+            default = " DEFAULT ''" if embedded_type(rel, f) == "STRING" else ""
+            statements.append(
+                f"ALTER TABLE {rel.type} ADD IF NOT EXISTS {f} {embedded_type(rel, f)}{default}"
+            )
     return statements
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, Protocol, TypeVar
+from typing import Any, Literal, Protocol, TypeVar
 
 from pydantic import BaseModel
 
@@ -14,6 +14,9 @@ DEFAULT_BATCH_SIZE = 1000
 
 T = TypeVar("T")
 
+#: which Cypher a store speaks: LadybugDB's (embedded) or Neo4j's
+Dialect = Literal["embedded", "neo4j"]
+
 
 class GraphStore(Protocol):
     """A graph database the knowledge base can write to and query.
@@ -22,7 +25,7 @@ class GraphStore(Protocol):
     both variants side by side and picks one by it.
     """
 
-    dialect: str
+    dialect: Dialect
     batch_size: int
 
     def run(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:

@@ -10,7 +10,7 @@ import ladybug
 
 from kg import schema
 from kg.errors import StoreError
-from kg.store import DEFAULT_BATCH_SIZE, batched
+from kg.store import DEFAULT_BATCH_SIZE, Dialect, batched
 
 
 class EmbeddedStore:
@@ -21,7 +21,7 @@ class EmbeddedStore:
     [{'n': 107}]
     """
 
-    dialect = "embedded"
+    dialect: Dialect = "embedded"
 
     def __init__(
         self,

@@ -24,6 +24,7 @@ from kg.identity import (
 )
 from kg.keys import author_key
 from kg.model import Author, Authored, Node, Paper, Relationship
+from kg.renormalise import renormalise
 from kg.store import GraphStore, upsert_nodes, upsert_relationships
 from loaders.extract import Extraction, extract_papers
 from loaders.listing import Listing, ListingProblem, load_listing
@@ -70,10 +71,6 @@ class BuildReport:
     @property
     def problems(self) -> list[ListingProblem]:
         return [p for listing in self.listings for p in listing.problems]
-
-    @property
-    def notes(self) -> list[str]:
-        return [f"{listing.path}: {n}" for listing in self.listings for n in listing.notes]
 
     @property
     def exit_code(self) -> int:
@@ -164,6 +161,7 @@ def build(
     ``before_enrich`` is called with the papers about to be sent to S2 (to print the plan).
     """
     report = BuildReport(listings=list(listings))
+    renormalise(store)  # a graph of an earlier version: keys of every script, see kg.renormalise
     by_key: dict[str, Paper] = {}
     for listing in report.listings:
         papers, authors, authored = listing_records([listing])

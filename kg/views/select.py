@@ -14,15 +14,14 @@ edges carry ``type`` (relationship type) and ``influential``. ``graph.graph`` ho
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import Any, cast
 
 import networkx as nx
 
 from kg.errors import InputError
 from kg.graph import KnowledgeGraph
-from kg.identifiers import Identifier, MalformedIdentifier, parse_identifier
-from kg.keys import normalise_title
 from kg.model import RELATIONSHIP_MODELS, Relationship
+from kg.resolve import Label
 
 #: scalar properties each label's nodes bring into a view (lists and long texts stay out)
 NODE_PROPERTIES: dict[str, tuple[str, ...]] = {
@@ -168,7 +167,8 @@ def ego(
     depth: int = 1,
 ) -> nx.DiGraph:
     """The neighbourhood (``depth`` 1 or 2, every relationship type) of one paper, author or
-    method, named by key, S2 id, arXiv id, DOI, title or name."""
+    method, named in any form :meth:`kg.graph.KnowledgeGraph.resolve` accepts (key, id, URL,
+    DOI, title, name or alias)."""
     given = [
         (label, value)
         for label, value in (("Paper", paper), ("Author", author), ("Method", method))
@@ -179,11 +179,11 @@ def ego(
     if depth not in (1, 2):
         raise ViewError(f"--depth must be 1 or 2, not {depth}")
     label, value = given[0]
-    key = _resolve(kb, label, value)
+    key = kb.resolve(cast(Label, label), value).key
     centre = node_id(label, key)
     graph = _new_graph("ego", "")
     graph.add_node(centre, type=label, key=key)
-    frontier = {label: {key}}
+    frontier: dict[str, set[str]] = {label: {key}}
     for _ in range(depth):
         found: dict[str, set[str]] = {}
         for model in RELATIONSHIP_MODELS:
@@ -394,39 +394,6 @@ def _attach_authors(kb: KnowledgeGraph, graph: nx.Graph) -> None:
         if len(ordered) > _AUTHORS_SHOWN:
             shown += f" and {len(ordered) - _AUTHORS_SHOWN} more"
         graph.nodes[node_id("Paper", key)]["authors"] = shown
-
-
-def _resolve(kb: KnowledgeGraph, label: str, value: str) -> str:
-    """The key of the one ``label`` node that ``value`` names."""
-    value = value.strip()
-    if label == "Paper":
-        try:
-            ident = parse_identifier(value) or Identifier()
-        except MalformedIdentifier:  # not an id after all: still a key or a title
-            ident = Identifier()
-        where = (
-            "n.key = $v OR n.s2_id = $v OR n.s2_id = $s2 OR n.arxiv_id = $arxiv "
-            "OR toLower(n.doi) = $doi OR n.corpus_id = $corpus OR n.title_norm = $norm"
-        )
-        params = {
-            "v": value,
-            "s2": ident.s2_id or "",
-            "arxiv": ident.arxiv_id or "",
-            "doi": ident.doi or "",
-            "corpus": ident.corpus_id if ident.corpus_id is not None else -1,
-        }
-    elif label == "Author":
-        where, params = "n.key = $v OR n.s2_id = $v OR n.name = $v", {"v": value}
-    else:
-        where, params = "n.key = $v OR n.key = $norm OR n.name = $v", {"v": value}
-    params["norm"] = normalise_title(value) or value
-    rows = kb.cypher(f"MATCH (n:{label}) WHERE {where} RETURN n.key AS key LIMIT 5", params)
-    keys = sorted({row["key"] for row in rows})
-    if not keys:
-        raise ViewError(f"no {label.lower()} matches {value!r} (give a key, id, title or name)")
-    if len(keys) > 1:
-        raise ViewError(f"{value!r} names several {label.lower()}s: {', '.join(keys)}; give a key")
-    return keys[0]
 
 
 __all__ = [

@@ -36,7 +36,6 @@ _CONTEXT = re.compile(
     re.I,
 )
 MAX_WORDS = 6
-_STARTS = re.compile(r"[A-Z0-9]|.*[A-Z0-9]")
 
 
 @dataclass(frozen=True)

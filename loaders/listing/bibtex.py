@@ -141,7 +141,7 @@ def _doi(fields: dict[str, str], notes: list[str]) -> str | None:
 
 
 def _balanced(doi: str) -> str:
-    """A DOI without the punctuation of the text around it (``10.1/x).`` -> ``10.1/x``)."""
+    """A DOI without the punctuation of the text around it (``10.1000/x).`` -> ``10.1000/x``)."""
     doi = doi.rstrip(".,;")
     while doi.endswith(")") and doi.count(")") > doi.count("("):
         doi = doi[:-1].rstrip(".,;")

@@ -143,9 +143,9 @@ def _from_urls(urls: list[str]) -> tuple[str | None, str | None, str | None]:
 def build_entry(fields: Fields, where: str, notes: list[str]) -> ListingEntry:
     """The entry ``fields`` describe; raises :class:`MalformedEntry` when nothing identifies it.
 
-    >>> entry = build_entry(Fields(title="Attention", doi="https://doi.org/10.1/X", year="2017"), "f:1", [])
+    >>> entry = build_entry(Fields(title="Attention", doi="https://doi.org/10.1000/X", year="2017"), "f:1", [])
     >>> entry.paper.key, entry.paper.doi, entry.paper.year
-    ('doi:10.1/x', '10.1/x', 2017)
+    ('doi:10.1000/x', '10.1000/x', 2017)
     """
     title = clean(fields.title)
     title_norm = normalise_title(title)

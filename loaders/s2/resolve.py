@@ -21,7 +21,7 @@ YEAR_TOLERANCE = 1
 def request_id(paper: Paper) -> str | None:
     """The id to send to POST /paper/batch: S2 id, else CorpusId, else arXiv, else DOI.
 
-    >>> request_id(Paper(key="arxiv:2401.00001", arxiv_id="2401.00001", doi="10.1/x"))
+    >>> request_id(Paper(key="arxiv:2401.00001", arxiv_id="2401.00001", doi="10.1000/x"))
     'ARXIV:2401.00001'
     """
     if paper.s2_id:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from kg.keys import normalise_title
+from kg.keys import benchmark_key, method_key, normalise_title
 from kg.model import (
     Author,
     Authored,
@@ -116,16 +116,20 @@ AUTHORS = [
     Author(key="name:edsger dijkstra", name="Edsger Dijkstra"),
 ]
 
+# Keys made by the extractor's own key functions, as a build makes them.
+SPARSE_ROUTER, LORA, GNN_X, VIT = (method_key(n) for n in ("Sparse Router", "LoRA", "GNN-X", "ViT"))
+IMAGENET, GLUE = benchmark_key("ImageNet"), benchmark_key("GLUE")
+
 METHODS = [
-    Method(key="sparse router", name="Sparse Router", aliases=["SparseRouter"]),
-    Method(key="lora", name="LoRA", aliases=["Low-Rank Adaptation"]),
-    Method(key="gnn x", name="GNN-X"),
-    Method(key="vit", name="ViT", aliases=["Vision Transformer"]),
+    Method(key=SPARSE_ROUTER, name="Sparse Router", aliases=["SparseRouter"]),
+    Method(key=LORA, name="LoRA", aliases=["Low-Rank Adaptation"]),
+    Method(key=GNN_X, name="GNN-X"),
+    Method(key=VIT, name="ViT", aliases=["Vision Transformer"]),
 ]
 
 BENCHMARKS = [
-    Benchmark(key="imagenet", name="ImageNet", aliases=["ILSVRC"], kind="dataset"),
-    Benchmark(key="glue", name="GLUE", kind="benchmark"),
+    Benchmark(key=IMAGENET, name="ImageNet", aliases=["ILSVRC"], kind="dataset"),
+    Benchmark(key=GLUE, name="GLUE", kind="benchmark"),
 ]
 
 M, B, I_ = "methodology", "background", "result"
@@ -184,43 +188,43 @@ AUTHORED = [
 EXTRACTED = [
     Proposes(
         src="s2:L1",
-        dst="sparse router",
+        dst=SPARSE_ROUTER,
         source="extract:title",
         evidence="We propose Sparse Router",
         confidence=0.9,
     ),
     Proposes(
         src="s2:U4",
-        dst="lora",
+        dst=LORA,
         source="extract:propose",
         evidence="We propose LoRA",
         confidence=0.95,
     ),
     Proposes(
         src="s2:L2",
-        dst="gnn x",
+        dst=GNN_X,
         source="extract:propose",
         evidence="We introduce GNN-X",
         confidence=0.9,
     ),
-    Uses(src="s2:L3", dst="lora", source="extract:uses"),
-    Uses(src="s2:L4", dst="vit", source="extract:uses"),
-    ComparesWith(src="s2:L1", dst="vit", source="extract:compare"),
+    Uses(src="s2:L3", dst=LORA, source="extract:uses"),
+    Uses(src="s2:L4", dst=VIT, source="extract:uses"),
+    ComparesWith(src="s2:L1", dst=VIT, source="extract:compare"),
     EvaluatedOn(
-        src="s2:L1", dst="glue", metric="accuracy", value=88.1, unit="%", source="extract:result"
+        src="s2:L1", dst=GLUE, metric="accuracy", value=88.1, unit="%", source="extract:result"
     ),
     EvaluatedOn(
-        src="s2:L3", dst="glue", metric="accuracy", value=89.5, unit="%", source="extract:result"
+        src="s2:L3", dst=GLUE, metric="accuracy", value=89.5, unit="%", source="extract:result"
     ),
     EvaluatedOn(
-        src="s2:L3", dst="glue", metric="error rate", value=10.5, unit="%", source="extract:result"
+        src="s2:L3", dst=GLUE, metric="error rate", value=10.5, unit="%", source="extract:result"
     ),
     EvaluatedOn(
-        src="s2:L1", dst="glue", metric="error rate", value=11.9, unit="%", source="extract:result"
+        src="s2:L1", dst=GLUE, metric="error rate", value=11.9, unit="%", source="extract:result"
     ),
     EvaluatedOn(
         src="s2:L4",
-        dst="imagenet",
+        dst=IMAGENET,
         metric="top-1 accuracy",
         value=81.2,
         unit="%",
@@ -228,13 +232,13 @@ EXTRACTED = [
     ),
     EvaluatedOn(
         src="s2:L1",
-        dst="imagenet",
+        dst=IMAGENET,
         metric="top-1 accuracy",
         value=79.0,
         unit="%",
         source="extract:result",
     ),
-    EvaluatedOn(src="s2:L2", dst="imagenet", source="extract:benchmark"),
+    EvaluatedOn(src="s2:L2", dst=IMAGENET, source="extract:benchmark"),
 ]
 
 
