@@ -31,7 +31,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
-from kg.model import RELATIONSHIP_MODELS, Authored, Paper, Relationship, normalise_title
+from kg.keys import normalise_title
+from kg.model import RELATIONSHIP_MODELS, Authored, Paper, Relationship
 from kg.store import GraphStore, upsert_nodes, upsert_relationships
 
 _STRONG = ("s2_id", "arxiv_id", "doi", "corpus_id")

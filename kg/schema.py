@@ -54,6 +54,13 @@ def embedded_ddl() -> list[str]:
             f"CREATE REL TABLE IF NOT EXISTS {rel.type}"
             f"(FROM {rel.source_label} TO {rel.target_label}, {columns})"
         )
+        # a database an older version created gains the properties added since (EVALUATED_ON's
+        # kind, split and stated), so `kg extract` can replace its extraction in place
+        for f in rel.added:
+            default = " DEFAULT ''" if embedded_type(rel, f) == "STRING" else ""
+            statements.append(
+                f"ALTER TABLE {rel.type} ADD IF NOT EXISTS {f} {embedded_type(rel, f)}{default}"
+            )
     return statements
 
 
@@ -86,9 +93,14 @@ def _row_value(model: type[BaseModel], prop: str, dialect: str) -> str:
 
 def _set_clause(var: str, model: type[BaseModel], props: list[str], dialect: str) -> str:
     # A null in a row never erases what an earlier build stored (listing abstract kept when S2
-    # has none, enrichment kept when the listing is built again).
+    # has none, enrichment kept when the listing is built again); a write-once property (the
+    # date a citation was first seen) keeps the stored value over the row's.
+    once = getattr(model, "write_once", ())
     return ", ".join(
-        f"{var}.{p} = coalesce({_row_value(model, p, dialect)}, {var}.{p})" for p in props
+        f"{var}.{p} = coalesce({var}.{p}, {_row_value(model, p, dialect)})"
+        if p in once
+        else f"{var}.{p} = coalesce({_row_value(model, p, dialect)}, {var}.{p})"
+        for p in props
     )
 
 

@@ -9,7 +9,8 @@ from typing import Any
 import ladybug
 
 from kg import schema
-from kg.store import DEFAULT_BATCH_SIZE, StoreError, batched
+from kg.errors import StoreError
+from kg.store import DEFAULT_BATCH_SIZE, Dialect, batched
 
 
 class EmbeddedStore:
@@ -20,7 +21,7 @@ class EmbeddedStore:
     [{'n': 107}]
     """
 
-    dialect = "embedded"
+    dialect: Dialect = "embedded"
 
     def __init__(
         self,

@@ -22,7 +22,9 @@ from kg.identity import (
     proposed_key,
     resolve_papers,
 )
-from kg.model import Author, Authored, Node, Paper, Relationship, author_key
+from kg.keys import author_key
+from kg.model import Author, Authored, Node, Paper, Relationship
+from kg.renormalise import renormalise
 from kg.store import GraphStore, upsert_nodes, upsert_relationships
 from loaders.extract import Extraction, extract_papers
 from loaders.listing import Listing, ListingProblem, load_listing
@@ -69,10 +71,6 @@ class BuildReport:
     @property
     def problems(self) -> list[ListingProblem]:
         return [p for listing in self.listings for p in listing.problems]
-
-    @property
-    def notes(self) -> list[str]:
-        return [f"{listing.path}: {n}" for listing in self.listings for n in listing.notes]
 
     @property
     def exit_code(self) -> int:
@@ -163,6 +161,7 @@ def build(
     ``before_enrich`` is called with the papers about to be sent to S2 (to print the plan).
     """
     report = BuildReport(listings=list(listings))
+    renormalise(store)  # a graph of an earlier version: keys of every script, see kg.renormalise
     by_key: dict[str, Paper] = {}
     for listing in report.listings:
         papers, authors, authored = listing_records([listing])
@@ -259,6 +258,16 @@ def unenriched_papers(store: GraphStore, max_citations: int | None = None) -> li
         if capped:
             todo += stored_papers(store, "p.key IN $keys", {"keys": capped})
     return todo
+
+
+def refreshable_papers(store: GraphStore) -> list[Paper]:
+    """Listed papers a refresh asks S2 about again: the enriched ones and those still to do
+    (not those S2 did not find or whose match was rejected)."""
+    return stored_papers(
+        store,
+        "p.listed = true AND (p.s2_status IS NULL OR p.s2_status = 'ok' "
+        "OR p.s2_status STARTS WITH 'retry')",
+    )
 
 
 def extract_into(store: GraphStore, papers: Iterable[Paper]) -> Counter:

@@ -17,6 +17,7 @@ from typing import Annotated, Any, Generic, TypeVar
 from pydantic import BaseModel, ConfigDict
 
 from kg.graph import KnowledgeGraph
+from kg.resolve import Label, find_key
 
 R = TypeVar("R", bound=BaseModel)
 #: rows a notebook shows of a result (the DataFrame has them all)
@@ -125,7 +126,7 @@ BenchmarkRef = Annotated[str, Entity("benchmark")]
 
 def helper(fn: Callable) -> Callable:
     """Mark ``fn`` as a query helper listed by ``kg query --list``."""
-    fn.__kg_helper__ = True
+    fn.__kg_helper__ = True  # type: ignore[attr-defined]
     return fn
 
 
@@ -183,30 +184,12 @@ def path_statement(start: str, end: str, rel: str, max_hops: int, names: str) ->
     )
 
 
-def name_match(var: str, param: str) -> Dialects:
-    """``var`` (a Method or Benchmark) is named by ``$param``: key, normalised key, name or
-    alias, case-insensitively. Expects parameters ``param``, ``param_lower`` and ``param_norm``."""
-    common = (
-        f"({var}.key = ${param} OR {var}.key = ${param}_norm "
-        f"OR toLower({var}.name) = ${param}_lower OR "
-    )
-    return Dialects(
-        neo4j=common + f"${param}_lower IN [x IN coalesce({var}.aliases, []) | toLower(x)])",
-        embedded=common
-        + f"list_contains(list_transform({var}.aliases, x -> lower(x)), ${param}_lower))",
-    )
-
-
-def name_params(param: str, value: str) -> dict[str, str]:
-    """The three parameters :func:`name_match` reads."""
-    from kg.model import normalise_title
-
-    text = value.strip()
-    return {
-        param: text,
-        f"{param}_lower": text.lower(),
-        f"{param}_norm": normalise_title(text) or "",
-    }
+def key_of(kb: KnowledgeGraph, label: Label, ref: str | None) -> str | None:
+    """The key of the node ``ref`` names (:func:`kg.resolve.find_key`), None when it names
+    none: a helper given an unknown reference answers with no rows."""
+    if ref is None or not ref.strip():
+        return None
+    return find_key(kb, label, ref)
 
 
 def check_limit(limit: int) -> int:

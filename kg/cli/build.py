@@ -32,6 +32,7 @@ from loaders.s2 import (
     planning_pace,
 )
 from loaders.s2.pace import effective_pace
+from loaders.s2.refresh import parse_age, refresh_options
 
 
 def _progress() -> Progress:
@@ -165,25 +166,57 @@ def enrich(
     s2_api_url: str = S2UrlOption,
     pace: float = PaceOption,
     time_budget: float = TimeBudgetOption,
+    refresh: bool = typer.Option(
+        False,
+        "--refresh",
+        help="Ask S2 again for the records, references and citations of the listed papers whose "
+        "cached answers are older than --older-than: adds new citing papers, removes nothing.",
+    ),
+    older_than: str = typer.Option(
+        "7d",
+        "--older-than",
+        help="With --refresh: age of the cached answers to ask again (7d, 12h, 2w, 0s).",
+    ),
 ) -> None:
     """Fill in listed papers Semantic Scholar has not enriched yet (never tried or marked for
-    retry), and the citation lists an earlier run capped below --max-citations."""
+    retry), and the citation lists an earlier run capped below --max-citations; with --refresh,
+    bring the enriched ones up to date (new citations since)."""
     options = _enrich_options(
         offline, no_citations, max_citations, cache, s2_api_url, pace, time_budget
     )
+    if refresh:
+        try:
+            options = refresh_options(options, parse_age(older_than))
+        except ValueError as exc:
+            raise UserError(f"--older-than: {exc}") from None
     with open_graph(db, neo4j) as kb, _progress() as progress:
-        papers = pipeline.unenriched_papers(kb.store, 0 if no_citations else max_citations)
+        if refresh:
+            papers = pipeline.refreshable_papers(kb.store)
+        else:
+            papers = pipeline.unenriched_papers(kb.store, 0 if no_citations else max_citations)
         report = pipeline.BuildReport()
+        before = _cites_count(kb)
         if papers:
             _print_plan(papers, options)
             enriched = pipeline.enrich_papers(kb.store, papers, options, report, progress)
             report.extraction = pipeline.extract_into(kb.store, enriched)
         target, totals = repr(kb.store), graph_stats(kb)
+        added = _cites_count(kb) - before
     if not papers:
-        console.print("every listed paper is already enriched: nothing to do")
+        console.print(
+            f"every listed paper is already {'refreshed' if refresh else 'enriched'}: nothing to do"
+        )
         return
     _print_report(report, target, totals)
+    if refresh:
+        console.print(
+            f"Refresh: {added} new citations (first seen now; `kg query new_citations --since DATE` lists them)."
+        )
     raise typer.Exit(report.exit_code)
+
+
+def _cites_count(kb) -> int:
+    return kb.cypher("MATCH (:Paper)-[r:CITES]->(:Paper) RETURN count(r) AS n")[0]["n"]
 
 
 @app.command()

@@ -24,9 +24,10 @@ from bibtexparser.model import (
     String,
 )
 
+from kg.identifiers import normalise_arxiv_id, normalise_doi
+
 from . import bibtex_values as values
 from .base import Listing, ListingEntry, problem
-from .ids import normalise_arxiv_id, normalise_doi
 from .record import Fields, build_entry, iso_date, year_of
 
 #: where an entry's venue is, best first
@@ -140,7 +141,7 @@ def _doi(fields: dict[str, str], notes: list[str]) -> str | None:
 
 
 def _balanced(doi: str) -> str:
-    """A DOI without the punctuation of the text around it (``10.1/x).`` -> ``10.1/x``)."""
+    """A DOI without the punctuation of the text around it (``10.1000/x).`` -> ``10.1000/x``)."""
     doi = doi.rstrip(".,;")
     while doi.endswith(")") and doi.count(")") > doi.count("("):
         doi = doi[:-1].rstrip(".,;")

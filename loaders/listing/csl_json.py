@@ -69,7 +69,7 @@ def _date(item: dict) -> tuple[object, str | None]:
 def parse(text: str, source: str = "<text>") -> Listing:
     """Parse a CSL-JSON array (a single item object is read too).
 
-    >>> parse('[{"type": "article", "title": "Attention", "DOI": "10.1/x", "issued": {"date-parts": [[2017, 6]]}}]').entries[0].paper.publication_date
+    >>> parse('[{"type": "article", "title": "Attention", "DOI": "10.1000/x", "issued": {"date-parts": [[2017, 6]]}}]').entries[0].paper.publication_date
     '2017-06'
     """
     return parse_json_listing(text, source, NAME, _read)

@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from kg.identifiers import MalformedIdentifier, parse_identifier
+
 from .base import Listing
-from .ids import MalformedIdentifier, parse_identifier
 from .record import Fields, add_entry
 
 NAME = "markdown"

@@ -65,8 +65,8 @@ def _fields(record: dict[str, list[str]]) -> Fields:
 def parse(text: str, source: str = "<text>") -> Listing:
     """Parse RIS records; text outside a ``TY`` .. ``ER`` record is reported, not read.
 
-    >>> parse("TY  - JOUR\\nTI  - Attention\\nDO  - 10.1/x\\nER  - \\n").entries[0].paper.key
-    'doi:10.1/x'
+    >>> parse("TY  - JOUR\\nTI  - Attention\\nDO  - 10.1000/x\\nER  - \\n").entries[0].paper.key
+    'doi:10.1000/x'
     """
     listing = Listing(path=source, format=NAME)
     record: dict[str, list[str]] | None = None

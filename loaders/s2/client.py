@@ -51,6 +51,7 @@ from semanticscholar.SemanticScholarException import (
     ObjectNotFoundException,
 )
 
+from kg.errors import S2Error
 from loaders.s2.cache import MISSING, NOT_FOUND, ResponseCache, kind_of, request_key
 from loaders.s2.pace import Limiter, RetryBudget, backoff_delay
 
@@ -61,7 +62,7 @@ PAGE_LIMIT = 1000
 OFFSET_CAP = 10_000
 
 
-class S2Failure(Exception):
+class S2Failure(S2Error):
     """A request that failed for good (retries spent or not worth retrying); ``reason`` names why."""
 
     def __init__(self, reason: str, detail: str = ""):
@@ -73,7 +74,7 @@ class S2Unreachable(S2Failure):
     """S2 cannot be reached at all (connection refused, DNS failure, connect timeout)."""
 
 
-class S2NotFound(Exception):
+class S2NotFound(S2Error):
     """The API answered 404 (no such paper / no title match)."""
 
 
@@ -103,6 +104,10 @@ class RequestStats:
     #: set when the run stopped asking S2 (unreachable, or too many failures in a row)
     stopped: str | None = None
     stop_message: str = ""
+    #: reference and citation pages asked again over an expired cached answer, and how many of
+    #: those came back different (what a refresh reports)
+    pages_refetched: int = 0
+    pages_changed: int = 0
 
 
 class _HideApiKey(logging.Filter):
@@ -221,8 +226,17 @@ class GuardedRequester(ApiRequester):
                 self.cache.put(key, "not_found", NOT_FOUND)
             raise
         if self.cache is not None:
-            self.cache.put(key, kind_of(path), data)
+            kind = kind_of(path)
+            if kind in ("references", "citations"):
+                self._compare_page(key, data)
+            self.cache.put(key, kind, data)
         return data
+
+    def _compare_page(self, key: str, data: object) -> None:
+        before = self.cache.get(key, allow_stale=True)
+        if before is not MISSING:
+            self.stats.pages_refetched += 1
+            self.stats.pages_changed += before != data
 
     async def _fetch(
         self, url: str, path: str, parameters: str, headers: dict, payload: dict | None
@@ -405,11 +419,17 @@ class S2Client:
         return paper.raw_data
 
     async def pages(
-        self, paper_id: str, which: str, fields: list[str], max_items: int
+        self,
+        paper_id: str,
+        which: str,
+        fields: list[str],
+        max_items: int,
+        page_size: int = PAGE_LIMIT,
     ) -> PageResult:
         """All ``which`` ("references" / "citations") of a paper up to ``max_items`` and the
-        API's offset cap, one page (<= 1000) per request; ``truncated`` when items were left."""
-        limit = max(1, min(PAGE_LIMIT, max_items))
+        API's offset cap, one page (<= ``page_size`` <= 1000) per request; ``truncated`` when
+        items were left."""
+        limit = max(1, min(PAGE_LIMIT, page_size, max_items))
         get = (
             self.api.get_paper_references if which == "references" else self.api.get_paper_citations
         )

@@ -6,6 +6,7 @@ import asyncio
 import os
 import random
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -55,6 +56,8 @@ class EnrichOptions:
     stop_after_failures: int = 5
     #: jitter seed (tests); None = random
     seed: int | None = None
+    #: seconds since the epoch, for cache expiry and the dates written (tests inject one)
+    clock: Callable[[], float] = time.time
     #: seconds after which the run stops asking S2 (what is left waits for `kg enrich`); None: no bound
     time_budget: float | None = None
 
@@ -87,6 +90,11 @@ class EnrichReport:
     pace: float | None = None
     throttles: int = 0
 
+    #: reference / citation pages asked again over an expired cached answer, and those that
+    #: came back different (a refresh counts only these as changed)
+    pages_refetched: int = 0
+    pages_changed: int = 0
+
     #: resolved papers whose authors or lists failed (their s2_status is "retry:<reason>")
     retry_after_resolution: dict[str, int] = field(default_factory=dict)
 
@@ -109,6 +117,7 @@ class EnrichReport:
             ("authors", str(self.authors)),
             ("CITES / AUTHORED", f"{self.cites} / {self.authored}"),
             ("lists truncated", str(self.truncated)),
+            ("pages changed (of re-fetched)", f"{self.pages_changed} (of {self.pages_refetched})"),
             ("seconds", f"{self.seconds:.1f}"),
         ]
         if self.pace is not None:
@@ -139,7 +148,9 @@ def plan_requests(papers: list[Paper], options: EnrichOptions) -> int:
     """
     if options.offline:
         return 0
-    with CacheReader(cache_dir_of(options) / CACHE_FILE, options.cache_ttl) as reader:
+    with CacheReader(
+        cache_dir_of(options) / CACHE_FILE, options.cache_ttl, options.clock
+    ) as reader:
         return cache_plan.cached_plan(
             papers,
             reader,
@@ -250,7 +261,7 @@ async def _enrich(papers: list[Paper], options: EnrichOptions, progress) -> Enri
     states = [PaperState(p) for p in papers]
     bar = _Progress(progress)
     stats = RequestStats()
-    cache = ResponseCache(cache_dir / CACHE_FILE, options.cache_ttl)
+    cache = ResponseCache(cache_dir / CACHE_FILE, options.cache_ttl, options.clock)
     try:
         limiter = Limiter(effective_pace(options.pace, bool(api_key)))
         client = S2Client(
@@ -319,7 +330,9 @@ def _assemble(
     stats: RequestStats,
     started: float,
 ) -> Enrichment:
-    now = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    moment = datetime.fromtimestamp(options.clock(), timezone.utc).replace(microsecond=0)
+    now = moment.isoformat()
+    seen = moment.strftime("%Y-%m-%dT%H:%M:%SZ")
     listed_key: dict[str, str] = {}
     for st in states:
         if st.status == "ok":
@@ -376,11 +389,11 @@ def _assemble(
         for item in st.references.items if st.references else []:
             dst = other_key(item.get("citedPaper"))
             if dst and dst != p.key:
-                rels.setdefault(("CITES", p.key, dst), cites(p.key, dst, item))
+                rels.setdefault(("CITES", p.key, dst), cites(p.key, dst, item, seen))
         for item in st.citations.items if st.citations else []:
             src = other_key(item.get("citingPaper"))
             if src and src != p.key:
-                rels.setdefault(("CITES", src, p.key), cites(src, p.key, item))
+                rels.setdefault(("CITES", src, p.key), cites(src, p.key, item, seen))
 
     _summarise(report, out_papers, nodes, rels, states, options, stats, started)
     return Enrichment(out_papers, list(nodes.values()), list(rels.values()), report)
@@ -414,6 +427,7 @@ def _summarise(report, out_papers, nodes, rels, states, options, stats, started)
         stats.cache_hits,
         stats.retries,
     )
+    report.pages_refetched, report.pages_changed = stats.pages_refetched, stats.pages_changed
     report.unreachable = stats.stopped == "unreachable"
     distinct = {s.s2_id: s for s in resolved}.values()
     report.minimum_requests = plan.minimum_requests(

@@ -4,12 +4,12 @@ pipeline (parse -> records -> identity -> store)."""
 from __future__ import annotations
 
 import pytest
+from testkit import real_world
 
 from kg.graph import KnowledgeGraph
 from kg.stats import graph_stats
 from loaders import pipeline
 from loaders.listing import load_listing, parse_listing
-from tests.testkit import real_world
 
 OPTIONS = pipeline.BuildOptions(enrich=False, extract=False)
 

@@ -9,10 +9,10 @@ from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from testkit import EXAMPLE_LISTING
 
-from kg.model import author_key, normalise_title, paper_key
+from kg.keys import author_key, normalise_title, paper_key
 from loaders.listing import load_listing
-from tests.testkit import EXAMPLE_LISTING
 
 
 def _letters(first: int, last: int, skip: str = "") -> str:

@@ -2,7 +2,8 @@
 
 import pytest
 
-from kg.model import Author, Paper, author_key, normalise_title, paper_key
+from kg.keys import author_key, normalise_title, paper_key
+from kg.model import Author, Paper
 
 
 @pytest.mark.parametrize(
