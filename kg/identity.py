@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from kg import counts
 from kg.model import RELATIONSHIP_MODELS, Paper, Relationship, normalise_title
 from kg.store import GraphStore, upsert_nodes, upsert_relationships
 
@@ -139,6 +140,9 @@ def merge_paper_nodes(store: GraphStore, keep: str, drop: str) -> None:
     for model in RELATIONSHIP_MODELS:
         _move_relationships(store, model, keep, drop)
     store.run("MATCH (p:Paper {key: $key}) DETACH DELETE p", {"key": drop})
+    # The moved edges were counted from both ends until `drop` went.
+    counts.refresh(store, "Paper", [keep])
+    counts.refresh_around_papers(store, [keep])
 
 
 def _move_relationships(store: GraphStore, model: type[Relationship], keep: str, drop: str) -> None:

@@ -17,9 +17,11 @@ from queries._rows import (
     check_limit,
     helper,
     name_match,
+    NullsLast,
     name_params,
     paper_columns,
     run,
+    run_nulls_last,
 )
 
 #: prefixes of the keys :func:`kg.model.paper_key` mints; a reference with one is used as is
@@ -164,11 +166,18 @@ def exists(kb: KnowledgeGraph, ref: str) -> bool:
     return key is not None and bool(kb.cypher("MATCH (p:Paper {key: $k}) RETURN p.key AS k", {"k": key}))
 
 
-_TOP_CITED = (
-    "MATCH (p:Paper) WHERE p.listed = true OR NOT $listed_only "
-    "WITH p, COUNT { MATCH (p)<-[:CITES]-(:Paper) } AS cited_in_graph "
-    f"RETURN {paper_columns('p')}, cited_in_graph "
-    "ORDER BY coalesce(p.citation_count, -1) DESC, cited_in_graph DESC, p.key LIMIT $limit"
+def _top_cited(where: str, order: str) -> str:
+    return (
+        f"MATCH (p:Paper) WHERE {where} AND (p.listed = true OR NOT $listed_only) "
+        f"RETURN {paper_columns('p')}, p.cited_in_graph AS cited_in_graph "
+        f"ORDER BY {order}p.cited_in_graph DESC, p.key LIMIT $limit"
+    )
+
+
+# cited_in_graph is kept on the node at write time (kg.counts): no edge is counted here.
+_TOP_CITED = NullsLast(
+    set=_top_cited("p.citation_count IS NOT NULL", "p.citation_count DESC, "),
+    unset=_top_cited("p.citation_count IS NULL", ""),
 )
 
 
@@ -181,15 +190,21 @@ def top_cited(kb: KnowledgeGraph, limit: int = 20, listed_only: bool = False) ->
     ['s2:L5', 's2:L1', 's2:L2']
     """
     params = {"limit": check_limit(limit), "listed_only": bool(listed_only)}
-    return run(kb, _TOP_CITED, params, CitedPaper)
+    return run_nulls_last(kb, _TOP_CITED, params, CitedPaper)
 
 
-_MOST_INFLUENTIAL = (
-    "MATCH (p:Paper) "
-    f"RETURN {paper_columns('p')}, p.pagerank AS pagerank, "
-    "p.influential_citation_count AS influential_citation_count, p.community AS community "
-    "ORDER BY coalesce(p.pagerank, -1.0) DESC, coalesce(p.influential_citation_count, -1) DESC, "
-    "p.key LIMIT $limit"
+def _most_influential(where: str, order: str) -> str:
+    return (
+        f"MATCH (p:Paper) WHERE {where} "
+        f"RETURN {paper_columns('p')}, p.pagerank AS pagerank, "
+        "p.influential_citation_count AS influential_citation_count, p.community AS community "
+        f"ORDER BY {order}coalesce(p.influential_citation_count, -1) DESC, p.key LIMIT $limit"
+    )
+
+
+_MOST_INFLUENTIAL = NullsLast(
+    set=_most_influential("p.pagerank IS NOT NULL", "p.pagerank DESC, "),
+    unset=_most_influential("p.pagerank IS NULL", ""),
 )
 
 
@@ -204,26 +219,32 @@ def most_influential(kb: KnowledgeGraph, limit: int = 20) -> Rows[InfluentialPap
     >>> most_influential(kb, limit=1)[0].key  # doctest: +SKIP
     's2:U1'
     """
-    return run(kb, _MOST_INFLUENTIAL, {"limit": check_limit(limit)}, InfluentialPaper)
+    return run_nulls_last(kb, _MOST_INFLUENTIAL, {"limit": check_limit(limit)}, InfluentialPaper)
 
 
-def _timeline(dialect_method: str, dialect_bench: str) -> str:
-    return (
-        "MATCH (p:Paper) WHERE "
-        "(($method = '' AND $benchmark = '' AND p.listed = true) OR $method <> '' OR $benchmark <> '') "
-        "AND ($method = '' OR EXISTS { MATCH (p)-[:PROPOSES|USES|COMPARES_WITH]->(m:Method) "
-        f"WHERE {dialect_method} }}) "
-        "AND ($benchmark = '' OR EXISTS { MATCH (p)-[:EVALUATED_ON]->(b:Benchmark) "
-        f"WHERE {dialect_bench} }}) "
-        "WITH p.year AS year, count(p) AS papers "
-        "RETURN year, papers ORDER BY coalesce(year, 100000)"
+_PER_YEAR = "WITH p.year AS year, count(p) AS papers RETURN year, papers ORDER BY coalesce(year, 100000)"
+_BY_METHOD = "MATCH (m:Method) WHERE {m_match} MATCH (m)<-[:PROPOSES|USES|COMPARES_WITH]-(p:Paper) WITH DISTINCT p "
+_BY_BENCHMARK = "MATCH (b:Benchmark) WHERE {b_match} MATCH (b)<-[:EVALUATED_ON]-(p:Paper) WITH DISTINCT p "
+_ON_BENCHMARK = "MATCH (p)-[:EVALUATED_ON]->(b:Benchmark) WHERE {b_match} WITH DISTINCT p "
+
+
+def _timeline(start: str) -> Dialects:
+    # Starts from the few matching methods or benchmarks, not from every paper.
+    return Dialects(
+        neo4j=(start + _PER_YEAR).format(m_match=name_match("m", "method").neo4j, b_match=name_match("b", "benchmark").neo4j),
+        embedded=(start + _PER_YEAR).format(
+            m_match=name_match("m", "method").embedded, b_match=name_match("b", "benchmark").embedded
+        ),
     )
 
 
-_TIMELINE = Dialects(
-    neo4j=_timeline(name_match("m", "method").neo4j, name_match("b", "benchmark").neo4j),
-    embedded=_timeline(name_match("m", "method").embedded, name_match("b", "benchmark").embedded),
-)
+#: by (method given, benchmark given)
+_TIMELINE = {
+    (False, False): _timeline("MATCH (p:Paper) WHERE p.listed = true "),
+    (True, False): _timeline(_BY_METHOD),
+    (False, True): _timeline(_BY_BENCHMARK),
+    (True, True): _timeline(_BY_METHOD + _ON_BENCHMARK),
+}
 
 
 @helper
@@ -237,7 +258,7 @@ def timeline(
     [(2021, 1), (2024, 1)]
     """
     params = {**name_params("method", method or ""), **name_params("benchmark", benchmark or "")}
-    return run(kb, _TIMELINE, params, YearCount)
+    return run(kb, _TIMELINE[bool(method), bool(benchmark)], params, YearCount)
 
 
 __all__ = [
