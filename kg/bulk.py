@@ -61,6 +61,8 @@ def node_keys(store: Any, label: str) -> set[str]:
 
 def stored_values(store: Any, label: str, keys: set[str], fields: Sequence[str]) -> dict[str, dict]:
     """``fields`` of the stored ``label`` nodes among ``keys``, by key (one scan)."""
+    if not store.run(f"MATCH (n:{label}) RETURN count(n) AS n")[0]["n"]:
+        return {}  # a first load: nothing to scan
     columns = ", ".join(["n.key AS key", *(f"n.{f} AS {f}" for f in fields)])
     frame = store.frame(f"MATCH (n:{label}) RETURN {columns}")
     frame = frame[frame["key"].isin(keys)]
