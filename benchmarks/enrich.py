@@ -19,8 +19,19 @@ from tests.s2.fake_s2 import FakeS2, build_corpus, listed_title
 
 def listing(n: int, titles: bool) -> list[Paper]:
     if titles:
-        return [Paper(key=paper_key(title=listed_title(i)), title=listed_title(i), year=2024, author_count=3) for i in range(n)]
-    return [Paper(key=paper_key(arxiv_id=f"2401.{i:05d}"), arxiv_id=f"2401.{i:05d}", listed=True) for i in range(n)]
+        return [
+            Paper(
+                key=paper_key(title=listed_title(i)),
+                title=listed_title(i),
+                year=2024,
+                author_count=3,
+            )
+            for i in range(n)
+        ]
+    return [
+        Paper(key=paper_key(arxiv_id=f"2401.{i:05d}"), arxiv_id=f"2401.{i:05d}", listed=True)
+        for i in range(n)
+    ]
 
 
 def main() -> None:
@@ -29,7 +40,9 @@ def main() -> None:
     ap.add_argument("--refs", type=int, default=20)
     ap.add_argument("--cits", type=int, default=50)
     ap.add_argument("--concurrency", type=int, default=8)
-    ap.add_argument("--titles", action="store_true", help="title-only listing (one /match per paper)")
+    ap.add_argument(
+        "--titles", action="store_true", help="title-only listing (one /match per paper)"
+    )
     args = ap.parse_args()
 
     t0 = time.perf_counter()
@@ -37,7 +50,9 @@ def main() -> None:
     papers = listing(args.papers, args.titles)
     print(f"corpus: {len(corpus.papers):,} papers built in {time.perf_counter() - t0:.1f}s")
     with FakeS2(corpus) as s2, tempfile.TemporaryDirectory() as cache:
-        options = EnrichOptions(api_url=s2.url, cache_dir=cache, pace=0, concurrency=args.concurrency, seed=1)
+        options = EnrichOptions(
+            api_url=s2.url, cache_dir=cache, pace=0, concurrency=args.concurrency, seed=1
+        )
         print(f"planned requests: {plan_requests(papers, options):,}")
         for label in ("cold cache", "warm cache"):
             s2.reset()

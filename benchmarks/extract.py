@@ -52,10 +52,14 @@ def main(argv: list[str] | None = None) -> None:
     cpu = time.process_time() - cpu_start
     rate = len(items) / elapsed
     # CPU time too: on a shared machine wall time also counts other processes' turns
-    print(f"extract_papers: {len(items)} abstracts in {elapsed:.2f} s wall = {rate:,.0f} abstracts/s "
-          f"(target {TARGET:,}/s: {'met' if rate >= TARGET else 'NOT met'}); "
-          f"{cpu:.2f} s CPU = {len(items) / cpu:,.0f} abstracts per CPU-second")
-    print(f"  {len(result.methods)} methods, {len(result.benchmarks)} benchmarks, {len(result.relationships)} relationships")
+    print(
+        f"extract_papers: {len(items)} abstracts in {elapsed:.2f} s wall = {rate:,.0f} abstracts/s "
+        f"(target {TARGET:,}/s: {'met' if rate >= TARGET else 'NOT met'}); "
+        f"{cpu:.2f} s CPU = {len(items) / cpu:,.0f} abstracts per CPU-second"
+    )
+    print(
+        f"  {len(result.methods)} methods, {len(result.benchmarks)} benchmarks, {len(result.relationships)} relationships"
+    )
     if profiler:
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(20)
 

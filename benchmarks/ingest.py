@@ -80,8 +80,9 @@ def per_row(store: GraphStore, rels: list[Relationship]) -> float:
     return timed(write)
 
 
-def load(name: str, store: GraphStore, nodes: list[Node], rels: list[Relationship],
-         baseline: int) -> Result:
+def load(
+    name: str, store: GraphStore, nodes: list[Node], rels: list[Relationship], baseline: int
+) -> Result:
     log(f"[{name}] loading {len(nodes):,} nodes (batch size {store.batch_size})...")
     node_seconds = timed(lambda: upsert_nodes(store, nodes))
 
@@ -96,8 +97,9 @@ def load(name: str, store: GraphStore, nodes: list[Node], rels: list[Relationshi
     log(f"[{name}] loading {len(rels):,} relationships...")
     rel_seconds = timed(lambda: upsert_relationships(store, rels))
     check(name, store, nodes, rels)
-    return Result(name, len(nodes), node_seconds, len(rels), rel_seconds, len(sample),
-                  baseline_seconds)
+    return Result(
+        name, len(nodes), node_seconds, len(rels), rel_seconds, len(sample), baseline_seconds
+    )
 
 
 def check(name: str, store: GraphStore, nodes: list[Node], rels: list[Relationship]) -> None:
@@ -131,8 +133,10 @@ def neo4j_store(batch_size: int) -> Iterator[GraphStore]:
 
     uri = os.environ.get("NEO4J_URI")
     if not uri:
-        raise SystemExit("NEO4J_URI is not set: start a server (tools/neo4j-test-server/server.sh "
-                         "start or docker compose up -d) and export NEO4J_URI")
+        raise SystemExit(
+            "NEO4J_URI is not set: start a server (tools/neo4j-test-server/server.sh "
+            "start or docker compose up -d) and export NEO4J_URI"
+        )
     store = Neo4jStore(
         uri,
         user=os.environ.get("NEO4J_USER", "neo4j"),
@@ -163,24 +167,36 @@ def report(results: list[Result], papers: int, refs: int) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.ingest", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.ingest",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--papers", type=int, default=100_000)
     parser.add_argument("--refs", type=int, default=10)
     parser.add_argument("--store", choices=["embedded", "neo4j", "both"], default="both")
-    parser.add_argument("--no-merge-baseline", action="store_true",
-                        help="skip the embedded store's MERGE-only run (the slow baseline)")
+    parser.add_argument(
+        "--no-merge-baseline",
+        action="store_true",
+        help="skip the embedded store's MERGE-only run (the slow baseline)",
+    )
     parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE)
-    parser.add_argument("--baseline", type=int, default=10_000,
-                        help="relationships written one query per row (default 10000)")
+    parser.add_argument(
+        "--baseline",
+        type=int,
+        default=10_000,
+        help="relationships written one query per row (default 10000)",
+    )
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
 
     log(f"generating {args.papers:,} papers x {args.refs} references...")
     started = time.perf_counter()
     nodes, rels = generate(args.papers, args.refs, args.seed)
-    log(f"generated {len(nodes):,} nodes, {len(rels):,} relationships "
-        f"in {time.perf_counter() - started:.1f}s")
+    log(
+        f"generated {len(nodes):,} nodes, {len(rels):,} relationships "
+        f"in {time.perf_counter() - started:.1f}s"
+    )
 
     openers = {
         "embedded": embedded_store,

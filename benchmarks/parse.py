@@ -54,7 +54,9 @@ def main(argv: list[str] | None = None) -> None:
         best_wall = min(best_wall, time.perf_counter() - wall)
         best_cpu = min(best_cpu, time.process_time() - cpu)
     if len(listing.entries) != args.entries or listing.problems:
-        raise SystemExit(f"parse error: {len(listing.entries)} entries, {len(listing.problems)} problems")
+        raise SystemExit(
+            f"parse error: {len(listing.entries)} entries, {len(listing.problems)} problems"
+        )
     # CPU time is reported beside wall time: on a shared machine the wall clock also counts
     # the time other processes held the core.
     wall_rate, cpu_rate = args.entries / best_wall, args.entries / best_cpu
@@ -63,6 +65,7 @@ def main(argv: list[str] | None = None) -> None:
         f"{wall_rate:,.0f} entries/s wall ({best_wall:.2f} s), {cpu_rate:,.0f} entries/s CPU ({best_cpu:.2f} s); "
         f"target {TARGET:,}/s: {'met' if wall_rate >= TARGET else 'NOT met'}"
     )
+
 
 if __name__ == "__main__":
     main()

@@ -77,12 +77,32 @@ def workload(
         ("papers_by", lambda kb, i: authors.papers_by(kb, a(i)), 1),
         ("coauthors", lambda kb, i: authors.coauthors(kb, a(i)), 1),
         ("top_authors", lambda kb, i: authors.top_authors(kb, limit=20), 1),
-        ("collaboration_path", lambda kb, i: authors.collaboration_path(kb, a(i), a(i + 1), max_hops=3), 1),
+        (
+            "collaboration_path",
+            lambda kb, i: authors.collaboration_path(kb, a(i), a(i + 1), max_hops=3),
+            1,
+        ),
         ("methods_on", lambda kb, i: methods.methods_on(kb, benches[i % len(benches)]), 1),
-        ("benchmarks_for", lambda kb, i: methods.benchmarks_for(kb, methods_[i % len(methods_)]), 1),
-        ("papers_proposing", lambda kb, i: methods.papers_proposing(kb, methods_[i % len(methods_)]), 1),
-        ("leaderboard", lambda kb, i: methods.leaderboard(kb, benches[i % len(benches)], "accuracy"), 1),
-        ("method_lineage", lambda kb, i: methods.method_lineage(kb, methods_[i % len(methods_)]), 1),
+        (
+            "benchmarks_for",
+            lambda kb, i: methods.benchmarks_for(kb, methods_[i % len(methods_)]),
+            1,
+        ),
+        (
+            "papers_proposing",
+            lambda kb, i: methods.papers_proposing(kb, methods_[i % len(methods_)]),
+            1,
+        ),
+        (
+            "leaderboard",
+            lambda kb, i: methods.leaderboard(kb, benches[i % len(benches)], "accuracy"),
+            1,
+        ),
+        (
+            "method_lineage",
+            lambda kb, i: methods.method_lineage(kb, methods_[i % len(methods_)]),
+            1,
+        ),
     ]
 
 
@@ -119,10 +139,17 @@ def open_store(name: str) -> Iterator[GraphStore]:
 
     uri = os.environ.get("NEO4J_URI")
     if not uri:
-        raise SystemExit("NEO4J_URI is not set: start a server (tools/neo4j-test-server/server.sh start) "
-                         "or pass --stores embedded")
-    store = Neo4jStore(uri, user=os.environ.get("NEO4J_USER", "neo4j"), password=os.environ.get("NEO4J_PASSWORD"),
-                       database=os.environ.get("NEO4J_DATABASE", "neo4j"), batch_size=5000)
+        raise SystemExit(
+            "NEO4J_URI is not set: start a server (tools/neo4j-test-server/server.sh start) "
+            "or pass --stores embedded"
+        )
+    store = Neo4jStore(
+        uri,
+        user=os.environ.get("NEO4J_USER", "neo4j"),
+        password=os.environ.get("NEO4J_PASSWORD"),
+        database=os.environ.get("NEO4J_DATABASE", "neo4j"),
+        batch_size=5000,
+    )
     try:
         log(f"[neo4j] wiping {uri}...")
         store.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS")
@@ -131,13 +158,17 @@ def open_store(name: str) -> Iterator[GraphStore]:
         store.close()
 
 
-def run_store(name: str, nodes, rels, n_papers: int, reps: int, with_analytics: bool) -> dict[str, list[float]]:
+def run_store(
+    name: str, nodes, rels, n_papers: int, reps: int, with_analytics: bool
+) -> dict[str, list[float]]:
     results: dict[str, list[float]] = {}
     with open_store(name) as store:
         start = time.perf_counter()
         upsert_nodes(store, nodes)
         upsert_relationships(store, rels)
-        log(f"[{name}] loaded {len(nodes):,} nodes and {len(rels):,} relationships in {time.perf_counter() - start:.0f} s")
+        log(
+            f"[{name}] loaded {len(nodes):,} nodes and {len(rels):,} relationships in {time.perf_counter() - start:.0f} s"
+        )
         kb = KnowledgeGraph(store)
         for helper, call, _ in workload(n_papers):
             results[helper] = measure(kb, call, reps)
@@ -165,7 +196,9 @@ def table(results: dict[str, dict[str, list[float]]]) -> str:
         cells = []
         for s in stores:
             values = results[s].get(name)
-            cells += [f"{statistics.median(values):.1f}", f"{p90(values):.1f}"] if values else ["-", "-"]
+            cells += (
+                [f"{statistics.median(values):.1f}", f"{p90(values):.1f}"] if values else ["-", "-"]
+            )
         mark = " (target <= 100)" if name in TARGETED else ""
         lines.append(f"| {name}{mark} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
@@ -180,16 +213,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-analytics", action="store_true")
     args = parser.parse_args(argv)
     nodes, rels = generate(args.papers, args.refs)
-    log(f"synthetic graph: {args.papers:,} papers, {args.refs} references each, {len(rels):,} relationships")
+    log(
+        f"synthetic graph: {args.papers:,} papers, {args.refs} references each, {len(rels):,} relationships"
+    )
     results = {
         name: run_store(name, nodes, rels, args.papers, args.reps, not args.skip_analytics)
         for name in args.stores.split(",")
     }
-    print(f"Query helper latency, {args.papers:,} papers / {args.papers * args.refs:,} citations, "
-          f"{args.reps} calls each (analytics: one call)\n")
+    print(
+        f"Query helper latency, {args.papers:,} papers / {args.papers * args.refs:,} citations, "
+        f"{args.reps} calls each (analytics: one call)\n"
+    )
     print(table(results))
-    missed = [f"{s}:{n}" for s in results for n in TARGETED if statistics.median(results[s][n]) > TARGET_MS]
-    print(f"\nsingle-paper target (median <= {TARGET_MS:.0f} ms): " + ("met" if not missed else "MISSED " + ", ".join(missed)))
+    missed = [
+        f"{s}:{n}"
+        for s in results
+        for n in TARGETED
+        if statistics.median(results[s][n]) > TARGET_MS
+    ]
+    print(
+        f"\nsingle-paper target (median <= {TARGET_MS:.0f} ms): "
+        + ("met" if not missed else "MISSED " + ", ".join(missed))
+    )
     return 0
 
 

@@ -123,7 +123,9 @@ def write_inputs(workdir: Path, papers: int, refs: int, seed: int) -> tuple[Path
 
     def rows():
         for i in range(papers):
-            authors = sorted({int(n_authors * rng.random() ** 1.5) for _ in range(AUTHORS_PER_PAPER)})
+            authors = sorted(
+                {int(n_authors * rng.random() ** 1.5) for _ in range(AUTHORS_PER_PAPER)}
+            )
             rec = record(i, papers, cited[i], len(cited_lists[i]), authors)
             yield item_key("paper", rec["paperId"], PAPER_FIELDS), "paper", rec
             data = []
@@ -135,7 +137,11 @@ def write_inputs(workdir: Path, papers: int, refs: int, seed: int) -> tuple[Path
                     "intents": [_INTENTS[k % 3]] if r < 0.6 else [],
                     "citedPaper": {f: other.get(f) for f in EDGE_FIELDS if f in other},
                 })  # fmt: skip
-            yield page_key(rec["paperId"], "references", 0, 1000), "references", {"offset": 0, "data": data}
+            yield (
+                page_key(rec["paperId"], "references", 0, 1000),
+                "references",
+                {"offset": 0, "data": data},
+            )
         for x in range(n_authors):
             body = {"authorId": author_id(x), "name": f"Author Synth{x}", "aliases": None, "affiliations": [],
                     "hIndex": x % 40, "paperCount": 1 + x % 90, "citationCount": x % 5000}  # fmt: skip
@@ -177,13 +183,18 @@ def peak_rss_gib() -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.scale", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.scale",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--papers", type=int, default=100_000)
     parser.add_argument("--refs", type=int, default=10)
     parser.add_argument("--reps", type=int, default=11)
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--keep", type=Path, help="work in this directory and keep it (default: a temporary one)")
+    parser.add_argument(
+        "--keep", type=Path, help="work in this directory and keep it (default: a temporary one)"
+    )
     parser.add_argument("--skip-analyze", action="store_true")
     args = parser.parse_args(argv)
 
@@ -196,9 +207,14 @@ def main(argv: list[str] | None = None) -> int:
         prepare = time.perf_counter() - started
         s2 = EnrichOptions(cache_dir=str(cache_dir), offline=True, citations=False, pace=0)
         listings = pipeline.load_listings([listing_path])
-        planned = plan_requests([e.paper for e in listings[0].entries], EnrichOptions(cache_dir=str(cache_dir), citations=False))
+        planned = plan_requests(
+            [e.paper for e in listings[0].entries],
+            EnrichOptions(cache_dir=str(cache_dir), citations=False),
+        )
         if planned:
-            raise SystemExit(f"the warm cache leaves {planned} requests to make: it does not match the client's keys")
+            raise SystemExit(
+                f"the warm cache leaves {planned} requests to make: it does not match the client's keys"
+            )
         log(f"inputs ready in {prepare:.0f} s; the cache answers every request (plan: 0)")
 
         store = EmbeddedStore(workdir / "kg.db")
@@ -209,8 +225,10 @@ def main(argv: list[str] | None = None) -> int:
         build_s = time.perf_counter() - started
         papers_n = store.run("MATCH (p:Paper) RETURN count(p) AS n")[0]["n"]
         cites_n = store.run("MATCH ()-[r:CITES]->() RETURN count(r) AS n")[0]["n"]
-        log(f"built {papers_n:,} papers, {cites_n:,} citations in {build_s:.0f} s "
-            f"(enriched {report.enrichment.resolved if report.enrichment else 0:,})")
+        log(
+            f"built {papers_n:,} papers, {cites_n:,} citations in {build_s:.0f} s "
+            f"(enriched {report.enrichment.resolved if report.enrichment else 0:,})"
+        )
 
         analyze_s = None
         if not args.skip_analyze:
@@ -222,21 +240,31 @@ def main(argv: list[str] | None = None) -> int:
             log(f"analyze: {analyze_s:.1f} s")
 
         latencies = {}
-        calls = workload(args.papers, paper_key=lambda i: f"s2:{s2_id(i)}", author_key=lambda i: f"s2:{author_id(i)}")
+        calls = workload(
+            args.papers,
+            paper_key=lambda i: f"s2:{s2_id(i)}",
+            author_key=lambda i: f"s2:{author_id(i)}",
+        )
         for name, call, _ in calls:
             latencies[name] = statistics.median(measure(kb, call, args.reps))
             log(f"  {name}: {latencies[name]:.1f} ms")
         store.close()
 
-    print(f"Scale run: {args.papers:,} listed papers, {args.refs} references each "
-          f"({papers_n:,} Paper nodes, {cites_n:,} CITES), embedded store\n")
+    print(
+        f"Scale run: {args.papers:,} listed papers, {args.refs} references each "
+        f"({papers_n:,} Paper nodes, {cites_n:,} CITES), embedded store\n"
+    )
     print("| stage | seconds |\n|---|---|")
     for stage, seconds in stages.seconds.items():
         print(f"| {stage} | {seconds:.1f} |")
-    print(f"| S2 enrichment from the cache, and writing what it returned | {build_s - sum(stages.seconds.values()):.1f} |")
+    print(
+        f"| S2 enrichment from the cache, and writing what it returned | {build_s - sum(stages.seconds.values()):.1f} |"
+    )
     print(f"| **build total** | **{build_s:.1f}** |")
     print(f"| analyze | {analyze_s:.1f} |" if analyze_s is not None else "| analyze | skipped |")
-    print(f"\npeak RSS: {peak_rss_gib():.2f} GiB (input generation {prepare:.0f} s, not in the build time)\n")
+    print(
+        f"\npeak RSS: {peak_rss_gib():.2f} GiB (input generation {prepare:.0f} s, not in the build time)\n"
+    )
     print("| helper | median ms |\n|---|---|")
     for name, ms in latencies.items():
         print(f"| {name} | {ms:.1f} |")

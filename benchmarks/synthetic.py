@@ -54,9 +54,7 @@ def author_key_of(i: int) -> str:
     return f"s2:synauthor{i:07d}"
 
 
-def generate(
-    papers: int, refs: int, seed: int = 0
-) -> tuple[list[Node], list[Relationship]]:
+def generate(papers: int, refs: int, seed: int = 0) -> tuple[list[Node], list[Relationship]]:
     """Nodes (papers, authors, methods, benchmarks) and relationships of a synthetic graph.
 
     Paper ``i`` is younger than paper ``j < i``; each paper cites ``refs`` distinct other papers
@@ -173,23 +171,32 @@ def _extracted(
         if r < 0.05:
             out.append(
                 Proposes(
-                    src=key, dst=rng.choice(methods), source="extract:synthetic",
-                    evidence=f"we propose in paper {i}", confidence=0.9,
+                    src=key,
+                    dst=rng.choice(methods),
+                    source="extract:synthetic",
+                    evidence=f"we propose in paper {i}",
+                    confidence=0.9,
                 )
             )
         if r < 0.3:
             for m in rng.sample(methods, 2 if r < 0.1 else 1):
                 out.append(
                     Uses(
-                        src=key, dst=m, source="extract:synthetic",
-                        evidence="we use", confidence=0.7,
+                        src=key,
+                        dst=m,
+                        source="extract:synthetic",
+                        evidence="we use",
+                        confidence=0.7,
                     )
                 )
         if 0.25 <= r < 0.35:
             out.append(
                 ComparesWith(
-                    src=key, dst=rng.choice(methods), source="extract:synthetic",
-                    evidence="we compare with", confidence=0.6,
+                    src=key,
+                    dst=rng.choice(methods),
+                    source="extract:synthetic",
+                    evidence="we compare with",
+                    confidence=0.6,
                 )
             )
         if r < 0.2:
@@ -197,9 +204,14 @@ def _extracted(
             for metric in rng.sample(_METRICS, 2 if r < 0.05 else 1):
                 out.append(
                     EvaluatedOn(
-                        src=key, dst=bench, source="extract:synthetic", metric=metric,
-                        value=round(50 + 50 * rng.random(), 2), unit="%",
-                        evidence=f"{metric} on {bench}", confidence=0.8,
+                        src=key,
+                        dst=bench,
+                        source="extract:synthetic",
+                        metric=metric,
+                        value=round(50 + 50 * rng.random(), 2),
+                        unit="%",
+                        evidence=f"{metric} on {bench}",
+                        confidence=0.8,
                     )
                 )
     return out

@@ -50,7 +50,9 @@ def build_store(path: Path, papers: int, refs: int) -> KnowledgeGraph:
 def draw_time_ms(browser, html: Path) -> tuple[float, float]:
     """(ms from navigation start to first draw, wall ms from goto to first draw)."""
     context = browser.new_context(viewport={"width": 1280, "height": 800})
-    context.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file://") else r.abort())
+    context.route(
+        "**/*", lambda r: r.continue_() if r.request.url.startswith("file://") else r.abort()
+    )
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
@@ -79,7 +81,9 @@ def main() -> None:
         out_dir = args.keep or Path(tmp)
         out_dir.mkdir(parents=True, exist_ok=True)
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        print(f"{'nodes':>6} {'edges':>7} {'select s':>9} {'render s':>9} {'HTML MB':>8} {'drawn ms':>9} {'goto->drawn ms':>15}")
+        print(
+            f"{'nodes':>6} {'edges':>7} {'select s':>9} {'render s':>9} {'HTML MB':>8} {'drawn ms':>9} {'goto->drawn ms':>15}"
+        )
         for size in sizes:
             kb = build_store(Path(tmp) / f"kg-{size}.db", size, args.refs)
             t0 = time.perf_counter()

@@ -72,7 +72,9 @@ def stored_values(store: Any, label: str, keys: set[str], fields: Sequence[str])
     return out
 
 
-def copy_new_nodes(store: Any, model: type[Node], nodes: Sequence[Node], existing: set[str]) -> list[Node]:
+def copy_new_nodes(
+    store: Any, model: type[Node], nodes: Sequence[Node], existing: set[str]
+) -> list[Node]:
     """COPY the nodes whose key is not in ``existing``; returns the others, to MERGE."""
     nodes = fold(nodes, attrgetter("key"))
     new = [n for n in nodes if n.key not in existing]
@@ -93,7 +95,11 @@ def copy_new_relationships(
     identity = attrgetter("src", "dst", *model.identity)
     rels = fold(rels, identity)
     sources = node_keys(store, model.source_label)
-    targets = sources if model.target_label == model.source_label else node_keys(store, model.target_label)
+    targets = (
+        sources
+        if model.target_label == model.source_label
+        else node_keys(store, model.target_label)
+    )
     rels = [r for r in rels if r.src in sources and r.dst in targets]
     edges = _edges(store, model) if stored else set()
     new = [r for r in rels if identity(r) not in edges]

@@ -92,7 +92,11 @@ def after_nodes(
     count depends on it; its own counts start at 0 (the embedded tables' default; on Neo4j,
     which has no defaults, they are set here)."""
     if model.counts and store.dialect != "embedded":
-        new = [n.key for n in nodes if n.key not in stored] if model is Paper else [n.key for n in nodes]
+        new = (
+            [n.key for n in nodes if n.key not in stored]
+            if model is Paper
+            else [n.key for n in nodes]
+        )
         refresh(store, model.label, new)
     if model is Paper:
         refresh_around_papers(store, changed_papers(nodes, stored))

@@ -77,7 +77,10 @@ def to_networkx(kb: KnowledgeGraph) -> nx.MultiDiGraph:
         for row in read_relationships(kb, model):
             src, dst = row.pop("src"), row.pop("dst")
             graph.add_edge(
-                f"{model.source_label}:{src}", f"{model.target_label}:{dst}", type=model.type, **_present(row)
+                f"{model.source_label}:{src}",
+                f"{model.target_label}:{dst}",
+                type=model.type,
+                **_present(row),
             )
     return graph
 
@@ -103,7 +106,11 @@ def export_graphml(kb: KnowledgeGraph, path: str | Path) -> ExportSummary:
 def export_json(kb: KnowledgeGraph, path: str | Path) -> ExportSummary:
     """``{"nodes": [{"label", "key", "properties"}], "relationships": [{"type", "src", "dst", ...}]}``."""
     nodes = [
-        {"label": model.label, "key": row["key"], "properties": _present({k: v for k, v in row.items() if k != "key"})}
+        {
+            "label": model.label,
+            "key": row["key"],
+            "properties": _present({k: v for k, v in row.items() if k != "key"}),
+        }
         for model in NODE_MODELS
         for row in read_nodes(kb, model)
     ]
@@ -182,10 +189,16 @@ def _bib_text(value: str) -> str:
 
 
 def _citation_key(paper: dict[str, Any], authors: list[str], taken: set[str]) -> str:
-    """"vaswani2017attention": first author's last name, year, first significant title word."""
-    last = _KEY_CHARS.sub("", authors[0].split()[-1]).lower() if authors and authors[0].split() else ""
-    words = [w for w in _KEY_CHARS.sub(" ", (paper.get("title") or "").lower()).split() if w not in _STOP]
-    base = f"{last}{paper.get('year') or ''}{words[0] if words else ''}" or _KEY_CHARS.sub("", paper["key"])
+    """ "vaswani2017attention": first author's last name, year, first significant title word."""
+    last = (
+        _KEY_CHARS.sub("", authors[0].split()[-1]).lower() if authors and authors[0].split() else ""
+    )
+    words = [
+        w for w in _KEY_CHARS.sub(" ", (paper.get("title") or "").lower()).split() if w not in _STOP
+    ]
+    base = f"{last}{paper.get('year') or ''}{words[0] if words else ''}" or _KEY_CHARS.sub(
+        "", paper["key"]
+    )
     key, suffix = base, ord("a")
     while key in taken:
         key = f"{base}{chr(suffix)}" if suffix <= ord("z") else f"{base}{suffix}"
@@ -225,7 +238,13 @@ def bibtex_entries(papers: list[tuple[dict[str, Any], list[str]]]) -> str:
             ("doi", paper.get("doi")),
             ("eprint", paper.get("arxiv_id")),
             ("archiveprefix", "arXiv" if paper.get("arxiv_id") else None),
-            ("url", paper.get("url") or (f"https://arxiv.org/abs/{paper['arxiv_id']}" if paper.get("arxiv_id") else None)),
+            (
+                "url",
+                paper.get("url")
+                or (
+                    f"https://arxiv.org/abs/{paper['arxiv_id']}" if paper.get("arxiv_id") else None
+                ),
+            ),
             ("abstract", paper.get("abstract")),
             ("note", f"Semantic Scholar {paper['s2_id']}" if paper.get("s2_id") else None),
         ]
@@ -244,13 +263,20 @@ def export_bibtex(kb: KnowledgeGraph, path: str | Path) -> ExportSummary:
     return ExportSummary("bibtex", str(path), len(papers), 0)
 
 
-_WRITERS = {"graphml": export_graphml, "json": export_json, "csv": export_csv, "bibtex": export_bibtex}
+_WRITERS = {
+    "graphml": export_graphml,
+    "json": export_json,
+    "csv": export_csv,
+    "bibtex": export_bibtex,
+}
 
 
 def export(kb: KnowledgeGraph, format: str, out: str | Path) -> ExportSummary:
     """Write the graph in ``format`` (one of :data:`EXPORT_FORMATS`) to ``out``."""
     if format not in _WRITERS:
-        raise ValueError(f"unknown export format {format!r}: expected one of {', '.join(EXPORT_FORMATS)}")
+        raise ValueError(
+            f"unknown export format {format!r}: expected one of {', '.join(EXPORT_FORMATS)}"
+        )
     return _WRITERS[format](kb, out)
 
 

@@ -67,7 +67,11 @@ class IdentityIndex:
             known = self.by_id.get(ident)
             if known is None or known.key in keys:
                 continue
-            if ident.startswith("title:") and paper.s2_id and known.s2_id not in (None, paper.s2_id):
+            if (
+                ident.startswith("title:")
+                and paper.s2_id
+                and known.s2_id not in (None, paper.s2_id)
+            ):
                 continue  # same title, different S2 papers
             keys.append(known.key)
         return keys

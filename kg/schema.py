@@ -87,8 +87,7 @@ def neo4j_schema() -> list[str]:
                 f"CREATE INDEX {name}_{prop} IF NOT EXISTS FOR (n:{node.label}) ON (n.{prop})"
             )
     statements.append(
-        "CREATE FULLTEXT INDEX paper_text IF NOT EXISTS "
-        "FOR (n:Paper) ON EACH [n.title, n.abstract]"
+        "CREATE FULLTEXT INDEX paper_text IF NOT EXISTS FOR (n:Paper) ON EACH [n.title, n.abstract]"
     )
     return statements
 
@@ -114,18 +113,16 @@ def _set_clause(
 def node_update(model: type[Node], dialect: str, props: Sequence[str], row: str = "row.") -> str:
     """``MATCH`` existing nodes by key and set ``props``: follows ``UNWIND $rows AS row``, or
     with ``row=""`` the embedded store's ``LOAD FROM`` of a column frame."""
-    return (
-        f"MATCH (n:{model.label} {{key: {row}key}}) SET "
-        + _set_clause("n", model, [p for p in props if p != "key"], dialect, row)
+    return f"MATCH (n:{model.label} {{key: {row}key}}) SET " + _set_clause(
+        "n", model, [p for p in props if p != "key"], dialect, row
     )
 
 
 def node_upsert(model: type[Node], dialect: str, props: Sequence[str] | None = None) -> str:
     """``MERGE`` by key, then set ``props`` (default: every property)."""
     props = [p for p in (properties(model) if props is None else props) if p != "key"]
-    return (
-        f"UNWIND $rows AS row MERGE (n:{model.label} {{key: row.key}})"
-        + (f" SET {_set_clause('n', model, props, dialect)}" if props else "")
+    return f"UNWIND $rows AS row MERGE (n:{model.label} {{key: row.key}})" + (
+        f" SET {_set_clause('n', model, props, dialect)}" if props else ""
     )
 
 
@@ -153,7 +150,8 @@ def present_properties(items: Sequence[BaseModel]) -> list[str]:
     return [
         p
         for p in properties(model)
-        if p in ("key", *getattr(model, "identity", ())) or any(getattr(i, p) is not None for i in items)
+        if p in ("key", *getattr(model, "identity", ()))
+        or any(getattr(i, p) is not None for i in items)
     ]
 
 

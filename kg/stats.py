@@ -20,8 +20,7 @@ def graph_stats(kb: KnowledgeGraph) -> dict[str, dict[str, int]]:
         for m in RELATIONSHIP_MODELS
     }
     years = kb.cypher(
-        "MATCH (p:Paper) WHERE p.listed = true "
-        "RETURN p.year AS year, count(p) AS n ORDER BY year"
+        "MATCH (p:Paper) WHERE p.listed = true RETURN p.year AS year, count(p) AS n ORDER BY year"
     )
     status = kb.cypher(
         "MATCH (p:Paper) WHERE p.listed = true "

@@ -78,7 +78,11 @@ def upsert_relationships(store: GraphStore, rels: Iterable[Relationship]) -> int
     written = 0
     for model, group in _groups(rels).items():
         with _transaction(store):
-            rest = bulk.copy_new_relationships(store, model, group) if bulk.enabled(store, len(group)) else group
+            rest = (
+                bulk.copy_new_relationships(store, model, group)
+                if bulk.enabled(store, len(group))
+                else group
+            )
             _merge(store, rest, schema.relationship_upsert)
             counts.after_relationships(store, model, group)
         written += len(group)
@@ -97,7 +101,11 @@ def update_node_columns(
     2
     """
     model = NODE_BY_LABEL[label]
-    unknown = [c for c in columns if c not in schema.properties(model) or c in ("key", "listed", "citation_count")]
+    unknown = [
+        c
+        for c in columns
+        if c not in schema.properties(model) or c in ("key", "listed", "citation_count")
+    ]
     if unknown:
         raise ValueError(f"{label} has no property {unknown[0]!r} that update_node_columns may set")
     n = len(keys)
@@ -109,7 +117,9 @@ def update_node_columns(
         store.load(schema.node_update(model, store.dialect, names, row=""), data)
         return n
     rows = [{"key": k, **{c: columns[c][i] for c in names}} for i, k in enumerate(keys)]
-    store.run_batches("UNWIND $rows AS row " + schema.node_update(model, store.dialect, names), rows)
+    store.run_batches(
+        "UNWIND $rows AS row " + schema.node_update(model, store.dialect, names), rows
+    )
     return n
 
 
@@ -123,10 +133,14 @@ def _groups(items: Iterable[T]) -> dict[type, list[T]]:
 def _merge(store: GraphStore, group: Sequence[BaseModel], statement) -> None:
     if group:
         props = schema.present_properties(group)
-        store.run_batches(statement(type(group[0]), store.dialect, props), schema.rows(group, props))
+        store.run_batches(
+            statement(type(group[0]), store.dialect, props), schema.rows(group, props)
+        )
 
 
-def _stored_values(store: GraphStore, label: str, keys: set[str], fields: Sequence[str]) -> dict[str, dict]:
+def _stored_values(
+    store: GraphStore, label: str, keys: set[str], fields: Sequence[str]
+) -> dict[str, dict]:
     """``fields`` of the stored ``label`` nodes among ``keys``, looked up by key in batches."""
     columns = ", ".join(["n.key AS key", *(f"n.{f} AS {f}" for f in fields)])
     statement = f"UNWIND $keys AS k MATCH (n:{label} {{key: k}}) RETURN {columns}"

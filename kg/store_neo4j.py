@@ -112,9 +112,7 @@ class Neo4jStore:
         try:
             with self._session() as session:
                 result = session.run(cypher, params or {})
-                return [
-                    {key: _plain(value) for key, value in record.items()} for record in result
-                ]
+                return [{key: _plain(value) for key, value in record.items()} for record in result]
         except neo4j_errors.Neo4jError as exc:
             raise StoreError(_message(exc)) from None
         except neo4j_errors.DriverError as exc:

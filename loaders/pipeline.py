@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg import counts
-from kg.identity import IdentityIndex, merge_paper_nodes, resolve_papers
+from kg.identity import IdentityIndex, merge_paper_nodes, merge_records, resolve_papers
 from kg.model import Author, Authored, Node, Paper, Relationship, author_key
 from kg.store import GraphStore, upsert_nodes, upsert_relationships
 from loaders.extract import Extraction, extract_papers
@@ -35,8 +35,23 @@ class BuildOptions:
 
 
 @dataclass
+class FileReport:
+    """What one listing file gave: its entries, the papers they are, and what was skipped."""
+
+    listing: Listing
+    #: distinct papers its entries are, not counting those an earlier file of the build listed
+    stored: int = 0
+
+    @property
+    def merged(self) -> int:
+        """Entries that are a paper an earlier entry (of this file or an earlier one) listed."""
+        return len(self.listing.entries) - self.stored
+
+
+@dataclass
 class BuildReport:
     listings: list[Listing] = field(default_factory=list)
+    files: list[FileReport] = field(default_factory=list)
     enrichment: EnrichReport | None = None
     #: listed papers S2 did not fill in (not found, rejected, or left for retry)
     unenriched: int = 0
@@ -67,7 +82,9 @@ def load_listings(
     return [load_listing(path, format=format, listing_year=listing_year) for path in paths]
 
 
-def listing_records(listings: Iterable[Listing]) -> tuple[list[Paper], list[Node], list[Relationship]]:
+def listing_records(
+    listings: Iterable[Listing],
+) -> tuple[list[Paper], list[Node], list[Relationship]]:
     """Listed papers plus the authors a listing names (BibTeX, CSV), keyed by name."""
     papers: list[Paper] = []
     authors: dict[str, Author] = {}
@@ -116,9 +133,17 @@ def build(
     ``before_enrich`` is called with the papers about to be sent to S2 (to print the plan).
     """
     report = BuildReport(listings=list(listings))
-    papers, authors, authored = listing_records(report.listings)
-    with _stage(progress, f"writing {len(papers)} listed papers"):
-        listed = write_graph(store, [*papers, *authors], authored)
+    by_key: dict[str, Paper] = {}
+    for listing in report.listings:
+        papers, authors, authored = listing_records([listing])
+        with _stage(progress, f"writing {len(papers)} listed papers of {listing.path}"):
+            written = write_graph(store, [*papers, *authors], authored)
+        report.files.append(FileReport(listing, stored=sum(p.key not in by_key for p in written)))
+        for paper in written:
+            by_key[paper.key] = (
+                merge_records(paper, by_key[paper.key]) if paper.key in by_key else paper
+            )
+    listed = list(by_key.values())
     if options.enrich and listed:
         if before_enrich:
             before_enrich(listed)
@@ -162,11 +187,17 @@ def replace_listing_authors(store: GraphStore, paper_keys: Iterable[str]) -> Non
     keys = sorted(paper_keys)
     if not keys:
         return
-    listing_edges = "MATCH (a:Author)-[r:AUTHORED]->(p:Paper) WHERE p.key IN $keys AND r.source = 'listing' "
-    authors = [r["key"] for r in store.run(listing_edges + "RETURN DISTINCT a.key AS key", {"keys": keys})]
+    listing_edges = (
+        "MATCH (a:Author)-[r:AUTHORED]->(p:Paper) WHERE p.key IN $keys AND r.source = 'listing' "
+    )
+    authors = [
+        r["key"] for r in store.run(listing_edges + "RETURN DISTINCT a.key AS key", {"keys": keys})
+    ]
     store.run(listing_edges + "DELETE r", {"keys": keys})
     counts.refresh(store, "Author", authors)
-    store.run("MATCH (a:Author) WHERE a.key STARTS WITH 'name:' AND NOT (a)-[:AUTHORED]->() DELETE a")
+    store.run(
+        "MATCH (a:Author) WHERE a.key STARTS WITH 'name:' AND NOT (a)-[:AUTHORED]->() DELETE a"
+    )
 
 
 def stored_papers(store: GraphStore, where: str = "p.listed = true") -> list[Paper]:
@@ -200,7 +231,9 @@ def reextract(store: GraphStore) -> Counter:
     """`kg extract`: drop earlier extracted edges and orphaned methods and benchmarks, then
     extract again from the stored papers (no S2 request)."""
     for rel_type in EXTRACTED_TYPES:
-        store.run(f"MATCH (:Paper)-[r:{rel_type}]->() WHERE r.source STARTS WITH 'extract:' DELETE r")
+        store.run(
+            f"MATCH (:Paper)-[r:{rel_type}]->() WHERE r.source STARTS WITH 'extract:' DELETE r"
+        )
     for label in ("Method", "Benchmark"):
         store.run(f"MATCH (n:{label}) WHERE NOT (n)<--() DELETE n")
     return extract_into(store, stored_papers(store))

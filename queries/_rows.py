@@ -50,7 +50,9 @@ class Rows(list[R], Generic[R]):
         try:
             import pandas
         except ImportError as exc:  # pragma: no cover - depends on the environment
-            raise ImportError("to_dataframe() needs pandas: pip install 'citegraph-kg[pandas]'") from exc
+            raise ImportError(
+                "to_dataframe() needs pandas: pip install 'citegraph-kg[pandas]'"
+            ) from exc
         return pandas.DataFrame([row.model_dump() for row in self], columns=self.columns)
 
 
@@ -88,7 +90,9 @@ class NullsLast:
     unset: str
 
 
-def run_nulls_last(kb: KnowledgeGraph, ranking: NullsLast, params: dict[str, Any], model: type[R]) -> Rows[R]:
+def run_nulls_last(
+    kb: KnowledgeGraph, ranking: NullsLast, params: dict[str, Any], model: type[R]
+) -> Rows[R]:
     rows = run(kb, ranking.set, params, model)
     if len(rows) < params["limit"]:
         rows.extend(run(kb, ranking.unset, {**params, "limit": params["limit"] - len(rows)}, model))
@@ -180,7 +184,8 @@ def name_match(var: str, param: str) -> Dialects:
     )
     return Dialects(
         neo4j=common + f"${param}_lower IN [x IN coalesce({var}.aliases, []) | toLower(x)])",
-        embedded=common + f"list_contains(list_transform({var}.aliases, x -> lower(x)), ${param}_lower))",
+        embedded=common
+        + f"list_contains(list_transform({var}.aliases, x -> lower(x)), ${param}_lower))",
     )
 
 
@@ -189,7 +194,11 @@ def name_params(param: str, value: str) -> dict[str, str]:
     from kg.model import normalise_title
 
     text = value.strip()
-    return {param: text, f"{param}_lower": text.lower(), f"{param}_norm": normalise_title(text) or ""}
+    return {
+        param: text,
+        f"{param}_lower": text.lower(),
+        f"{param}_norm": normalise_title(text) or "",
+    }
 
 
 def check_limit(limit: int) -> int:

@@ -59,7 +59,9 @@ def citation_graph(kb: KnowledgeGraph) -> nx.DiGraph:
 
 
 def _ranked(scores: dict[str, float]) -> list[Score]:
-    return [Score(key=k, score=v) for k, v in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return [
+        Score(key=k, score=v) for k, v in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]
 
 
 def pagerank_scores(graph: nx.DiGraph, alpha: float = 0.85) -> dict[str, float]:
@@ -83,7 +85,9 @@ def community_ids(graph: nx.DiGraph, seed: int = DEFAULT_SEED) -> tuple[dict[str
         return {}, 0.0
     groups = nx.community.louvain_communities(undirected, seed=seed)
     groups = sorted(groups, key=lambda g: (-len(g), min(g)))
-    modularity = nx.community.modularity(undirected, groups) if undirected.number_of_edges() else 0.0
+    modularity = (
+        nx.community.modularity(undirected, groups) if undirected.number_of_edges() else 0.0
+    )
     return {key: i for i, group in enumerate(groups) for key in group}, modularity
 
 
@@ -95,11 +99,19 @@ def communities(kb: KnowledgeGraph, seed: int = DEFAULT_SEED) -> Rows[Community]
     0
     """
     ids, _ = community_ids(citation_graph(kb), seed)
-    return Rows(Community, [Community(key=k, community=c) for k, c in sorted(ids.items(), key=lambda kv: (kv[1], kv[0]))])
+    return Rows(
+        Community,
+        [
+            Community(key=k, community=c)
+            for k, c in sorted(ids.items(), key=lambda kv: (kv[1], kv[0]))
+        ],
+    )
 
 
 @helper
-def betweenness(kb: KnowledgeGraph, limit: int = 20, samples: int | None = None, seed: int = DEFAULT_SEED) -> Rows[Score]:
+def betweenness(
+    kb: KnowledgeGraph, limit: int = 20, samples: int | None = None, seed: int = DEFAULT_SEED
+) -> Rows[Score]:
     """Betweenness centrality on the directed citation graph, highest first; ``samples``
     pivots approximate it on large graphs (exact when None).
 

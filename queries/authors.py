@@ -97,7 +97,9 @@ def resolve_key(kb: KnowledgeGraph, ref: str) -> str | None:
 
 def exists(kb: KnowledgeGraph, ref: str) -> bool:
     key = resolve_key(kb, ref)
-    return key is not None and bool(kb.cypher("MATCH (a:Author {key: $k}) RETURN a.key AS k", {"k": key}))
+    return key is not None and bool(
+        kb.cypher("MATCH (a:Author {key: $k}) RETURN a.key AS k", {"k": key})
+    )
 
 
 _PAPERS_BY = (
@@ -175,7 +177,9 @@ def collaboration_path(
     start, end = resolve_key(kb, a), resolve_key(kb, b)
     if not start or not end or start == end:
         return Rows(PathRow)
-    found = kb.cypher("MATCH (n:Author) WHERE n.key IN $keys RETURN n.key AS key", {"keys": [start, end]})
+    found = kb.cypher(
+        "MATCH (n:Author) WHERE n.key IN $keys RETURN n.key AS key", {"keys": [start, end]}
+    )
     # LadybugDB 0.22 crashes the process on ALL SHORTEST towards a missing node: check first.
     if {r["key"] for r in found} != {start, end}:
         return Rows(PathRow)

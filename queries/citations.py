@@ -103,7 +103,9 @@ _COUPLING = (
 
 
 @helper
-def bibliographic_coupling(kb: KnowledgeGraph, paper: PaperRef, limit: int = 20) -> Rows[SharedCount]:
+def bibliographic_coupling(
+    kb: KnowledgeGraph, paper: PaperRef, limit: int = 20
+) -> Rows[SharedCount]:
     """Papers sharing references with ``paper``: ``count`` references in common. Most first.
 
     >>> [(r.key, r.count) for r in bibliographic_coupling(kb, "s2:L1", limit=2)]  # doctest: +SKIP

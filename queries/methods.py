@@ -24,7 +24,9 @@ from queries._rows import (
 )
 
 #: metrics where a lower value is better; the leaderboard sorts them ascending
-_LOWER_IS_BETTER = re.compile(r"error|loss|perplexity|\bppl\b|\bwer\b|\bcer\b|latency|\bfid\b|mse|mae|rmse", re.I)
+_LOWER_IS_BETTER = re.compile(
+    r"error|loss|perplexity|\bppl\b|\bwer\b|\bcer\b|latency|\bfid\b|mse|mae|rmse", re.I
+)
 
 
 class MethodCount(Row):
@@ -67,7 +69,9 @@ def _both(template: str, **vars: str) -> Dialects:
     """``template`` with :func:`name_match` fragments for each ``var=param`` filled in."""
     return Dialects(
         neo4j=template.format(**{f"{v}_match": name_match(v, p).neo4j for v, p in vars.items()}),
-        embedded=template.format(**{f"{v}_match": name_match(v, p).embedded for v, p in vars.items()}),
+        embedded=template.format(
+            **{f"{v}_match": name_match(v, p).embedded for v, p in vars.items()}
+        ),
     )
 
 
@@ -142,7 +146,9 @@ _LEADERBOARD = _both(
 
 
 @helper
-def leaderboard(kb: KnowledgeGraph, benchmark: BenchmarkRef, metric: str | None = None) -> Rows[Result]:
+def leaderboard(
+    kb: KnowledgeGraph, benchmark: BenchmarkRef, metric: str | None = None
+) -> Rows[Result]:
     """Reported results on ``benchmark`` (optionally one ``metric``, case-insensitive), best
     first within each metric: highest first, lowest first for error-like metrics (error, loss,
     perplexity, WER, FID, ...) when ``metric`` is given.
@@ -183,7 +189,9 @@ def method_exists(kb: KnowledgeGraph, name: str) -> bool:
 
 
 def benchmark_exists(kb: KnowledgeGraph, name: str) -> bool:
-    statement = _both("MATCH (b:Benchmark) WHERE {b_match} RETURN b.key AS key LIMIT 1", b="benchmark")
+    statement = _both(
+        "MATCH (b:Benchmark) WHERE {b_match} RETURN b.key AS key LIMIT 1", b="benchmark"
+    )
     return bool(run_raw(kb, statement, name_params("benchmark", name)))
 
 

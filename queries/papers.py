@@ -8,16 +8,16 @@ import re
 from kg.graph import KnowledgeGraph
 from kg.model import Paper, normalise_title
 from queries._rows import (
+    BenchmarkRef,
     Dialects,
     MethodRef,
-    BenchmarkRef,
+    NullsLast,
     PaperSummary,
     Row,
     Rows,
     check_limit,
     helper,
     name_match,
-    NullsLast,
     name_params,
     paper_columns,
     run,
@@ -28,7 +28,10 @@ from queries._rows import (
 KEY_PREFIXES = ("s2:", "arxiv:", "doi:", "corpus:", "title:")
 
 _LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
-_ARXIV = re.compile(r"^(?:arxiv:|https?://arxiv\.org/(?:abs|pdf)/)?(\d{4}\.\d{4,5}|[a-z\-]+/\d{7})(?:v\d+)?(?:\.pdf)?$", re.I)
+_ARXIV = re.compile(
+    r"^(?:arxiv:|https?://arxiv\.org/(?:abs|pdf)/)?(\d{4}\.\d{4,5}|[a-z\-]+/\d{7})(?:v\d+)?(?:\.pdf)?$",
+    re.I,
+)
 _DOI = re.compile(r"^(?:doi:|https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/\S+)$", re.I)
 _WORD = re.compile(r"[^\W_]+")
 _CORPUS = re.compile(r"^corpus(?:id)?:(\d+)$", re.I)
@@ -163,7 +166,9 @@ def resolve_key(kb: KnowledgeGraph, ref: str) -> str | None:
 def exists(kb: KnowledgeGraph, ref: str) -> bool:
     """Whether ``ref`` names a stored paper (a key is checked, not assumed)."""
     key = resolve_key(kb, ref)
-    return key is not None and bool(kb.cypher("MATCH (p:Paper {key: $k}) RETURN p.key AS k", {"k": key}))
+    return key is not None and bool(
+        kb.cypher("MATCH (p:Paper {key: $k}) RETURN p.key AS k", {"k": key})
+    )
 
 
 def _top_cited(where: str, order: str) -> str:
@@ -222,18 +227,25 @@ def most_influential(kb: KnowledgeGraph, limit: int = 20) -> Rows[InfluentialPap
     return run_nulls_last(kb, _MOST_INFLUENTIAL, {"limit": check_limit(limit)}, InfluentialPaper)
 
 
-_PER_YEAR = "WITH p.year AS year, count(p) AS papers RETURN year, papers ORDER BY coalesce(year, 100000)"
+_PER_YEAR = (
+    "WITH p.year AS year, count(p) AS papers RETURN year, papers ORDER BY coalesce(year, 100000)"
+)
 _BY_METHOD = "MATCH (m:Method) WHERE {m_match} MATCH (m)<-[:PROPOSES|USES|COMPARES_WITH]-(p:Paper) WITH DISTINCT p "
-_BY_BENCHMARK = "MATCH (b:Benchmark) WHERE {b_match} MATCH (b)<-[:EVALUATED_ON]-(p:Paper) WITH DISTINCT p "
+_BY_BENCHMARK = (
+    "MATCH (b:Benchmark) WHERE {b_match} MATCH (b)<-[:EVALUATED_ON]-(p:Paper) WITH DISTINCT p "
+)
 _ON_BENCHMARK = "MATCH (p)-[:EVALUATED_ON]->(b:Benchmark) WHERE {b_match} WITH DISTINCT p "
 
 
 def _timeline(start: str) -> Dialects:
     # Starts from the few matching methods or benchmarks, not from every paper.
     return Dialects(
-        neo4j=(start + _PER_YEAR).format(m_match=name_match("m", "method").neo4j, b_match=name_match("b", "benchmark").neo4j),
+        neo4j=(start + _PER_YEAR).format(
+            m_match=name_match("m", "method").neo4j, b_match=name_match("b", "benchmark").neo4j
+        ),
         embedded=(start + _PER_YEAR).format(
-            m_match=name_match("m", "method").embedded, b_match=name_match("b", "benchmark").embedded
+            m_match=name_match("m", "method").embedded,
+            b_match=name_match("b", "benchmark").embedded,
         ),
     )
 

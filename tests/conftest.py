@@ -10,9 +10,9 @@ from __future__ import annotations
 import os
 
 import pytest
+from testkit import require
 
 from kg.store_embedded import EmbeddedStore
-from testkit import require
 
 
 @pytest.fixture

@@ -15,7 +15,9 @@ def test_python_api_example_runs(tmp_path, monkeypatch, capsys):
     section = README.read_text().split("## Python API", 1)[1]
     code = re.search(r"```python\n(.*?)```", section, re.S).group(1)
     store = EmbeddedStore(tmp_path / "kg.db")
-    pipeline.build(store, pipeline.load_listings([EXAMPLE_LISTING]), pipeline.BuildOptions(enrich=False))
+    pipeline.build(
+        store, pipeline.load_listings([EXAMPLE_LISTING]), pipeline.BuildOptions(enrich=False)
+    )
     store.close()
     monkeypatch.chdir(tmp_path)
     exec(compile(code, "README.md", "exec"), {})

@@ -17,3 +17,20 @@ def require(what: str, reason: str) -> None:
     if os.environ.get("CI") == "true":
         pytest.fail(f"{what} is required in CI: {reason}")
     pytest.skip(f"{what} unavailable: {reason}")
+
+
+def shared_dir() -> Path:
+    """The shared data folder: the repository's parent's ``shared`` (CI), else /work/shared."""
+    beside = Path(__file__).resolve().parent.parent.parent / "shared"
+    return beside if beside.is_dir() else Path("/work/shared")
+
+
+REAL_WORLD = shared_dir() / "real-world"
+
+
+def real_world(relative: str) -> Path:
+    """A file of ``shared/real-world``; fails in CI (skips elsewhere) when the folder is absent."""
+    path = REAL_WORLD / relative
+    if not path.exists():
+        require("shared/real-world", f"{path} not found")
+    return path

@@ -26,8 +26,14 @@ if [ -z "${NEO4J_URI:-}" ]; then
   fi
 fi
 
+# Lint and format check first (fast; the config is [tool.ruff] in pyproject.toml).
+lint=0
+.venv/bin/ruff check . || lint=1
+.venv/bin/ruff format --check . || lint=1
+
 .venv/bin/python -m pytest "$@"
 status=$?
+[ "$status" = 0 ] && status=$lint
 
 if [ "$started_neo4j" = 1 ]; then
   bash tools/neo4j-test-server/server.sh stop || true

@@ -22,6 +22,7 @@ from kg.config import Settings
 from kg.stats import graph_stats
 from loaders import pipeline
 from loaders.listing import FORMATS, ListingFileError
+from loaders.listing.base import group_notes, group_problems
 from loaders.s2 import EnrichOptions, estimated_seconds, plan_requests
 
 
@@ -62,19 +63,33 @@ NoCitationsOption = typer.Option(False, "--no-citations", help="Skip citing pape
 MaxCitationsOption = typer.Option(1000, "--max-citations", min=0, help="Citations kept per paper.")
 NoS2Option = typer.Option(False, "--no-s2", help="Do not use Semantic Scholar at all.")
 CacheOption = typer.Option(None, "--cache", help="S2 response cache directory [env: KG_CACHE_DIR].")
-S2UrlOption = typer.Option(None, "--s2-api-url", help="S2-compatible API base URL [env: S2_API_URL].")
+S2UrlOption = typer.Option(
+    None, "--s2-api-url", help="S2-compatible API base URL [env: S2_API_URL]."
+)
 PaceOption = typer.Option(
-    None, "--pace", help="S2 requests per second (default 1 with S2_API_KEY, slower without; 0: no limit)."
+    None,
+    "--pace",
+    help="S2 requests per second (default 1 with S2_API_KEY, slower without; 0: no limit).",
 )
 
 
 @app.command()
 def build(
-    listings: list[Path] = typer.Argument(..., help="Listing files: HF Daily Papers text, ids, BibTeX or CSV."),
+    listings: list[Path] = typer.Argument(
+        ...,
+        help="Listing files: HF Daily Papers, ids, BibTeX, CSV/TSV, RIS, CSL-JSON, Web of Science, HF JSON, markdown.",
+    ),
     db: str = DbOption,
     neo4j: str = Neo4jOption,
-    format: str = typer.Option(None, "--format", "-f", help=f"Listing format, one of {', '.join(FORMATS)} (default: detected)."),
-    listing_year: int = typer.Option(None, "--listing-year", help="Year for dates the listing gives without one."),
+    format: str = typer.Option(
+        None,
+        "--format",
+        "-f",
+        help=f"Listing format, one of {', '.join(FORMATS)} (default: detected).",
+    ),
+    listing_year: int = typer.Option(
+        None, "--listing-year", help="Year for dates the listing gives without one."
+    ),
     offline: bool = OfflineOption,
     no_s2: bool = NoS2Option,
     no_citations: bool = NoCitationsOption,
@@ -82,7 +97,9 @@ def build(
     cache: Path = CacheOption,
     s2_api_url: str = S2UrlOption,
     pace: float = PaceOption,
-    no_extract: bool = typer.Option(False, "--no-extract", help="Skip method and benchmark extraction."),
+    no_extract: bool = typer.Option(
+        False, "--no-extract", help="Skip method and benchmark extraction."
+    ),
 ) -> None:
     """Build listings into the graph: parse, enrich from Semantic Scholar, extract, store.
 
@@ -103,7 +120,11 @@ def build(
     _print_listings(listings_read)
     with open_graph(db, neo4j) as kb, _progress() as progress:
         report = pipeline.build(
-            kb.store, listings_read, options, progress, before_enrich=lambda p: _print_plan(p, options.s2)
+            kb.store,
+            listings_read,
+            options,
+            progress,
+            before_enrich=lambda p: _print_plan(p, options.s2),
         )
         target, totals = repr(kb.store), graph_stats(kb)
     _print_report(report, target, totals)
@@ -169,19 +190,20 @@ def stats(
 
 
 def _print_listings(listings) -> None:
+    """Per file: format, entries, and the skipped entries grouped by reason with their lines."""
     for listing in listings:
         err_console.print(
-            f"{listing.path}: {len(listing.entries)} entries ({listing.format})"
+            f"{listing.path}: {len(listing.entries)} entries ({listing.label})"
             + (f", {len(listing.problems)} skipped" if listing.problems else ""),
             highlight=False,
         )
-        for problem in listing.problems:
+        for group in group_problems(listing.problems):
             err_console.print(
-                f"  [yellow]skipped[/yellow] {problem.file}:{problem.line}: {problem.reason}: {problem.text!r}",
+                f"  [yellow]skipped[/yellow] {group.describe(listing.path)}, first: {group.first_text!r}",
                 highlight=False,
                 soft_wrap=True,
             )
-        for note in listing.notes:
+        for note in group_notes(listing.notes):
             err_console.print(f"  note: {note}", highlight=False, soft_wrap=True)
 
 
@@ -198,12 +220,16 @@ def _print_plan(papers, options: EnrichOptions) -> None:
 
 def _print_report(report: pipeline.BuildReport, target: str, totals: dict) -> None:
     table = Table("stage", "result", title="Build summary", show_lines=False)
+    for file in report.files:
+        listing = file.listing
+        table.add_row(
+            listing.path,
+            f"{listing.label}: {len(listing.entries)} entries read, {file.stored} papers stored, "
+            f"{file.merged} merged with an earlier entry, {len(listing.problems)} skipped",
+        )
+        for group in group_problems(listing.problems):
+            table.add_row("  skipped", group.describe())
     table.add_row("listed entries", f"{report.entries} read, {len(report.problems)} skipped")
-    reasons = {}
-    for problem in report.problems:
-        reasons[problem.reason] = reasons.get(problem.reason, 0) + 1
-    for reason, count in sorted(reasons.items()):
-        table.add_row("  skipped", f"{count} x {reason}")
     if report.enrichment is not None:
         for name, value in report.enrichment.rows():
             table.add_row(f"S2 {name}", str(value))
@@ -215,5 +241,7 @@ def _print_report(report: pipeline.BuildReport, target: str, totals: dict) -> No
     if report.enrichment is not None and report.enrichment.message:
         console.print(report.enrichment.message, highlight=False, soft_wrap=True)
     if report.unenriched:
-        console.print(f"{report.unenriched} listed papers not enriched: run `kg enrich` later to fill them in")
+        console.print(
+            f"{report.unenriched} listed papers not enriched: run `kg enrich` later to fill them in"
+        )
     console.print(f"graph: {target}")

@@ -21,8 +21,12 @@ class _State:
 
 state = _State()
 
-DbOption = typer.Option(None, "--db", help="Embedded database directory [env: KG_DB; default ./kg.db].")
-Neo4jOption = typer.Option(None, "--neo4j", help="Neo4j URI (bolt://, neo4j://, neo4j+s://) [env: NEO4J_URI].")
+DbOption = typer.Option(
+    None, "--db", help="Embedded database directory [env: KG_DB; default ./kg.db]."
+)
+Neo4jOption = typer.Option(
+    None, "--neo4j", help="Neo4j URI (bolt://, neo4j://, neo4j+s://) [env: NEO4J_URI]."
+)
 
 
 def open_graph(db: str | None, neo4j: str | None, read_only: bool = False) -> KnowledgeGraph:

@@ -74,7 +74,9 @@ def check_cache(cache_dir: str | None) -> Check:
     if not path.exists():
         parent = next((p for p in path.parents if p.exists()), None)
         if parent is not None and os.access(parent, os.W_OK):
-            return Check("cache", True, f"{path} (not created yet; will be on the first S2 request)")
+            return Check(
+                "cache", True, f"{path} (not created yet; will be on the first S2 request)"
+            )
         return Check("cache", False, f"{path} does not exist and cannot be created")
     if not path.is_dir():
         return Check("cache", False, f"{path} is not a directory")

@@ -15,7 +15,10 @@ from kg.export import EXPORT_FORMATS, export, format_from_path
 def export_command(
     out: Path = typer.Option(..., "--out", "-o", help="Output file (a directory for csv)."),
     format: str = typer.Option(
-        None, "--format", "-f", help=f"{' | '.join(EXPORT_FORMATS)} [default: from the --out suffix]."
+        None,
+        "--format",
+        "-f",
+        help=f"{' | '.join(EXPORT_FORMATS)} [default: from the --out suffix].",
     ),
     db: str = DbOption,
     neo4j: str = Neo4jOption,
@@ -24,7 +27,9 @@ def export_command(
     label and relationship type in a directory) or bibtex (the listed papers)."""
     fmt = format or format_from_path(out)
     if fmt is None:
-        raise UserError(f"cannot tell the format from {str(out)!r}: pass --format {'|'.join(EXPORT_FORMATS)}")
+        raise UserError(
+            f"cannot tell the format from {str(out)!r}: pass --format {'|'.join(EXPORT_FORMATS)}"
+        )
     if fmt not in EXPORT_FORMATS:
         raise UserError(f"unknown --format {fmt!r}: expected one of {', '.join(EXPORT_FORMATS)}")
     if fmt != "csv" and out.is_dir():

@@ -74,7 +74,9 @@ def _convert(name: str, raw: str | bool, target: type) -> Any:
     try:
         return target(raw)
     except ValueError:
-        raise UserError(f"--{name.replace('_', '-')} expects {target.__name__}, got {raw!r}") from None
+        raise UserError(
+            f"--{name.replace('_', '-')} expects {target.__name__}, got {raw!r}"
+        ) from None
 
 
 def parse_args(fn: Callable, args: list[str]) -> dict[str, Any]:
@@ -100,7 +102,9 @@ def parse_args(fn: Callable, args: list[str]) -> dict[str, Any]:
             raw[name[3:]] = False
             continue
         if name not in params:
-            raise UserError(f"{fn.__name__} has no parameter --{name.replace('_', '-')}; it takes: {_usage(fn)}")
+            raise UserError(
+                f"{fn.__name__} has no parameter --{name.replace('_', '-')}; it takes: {_usage(fn)}"
+            )
         if eq:
             raw[name] = value
         elif types_[name] is bool:
@@ -112,11 +116,17 @@ def parse_args(fn: Callable, args: list[str]) -> dict[str, Any]:
             raw[name] = value
     free = [n for n in params if n not in raw]
     if len(positional) > len(free):
-        raise UserError(f"too many values for {fn.__name__}: {positional[len(free):]!r}; it takes: {_usage(fn)}")
+        raise UserError(
+            f"too many values for {fn.__name__}: {positional[len(free) :]!r}; it takes: {_usage(fn)}"
+        )
     raw.update(zip(free, positional))
-    missing = [n for n, p in params.items() if p.default is inspect.Parameter.empty and n not in raw]
+    missing = [
+        n for n, p in params.items() if p.default is inspect.Parameter.empty and n not in raw
+    ]
     if missing:
-        raise UserError(f"{fn.__name__} needs --{missing[0].replace('_', '-')}; it takes: {_usage(fn)}")
+        raise UserError(
+            f"{fn.__name__} needs --{missing[0].replace('_', '-')}; it takes: {_usage(fn)}"
+        )
     return {name: _convert(name, value, types_[name]) for name, value in raw.items()}
 
 
@@ -157,7 +167,9 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def print_records(records: list[dict[str, Any]], columns: list[str], fmt: str, title: str | None = None) -> None:
+def print_records(
+    records: list[dict[str, Any]], columns: list[str], fmt: str, title: str | None = None
+) -> None:
     """Rows as a rich table, JSON (a list of objects) or CSV (lists joined with "; ")."""
     if fmt == "json":
         sys.stdout.write(json.dumps(records, indent=2, default=str, ensure_ascii=False) + "\n")
@@ -165,7 +177,14 @@ def print_records(records: list[dict[str, Any]], columns: list[str], fmt: str, t
         writer = csv.writer(sys.stdout)
         writer.writerow(columns)
         for r in records:
-            writer.writerow(["; ".join(map(str, r[c])) if isinstance(r.get(c), list) else ("" if r.get(c) is None else r[c]) for c in columns])
+            writer.writerow(
+                [
+                    "; ".join(map(str, r[c]))
+                    if isinstance(r.get(c), list)
+                    else ("" if r.get(c) is None else r[c])
+                    for c in columns
+                ]
+            )
     elif len(columns) > 9:  # wide rows (a whole paper) read better one field per line
         for r in records:
             table = Table(show_header=False, title=title)
@@ -199,7 +218,9 @@ def _check_format(fmt: str) -> str:
 def query(
     ctx: typer.Context,
     name: str = typer.Argument(None, help="Helper name (see --list)."),
-    list_helpers: bool = typer.Option(False, "--list", help="List the helpers and their parameters."),
+    list_helpers: bool = typer.Option(
+        False, "--list", help="List the helpers and their parameters."
+    ),
     fmt: str = typer.Option("table", "--format", help="table, json or csv."),
     db: str = DbOption,
     neo4j: str = Neo4jOption,
@@ -258,7 +279,9 @@ def parse_param(text: str) -> tuple[str, Any]:
 @app.command("cypher", help="Run one Cypher statement (read-only unless --write).")
 def cypher(
     statement: str = typer.Argument(..., help="The Cypher statement; values go in -p."),
-    param: list[str] = typer.Option([], "--param", "-p", help="key=value (JSON or text); repeatable."),
+    param: list[str] = typer.Option(
+        [], "--param", "-p", help="key=value (JSON or text); repeatable."
+    ),
     write: bool = typer.Option(False, "--write", help="Allow the statement to change the graph."),
     fmt: str = typer.Option("table", "--format", help="table, json or csv."),
     db: str = DbOption,
@@ -295,7 +318,12 @@ def analyze(
         f"{summary.papers} papers, {summary.citations} citations: {summary.communities} communities "
         f"(modularity {summary.modularity:.3f}); pagerank and community written to {summary.written} papers"
     )
-    print_records([s.model_dump() for s in summary.top_pagerank], ["key", "score"], "table", title="top PageRank")
+    print_records(
+        [s.model_dump() for s in summary.top_pagerank],
+        ["key", "score"],
+        "table",
+        title="top PageRank",
+    )
 
 
 __all__ = ["query", "cypher", "analyze", "parse_args", "parse_param", "print_records"]

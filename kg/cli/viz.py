@@ -31,15 +31,37 @@ class ColorBy(str, Enum):
 
 @app.command()
 def viz(
-    view: ViewName = typer.Argument(..., help="Which view to write; `all` writes every view to --out-dir."),
-    paper: str | None = typer.Option(None, "--paper", help="ego: centre paper (key, S2 id, arXiv id, DOI or title)."),
-    author: str | None = typer.Option(None, "--author", help="ego: centre author (key, S2 id or name)."),
+    view: ViewName = typer.Argument(
+        ..., help="Which view to write; `all` writes every view to --out-dir."
+    ),
+    paper: str | None = typer.Option(
+        None, "--paper", help="ego: centre paper (key, S2 id, arXiv id, DOI or title)."
+    ),
+    author: str | None = typer.Option(
+        None, "--author", help="ego: centre author (key, S2 id or name)."
+    ),
     method: str | None = typer.Option(None, "--method", help="ego: centre method (key or name)."),
     depth: int = typer.Option(1, "--depth", min=1, max=2, help="ego: 1 or 2 hops."),
-    with_references: int = typer.Option(0, "--with-references", min=0, help="citations: add the N outside papers the listed ones cite most."),
-    top: int = typer.Option(DEFAULT_TOP, "--top", min=1, help="Keep the N most important nodes (PageRank, else citations)."),
-    color: ColorBy | None = typer.Option(None, "--color", help="Colour nodes by type, community or year [default: type; community for `communities`]."),
-    out: Path | None = typer.Option(None, "--out", help="HTML file to write [default: out/<view>.html]."),
+    with_references: int = typer.Option(
+        0,
+        "--with-references",
+        min=0,
+        help="citations: add the N outside papers the listed ones cite most.",
+    ),
+    top: int = typer.Option(
+        DEFAULT_TOP,
+        "--top",
+        min=1,
+        help="Keep the N most important nodes (PageRank, else citations).",
+    ),
+    color: ColorBy | None = typer.Option(
+        None,
+        "--color",
+        help="Colour nodes by type, community or year [default: type; community for `communities`].",
+    ),
+    out: Path | None = typer.Option(
+        None, "--out", help="HTML file to write [default: out/<view>.html]."
+    ),
     out_dir: Path = typer.Option(Path("out"), "--out-dir", help="Directory for `kg viz all`."),
     open_: bool = typer.Option(False, "--open", help="Open the page in the default browser."),
     db: str | None = DbOption,
@@ -57,7 +79,14 @@ def viz(
                 params = _view_params(view, paper, author, method, depth, with_references)
                 target = out or Path("out") / f"{view.value}.html"
                 paths = [
-                    write_view(kb, view.value, target, top=top, color_by=color.value if color else None, **params)
+                    write_view(
+                        kb,
+                        view.value,
+                        target,
+                        top=top,
+                        color_by=color.value if color else None,
+                        **params,
+                    )
                 ]
         except ViewError as exc:
             raise UserError(str(exc)) from None
@@ -69,7 +98,12 @@ def viz(
 
 
 def _view_params(
-    view: ViewName, paper: str | None, author: str | None, method: str | None, depth: int, with_references: int
+    view: ViewName,
+    paper: str | None,
+    author: str | None,
+    method: str | None,
+    depth: int,
+    with_references: int,
 ) -> dict:
     centre = {"paper": paper, "author": author, "method": method}
     if view is ViewName.ego:

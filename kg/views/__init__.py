@@ -64,4 +64,13 @@ def _top_paper(kb: KnowledgeGraph) -> str | None:
     return max(rows, key=lambda r: (r["c"] or 0, r["u"] or 0, r["key"]))["key"]
 
 
-__all__ = ["write_view", "write_all", "render", "keep_top", "VIEWS", "ViewError", "COLOR_BY", "DEFAULT_TOP"]
+__all__ = [
+    "write_view",
+    "write_all",
+    "render",
+    "keep_top",
+    "VIEWS",
+    "ViewError",
+    "COLOR_BY",
+    "DEFAULT_TOP",
+]

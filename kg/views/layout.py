@@ -16,7 +16,9 @@ import numpy as np
 _CHUNK = 400
 
 
-def layout(graph: nx.Graph, iterations: int | None = None, seed: int = 0, scale: float = 1000.0) -> dict:
+def layout(
+    graph: nx.Graph, iterations: int | None = None, seed: int = 0, scale: float = 1000.0
+) -> dict:
     """Positions ``{node: (x, y)}`` in roughly ``[-scale, scale]``, deterministic for a seed.
 
     >>> pos = layout(nx.path_graph(3))

@@ -55,8 +55,18 @@ EDGE_COLOURS = {
 }
 INFLUENTIAL_COLOUR = "#33404d"
 COMMUNITY_COLOURS = (
-    "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7",
-    "#9c755f", "#86bcb6", "#d37295", "#8cd17d",
+    "#4e79a7",
+    "#f28e2b",
+    "#e15759",
+    "#76b7b2",
+    "#59a14f",
+    "#edc948",
+    "#b07aa1",
+    "#ff9da7",
+    "#9c755f",
+    "#86bcb6",
+    "#d37295",
+    "#8cd17d",
 )
 OTHER_COLOUR = "#bab0ac"
 COLOR_BY = ("type", "community", "year")
@@ -140,7 +150,10 @@ def short_label(attrs: dict[str, Any]) -> str:
 def node_info(attrs: dict[str, Any]) -> dict[str, Any]:
     """The tooltip data of a node: plain values and http(s) links only (the page escapes them)."""
     kind = attrs.get("type", "")
-    info: dict[str, Any] = {"type": kind, "heading": str(attrs.get("title") or attrs.get("name") or attrs.get("key", ""))}
+    info: dict[str, Any] = {
+        "type": kind,
+        "heading": str(attrs.get("title") or attrs.get("name") or attrs.get("key", "")),
+    }
     fields = [
         ("Year", attrs.get("year")),
         ("Venue", attrs.get("venue")),
@@ -166,9 +179,13 @@ def _links(attrs: dict[str, Any]) -> list[tuple[str, str]]:
     links = []
     s2_id = attrs.get("s2_id")
     if s2_id and attrs.get("type") == "Paper":
-        links.append(("Semantic Scholar", f"https://www.semanticscholar.org/paper/{quote(str(s2_id))}"))
+        links.append(
+            ("Semantic Scholar", f"https://www.semanticscholar.org/paper/{quote(str(s2_id))}")
+        )
     elif s2_id and attrs.get("type") == "Author":
-        links.append(("Semantic Scholar", f"https://www.semanticscholar.org/author/{quote(str(s2_id))}"))
+        links.append(
+            ("Semantic Scholar", f"https://www.semanticscholar.org/author/{quote(str(s2_id))}")
+        )
     if attrs.get("arxiv_id"):
         links.append(("arXiv", f"https://arxiv.org/abs/{quote(str(attrs['arxiv_id']), safe='/.')}"))
     if attrs.get("pdf_url"):
@@ -194,7 +211,9 @@ def _node_kind(attrs: dict[str, Any]) -> str:
 def _colouring(graph: nx.Graph, color_by: str, notes: list[str]):
     """A node -> colour function and the legend entries it needs."""
     if color_by == "community":
-        found = sorted({a["community"] for _, a in graph.nodes(data=True) if a.get("community") is not None})
+        found = sorted(
+            {a["community"] for _, a in graph.nodes(data=True) if a.get("community") is not None}
+        )
         if found:
             index = {c: i for i, c in enumerate(found)}
 
@@ -204,8 +223,13 @@ def _colouring(graph: nx.Graph, color_by: str, notes: list[str]):
                     return OTHER_COLOUR
                 return COMMUNITY_COLOURS[index[c]]
 
-            legend = [{"label": f"community {c}", "color": COMMUNITY_COLOURS[i]} for i, c in enumerate(found[: len(COMMUNITY_COLOURS)])]
-            if len(found) > len(COMMUNITY_COLOURS) or any(a.get("community") is None for _, a in graph.nodes(data=True)):
+            legend = [
+                {"label": f"community {c}", "color": COMMUNITY_COLOURS[i]}
+                for i, c in enumerate(found[: len(COMMUNITY_COLOURS)])
+            ]
+            if len(found) > len(COMMUNITY_COLOURS) or any(
+                a.get("community") is None for _, a in graph.nodes(data=True)
+            ):
                 legend.append({"label": "other / none", "color": OTHER_COLOUR})
             return by_community, legend
         notes.append("No node has a community: run `kg analyze`; coloured by type instead.")
@@ -218,14 +242,21 @@ def _colouring(graph: nx.Graph, color_by: str, notes: list[str]):
                 year = attrs.get("year")
                 return _year_colour(year, low, high) if isinstance(year, int) else OTHER_COLOUR
 
-            legend = [{"label": str(y), "color": _year_colour(y, low, high)} for y in sorted({low, (low + high) // 2, high})]
+            legend = [
+                {"label": str(y), "color": _year_colour(y, low, high)}
+                for y in sorted({low, (low + high) // 2, high})
+            ]
             legend.append({"label": "year unknown", "color": OTHER_COLOUR})
             return by_year, legend
         notes.append("No node has a year; coloured by type instead.")
     kinds = sorted({_node_kind(a) for _, a in graph.nodes(data=True)}, key=list(TYPE_COLOURS).index)
     labels = {"Paper": "listed paper", "Reference": "other paper"}
     legend = [
-        {"label": labels.get(k, k.lower()), "color": TYPE_COLOURS[k], "shape": TYPE_SHAPES.get("Paper" if k == "Reference" else k, "dot")}
+        {
+            "label": labels.get(k, k.lower()),
+            "color": TYPE_COLOURS[k],
+            "shape": TYPE_SHAPES.get("Paper" if k == "Reference" else k, "dot"),
+        }
         for k in kinds
     ]
     return (lambda attrs: TYPE_COLOURS.get(_node_kind(attrs), OTHER_COLOUR)), legend
@@ -234,7 +265,7 @@ def _colouring(graph: nx.Graph, color_by: str, notes: list[str]):
 def _year_colour(year: int, low: int, high: int) -> str:
     """Blue (oldest) to orange (newest)."""
     t = 0.0 if high == low else (year - low) / (high - low)
-    start, end = (0x2c, 0x7b, 0xb6), (0xf4, 0x6d, 0x43)
+    start, end = (0x2C, 0x7B, 0xB6), (0xF4, 0x6D, 0x43)
     return "#" + "".join(f"{round(a + (b - a) * t):02x}" for a, b in zip(start, end))
 
 
@@ -264,7 +295,9 @@ def _edge_legend(graph: nx.Graph) -> list[dict[str, str]]:
         if k in kinds
     ]
     if any(a.get("influential") for _, _, a in graph.edges(data=True)):
-        legend.append({"label": "influential citation", "color": INFLUENTIAL_COLOUR, "shape": "edge-heavy"})
+        legend.append(
+            {"label": "influential citation", "color": INFLUENTIAL_COLOUR, "shape": "edge-heavy"}
+        )
     return legend
 
 
@@ -304,7 +337,9 @@ class _ViewNetwork(Network):
     def __init__(self, directed: bool):
         super().__init__(height="100%", width="100%", directed=directed, cdn_resources="in_line")
 
-    def generate_html(self, name: str = "index.html", local: bool = True, notebook: bool = False) -> str:
+    def generate_html(
+        self, name: str = "index.html", local: bool = True, notebook: bool = False
+    ) -> str:
         page = self.page or Page(title="Graph", notes=[], legend=[], physics=False)
         self.html = _template().render(
             page=page,
@@ -332,4 +367,12 @@ def _template():
     return env.get_template("view.html")
 
 
-__all__ = ["render", "build_network", "short_label", "node_info", "Page", "COLOR_BY", "PHYSICS_LIMIT"]
+__all__ = [
+    "render",
+    "build_network",
+    "short_label",
+    "node_info",
+    "Page",
+    "COLOR_BY",
+    "PHYSICS_LIMIT",
+]

@@ -24,8 +24,21 @@ from kg.model import RELATIONSHIP_MODELS, Relationship, normalise_title
 #: scalar properties each label's nodes bring into a view (lists and long texts stay out)
 NODE_PROPERTIES: dict[str, tuple[str, ...]] = {
     "Paper": (
-        "title", "year", "venue", "citation_count", "influential_citation_count", "pagerank",
-        "community", "tldr", "s2_id", "arxiv_id", "doi", "url", "pdf_url", "listed", "upvotes",
+        "title",
+        "year",
+        "venue",
+        "citation_count",
+        "influential_citation_count",
+        "pagerank",
+        "community",
+        "tldr",
+        "s2_id",
+        "arxiv_id",
+        "doi",
+        "url",
+        "pdf_url",
+        "listed",
+        "upvotes",
         "organisation",
     ),
     "Author": ("name", "s2_id", "h_index", "paper_count", "citation_count"),
@@ -113,8 +126,11 @@ def coauthors(kb: KnowledgeGraph) -> nx.Graph:
     )
     for row in pairs:
         graph.add_edge(
-            node_id("Author", row["src"]), node_id("Author", row["dst"]),
-            type="CO_AUTHORED", weight=row["weight"], influential=False,
+            node_id("Author", row["src"]),
+            node_id("Author", row["dst"]),
+            type="CO_AUTHORED",
+            weight=row["weight"],
+            influential=False,
         )
     if graph.number_of_edges() == 0:
         graph.graph["notes"].append("No co-authorships: every author in the graph wrote alone.")
@@ -150,7 +166,11 @@ def ego(
 ) -> nx.DiGraph:
     """The neighbourhood (``depth`` 1 or 2, every relationship type) of one paper, author or
     method, named by key, S2 id, arXiv id, DOI, title or name."""
-    given = [(label, value) for label, value in (("Paper", paper), ("Author", author), ("Method", method)) if value]
+    given = [
+        (label, value)
+        for label, value in (("Paper", paper), ("Author", author), ("Method", method))
+        if value
+    ]
     if len(given) != 1:
         raise ViewError("the ego view needs exactly one of --paper, --author or --method")
     if depth not in (1, 2):
@@ -168,7 +188,9 @@ def ego(
                 own = model.source_label if side == "a" else model.target_label
                 keys = sorted(frontier.get(own, ()))
                 for chunk in _chunks(keys):
-                    for src, dst, attrs in _relationships(kb, model, f"{side}.key IN $keys", keys=chunk):
+                    for src, dst, attrs in _relationships(
+                        kb, model, f"{side}.key IN $keys", keys=chunk
+                    ):
                         if not graph.has_node(other_id := (dst if side == "a" else src)):
                             found.setdefault(other, set()).add(other_id.split(":", 1)[1])
                         graph.add_edge(src, dst, **attrs)
@@ -236,7 +258,7 @@ def keep_top(graph: nx.Graph, top: int) -> nx.Graph:
     by, score = rank_nodes(graph)
     pinned = [n for n in graph.graph.get("pinned", ()) if n in graph]
     ranked = sorted(graph.nodes, key=lambda n: (-score(n), str(n)))
-    kept = list(dict.fromkeys(pinned + ranked))[:max(top, len(pinned))]
+    kept = list(dict.fromkeys(pinned + ranked))[: max(top, len(pinned))]
     sub = graph.subgraph(kept).copy()
     sub.graph.update(graph.graph)
     sub.graph["notes"] = list(graph.graph.get("notes", [])) + [
@@ -250,10 +272,19 @@ def keep_top(graph: nx.Graph, top: int) -> nx.Graph:
 def rank_nodes(graph: nx.Graph) -> tuple[str, Callable[[Any], float]]:
     """What nodes are ranked by, and the score function: PageRank if any node has one, else
     citation count, else upvotes, else degree (ties broken by degree)."""
-    for prop, name in (("pagerank", "PageRank"), ("citation_count", "citation count"), ("upvotes", "upvotes")):
+    for prop, name in (
+        ("pagerank", "PageRank"),
+        ("citation_count", "citation count"),
+        ("upvotes", "upvotes"),
+    ):
         if any(graph.nodes[n].get(prop) is not None for n in graph):
             degree = max((d for _, d in graph.degree()), default=0) + 1
-            return name, lambda n, p=prop: (graph.nodes[n].get(p) or 0) + graph.degree(n) / degree * 1e-9
+            return (
+                name,
+                lambda n, p=prop, d=degree: (
+                    (graph.nodes[n].get(p) or 0) + graph.degree(n) / d * 1e-9
+                ),
+            )
     return "degree", lambda n: float(graph.degree(n))
 
 

@@ -10,8 +10,12 @@ from loaders.extract.evaluate import evaluate, load_devset, report
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m loaders.extract", description=__doc__)
-    parser.add_argument("--eval", metavar="PATH", required=True, help="labelled development set (JSON)")
-    parser.add_argument("--verbose", "-v", action="store_true", help="list false positives and negatives")
+    parser.add_argument(
+        "--eval", metavar="PATH", required=True, help="labelled development set (JSON)"
+    )
+    parser.add_argument(
+        "--verbose", "-v", action="store_true", help="list false positives and negatives"
+    )
     args = parser.parse_args(argv)
     try:
         papers = load_devset(args.eval)

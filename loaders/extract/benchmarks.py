@@ -10,7 +10,9 @@ from loaders.extract.gazetteer import Gazetteer
 from loaders.extract.names import is_generic, is_name_like
 
 #: an unknown name ends like a benchmark: CP-Bench, MMBench, LongVideoBench, NExT-QA, HumanEval
-NAME_SUFFIX = re.compile(r"(?:Bench|Benchmark|[a-z0-9-]QA|Eval|Arena)(?:[-]?(?:v?\d+|Lite|Pro|Hard|Plus))?\+?$")
+NAME_SUFFIX = re.compile(
+    r"(?:Bench|Benchmark|[a-z0-9-]QA|Eval|Arena)(?:[-]?(?:v?\d+|Lite|Pro|Hard|Plus))?\+?$"
+)
 _NAME_WORD = r"(?:[A-Z][\w.+'-]*[\w+]|[a-z]+[A-Z][\w+-]*|[0-9]+[A-Za-z][\w-]*)"
 _NAME = rf"{_NAME_WORD}(?:\s{_NAME_WORD}){{0,3}}"
 # a short parenthetical may follow a name in a list: "SemanticKITTI (59.5@5%) and ScribbleKITTI"
@@ -21,15 +23,21 @@ _BEFORE_NOUN = re.compile(rf"{_LIST}\s+$")
 _NOUN_ONLY = re.compile(rf"\b{_NOUN}\b")
 #: "the English dataset", "the Chinese corpus": a language or people, not a data set's name
 _LANGUAGE = re.compile(r"(?:ish|ese|ian|ic|an)$|^(?:English|German|French|Greek|Thai|Dutch)$")
-_THE_WORD_BEFORE = re.compile(r"(?<=\S )\b(?:on|in|of|from|using|with) the (?P<word>[A-Z][a-z][\w'-]*[a-z0-9]) $")
+_THE_WORD_BEFORE = re.compile(
+    r"(?<=\S )\b(?:on|in|of|from|using|with) the (?P<word>[A-Z][a-z][\w'-]*[a-z0-9]) $"
+)
 _SINGULAR_NOUN = re.compile(r"(?:benchmark|data ?set|corpus|test ?set)$")
 _SUFFIX_HINT = re.compile(r"Bench|QA|Eval|Arena")
 _TOKEN_AROUND = re.compile(r"(?<![\w.+'-])[A-Za-z0-9][\w.+'-]*[\w+]")
-_SUFFIX_TOKEN = re.compile(r"(?<![\w-])[A-Za-z0-9][\w.+'-]*?(?:Bench|Benchmark|QA|Eval|Arena)(?:-?(?:v?\d+|Lite|Pro|Hard|Plus))?\+?(?![\w-])")
+_SUFFIX_TOKEN = re.compile(
+    r"(?<![\w-])[A-Za-z0-9][\w.+'-]*?(?:Bench|Benchmark|QA|Eval|Arena)(?:-?(?:v?\d+|Lite|Pro|Hard|Plus))?\+?(?![\w-])"
+)
 _AFTER_NOUN = re.compile(
     rf"\b{_NOUN}(?:\s*[:(]\s*|,?\s+(?:such as|including|like|namely|e\.g\.,?|i\.e\.,?)\s+){_LIST}"
 )
-_ON_LIST = re.compile(rf"(?<!based )(?<!built )(?<!relying )\b(?:on|across|over)\s+(?:the\s+)?{_LIST}")
+_ON_LIST = re.compile(
+    rf"(?<!based )(?<!built )(?<!relying )\b(?:on|across|over)\s+(?:the\s+)?{_LIST}"
+)
 _SPLIT_LIST = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")
 _STOP_WORDS = frozenset(
     """the our this these those their its a an new novel several standard public popular existing
@@ -64,8 +72,12 @@ def _clean(name: str) -> str | None:
     name = " ".join(words)
     if is_generic(name):
         return None
-    if not (any(is_name_like(w) for w in words) or NAME_SUFFIX.search(name) or len(words) >= 2
-            or re.search(r"[A-Za-z]-[A-Z0-9]|[A-Za-z]\d", name)):
+    if not (
+        any(is_name_like(w) for w in words)
+        or NAME_SUFFIX.search(name)
+        or len(words) >= 2
+        or re.search(r"[A-Za-z]-[A-Z0-9]|[A-Za-z]\d", name)
+    ):
         return None
     return name
 
@@ -102,15 +114,25 @@ def find_mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
             if match is None:
                 continue
             base = match.start("names")
-            for part in _SPLIT_LIST.split(re.sub(r"\s*\([^()]*\)", lambda m: " " * len(m.group(0)), match.group("names"))):
+            for part in _SPLIT_LIST.split(
+                re.sub(r"\s*\([^()]*\)", lambda m: " " * len(m.group(0)), match.group("names"))
+            ):
                 name = _clean(part)
                 if name:
                     add(name, kind, rule, base + match.group("names").find(name), 0.8)
         # "on the Vicuna benchmark": one capitalised word, mid-sentence, between "the" and a singular noun
         match = _THE_WORD_BEFORE.search(sentence, max(0, noun.start() - 48), noun.start())
-        if match and _SINGULAR_NOUN.match(noun.group("noun")) and not sentence.startswith(" of", noun.end()):
+        if (
+            match
+            and _SINGULAR_NOUN.match(noun.group("noun"))
+            and not sentence.startswith(" of", noun.end())
+        ):
             word = match.group("word")
-            if word.lower() not in _STOP_WORDS and not is_generic(word) and not _LANGUAGE.search(word):
+            if (
+                word.lower() not in _STOP_WORDS
+                and not is_generic(word)
+                and not _LANGUAGE.search(word)
+            ):
                 add(word, kind, "pattern-the-noun", match.start("word"), 0.75)
     gazetteer_spans = [(m.start, m.end) for m in mentions if m.rule == "gazetteer"]
     for match in _ON_LIST.finditer(sentence) if gazetteer_spans else ():

@@ -6,12 +6,28 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from kg.model import Benchmark, ComparesWith, EvaluatedOn, Method, Paper, Proposes, Relationship, Uses
+from kg.model import (
+    Benchmark,
+    ComparesWith,
+    EvaluatedOn,
+    Method,
+    Paper,
+    Proposes,
+    Relationship,
+    Uses,
+)
 from loaders.extract.benchmarks import Mention, find_mentions
 from loaders.extract.gazetteer import Gazetteer, load_gazetteer
 from loaders.extract.mentions import find_method_mentions
 from loaders.extract.names import acronym_definitions, is_generic
-from loaders.extract.normalise import fold, method_key as _method_key, raw_benchmark_key, singular_last_word
+from loaders.extract.normalise import (
+    fold,
+    raw_benchmark_key,
+    singular_last_word,
+)
+from loaders.extract.normalise import (
+    method_key as _method_key,
+)
 from loaders.extract.proposed import Candidate, from_sentence, from_title
 from loaders.extract.results import find_results
 from loaders.extract.sentences import split_sentences
@@ -50,7 +66,9 @@ def _paper_sentences(paper: Paper) -> list[str]:
     return split_sentences(paper.abstract) + split_sentences(paper.tldr)
 
 
-_VARIANT = re.compile(r"^[-\s](?:\d+(?:\.\d+)?[BMK]?|[A-Z]|[vV]\d+|Tiny|Small|Base|Large|XL|Mini|Lite|Pro|Plus)$")
+_VARIANT = re.compile(
+    r"^[-\s](?:\d+(?:\.\d+)?[BMK]?|[A-Z]|[vV]\d+|Tiny|Small|Base|Large|XL|Mini|Lite|Pro|Plus)$"
+)
 
 
 def _variant_base(name: str, names: list[str]) -> str | None:
@@ -70,7 +88,14 @@ def _merge_candidates(candidates: list[Candidate]) -> list[Candidate]:
     for cand in candidates:
         base = _variant_base(cand.name, names)
         if base is not None:
-            cand = Candidate(base, (base, *cand.aliases), cand.rule, cand.evidence, cand.confidence, cand.benchmark_kind)
+            cand = Candidate(
+                base,
+                (base, *cand.aliases),
+                cand.rule,
+                cand.evidence,
+                cand.confidence,
+                cand.benchmark_kind,
+            )
         keys = [method_key(a) for a in cand.aliases]
         owner = next((alias_owner[k] for k in keys if k in alias_owner), None)
         if owner is None:
@@ -83,7 +108,11 @@ def _merge_candidates(candidates: list[Candidate]) -> list[Candidate]:
             aliases = tuple(dict.fromkeys(old.aliases + cand.aliases))
             best = max((old, cand), key=lambda c: c.confidence)
             merged[owner] = Candidate(
-                name, aliases, best.rule, best.evidence, best.confidence,
+                name,
+                aliases,
+                best.rule,
+                best.evidence,
+                best.confidence,
                 old.benchmark_kind or cand.benchmark_kind,
             )
         for k in keys:
@@ -91,20 +120,31 @@ def _merge_candidates(candidates: list[Candidate]) -> list[Candidate]:
     return list(merged.values())
 
 
-_CONTINUES = re.compile(r"^(?:For (?:instance|example)|Specifically|In particular|Notably|Concretely|E\.g\.|On (?:this|that|it)\b)")
+_CONTINUES = re.compile(
+    r"^(?:For (?:instance|example)|Specifically|In particular|Notably|Concretely|E\.g\.|On (?:this|that|it)\b)"
+)
 _DATA_AFTER = re.compile(r"\s+(?:benchmarks?|data ?sets?|corpus|corpora)\b", re.I)
 _OWN_NAMING_RULES = frozenset({"we-name-acronym", "our-specific-acronym"})
-_THIS_BENCHMARK = re.compile(r"\b(?:this|our|the proposed|the new|our new)\s+(?:[\w-]+,?\s+){0,3}?(?:benchmark|dataset|data set)\b")
+_THIS_BENCHMARK = re.compile(
+    r"\b(?:this|our|the proposed|the new|our new)\s+(?:[\w-]+,?\s+){0,3}?(?:benchmark|dataset|data set)\b"
+)
 
 
 def _same_metric_again(sentence: str, previous_results: list) -> bool:
     """ "... achieves 81.50% on GSM8k pass@1. With preference learning, it achieves 86.81% pass@1.":
     the previous sentence reported this metric on its one benchmark."""
     metrics = {r.metric for r in previous_results}
-    return bool(metrics) and any(r.metric in metrics for r in find_results(sentence, previous_results[:1] and [previous_results[0].benchmark], carried=True))
+    return bool(metrics) and any(
+        r.metric in metrics
+        for r in find_results(
+            sentence, previous_results[:1] and [previous_results[0].benchmark], carried=True
+        )
+    )
 
 
-def _coreferent(sentence: str, mentions: list[Mention], proposed: dict[str, Candidate]) -> list[Mention]:
+def _coreferent(
+    sentence: str, mentions: list[Mention], proposed: dict[str, Candidate]
+) -> list[Mention]:
     """ "on this new, highly challenging benchmark" names the one benchmark the paper proposes."""
     if len(proposed) != 1 or any(m.name in proposed for m in mentions):
         return []
@@ -112,7 +152,11 @@ def _coreferent(sentence: str, mentions: list[Mention], proposed: dict[str, Cand
     if not match:
         return []
     name, cand = next(iter(proposed.items()))
-    return [Mention(name, cand.benchmark_kind or "benchmark", "coreference", match.start(), match.end(), 0.7)]
+    return [
+        Mention(
+            name, cand.benchmark_kind or "benchmark", "coreference", match.start(), match.end(), 0.7
+        )
+    ]
 
 
 def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extraction:
@@ -133,7 +177,9 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
     for sentence in sentences:
         candidates.extend(from_sentence(sentence, definitions[sentence]))
     # the authors' explicit naming outranks the generic-words test ("which we call proximal policy optimization (PPO)")
-    proposals = _merge_candidates([c for c in candidates if c.rule in _OWN_NAMING_RULES or not is_generic(c.name)])
+    proposals = _merge_candidates(
+        [c for c in candidates if c.rule in _OWN_NAMING_RULES or not is_generic(c.name)]
+    )
 
     methods: dict[str, Method] = {}
     benchmarks: dict[str, Benchmark] = {}
@@ -156,7 +202,9 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
         node = benchmarks.get(key)
         forms = list(dict.fromkeys([name, *aliases]))
         if node is None:
-            benchmarks[key] = Benchmark(key=key, name=canonical, aliases=forms, kind=entry.kind if entry else kind)
+            benchmarks[key] = Benchmark(
+                key=key, name=canonical, aliases=forms, kind=entry.kind if entry else kind
+            )
         else:
             node.aliases = list(dict.fromkeys([*(node.aliases or []), *forms]))
         return key
@@ -170,12 +218,28 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
     excluded: set[str] = set()
     for cand in proposals:
         key = add_method(cand.name, cand.aliases)
-        add_rel(Proposes(src=paper.key, dst=key, source=f"extract:{cand.rule}", evidence=cand.evidence, confidence=cand.confidence))
+        add_rel(
+            Proposes(
+                src=paper.key,
+                dst=key,
+                source=f"extract:{cand.rule}",
+                evidence=cand.evidence,
+                confidence=cand.confidence,
+            )
+        )
         excluded.update(fold(a) for a in cand.aliases)
         excluded.add(key)
         if cand.benchmark_kind:
             bkey = add_benchmark(cand.name, cand.benchmark_kind, cand.aliases)
-            add_rel(EvaluatedOn(src=paper.key, dst=bkey, source="extract:proposed-benchmark", evidence=cand.evidence, confidence=cand.confidence))
+            add_rel(
+                EvaluatedOn(
+                    src=paper.key,
+                    dst=bkey,
+                    source="extract:proposed-benchmark",
+                    evidence=cand.evidence,
+                    confidence=cand.confidence,
+                )
+            )
 
     # acronyms the paper defines as generic concepts ("diffusion probabilistic models (DPMs)")
     for sentence in sentences:
@@ -187,8 +251,11 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
     # short forms the paper defines for methods ("Grouped-Query Attention (GQA)") are not benchmarks
     # (unless the definition itself heads a data noun: "a protein-protein interaction (PPI) dataset")
     method_shorts = {
-        d.short for s in sentences for d in definitions[s]
-        if gazetteer.lookup(d.long) is None and not re.search(r"(?i)bench|data|corpus|QA\b", d.long)
+        d.short
+        for s in sentences
+        for d in definitions[s]
+        if gazetteer.lookup(d.long) is None
+        and not re.search(r"(?i)bench|data|corpus|QA\b", d.long)
         and not _DATA_AFTER.match(s, d.end)
     }
     proposed_names = [c.name for c in proposals]
@@ -196,39 +263,97 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
     previous: list[Mention] = []
     previous_results: list = []
     for sentence in ([paper.title] if paper.title else []) + sentences:
-        mentions: list[Mention] = list(found[sentence]) if sentence in found else find_mentions(sentence, gazetteer)
+        mentions: list[Mention] = (
+            list(found[sentence]) if sentence in found else find_mentions(sentence, gazetteer)
+        )
         for name, cand in proposed_benchmarks.items():
             at = sentence.find(name)
             if at >= 0 and not any(m.start <= at < m.end for m in mentions):
-                mentions.append(Mention(name, cand.benchmark_kind or "benchmark", "proposed", at, at + len(name), cand.confidence))
+                mentions.append(
+                    Mention(
+                        name,
+                        cand.benchmark_kind or "benchmark",
+                        "proposed",
+                        at,
+                        at + len(name),
+                        cand.confidence,
+                    )
+                )
         mentions = [m for m in mentions if sentence[m.start : m.end] not in method_shorts]
         mentions.extend(_coreferent(sentence, mentions, proposed_benchmarks))
         mentions.sort(key=lambda m: m.start)
         for mention in mentions:
-            base = next((n for n in proposed_names if mention.name.startswith(n + "-") or mention.name.startswith(n + " ")), None)
-            if base is not None and mention.name != base and method_key(mention.name) not in methods:
+            base = next(
+                (
+                    n
+                    for n in proposed_names
+                    if mention.name.startswith(n + "-") or mention.name.startswith(n + " ")
+                ),
+                None,
+            )
+            if (
+                base is not None
+                and mention.name != base
+                and method_key(mention.name) not in methods
+            ):
                 # "the ScaleDiff-Math dataset" of a paper proposing ScaleDiff is its own data set
                 key = add_method(mention.name, [mention.name])
-                add_rel(Proposes(src=paper.key, dst=key, source="extract:proposed-extension", evidence=sentence, confidence=0.7))
-            bkey = add_benchmark(mention.name, mention.kind, [mention.surface] if mention.surface else [])
+                add_rel(
+                    Proposes(
+                        src=paper.key,
+                        dst=key,
+                        source="extract:proposed-extension",
+                        evidence=sentence,
+                        confidence=0.7,
+                    )
+                )
+            bkey = add_benchmark(
+                mention.name, mention.kind, [mention.surface] if mention.surface else []
+            )
             excluded.add(fold(mention.name))
             excluded.add(fold(mention.surface or mention.name))
-            add_rel(EvaluatedOn(src=paper.key, dst=bkey, source=f"extract:benchmark-{mention.rule}", evidence=sentence, confidence=mention.confidence))
+            add_rel(
+                EvaluatedOn(
+                    src=paper.key,
+                    dst=bkey,
+                    source=f"extract:benchmark-{mention.rule}",
+                    evidence=sentence,
+                    confidence=mention.confidence,
+                )
+            )
         results = find_results(sentence, mentions)
-        if not mentions and previous and (_CONTINUES.match(sentence) or _same_metric_again(sentence, previous_results)):
+        if (
+            not mentions
+            and previous
+            and (_CONTINUES.match(sentence) or _same_metric_again(sentence, previous_results))
+        ):
             # "Experiments on the ImageNet benchmark ... For instance, our TinyNet-E achieves a 59.9% Top-1 accuracy"
             results = [r for r in find_results(sentence, previous, carried=True)]
         previous = mentions if len({m.name for m in mentions}) == 1 else []
         previous_results = results
         for result in results:
             bkey = add_benchmark(result.benchmark.name, result.benchmark.kind)
-            add_rel(EvaluatedOn(
-                src=paper.key, dst=bkey, source="extract:result", evidence=sentence, confidence=0.8,
-                metric=result.metric, value=result.value, unit=result.unit,
-            ))
+            add_rel(
+                EvaluatedOn(
+                    src=paper.key,
+                    dst=bkey,
+                    source="extract:result",
+                    evidence=sentence,
+                    confidence=0.8,
+                    metric=result.metric,
+                    value=result.value,
+                    unit=result.unit,
+                )
+            )
 
-    own_forms = sorted({a for c in proposals for a in c.aliases if len(a) >= 2}, key=len, reverse=True)
-    own_pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, own_forms)) + r")(?:-[\w.]+)*") if own_forms else None
+    own_forms = sorted(
+        {a for c in proposals for a in c.aliases if len(a) >= 2}, key=len, reverse=True
+    )
+    own_pattern = (
+        re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, own_forms)) + r")(?:-[\w.]+)*")
+        if own_forms
+        else None
+    )
     for sentence in sentences:
         taken = [(m.start, m.end) for m in found[sentence]]
         if own_pattern is not None:
@@ -239,7 +364,15 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
                 continue
             add_method(mention.name, mention.aliases)
             edge = ComparesWith if mention.compares else Uses
-            add_rel(edge(src=paper.key, dst=key, source=f"extract:mention-{mention.rule}", evidence=sentence, confidence=0.7 if mention.rule == "acronym" else 0.6))
+            add_rel(
+                edge(
+                    src=paper.key,
+                    dst=key,
+                    source=f"extract:mention-{mention.rule}",
+                    evidence=sentence,
+                    confidence=0.7 if mention.rule == "acronym" else 0.6,
+                )
+            )
     # a method both used and compared against keeps only the comparison
     compared = {r.dst for r in rels.values() if isinstance(r, ComparesWith)}
     relationships = [r for r in rels.values() if not (isinstance(r, Uses) and r.dst in compared)]
@@ -294,5 +427,9 @@ def extract_papers(papers: Iterable[Paper], gazetteer: Gazetteer | None = None) 
                 rels[ident] = r
     # a paper that proposes a method does not also "use" it
     proposed = {(r.src, r.dst) for r in rels.values() if r.type == "PROPOSES"}
-    relationships = [r for r in rels.values() if r.type == "PROPOSES" or (r.src, r.dst) not in proposed or r.target_label != "Method"]
+    relationships = [
+        r
+        for r in rels.values()
+        if r.type == "PROPOSES" or (r.src, r.dst) not in proposed or r.target_label != "Method"
+    ]
     return Extraction(list(methods.values()), list(benchmarks.values()), relationships)

@@ -25,6 +25,7 @@ def fold_token(token: str) -> str:
     """fold() of one token, cached: abstracts repeat their words."""
     return fold(token)
 
+
 #: a token: letters/digits joined by - . + ' / inside (CIFAR-10, LAION-5B, Mip-NeRF, CIFAR-10/100)
 TOKEN = re.compile(r"[A-Za-z0-9]+(?:[-.+'/][A-Za-z0-9]+)*\+*")
 _SPLIT_SLASH = re.compile(r"^(.*?)(\d+)/(\d+)$")
@@ -102,8 +103,10 @@ class Gazetteer:
             return entry
         folded = fold(surface) if folded is None else folded
         entry = self.folded.get(folded)
-        if entry is not None and surface.islower() and not any(
-            f.islower() and fold(f) == folded for f in (entry.name, *entry.aliases)
+        if (
+            entry is not None
+            and surface.islower()
+            and not any(f.islower() and fold(f) == folded for f in (entry.name, *entry.aliases))
         ):
             return None
         return entry
@@ -161,10 +164,13 @@ class Gazetteer:
     def _starts(self) -> re.Pattern:
         """Tokens a name can start with: a capital or digit inside, or a lower-case name's first word."""
         if self._start_pattern is None:
-            lower = "|".join(sorted((re.escape(w) for w in self.lower_starts), key=len, reverse=True))
+            lower = "|".join(
+                sorted((re.escape(w) for w in self.lower_starts), key=len, reverse=True)
+            )
             self._start_pattern = re.compile(
                 r"(?<![A-Za-z0-9\-.+'/])(?:[a-z]*[A-Z0-9][A-Za-z0-9]*(?:[-.+'/][A-Za-z0-9]+)*\+*"
-                + (f"|(?:{lower})(?![A-Za-z0-9])" if lower else "") + ")"
+                + (f"|(?:{lower})(?![A-Za-z0-9])" if lower else "")
+                + ")"
             )
         return self._start_pattern
 
@@ -190,7 +196,9 @@ def parse_tsv(text: str) -> list[Entry]:
             continue
         cols = line.rstrip("\n").split("\t")
         if len(cols) < 2 or cols[1] not in ("dataset", "benchmark"):
-            raise ValueError(f"benchmarks.tsv line {number}: expected name<TAB>dataset|benchmark[<TAB>aliases[<TAB>flags]], found {line!r}")
+            raise ValueError(
+                f"benchmarks.tsv line {number}: expected name<TAB>dataset|benchmark[<TAB>aliases[<TAB>flags]], found {line!r}"
+            )
         aliases = tuple(a.strip() for a in cols[2].split("|") if a.strip()) if len(cols) > 2 else ()
         flags = set(cols[3].split(",")) if len(cols) > 3 else set()
         entries.append(Entry(cols[0].strip(), cols[1], aliases, "cs" in flags, "ctx" in flags))

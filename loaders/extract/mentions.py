@@ -21,7 +21,9 @@ _COMPARE = re.compile(
 # words with a capital or digit; find_method_mentions keeps the coined ones
 # (a plain capitalised word such as "The" or "Experimental" never matches: the regex needs a
 # capital or digit after the first letter)
-_COINED = re.compile(r"(?<![\w@/-])([A-Za-z][a-z]*[-.]?[A-Z0-9][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*\+*)")
+_COINED = re.compile(
+    r"(?<![\w@/-])([A-Za-z][a-z]*[-.]?[A-Z0-9][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*\+*)"
+)
 # "GPT-4-based", "LLM-driven": the descriptive suffix is not part of the name
 _DESCRIPTIVE_SUFFIX = re.compile(
     r"-(?:based|like|style|level|aware|free|specific|driven|guided|generated|only|scale|sized|size|wise|type|enhanced|powered|centric|tuned|trained)$"
@@ -44,7 +46,10 @@ _ADJECTIVE_TAIL = re.compile(r"-[a-z]{3,}$")
 
 
 def find_method_mentions(
-    sentence: str, excluded: set[str], excluded_spans: list[tuple[int, int]] = (), definitions: list | None = None
+    sentence: str,
+    excluded: set[str],
+    excluded_spans: list[tuple[int, int]] = (),
+    definitions: list | None = None,
 ) -> list[MethodMention]:
     """Named methods in ``sentence``; ``excluded`` holds folded forms to skip (the paper's own
     proposals, benchmarks, generic acronyms defined in the paper) and ``excluded_spans`` the
@@ -60,7 +65,11 @@ def find_method_mentions(
     for d in acronym_definitions(sentence) if definitions is None else definitions:
         if not re.search(r"[A-Z]", d.long[1:]) or is_generic(d.long, d.short):
             continue
-        if fold(d.long) in excluded or fold(d.short) in excluded or any(s <= d.start < e for s, e in spans):
+        if (
+            fold(d.long) in excluded
+            or fold(d.short) in excluded
+            or any(s <= d.start < e for s, e in spans)
+        ):
             continue
         out.append(MethodMention(d.long, (d.long, d.short), "acronym", False, d.start))
         spans.append((d.start, d.end))

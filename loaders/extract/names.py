@@ -68,8 +68,11 @@ def is_name_like(token: str) -> bool:
         return False
     if token in GENERIC or token.lower() in _GENERIC_FOLDED:
         return False
-    return bool(_INNER_CAPITAL.search(token) or (_LETTER_DIGIT.search(token) and token[0].isupper())
-                or _INNER_DIGIT.match(token))
+    return bool(
+        _INNER_CAPITAL.search(token)
+        or (_LETTER_DIGIT.search(token) and token[0].isupper())
+        or _INNER_DIGIT.match(token)
+    )
 
 
 def is_generic(name: str, short: str | None = None) -> bool:
@@ -128,7 +131,11 @@ def acronym_definitions(sentence: str) -> list[Definition]:
             n = int(counted.group(2))
             tail = words[-n:]
             if len(tail) == n and all(w.group(0)[0].upper() == counted.group(1) for w in tail):
-                out.append(Definition(before[tail[0].start() :].strip(), short, tail[0].start(), paren.end()))
+                out.append(
+                    Definition(
+                        before[tail[0].start() :].strip(), short, tail[0].start(), paren.end()
+                    )
+                )
             continue
         letters = [c.lower() for c in re.sub(r"s$", "", short) if c.isalnum()]
         window = words[-min(len(letters) + 5, len(letters) * 2) :] if words else []
@@ -152,9 +159,7 @@ def _match_long_form(letters: list[str], window: list[re.Match], text: str) -> i
     k = len(long) - 1
     while s >= 0:
         c = letters[s]
-        while k >= 0 and (
-            long[k].lower() != c or (s == 0 and k > 0 and long[k - 1].isalnum())
-        ):
+        while k >= 0 and (long[k].lower() != c or (s == 0 and k > 0 and long[k - 1].isalnum())):
             k -= 1
         if k < 0:
             return None

@@ -54,7 +54,9 @@ _TRIGGER = re.compile(
 _OWN_SUBJECT = re.compile(r"^(?:It|This|These|They|The proposed|The resulting)\b")
 _DETERMINERS = frozenset("The A An Our This These Those Its Their Each".split())
 #: a capitalised preposition opening a sentence is not part of the name after it ("On HumanEval, a new ...")
-_LEADING_PREPOSITIONS = frozenset("On In For With At By From To Using Across Over Under After When While Unlike".split())
+_LEADING_PREPOSITIONS = frozenset(
+    "On In For With At By From To Using Across Over Under After When While Unlike".split()
+)
 _NUMBER_WORD = re.compile(r"^[\d.,]+$")
 _QUOTED = re.compile(r"\s*(?:``|\"|“|')([^`\"”']{2,60})(?:''|\"|”|')")
 #: what a paper calls its own contribution: "our <...> method, Rotary Major Scan,"
@@ -76,15 +78,22 @@ _KNOWN_BASE = re.compile(
     r"resnet|wrn|vit|deit|swin|convnext|efficientnet|mobilenet|vgg|clip|blip|llava|whisper|wav2vec|dit|unet|"
     r"codex|palm|gemini|claude|chatgpt|deepseek|yolo|sam|dino)"
 )
-_NOT_OURS_AFTER = re.compile(r"^[\s-]*(?:baselines?|backbones?|implementation|reproduction|teachers?|students?|re-?implementation|based)\b", re.I)
+_NOT_OURS_AFTER = re.compile(
+    r"^[\s-]*(?:baselines?|backbones?|implementation|reproduction|teachers?|students?|re-?implementation|based)\b",
+    re.I,
+)
 _COMPONENT_CUE = re.compile(
     r"\b(?:consist\w* of|compris\w*|includ\w*|employ\w*|contain\w*|compos\w* of|components?|mechanisms?|modules?|stages?)\b"
 )
-_COMPARE_CUE = re.compile(r"\b(?:compar\w+|outperform\w*|surpass\w*|than|versus|vs\.?|against|over|unlike|like|such as|based on|built on|inspired by)\b", re.I)
+_COMPARE_CUE = re.compile(
+    r"\b(?:compar\w+|outperform\w*|surpass\w*|than|versus|vs\.?|against|over|unlike|like|such as|based on|built on|inspired by)\b",
+    re.I,
+)
 _APPOSITION = re.compile(r"^\s*(?:\([^)]*\)\s*)?,\s+(?:a|an|the first|our|which is)\b")
 _IS_NEW = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:,\s*)?(?:is|are)\s+(?:a|an)\s+(?:novel|new)\b")
 _BENCH_NOUN = re.compile(
-    r"\b(?:benchmarks?|data ?sets?|corpus|corpora|suite|test ?bed|leaderboard|evaluation (?:set|framework))\b", re.I
+    r"\b(?:benchmarks?|data ?sets?|corpus|corpora|suite|test ?bed|leaderboard|evaluation (?:set|framework))\b",
+    re.I,
 )
 _DATA_NOUN = re.compile(r"\b(?:data ?sets?|corpus|corpora)\b", re.I)
 _TITLE_STOP = frozenset(
@@ -108,7 +117,9 @@ def name_run(text: str, start: int = 0) -> str | None:
             pos += 1
             continue
         break
-    while words and (words[0] in _DETERMINERS or (start == 0 and words[0] in _LEADING_PREPOSITIONS)):
+    while words and (
+        words[0] in _DETERMINERS or (start == 0 and words[0] in _LEADING_PREPOSITIONS)
+    ):
         words.pop(0)
     if not words or _NUMBER_WORD.match(words[0]):
         return None
@@ -124,10 +135,22 @@ def classify_benchmark(name: str, context: str) -> str | None:
     idx = context.find(name)
     near = context[max(0, idx - 40) : idx + len(name) + 60] if idx >= 0 else context
     after = context[idx + len(name) : idx + len(name) + 60] if idx >= 0 else ""
-    if _BENCH_NOUN.search(near) and not re.search(r"\b(?:on|across|over)\s+(?:\w+\s+){0,3}$", context[:idx]):
+    if _BENCH_NOUN.search(near) and not re.search(
+        r"\b(?:on|across|over)\s+(?:\w+\s+){0,3}$", context[:idx]
+    ):
         noun = _BENCH_NOUN.search(after) or _BENCH_NOUN.search(near)
-        if noun and re.match(r"^[\s,]*(?:(?:a|an|the|which is a)\s+)?(?:[\w-]+\s+){0,4}" + re.escape(noun.group(0)), after) \
-                or re.search(re.escape(noun.group(0)) + r"(?:\s+of)?[\s,]*(?:called|named|dubbed|termed)?\s*$", context[:idx]):
+        if (
+            noun
+            and re.match(
+                r"^[\s,]*(?:(?:a|an|the|which is a)\s+)?(?:[\w-]+\s+){0,4}"
+                + re.escape(noun.group(0)),
+                after,
+            )
+            or re.search(
+                re.escape(noun.group(0)) + r"(?:\s+of)?[\s,]*(?:called|named|dubbed|termed)?\s*$",
+                context[:idx],
+            )
+        ):
             return "dataset" if _DATA_NOUN.search(noun.group(0)) else "benchmark"
     return None
 
@@ -145,10 +168,24 @@ def from_title(title: str | None, abstract: str) -> list[Candidate]:
     if not title:
         return []
     whole = acronym_definitions(title)
-    if whole and whole[0].start == 0 and whole[0].end == len(title.rstrip()) and _accept(whole[0].long, whole[0].short):
+    if (
+        whole
+        and whole[0].start == 0
+        and whole[0].end == len(title.rstrip())
+        and _accept(whole[0].long, whole[0].short)
+    ):
         # the whole title is "Probabilistic Partitive Partitioning (PPP)"
         d = whole[0]
-        return [Candidate(d.long, (d.long, d.short), "title-prefix", title, 0.85, classify_benchmark(d.long, title))]
+        return [
+            Candidate(
+                d.long,
+                (d.long, d.short),
+                "title-prefix",
+                title,
+                0.85,
+                classify_benchmark(d.long, title),
+            )
+        ]
     if ":" not in title:
         return []
     prefix = title.split(":", 1)[0].strip()
@@ -159,14 +196,38 @@ def from_title(title: str | None, abstract: str) -> list[Candidate]:
     if definitions and definitions[0].start == 0:
         d = definitions[0]
         if _accept(d.long, d.short):
-            return [Candidate(d.long, (d.long, d.short), "title-prefix", title, 0.9, classify_benchmark(d.long, title))]
+            return [
+                Candidate(
+                    d.long,
+                    (d.long, d.short),
+                    "title-prefix",
+                    title,
+                    0.9,
+                    classify_benchmark(d.long, title),
+                )
+            ]
         return []
     if words[0].lower() in _TITLE_STOP:
         return []
-    if len(words) > 1 and all(w[:1].isupper() for w in words) and not any(is_name_like(w) for w in words):
+    if (
+        len(words) > 1
+        and all(w[:1].isupper() for w in words)
+        and not any(is_name_like(w) for w in words)
+    ):
         # "Prompt Recursive Search: ..." counts when the abstract uses it as a name too
-        if re.search(re.escape(prefix) + r"\s*\(", abstract) or re.search(r"[a-z,;] " + re.escape(prefix) + r"\b", abstract):
-            return [Candidate(prefix, (prefix,), "title-prefix", title, 0.85, classify_benchmark(prefix, title))]
+        if re.search(re.escape(prefix) + r"\s*\(", abstract) or re.search(
+            r"[a-z,;] " + re.escape(prefix) + r"\b", abstract
+        ):
+            return [
+                Candidate(
+                    prefix,
+                    (prefix,),
+                    "title-prefix",
+                    title,
+                    0.85,
+                    classify_benchmark(prefix, title),
+                )
+            ]
         return []
     if len(words) > 3:
         return []
@@ -177,7 +238,9 @@ def from_title(title: str | None, abstract: str) -> list[Candidate]:
             return []
     if not _accept(prefix):
         return []
-    return [Candidate(prefix, (prefix,), "title-prefix", title, 0.9, classify_benchmark(prefix, title))]
+    return [
+        Candidate(prefix, (prefix,), "title-prefix", title, 0.9, classify_benchmark(prefix, title))
+    ]
 
 
 def from_sentence(sentence: str, definitions: list | None = None) -> list[Candidate]:
@@ -195,7 +258,9 @@ def from_sentence(sentence: str, definitions: list | None = None) -> list[Candid
     name = name_run(sentence, 0) if novel else None
     if name and any(is_name_like(w) for w in name.split()) and _accept(name):
         rest = sentence[sentence.find(name) + len(name) :]
-        novel = _IS_NEW.match(rest) or re.match(r"^\s*(?:\([^)]*\)\s*)?,\s+(?:a|an)\s+(?:novel|new)\b", rest)
+        novel = _IS_NEW.match(rest) or re.match(
+            r"^\s*(?:\([^)]*\)\s*)?,\s+(?:a|an)\s+(?:novel|new)\b", rest
+        )
         # "The TE-branch is a novel TEmporal Swin Attention block": the novel thing has its own name
         if novel and not re.match(r"\s+[A-Z]", rest[novel.end() :]):
             out.append(_candidate(name, (name,), "apposition", sentence, 0.75))
@@ -209,19 +274,34 @@ def from_sentence(sentence: str, definitions: list | None = None) -> list[Candid
         for d in definitions:
             if verb.end() <= d.start < window_end + 2 and _accept(d.long, d.short):
                 out.append(_candidate(d.long, (d.long, d.short), "propose-acronym", sentence, 0.85))
-            elif d.start >= window_end and _accept(d.long, d.short) and re.search(r"[A-Z]", d.long[1:]):
+            elif (
+                d.start >= window_end
+                and _accept(d.long, d.short)
+                and re.search(r"[A-Z]", d.long[1:])
+            ):
                 # components of the proposal: "X that employs two mechanisms: Tool Correction (TC) and ..."
                 between = sentence[verb.end() : d.start]
                 if _COMPONENT_CUE.search(between) and not _COMPARE_CUE.search(between):
-                    out.append(_candidate(d.long, (d.long, d.short), "propose-component", sentence, 0.7))
+                    out.append(
+                        _candidate(d.long, (d.long, d.short), "propose-component", sentence, 0.7)
+                    )
         # ("the released dataset (COCO)": a participle after an article is no proposal)
         adjectival = re.search(r"\b(?:the|a|an|our|their|its)\s+$", sentence[: verb.start()], re.I)
-        for thing in () if adjectival else _THING_PAREN.finditer(sentence, verb.end(), window_end + 2):
+        for thing in (
+            () if adjectival else _THING_PAREN.finditer(sentence, verb.end(), window_end + 2)
+        ):
             # "the Segment Anything Model (SAM) and corresponding dataset (SA-1B)"
             name = thing.group("name")
-            if is_name_like(name) and _accept(name) and not any(d.short == name for d in definitions):
-                kind = "dataset" if _DATA_NOUN.match(thing.group("noun")) else (
-                    "benchmark" if _BENCH_NOUN.match(thing.group("noun")) else None)
+            if (
+                is_name_like(name)
+                and _accept(name)
+                and not any(d.short == name for d in definitions)
+            ):
+                kind = (
+                    "dataset"
+                    if _DATA_NOUN.match(thing.group("noun"))
+                    else ("benchmark" if _BENCH_NOUN.match(thing.group("noun")) else None)
+                )
                 out.append(Candidate(name, (name,), "propose-thing-paren", sentence, 0.75, kind))
         obj = sentence[verb.end() :].lstrip()
         lead = _LEAD_IN.match(obj)
@@ -231,15 +311,32 @@ def from_sentence(sentence: str, definitions: list | None = None) -> list[Candid
         elif lead and lead.group(0).lower().strip() == "the":
             # "we introduce the aiFlows library": skip the article before a coined name
             following = name_run(sentence, offset + lead.end())
-            if following and (is_name_like(following.split()[0]) or (
-                    len(following.split()) >= 2 and re.fullmatch(_THING, following.split()[-1].lower()))):
+            if following and (
+                is_name_like(following.split()[0])
+                or (
+                    len(following.split()) >= 2
+                    and re.fullmatch(_THING, following.split()[-1].lower())
+                )
+            ):
                 offset += lead.end()
         name = name_run(sentence, offset)
         if name and _accept(name):
             rest = sentence[offset + len(name) :]
-            if any(is_name_like(w) for w in name.split()) or _APPOSITION.match(rest) or (
-                    len(name.split()) >= 2 and re.fullmatch(_THING, name.split()[-1].lower())):
-                if not name.split()[0].lower() in ("a", "an", "the", "our", "this", "these", "two", "three"):
+            if (
+                any(is_name_like(w) for w in name.split())
+                or _APPOSITION.match(rest)
+                or (len(name.split()) >= 2 and re.fullmatch(_THING, name.split()[-1].lower()))
+            ):
+                if name.split()[0].lower() not in (
+                    "a",
+                    "an",
+                    "the",
+                    "our",
+                    "this",
+                    "these",
+                    "two",
+                    "three",
+                ):
                     out.append(_candidate(name, (name,), "propose-object", sentence, 0.8))
     return out
 
@@ -252,14 +349,39 @@ def _named(sentence: str, definitions: list) -> list[Candidate]:
         if we_name:
             # "which we call proximal policy optimization (PPO)": the authors' own name, even in lower case
             # (the shortest letter match may start a word late: extend it back to the verb)
-            d = next((d for d in definitions if d.start >= naming.end()
-                      and re.fullmatch(r"(?:[\w-]+ ){0,2}", sentence[naming.end() : d.start])), None)
+            d = next(
+                (
+                    d
+                    for d in definitions
+                    if d.start >= naming.end()
+                    and re.fullmatch(r"(?:[\w-]+ ){0,2}", sentence[naming.end() : d.start])
+                ),
+                None,
+            )
             long = sentence[naming.end() : d.end].rsplit("(", 1)[0].strip() if d is not None else ""
-            if d is not None and long[:1].islower() and len(long.split()) >= 2 and len(d.short) >= 2 \
-                    and long[:1] == d.short[:1].lower():
-                out.append(Candidate(long, (long, d.short), "we-name-acronym", sentence, 0.85, classify_benchmark(long, sentence)))
+            if (
+                d is not None
+                and long[:1].islower()
+                and len(long.split()) >= 2
+                and len(d.short) >= 2
+                and long[:1] == d.short[:1].lower()
+            ):
+                out.append(
+                    Candidate(
+                        long,
+                        (long, d.short),
+                        "we-name-acronym",
+                        sentence,
+                        0.85,
+                        classify_benchmark(long, sentence),
+                    )
+                )
                 continue
-        quoted = _QUOTED.match(sentence, naming.end() - 1) if sentence[naming.end() - 1 : naming.end()] in "`\"“'" else None
+        quoted = (
+            _QUOTED.match(sentence, naming.end() - 1)
+            if sentence[naming.end() - 1 : naming.end()] in "`\"“'"
+            else None
+        )
         quoted = quoted or _QUOTED.match(sentence, naming.end())
         if quoted:
             name, name_end = quoted.group(1).strip(), quoted.end()
@@ -268,18 +390,35 @@ def _named(sentence: str, definitions: list) -> list[Candidate]:
             name_end = naming.end() + len(name) if name else naming.end()
         if not name or not _accept(name):
             continue
-        if not (quoted or any(is_name_like(w) for w in name.split()) or len(name.split()) >= 2 or
-                re.match(r"\s*\(", sentence[name_end:]) or (we_name and naming.start() > 0 and name[:1].isupper())):
+        if not (
+            quoted
+            or any(is_name_like(w) for w in name.split())
+            or len(name.split()) >= 2
+            or re.match(r"\s*\(", sentence[name_end:])
+            or (we_name and naming.start() > 0 and name[:1].isupper())
+        ):
             # a single capitalised word counts only when "we" name it mid-sentence ("which we name Guanaco")
             continue
-        if not _FIRST_PERSON.search(sentence) and not _OWN_SUBJECT.match(sentence) and not re.search(r"\b(?:novel|new|proposed)\b", sentence):
+        if (
+            not _FIRST_PERSON.search(sentence)
+            and not _OWN_SUBJECT.match(sentence)
+            and not re.search(r"\b(?:novel|new|proposed)\b", sentence)
+        ):
             # "hence termed Expert-Designed Prompts": naming a category, not a contribution
             continue
         aliases = [name]
         paren = re.match(r"\s*\(([A-Za-z][\w-]{1,14})\)", sentence[name_end:])
         if paren:
             aliases.append(paren.group(1))
-        out.append(_candidate(name, tuple(aliases), "named", sentence, 0.85 if _FIRST_PERSON.search(sentence) else 0.75))
+        out.append(
+            _candidate(
+                name,
+                tuple(aliases),
+                "named",
+                sentence,
+                0.85 if _FIRST_PERSON.search(sentence) else 0.75,
+            )
+        )
     return out
 
 
@@ -293,11 +432,18 @@ def _ours(sentence: str, definitions: list) -> list[Candidate]:
                 out.append(_candidate(d.long, (d.long, d.short), "our-acronym", sentence, 0.8))
             elif own_acronym(d.long, d.short):
                 # "Our graph convolutional network (GCN)": generic words, but a specific acronym of the authors'
-                out.append(_candidate(d.long, (d.long, d.short), "our-specific-acronym", sentence, 0.75))
+                out.append(
+                    _candidate(d.long, (d.long, d.short), "our-specific-acronym", sentence, 0.75)
+                )
     for match in _OUR_NAME.finditer(sentence):
         name = name_run(sentence, match.end())
-        if name and is_name_like(name.split()[0]) and _accept(name) and not _KNOWN_BASE.match(name) \
-                and not _NOT_OURS_AFTER.match(sentence[match.end() + len(name) :]):
+        if (
+            name
+            and is_name_like(name.split()[0])
+            and _accept(name)
+            and not _KNOWN_BASE.match(name)
+            and not _NOT_OURS_AFTER.match(sentence[match.end() + len(name) :])
+        ):
             out.append(_with_definition(name, match.end(), definitions, "our-name", sentence, 0.7))
     for pattern, need_thing in ((_OUR_THING_NAMED, False), (_NOVEL_THING, True)):
         for match in pattern.finditer(sentence):
@@ -312,7 +458,9 @@ def _ours(sentence: str, definitions: list) -> list[Candidate]:
                 out.append(_with_definition(name, match.end(), definitions, rule, sentence, 0.75))
     for d in definitions:
         # "the innovative Hybrid Sparsification Modules (HSMs)"
-        if re.search(r"\b(?:novel|new|innovative|proposed)\s+$", sentence[: d.start]) and _accept(d.long, d.short):
+        if re.search(r"\b(?:novel|new|innovative|proposed)\s+$", sentence[: d.start]) and _accept(
+            d.long, d.short
+        ):
             out.append(_candidate(d.long, (d.long, d.short), "novel-acronym", sentence, 0.8))
     return out
 
@@ -328,7 +476,9 @@ def own_acronym(long: str, short: str) -> bool:
     return not is_generic(short) and not is_generic(short, short) and is_generic(long)
 
 
-def _with_definition(name: str, start: int, definitions: list, rule: str, sentence: str, confidence: float) -> Candidate:
+def _with_definition(
+    name: str, start: int, definitions: list, rule: str, sentence: str, confidence: float
+) -> Candidate:
     """The full long form when the name run is the start of "Long Name after X (ACR)"."""
     for d in definitions:
         if d.start == start and d.long.startswith(name):
@@ -336,5 +486,7 @@ def _with_definition(name: str, start: int, definitions: list, rule: str, senten
     return _candidate(name, (name,), rule, sentence, confidence)
 
 
-def _candidate(name: str, aliases: tuple[str, ...], rule: str, sentence: str, confidence: float) -> Candidate:
+def _candidate(
+    name: str, aliases: tuple[str, ...], rule: str, sentence: str, confidence: float
+) -> Candidate:
     return Candidate(name, aliases, rule, sentence, confidence, classify_benchmark(name, sentence))

@@ -20,7 +20,10 @@ METRICS: tuple[tuple[str, str], ...] = (
     ("top-1 accuracy", r"top-?1(?:\s+(?:classification\s+|test\s+)?acc(?:uracy)?)?"),
     ("top-5 accuracy", r"top-?5(?:\s+(?:classification\s+|test\s+)?acc(?:uracy)?)?"),
     ("exact match", r"exact[- ]match(?: accuracy)?|\bEM\b"),
-    ("accuracy", r"(?:zero-shot |few-shot |test |average |mean |overall |classification )?acc(?:uracy|\.)?"),
+    (
+        "accuracy",
+        r"(?:zero-shot |few-shot |test |average |mean |overall |classification )?acc(?:uracy|\.)?",
+    ),
     ("F1", r"(?:macro-?|micro-?)?F1(?:[- ]score)?|F-score"),
     ("BLEU", r"BLEU(?:-4)?(?: score)?"),
     ("ROUGE-L", r"ROUGE-L"),
@@ -52,11 +55,17 @@ _DELTA_AFTER = re.compile(
     r"^\s*(?:%|dB)?\s*(?:absolute |relative |percentage )?(?:points?|pp|improvements?|gains?|higher|lower|better|worse|increase|reduction|boost|fewer|less|more|faster|slower|speed-?up|drop|times)\b",
     re.I,
 )
-_TIE_BEFORE = re.compile(r"(?:\s+(?:score|rate))?\s*(?:of|at|is|=|:|reaching|to|reaches|achieves?|achieving)?\s*(?:an?\s+|the\s+)?(?:about\s+|around\s+|~)?$", re.I)
-_TIE_AFTER = re.compile(r"^\s*(?:%|dB)?\s*(?:(?:zero-shot|few-shot|average|mean|overall|test|the)\s+)?$", re.I)
+_TIE_BEFORE = re.compile(
+    r"(?:\s+(?:score|rate))?\s*(?:of|at|is|=|:|reaching|to|reaches|achieves?|achieving)?\s*(?:an?\s+|the\s+)?(?:about\s+|around\s+|~)?$",
+    re.I,
+)
+_TIE_AFTER = re.compile(
+    r"^\s*(?:%|dB)?\s*(?:(?:zero-shot|few-shot|average|mean|overall|test|the)\s+)?$", re.I
+)
 # numbers after these belong to the systems compared against, not to the paper's own
 _COMPARISON = re.compile(
-    r"\b(?:outperforming|surpassing|beating|exceeding|compared (?:to|with)|than|versus|vs\.?|baselines?|from)\b", re.I
+    r"\b(?:outperforming|surpassing|beating|exceeding|compared (?:to|with)|than|versus|vs\.?|baselines?|from)\b",
+    re.I,
 )
 _IN_TERMS_OF = re.compile(r"\bin terms of\s+$", re.I)
 _DIGIT = re.compile(r"\d")
@@ -125,7 +134,9 @@ def find_results(sentence: str, mentions: list[Mention], carried: bool = False) 
     if not mentions or not _DIGIT.search(sentence):
         return []
     inside = [] if carried else mentions
-    numbers = [n for n in _numbers(sentence) if not _inside(n, inside) and not _is_delta(sentence, n)]
+    numbers = [
+        n for n in _numbers(sentence) if not _inside(n, inside) and not _is_delta(sentence, n)
+    ]
     if not numbers:
         return []
     metrics = list(_METRIC.finditer(sentence))
@@ -140,7 +151,9 @@ def find_results(sentence: str, mentions: list[Mention], carried: bool = False) 
         follower = number
         while metric is None:
             later = [n for n in numbers if n.start() > follower.end()]
-            if not later or not re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", sentence[follower.end() : later[0].start()]):
+            if not later or not re.fullmatch(
+                r"\s*(?:,|,?\s*and|,?\s*or)\s*", sentence[follower.end() : later[0].start()]
+            ):
                 break
             follower = later[0]
             metric = _tied_metric(sentence, follower, metrics, inside)
@@ -164,7 +177,9 @@ def find_results(sentence: str, mentions: list[Mention], carried: bool = False) 
     return out
 
 
-def _bench_metric_number(sentence: str, number, metrics: list[re.Match], mentions: list[Mention]) -> tuple[str | None, Mention | None]:
+def _bench_metric_number(
+    sentence: str, number, metrics: list[re.Match], mentions: list[Mention]
+) -> tuple[str | None, Mention | None]:
     """ "pushing the GLUE score to 80.5%, MultiNLI accuracy to 86.7%": the benchmark written just
     before the metric that is written just before the number."""
     before = sentence[: number.start()]
@@ -183,7 +198,11 @@ def _bench_metric_number(sentence: str, number, metrics: list[re.Match], mention
         return None, None
     for mention in mentions:
         gap = sentence[mention.end : start]
-        if mention.end <= start and (gap == " " or _BENCH_METRIC_GAP.fullmatch(gap)) and len(gap) <= 40:
+        if (
+            mention.end <= start
+            and (gap == " " or _BENCH_METRIC_GAP.fullmatch(gap))
+            and len(gap) <= 40
+        ):
             return name, mention
     return None, None
 
@@ -204,7 +223,9 @@ def _is_delta(sentence: str, number: re.Match) -> bool:
     return bool(_DELTA_BEFORE.search(before) or _DELTA_AFTER.match(sentence[number.end() :]))
 
 
-def _parenthesised(sentence: str, number: re.Match, metrics: list[re.Match], mentions: list[Mention]) -> tuple[str | None, Mention | None]:
+def _parenthesised(
+    sentence: str, number: re.Match, metrics: list[re.Match], mentions: list[Mention]
+) -> tuple[str | None, Mention | None]:
     """A number in parentheses right after a benchmark, under the sentence's one "in terms of" metric."""
     for mention in mentions:
         if re.fullmatch(r"\s*\(", sentence[mention.end : number.start()]):
@@ -214,7 +235,9 @@ def _parenthesised(sentence: str, number: re.Match, metrics: list[re.Match], men
     return None, None
 
 
-def _tied_metric(sentence: str, number: re.Match, metrics: list[re.Match], mentions: list[Mention] = ()) -> str | None:
+def _tied_metric(
+    sentence: str, number: re.Match, metrics: list[re.Match], mentions: list[Mention] = ()
+) -> str | None:
     """The metric written right before ("accuracy of 80.1%") or after ("80.1% top-1",
     "81.5% on GSM8k pass@1") the number."""
     for metric in metrics:
@@ -233,7 +256,9 @@ def _tied_metric(sentence: str, number: re.Match, metrics: list[re.Match], menti
     return None
 
 
-def _tied_benchmark(sentence: str, number: re.Match, numbers: list[re.Match], mentions: list[Mention]) -> Mention | None:
+def _tied_benchmark(
+    sentence: str, number: re.Match, numbers: list[re.Match], mentions: list[Mention]
+) -> Mention | None:
     distinct = {m.name for m in mentions}
     if len(distinct) == 1:
         return mentions[0]
@@ -242,13 +267,18 @@ def _tied_benchmark(sentence: str, number: re.Match, numbers: list[re.Match], me
         return mentions[numbers.index(number)]
     # the benchmark named right after the number ("... 80.1% on ImageNet"), before any other number
     following = [m for m in mentions if m.start >= number.end()]
-    if len(following) > 1 and re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", sentence[following[0].end : following[1].start]):
+    if len(following) > 1 and re.fullmatch(
+        r"\s*(?:,|,?\s*and|,?\s*or)\s*", sentence[following[0].end : following[1].start]
+    ):
         return None  # "65.9% average accuracy on AIME, HMMT and MATH": one number, many benchmarks
     if following:
         first = following[0]
         between = sentence[number.end() : first.start]
-        if not any(number.end() < n.start() < first.start for n in numbers) and len(between) <= 60 \
-                and _PAIRING_PREP.search(sentence[: first.start]):
+        if (
+            not any(number.end() < n.start() < first.start for n in numbers)
+            and len(between) <= 60
+            and _PAIRING_PREP.search(sentence[: first.start])
+        ):
             return first
     # "on ImageNet, it reaches 80.1%" : the only benchmark before, with no other number between
     preceding = [m for m in mentions if m.end <= number.start()]

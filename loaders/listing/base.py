@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 
 from kg.model import Paper
@@ -13,6 +14,15 @@ PROBLEM_TEXT_CHARS = 80
 
 class ListingFileError(Exception):
     """The listing file cannot be read at all (missing, unreadable, empty, binary)."""
+
+
+class NotAListing(ListingFileError):
+    """The file holds something other than a listing we read (JSON, YAML, XML, HTML, ...), or
+    a listing of one format whose entries are mostly malformed."""
+
+
+class MalformedEntry(ValueError):
+    """One entry that cannot become a paper; the parser reports it and goes on."""
 
 
 @dataclass
@@ -45,6 +55,18 @@ class Listing:
     entries: list[ListingEntry] = field(default_factory=list)
     problems: list[ListingProblem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    #: the text encoding the file was read in (None for text handed over as a string)
+    encoding: str | None = None
+    #: the exporter a CSV-like file came from, when its columns tell ("Scopus", "IEEE Xplore")
+    exporter: str | None = None
+
+    @property
+    def label(self) -> str:
+        """The format as the build summary names it: ``csv (Scopus)``, ``ris, cp1252``."""
+        text = f"{self.format} ({self.exporter})" if self.exporter else self.format
+        if self.encoding and self.encoding not in ("utf-8", "utf-8-sig", "ascii"):
+            text += f", {self.encoding}"
+        return text
 
 
 def problem(source: str, line: int, reason: str, text: str) -> ListingProblem:
@@ -59,3 +81,63 @@ def extra_json(values: dict[str, object]) -> str | None:
     """``values`` without empty items as a JSON object, or None when nothing is left."""
     kept = {k: v for k, v in values.items() if v not in (None, "", [], {})}
     return json.dumps(kept, ensure_ascii=False, sort_keys=True) if kept else None
+
+
+@dataclass
+class ProblemGroup:
+    """Skipped entries that share a reason: how many, and where the first few are."""
+
+    reason: str
+    lines: list[int]
+    first_text: str
+
+    @property
+    def count(self) -> int:
+        return len(self.lines)
+
+    def describe(self, file: str | None = None, shown: int = 5) -> str:
+        """``12 x reason (lines 3, 4, 9, 10, 11, ...)``, or ``(f.txt:3, f.txt:4, ...)`` given the file."""
+        where = ", ".join(f"{file}:{n}" if file else str(n) for n in self.lines[:shown])
+        where += ", ..." if self.count > shown else ""
+        if file is None:
+            where = f"line{'s' if self.count > 1 else ''} {where}"
+        return f"{self.count} x {self.reason} ({where})"
+
+
+_VALUE = re.compile(r"'[^']*'|\"[^\"]*\"|\b\d+\b")
+_NOTE_LINE = re.compile(r"line (\d+): (.*)", re.DOTALL)
+
+
+def _reason_key(reason: str) -> str:
+    return _VALUE.sub("…", reason)
+
+
+def group_problems(problems: list[ListingProblem]) -> list[ProblemGroup]:
+    """Problems grouped by reason (quoted values and numbers aside), largest group first.
+
+    >>> [g.describe() for g in group_problems([problem("f", 3, "malformed DOI '1'", ""), problem("f", 9, "malformed DOI '2'", "")])]
+    ["2 x malformed DOI '1' (lines 3, 9)"]
+    """
+    groups: dict[str, ProblemGroup] = {}
+    for p in problems:
+        key = _reason_key(p.reason)
+        if key in groups:
+            groups[key].lines.append(p.line)
+        else:
+            groups[key] = ProblemGroup(p.reason, [p.line], p.text)
+    return sorted(groups.values(), key=lambda g: -g.count)
+
+
+def group_notes(notes: list[str]) -> list[str]:
+    """Per-entry notes ("line 8: year '20x' is not a year") grouped like problems; others as they are.
+
+    >>> group_notes(["line 8: malformed DOI 'x' left out", "line 9: malformed DOI 'y' left out", "read as cp1252"])
+    ['read as cp1252', "2 x malformed DOI 'x' left out (lines 8, 9)"]
+    """
+    plain = [n for n in notes if not _NOTE_LINE.fullmatch(n)]
+    per_line = [
+        problem("", int(m.group(1)), m.group(2), "")
+        for n in notes
+        if (m := _NOTE_LINE.fullmatch(n))
+    ]
+    return plain + [g.describe() for g in group_problems(per_line)]

@@ -12,12 +12,38 @@ from bibtexparser.model import Entry, ParsingFailedBlock
 from kg.model import Paper, normalise_title
 
 from .base import Listing, ListingEntry, extra_json, problem
-from .ids import Identifier, MalformedIdentifier, identifier_paper, normalise_arxiv_id, normalise_doi, parse_identifier
+from .ids import (
+    Identifier,
+    MalformedIdentifier,
+    identifier_paper,
+    normalise_arxiv_id,
+    normalise_doi,
+    parse_identifier,
+)
 
 _SPACE = re.compile(r"\s+")
 _YEAR = re.compile(r"\d{4}")
 #: fields that become Paper properties; the rest of an entry is kept in `extra`
-_USED = {"title", "author", "year", "doi", "eprint", "archiveprefix", "arxiv", "abstract", "url", "arxivid"}
+_USED = {
+    "title",
+    "author",
+    "year",
+    "doi",
+    "eprint",
+    "archiveprefix",
+    "arxiv",
+    "abstract",
+    "url",
+    "arxivid",
+}
+
+
+_ENTRY_START = re.compile(r"^\s*@\s*[A-Za-z]+\s*[{(]", re.MULTILINE)
+
+
+def sniff(sample: str) -> float:
+    """0.95 for text with a line starting an ``@type{`` entry."""
+    return 0.95 if _ENTRY_START.search(sample) else 0.0
 
 
 def _parse_stack() -> list:
@@ -36,7 +62,7 @@ def _clean(text: str) -> str:
 
 
 def _name(parts) -> str:
-    """"First von Last, Jr" from bibtexparser's NameParts ("Last, First" -> "First Last")."""
+    """ "First von Last, Jr" from bibtexparser's NameParts ("Last, First" -> "First Last")."""
     words = [*parts.first, *parts.von, *parts.last]
     name = " ".join(_clean(w) for w in words if w)
     if parts.jr:
@@ -67,7 +93,9 @@ def _identifier(fields: dict) -> Identifier | None:
         if arxiv is None:
             if key == "eprint" and not prefix:
                 continue  # an eprint of another archive
-            raise MalformedIdentifier(f"malformed arXiv id in the {key} field: {value.strip()[:40]!r}")
+            raise MalformedIdentifier(
+                f"malformed arXiv id in the {key} field: {value.strip()[:40]!r}"
+            )
         return Identifier(arxiv_id=arxiv)
     url = fields.get("url")
     if isinstance(url, str) and url.strip():
@@ -88,7 +116,11 @@ def _entry(entry: Entry, source: str) -> ListingEntry:
     authors_value = fields.get("author")
     authors: list[str] = []
     if isinstance(authors_value, list):
-        authors = [n for n in (_name(p) if not isinstance(p, str) else _clean(p) for p in authors_value) if n]
+        authors = [
+            n
+            for n in (_name(p) if not isinstance(p, str) else _clean(p) for p in authors_value)
+            if n
+        ]
     elif isinstance(authors_value, str) and authors_value.strip():
         authors = [_clean(authors_value)]
     year = None
@@ -114,8 +146,13 @@ def _entry(entry: Entry, source: str) -> ListingEntry:
     if ident is not None:
         paper = identifier_paper(ident, where, **common)
     else:
-        paper = Paper(key=f"title:{normalise_title(title)}", listed=True, title_norm=normalise_title(title),
-                      listing_source=where, **common)
+        paper = Paper(
+            key=f"title:{normalise_title(title)}",
+            listed=True,
+            title_norm=normalise_title(title),
+            listing_source=where,
+            **common,
+        )
     return ListingEntry(paper=paper, authors=authors)
 
 
@@ -144,7 +181,9 @@ def parse_bibtex(text: str, source: str = "<text>") -> Listing:
     try:
         library = bibtexparser.parse_string(text, parse_stack=_parse_stack())
     except Exception as exc:  # noqa: BLE001 - a crash of the third-party parser is bad input too
-        listing.problems.append(problem(source, 1, f"BibTeX parser failed: {exc}", lines[0] if lines else ""))
+        listing.problems.append(
+            problem(source, 1, f"BibTeX parser failed: {exc}", lines[0] if lines else "")
+        )
         return listing
     finally:
         logger.setLevel(level)

@@ -1,41 +1,24 @@
-"""CSV (or TSV) listings with a header row naming the columns, case-insensitively."""
+"""CSV and TSV listings: a header row naming the columns, read by the names in
+:mod:`loaders.listing.columns` (Scopus, IEEE Xplore, SpringerLink, Web of Science, Dimensions,
+Lens.org, OpenAlex, Publish or Perish, or plain ``title,authors,year,doi,arxiv,url,date``).
+
+Rows are read by header name: a row with fewer cells than the header has its missing trailing
+fields empty, and one with more (Scopus adds an unnamed empty field) keeps the extra cells in
+``extra`` when they hold anything.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
-import re
 
-from kg.model import Paper, normalise_title
+from .authors import split_authors
+from .base import Listing, problem
+from .columns import IDENTIFYING, column_field, exporter
+from .record import Fields, add_entry
 
-from .base import Listing, ListingEntry, extra_json, problem
-from .ids import Identifier, MalformedIdentifier, identifier_paper, normalise_arxiv_id, normalise_doi, parse_identifier
-
-#: header name (lower-case, spaces and dashes as "_") -> field
-COLUMNS = {
-    "title": "title",
-    "arxiv": "arxiv",
-    "arxiv_id": "arxiv",
-    "arxivid": "arxiv",
-    "doi": "doi",
-    "s2": "s2",
-    "s2_id": "s2",
-    "paperid": "s2",
-    "paper_id": "s2",
-    "corpusid": "corpus",
-    "corpus_id": "corpus",
-    "url": "url",
-    "year": "year",
-    "abstract": "abstract",
-    "authors": "authors",
-}
-_YEAR = re.compile(r"\d{4}")
-_HEX40 = re.compile(r"[0-9a-f]{40}", re.IGNORECASE)
 _DELIMITERS = (",", "\t", ";")
-
-
-def column_name(header: str) -> str:
-    return re.sub(r"[\s\-]+", "_", header.strip().lower())
+NAME = "csv"
 
 
 def header_delimiter(first_line: str) -> str | None:
@@ -46,106 +29,81 @@ def header_delimiter(first_line: str) -> str | None:
             cells = next(csv.reader([first_line], delimiter=delimiter))
         except (csv.Error, StopIteration):
             continue
-        count = sum(column_name(c) in COLUMNS for c in cells)
+        count = sum(column_field(c) is not None for c in cells)
         if count > best_count:
             best, best_count = delimiter, count
     return best
 
 
-def _identifier(row: dict[str, str]) -> Identifier | None:
-    """The best id of a row (s2, arxiv, doi, corpus, url); raises on a malformed one."""
-    if row.get("s2"):
-        value = row["s2"]
-        if _HEX40.fullmatch(value):
-            return Identifier(s2_id=value.lower())
-        ident = parse_identifier(value)
-        if ident is None or ident.s2_id is None and ident.corpus_id is None:
-            raise MalformedIdentifier(f"malformed Semantic Scholar id {value[:45]!r}: expected 40 hex digits")
-        return ident
-    if row.get("arxiv"):
-        value = row["arxiv"]
-        arxiv = normalise_arxiv_id(value)
-        if arxiv is None:
-            ident = parse_identifier(value)
-            if ident is None or ident.arxiv_id is None:
-                raise MalformedIdentifier(f"malformed arXiv id {value[:40]!r}")
-            return ident
-        return Identifier(arxiv_id=arxiv)
-    if row.get("doi"):
-        doi = normalise_doi(row["doi"])
-        if doi is None:
-            raise MalformedIdentifier(f"malformed DOI {row['doi'][:40]!r}: expected 10.<registrant>/<suffix>")
-        return Identifier(doi=doi)
-    if row.get("corpus"):
-        value = row["corpus"].removeprefix("CorpusId:").removeprefix("corpusid:").strip()
-        if not value.isdigit() or not value.isascii():
-            raise MalformedIdentifier(f"malformed CorpusId {row['corpus'][:40]!r}")
-        return Identifier(corpus_id=int(value))
-    if row.get("url"):
-        try:
-            return parse_identifier(row["url"])
-        except MalformedIdentifier:
-            return None  # another web page: kept as the paper's url
-    return None
+def sniff(sample: str) -> float:
+    """0.9 for a header naming a title or id column followed by rows of several cells.
 
-
-def _entry(row: dict[str, str], extra: dict[str, str], where: str) -> ListingEntry:
-    ident = _identifier(row)
-    title = row.get("title") or None
-    if ident is None and normalise_title(title) is None:
-        raise MalformedIdentifier("row without a usable title or identifier")
-    year = None
-    if row.get("year"):
-        if not _YEAR.fullmatch(row["year"]):
-            raise MalformedIdentifier(f"malformed year {row['year'][:20]!r}")
-        year = int(row["year"])
-    authors = [a.strip() for a in row.get("authors", "").split(";") if a.strip()]
-    fields = dict(
-        title=title,
-        abstract=row.get("abstract") or None,
-        year=year,
-        author_count=len(authors) or None,
-        url=row.get("url") or None,
-        extra=extra_json(extra),
-    )
-    if ident is not None:
-        paper = identifier_paper(ident, where, **fields)
-    else:
-        paper = Paper(key=f"title:{normalise_title(title)}", listed=True, title_norm=normalise_title(title),
-                      listing_source=where, **fields)
-    return ListingEntry(paper=paper, authors=authors)
-
-
-def parse_csv(text: str, source: str = "<text>") -> Listing:
-    """Parse a CSV listing whose header names title / arxiv / doi / s2 columns (any case).
-
-    >>> parse_csv("Title,arXiv,Venue\\nAttention,1706.03762,NeurIPS").entries[0].paper.extra
-    '{"Venue": "NeurIPS"}'
+    The second condition keeps a list of titles whose first title happens to contain ", Title,"
+    from being read as CSV.
     """
-    listing = Listing(path=source, format="csv")
-    lines = text.lstrip("\ufeff").splitlines()
-    first_line = text.lstrip("\ufeff").split("\n", 1)[0]
-    delimiter = header_delimiter(first_line) or ","
-    reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=delimiter)
+    lines = [line for line in sample.lstrip("\ufeff").splitlines() if line.strip()]
+    if not lines:
+        return 0.0
+    delimiter = header_delimiter(lines[0])
+    if delimiter is None:
+        return 0.0
+    header = next(csv.reader([lines[0]], delimiter=delimiter))
+    if not any((column_field(c) or ("",))[0] in IDENTIFYING for c in header):
+        return 0.3
     try:
-        header = next(reader, None)
+        rows = list(csv.reader(lines[:6], delimiter=delimiter))
+    except csv.Error:
+        return 0.3
+    if len(rows[0]) == 1 or len(rows) == 1 or any(len(row) > 1 for row in rows[1:]):
+        return 0.9
+    return 0.0
+
+
+def _columns(header: list[str]) -> dict[str, list[int]]:
+    """field -> column indexes holding it, best synonym first."""
+    ranked: dict[str, list[tuple[int, int]]] = {}
+    for index, cell in enumerate(header):
+        found = column_field(cell)
+        if found:
+            ranked.setdefault(found[0], []).append((found[1], index))
+    return {fld: [i for _, i in sorted(pairs)] for fld, pairs in ranked.items()}
+
+
+def _first(cells: list[str], indexes: list[int]) -> str:
+    for i in indexes:
+        if i < len(cells) and cells[i].strip():
+            return cells[i].strip()
+    return ""
+
+
+def parse(text: str, source: str = "<text>") -> Listing:
+    """Parse a CSV listing whose header names title / arxiv / doi / url columns (any case).
+
+    >>> parse("Title,arXiv,Venue\\nAttention,1706.03762,NeurIPS").entries[0].paper.venue
+    'NeurIPS'
+    """
+    listing = Listing(path=source, format=NAME)
+    text = text.lstrip("\ufeff")
+    lines = text.splitlines()
+    first_line = text.split("\n", 1)[0]
+    delimiter = header_delimiter(first_line) or ("\t" if "\t" in first_line else ",")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        header = next(reader, None) or []
     except csv.Error as exc:
         listing.problems.append(problem(source, 1, f"unreadable CSV header: {exc}", first_line))
         return listing
-    names = [column_name(h) for h in header or []]
-    known = [COLUMNS.get(n) for n in names]
-    if not any(k in ("title", "arxiv", "doi", "s2", "corpus", "url") for k in known):
+    columns = _columns(header)
+    if not any(f in columns for f in IDENTIFYING):
         listing.problems.append(
-            problem(source, 1, "CSV header names no title, arxiv, doi or s2 column", first_line)
+            problem(
+                source, 1, "CSV header names no title, DOI, arXiv, URL or S2 id column", first_line
+            )
         )
         return listing
-    seen: set[str] = set()
-    for i, k in enumerate(known):
-        if k in seen:
-            listing.notes.append(f"column {header[i]!r} repeats a {k} column: kept in extra")
-            known[i] = None
-        elif k:
-            seen.add(k)
+    listing.exporter = exporter(header)
+    used = {i for indexes in columns.values() for i in indexes}
+    run_together = listing.exporter == "SpringerLink"
     line = reader.line_num
     while True:
         start = line + 1
@@ -154,29 +112,50 @@ def parse_csv(text: str, source: str = "<text>") -> Listing:
         except StopIteration:
             break
         except csv.Error as exc:
-            listing.problems.append(problem(source, start, f"malformed CSV row: {exc}", _line(lines, start)))
+            listing.problems.append(
+                problem(source, start, f"malformed CSV row: {exc}", _line(lines, start))
+            )
             line = reader.line_num
             continue
         line = reader.line_num
         if not any(c.strip() for c in cells):
             continue
-        if len(cells) > len(header):
-            listing.problems.append(
-                problem(source, start, f"row has {len(cells)} fields, the header {len(header)}", _line(lines, start))
-            )
-            continue
-        row: dict[str, str] = {}
-        extra: dict[str, str] = {}
-        for name, kind, cell in zip(header, known, cells):
-            if kind:
-                row[kind] = cell.strip()
-            else:
-                extra[name.strip()] = cell.strip()
-        try:
-            listing.entries.append(_entry(row, extra, f"{source}:{start}"))
-        except (MalformedIdentifier, ValueError) as exc:
-            listing.problems.append(problem(source, start, str(exc), _line(lines, start)))
+        fields = _row_fields(cells, header, columns, used, run_together)
+        add_entry(listing, fields, start, _line(lines, start))
     return listing
+
+
+def _row_fields(
+    cells: list[str],
+    header: list[str],
+    columns: dict[str, list[int]],
+    used: set[int],
+    run_together: bool,
+) -> Fields:
+    """One row's fields by header name; cells of no known column (or past the header) in extra."""
+
+    def get(name: str) -> str:
+        return _first(cells, columns.get(name, []))
+
+    extra = {
+        (header[i].strip() if i < len(header) else f"column {i + 1}"): cell.strip()
+        for i, cell in enumerate(cells)
+        if i not in used and cell.strip()
+    }
+    return Fields(
+        title=get("title"),
+        authors=split_authors(get("authors"), run_together=run_together),
+        year=get("year") or None,
+        date=get("date") or None,
+        doi=get("doi"),
+        arxiv=get("arxiv"),
+        s2=get("s2"),
+        corpus=get("corpus"),
+        urls=[cells[i] for i in columns.get("url", []) if i < len(cells)],
+        abstract=get("abstract"),
+        venue=get("venue"),
+        extra=extra,
+    )
 
 
 def _line(lines: list[str], number: int) -> str:

@@ -57,6 +57,17 @@ TITLE_MAX_CHARS = 300
 _DAYS_IN_MONTH_ANY_YEAR = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
+_SNIFF = re.compile(
+    r"^[ \t]*•[ \t]*\d+[ \t]+authors?[ \t]*$|^[ \t]*·[ \t]*\n(?:[ \t]*\n)*[ \t]*[A-Z][a-z]{2,3}\.?[ \t]+\d{1,2}\b",
+    re.MULTILINE,
+)
+
+
+def sniff(sample: str) -> float:
+    """1 for text with a card's "• N authors" line or its "·" line before a date."""
+    return 1.0 if _SNIFF.search(sample) else 0.0
+
+
 class ListingDate(NamedTuple):
     """A listing date; ``year`` None when the line gives none."""
 
@@ -86,7 +97,11 @@ def parse_date(text: str) -> ListingDate | None:
 
 def days_in_month(year: int | None, month: int) -> int:
     """Days in ``month`` of ``year``; 29 for February of an unknown year."""
-    if month == 2 and year is not None and not (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)):
+    if (
+        month == 2
+        and year is not None
+        and not (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0))
+    ):
         return 28
     return _DAYS_IN_MONTH_ANY_YEAR[month]
 
@@ -116,7 +131,9 @@ class _Parser:
         self.listing = Listing(path=source, format="hf")
         self.listing_year = listing_year
         if listing_year is not None and not 1000 <= listing_year <= 9999:
-            self.listing.notes.append(f"--listing-year {listing_year} is not a four-digit year: ignored")
+            self.listing.notes.append(
+                f"--listing-year {listing_year} is not a four-digit year: ignored"
+            )
             self.listing_year = None
         self.header_done = False
         self.header_date: ListingDate | None = None
@@ -190,7 +207,13 @@ class _Parser:
         if (blank1 and not blank1.isspace()) or (blank2 and not blank2.isspace()):
             return 0
         abstract, meta, date_line = abstract.strip(), meta.strip(), date_line.strip()
-        if not abstract or abstract == "·" or not meta or len(meta) > TITLE_MAX_CHARS or meta == "·":
+        if (
+            not abstract
+            or abstract == "·"
+            or not meta
+            or len(meta) > TITLE_MAX_CHARS
+            or meta == "·"
+        ):
             return 0
         if title.lower() in _HEADER_LINES:
             return 0
@@ -199,11 +222,17 @@ class _Parser:
             return 0
         authors = AUTHORS.fullmatch(meta)
         if authors is not None:
-            entry = self._make([(number, title), (number + 2, abstract)], date, int(authors.group(1)), None, None)
+            entry = self._make(
+                [(number, title), (number + 2, abstract)], date, int(authors.group(1)), None, None
+            )
         else:
             organisation, handle = _organisation(meta)
             entry = self._make(
-                [(number, title), (number + 2, abstract)], date, None, organisation, {"organisation_handle": handle}
+                [(number, title), (number + 2, abstract)],
+                date,
+                None,
+                organisation,
+                {"organisation_handle": handle},
             )
         if entry is not None and date.year is None:
             self.yearless.append((entry, date, date_line))
@@ -219,7 +248,12 @@ class _Parser:
             text = paragraphs[k][1]
             if _is_header(text):
                 seen_header = True
-            elif seen_header and len(text) < 20 and (date := parse_date(text)) is not None and date.upvotes is None:
+            elif (
+                seen_header
+                and len(text) < 20
+                and (date := parse_date(text)) is not None
+                and date.upvotes is None
+            ):
                 if self.header_date is None:
                     self.header_date = date
             else:
@@ -260,7 +294,12 @@ class _Parser:
         groups = [paragraphs] if 1 <= len(paragraphs) <= 2 else self._groups(paragraphs)
         if not groups:
             self.listing.problems.append(
-                problem(self.source, dot_number, "entry without a title before its '·' line", meta or "·")
+                problem(
+                    self.source,
+                    dot_number,
+                    "entry without a title before its '·' line",
+                    meta or "·",
+                )
             )
             return
         for group in groups[:-1]:
@@ -289,14 +328,24 @@ class _Parser:
         if len(group) < 2:
             number, text = group[0]
             self.listing.problems.append(
-                problem(self.source, number, "a line outside any entry (no abstract, authors or date)", text)
+                problem(
+                    self.source,
+                    number,
+                    "a line outside any entry (no abstract, authors or date)",
+                    text,
+                )
             )
             return
         # A card the scrape cut short: reported and skipped like any malformed entry, so the
         # user sees the line and can list the paper again (by title or id) in another file.
         number, text = group[0]
         self.listing.problems.append(
-            problem(self.source, number, "incomplete card: title and abstract but no authors line, '·' or date", text)
+            problem(
+                self.source,
+                number,
+                "incomplete card: title and abstract but no authors line, '·' or date",
+                text,
+            )
         )
 
     def _make(
@@ -311,7 +360,12 @@ class _Parser:
         norm = normalise_title(title)
         if norm is None:
             self.listing.problems.append(
-                problem(self.source, number, "title has no letters or digits to identify the paper by", title)
+                problem(
+                    self.source,
+                    number,
+                    "title has no letters or digits to identify the paper by",
+                    title,
+                )
             )
             return None
         if len(group) == 2:
@@ -358,7 +412,7 @@ class _Parser:
                 f"the header date gives the year {header_year}; --listing-year {self.listing_year} is not used"
             )
         unresolved = 0
-        for entry, date, raw in self.yearless:
+        for entry, date, _raw in self.yearless:
             paper = entry.paper
             # the raw date stays in `extra` either way: the year was not in the entry itself
             extra = json.loads(paper.extra) if paper.extra else {}
@@ -369,7 +423,9 @@ class _Parser:
                 paper.year = year
                 paper.publication_date = f"{year:04d}-{date.month:02d}-{date.day:02d}"
             else:
-                listing.notes.append(f"{paper.listing_source}: {extra['date']} does not exist in {year}: year left unknown")
+                listing.notes.append(
+                    f"{paper.listing_source}: {extra['date']} does not exist in {year}: year left unknown"
+                )
             paper.extra = extra_json(extra)
         if unresolved:
             listing.notes.append(

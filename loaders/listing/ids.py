@@ -33,12 +33,16 @@ class Identifier:
 
 # New style YYMM.NNNN(N) since 2007, old style archive(.SUBJ)/YYMMNNN before; version optional.
 _ARXIV_NEW = re.compile(r"(\d{2})(0[1-9]|1[0-2])\.(\d{4,5})(?:v\d+)?", re.ASCII)
-_ARXIV_OLD = re.compile(r"([a-z]+(?:-[a-z]+)*(?:\.[a-z]{2})?)/(\d{7})(?:v\d+)?", re.ASCII | re.IGNORECASE)
+_ARXIV_OLD = re.compile(
+    r"([a-z]+(?:-[a-z]+)*(?:\.[a-z]{2})?)/(\d{7})(?:v\d+)?", re.ASCII | re.IGNORECASE
+)
 _ARXIV_PREFIX = re.compile(r"arxiv:\s*(.*)", re.IGNORECASE | re.DOTALL)
 _ARXIV_URL = re.compile(
     r"(?:https?://)?(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html|format)/(.*)", re.IGNORECASE
 )
-_HF_URL = re.compile(r"(?:https?://)?(?:www\.)?(?:huggingface\.co|hf\.co)/papers/(.*)", re.IGNORECASE)
+_HF_URL = re.compile(
+    r"(?:https?://)?(?:www\.)?(?:huggingface\.co|hf\.co)/papers/(.*)", re.IGNORECASE
+)
 _DOI = re.compile(r"10\.\d{4,9}/\S+", re.ASCII)
 _DOI_LIKE = re.compile(r"10\.\d+\S*", re.ASCII)
 _DOI_PREFIX = re.compile(r"doi:\s*(.*)", re.IGNORECASE | re.DOTALL)
@@ -67,8 +71,9 @@ def normalise_arxiv_id(text: str) -> str | None:
     if m:
         yymm = int(m.group(1) + m.group(2))
         digits = m.group(3)
-        # 4-digit numbers until 1412, 5-digit since 1501: anything else is a typo
-        if (len(digits) == 4) != (yymm < 1501) or yymm < 704:
+        # 4-digit numbers until 1412, 5-digit since 1501: anything else is a typo; numbering
+        # starts at 1, so 2305.00000 is a placeholder
+        if (len(digits) == 4) != (yymm < 1501) or yymm < 704 or not digits.strip("0"):
             return None
         return f"{m.group(1)}{m.group(2)}.{digits}"
     m = _ARXIV_OLD.fullmatch(text)
@@ -108,12 +113,18 @@ def parse_identifier(text: str) -> Identifier | None:
     text = text.strip()
     if not text:
         return None
-    for pattern, what in ((_ARXIV_URL, "arXiv URL"), (_HF_URL, "Hugging Face paper URL"), (_ARXIV_PREFIX, "arXiv id")):
+    for pattern, what in (
+        (_ARXIV_URL, "arXiv URL"),
+        (_HF_URL, "Hugging Face paper URL"),
+        (_ARXIV_PREFIX, "arXiv id"),
+    ):
         m = pattern.fullmatch(text)
         if m:
             arxiv = normalise_arxiv_id(_url_tail(m.group(1)))
             if arxiv is None:
-                raise MalformedIdentifier(f"malformed {what}: expected an arXiv id such as 2401.12345 or hep-th/9901001")
+                raise MalformedIdentifier(
+                    f"malformed {what}: expected an arXiv id such as 2401.12345 or hep-th/9901001"
+                )
             return Identifier(arxiv_id=arxiv)
     m = _S2_URL.fullmatch(text)
     if m:
@@ -124,7 +135,9 @@ def parse_identifier(text: str) -> Identifier | None:
         corpus = _CORPUS.fullmatch(last)
         if corpus and _DIGITS.fullmatch(corpus.group(1)):
             return Identifier(corpus_id=int(corpus.group(1)))
-        raise MalformedIdentifier("malformed Semantic Scholar URL: expected /paper/<slug>/<40-hex paper id>")
+        raise MalformedIdentifier(
+            "malformed Semantic Scholar URL: expected /paper/<slug>/<40-hex paper id>"
+        )
     m = _CORPUS.fullmatch(text)
     if m:
         if not _DIGITS.fullmatch(m.group(1).strip()):
@@ -146,13 +159,19 @@ def parse_identifier(text: str) -> Identifier | None:
     if arxiv is not None:
         return Identifier(arxiv_id=arxiv)
     if _ARXIV_LIKE.fullmatch(text):
-        raise MalformedIdentifier("malformed arXiv id: expected YYMM.NNNN (until 2014) or YYMM.NNNNN")
+        raise MalformedIdentifier(
+            "malformed arXiv id: expected YYMM.NNNN (until 2014) or YYMM.NNNNN"
+        )
     if _HEX40.fullmatch(text):
         return Identifier(s2_id=text.lower())
     if _HEX_LIKE.fullmatch(text) and any(c.isdigit() for c in text):
-        raise MalformedIdentifier(f"malformed Semantic Scholar paper id: expected 40 hex digits, found {len(text)}")
+        raise MalformedIdentifier(
+            f"malformed Semantic Scholar paper id: expected 40 hex digits, found {len(text)}"
+        )
     if _URL_LIKE.fullmatch(text):
-        raise MalformedIdentifier("unrecognised URL: expected an arXiv, Hugging Face, doi.org or Semantic Scholar paper URL")
+        raise MalformedIdentifier(
+            "unrecognised URL: expected an arXiv, Hugging Face, doi.org or Semantic Scholar paper URL"
+        )
     return None
 
 
@@ -160,7 +179,11 @@ def identifier_paper(ident: Identifier, source: str, **fields) -> Paper:
     """A listed Paper known by ``ident`` (plus any other ``fields``), keyed by its best id."""
     title = fields.get("title")
     key = paper_key(
-        s2_id=ident.s2_id, arxiv_id=ident.arxiv_id, doi=ident.doi, title=title, corpus_id=ident.corpus_id
+        s2_id=ident.s2_id,
+        arxiv_id=ident.arxiv_id,
+        doi=ident.doi,
+        title=title,
+        corpus_id=ident.corpus_id,
     )
     return Paper(
         key=key,
@@ -187,8 +210,63 @@ def _split_comment(line: str) -> str:
     return line
 
 
+#: a bare-title line longer than this is a paragraph or a file fragment, not a title
+TITLE_MAX_CHARS = 400
+#: quotes, brackets and separators around an id copied out of JSON, Python or a CSV cell
+_WRAPPERS = re.compile(r"""^[\s"'`\[(<{]+|[\s"'`\])>},;]+$""")
+_LETTER = re.compile(r"[^\W\d_]")
+_HAS_URL = re.compile(r"(?:https?://|www\.)\S", re.IGNORECASE)
+#: "... claim. AI2 does ...": a full stop between words ends a sentence, which a title is not
+_SENTENCE_BREAK = re.compile(r"[^\W\d_]{2}[.!?] +[A-Z]")
+#: a line of wrapped prose: it ends mid-sentence, or goes on one with a lower-case function word
+_PROSE_LINE = re.compile(
+    r".*[,;]|(?:the|of|or|and|to|in|for|an?|that|which|by|with|from|is|are|be|not|on|as|any|this|such)\s.*"
+)
+
+
+def sniff(sample: str) -> float:
+    """0.2 for any text: an id list is what text no other format claims is read as."""
+    return 0.2 if sample.strip() else 0.0
+
+
+def _unwrap(line: str) -> str:
+    """``line`` without quotes, brackets and trailing commas when what is inside is an id.
+
+    >>> _unwrap('"10.1093/nar/gkad960",'), _unwrap("['2401.12345']")
+    ('10.1093/nar/gkad960', '2401.12345')
+    """
+    inner = _WRAPPERS.sub("", line)
+    if inner == line or not inner:
+        return line
+    try:
+        return inner if parse_identifier(inner) is not None else line
+    except MalformedIdentifier:
+        return inner
+
+
+def _title_problem(line: str) -> str | None:
+    if not _LETTER.search(line):
+        return "neither an identifier nor a title (no letter)"
+    if len(line) > TITLE_MAX_CHARS:
+        return f"neither an identifier nor a title ({len(line)} characters, a title has at most {TITLE_MAX_CHARS})"
+    if _HAS_URL.search(line):
+        return (
+            "neither an identifier nor a title (a line of text holding a URL that names no paper)"
+        )
+    if (
+        _SENTENCE_BREAK.search(line)
+        or (line.endswith(".") and len(line.split()) >= 6)
+        or _PROSE_LINE.fullmatch(line)
+    ):
+        return "neither an identifier nor a title (reads as prose: sentences, not a title)"
+    return None
+
+
 def parse_ids(text: str, source: str = "<text>") -> Listing:
     """One entry per line: identifiers, identifier URLs or bare titles; ``#`` starts a comment.
+
+    Quotes, brackets and trailing commas around an identifier are dropped. A title line needs a
+    letter and at most :data:`TITLE_MAX_CHARS` characters.
 
     >>> [e.paper.key for e in parse_ids("arXiv:1706.03762\\nAttention Is All You Need").entries]
     ['arxiv:1706.03762', 'title:attention is all you need']
@@ -198,7 +276,7 @@ def parse_ids(text: str, source: str = "<text>") -> Listing:
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
-        line = _split_comment(line)
+        line = _unwrap(_split_comment(line))
         where = f"{source}:{number}"
         try:
             ident = parse_identifier(line)
@@ -206,11 +284,17 @@ def parse_ids(text: str, source: str = "<text>") -> Listing:
             listing.problems.append(problem(source, number, str(exc), raw))
             continue
         if ident is None:
-            if normalise_title(line) is None:
-                listing.problems.append(problem(source, number, "neither an identifier nor a title", raw))
+            reason = _title_problem(line)
+            if reason is None and normalise_title(line) is None:
+                reason = "neither an identifier nor a title"
+            if reason is not None:
+                listing.problems.append(problem(source, number, reason, raw))
                 continue
             paper = Paper(
-                key=paper_key(title=line), listed=True, title=line, title_norm=normalise_title(line),
+                key=paper_key(title=line),
+                listed=True,
+                title=line,
+                title_norm=normalise_title(line),
                 listing_source=where,
             )
         else:

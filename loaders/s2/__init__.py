@@ -14,8 +14,8 @@ The request formula is in :mod:`loaders.s2.plan`; the package guards in :mod:`lo
 
 from loaders.s2.plan import minimum_requests
 from loaders.s2.run import (
-    EnrichOptions,
     Enrichment,
+    EnrichOptions,
     EnrichReport,
     enrich,
     enrich_async,

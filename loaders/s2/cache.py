@@ -86,11 +86,15 @@ class ResponseCache:
 
     def get(self, key: str, allow_stale: bool = False) -> object:
         """The stored body, or :data:`MISSING` when absent or expired (unless ``allow_stale``)."""
-        row = self._db.execute("SELECT kind, fetched_at, body FROM responses WHERE key = ?", (key,)).fetchone()
+        row = self._db.execute(
+            "SELECT kind, fetched_at, body FROM responses WHERE key = ?", (key,)
+        ).fetchone()
         if row is None:
             return MISSING
         kind, fetched_at, body = row
-        if not allow_stale and self._clock() - fetched_at > self.ttl.get(kind, DEFAULT_TTL["paper"]):
+        if not allow_stale and self._clock() - fetched_at > self.ttl.get(
+            kind, DEFAULT_TTL["paper"]
+        ):
             return MISSING
         return json.loads(body)
 
@@ -123,7 +127,9 @@ class CacheReader:
         path = Path(path)
         if path.is_file():
             try:
-                self._db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
+                self._db = sqlite3.connect(
+                    f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=30
+                )
             except sqlite3.Error:
                 self._db = None
 
@@ -147,13 +153,17 @@ class CacheReader:
         self.close()
 
 
-def _fresh_rows(db: sqlite3.Connection, keys: list[str], ttl: dict[str, float], now: float) -> dict[str, object]:
+def _fresh_rows(
+    db: sqlite3.Connection, keys: list[str], ttl: dict[str, float], now: float
+) -> dict[str, object]:
     out: dict[str, object] = {}
     keys = list(dict.fromkeys(keys))
     for i in range(0, len(keys), 500):  # SQLite's default limit on bound parameters is 999+
         chunk = keys[i : i + 500]
         marks = ",".join("?" * len(chunk))
-        rows = db.execute(f"SELECT key, kind, fetched_at, body FROM responses WHERE key IN ({marks})", chunk)
+        rows = db.execute(
+            f"SELECT key, kind, fetched_at, body FROM responses WHERE key IN ({marks})", chunk
+        )
         for key, kind, fetched_at, body in rows:
             if now - fetched_at <= ttl.get(kind, DEFAULT_TTL["paper"]):
                 out[key] = json.loads(body)

@@ -57,7 +57,12 @@ def page_key(paper_id: str, which: str, offset: int, limit: int) -> str:
 
 
 def cached_plan(
-    papers: list[Paper], reader: CacheReader, *, references: bool = True, citations: bool = True, max_citations: int = 1000
+    papers: list[Paper],
+    reader: CacheReader,
+    *,
+    references: bool = True,
+    citations: bool = True,
+    max_citations: int = 1000,
 ) -> int:
     """Requests a run over ``papers`` would make that ``reader``'s cache cannot answer (module doc)."""
     id_requests, known, unresolved = _resolve_ids(papers, reader)
@@ -106,7 +111,9 @@ def _resolve_ids(papers: list[Paper], reader: CacheReader) -> tuple[int, list[di
     return requests, known, unresolved
 
 
-def _resolve_titles(papers: list[Paper], reader: CacheReader) -> tuple[int, list[dict], list[Paper]]:
+def _resolve_titles(
+    papers: list[Paper], reader: CacheReader
+) -> tuple[int, list[dict], list[Paper]]:
     """(match requests, records accepted, papers left unresolved) for the title-only papers."""
     todo = [p for p in papers if request_id(p) is None and p.title]
     hits = reader.get_many([match_key(p.title) for p in todo])
@@ -124,14 +131,20 @@ def _resolve_titles(papers: list[Paper], reader: CacheReader) -> tuple[int, list
 
 
 def _authors(known: list[dict], unresolved: list[Paper], reader: CacheReader) -> int:
-    ids = list(dict.fromkeys(a["authorId"] for r in known for a in r.get("authors") or [] if a.get("authorId")))
+    ids = list(
+        dict.fromkeys(
+            a["authorId"] for r in known for a in r.get("authors") or [] if a.get("authorId")
+        )
+    )
     hits = reader.get_many([item_key("author", a, AUTHOR_FIELDS) for a in ids])
     missing = sorted(a for a in ids if item_key("author", a, AUTHOR_FIELDS) not in hits)
     if not unresolved and missing:
         # the run's batches are exactly these: one kept whole is answered from the cache
         chunks = [missing[i : i + BATCH_AUTHORS] for i in range(0, len(missing), BATCH_AUTHORS)]
         batch_hits = reader.get_many([batch_key("/author/batch", c, AUTHOR_FIELDS) for c in chunks])
-        return sum(1 for c in chunks if batch_key("/author/batch", c, AUTHOR_FIELDS) not in batch_hits)
+        return sum(
+            1 for c in chunks if batch_key("/author/batch", c, AUTHOR_FIELDS) not in batch_hits
+        )
     assumed = sum(p.author_count or ASSUMED_AUTHORS for p in unresolved)
     return math.ceil((len(missing) + assumed) / BATCH_AUTHORS)
 

@@ -151,7 +151,9 @@ class GuardedRequester(ApiRequester):
         stats: RequestStats,
         rng: random.Random,
     ):
-        timeout = httpx.Timeout(settings.timeout, connect=min(settings.timeout, settings.connect_timeout))
+        timeout = httpx.Timeout(
+            settings.timeout, connect=min(settings.timeout, settings.connect_timeout)
+        )
         super().__init__(timeout, retry=False)
         self.settings = settings
         self.base_url = base_url
@@ -161,9 +163,11 @@ class GuardedRequester(ApiRequester):
         self.stats = stats
         self.rng = rng
 
-    async def get_data_async(self, url: str, parameters: str, headers: dict, payload: dict | None = None):
+    async def get_data_async(
+        self, url: str, parameters: str, headers: dict, payload: dict | None = None
+    ):
         method = "POST" if payload else "GET"
-        path = url[len(self.base_url):] if url.startswith(self.base_url) else url
+        path = url[len(self.base_url) :] if url.startswith(self.base_url) else url
         key = request_key(method, path, parameters, payload)
         if self.cache is not None:
             hit = self.cache.get(key, allow_stale=self.settings.offline)
@@ -187,16 +191,24 @@ class GuardedRequester(ApiRequester):
             self.cache.put(key, kind_of(path), data)
         return data
 
-    async def _fetch(self, url: str, path: str, parameters: str, headers: dict, payload: dict | None):
+    async def _fetch(
+        self, url: str, path: str, parameters: str, headers: dict, payload: dict | None
+    ):
         stats = self.stats
         for attempt in range(max(1, self.settings.max_attempts)):
             if stats.stopped:
-                raise (S2Unreachable if stats.stopped == "unreachable" else S2Failure)(stats.stopped, "run stopped")
+                raise (S2Unreachable if stats.stopped == "unreachable" else S2Failure)(
+                    stats.stopped, "run stopped"
+                )
             await self.limiter.wait()
             if stats.stopped:
-                raise (S2Unreachable if stats.stopped == "unreachable" else S2Failure)(stats.stopped, "run stopped")
+                raise (S2Unreachable if stats.stopped == "unreachable" else S2Failure)(
+                    stats.stopped, "run stopped"
+                )
             stats.requests += 1
-            log.debug("S2 request %s %s (attempt %d)", "POST" if payload else "GET", path, attempt + 1)
+            log.debug(
+                "S2 request %s %s (attempt %d)", "POST" if payload else "GET", path, attempt + 1
+            )
             try:
                 data = await super().get_data_async(url, parameters, headers, payload)
                 if data == {}:
@@ -213,18 +225,24 @@ class GuardedRequester(ApiRequester):
                 self.limiter.stop()
                 raise S2Unreachable("unreachable", str(exc)) from exc
             except Exception as exc:  # noqa: BLE001 - classified below, re-raised as S2Failure
-                reason, retryable = ("empty_response", True) if isinstance(exc, _EmptyResponse) else _classify(exc)
+                reason, retryable = (
+                    ("empty_response", True) if isinstance(exc, _EmptyResponse) else _classify(exc)
+                )
             last = attempt + 1 >= self.settings.max_attempts
             if not retryable or last or not self.budget.take():
                 self._give_up(reason)
                 raise S2Failure(reason, path)
             stats.retries += 1
-            delay = backoff_delay(attempt, self.settings.backoff_base, self.settings.backoff_cap, self.rng)
+            delay = backoff_delay(
+                attempt, self.settings.backoff_base, self.settings.backoff_cap, self.rng
+            )
             log.debug("S2 %s on %s; retrying in %.2fs", reason, path, delay)
             if reason == "429":
                 self.limiter.hold(delay)
             await asyncio.sleep(delay)
-        raise S2Failure("no_attempts", path)  # max_attempts < 1 is clamped above; kept for the type checker
+        raise S2Failure(
+            "no_attempts", path
+        )  # max_attempts < 1 is clamped above; kept for the type checker
 
     def _give_up(self, reason: str) -> None:
         stats = self.stats
@@ -273,7 +291,10 @@ class S2Client:
         _install_key_filter()
         self.stats = stats or RequestStats()
         self.api = AsyncSemanticScholar(
-            timeout=settings.timeout, api_key=settings.api_key, api_url=settings.api_url, retry=False
+            timeout=settings.timeout,
+            api_key=settings.api_key,
+            api_url=settings.api_url,
+            retry=False,
         )
         base = self.api.api_url + self.api.BASE_PATH_GRAPH
         # the package exposes no hook for its HTTP layer; its requester is the one seam (0.12.0)
@@ -294,13 +315,17 @@ class S2Client:
             return {}
         out: dict[str, dict | None] = {}
         for ident in ids:
-            hit = self.cache.get(item_key(what, ident, fields), allow_stale=self.api._requester.settings.offline)
+            hit = self.cache.get(
+                item_key(what, ident, fields), allow_stale=self.api._requester.settings.offline
+            )
             if hit is not MISSING:
                 out[ident] = None if hit == NOT_FOUND else hit
         self.stats.cache_hits += len(out)
         return out
 
-    def remember_items(self, what: str, kind: str, found: dict[str, dict], missing: list[str], fields: list[str]) -> None:
+    def remember_items(
+        self, what: str, kind: str, found: dict[str, dict], missing: list[str], fields: list[str]
+    ) -> None:
         if self.cache is None:
             return
         for ident, record in found.items():
@@ -322,18 +347,24 @@ class S2Client:
         """S2's best title match, or None when it has none."""
         try:
             # the package interpolates the query into the URL as is: encode it ourselves
-            paper = await self.api.search_paper(quote(title, safe=""), match_title=True, fields=fields)
+            paper = await self.api.search_paper(
+                quote(title, safe=""), match_title=True, fields=fields
+            )
         except S2NotFound:
             return None
         except IndexError:  # a 200 without data: the package indexes results[0]
             return None
         return paper.raw_data
 
-    async def pages(self, paper_id: str, which: str, fields: list[str], max_items: int) -> PageResult:
+    async def pages(
+        self, paper_id: str, which: str, fields: list[str], max_items: int
+    ) -> PageResult:
         """All ``which`` ("references" / "citations") of a paper up to ``max_items`` and the
         API's offset cap, one page (<= 1000) per request; ``truncated`` when items were left."""
         limit = max(1, min(PAGE_LIMIT, max_items))
-        get = self.api.get_paper_references if which == "references" else self.api.get_paper_citations
+        get = (
+            self.api.get_paper_references if which == "references" else self.api.get_paper_citations
+        )
         results = await get(paper_id, fields=fields, limit=limit)
         items, pages = list(results.raw_data), 1
         while True:

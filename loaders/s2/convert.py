@@ -16,7 +16,15 @@ PAPER_FIELDS = [
 ]  # fmt: skip
 #: /paper/search/match does not serve tldr
 MATCH_FIELDS = [f for f in PAPER_FIELDS if f != "tldr"]
-AUTHOR_FIELDS = ["authorId", "name", "aliases", "affiliations", "hIndex", "paperCount", "citationCount"]
+AUTHOR_FIELDS = [
+    "authorId",
+    "name",
+    "aliases",
+    "affiliations",
+    "hIndex",
+    "paperCount",
+    "citationCount",
+]
 #: /references and /citations: the edge's own fields, then the other paper's
 EDGE_FIELDS = [
     "isInfluential", "intents", "paperId", "corpusId", "externalIds", "title", "year",
@@ -94,7 +102,12 @@ def outside_paper(record: dict) -> Paper | None:
     if not record.get("paperId"):
         return None
     props = paper_properties(record)
-    return Paper(key=paper_key(s2_id=props["s2_id"]), title_norm=normalise_title(props["title"]), listed=False, **props)
+    return Paper(
+        key=paper_key(s2_id=props["s2_id"]),
+        title_norm=normalise_title(props["title"]),
+        listed=False,
+        **props,
+    )
 
 
 def author_node(record: dict) -> Author | None:
@@ -120,4 +133,9 @@ def authored(author: Author, paper_key_: str, position: int) -> Authored:
 
 
 def cites(src: str, dst: str, item: dict) -> Cites:
-    return Cites(src=src, dst=dst, is_influential=item.get("isInfluential"), intents=item.get("intents") or None)
+    return Cites(
+        src=src,
+        dst=dst,
+        is_influential=item.get("isInfluential"),
+        intents=item.get("intents") or None,
+    )

@@ -59,7 +59,9 @@ async def _gather(concurrency: int, jobs: list[Callable[[], Awaitable[None]]]) -
     await asyncio.gather(*(run(j) for j in jobs))
 
 
-async def resolve_ids(client: S2Client, states: list[PaperState], concurrency: int, advance: Advance) -> None:
+async def resolve_ids(
+    client: S2Client, states: list[PaperState], concurrency: int, advance: Advance
+) -> None:
     by_id: dict[str, list[PaperState]] = {}
     for st in states:
         rid = request_id(st.paper)
@@ -90,7 +92,9 @@ async def resolve_ids(client: S2Client, states: list[PaperState], concurrency: i
                     st.status = f"retry:{exc.reason}"
         else:
             found = map_batch(chunk, records)
-            client.remember_items("paper", "paper", found, [r for r in chunk if r not in found], PAPER_FIELDS)
+            client.remember_items(
+                "paper", "paper", found, [r for r in chunk if r not in found], PAPER_FIELDS
+            )
             for rid in chunk:
                 settle(rid, found.get(rid))
         advance("resolve", sum(len(by_id[r]) for r in chunk))
@@ -98,7 +102,9 @@ async def resolve_ids(client: S2Client, states: list[PaperState], concurrency: i
     await _gather(concurrency, [lambda c=c: batch(c) for c in _chunks(ids, BATCH_PAPERS)])
 
 
-async def resolve_titles(client: S2Client, states: list[PaperState], concurrency: int, advance: Advance) -> None:
+async def resolve_titles(
+    client: S2Client, states: list[PaperState], concurrency: int, advance: Advance
+) -> None:
     todo = [st for st in states if request_id(st.paper) is None and st.paper.title]
 
     async def match(st: PaperState) -> None:
@@ -148,7 +154,9 @@ async def fetch_authors(
                     st.later_failure = st.later_failure or f"retry:{exc.reason}"
         else:
             found = {r["authorId"]: r for r in records if r.get("authorId") in owners}
-            client.remember_items("author", "author", found, [a for a in chunk if a not in found], AUTHOR_FIELDS)
+            client.remember_items(
+                "author", "author", found, [a for a in chunk if a not in found], AUTHOR_FIELDS
+            )
             out.update(found)
         advance("authors", len(chunk))
 
@@ -180,7 +188,9 @@ async def fetch_lists(
     await _gather(concurrency, jobs)
 
 
-async def _list(client: S2Client, st: PaperState, which: str, max_items: int, advance: Advance) -> None:
+async def _list(
+    client: S2Client, st: PaperState, which: str, max_items: int, advance: Advance
+) -> None:
     try:
         result = await client.pages(st.s2_id, which, EDGE_FIELDS, max_items)
     except S2NotFound:  # S2 resolved the paper but has no list for it

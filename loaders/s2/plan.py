@@ -76,7 +76,11 @@ def minimum_requests(
 
 
 def planned_requests(
-    papers: list[Paper], *, references: bool = True, citations: bool = True, max_citations: int = 1000
+    papers: list[Paper],
+    *,
+    references: bool = True,
+    citations: bool = True,
+    max_citations: int = 1000,
 ) -> int:
     """The formula before the run, from what the listing knows (see the module doc)."""
     ids = {rid.lower() for p in papers if (rid := request_id(p))}

@@ -116,4 +116,6 @@ def verify_match(paper: Paper, record: dict) -> Verdict:
         confidence *= 0.95
     if record.get("matchScore") is not None:
         evidence.append(f"S2 matchScore {record['matchScore']}")
-    return Verdict(reason is None, reason, round(confidence if reason is None else 0.0, 3), "; ".join(evidence))
+    return Verdict(
+        reason is None, reason, round(confidence if reason is None else 0.0, 3), "; ".join(evidence)
+    )

@@ -125,7 +125,11 @@ def plan_requests(papers: list[Paper], options: EnrichOptions) -> int:
         return 0
     with CacheReader(cache_dir_of(options) / CACHE_FILE, options.cache_ttl) as reader:
         return cache_plan.cached_plan(
-            papers, reader, references=options.references, citations=options.citations, max_citations=options.max_citations
+            papers,
+            reader,
+            references=options.references,
+            citations=options.citations,
+            max_citations=options.max_citations,
         )
 
 
@@ -160,7 +164,9 @@ def enrich(papers: list[Paper], options: EnrichOptions | None = None, progress=N
         return pool.submit(lambda: asyncio.run(_enrich(papers, options, progress))).result()
 
 
-async def enrich_async(papers: list[Paper], options: EnrichOptions | None = None, progress=None) -> Enrichment:
+async def enrich_async(
+    papers: list[Paper], options: EnrichOptions | None = None, progress=None
+) -> Enrichment:
     """:func:`enrich` for async callers: runs in a worker thread, the caller's loop keeps going."""
     return await asyncio.to_thread(enrich, papers, options, progress)
 
@@ -210,15 +216,30 @@ async def _enrich(papers: list[Paper], options: EnrichOptions, progress) -> Enri
             random.Random(options.seed),
         )
         conc = options.concurrency
-        bar.start("resolve", "S2 resolve", sum(1 for s in states if request_id(s.paper) or s.paper.title))
+        bar.start(
+            "resolve", "S2 resolve", sum(1 for s in states if request_id(s.paper) or s.paper.title)
+        )
         await resolve_ids(client, states, conc, bar)
         await resolve_titles(client, states, conc, bar)
-        n_authors = len({a.get("authorId") for s in states if s.status == "ok" for a in s.record.get("authors") or []})
+        n_authors = len(
+            {
+                a.get("authorId")
+                for s in states
+                if s.status == "ok"
+                for a in s.record.get("authors") or []
+            }
+        )
         bar.start("authors", "S2 authors", n_authors)
         authors = await fetch_authors(client, states, conc, bar)
         ok = {s.s2_id: s for s in states if s.status == "ok"}.values()
         n_refs = sum(1 for s in ok if options.references and s.record.get("referenceCount") != 0)
-        n_cits = sum(1 for s in ok if options.citations and options.max_citations > 0 and s.record.get("citationCount") != 0)
+        n_cits = sum(
+            1
+            for s in ok
+            if options.citations
+            and options.max_citations > 0
+            and s.record.get("citationCount") != 0
+        )
         bar.start("references", "S2 references", n_refs)
         bar.start("citations", "S2 citations", n_cits)
         await fetch_lists(
@@ -268,7 +289,13 @@ def _assemble(
         if st.status != "ok":
             status = st.status or "not_found"
             out_papers.append(
-                p.model_copy(update={"s2_status": status, "s2_match_confidence": st.confidence, "s2_match_evidence": st.evidence})
+                p.model_copy(
+                    update={
+                        "s2_status": status,
+                        "s2_match_confidence": st.confidence,
+                        "s2_match_evidence": st.evidence,
+                    }
+                )
             )
             continue
         out_papers.append(
@@ -327,7 +354,11 @@ def _summarise(report, out_papers, nodes, rels, states, options, stats, started)
     report.authors = len(nodes) - report.outside_papers
     report.cites = sum(1 for k in rels if k[0] == "CITES")
     report.authored = len(rels) - report.cites
-    report.requests_made, report.cache_hits, report.retries = stats.requests, stats.cache_hits, stats.retries
+    report.requests_made, report.cache_hits, report.retries = (
+        stats.requests,
+        stats.cache_hits,
+        stats.retries,
+    )
     report.unreachable = stats.stopped == "unreachable"
     distinct = {s.s2_id: s for s in resolved}.values()
     report.minimum_requests = plan.minimum_requests(
@@ -335,7 +366,9 @@ def _summarise(report, out_papers, nodes, rels, states, options, stats, started)
         sum(1 for s in states if request_id(s.paper) is None and s.paper.title),
         len({a for s in resolved for a in s.author_ids}),
         [s.record.get("referenceCount") for s in distinct] if options.references else [],
-        [s.record.get("citationCount") for s in distinct] if options.citations and options.max_citations > 0 else [],
+        [s.record.get("citationCount") for s in distinct]
+        if options.citations and options.max_citations > 0
+        else [],
         options.max_citations,
     )
     report.seconds = time.monotonic() - started

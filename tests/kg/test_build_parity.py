@@ -1,6 +1,7 @@
 """`kg build --neo4j` writes the same graph as the embedded default."""
 
 from testkit import EXAMPLE_LISTING
+
 from kg.graph import KnowledgeGraph
 from kg.model import Paper
 from kg.stats import graph_stats

@@ -44,7 +44,9 @@ def s2_server():
 def db_path(tmp_path):
     path = tmp_path / "kg.db"
     store = EmbeddedStore(path, buffer_pool_size=256 * 1024 * 1024)
-    upsert_nodes(store, [Paper(key="title:a", title="A", listed=True), Paper(key="title:b", title="B")])
+    upsert_nodes(
+        store, [Paper(key="title:a", title="A", listed=True), Paper(key="title:b", title="B")]
+    )
     store.close()
     return path
 
@@ -78,7 +80,9 @@ def test_all_checks_pass_and_secrets_stay_hidden(env, db_path, s2_server, monkey
     for secret in SECRETS.values():
         assert secret not in out
     assert "s2_api_key" in out and "set" in out
-    assert _Root.seen and not any(secret in str(h) for h in _Root.seen for secret in SECRETS.values())
+    assert _Root.seen and not any(
+        secret in str(h) for h in _Root.seen for secret in SECRETS.values()
+    )
 
 
 def test_unreachable_s2_and_missing_store_fail(env, tmp_path, monkeypatch, capsys):

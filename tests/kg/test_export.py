@@ -19,10 +19,24 @@ from loaders.listing import parse_listing
 S2_A = "a" * 40
 
 NODES = [
-    Paper(key=f"s2:{S2_A}", s2_id=S2_A, arxiv_id="1706.03762", title="Attention Is All You Need", year=2017,
-          venue="NeurIPS", listed=True, abstract="We propose the {Transformer}.", fields_of_study=["Computer Science"]),
-    Paper(key="doi:10.18653/v1/n19-1423", doi="10.18653/v1/n19-1423", title="BERT: Pre-training of Deep Bidirectional Transformers",
-          year=2019, listed=True),
+    Paper(
+        key=f"s2:{S2_A}",
+        s2_id=S2_A,
+        arxiv_id="1706.03762",
+        title="Attention Is All You Need",
+        year=2017,
+        venue="NeurIPS",
+        listed=True,
+        abstract="We propose the {Transformer}.",
+        fields_of_study=["Computer Science"],
+    ),
+    Paper(
+        key="doi:10.18653/v1/n19-1423",
+        doi="10.18653/v1/n19-1423",
+        title="BERT: Pre-training of Deep Bidirectional Transformers",
+        year=2019,
+        listed=True,
+    ),
     Paper(key="title:a cited paper", title="A Cited Paper", year=2014, listed=False),
     Author(key="s2:1", s2_id="1", name="Ashish Vaswani"),
     Author(key="s2:2", s2_id="2", name="Noam Shazeer", aliases=["N. Shazeer"]),
@@ -36,8 +50,16 @@ RELS = [
     Authored(src="s2:2", dst=f"s2:{S2_A}", position=1, source="s2"),
     Authored(src="s2:1", dst=f"s2:{S2_A}", position=0, source="s2"),
     Authored(src="s2:3", dst="doi:10.18653/v1/n19-1423", position=0, source="s2"),
-    Proposes(src=f"s2:{S2_A}", dst="transformer", source="extract:title", evidence="We propose", confidence=0.9),
-    EvaluatedOn(src=f"s2:{S2_A}", dst="wmt 2014", metric="BLEU", value=28.4, source="extract:result"),
+    Proposes(
+        src=f"s2:{S2_A}",
+        dst="transformer",
+        source="extract:title",
+        evidence="We propose",
+        confidence=0.9,
+    ),
+    EvaluatedOn(
+        src=f"s2:{S2_A}", dst="wmt 2014", metric="BLEU", value=28.4, source="extract:result"
+    ),
     EvaluatedOn(src=f"s2:{S2_A}", dst="wmt 2014", metric="", source="extract:mention"),
 ]
 
@@ -69,8 +91,16 @@ def test_json(store, tmp_path):
     assert paper["properties"]["year"] == 2017 and "doi" not in paper["properties"]
     results = [r for r in data["relationships"] if r["type"] == "EVALUATED_ON"]
     assert sorted(r["properties"]["metric"] for r in results) == ["", "BLEU"]
-    [cites] = [r for r in data["relationships"] if r["type"] == "CITES" and r["dst"] == "title:a cited paper"]
-    assert cites["properties"] == {"source": "s2", "is_influential": True, "intents": ["background"]}
+    [cites] = [
+        r
+        for r in data["relationships"]
+        if r["type"] == "CITES" and r["dst"] == "title:a cited paper"
+    ]
+    assert cites["properties"] == {
+        "source": "s2",
+        "is_influential": True,
+        "intents": ["background"],
+    }
     assert (cites["src_label"], cites["dst_label"]) == ("Paper", "Paper")
 
 
@@ -79,7 +109,11 @@ def test_graphml(store, tmp_path):
     graph = nx.read_graphml(tmp_path / "g.graphml", force_multigraph=True)
     assert graph.number_of_nodes() == len(NODES) and graph.number_of_edges() == len(RELS)
     node = graph.nodes[f"Paper:s2:{S2_A}"]
-    assert node["label"] == "Paper" and node["title"] == "Attention Is All You Need" and node["year"] == 2017
+    assert (
+        node["label"] == "Paper"
+        and node["title"] == "Attention Is All You Need"
+        and node["year"] == 2017
+    )
     assert json.loads(graph.nodes["Author:s2:2"]["aliases"]) == ["N. Shazeer"]
     types = sorted(d["type"] for _, _, d in graph.edges(data=True))
     assert types == sorted(r.type for r in RELS)
@@ -92,8 +126,18 @@ def test_csv_directory(store, tmp_path):
     assert (summary.nodes, summary.relationships) == (len(NODES), len(RELS))
     files = sorted(p.name for p in (tmp_path / "csv").iterdir())
     assert files == sorted(
-        ["Paper.csv", "Author.csv", "Method.csv", "Benchmark.csv", "CITES.csv", "AUTHORED.csv",
-         "PROPOSES.csv", "USES.csv", "COMPARES_WITH.csv", "EVALUATED_ON.csv"]
+        [
+            "Paper.csv",
+            "Author.csv",
+            "Method.csv",
+            "Benchmark.csv",
+            "CITES.csv",
+            "AUTHORED.csv",
+            "PROPOSES.csv",
+            "USES.csv",
+            "COMPARES_WITH.csv",
+            "EVALUATED_ON.csv",
+        ]
     )
     with open(tmp_path / "csv" / "Paper.csv", encoding="utf-8", newline="") as f:
         papers = list(csv.DictReader(f))
@@ -106,7 +150,9 @@ def test_csv_directory(store, tmp_path):
     assert {(a["src"], a["dst"], a["position"]) for a in authored} == {
         (r.src, r.dst, str(r.position)) for r in RELS if isinstance(r, Authored)
     }
-    assert (tmp_path / "csv" / "USES.csv").read_text(encoding="utf-8").strip() == "src,dst,source,evidence,confidence"
+    assert (tmp_path / "csv" / "USES.csv").read_text(
+        encoding="utf-8"
+    ).strip() == "src,dst,source,evidence,confidence"
 
 
 def test_bibtex_holds_the_listed_papers_and_parses_back(store, tmp_path):
@@ -115,14 +161,20 @@ def test_bibtex_holds_the_listed_papers_and_parses_back(store, tmp_path):
     listing = parse_listing((tmp_path / "listed.bib").read_text(encoding="utf-8"), "bibtex")
     assert listing.problems == []
     by_title = {e.paper.title: e for e in listing.entries}
-    assert set(by_title) == {"Attention Is All You Need", "BERT: Pre-training of Deep Bidirectional Transformers"}
+    assert set(by_title) == {
+        "Attention Is All You Need",
+        "BERT: Pre-training of Deep Bidirectional Transformers",
+    }
     attention = by_title["Attention Is All You Need"]
     assert attention.authors == ["Ashish Vaswani", "Noam Shazeer"]  # in AUTHORED position order
     assert attention.paper.arxiv_id == "1706.03762" and attention.paper.year == 2017
     assert attention.paper.abstract == "We propose the Transformer."
     extra = json.loads(attention.paper.extra)
     assert extra["bibtex_key"] == "vaswani2017attention" and extra["journal"] == "NeurIPS"
-    assert by_title["BERT: Pre-training of Deep Bidirectional Transformers"].paper.doi == "10.18653/v1/n19-1423"
+    assert (
+        by_title["BERT: Pre-training of Deep Bidirectional Transformers"].paper.doi
+        == "10.18653/v1/n19-1423"
+    )
 
 
 def run_cli(capsys, *args):
@@ -133,14 +185,27 @@ def run_cli(capsys, *args):
 
 
 def test_cli_export_each_format(db_path, tmp_path, capsys):
-    code, out, _ = run_cli(capsys, "export", "--format", "json", "--out", str(tmp_path / "g.json"), "--db", str(db_path))
+    code, out, _ = run_cli(
+        capsys,
+        "export",
+        "--format",
+        "json",
+        "--out",
+        str(tmp_path / "g.json"),
+        "--db",
+        str(db_path),
+    )
     assert code == 0
     assert f"exported {len(NODES)} nodes and {len(RELS)} relationships" in out
     assert len(json.loads((tmp_path / "g.json").read_text())["nodes"]) == len(NODES)
-    code, out, _ = run_cli(capsys, "export", "--out", str(tmp_path / "g.graphml"), "--db", str(db_path))
+    code, out, _ = run_cli(
+        capsys, "export", "--out", str(tmp_path / "g.graphml"), "--db", str(db_path)
+    )
     assert code == 0 and "(graphml)" in out
     assert nx.read_graphml(tmp_path / "g.graphml").number_of_nodes() == len(NODES)
-    code, out, _ = run_cli(capsys, "export", "-f", "csv", "-o", str(tmp_path / "out"), "--db", str(db_path))
+    code, out, _ = run_cli(
+        capsys, "export", "-f", "csv", "-o", str(tmp_path / "out"), "--db", str(db_path)
+    )
     assert code == 0 and (tmp_path / "out" / "CITES.csv").exists()
     code, out, _ = run_cli(capsys, "export", "-o", str(tmp_path / "l.bib"), "--db", str(db_path))
     assert code == 0 and "exported 2 listed papers" in out
@@ -162,6 +227,8 @@ def test_cli_usage_errors(db_path, tmp_path, capsys, monkeypatch, args, message)
 
 
 def test_cli_missing_database(tmp_path, capsys):
-    code, _, err = run_cli(capsys, "export", "-o", str(tmp_path / "g.json"), "--db", str(tmp_path / "none.db"))
+    code, _, err = run_cli(
+        capsys, "export", "-o", str(tmp_path / "g.json"), "--db", str(tmp_path / "none.db")
+    )
     assert code == 2 and "no database at" in err
     assert not (tmp_path / "g.json").exists()

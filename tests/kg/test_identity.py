@@ -36,7 +36,9 @@ def test_same_title_in_two_listings_is_one_node(store):
 
 
 def test_learning_ids_merges_title_and_arxiv_nodes(store):
-    by_title = Paper(key=paper_key(title="Deep Nets"), title="Deep Nets", listed=True, abstract="abs")
+    by_title = Paper(
+        key=paper_key(title="Deep Nets"), title="Deep Nets", listed=True, abstract="abs"
+    )
     by_arxiv = Paper(key=paper_key(arxiv_id="2401.00001"), arxiv_id="2401.00001", listed=True)
     outside = Paper(key="s2:zzz", s2_id="zzz", listed=False)
     _write(store, [by_title, by_arxiv, outside], [Cites(src=by_title.key, dst="s2:zzz")])

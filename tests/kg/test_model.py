@@ -10,7 +10,10 @@ from kg.model import Author, Paper, author_key, normalise_title, paper_key
     [
         ("  Attention Is All You Need!  ", "attention is all you need"),
         ("Café Über-Net: ÅÉ 2.0", "cafe uber net ae 2 0"),
-        ("SliceGPT:   Compress\tLarge   Language Models", "slicegpt compress large language models"),
+        (
+            "SliceGPT:   Compress\tLarge   Language Models",
+            "slicegpt compress large language models",
+        ),
         ("数学", None),
         ("", None),
         (None, None),

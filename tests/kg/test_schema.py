@@ -21,7 +21,9 @@ def test_neo4j_schema_constraints_indexes_fulltext():
         assert any(f"FOR (n:{model.label}) REQUIRE n.key IS UNIQUE" in s for s in statements)
     for prop in ("s2_id", "arxiv_id", "doi", "title_norm", "year"):
         assert any(f"FOR (n:Paper) ON (n.{prop})" in s for s in statements)
-    assert any("FULLTEXT INDEX paper_text" in s and "[n.title, n.abstract]" in s for s in statements)
+    assert any(
+        "FULLTEXT INDEX paper_text" in s and "[n.title, n.abstract]" in s for s in statements
+    )
 
 
 def test_upserts_never_erase_and_bind_endpoints_with_match_with_match():
@@ -44,9 +46,16 @@ def test_all_null_properties_are_left_out_of_statement_and_rows():
     assert props == ["key", "title", "title_norm", "year"]
     statement = schema.node_upsert(Paper, "neo4j", props)
     assert "n.title =" in statement and "n.abstract" not in statement
-    assert schema.rows(papers, props)[1] == {"key": "b", "title": None, "title_norm": None, "year": 2020}
+    assert schema.rows(papers, props)[1] == {
+        "key": "b",
+        "title": None,
+        "title_norm": None,
+        "year": 2020,
+    }
     assert "SET" not in schema.node_upsert(Paper, "neo4j", ["key"])
     rels = [EvaluatedOn(src="p", dst="b")]
     rel_props = schema.present_properties(rels)
     assert rel_props == ["source", "metric"]
-    assert schema.rows(rels, rel_props) == [{"src": "p", "dst": "b", "source": "listing", "metric": ""}]
+    assert schema.rows(rels, rel_props) == [
+        {"src": "p", "dst": "b", "source": "listing", "metric": ""}
+    ]

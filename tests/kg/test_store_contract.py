@@ -89,14 +89,23 @@ def test_a_100_kb_abstract_round_trips(store):
 
 def test_null_fields_do_not_erase_stored_values(store):
     full = Paper(
-        key="p", title="Old title", abstract="An abstract.", year=2023,
-        fields_of_study=["Computer Science"], listed=True, citation_count=0,
+        key="p",
+        title="Old title",
+        abstract="An abstract.",
+        year=2023,
+        fields_of_study=["Computer Science"],
+        listed=True,
+        citation_count=0,
     )
     upsert_nodes(store, [full])
     upsert_nodes(store, [Paper(key="p", title="New title")])
     assert _paper(store, "p") == {
-        "title": "New title", "abstract": "An abstract.", "year": 2023,
-        "fields": ["Computer Science"], "listed": True, "citations": 0,
+        "title": "New title",
+        "abstract": "An abstract.",
+        "year": 2023,
+        "fields": ["Computer Science"],
+        "listed": True,
+        "citations": 0,
     }
     # False and 0 are values, not nulls: they overwrite.
     upsert_nodes(store, [Paper(key="p", listed=False, year=0)])

@@ -80,8 +80,9 @@ def test_server_sh_prints_the_uri_last_and_reuses_a_live_server(auth_server):
     )
     assert again.returncode == 0 and again.stdout == f"{uri}\n"
     assert "reusing" in again.stderr
-    status = subprocess.run(["bash", str(SERVER), "status"], env=env, capture_output=True,
-                            text=True, timeout=60)
+    status = subprocess.run(
+        ["bash", str(SERVER), "status"], env=env, capture_output=True, text=True, timeout=60
+    )
     assert status.returncode == 0 and status.stdout == f"{uri}\n"
 
 
@@ -109,8 +110,12 @@ def test_right_password_opens_the_store(auth_server):
 
 
 def test_schema_is_created_on_connect_and_again_without_error(neo4j_store):
-    again = Neo4jStore(neo4j_store.uri, password=os.environ.get("NEO4J_PASSWORD"),
-                       user=os.environ.get("NEO4J_USER", "neo4j"), database=neo4j_store.database)
+    again = Neo4jStore(
+        neo4j_store.uri,
+        password=os.environ.get("NEO4J_PASSWORD"),
+        user=os.environ.get("NEO4J_USER", "neo4j"),
+        database=neo4j_store.database,
+    )
     again.close()
     constraints = {r["name"] for r in neo4j_store.run("SHOW CONSTRAINTS YIELD name")}
     assert {"paper_key", "author_key", "method_key", "benchmark_key"} <= constraints
@@ -152,16 +157,23 @@ def test_routing_uri_reaches_the_server(neo4j_store):
     uri = neo4j_store.uri.replace("bolt://", "neo4j://", 1)
     if not uri.startswith("neo4j://"):
         pytest.skip(f"NEO4J_URI {neo4j_store.uri} is not a bolt:// URI")
-    with Neo4jStore(uri, password=os.environ.get("NEO4J_PASSWORD"),
-                    user=os.environ.get("NEO4J_USER", "neo4j"),
-                    database=neo4j_store.database) as routed:
+    with Neo4jStore(
+        uri,
+        password=os.environ.get("NEO4J_PASSWORD"),
+        user=os.environ.get("NEO4J_USER", "neo4j"),
+        database=neo4j_store.database,
+    ) as routed:
         assert routed.run("RETURN 1 AS one") == [{"one": 1}]
 
 
 def test_unknown_database_is_a_one_line_store_error(neo4j_store):
     with pytest.raises(StoreError) as err:
-        Neo4jStore(neo4j_store.uri, password=os.environ.get("NEO4J_PASSWORD"),
-                   user=os.environ.get("NEO4J_USER", "neo4j"), database="nosuchdb")
+        Neo4jStore(
+            neo4j_store.uri,
+            password=os.environ.get("NEO4J_PASSWORD"),
+            user=os.environ.get("NEO4J_USER", "neo4j"),
+            database="nosuchdb",
+        )
     assert "nosuchdb" in str(err.value) and "\n" not in str(err.value)
 
 
@@ -232,7 +244,10 @@ def _write(kind: str, target: str, kill_after: int | None = None) -> bool:
     Returns whether it ran to the end."""
     proc = subprocess.Popen(
         [sys.executable, "-c", WRITER, kind, target],
-        cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     seen = 0
     for line in proc.stdout:
@@ -275,9 +290,12 @@ def _read(kind: str, target: str):
 
         store = EmbeddedStore(target, buffer_pool_size=128 * 1024 * 1024)
     else:
-        store = Neo4jStore(target, user=os.environ.get("NEO4J_USER", "neo4j"),
-                           password=os.environ.get("NEO4J_PASSWORD"),
-                           database=os.environ.get("NEO4J_DATABASE", "neo4j"))
+        store = Neo4jStore(
+            target,
+            user=os.environ.get("NEO4J_USER", "neo4j"),
+            password=os.environ.get("NEO4J_PASSWORD"),
+            database=os.environ.get("NEO4J_DATABASE", "neo4j"),
+        )
     try:
         return counts(store), snapshot(store)
     finally:

@@ -28,9 +28,8 @@ def test_synthetic_graph_has_equal_counts_and_properties_in_both_stores(
     # 50 sampled nodes, every model property, read one by one from each store
     for node in random.Random(1).sample(nodes, 50):
         props = schema.properties(type(node))
-        query = (
-            f"MATCH (n:{node.label} {{key: $key}}) RETURN "
-            + ", ".join(f"n.{p} AS {p}" for p in props)
+        query = f"MATCH (n:{node.label} {{key: $key}}) RETURN " + ", ".join(
+            f"n.{p} AS {p}" for p in props
         )
         embedded = embedded_store.run(query, {"key": node.key})
         assert embedded == neo4j_store.run(query, {"key": node.key})

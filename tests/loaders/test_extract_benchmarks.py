@@ -13,13 +13,22 @@ def found(sentence):
     [
         ("We evaluate on the Foo-Net benchmark.", [("Foo-Net", "pattern-noun")]),
         ("Results on the Long Range Arena benchmark.", [("Long Range Arena", "gazetteer")]),
-        ("on the SemanticKITTI (59.5@5%) and ScribbleKITTI (58.1@5%) benchmark datasets",
-         [("SemanticKITTI", "gazetteer"), ("ScribbleKITTI", "pattern-noun")]),
-        ("multiple datasets (CIFAR-10, ImageNet and HAR-2).",
-         [("CIFAR-10", "gazetteer"), ("ImageNet", "gazetteer"), ("HAR-2", "pattern-list")]),
-        ("It also achieves comparable performance on MegaVideoBench.", [("MegaVideoBench", "pattern-suffix")]),
-        ("Experiments on the Aider Polyglot and SWE-Bench with frontier models.",
-         [("Aider Polyglot", "pattern-coordination"), ("SWE-bench", "gazetteer")]),
+        (
+            "on the SemanticKITTI (59.5@5%) and ScribbleKITTI (58.1@5%) benchmark datasets",
+            [("SemanticKITTI", "gazetteer"), ("ScribbleKITTI", "pattern-noun")],
+        ),
+        (
+            "multiple datasets (CIFAR-10, ImageNet and HAR-2).",
+            [("CIFAR-10", "gazetteer"), ("ImageNet", "gazetteer"), ("HAR-2", "pattern-list")],
+        ),
+        (
+            "It also achieves comparable performance on MegaVideoBench.",
+            [("MegaVideoBench", "pattern-suffix")],
+        ),
+        (
+            "Experiments on the Aider Polyglot and SWE-Bench with frontier models.",
+            [("Aider Polyglot", "pattern-coordination"), ("SWE-bench", "gazetteer")],
+        ),
         ("We conduct experiments on the PIE dataset using CodeT5.", [("PIE", "pattern-noun")]),
     ],
 )
@@ -46,8 +55,10 @@ def test_no_unknown_names_invented(sentence):
 @pytest.mark.parametrize(
     "sentence, expected",
     [
-        ("Guanaco outperforms all previous models on the Vicuna benchmark, reaching 99.3% of ChatGPT.",
-         [("Vicuna", "pattern-the-noun")]),
+        (
+            "Guanaco outperforms all previous models on the Vicuna benchmark, reaching 99.3% of ChatGPT.",
+            [("Vicuna", "pattern-the-noun")],
+        ),
         ("We also report results on the Foodie dataset.", [("Foodie", "pattern-the-noun")]),
     ],
 )

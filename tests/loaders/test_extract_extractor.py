@@ -24,13 +24,20 @@ TINYNET = Paper(
 def test_extract_paper_builds_nodes_and_edges_with_provenance():
     ex = extract_paper(TINYNET)
     assert isinstance(ex, Extraction)
-    assert all(isinstance(m, Method) for m in ex.methods) and all(isinstance(b, Benchmark) for b in ex.benchmarks)
+    assert all(isinstance(m, Method) for m in ex.methods) and all(
+        isinstance(b, Benchmark) for b in ex.benchmarks
+    )
     proposes = [r for r in ex.relationships if isinstance(r, Proposes)]
     assert [r.dst for r in proposes] == [method_key("TinyNet")]
     tinynet = next(m for m in ex.methods if m.key == method_key("TinyNet"))
     assert "TinyNet-E" in tinynet.aliases  # a variant is a surface form of its base
     result = next(r for r in ex.relationships if isinstance(r, EvaluatedOn) and r.metric)
-    assert (result.dst, result.metric, result.value, result.unit) == ("imagenet", "top-1 accuracy", 59.9, "%")
+    assert (result.dst, result.metric, result.value, result.unit) == (
+        "imagenet",
+        "top-1 accuracy",
+        59.9,
+        "%",
+    )
     assert "59.9% Top-1 accuracy" in result.evidence
     compared = {r.dst for r in ex.relationships if isinstance(r, ComparesWith)}
     assert method_key("MobileNetV3") in compared
@@ -50,24 +57,45 @@ def test_paper_without_text_yields_nothing():
 
 
 def test_tldr_is_read_too():
-    ex = extract_paper(Paper(key="p", title="A study", abstract="We study things.", tldr="We propose FooNet, evaluated on CIFAR-10."))
+    ex = extract_paper(
+        Paper(
+            key="p",
+            title="A study",
+            abstract="We study things.",
+            tldr="We propose FooNet, evaluated on CIFAR-10.",
+        )
+    )
     assert {m.name for m in ex.methods} == {"FooNet"}
     assert {b.name for b in ex.benchmarks} == {"CIFAR-10"}
 
 
 def test_proposed_benchmark_gets_a_benchmark_node_and_a_method():
-    ex = extract_paper(Paper(
-        key="p", title="CP-Bench: Evaluating Large Language Models for Constraint Modelling",
-        abstract="This work introduces CP-Bench, a novel benchmark dataset. Models reach up to 70% accuracy on this new, highly challenging benchmark.",
-    ))
+    ex = extract_paper(
+        Paper(
+            key="p",
+            title="CP-Bench: Evaluating Large Language Models for Constraint Modelling",
+            abstract="This work introduces CP-Bench, a novel benchmark dataset. Models reach up to 70% accuracy on this new, highly challenging benchmark.",
+        )
+    )
     assert [b.key for b in ex.benchmarks] == ["cpbench"]
     assert [r.dst for r in ex.relationships if isinstance(r, Proposes)] == ["cpbench"]
-    assert any(isinstance(r, EvaluatedOn) and r.metric == "accuracy" and r.value == 70.0 for r in ex.relationships)
+    assert any(
+        isinstance(r, EvaluatedOn) and r.metric == "accuracy" and r.value == 70.0
+        for r in ex.relationships
+    )
 
 
 def test_extract_papers_merges_across_papers_and_resolves_acronyms():
-    a = Paper(key="a", title="SQA paper", abstract="This paper introduces Sparse Query Attention (SQA), a novel attention. We evaluate on ImageNet-1K.")
-    b = Paper(key="b", title="Other", abstract="We compare our model against SQA and EfficientNet on ILSVRC-2012 and ImageNet.")
+    a = Paper(
+        key="a",
+        title="SQA paper",
+        abstract="This paper introduces Sparse Query Attention (SQA), a novel attention. We evaluate on ImageNet-1K.",
+    )
+    b = Paper(
+        key="b",
+        title="Other",
+        abstract="We compare our model against SQA and EfficientNet on ILSVRC-2012 and ImageNet.",
+    )
     ex = extract_papers([a, b])
     sqa = [m for m in ex.methods if m.key == method_key("Sparse Query Attention")]
     assert len(sqa) == 1 and "SQA" in sqa[0].aliases
@@ -82,7 +110,9 @@ def test_extract_papers_merges_across_papers_and_resolves_acronyms():
 
 
 def test_uses_without_comparison():
-    ex = extract_paper(Paper(key="p", title="X", abstract="We build on FlashAttention to speed up training."))
+    ex = extract_paper(
+        Paper(key="p", title="X", abstract="We build on FlashAttention to speed up training.")
+    )
     assert [(type(r), r.dst) for r in ex.relationships] == [(Uses, "flashattention")]
 
 
@@ -94,8 +124,18 @@ def test_dev_set_meets_the_targets():
 
 def test_cli_prints_scores_and_misses():
     out = subprocess.run(
-        [sys.executable, "-m", "loaders.extract", "--eval", str(DATA / "extract_devset.json"), "--verbose"],
-        capture_output=True, text=True, cwd=ROOT, check=True,
+        [
+            sys.executable,
+            "-m",
+            "loaders.extract",
+            "--eval",
+            str(DATA / "extract_devset.json"),
+            "--verbose",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
     ).stdout
     assert "precision" in out and "proposed" in out and "benchmarks" in out and "results" in out
     assert "false negatives" in out
@@ -104,28 +144,53 @@ def test_cli_prints_scores_and_misses():
 def test_cli_rejects_a_bad_file(tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_text('{"papers": [{"title": "x"}]}')
-    proc = subprocess.run([sys.executable, "-m", "loaders.extract", "--eval", str(bad)], capture_output=True, text=True, cwd=ROOT)
+    proc = subprocess.run(
+        [sys.executable, "-m", "loaders.extract", "--eval", str(bad)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert proc.returncode == 2 and "lacks 'abstract'" in proc.stderr
-    proc = subprocess.run([sys.executable, "-m", "loaders.extract", "--eval", str(tmp_path / "missing.json")], capture_output=True, text=True, cwd=ROOT)
+    proc = subprocess.run(
+        [sys.executable, "-m", "loaders.extract", "--eval", str(tmp_path / "missing.json")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert proc.returncode == 2 and "error:" in proc.stderr
 
 
 def test_a_defined_acronym_heading_a_data_noun_stays_a_benchmark():
-    paper = Paper(key="t:gat", title="Graph Nets", abstract=(
-        "We evaluate on the Cora and Citeseer citation network datasets, as well as a protein-protein interaction (PPI) dataset."))
+    paper = Paper(
+        key="t:gat",
+        title="Graph Nets",
+        abstract=(
+            "We evaluate on the Cora and Citeseer citation network datasets, as well as a protein-protein interaction (PPI) dataset."
+        ),
+    )
     assert "PPI" in [b.name for b in extract_paper(paper).benchmarks]
 
 
 def test_a_defined_acronym_of_a_task_is_not_a_benchmark():
-    paper = Paper(key="t:ppi", title="Interaction Nets", abstract=(
-        "We evaluate our model on protein-protein interaction (PPI) prediction tasks across three datasets."))
+    paper = Paper(
+        key="t:ppi",
+        title="Interaction Nets",
+        abstract=(
+            "We evaluate our model on protein-protein interaction (PPI) prediction tasks across three datasets."
+        ),
+    )
     assert "PPI" not in [b.name for b in extract_paper(paper).benchmarks]
 
 
 def test_the_authors_lower_case_name_is_proposed_despite_generic_words():
-    paper = Paper(key="t:ppo", title="Proximal Policy Optimization Algorithms", abstract=(
-        "The new methods, which we call proximal policy optimization (PPO), are simpler to implement. "
-        "A policy gradient method (PGM) is a generic concept here."))
+    paper = Paper(
+        key="t:ppo",
+        title="Proximal Policy Optimization Algorithms",
+        abstract=(
+            "The new methods, which we call proximal policy optimization (PPO), are simpler to implement. "
+            "A policy gradient method (PGM) is a generic concept here."
+        ),
+    )
     ex = extract_paper(paper)
     proposed = [r.dst for r in ex.relationships if r.type == "PROPOSES"]
     assert proposed == [method_key("proximal policy optimization")]

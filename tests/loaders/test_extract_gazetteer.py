@@ -24,7 +24,10 @@ def test_gazetteer_is_large_and_well_formed():
         ("CIFAR-100 is harder than CIFAR-10.", ["CIFAR-100", "CIFAR-10"]),
         ("Trained on LAION-5B and LAION-400M.", ["LAION-5B", "LAION-400M"]),
         ("We report GSM8K, MATH and HumanEval.", ["GSM8K", "MATH", "HumanEval"]),
-        ("Video QA on NExT-QA, ActivityNet-QA and Video-MME.", ["NExT-QA", "ActivityNet-QA", "Video-MME"]),
+        (
+            "Video QA on NExT-QA, ActivityNet-QA and Video-MME.",
+            ["NExT-QA", "ActivityNet-QA", "Video-MME"],
+        ),
         ("Segmentation on SemanticKITTI.", ["SemanticKITTI"]),
         ("Pretraining on the Pile.", ["The Pile"]),
         ("Scores on ARC-Challenge and MMLU.", ["ARC-Challenge", "MMLU"]),
@@ -51,11 +54,18 @@ def test_does_not_fire_on_ordinary_words(sentence):
 
 
 def test_context_flag_allows_ambiguous_names_in_evaluation_sentences():
-    assert names("We evaluate forecasting on the Traffic and Weather datasets.") == ["Traffic", "Weather"]
+    assert names("We evaluate forecasting on the Traffic and Weather datasets.") == [
+        "Traffic",
+        "Weather",
+    ]
 
 
 def test_parse_tsv_reports_the_bad_line():
     with pytest.raises(ValueError, match="line 2"):
-        parse_tsv("ImageNet\tdataset\n" "Broken line without kind\n")
+        parse_tsv("ImageNet\tdataset\nBroken line without kind\n")
     entries = parse_tsv("# comment\nFoo\tbenchmark\tFoo-1|Foo 1\tcs,ctx\n")
-    assert entries[0].aliases == ("Foo-1", "Foo 1") and entries[0].case_sensitive and entries[0].needs_context
+    assert (
+        entries[0].aliases == ("Foo-1", "Foo 1")
+        and entries[0].case_sensitive
+        and entries[0].needs_context
+    )

@@ -8,12 +8,18 @@ def mentions(sentence, excluded=()):
 
 
 def test_named_methods_used_and_compared():
-    assert mentions("Prevailing solutions, such as Multi-Query Attention (MQA) and Grouped-Query Attention (GQA), share keys.") == [
-        ("Multi-Query Attention", False), ("Grouped-Query Attention", False)]
+    assert mentions(
+        "Prevailing solutions, such as Multi-Query Attention (MQA) and Grouped-Query Attention (GQA), share keys."
+    ) == [("Multi-Query Attention", False), ("Grouped-Query Attention", False)]
     assert mentions("Our TinyNet performs better than EfficientNet and MobileNetV3.") == [
-        ("TinyNet", True), ("EfficientNet", True), ("MobileNetV3", True)]
+        ("TinyNet", True),
+        ("EfficientNet", True),
+        ("MobileNetV3", True),
+    ]
     assert ("QAOA", False) in mentions("We generate QAOA circuits with fine-tuned models.")
-    assert mentions("The breakthrough FlashAttention algorithm revealed I/O complexity.") == [("FlashAttention", False)]
+    assert mentions("The breakthrough FlashAttention algorithm revealed I/O complexity.") == [
+        ("FlashAttention", False)
+    ]
 
 
 @pytest.mark.parametrize(
@@ -32,4 +38,6 @@ def test_generic_concepts_are_not_methods(sentence):
 
 
 def test_excluded_forms_are_skipped():
-    assert mentions("We propose SliceGPT and compare with SparseGPT.", {"slicegpt"}) == [("SparseGPT", True)]
+    assert mentions("We propose SliceGPT and compare with SparseGPT.", {"slicegpt"}) == [
+        ("SparseGPT", True)
+    ]

@@ -4,7 +4,11 @@ from loaders.extract.sentences import split_sentences
 
 
 def test_method_key_folds_case_hyphens_spacing_and_plurals():
-    assert method_key("Multi-Query Attention") == method_key("multi query attention") == method_key("MultiQuery Attentions")
+    assert (
+        method_key("Multi-Query Attention")
+        == method_key("multi query attention")
+        == method_key("MultiQuery Attentions")
+    )
     assert method_key("Vision Transformers") == method_key("vision transformer")
     assert method_key("LLMs") == method_key("LLM")
     assert method_key("EfficientNets") == method_key("EfficientNet")
@@ -23,7 +27,12 @@ def test_plural_rule_leaves_singular_words_alone():
 
 
 def test_benchmark_key_resolves_gazetteer_aliases():
-    assert benchmark_key("ILSVRC-2012") == benchmark_key("ImageNet-1K") == benchmark_key("ImageNet") == "imagenet"
+    assert (
+        benchmark_key("ILSVRC-2012")
+        == benchmark_key("ImageNet-1K")
+        == benchmark_key("ImageNet")
+        == "imagenet"
+    )
     assert benchmark_key("MS-COCO") == benchmark_key("COCO")
     assert benchmark_key("SemanticKITTI dataset") == benchmark_key("Semantic KITTI")
     assert benchmark_key("CIFAR-10") != benchmark_key("CIFAR-100")

@@ -14,8 +14,16 @@ def proposed(sentence):
         ("SliceGPT: Compress Large Language Models", "", "SliceGPT"),
         ("ECA-Net: Efficient Channel Attention", "", "ECA-Net"),
         ("Sparse Query Attention (SQA): An Efficient Attention", "", "Sparse Query Attention"),
-        ("Mamba: Linear-Time Sequence Modeling", "We integrate these into Mamba, a simple network.", "Mamba"),
-        ("Prompt Recursive Search: A Living Framework", "we conceive a Prompt Recursive Search (PRS) framework", "Prompt Recursive Search"),
+        (
+            "Mamba: Linear-Time Sequence Modeling",
+            "We integrate these into Mamba, a simple network.",
+            "Mamba",
+        ),
+        (
+            "Prompt Recursive Search: A Living Framework",
+            "we conceive a Prompt Recursive Search (PRS) framework",
+            "Prompt Recursive Search",
+        ),
         ("Probabilistic Partitive Partitioning (PPP)", "", "Probabilistic Partitive Partitioning"),
     ],
 )
@@ -43,16 +51,43 @@ def test_title_prefix_does_not_fire(title, abstract):
 @pytest.mark.parametrize(
     "sentence, expected",
     [
-        ("In this paper we present SliceGPT, a new post-training sparsification scheme.", ("SliceGPT", "propose-object")),
-        ("To this end, we propose a new binarization paradigm via kernelized hashing, called EcoFormer, to map queries.", ("EcoFormer", "named")),
-        ("Towards this end, we introduce a customized design for slim DPM, which we term as Spectral Diffusion (SD), for synthesis.", ("Spectral Diffusion", "named")),
-        ("This paper introduces Sparse Query Attention (SQA), a novel attention architecture.", ("Sparse Query Attention", "propose-acronym")),
-        ("The iterative nature of this technique, which we dub ``iterative Combinatorial Brain Surgeon'' (iCBS) allows scaling.", ("iterative Combinatorial Brain Surgeon", "named")),
-        ("This is facilitated via a novel Sparse Depthwise Separable Convolution module that reduces parameters.", ("Sparse Depthwise Separable Convolution", "novel-thing")),
-        ("Our ConvFirst model with block-fusion kernels has less arithmetic complexity.", ("ConvFirst", "our-name")),
-        ("Our latent diffusion models (LDMs) achieve a new state of the art.", ("latent diffusion models", "our-acronym")),
+        (
+            "In this paper we present SliceGPT, a new post-training sparsification scheme.",
+            ("SliceGPT", "propose-object"),
+        ),
+        (
+            "To this end, we propose a new binarization paradigm via kernelized hashing, called EcoFormer, to map queries.",
+            ("EcoFormer", "named"),
+        ),
+        (
+            "Towards this end, we introduce a customized design for slim DPM, which we term as Spectral Diffusion (SD), for synthesis.",
+            ("Spectral Diffusion", "named"),
+        ),
+        (
+            "This paper introduces Sparse Query Attention (SQA), a novel attention architecture.",
+            ("Sparse Query Attention", "propose-acronym"),
+        ),
+        (
+            "The iterative nature of this technique, which we dub ``iterative Combinatorial Brain Surgeon'' (iCBS) allows scaling.",
+            ("iterative Combinatorial Brain Surgeon", "named"),
+        ),
+        (
+            "This is facilitated via a novel Sparse Depthwise Separable Convolution module that reduces parameters.",
+            ("Sparse Depthwise Separable Convolution", "novel-thing"),
+        ),
+        (
+            "Our ConvFirst model with block-fusion kernels has less arithmetic complexity.",
+            ("ConvFirst", "our-name"),
+        ),
+        (
+            "Our latent diffusion models (LDMs) achieve a new state of the art.",
+            ("latent diffusion models", "our-acronym"),
+        ),
         ("To support research, we introduce the aiFlows library.", ("aiFlows", "propose-object")),
-        ("Additionally, we propose the Identity Loss which decouples scaling.", ("Identity Loss", "propose-object")),
+        (
+            "Additionally, we propose the Identity Loss which decouples scaling.",
+            ("Identity Loss", "propose-object"),
+        ),
         ("CP-Bench is a new benchmark for constraint modelling.", ("CP-Bench", "apposition")),
     ],
 )
@@ -84,28 +119,53 @@ def test_proposed_benchmark_is_classified():
     sentence = "This work addresses this gap by introducing CP-Bench, a novel benchmark dataset of problems."
     cands = from_sentence(sentence)
     assert [(c.name, c.benchmark_kind) for c in cands] == [("CP-Bench", "benchmark")]
-    assert classify_benchmark("Python Programming Puzzles", "release an open-source dataset of Python Programming Puzzles (P3)") == "dataset"
-    assert classify_benchmark("SliceGPT", "we present SliceGPT, a new sparsification scheme evaluated on benchmarks") is None
+    assert (
+        classify_benchmark(
+            "Python Programming Puzzles",
+            "release an open-source dataset of Python Programming Puzzles (P3)",
+        )
+        == "dataset"
+    )
+    assert (
+        classify_benchmark(
+            "SliceGPT", "we present SliceGPT, a new sparsification scheme evaluated on benchmarks"
+        )
+        is None
+    )
 
 
 @pytest.mark.parametrize(
     "sentence, expected",
     [
         # a capitalised preposition opening the sentence is not part of the name
-        ("On HumanEval, a new evaluation set we release to measure correctness, our model solves 28.8%.", ("HumanEval", "apposition")),
+        (
+            "On HumanEval, a new evaluation set we release to measure correctness, our model solves 28.8%.",
+            ("HumanEval", "apposition"),
+        ),
         # "releasing" is a proposal verb; "dataset (SA-1B)" names a proposed data set
-        ("We are releasing the Segment Anything Model (SAM) and corresponding dataset (SA-1B) to foster research.",
-         ("SA-1B", "propose-thing-paren")),
-        ("We are releasing the Segment Anything Model (SAM) and corresponding dataset (SA-1B) to foster research.",
-         ("Segment Anything Model", "propose-acronym")),
+        (
+            "We are releasing the Segment Anything Model (SAM) and corresponding dataset (SA-1B) to foster research.",
+            ("SA-1B", "propose-thing-paren"),
+        ),
+        (
+            "We are releasing the Segment Anything Model (SAM) and corresponding dataset (SA-1B) to foster research.",
+            ("Segment Anything Model", "propose-acronym"),
+        ),
         # the authors name a lower-case long form themselves
-        ("The new methods, which we call proximal policy optimization (PPO), are simpler.",
-         ("proximal policy optimization", "we-name-acronym")),
+        (
+            "The new methods, which we call proximal policy optimization (PPO), are simpler.",
+            ("proximal policy optimization", "we-name-acronym"),
+        ),
         # a single capitalised word the authors name mid-sentence
-        ("Our best model family, which we name Guanaco, outperforms all open models.", ("Guanaco", "named")),
+        (
+            "Our best model family, which we name Guanaco, outperforms all open models.",
+            ("Guanaco", "named"),
+        ),
         # generic words, but a specific acronym of the authors' own
-        ("Our graph convolutional network (GCN) scales linearly in the number of edges.",
-         ("graph convolutional network", "our-specific-acronym")),
+        (
+            "Our graph convolutional network (GCN) scales linearly in the number of edges.",
+            ("graph convolutional network", "our-specific-acronym"),
+        ),
     ],
 )
 def test_generalised_proposal_rules_fire(sentence, expected):
@@ -133,5 +193,7 @@ def test_generalised_proposal_rules_do_not_fire(sentence):
 
 
 def test_lower_case_coinage_with_digits_is_a_title_name():
-    assert [c.name for c in from_title("wav2vec 2.0: A Framework for Self-Supervised Learning", "")] == ["wav2vec 2.0"]
+    assert [
+        c.name for c in from_title("wav2vec 2.0: A Framework for Self-Supervised Learning", "")
+    ] == ["wav2vec 2.0"]
     assert from_title("seq2seq: A Framework for Translation", "") == []

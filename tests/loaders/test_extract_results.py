@@ -13,17 +13,31 @@ def results(sentence):
 @pytest.mark.parametrize(
     "sentence, expected",
     [
-        ("Our model achieves a 59.9% Top-1 accuracy on the ImageNet benchmark.", [("ImageNet", "top-1 accuracy", 59.9, "%")]),
-        ("It reaches a top-1 accuracy of 80.1% on ImageNet and 45.2 mAP on COCO.",
-         [("ImageNet", "top-1 accuracy", 80.1, "%"), ("COCO", "mAP", 45.2, None)]),
-        ("When trained alone, Orca-Math achieves 81.50% on GSM8k pass@1 metric.", [("GSM8K", "pass@1", 81.5, "%")]),
+        (
+            "Our model achieves a 59.9% Top-1 accuracy on the ImageNet benchmark.",
+            [("ImageNet", "top-1 accuracy", 59.9, "%")],
+        ),
+        (
+            "It reaches a top-1 accuracy of 80.1% on ImageNet and 45.2 mAP on COCO.",
+            [("ImageNet", "top-1 accuracy", 80.1, "%"), ("COCO", "mAP", 45.2, None)],
+        ),
+        (
+            "When trained alone, Orca-Math achieves 81.50% on GSM8k pass@1 metric.",
+            [("GSM8K", "pass@1", 81.5, "%")],
+        ),
         ("We obtain FID of 3.2 on FFHQ.", [("FFHQ", "FID", 3.2, None)]),
-        ("Our method outperforms prior work in terms of mIoU on the SemanticKITTI (59.5@5%) and ScribbleKITTI (58.1@5%) benchmarks.",
-         [("SemanticKITTI", "mIoU", 59.5, None), ("ScribbleKITTI", "mIoU", 58.1, None)]),
-        ("X achieves a pass@200 of 77.0% on LiveCodeBench, outperforming the best score (pass@1 = 41.4%).",
-         [("LiveCodeBench", "pass@200", 77.0, "%")]),
-        ("We get 82.1% and 90.3% accuracy on CIFAR-100 and CIFAR-10, respectively.",
-         [("CIFAR-100", "accuracy", 82.1, "%"), ("CIFAR-10", "accuracy", 90.3, "%")]),
+        (
+            "Our method outperforms prior work in terms of mIoU on the SemanticKITTI (59.5@5%) and ScribbleKITTI (58.1@5%) benchmarks.",
+            [("SemanticKITTI", "mIoU", 59.5, None), ("ScribbleKITTI", "mIoU", 58.1, None)],
+        ),
+        (
+            "X achieves a pass@200 of 77.0% on LiveCodeBench, outperforming the best score (pass@1 = 41.4%).",
+            [("LiveCodeBench", "pass@200", 77.0, "%")],
+        ),
+        (
+            "We get 82.1% and 90.3% accuracy on CIFAR-100 and CIFAR-10, respectively.",
+            [("CIFAR-100", "accuracy", 82.1, "%"), ("CIFAR-10", "accuracy", 90.3, "%")],
+        ),
     ],
 )
 def test_results_tied_to_metric_and_benchmark(sentence, expected):
@@ -51,14 +65,24 @@ def test_numbers_without_a_tie_stay_out(sentence):
     "sentence, expected",
     [
         # an error rate is not an accuracy
-        ("An ensemble of these residual nets achieves 3.57% top-5 error on the ImageNet test set.",
-         [("ImageNet", "top-5 error", 3.57, "%")]),
+        (
+            "An ensemble of these residual nets achieves 3.57% top-5 error on the ImageNet test set.",
+            [("ImageNet", "top-5 error", 3.57, "%")],
+        ),
         # "a/b" figures share the metric after them
-        ("Experiments using all labeled data of Librispeech achieve 1.8/3.3 WER on the clean/other test sets.",
-         [("LibriSpeech", "WER", 1.8, None), ("LibriSpeech", "WER", 3.3, None)]),
+        (
+            "Experiments using all labeled data of Librispeech achieve 1.8/3.3 WER on the clean/other test sets.",
+            [("LibriSpeech", "WER", 1.8, None), ("LibriSpeech", "WER", 3.3, None)],
+        ),
         # benchmark, metric, number in a row; a bare "score" only right after a benchmark
-        ("It pushes the GLUE score to 80.5%, MultiNLI accuracy to 86.7% and SQuAD v1.1 question answering Test F1 to 93.2.",
-         [("GLUE", "score", 80.5, "%"), ("MNLI", "accuracy", 86.7, "%"), ("SQuAD", "F1", 93.2, None)]),
+        (
+            "It pushes the GLUE score to 80.5%, MultiNLI accuracy to 86.7% and SQuAD v1.1 question answering Test F1 to 93.2.",
+            [
+                ("GLUE", "score", 80.5, "%"),
+                ("MNLI", "accuracy", 86.7, "%"),
+                ("SQuAD", "F1", 93.2, None),
+            ],
+        ),
     ],
 )
 def test_generalised_result_rules_fire(sentence, expected):

@@ -52,7 +52,12 @@ def test_entries_and_fields():
     ]
     attention, bert, resnet, ulm = listing.entries
     assert attention.paper.title == "Attention Is All You Need"
-    assert attention.authors == ["Ashish Vaswani", "Noam Shazeer", "Google Brain", "Jan van der Berg"]
+    assert attention.authors == [
+        "Ashish Vaswani",
+        "Noam Shazeer",
+        "Google Brain",
+        "Jan van der Berg",
+    ]
     assert attention.paper.author_count == 4
     assert attention.paper.year == 2017
     assert attention.paper.abstract.startswith("The dominant sequence transduction")
@@ -73,7 +78,11 @@ def test_entries_and_fields():
 
 def test_problems_name_their_lines():
     problems = parsed().problems
-    assert [(p.file, p.line) for p in problems] == [("refs.bib", 27), ("refs.bib", 28), ("refs.bib", 29)]
+    assert [(p.file, p.line) for p in problems] == [
+        ("refs.bib", 27),
+        ("refs.bib", 28),
+        ("refs.bib", 29),
+    ]
     broken, noid, badyear = problems
     assert "malformed BibTeX block" in broken.reason and broken.text.startswith("@article{broken")
     assert "without a title or an identifier" in noid.reason

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from testkit import EXAMPLE_LISTING
 
 from loaders.listing import FORMATS, ListingFileError, detect_format, load_listing, parse_listing
-from testkit import EXAMPLE_LISTING
 
 
 @pytest.mark.parametrize(
@@ -45,7 +45,17 @@ def test_format_overrides_detection(tmp_path):
         load_listing(path, format="xml")
     with pytest.raises(ValueError, match="unknown listing format"):
         parse_listing("x", format="xml")
-    assert FORMATS == ("hf", "ids", "bibtex", "csv")
+    assert FORMATS == (
+        "hf",
+        "ids",
+        "bibtex",
+        "csv",
+        "ris",
+        "csl-json",
+        "wos",
+        "hf-json",
+        "markdown",
+    )
 
 
 @pytest.mark.parametrize(
@@ -54,7 +64,15 @@ def test_format_overrides_detection(tmp_path):
         (b"", "empty listing"),
         (b"  \n\t\n", "empty listing"),
         (b"2401.12345\n\x00\x01", "binary file (contains NUL bytes), expected a text listing"),
-        (b"Caf\xe9 papers\n", "not UTF-8 text (invalid byte 0xe9 at offset 3)"),
+        (
+            b"\x1f\x8b\x08\x00rest",
+            "binary file (a gzip-compressed file (decompress it first)), expected a text listing",
+        ),
+        (b"%PDF-1.7\n", "binary file (a PDF document), expected a text listing"),
+        (
+            b"2401.12345\n\x01\x02\x03\x04\xfe\xff\x80\x81",
+            "binary file (control bytes), expected a text listing",
+        ),
     ],
 )
 def test_unusable_files(tmp_path, content, message):

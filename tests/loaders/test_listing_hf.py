@@ -6,10 +6,10 @@ import json
 import re
 
 import pytest
+from testkit import EXAMPLE_LISTING
 
 from loaders.listing import load_listing, parse_listing
 from loaders.listing.hf import parse_date
-from testkit import EXAMPLE_LISTING
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +36,11 @@ def test_example_counts_match_the_file(example):
     cards = len(re.findall(r"^·$", text, re.MULTILINE))
     author_lines = len(re.findall(r"^\s*• \d+ authors$", text, re.MULTILINE))
     assert cards == 107
-    dated = [e for e in example.entries if e.paper.publication_date or (e.paper.extra and "date" in e.paper.extra)]
+    dated = [
+        e
+        for e in example.entries
+        if e.paper.publication_date or (e.paper.extra and "date" in e.paper.extra)
+    ]
     assert len(dated) == 107
     assert sum(e.paper.author_count is not None for e in example.entries) == author_lines == 105
     assert sum(e.paper.organisation is not None for e in example.entries) == 2
@@ -44,8 +48,12 @@ def test_example_counts_match_the_file(example):
 
 
 def test_every_entry_has_title_abstract_and_unique_key(example):
-    assert all(e.paper.title and e.paper.abstract and len(e.paper.abstract) > 1000 for e in example.entries)
-    assert all(e.paper.listed and e.paper.key == f"title:{e.paper.title_norm}" for e in example.entries)
+    assert all(
+        e.paper.title and e.paper.abstract and len(e.paper.abstract) > 1000 for e in example.entries
+    )
+    assert all(
+        e.paper.listed and e.paper.key == f"title:{e.paper.title_norm}" for e in example.entries
+    )
     assert len({e.paper.key for e in example.entries}) == len(example.entries)
 
 
@@ -65,7 +73,12 @@ def test_last_entry(example):
     paper = example.entries[-1].paper
     assert paper.title == "Retrieval-Guided Reinforcement Learning for Boolean Circuit Minimization"
     assert paper.abstract.startswith("Logic synthesis, a pivotal stage")
-    assert (paper.author_count, paper.year, paper.publication_date, paper.upvotes) == (5, 2024, "2024-01-22", None)
+    assert (paper.author_count, paper.year, paper.publication_date, paper.upvotes) == (
+        5,
+        2024,
+        "2024-01-22",
+        None,
+    )
 
 
 def test_organisation_entries(example):
@@ -85,7 +98,10 @@ def test_yearless_date_without_listing_year_stays_unknown(example):
     paper = by_title(example, "Neural Discrete Token Representation Learning")
     assert paper.year is None and paper.publication_date is None
     assert json.loads(paper.extra) == {"date": "Mar 21"}
-    assert any("21 entries have a date without a year" in n and "--listing-year" in n for n in example.notes)
+    assert any(
+        "21 entries have a date without a year" in n and "--listing-year" in n
+        for n in example.notes
+    )
 
 
 def test_upvote_count(example):
@@ -120,7 +136,13 @@ def test_header_date_year_wins():
 
 
 def test_malformed_date_is_a_problem_and_the_rest_is_kept():
-    text = card("Good One") + "\n" + card("Bad Date", date="Someday 2022") + "\n" + card("Good Two", date="Nov 2, 2021 7")
+    text = (
+        card("Good One")
+        + "\n"
+        + card("Bad Date", date="Someday 2022")
+        + "\n"
+        + card("Good Two", date="Nov 2, 2021 7")
+    )
     listing = parse_listing(text, "hf", source="l.txt")
     assert [e.paper.title for e in listing.entries] == ["Good One", "Good Two"]
     [prob] = listing.problems
@@ -176,10 +198,13 @@ def test_standard_cards_and_line_by_line_parse_agree(example):
     text = EXAMPLE_LISTING.read_text(encoding="utf-8").replace("\n·\n", "\n·\n\n")
     slow = parse_listing(text, "hf")
     assert [p.reason for p in slow.problems] == [p.reason for p in example.problems]
-    assert [re.sub(r"lines \d+", "", n) for n in slow.notes] == [re.sub(r"lines \d+", "", n) for n in example.notes]
+    assert [re.sub(r"lines \d+", "", n) for n in slow.notes] == [
+        re.sub(r"lines \d+", "", n) for n in example.notes
+    ]
 
     def fields(listing):
         return [e.paper.model_dump(exclude={"listing_source"}) for e in listing.entries]
+
     assert fields(slow) == fields(example)
 
 

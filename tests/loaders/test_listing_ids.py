@@ -32,7 +32,10 @@ S2 = "204e3073870fae3d05bcbc2f6a8e263d9b72e776"
         ("doi:10.18653/V1/N19-1423", "doi:10.18653/v1/n19-1423"),
         ("https://doi.org/10.18653/v1/N19-1423", "doi:10.18653/v1/n19-1423"),
         ("http://dx.doi.org/10.1000/abc", "doi:10.1000/abc"),
-        (f"https://www.semanticscholar.org/paper/Attention-is-All-you-Need-Vaswani/{S2}", f"s2:{S2}"),
+        (
+            f"https://www.semanticscholar.org/paper/Attention-is-All-you-Need-Vaswani/{S2}",
+            f"s2:{S2}",
+        ),
         (f"https://www.semanticscholar.org/paper/{S2}", f"s2:{S2}"),
         (S2.upper(), f"s2:{S2}"),
         ("CorpusId:13756489", "corpus:13756489"),
@@ -55,7 +58,10 @@ def test_fields_are_filled():
     paper = parse_listing(f"https://www.semanticscholar.org/paper/x/{S2}", "ids").entries[0].paper
     assert paper.s2_id == S2 and paper.arxiv_id is None and paper.title is None
     paper = parse_listing("Attention Is All You Need", "ids").entries[0].paper
-    assert paper.title == "Attention Is All You Need" and paper.title_norm == "attention is all you need"
+    assert (
+        paper.title == "Attention Is All You Need"
+        and paper.title_norm == "attention is all you need"
+    )
     assert parse_listing("CorpusId:42", "ids").entries[0].paper.corpus_id == 42
 
 
@@ -107,7 +113,11 @@ def test_three_good_two_broken(tmp_path):
         "title:deep residual learning for image recognition",
     ]
     assert [(p.file, p.line) for p in listing.problems] == [(str(path), 3), (str(path), 6)]
-    assert [e.paper.listing_source for e in listing.entries] == [f"{path}:2", f"{path}:5", f"{path}:7"]
+    assert [e.paper.listing_source for e in listing.entries] == [
+        f"{path}:2",
+        f"{path}:5",
+        f"{path}:7",
+    ]
 
 
 def test_blank_comment_and_symbol_lines():

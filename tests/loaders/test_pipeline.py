@@ -3,8 +3,8 @@
 import json
 
 import pytest
-
 from testkit import EXAMPLE_LISTING
+
 from kg.cli import main
 from kg.graph import KnowledgeGraph
 from kg.stats import graph_stats

@@ -1,7 +1,7 @@
 """Pipeline steps that rewrite stored data, on both stores."""
 
 from kg.graph import KnowledgeGraph
-from kg.model import Author, Authored, Benchmark, Method, Paper, Proposes, author_key
+from kg.model import Author, Authored, Method, Paper, Proposes, author_key
 from kg.stats import graph_stats
 from kg.store import upsert_nodes, upsert_relationships
 from loaders import pipeline
@@ -10,7 +10,9 @@ ABSTRACT = "We propose FooNet, a network for bar. FooNet reaches 91.2% accuracy 
 
 
 def test_reextract_drops_stale_edges_and_orphans(store):
-    paper = Paper(key="title:foonet", title="FooNet: Networks for Bar", abstract=ABSTRACT, listed=True)
+    paper = Paper(
+        key="title:foonet", title="FooNet: Networks for Bar", abstract=ABSTRACT, listed=True
+    )
     upsert_nodes(store, [paper, Method(key="stale", name="Stale")])
     upsert_relationships(store, [Proposes(src=paper.key, dst="stale", source="extract:old-rule")])
     found = pipeline.reextract(store)
@@ -39,5 +41,8 @@ def test_s2_authors_replace_listing_names(store):
     rows = KnowledgeGraph(store).cypher(
         "MATCH (a:Author)-[r:AUTHORED]->(p:Paper) RETURN a.key AS author, p.key AS paper ORDER BY author"
     )
-    assert rows == [{"author": kept.key, "paper": other_paper.key}, {"author": "s2:17", "paper": paper.key}]
+    assert rows == [
+        {"author": kept.key, "paper": other_paper.key},
+        {"author": "s2:17", "paper": paper.key},
+    ]
     assert graph_stats(KnowledgeGraph(store))["nodes"]["Author"] == 2

@@ -27,30 +27,85 @@ from kg.store import upsert_nodes, upsert_relationships
 
 def _paper(key: str, title: str, year: int | None, listed: bool, cc: int | None, **kw) -> Paper:
     return Paper(
-        key=key, s2_id=key[3:], title=title, title_norm=normalise_title(title), year=year,
-        listed=listed, citation_count=cc, **kw,
+        key=key,
+        s2_id=key[3:],
+        title=title,
+        title_norm=normalise_title(title),
+        year=year,
+        listed=listed,
+        citation_count=cc,
+        **kw,
     )
 
 
 PAPERS = [
-    _paper("s2:L1", "Sparse Mixture Routers for Efficient Transformers", 2023, True, 120,
-           arxiv_id="2301.00001", doi="10.1000/Sparse.L1", corpus_id=1001, influential_citation_count=10,
-           abstract="We propose Sparse Router, a routing layer for mixture-of-experts models."),
-    _paper("s2:L2", "Graph Neural Networks at Scale", 2023, True, 80, influential_citation_count=4,
-           abstract="We introduce GNN-X and evaluate it on ImageNet-style graphs."),
-    _paper("s2:L3", "LoRA Revisited: Low-Rank Adapters for Sparse Routers", 2024, True, 30,
-           abstract="We study low-rank adapters; accuracy on GLUE improves."),
-    _paper("s2:L4", "Benchmarking Vision Transformers on ImageNet", 2024, True, 5,
-           abstract="A benchmark study of ViT models."),
-    _paper("s2:L5", "A Survey of Efficient Attention", 2022, True, 200, influential_citation_count=25,
-           abstract="Covers sparse mixture methods and linear attention."),
+    _paper(
+        "s2:L1",
+        "Sparse Mixture Routers for Efficient Transformers",
+        2023,
+        True,
+        120,
+        arxiv_id="2301.00001",
+        doi="10.1000/Sparse.L1",
+        corpus_id=1001,
+        influential_citation_count=10,
+        abstract="We propose Sparse Router, a routing layer for mixture-of-experts models.",
+    ),
+    _paper(
+        "s2:L2",
+        "Graph Neural Networks at Scale",
+        2023,
+        True,
+        80,
+        influential_citation_count=4,
+        abstract="We introduce GNN-X and evaluate it on ImageNet-style graphs.",
+    ),
+    _paper(
+        "s2:L3",
+        "LoRA Revisited: Low-Rank Adapters for Sparse Routers",
+        2024,
+        True,
+        30,
+        abstract="We study low-rank adapters; accuracy on GLUE improves.",
+    ),
+    _paper(
+        "s2:L4",
+        "Benchmarking Vision Transformers on ImageNet",
+        2024,
+        True,
+        5,
+        abstract="A benchmark study of ViT models.",
+    ),
+    _paper(
+        "s2:L5",
+        "A Survey of Efficient Attention",
+        2022,
+        True,
+        200,
+        influential_citation_count=25,
+        abstract="Covers sparse mixture methods and linear attention.",
+    ),
     _paper("s2:U1", "Transformer Base Model", 2017, False, 90000, influential_citation_count=9000),
     _paper("s2:U2", "Adam Optimizer", 2015, False, 100000, influential_citation_count=8000),
-    _paper("s2:U3", "Deep Residual Learning", 2016, False, 150000, influential_citation_count=12000),
-    _paper("s2:U4", "Low-Rank Adaptation of Large Models", 2021, False, 5000,
-           abstract="We propose LoRA, which freezes weights and injects low-rank matrices."),
-    _paper("s2:U5", 'Quotes "and" (parens): a+b? Yes!', None, False, None,
-           abstract="') DETACH DELETE n // stays text"),
+    _paper(
+        "s2:U3", "Deep Residual Learning", 2016, False, 150000, influential_citation_count=12000
+    ),
+    _paper(
+        "s2:U4",
+        "Low-Rank Adaptation of Large Models",
+        2021,
+        False,
+        5000,
+        abstract="We propose LoRA, which freezes weights and injects low-rank matrices.",
+    ),
+    _paper(
+        "s2:U5",
+        'Quotes "and" (parens): a+b? Yes!',
+        None,
+        False,
+        None,
+        abstract="') DETACH DELETE n // stays text",
+    ),
 ]
 
 AUTHORS = [
@@ -106,18 +161,58 @@ AUTHORED = [
 ]
 
 EXTRACTED = [
-    Proposes(src="s2:L1", dst="sparse router", source="extract:title", evidence="We propose Sparse Router", confidence=0.9),
-    Proposes(src="s2:U4", dst="lora", source="extract:propose", evidence="We propose LoRA", confidence=0.95),
-    Proposes(src="s2:L2", dst="gnn x", source="extract:propose", evidence="We introduce GNN-X", confidence=0.9),
+    Proposes(
+        src="s2:L1",
+        dst="sparse router",
+        source="extract:title",
+        evidence="We propose Sparse Router",
+        confidence=0.9,
+    ),
+    Proposes(
+        src="s2:U4",
+        dst="lora",
+        source="extract:propose",
+        evidence="We propose LoRA",
+        confidence=0.95,
+    ),
+    Proposes(
+        src="s2:L2",
+        dst="gnn x",
+        source="extract:propose",
+        evidence="We introduce GNN-X",
+        confidence=0.9,
+    ),
     Uses(src="s2:L3", dst="lora", source="extract:uses"),
     Uses(src="s2:L4", dst="vit", source="extract:uses"),
     ComparesWith(src="s2:L1", dst="vit", source="extract:compare"),
-    EvaluatedOn(src="s2:L1", dst="glue", metric="accuracy", value=88.1, unit="%", source="extract:result"),
-    EvaluatedOn(src="s2:L3", dst="glue", metric="accuracy", value=89.5, unit="%", source="extract:result"),
-    EvaluatedOn(src="s2:L3", dst="glue", metric="error rate", value=10.5, unit="%", source="extract:result"),
-    EvaluatedOn(src="s2:L1", dst="glue", metric="error rate", value=11.9, unit="%", source="extract:result"),
-    EvaluatedOn(src="s2:L4", dst="imagenet", metric="top-1 accuracy", value=81.2, unit="%", source="extract:result"),
-    EvaluatedOn(src="s2:L1", dst="imagenet", metric="top-1 accuracy", value=79.0, unit="%", source="extract:result"),
+    EvaluatedOn(
+        src="s2:L1", dst="glue", metric="accuracy", value=88.1, unit="%", source="extract:result"
+    ),
+    EvaluatedOn(
+        src="s2:L3", dst="glue", metric="accuracy", value=89.5, unit="%", source="extract:result"
+    ),
+    EvaluatedOn(
+        src="s2:L3", dst="glue", metric="error rate", value=10.5, unit="%", source="extract:result"
+    ),
+    EvaluatedOn(
+        src="s2:L1", dst="glue", metric="error rate", value=11.9, unit="%", source="extract:result"
+    ),
+    EvaluatedOn(
+        src="s2:L4",
+        dst="imagenet",
+        metric="top-1 accuracy",
+        value=81.2,
+        unit="%",
+        source="extract:result",
+    ),
+    EvaluatedOn(
+        src="s2:L1",
+        dst="imagenet",
+        metric="top-1 accuracy",
+        value=79.0,
+        unit="%",
+        source="extract:result",
+    ),
     EvaluatedOn(src="s2:L2", dst="imagenet", source="extract:benchmark"),
 ]
 

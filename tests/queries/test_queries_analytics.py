@@ -25,7 +25,9 @@ def test_pagerank_equals_networkx(kb):
 
 
 def test_communities_partition_equals_networkx(kb):
-    expected = nx.community.louvain_communities(citation_digraph().to_undirected(), seed=analytics.DEFAULT_SEED)
+    expected = nx.community.louvain_communities(
+        citation_digraph().to_undirected(), seed=analytics.DEFAULT_SEED
+    )
     found = analytics.communities(kb)
     groups: dict[int, set[str]] = {}
     for row in found:

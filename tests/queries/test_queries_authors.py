@@ -13,7 +13,9 @@ INJECTION = "') DETACH DELETE n //"
 
 @pytest.mark.parametrize("ref", ["s2:A1", "A1", "ada lovelace", "Ada Lovelace", "A. LOVELACE"])
 def test_author_lookup(kb, ref):
-    assert [(a.key, a.name, a.papers) for a in authors.author(kb, ref)] == [("s2:A1", "Ada Lovelace", 3)]
+    assert [(a.key, a.name, a.papers) for a in authors.author(kb, ref)] == [
+        ("s2:A1", "Ada Lovelace", 3)
+    ]
 
 
 def test_author_without_s2_id_by_name(kb):
@@ -30,15 +32,24 @@ def test_papers_by(kb):
 
 
 def test_coauthors(kb):
-    assert [(c.key, c.papers) for c in authors.coauthors(kb, "s2:A1")] == [("s2:A2", 1), ("s2:A3", 1)]
-    assert [(c.name, c.papers) for c in authors.coauthors(kb, "Alan Turing")] == [("Ada Lovelace", 1), ("Claude Shannon", 1)]
+    assert [(c.key, c.papers) for c in authors.coauthors(kb, "s2:A1")] == [
+        ("s2:A2", 1),
+        ("s2:A3", 1),
+    ]
+    assert [(c.name, c.papers) for c in authors.coauthors(kb, "Alan Turing")] == [
+        ("Ada Lovelace", 1),
+        ("Claude Shannon", 1),
+    ]
     assert authors.coauthors(kb, "s2:nope") == []
 
 
 def test_top_authors_counts_listed_papers_only(kb):
     top = authors.top_authors(kb)
     assert [(a.key, a.papers, a.citations) for a in top] == [
-        ("s2:A1", 3, 230), ("s2:A2", 2, 125), ("s2:A3", 1, 80), ("s2:A4", 1, 5),
+        ("s2:A1", 3, 230),
+        ("s2:A2", 2, 125),
+        ("s2:A3", 1, 80),
+        ("s2:A4", 1, 5),
     ]
 
 

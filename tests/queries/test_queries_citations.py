@@ -4,7 +4,6 @@ graph-theoretic helpers (co-citation, coupling, shortest paths) on the same fixt
 from __future__ import annotations
 
 from collections import Counter
-from itertools import islice
 
 import networkx as nx
 import pytest
@@ -29,15 +28,32 @@ def oracle_coupling(graph: nx.DiGraph, key: str) -> list[tuple[str, int]]:
 def test_references_and_cited_by(kb):
     refs = citations.references(kb, "s2:L1")
     assert [(r.key, r.is_influential, r.intents) for r in refs] == [
-        ("s2:U2", False, ["background"]), ("s2:U1", True, ["methodology"]), ("s2:L5", None, ["background"]),
+        ("s2:U2", False, ["background"]),
+        ("s2:U1", True, ["methodology"]),
+        ("s2:L5", None, ["background"]),
     ]
-    assert [r.key for r in citations.cited_by(kb, "s2:U1")] == ["s2:U4", "s2:L5", "s2:L1", "s2:L2", "s2:L3", "s2:L4"]
+    assert [r.key for r in citations.cited_by(kb, "s2:U1")] == [
+        "s2:U4",
+        "s2:L5",
+        "s2:L1",
+        "s2:L2",
+        "s2:L3",
+        "s2:L4",
+    ]
     # any id or title is resolved to the key first
     assert [r.key for r in citations.cited_by(kb, "arXiv:2301.00001")] == ["s2:L3"]
 
 
-@pytest.mark.parametrize("helper", [citations.references, citations.cited_by, citations.co_cited,
-                                    citations.bibliographic_coupling, citations.influential_citations])
+@pytest.mark.parametrize(
+    "helper",
+    [
+        citations.references,
+        citations.cited_by,
+        citations.co_cited,
+        citations.bibliographic_coupling,
+        citations.influential_citations,
+    ],
+)
 def test_unknown_or_hostile_paper_gives_empty(kb, helper):
     assert helper(kb, "s2:nope") == []
     assert helper(kb, INJECTION) == []
@@ -45,19 +61,30 @@ def test_unknown_or_hostile_paper_gives_empty(kb, helper):
 
 
 def test_co_cited_known_answer_and_oracle(kb):
-    assert [(r.key, r.count) for r in citations.co_cited(kb, "s2:U1", limit=2)] == [("s2:U2", 3), ("s2:U3", 3)]
+    assert [(r.key, r.count) for r in citations.co_cited(kb, "s2:U1", limit=2)] == [
+        ("s2:U2", 3),
+        ("s2:U3", 3),
+    ]
     graph = citation_digraph()
     for key in PAPER_KEYS:
-        assert [(r.key, r.count) for r in citations.co_cited(kb, key, limit=50)] == oracle_co_cited(graph, key)
+        assert [(r.key, r.count) for r in citations.co_cited(kb, key, limit=50)] == oracle_co_cited(
+            graph, key
+        )
 
 
 def test_bibliographic_coupling_known_answer_and_oracle(kb):
     assert [(r.key, r.count) for r in citations.bibliographic_coupling(kb, "s2:L1")] == [
-        ("s2:L2", 2), ("s2:L4", 2), ("s2:L3", 1), ("s2:L5", 1), ("s2:U4", 1),
+        ("s2:L2", 2),
+        ("s2:L4", 2),
+        ("s2:L3", 1),
+        ("s2:L5", 1),
+        ("s2:U4", 1),
     ]
     graph = citation_digraph()
     for key in PAPER_KEYS:
-        assert [(r.key, r.count) for r in citations.bibliographic_coupling(kb, key, limit=50)] == oracle_coupling(graph, key)
+        assert [
+            (r.key, r.count) for r in citations.bibliographic_coupling(kb, key, limit=50)
+        ] == oracle_coupling(graph, key)
 
 
 def test_citation_path_equals_networkx_all_shortest_paths(kb):
@@ -79,7 +106,10 @@ def test_citation_path_equals_networkx_all_shortest_paths(kb):
 
 def test_citation_path_known_answer_bounds_and_missing_ends(kb):
     paths = citations.citation_path(kb, "s2:L3", "s2:U3")
-    assert [p.keys for p in paths][:2] == [["s2:L3", "s2:L1", "s2:L5", "s2:U3"], ["s2:L3", "s2:U1", "s2:L2", "s2:U3"]]
+    assert [p.keys for p in paths][:2] == [
+        ["s2:L3", "s2:L1", "s2:L5", "s2:U3"],
+        ["s2:L3", "s2:U1", "s2:L2", "s2:U3"],
+    ]
     assert paths[0].names[0] == "LoRA Revisited: Low-Rank Adapters for Sparse Routers"
     assert citations.citation_path(kb, "s2:L3", "s2:U3", max_hops=2) == []
     assert citations.citation_path(kb, "s2:L3", "s2:nope") == []
@@ -90,12 +120,19 @@ def test_citation_path_known_answer_bounds_and_missing_ends(kb):
 
 
 def test_missing_papers(kb):
-    assert [(r.key, r.citing) for r in citations.missing_papers(kb)] == [("s2:U1", 5), ("s2:U3", 3), ("s2:U2", 3)]
+    assert [(r.key, r.citing) for r in citations.missing_papers(kb)] == [
+        ("s2:U1", 5),
+        ("s2:U3", 3),
+        ("s2:U2", 3),
+    ]
     assert [r.key for r in citations.missing_papers(kb, min_citing=4)] == ["s2:U1"]
     assert [r.key for r in citations.missing_papers(kb, min_citing=1, limit=10)][-1] == "s2:U4"
 
 
 def test_influential_citations(kb):
     found = citations.influential_citations(kb, "s2:U1")
-    assert [(r.key, r.intents) for r in found] == [("s2:L1", ["methodology"]), ("s2:L4", ["result"])]
+    assert [(r.key, r.intents) for r in found] == [
+        ("s2:L1", ["methodology"]),
+        ("s2:L4", ["result"]),
+    ]
     assert citations.influential_citations(kb, "s2:L5") == []

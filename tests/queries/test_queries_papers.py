@@ -15,7 +15,11 @@ def keys(rows):
 
 def test_search_ranks_title_matches_first_then_citations(kb):
     hits = papers.search(kb, "Sparse")
-    assert [(h.key, h.in_title) for h in hits] == [("s2:L1", True), ("s2:L3", True), ("s2:L5", False)]
+    assert [(h.key, h.in_title) for h in hits] == [
+        ("s2:L1", True),
+        ("s2:L3", True),
+        ("s2:L5", False),
+    ]
 
 
 def test_search_is_case_insensitive_and_limited(kb):
@@ -33,8 +37,16 @@ def test_search_treats_lucene_and_cypher_syntax_as_text(kb):
 
 @pytest.mark.parametrize(
     "ref",
-    ["s2:L1", "L1", "arXiv:2301.00001v2", "https://arxiv.org/abs/2301.00001", "10.1000/sparse.l1",
-     "https://doi.org/10.1000/Sparse.L1", "CorpusId:1001", "sparse mixture routers for efficient transformers!"],
+    [
+        "s2:L1",
+        "L1",
+        "arXiv:2301.00001v2",
+        "https://arxiv.org/abs/2301.00001",
+        "10.1000/sparse.l1",
+        "https://doi.org/10.1000/Sparse.L1",
+        "CorpusId:1001",
+        "sparse mixture routers for efficient transformers!",
+    ],
 )
 def test_paper_resolves_every_id_and_title(kb, ref):
     found = papers.paper(kb, ref)
@@ -52,8 +64,19 @@ def test_paper_unknown_or_hostile_gives_empty(kb):
 
 def test_top_cited(kb):
     top = papers.top_cited(kb, limit=4)
-    assert [(p.key, p.cited_in_graph) for p in top] == [("s2:U3", 3), ("s2:U2", 3), ("s2:U1", 6), ("s2:U4", 1)]
-    assert keys(papers.top_cited(kb, limit=10, listed_only=True)) == ["s2:L5", "s2:L1", "s2:L2", "s2:L3", "s2:L4"]
+    assert [(p.key, p.cited_in_graph) for p in top] == [
+        ("s2:U3", 3),
+        ("s2:U2", 3),
+        ("s2:U1", 6),
+        ("s2:U4", 1),
+    ]
+    assert keys(papers.top_cited(kb, limit=10, listed_only=True)) == [
+        "s2:L5",
+        "s2:L1",
+        "s2:L2",
+        "s2:L3",
+        "s2:L4",
+    ]
 
 
 def test_top_cited_falls_back_to_graph_citations_without_s2_counts(kb):
@@ -69,9 +92,17 @@ def test_most_influential_uses_influential_count_until_pagerank_is_stored(kb):
 
 def test_timeline(kb):
     assert [(r.year, r.papers) for r in papers.timeline(kb)] == [(2022, 1), (2023, 2), (2024, 2)]
-    assert [(r.year, r.papers) for r in papers.timeline(kb, method="lora")] == [(2021, 1), (2024, 1)]
-    assert [(r.year, r.papers) for r in papers.timeline(kb, benchmark="ILSVRC")] == [(2023, 2), (2024, 1)]
-    assert [(r.year, r.papers) for r in papers.timeline(kb, method="ViT", benchmark="ImageNet")] == [(2023, 1), (2024, 1)]
+    assert [(r.year, r.papers) for r in papers.timeline(kb, method="lora")] == [
+        (2021, 1),
+        (2024, 1),
+    ]
+    assert [(r.year, r.papers) for r in papers.timeline(kb, benchmark="ILSVRC")] == [
+        (2023, 2),
+        (2024, 1),
+    ]
+    assert [
+        (r.year, r.papers) for r in papers.timeline(kb, method="ViT", benchmark="ImageNet")
+    ] == [(2023, 1), (2024, 1)]
     assert papers.timeline(kb, method=INJECTION) == []
 
 
@@ -79,7 +110,15 @@ def test_rows_make_a_dataframe(kb):
     frame = papers.top_cited(kb, limit=2).to_dataframe()
     assert frame["key"].tolist() == ["s2:U3", "s2:U2"]
     empty = papers.search(kb, "no such phrase anywhere").to_dataframe()
-    assert list(empty.columns) == ["key", "title", "year", "arxiv_id", "citation_count", "listed", "in_title"]
+    assert list(empty.columns) == [
+        "key",
+        "title",
+        "year",
+        "arxiv_id",
+        "citation_count",
+        "listed",
+        "in_title",
+    ]
 
 
 def test_search_finds_word_prefixes_and_text_without_words(kb):
@@ -89,4 +128,7 @@ def test_search_finds_word_prefixes_and_text_without_words(kb):
 
 
 def test_lucene_prefix_query():
-    assert papers.lucene_prefix_query("low-rank (LoRA) a+b") == "low* AND rank* AND lora* AND a* AND b*"
+    assert (
+        papers.lucene_prefix_query("low-rank (LoRA) a+b")
+        == "low* AND rank* AND lora* AND a* AND b*"
+    )

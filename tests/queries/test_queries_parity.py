@@ -12,20 +12,50 @@ INJECTION = "') DETACH DELETE n //"
 
 #: (helper, arguments) covering every helper, with unknown and hostile inputs
 CALLS = [
-    ("search", ("sparse",)), ("search", ("transformer",)), ("search", (INJECTION,)),
-    ("paper", ("arXiv:2301.00001",)), ("paper", ("Adam Optimizer",)), ("paper", (INJECTION,)),
-    ("top_cited", (10, False)), ("top_cited", (10, True)), ("most_influential", (10,)),
-    ("timeline", ()), ("timeline", ("LoRA",)), ("timeline", (None, "ImageNet")),
-    *[(name, (key,)) for name in ("references", "cited_by", "co_cited", "bibliographic_coupling",
-                                   "influential_citations")
-      for key in ("s2:L1", "s2:U1", "s2:L3", "s2:U5", "s2:nope", INJECTION)],
-    ("citation_path", ("s2:L3", "s2:U3")), ("citation_path", ("s2:L4", "s2:U4")), ("citation_path", ("s2:L1", INJECTION)),
-    ("missing_papers", (1, 50)), ("missing_papers", (2, 50)),
-    ("author", ("ada lovelace",)), ("author", (INJECTION,)), ("papers_by", ("s2:A2",)), ("coauthors", ("s2:A1",)),
-    ("top_authors", (20,)), ("collaboration_path", ("s2:A3", "s2:A4")), ("collaboration_path", ("s2:A3", INJECTION)),
-    ("methods_on", ("ImageNet",)), ("benchmarks_for", ("Sparse Router",)), ("papers_proposing", ("LoRA",)),
-    ("leaderboard", ("GLUE",)), ("leaderboard", ("GLUE", "error rate")), ("method_lineage", ("LoRA",)),
-    ("pagerank", ()), ("communities", ()), ("betweenness", ()),
+    ("search", ("sparse",)),
+    ("search", ("transformer",)),
+    ("search", (INJECTION,)),
+    ("paper", ("arXiv:2301.00001",)),
+    ("paper", ("Adam Optimizer",)),
+    ("paper", (INJECTION,)),
+    ("top_cited", (10, False)),
+    ("top_cited", (10, True)),
+    ("most_influential", (10,)),
+    ("timeline", ()),
+    ("timeline", ("LoRA",)),
+    ("timeline", (None, "ImageNet")),
+    *[
+        (name, (key,))
+        for name in (
+            "references",
+            "cited_by",
+            "co_cited",
+            "bibliographic_coupling",
+            "influential_citations",
+        )
+        for key in ("s2:L1", "s2:U1", "s2:L3", "s2:U5", "s2:nope", INJECTION)
+    ],
+    ("citation_path", ("s2:L3", "s2:U3")),
+    ("citation_path", ("s2:L4", "s2:U4")),
+    ("citation_path", ("s2:L1", INJECTION)),
+    ("missing_papers", (1, 50)),
+    ("missing_papers", (2, 50)),
+    ("author", ("ada lovelace",)),
+    ("author", (INJECTION,)),
+    ("papers_by", ("s2:A2",)),
+    ("coauthors", ("s2:A1",)),
+    ("top_authors", (20,)),
+    ("collaboration_path", ("s2:A3", "s2:A4")),
+    ("collaboration_path", ("s2:A3", INJECTION)),
+    ("methods_on", ("ImageNet",)),
+    ("benchmarks_for", ("Sparse Router",)),
+    ("papers_proposing", ("LoRA",)),
+    ("leaderboard", ("GLUE",)),
+    ("leaderboard", ("GLUE", "error rate")),
+    ("method_lineage", ("LoRA",)),
+    ("pagerank", ()),
+    ("communities", ()),
+    ("betweenness", ()),
 ]
 
 
@@ -39,7 +69,9 @@ def test_every_helper_identical_on_both_stores(embedded_store, neo4j_store):
         load(store)
         kb = KnowledgeGraph(store)
         registry = queries.helpers()
-        results.append([[row.model_dump() for row in registry[name](kb, *args)] for name, args in CALLS])
+        results.append(
+            [[row.model_dump() for row in registry[name](kb, *args)] for name, args in CALLS]
+        )
     for (name, args), embedded, neo4j in zip(CALLS, *results):
         assert embedded == neo4j, f"{name}{args}"
     assert sum(bool(r) for r in results[0]) >= 35  # most calls have answers, not just []

@@ -38,7 +38,9 @@ def kg(capsys, *args: str) -> tuple[int, str, str]:
 
 
 def count_nodes(capsys, target) -> int:
-    code, out, _ = kg(capsys, "cypher", "MATCH (n) RETURN count(n) AS n", "--format", "json", *target)
+    code, out, _ = kg(
+        capsys, "cypher", "MATCH (n) RETURN count(n) AS n", "--format", "json", *target
+    )
     assert code == 0
     return json.loads(out)[0]["n"]
 
@@ -51,13 +53,19 @@ def test_query_list(capsys):
 
 
 def test_query_json_csv_and_table(capsys, target):
-    code, out, _ = kg(capsys, "query", "co_cited", "--paper", "s2:U1", "--limit", "2", "--format", "json", *target)
+    code, out, _ = kg(
+        capsys, "query", "co_cited", "--paper", "s2:U1", "--limit", "2", "--format", "json", *target
+    )
     assert code == 0
     assert [(r["key"], r["count"]) for r in json.loads(out)] == [("s2:U2", 3), ("s2:U3", 3)]
-    code, out, _ = kg(capsys, "query", "top_cited", "--listed-only", "--limit=2", "--format", "csv", *target)
+    code, out, _ = kg(
+        capsys, "query", "top_cited", "--listed-only", "--limit=2", "--format", "csv", *target
+    )
     assert code == 0
     lines = out.strip().splitlines()
-    assert lines[0].startswith("key,title,year") and lines[1].startswith("s2:L5,") and len(lines) == 3
+    assert (
+        lines[0].startswith("key,title,year") and lines[1].startswith("s2:L5,") and len(lines) == 3
+    )
     code, out, err = kg(capsys, "query", "references", "arXiv:2301.00001", *target)
     assert code == 0 and "s2:U2" in out and "s2:L5" in out and "3 rows" in err
 
@@ -96,11 +104,27 @@ def test_query_usage_errors_exit_2(capsys, target):
 
 
 def test_cypher_parameters_are_values(capsys, target):
-    code, out, _ = kg(capsys, "cypher", "MATCH (p:Paper) WHERE p.abstract CONTAINS $t RETURN p.key AS key",
-                      "-p", f"t={INJECTION}", "--format", "json", *target)
+    code, out, _ = kg(
+        capsys,
+        "cypher",
+        "MATCH (p:Paper) WHERE p.abstract CONTAINS $t RETURN p.key AS key",
+        "-p",
+        f"t={INJECTION}",
+        "--format",
+        "json",
+        *target,
+    )
     assert code == 0 and json.loads(out) == [{"key": "s2:U5"}]
-    code, out, _ = kg(capsys, "cypher", "MATCH (p:Paper) WHERE p.year >= $y RETURN count(p) AS n",
-                      "-p", "y=2023", "--format", "json", *target)
+    code, out, _ = kg(
+        capsys,
+        "cypher",
+        "MATCH (p:Paper) WHERE p.year >= $y RETURN count(p) AS n",
+        "-p",
+        "y=2023",
+        "--format",
+        "json",
+        *target,
+    )
     assert json.loads(out) == [{"n": 4}]
     assert count_nodes(capsys, target) == 21
 
@@ -109,7 +133,9 @@ def test_cypher_is_read_only_unless_write(capsys, target):
     code, _, err = kg(capsys, "cypher", "MATCH (p:Paper {key: 's2:U5'}) DETACH DELETE p", *target)
     assert code == 2 and "Cypher error" in err
     assert count_nodes(capsys, target) == 21
-    code, _, _ = kg(capsys, "cypher", "MATCH (p:Paper {key: 's2:U5'}) DETACH DELETE p", "--write", *target)
+    code, _, _ = kg(
+        capsys, "cypher", "MATCH (p:Paper {key: 's2:U5'}) DETACH DELETE p", "--write", *target
+    )
     assert code == 0
     assert count_nodes(capsys, target) == 20
 
@@ -126,5 +152,7 @@ def test_analyze_writes_back(capsys, target):
     assert code == 0
     summary = json.loads(out)
     assert (summary["papers"], summary["citations"], summary["written"]) == (10, 15, 10)
-    code, out, _ = kg(capsys, "query", "most_influential", "--limit", "1", "--format", "json", *target)
+    code, out, _ = kg(
+        capsys, "query", "most_influential", "--limit", "1", "--format", "json", *target
+    )
     assert json.loads(out)[0]["key"] == "s2:U1" and json.loads(out)[0]["pagerank"] > 0.2

@@ -153,10 +153,12 @@ def build_corpus(
     for i in range(n_listed):
         pid = f"{i + 1:040x}"
         c.references[pid] = [
-            _edge(c, f"r{i:07d}{k:032x}", k, rng, f"Reference {k} of paper {i}") for k in range(refs_per_paper)
+            _edge(c, f"r{i:07d}{k:032x}", k, rng, f"Reference {k} of paper {i}")
+            for k in range(refs_per_paper)
         ]
         c.citations[pid] = [
-            _edge(c, f"c{i:07d}{k:032x}", k, rng, f"Citing paper {k} of {i}") for k in range(cits_per_paper)
+            _edge(c, f"c{i:07d}{k:032x}", k, rng, f"Citing paper {k} of {i}")
+            for k in range(cits_per_paper)
         ]
     return c
 
@@ -164,7 +166,11 @@ def build_corpus(
 def _edge(c: Corpus, pid: str, k: int, rng: random.Random, title: str) -> dict:
     if pid not in c.papers:
         c.papers[pid] = _paper(pid, 5_000_000 + len(c.papers), title, 2015 + k % 10, rng)
-    return {"paperId": pid, "isInfluential": k % 3 == 0, "intents": ["methodology"] if k % 2 else ["background"]}
+    return {
+        "paperId": pid,
+        "isInfluential": k % 3 == 0,
+        "intents": ["methodology"] if k % 2 else ["background"],
+    }
 
 
 def project(record: dict, fields: list[str] | None) -> dict:
@@ -224,7 +230,9 @@ class FakeS2:
         server.daemon_threads = True
         server.request_queue_size = 128
         self._server = server
-        self._thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+        self._thread = threading.Thread(
+            target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
         self._thread.start()
         return self
 
@@ -264,12 +272,14 @@ class FakeS2:
         return None
 
     # -- routing -----------------------------------------------------------------------------
-    def answer(self, method: str, path: str, query: dict[str, str], body: dict | None) -> tuple[int, object]:
+    def answer(
+        self, method: str, path: str, query: dict[str, str], body: dict | None
+    ) -> tuple[int, object]:
         fields = query["fields"].split(",") if query.get("fields") else None
         base = "/graph/v1"
         if not path.startswith(base):
             return 404, {"error": "not found"}
-        path = path[len(base):]
+        path = path[len(base) :]
         if method == "POST" and path == "/paper/batch":
             ids = (body or {}).get("ids") or []
             if len(ids) > 500:
@@ -279,7 +289,10 @@ class FakeS2:
             ids = (body or {}).get("ids") or []
             if len(ids) > 1000:
                 return 400, {"error": "Cannot process more than 1000 ids"}
-            return 200, [project(self.corpus.authors[a], fields) if a in self.corpus.authors else None for a in ids]
+            return 200, [
+                project(self.corpus.authors[a], fields) if a in self.corpus.authors else None
+                for a in ids
+            ]
         if method == "GET" and path == "/paper/search/match":
             return self._match(query.get("query", ""), fields)
         m = re.fullmatch(r"/paper/(.+?)/(references|citations)", path)
@@ -288,7 +301,9 @@ class FakeS2:
         m = re.fullmatch(r"/paper/(.+)", path)
         if method == "GET" and m:
             rec = self.corpus.lookup(unquote(m.group(1)))
-            return (200, project(rec, fields)) if rec else (404, {"error": "Paper with id not found"})
+            return (
+                (200, project(rec, fields)) if rec else (404, {"error": "Paper with id not found"})
+            )
         return 404, {"error": f"no route for {method} {path}"}
 
     def _paper_out(self, rec: dict | None, fields: list[str] | None) -> dict | None:
@@ -311,7 +326,9 @@ class FakeS2:
             return 404, {"error": "Title match not found"}
         return 200, {"data": [{**project(rec, fields), "matchScore": 187.5}]}
 
-    def _page(self, pid: str, which: str, query: dict[str, str], fields: list[str] | None) -> tuple[int, object]:
+    def _page(
+        self, pid: str, which: str, query: dict[str, str], fields: list[str] | None
+    ) -> tuple[int, object]:
         rec = self.corpus.lookup(pid)
         if rec is None:
             return 404, {"error": "Paper with id not found"}
@@ -371,7 +388,9 @@ class _Handler(BaseHTTPRequestHandler):
         if fault and fault.kind == "malformed":
             return self._send(entry, 200, b'{"data": [{"paperId": ')
         if fault:
-            body_bytes = fault.body if fault.body is not None else json.dumps({"message": "fault"}).encode()
+            body_bytes = (
+                fault.body if fault.body is not None else json.dumps({"message": "fault"}).encode()
+            )
             return self._send(entry, fault.status, body_bytes)
         status, payload = fake.answer(method, parts.path, query, body)
         self._send(entry, status, json.dumps(payload).encode())

@@ -32,7 +32,9 @@ def id_paper(i: int, kind: str = "arxiv", corpus: Corpus | None = None) -> Paper
     raise ValueError(kind)
 
 
-def title_paper(title: str, year: int | None = 2024, author_count: int | None = 3, abstract=None) -> Paper:
+def title_paper(
+    title: str, year: int | None = 2024, author_count: int | None = 3, abstract=None
+) -> Paper:
     return Paper(
         key=paper_key(title=title), title=title, year=year, author_count=author_count,
         abstract=abstract, listed=True,

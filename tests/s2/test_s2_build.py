@@ -30,7 +30,9 @@ def listing(tmp_path):
     return path
 
 
-def test_build_enriches_into_the_graph_and_rebuild_asks_nothing(s2, corpus, listing, tmp_path, capsys):
+def test_build_enriches_into_the_graph_and_rebuild_asks_nothing(
+    s2, corpus, listing, tmp_path, capsys
+):
     db, cache = tmp_path / "kg.db", tmp_path / "cache"
     flags = ["--db", str(db), "--s2-api-url", s2.url, "--cache", str(cache), "--pace", "0"]
     code, out = kg(capsys, "build", str(listing), *flags)
@@ -42,7 +44,9 @@ def test_build_enriches_into_the_graph_and_rebuild_asks_nothing(s2, corpus, list
     assert graph["nodes"]["Paper"] == 6 + 6 * (3 + 4)  # listed + outside references and citations
     assert graph["relationships"]["CITES"] == 6 * (3 + 4)
     assert graph["relationships"]["AUTHORED"] == 6 * 3
-    assert graph["nodes"]["Author"] == len({a for i in range(6) for a in range(100_000 + i, 100_003 + i)})
+    assert graph["nodes"]["Author"] == len(
+        {a for i in range(6) for a in range(100_000 + i, 100_003 + i)}
+    )
     assert graph["listed_papers_by_s2_status"] == {"ok": 6}
 
     s2.reset()
@@ -56,12 +60,33 @@ def test_unreachable_build_keeps_the_listing_and_enrich_fills_it_in(
     s2, dead_url, listing, tmp_path, capsys
 ):
     db, cache = tmp_path / "kg.db", tmp_path / "cache"
-    code, out = kg(capsys, "build", str(listing), "--db", str(db), "--s2-api-url", dead_url, "--cache", str(cache))
+    code, out = kg(
+        capsys,
+        "build",
+        str(listing),
+        "--db",
+        str(db),
+        "--s2-api-url",
+        dead_url,
+        "--cache",
+        str(cache),
+    )
     assert code == 1
     assert "unreachable" in out and "6 listed papers not enriched" in out
     assert stats(db)["listed_papers_by_s2_status"] == {"retry:unreachable": 6}
 
-    code, out = kg(capsys, "enrich", "--db", str(db), "--s2-api-url", s2.url, "--cache", str(cache), "--pace", "0")
+    code, out = kg(
+        capsys,
+        "enrich",
+        "--db",
+        str(db),
+        "--s2-api-url",
+        s2.url,
+        "--cache",
+        str(cache),
+        "--pace",
+        "0",
+    )
     assert code == 0, out
     graph = stats(db)
     assert graph["listed_papers_by_s2_status"] == {"ok": 6}

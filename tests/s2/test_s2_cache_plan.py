@@ -24,9 +24,13 @@ def corpus():
     c = build_corpus(22)
     # paper 0 has 2,500 references (three pages), paper 3 has 2,300 citations (one page of them
     # at the default --max-citations 1000)
-    c.references[pid(0)] = [_edge(c, f"a{k:039x}", k, random.Random(k), f"Old work {k}") for k in range(2500)]
+    c.references[pid(0)] = [
+        _edge(c, f"a{k:039x}", k, random.Random(k), f"Old work {k}") for k in range(2500)
+    ]
     c.papers[pid(0)]["referenceCount"] = 2500
-    c.citations[pid(3)] = [_edge(c, f"b{k:039x}", k, random.Random(k), f"New work {k}") for k in range(2300)]
+    c.citations[pid(3)] = [
+        _edge(c, f"b{k:039x}", k, random.Random(k), f"New work {k}") for k in range(2300)
+    ]
     c.papers[pid(3)]["citationCount"] = 2300
     # paper 5 is cited by nobody: no /citations request
     c.citations[pid(5)] = []
@@ -115,7 +119,8 @@ def test_a_missing_later_page_is_planned_alone(s2, tmp_path):
     next_run(s2, papers, options)
     with sqlite3.connect(tmp_path / CACHE_FILE) as db:  # as if the run had stopped after page 1
         gone = db.execute(
-            "DELETE FROM responses WHERE key LIKE ? AND key LIKE '%offset=1000&%'", (f"GET /paper/{pid(0)}/references?%",)
+            "DELETE FROM responses WHERE key LIKE ? AND key LIKE '%offset=1000&%'",
+            (f"GET /paper/{pid(0)}/references?%",),
         ).rowcount
     assert gone == 1
     planned = plan_requests(papers, options)

@@ -11,7 +11,7 @@ import logging
 import time
 
 import pytest
-from fake_s2 import Fault, FakeS2, build_corpus
+from fake_s2 import FakeS2, Fault, build_corpus
 from s2_helpers import fast_options, id_paper, title_paper
 from semanticscholar import SemanticScholar
 
@@ -88,7 +88,9 @@ def test_a_hanging_server_times_out_and_is_retried(s2, tmp_path):
 
     s2.reset()
     s2.faults.append(Fault(kind="hang", seconds=3, path="/citations", times=10))
-    result = enrich([id_paper(1)], fast_options(s2.url, tmp_path / "b", timeout=0.3, max_attempts=2))
+    result = enrich(
+        [id_paper(1)], fast_options(s2.url, tmp_path / "b", timeout=0.3, max_attempts=2)
+    )
     assert result.papers[0].s2_status == "retry:timeout"
     assert result.report.retry == {"timeout": 1}
 
@@ -160,13 +162,21 @@ def test_papers_left_by_an_unreachable_run_are_filled_in_later(s2, dead_url, tmp
 def test_guard_401_502_503_come_back_empty_not_as_not_found(s2, tmp_path):
     sch = SemanticScholar(api_url=s2.url, retry=False)
     for status in (401, 502, 503):
-        s2.faults.append(Fault(status=status, body=b'{"message": "nope"}', path="/paper/batch", times=1))
-        assert sch.get_papers([f"ARXIV:2401.00000"], fields=["title"]) == []  # looks like "not found"
-        s2.faults.append(Fault(status=status, body=b'{"message": "nope"}', path="/paper/ARXIV", times=1))
-        assert sch.get_paper(f"ARXIV:2401.00000", fields=["title"]).raw_data == {}
+        s2.faults.append(
+            Fault(status=status, body=b'{"message": "nope"}', path="/paper/batch", times=1)
+        )
+        assert (
+            sch.get_papers(["ARXIV:2401.00000"], fields=["title"]) == []
+        )  # looks like "not found"
+        s2.faults.append(
+            Fault(status=status, body=b'{"message": "nope"}', path="/paper/ARXIV", times=1)
+        )
+        assert sch.get_paper("ARXIV:2401.00000", fields=["title"]).raw_data == {}
 
     s2.reset()
-    s2.faults.append(Fault(status=401, body=b'{"message": "Unauthorized"}', path="/paper/batch", times=100))
+    s2.faults.append(
+        Fault(status=401, body=b'{"message": "Unauthorized"}', path="/paper/batch", times=100)
+    )
     result = enrich([id_paper(0)], fast_options(s2.url, tmp_path, max_attempts=2))
     assert result.papers[0].s2_status == "retry:empty_response"
     assert result.report.not_found == 0
@@ -181,7 +191,9 @@ def test_guard_get_papers_drops_nulls_so_ids_are_mapped(s2, tmp_path):
 
     papers = [
         id_paper(0, "arxiv"),
-        id_paper(0, "arxiv").model_copy(update={"key": "arxiv:9999.00001", "arxiv_id": "9999.00001"}),
+        id_paper(0, "arxiv").model_copy(
+            update={"key": "arxiv:9999.00001", "arxiv_id": "9999.00001"}
+        ),
         id_paper(4, "doi"),
         id_paper(6, "s2"),
         id_paper(8, "corpus"),
@@ -197,7 +209,9 @@ def test_guard_get_papers_drops_nulls_so_ids_are_mapped(s2, tmp_path):
 def test_guard_paginated_results_retry_a_failing_page_in_a_tight_loop(tmp_path):
     corpus = build_corpus(2, cits_per_paper=2500)
     with FakeS2(corpus) as s2:
-        results = SemanticScholar(api_url=s2.url, retry=False).get_paper_citations(pid(0), fields=["title"], limit=1000)
+        results = SemanticScholar(api_url=s2.url, retry=False).get_paper_citations(
+            pid(0), fields=["title"], limit=1000
+        )
         s2.faults.append(Fault(status=503, path="/citations", times=20))
         items = list(results)  # the package asks for page 2 again and again, without pause
         assert len(items) == 2500
@@ -237,9 +251,13 @@ def test_guard_a_page_without_data_stops_instead_of_looping(tmp_path):
 
 def test_guard_search_paper_does_not_encode_the_query(s2, corpus, tmp_path):
     title = "Attention & Memory: 100% #Recall? In Long-Context Models"
-    corpus.add_paper({**corpus.papers[pid(20)], "paperId": "a" * 40, "title": title, "externalIds": {}})
-    with pytest.raises(Exception):  # the package sends "query=Attention " and S2 finds nothing
-        SemanticScholar(api_url=s2.url, retry=False).search_paper(title, match_title=True, fields=["title"])
+    corpus.add_paper(
+        {**corpus.papers[pid(20)], "paperId": "a" * 40, "title": title, "externalIds": {}}
+    )
+    with pytest.raises(Exception):  # noqa: B017 the package sends "query=Attention " and S2 finds nothing
+        SemanticScholar(api_url=s2.url, retry=False).search_paper(
+            title, match_title=True, fields=["title"]
+        )
     assert s2.requests("/search/match")[-1].query["query"].strip() == "Attention"
 
     s2.reset()
@@ -251,7 +269,9 @@ def test_guard_search_paper_does_not_encode_the_query(s2, corpus, tmp_path):
 def test_api_key_is_sent_but_never_logged_or_printed(s2, tmp_path, caplog, capsys):
     key = "sk-TEST-s3cr3t-0123456789"
     # the package itself forgets the key on paginated endpoints
-    SemanticScholar(api_url=s2.url, api_key=key, retry=False).get_paper_references(pid(0), fields=["title"])
+    SemanticScholar(api_url=s2.url, api_key=key, retry=False).get_paper_references(
+        pid(0), fields=["title"]
+    )
     assert s2.log[-1].api_key is None
     s2.reset()
     caplog.set_level(logging.DEBUG)
@@ -260,7 +280,14 @@ def test_api_key_is_sent_but_never_logged_or_printed(s2, tmp_path, caplog, capsy
     assert {r.api_key for r in s2.log} == {key}
     out = capsys.readouterr()
     assert "HTTP Request" in caplog.text  # the package did log at DEBUG
-    for text in (caplog.text, out.out, out.err, repr(options), repr(result.report), str(result.report.rows())):
+    for text in (
+        caplog.text,
+        out.out,
+        out.err,
+        repr(options),
+        repr(result.report),
+        str(result.report.rows()),
+    ):
         assert key not in text
     for f in tmp_path.iterdir():
         assert key.encode() not in f.read_bytes()

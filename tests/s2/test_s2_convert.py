@@ -21,7 +21,11 @@ def sample(name: str) -> dict:
 def test_paper_properties_from_a_full_record():
     props = paper_properties(sample("paper.json"))
     assert props["s2_id"] == "7c3f1a9e2b4d6f80a1c3e5b7d9f1a3c5e7b9d1f3"
-    assert (props["corpus_id"], props["doi"], props["year"]) == (231000042, "10.5555/lgr.2021.42", 2021)
+    assert (props["corpus_id"], props["doi"], props["year"]) == (
+        231000042,
+        "10.5555/lgr.2021.42",
+        2021,
+    )
     assert props["arxiv_id"] == "2101.00042"
     assert props["fields_of_study"] == ["Computer Science", "Mathematics"]
     assert props["tldr"].startswith("Latent graph reasoning reads") and props["pdf_url"] is None
@@ -29,10 +33,23 @@ def test_paper_properties_from_a_full_record():
 
 
 def test_enriched_paper_keeps_key_title_and_listing_abstract():
-    listed = Paper(key="title:latent graph reasoning", title="Latent graph reasoning", abstract="ours", year=2021, listed=True)
+    listed = Paper(
+        key="title:latent graph reasoning",
+        title="Latent graph reasoning",
+        abstract="ours",
+        year=2021,
+        listed=True,
+    )
     record = {**sample("paper.json"), "abstract": None}
-    out = enriched_paper(listed, record, enriched_at="2026-01-01T00:00:00+00:00", confidence=0.97, evidence="e")
-    assert (out.key, out.title, out.abstract, out.listed) == (listed.key, "Latent graph reasoning", "ours", True)
+    out = enriched_paper(
+        listed, record, enriched_at="2026-01-01T00:00:00+00:00", confidence=0.97, evidence="e"
+    )
+    assert (out.key, out.title, out.abstract, out.listed) == (
+        listed.key,
+        "Latent graph reasoning",
+        "ours",
+        True,
+    )
     assert (out.s2_status, out.s2_match_confidence, out.citation_count) == ("ok", 0.97, 1234)
 
 
@@ -54,7 +71,12 @@ def test_cites_carries_influence_and_intents():
 
 def test_author_node_from_author_record():
     author = author_node(sample("author.json"))
-    assert (author.key, author.name, author.h_index, author.paper_count) == ("s2:1700004", "A. Example", 12, 31)
+    assert (author.key, author.name, author.h_index, author.paper_count) == (
+        "s2:1700004",
+        "A. Example",
+        12,
+        31,
+    )
     assert author.affiliations is None  # [] in S2: nothing to store
     assert author_node({"authorId": None, "name": "Jane Q. Doe"}).key == "name:jane q doe"
 

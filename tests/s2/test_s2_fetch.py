@@ -18,7 +18,11 @@ def test_pages_until_the_list_ends(tmp_path):
     with FakeS2(corpus) as s2:
         result = enrich([id_paper(0)], fast_options(s2.url, tmp_path, max_citations=5000))
         refs = s2.requests("/references")
-        assert [(r.query["offset"], r.query["limit"]) for r in refs] == [("0", "1000"), ("1000", "1000"), ("2000", "1000")]
+        assert [(r.query["offset"], r.query["limit"]) for r in refs] == [
+            ("0", "1000"),
+            ("1000", "1000"),
+            ("2000", "1000"),
+        ]
         assert len(s2.requests("/citations")) == 1  # exactly 1,000: one page, no "next"
         cites = [r for r in result.relationships if isinstance(r, Cites)]
         assert sum(c.src == "arxiv:2401.00000" for c in cites) == 2345
@@ -46,7 +50,10 @@ def test_max_citations_bounds_the_pages(tmp_path):
     with FakeS2(corpus) as s2:
         result = enrich([id_paper(0)], fast_options(s2.url, tmp_path, max_citations=1500))
         assert [r.query["offset"] for r in s2.requests("/citations")] == ["0", "1000"]
-        assert sum(c.dst == "arxiv:2401.00000" for c in result.relationships if isinstance(c, Cites)) == 1500
+        assert (
+            sum(c.dst == "arxiv:2401.00000" for c in result.relationships if isinstance(c, Cites))
+            == 1500
+        )
         assert result.papers[0].citations_truncated is True
         assert result.report.requests_made == result.report.minimum_requests
 
@@ -67,4 +74,7 @@ def test_a_failing_second_page_marks_the_paper_for_retry(tmp_path):
         result = enrich([id_paper(0)], fast_options(s2.url, tmp_path, max_attempts=3))
         assert seen["n"] == 3  # bounded by max_attempts, no tight loop
         assert result.papers[0].s2_status == "retry:empty_response"
-        assert sum(c.dst == "arxiv:2401.00000" for c in result.relationships if isinstance(c, Cites)) == 3
+        assert (
+            sum(c.dst == "arxiv:2401.00000" for c in result.relationships if isinstance(c, Cites))
+            == 3
+        )

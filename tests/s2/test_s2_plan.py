@@ -13,7 +13,16 @@ from loaders.s2.plan import minimum_requests, pages
 
 
 def test_pages_respect_page_size_cap_and_offset_limit():
-    assert [pages(n) for n in (0, 1, 999, 1000, 1001, 9999, 10_000, 10**6)] == [0, 1, 1, 1, 2, 10, 10, 10]
+    assert [pages(n) for n in (0, 1, 999, 1000, 1001, 9999, 10_000, 10**6)] == [
+        0,
+        1,
+        1,
+        1,
+        2,
+        10,
+        10,
+        10,
+    ]
     assert pages(5000, cap=1000) == 1 and pages(None) == 1
 
 
@@ -28,7 +37,12 @@ def test_plan_counts_listing_knowledge_and_options(tmp_path):
     opts = EnrichOptions(pace=0.5, cache_dir=str(tmp_path))  # an empty cache
     # 2 batches + 10 matches + ceil((600*2 + 10*6)/1000)=2 + 610 reference pages + 600 citation pages
     assert plan_requests(ids + titles, opts) == 2 + 10 + 2 + 610 + 600
-    assert plan_requests(ids + titles, EnrichOptions(citations=False, references=False, cache_dir=str(tmp_path))) == 14
+    assert (
+        plan_requests(
+            ids + titles, EnrichOptions(citations=False, references=False, cache_dir=str(tmp_path))
+        )
+        == 14
+    )
     assert estimated_seconds(ids + titles, opts) == (2 + 10 + 2 + 610 + 600) / 0.5
 
 

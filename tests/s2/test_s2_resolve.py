@@ -13,7 +13,6 @@ from kg.model import Paper
 from loaders.s2 import enrich
 from loaders.s2.resolve import map_batch, request_id, title_similarity, verify_match
 
-
 DATA = Path(__file__).resolve().parent / "data"
 
 
@@ -28,11 +27,31 @@ REC = {"paperId": "p", "title": "Attention Is All You Need", "year": 2017, "auth
     ("listing", "accepted", "reason"),
     [
         (dict(title="Attention is all you need.", year=2017, author_count=8), True, None),
-        (dict(title="Attention Is All You Need", year=2018, author_count=None), True, None),  # within one
-        (dict(title="Attention Is All You Need", year=2020, author_count=8), False, "year_mismatch"),
-        (dict(title="Attention Is All You Need", year=2017, author_count=5), False, "author_count_mismatch"),
-        (dict(title="Attention Is Not All You Need", year=2017, author_count=8), False, "title_mismatch"),
-        (dict(title="Attention Is All You Need in Speech", year=2017, author_count=8), False, "title_mismatch"),
+        (
+            dict(title="Attention Is All You Need", year=2018, author_count=None),
+            True,
+            None,
+        ),  # within one
+        (
+            dict(title="Attention Is All You Need", year=2020, author_count=8),
+            False,
+            "year_mismatch",
+        ),
+        (
+            dict(title="Attention Is All You Need", year=2017, author_count=5),
+            False,
+            "author_count_mismatch",
+        ),
+        (
+            dict(title="Attention Is Not All You Need", year=2017, author_count=8),
+            False,
+            "title_mismatch",
+        ),
+        (
+            dict(title="Attention Is All You Need in Speech", year=2017, author_count=8),
+            False,
+            "title_mismatch",
+        ),
     ],
 )
 def test_verify_match(listing, accepted, reason):
@@ -50,7 +69,12 @@ def test_confidence_is_lower_when_less_could_be_compared():
 
 
 def test_title_similarity():
-    assert title_similarity("BERT: Pre-training of Deep Transformers", "bert pretraining of deep transformers") == 1.0
+    assert (
+        title_similarity(
+            "BERT: Pre-training of Deep Transformers", "bert pretraining of deep transformers"
+        )
+        == 1.0
+    )
     assert title_similarity("A", None) == 0.0
     assert title_similarity("graph neural networks", "graph neural network") > 0.95
 
@@ -65,7 +89,12 @@ def test_request_id_prefers_s2_then_corpus_arxiv_doi():
 def test_map_batch_by_id_not_position():
     sample = json.loads((DATA / "paper.json").read_text())
     record = {k: sample[k] for k in ("paperId", "externalIds", "corpusId")}
-    asked = ["DOI:10.5555/lgr.2021.42", "ARXIV:0000.00000", f"CorpusId:{sample['corpusId']}", sample["paperId"]]
+    asked = [
+        "DOI:10.5555/lgr.2021.42",
+        "ARXIV:0000.00000",
+        f"CorpusId:{sample['corpusId']}",
+        sample["paperId"],
+    ]
     got = map_batch(asked, [record])
     assert set(got) == {asked[0], asked[2], asked[3]}
 
@@ -86,8 +115,15 @@ def test_title_matches_through_the_server(s2, corpus, tmp_path):
         "ok", "rejected:year_mismatch", "rejected:author_count_mismatch", "rejected:title_mismatch", "ok",
     ]  # fmt: skip
     assert result.papers[0].s2_id == pid(1) and result.papers[0].s2_match_confidence == 1.0
-    assert result.papers[1].s2_id is None and "year 2024 (listing 2021)" in result.papers[1].s2_match_evidence
+    assert (
+        result.papers[1].s2_id is None
+        and "year 2024 (listing 2021)" in result.papers[1].s2_match_evidence
+    )
     assert result.papers[4].s2_match_confidence < 1.0
-    assert result.report.rejected == {"year_mismatch": 1, "author_count_mismatch": 1, "title_mismatch": 1}
+    assert result.report.rejected == {
+        "year_mismatch": 1,
+        "author_count_mismatch": 1,
+        "title_mismatch": 1,
+    }
     # a rejected paper gets no edges
     assert all(r.dst != papers[1].key and r.src != papers[1].key for r in result.relationships)

@@ -22,10 +22,15 @@ def pid(i: int) -> str:
 def corpus():
     c = build_corpus(22)
     # paper 0 has 1,500 references: two pages
-    c.references[pid(0)] = [_edge(c, f"x{k:039x}", k, __import__("random").Random(k), f"Old work {k}") for k in range(1500)]
+    c.references[pid(0)] = [
+        _edge(c, f"x{k:039x}", k, __import__("random").Random(k), f"Old work {k}")
+        for k in range(1500)
+    ]
     c.papers[pid(0)]["referenceCount"] = 1500
     # paper 1 cites paper 2 (both listed): the edge must join the two listed nodes
-    c.references[pid(1)].append({"paperId": pid(2), "isInfluential": True, "intents": ["methodology"]})
+    c.references[pid(1)].append(
+        {"paperId": pid(2), "isInfluential": True, "intents": ["methodology"]}
+    )
     c.papers[pid(1)]["referenceCount"] = 4
     # paper 5 is cited by nobody: no /citations request
     c.citations[pid(5)] = []
@@ -37,7 +42,9 @@ def listing_20() -> list[Paper]:
     kinds = ["arxiv"] * 4 + ["doi"] * 2 + ["s2"] * 2 + ["corpus", "arxiv"]
     papers = [id_paper(i, k) for i, k in enumerate(kinds)]
     papers.append(Paper(key="arxiv:9999.99999", arxiv_id="9999.99999", listed=True))  # unknown id
-    papers += [title_paper(listed_title(i), abstract=f"Listing abstract {i}") for i in range(11, 18)]
+    papers += [
+        title_paper(listed_title(i), abstract=f"Listing abstract {i}") for i in range(11, 18)
+    ]
     papers.append(title_paper(listed_title(18), year=2019))  # S2 says 2024: rejected
     papers.append(title_paper("Zzzz qqqq wholly unknown xxyyzz"))  # no match at all
     assert len(papers) == 20
@@ -68,7 +75,10 @@ def test_twenty_papers_exact_requests_and_graph(s2, corpus, tmp_path):
     assert planned >= expected * 0.9 and result.report.planned_requests == planned
 
     statuses = [p.s2_status for p in result.papers]
-    assert statuses == ["ok"] * 10 + ["not_found"] + ["ok"] * 7 + ["rejected:year_mismatch", "not_found"]
+    assert statuses == ["ok"] * 10 + ["not_found"] + ["ok"] * 7 + [
+        "rejected:year_mismatch",
+        "not_found",
+    ]
     assert [p.key for p in result.papers] == [p.key for p in papers]
     assert result.report.resolved == 17
     assert result.report.rejected == {"year_mismatch": 1}
@@ -77,11 +87,18 @@ def test_twenty_papers_exact_requests_and_graph(s2, corpus, tmp_path):
     # listed papers carry S2's data, keep listing title/abstract, record match evidence
     by_key = {p.key: p for p in result.papers}
     p0 = by_key["arxiv:2401.00000"]
-    assert (p0.s2_id, p0.corpus_id, p0.doi, p0.reference_count) == (pid(0), 10_000, "10.1000/l0", 1500)
+    assert (p0.s2_id, p0.corpus_id, p0.doi, p0.reference_count) == (
+        pid(0),
+        10_000,
+        "10.1000/l0",
+        1500,
+    )
     assert p0.abstract is None and p0.tldr == "TLDR 0." and p0.enriched_at
     assert p0.fields_of_study == ["Computer Science", "Mathematics"]
     p11 = result.papers[11]
-    assert p11.s2_id == pid(11) and p11.abstract == "Abstract of listed paper 11."  # S2's abstract wins
+    assert (
+        p11.s2_id == pid(11) and p11.abstract == "Abstract of listed paper 11."
+    )  # S2's abstract wins
     assert result.papers[15].abstract == "Listing abstract 15"  # S2 has none: the listing's stays
     assert p11.s2_match_confidence == 1.0 and "title similarity 1.000" in p11.s2_match_evidence
 
@@ -90,7 +107,11 @@ def test_twenty_papers_exact_requests_and_graph(s2, corpus, tmp_path):
     want_authors = {a["authorId"] for i in RESOLVED for a in corpus.papers[pid(i)]["authors"]}
     assert set(authors) == {f"s2:{a}" for a in want_authors}
     a = authors["s2:100003"]
-    assert (a.name, a.h_index, a.affiliations) == ("Author 100003", 100003 % 40, [f"Lab {100003 % 7}"])
+    assert (a.name, a.h_index, a.affiliations) == (
+        "Author 100003",
+        100003 % 40,
+        [f"Lab {100003 % 7}"],
+    )
     outside = {n.key for n in result.nodes if isinstance(n, Paper)}
     listed_ids = {pid(i) for i in RESOLVED}
     want_outside = {
@@ -102,11 +123,17 @@ def test_twenty_papers_exact_requests_and_graph(s2, corpus, tmp_path):
     # relationships
     cites = [r for r in result.relationships if isinstance(r, Cites)]
     authored = [r for r in result.relationships if isinstance(r, Authored)]
-    want_cites = sum(len(corpus.references[pid(i)]) + len(corpus.citations[pid(i)]) for i in RESOLVED)
+    want_cites = sum(
+        len(corpus.references[pid(i)]) + len(corpus.citations[pid(i)]) for i in RESOLVED
+    )
     assert len(cites) == want_cites
     assert len(authored) == 3 * len(RESOLVED)
     listed_edge = [c for c in cites if c.src == "arxiv:2401.00001" and c.dst == "arxiv:2401.00002"]
-    assert listed_edge and listed_edge[0].is_influential is True and listed_edge[0].intents == ["methodology"]
+    assert (
+        listed_edge
+        and listed_edge[0].is_influential is True
+        and listed_edge[0].intents == ["methodology"]
+    )
     first = next(r for r in authored if r.dst == "arxiv:2401.00000" and r.position == 1)
     assert first.src == "s2:100000" and first.source == "s2"
     cited_by = [c for c in cites if c.dst == "arxiv:2401.00003"]
@@ -137,7 +164,9 @@ def test_no_citations_and_max_citations(s2, tmp_path):
     assert not s2.requests("/citations") and len(s2.requests("/references")) == 3
     assert all(c.dst != "arxiv:2401.00002" for c in result.relationships if isinstance(c, Cites))
     s2.reset()
-    result = enrich(papers, fast_options(s2.url, tmp_path / "other", max_citations=2, references=False))
+    result = enrich(
+        papers, fast_options(s2.url, tmp_path / "other", max_citations=2, references=False)
+    )
     assert [r.query["limit"] for r in s2.requests("/citations")] == ["2", "2", "2"]
     assert all(p.citations_truncated for p in result.papers)
     assert sum(isinstance(r, Cites) for r in result.relationships) == 6

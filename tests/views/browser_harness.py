@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-
 from testkit import require
 
 CHROMIUM = os.environ.get("KG_CHROMIUM", "/usr/bin/chromium")
@@ -47,7 +46,9 @@ class OpenedView:
     blocked: list[str] = field(default_factory=list)
 
     def counts(self) -> tuple[int, int]:
-        return tuple(self.page.evaluate("[network.body.data.nodes.length, network.body.data.edges.length]"))
+        return tuple(
+            self.page.evaluate("[network.body.data.nodes.length, network.body.data.edges.length]")
+        )
 
     def node_point(self, node_id: str) -> tuple[float, float]:
         """Where ``node_id`` is drawn, in page coordinates."""

@@ -6,18 +6,23 @@ import re
 
 import networkx as nx
 import pytest
+from view_graphs import XSS_TITLE, small_graph
 
 from kg.views import write_view
 from kg.views.render import PHYSICS_LIMIT, node_info, render, short_label
-from view_graphs import XSS_ATTR, XSS_TITLE, small_graph
 
 EXTERNAL_REF = re.compile(r"""<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=""", re.I)
 
 
 def test_page_loads_nothing_from_outside(embedded_store, tmp_path):
     kb = small_graph(embedded_store)
-    for view, params in [("citations", {"with_references": 2}), ("coauthors", {}), ("methods", {}),
-                         ("ego", {"paper": "p1"}), ("communities", {})]:
+    for view, params in [
+        ("citations", {"with_references": 2}),
+        ("coauthors", {}),
+        ("methods", {}),
+        ("ego", {"paper": "p1"}),
+        ("communities", {}),
+    ]:
         html = write_view(kb, view, tmp_path / f"{view}.html", **params).read_text()
         assert not EXTERNAL_REF.findall(html), view
         assert "cdnjs" not in html and "jsdelivr" not in html
@@ -32,12 +37,30 @@ def test_data_text_never_reaches_the_page_as_markup(embedded_store, tmp_path):
 
 
 def test_tooltip_data_has_the_paper_facts_and_web_links():
-    info = node_info({"type": "Paper", "key": "p", "title": "T", "year": 2020, "venue": "V",
-                      "authors": "A, B", "citation_count": 3, "tldr": "short", "s2_id": "abc",
-                      "arxiv_id": "2101.00001", "pdf_url": "https://x.org/p.pdf"})
+    info = node_info(
+        {
+            "type": "Paper",
+            "key": "p",
+            "title": "T",
+            "year": 2020,
+            "venue": "V",
+            "authors": "A, B",
+            "citation_count": 3,
+            "tldr": "short",
+            "s2_id": "abc",
+            "arxiv_id": "2101.00001",
+            "pdf_url": "https://x.org/p.pdf",
+        }
+    )
     assert info["heading"] == "T"
-    assert dict(info["fields"]) == {"Year": "2020", "Venue": "V", "Authors": "A, B", "Citations": "3",
-                                    "TL;DR": "short", "Key": "p"}
+    assert dict(info["fields"]) == {
+        "Year": "2020",
+        "Venue": "V",
+        "Authors": "A, B",
+        "Citations": "3",
+        "TL;DR": "short",
+        "Key": "p",
+    }
     assert dict(info["links"]) == {
         "Semantic Scholar": "https://www.semanticscholar.org/paper/abc",
         "arXiv": "https://arxiv.org/abs/2101.00001",
@@ -46,7 +69,10 @@ def test_tooltip_data_has_the_paper_facts_and_web_links():
 
 
 def test_short_label_cuts_long_titles():
-    assert short_label({"title": "x" * 100}).endswith("…") and len(short_label({"title": "x" * 100})) == 32
+    assert (
+        short_label({"title": "x" * 100}).endswith("…")
+        and len(short_label({"title": "x" * 100})) == 32
+    )
     assert short_label({"name": "BERT"}) == "BERT"
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import networkx as nx
 import pytest
+from view_graphs import XSS_TITLE, listed_only_graph, small_graph
 
 from kg.views.select import ViewError, citations, coauthors, communities, ego, keep_top, methods
-from view_graphs import XSS_TITLE, listed_only_graph, small_graph
 
 
 def keys(graph: nx.Graph) -> set[str]:
@@ -25,9 +25,16 @@ def test_citations_shows_listed_papers_and_their_citations(store):
 
 def test_citations_with_references_adds_the_most_cited_outside_papers(store):
     g = citations(small_graph(store), with_references=1)
-    assert keys(g) == {"Paper:p1", "Paper:p2", "Paper:p3", "Paper:r1"}  # r1 is cited 3 times, r2 once
+    assert keys(g) == {
+        "Paper:p1",
+        "Paper:p2",
+        "Paper:p3",
+        "Paper:r1",
+    }  # r1 is cited 3 times, r2 once
     assert {e for e in g.edges if e[1] == "Paper:r1"} == {
-        ("Paper:p1", "Paper:r1"), ("Paper:p2", "Paper:r1"), ("Paper:p3", "Paper:r1")
+        ("Paper:p1", "Paper:r1"),
+        ("Paper:p2", "Paper:r1"),
+        ("Paper:p3", "Paper:r1"),
     }
 
 
@@ -40,7 +47,13 @@ def test_coauthors_joins_authors_of_a_shared_paper(store):
 
 def test_methods_links_papers_to_methods_and_benchmarks(store):
     g = methods(small_graph(store))
-    assert keys(g) == {"Paper:p1", "Paper:p2", "Method:sparse attention", "Method:transformer", "Benchmark:glue"}
+    assert keys(g) == {
+        "Paper:p1",
+        "Paper:p2",
+        "Method:sparse attention",
+        "Method:transformer",
+        "Benchmark:glue",
+    }
     assert g.edges["Paper:p1", "Method:sparse attention"]["type"] == "PROPOSES"
     assert g.edges["Paper:p1", "Benchmark:glue"]["type"] == "EVALUATED_ON"
     assert g.nodes["Method:transformer"]["name"] == "Transformer"
@@ -53,8 +66,14 @@ def test_ego_depth_one_and_two(store):
     assert one.graph["pinned"] == ["Paper:r1"]
     two = ego(kb, author="Ada Lovelace", depth=2)
     assert keys(two) == {
-        "Author:x", "Paper:p1", "Author:y", "Paper:p2", "Paper:r1",
-        "Method:sparse attention", "Method:transformer", "Benchmark:glue",
+        "Author:x",
+        "Paper:p1",
+        "Author:y",
+        "Paper:p2",
+        "Paper:r1",
+        "Method:sparse attention",
+        "Method:transformer",
+        "Benchmark:glue",
     }
     assert keys(ego(kb, method="Transformer")) == {"Method:transformer", "Paper:p1", "Paper:p2"}
 
@@ -69,7 +88,11 @@ def test_ego_names_what_it_cannot_find(store):
 
 def test_communities_keep_the_community_property(store):
     g = communities(small_graph(store))
-    assert {n: a["community"] for n, a in g.nodes(data=True)} == {"Paper:p1": 1, "Paper:p2": 1, "Paper:p3": 2}
+    assert {n: a["community"] for n, a in g.nodes(data=True)} == {
+        "Paper:p1": 1,
+        "Paper:p2": 1,
+        "Paper:p3": 2,
+    }
     assert g.graph["title"] == "2 citation communities"
 
 
@@ -87,7 +110,9 @@ def test_views_of_a_listing_without_relationships_say_why_they_are_empty(store):
 def test_keep_top_keeps_the_highest_pagerank_and_says_what_it_left_out(store):
     g = keep_top(citations(small_graph(store), with_references=2), 2)
     assert keys(g) == {"Paper:p1", "Paper:p2"}
-    assert g.graph["notes"][-1].startswith("Showing the 2 most important of 5 nodes (by PageRank); 3 nodes and 4 edges left out")
+    assert g.graph["notes"][-1].startswith(
+        "Showing the 2 most important of 5 nodes (by PageRank); 3 nodes and 4 edges left out"
+    )
 
 
 def test_keep_top_keeps_the_ego_centre():

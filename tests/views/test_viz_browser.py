@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import networkx as nx
 import pytest
-
 from browser_harness import browser, open_view  # noqa: F401  (browser is a fixture)
+from view_graphs import XSS_ATTR, XSS_TITLE, listed_only_graph, small_graph
+
 from kg.views import write_view
 from kg.views.render import render
-from view_graphs import XSS_ATTR, XSS_TITLE, listed_only_graph, small_graph
 
 # (view, parameters, nodes, edges) on view_graphs.small_graph
 VIEWS = [
@@ -27,7 +27,9 @@ def assert_clean(opened):
 
 
 @pytest.mark.parametrize("view,params,nodes,edges", VIEWS, ids=[v[0] for v in VIEWS])
-def test_view_opens_offline_with_its_nodes_and_a_tooltip(browser, embedded_store, tmp_path, view, params, nodes, edges):
+def test_view_opens_offline_with_its_nodes_and_a_tooltip(
+    browser, embedded_store, tmp_path, view, params, nodes, edges
+):
     path = write_view(small_graph(embedded_store), view, tmp_path / f"{view}.html", **params)
     opened = open_view(browser, path)
     page = opened.page
@@ -83,7 +85,9 @@ def test_large_view_draws_with_fixed_layout_and_names_what_was_left_out(browser,
     g = nx.gnm_random_graph(1200, 2400, seed=2, directed=True)
     g = nx.relabel_nodes(g, {n: f"Paper:{n}" for n in g})
     for i, n in enumerate(g):
-        g.nodes[n].update(type="Paper", key=str(i), title=f"paper {i}", listed=True, citation_count=i)
+        g.nodes[n].update(
+            type="Paper", key=str(i), title=f"paper {i}", listed=True, citation_count=i
+        )
     g.graph.update(title="large", notes=["Showing the 1,200 most important of 9,999 nodes"])
     opened = open_view(browser, render(g, tmp_path / "large.html"))
     assert opened.counts() == (1200, 2400)
