@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from kg.model import Node, Paper, Relationship
+from kg.model import NODE_BY_LABEL, Node, Paper, Relationship
 
 #: above this share of a label's nodes a refresh recomputes them all (one scan beats lookups)
 ALL_SHARE = 0.25
@@ -84,6 +84,17 @@ def refresh_all(store) -> None:
         store.run(f"MATCH (n:{label}) {statement}")
 
 
+def refresh_if_missing(store) -> bool:
+    """Compute every count once when some node lacks them (a Neo4j database an older version
+    wrote; the embedded store adds its columns and does the same). Returns whether it did."""
+    for label in _SET:
+        field = NODE_BY_LABEL[label].counts[0]
+        if store.run(f"MATCH (n:{label}) WHERE n.{field} IS NULL RETURN n.key AS key LIMIT 1"):
+            refresh_all(store)
+            return True
+    return False
+
+
 def after_nodes(
     store, model: type[Node], nodes: Sequence[Node], stored: Mapping[str, Mapping[str, Any]]
 ) -> None:
@@ -142,6 +153,7 @@ __all__ = [
     "refresh",
     "refresh_around_papers",
     "refresh_all",
+    "refresh_if_missing",
     "after_nodes",
     "after_relationships",
     "changed_papers",

@@ -279,3 +279,21 @@ def test_bulk_load_killed_mid_copy_then_rerun_equals_an_uninterrupted_load(tmp_p
     resumed = _read(killed)
     assert resumed == expected
     assert resumed[2] == resumed[3]
+
+
+def test_a_neo4j_database_written_before_counts_gets_them_on_open(neo4j_store):
+    from kg.store_neo4j import Neo4jStore
+
+    neo4j_store.run(
+        "CREATE (:Paper {key: 'a', listed: true})-[:CITES {source: 's2'}]->(:Paper {key: 'b'})"
+    )
+    reopened = Neo4jStore(
+        neo4j_store.uri,
+        user=os.environ.get("NEO4J_USER", "neo4j"),
+        password=os.environ.get("NEO4J_PASSWORD"),
+        database=neo4j_store.database,
+    )
+    try:
+        assert stored_counts(reopened)["Paper"] == {"a": (0, 0), "b": (1, 1)}
+    finally:
+        reopened.close()
