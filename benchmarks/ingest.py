@@ -211,6 +211,7 @@ def main(argv: list[str] | None = None) -> int:
         for name in names:
             with openers[name](args.batch_size) as store:
                 results.append(load(name, store, nodes, rels, args.baseline))
+                log(report(results[-1:], args.papers, args.refs).splitlines()[-1])
     except StoreError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
