@@ -12,7 +12,8 @@ import argparse
 import tempfile
 import time
 
-from kg.model import Paper, paper_key
+from kg.keys import paper_key
+from kg.model import Paper
 from loaders.s2 import EnrichOptions, enrich, plan_requests
 from tests.s2.fake_s2 import FakeS2, build_corpus, listed_title
 

@@ -1,15 +1,21 @@
-"""Extraction speed: ``python -m benchmarks.extract [--abstracts 10000] [--profile]``.
+"""Extraction speed: ``python -m benchmarks.extract [--abstracts 10000] [--baseline REF] [--profile]``.
 
 Runs :func:`loaders.extract.extract_papers` over N papers made from the example listing's
-abstracts (repeated, each with its own key) and prints abstracts per second.
-Target: at least 1,000 abstracts/s.
+abstracts (repeated, each with its own key) and prints abstracts per second, wall and CPU.
+``--baseline REF`` runs the same measurement on the git revision REF first (its ``kg`` and
+``loaders`` exported to a temporary directory, in a subprocess), so both figures come from one
+run on the same machine. Target: at least 1,000 abstracts/s.
 """
 
 from __future__ import annotations
 
 import argparse
 import cProfile
+import os
 import pstats
+import subprocess
+import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -37,7 +43,10 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.extract", description=__doc__)
     parser.add_argument("--abstracts", type=int, default=10_000)
     parser.add_argument("--profile", action="store_true", help="print the 20 costliest functions")
+    parser.add_argument("--baseline", metavar="REF", help="also measure git revision REF first")
     args = parser.parse_args(argv)
+    if args.baseline:
+        _run_baseline(args.baseline, args.abstracts)
     items = papers(args.abstracts)
     load_gazetteer()  # parsed once per process; not part of the per-abstract cost
     profiler = cProfile.Profile() if args.profile else None
@@ -62,6 +71,24 @@ def main(argv: list[str] | None = None) -> None:
     )
     if profiler:
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(20)
+
+
+def _run_baseline(ref: str, n: int) -> None:
+    root = Path(__file__).resolve().parent.parent
+    with tempfile.TemporaryDirectory() as tree:
+        archive = subprocess.run(
+            ["git", "archive", ref, "kg", "loaders"], cwd=root, capture_output=True, check=True
+        ).stdout
+        subprocess.run(["tar", "-x", "-C", tree], input=archive, check=True)
+        print(f"baseline {ref}:", flush=True)
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join([tree, str(root)])}
+        subprocess.run(
+            [sys.executable, "-m", "benchmarks.extract", "--abstracts", str(n)],
+            cwd=tree,
+            env=env,
+            check=True,
+        )
+    print("this tree:", flush=True)
 
 
 if __name__ == "__main__":

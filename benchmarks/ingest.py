@@ -27,8 +27,9 @@ from dataclasses import dataclass
 
 from benchmarks.synthetic import counts, generate
 from kg import schema
+from kg.errors import StoreError
 from kg.model import Cites, Node, Relationship
-from kg.store import DEFAULT_BATCH_SIZE, GraphStore, StoreError, upsert_nodes, upsert_relationships
+from kg.store import DEFAULT_BATCH_SIZE, GraphStore, upsert_nodes, upsert_relationships
 
 
 @dataclass

@@ -1,6 +1,8 @@
-"""How long `kg viz` takes to select, lay out and write a view, and the browser to draw it.
+"""How long `kg viz` takes to select, lay out and write a view, and the browser to draw it;
+and how long `kg report` takes on a large graph.
 
     python -m benchmarks.viz [--sizes 500,2000,5000] [--refs 4] [--keep DIR]
+    python -m benchmarks.viz --report 100000 [--refs 4] [--report-db DIR]
 
 For each size N, the synthetic graph of N papers (every paper marked listed, so the citations
 view holds all N) is loaded into a temporary embedded store; the citations view is selected by
@@ -8,6 +10,11 @@ Cypher, rendered with ``--top N``, and opened from its file:// URL in headless C
 (/usr/bin/chromium) with the network blocked. "drawn" is the page's ``window.kgDrawn``: ms from
 navigation start to vis-network's first ``afterDrawing``, when the network can be panned,
 zoomed and clicked.
+
+``--report N`` builds the synthetic graph of N papers (10% listed, as generated) with PageRank and
+communities (``analyze``), then times the report: its statements ("gather"), the Vega-Lite specs
+("charts"), the page ("render", written to disk), and the browser from navigation to every plot
+drawn. ``--report-db DIR`` keeps (and reuses) the store, which takes minutes to build.
 """
 
 from __future__ import annotations
@@ -72,10 +79,26 @@ def main() -> None:
     parser.add_argument("--sizes", default="500,2000,5000")
     parser.add_argument("--refs", type=int, default=4, help="citations per synthetic paper")
     parser.add_argument("--keep", type=Path, help="write the HTML files here instead of a temp dir")
+    parser.add_argument(
+        "--report", type=int, help="time `kg report` on a graph of this many papers instead"
+    )
+    parser.add_argument("--report-db", type=Path, help="keep (and reuse) the --report store here")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
 
     from playwright.sync_api import sync_playwright
+
+    if args.report:
+        with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
+            browser = pw.chromium.launch(
+                executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+            )
+            db = args.report_db or Path(tmp) / "kg.db"
+            out_dir = args.keep or Path(tmp)
+            out_dir.mkdir(parents=True, exist_ok=True)
+            report_timing(args.report, args.refs, db, out_dir, browser)
+            browser.close()
+        return
 
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
         out_dir = args.keep or Path(tmp)
@@ -99,6 +122,51 @@ def main() -> None:
                 flush=True,
             )
         browser.close()
+
+
+def report_timing(papers: int, refs: int, db: Path, out_dir: Path, browser) -> None:
+    from kg.report import render_page
+    from kg.report import report as report_page
+    from kg.report.charts import charts
+    from kg.report.data import gather
+    from queries.analytics import analyze
+
+    fresh = not db.exists()
+    if fresh:
+        nodes, rels = generate(papers, refs, seed=0)
+        t = time.perf_counter()
+        store = EmbeddedStore(db, buffer_pool_size=1024**3)
+        upsert_nodes(store, nodes)
+        upsert_relationships(store, rels)
+        kb = KnowledgeGraph(store)
+        analyze(kb)
+        print(
+            f"built and analysed {papers:,} papers in {time.perf_counter() - t:.0f} s", flush=True
+        )
+    else:
+        kb = KnowledgeGraph(EmbeddedStore(db, buffer_pool_size=1024**3))
+    t0 = time.perf_counter()
+    data = gather(kb)
+    t1 = time.perf_counter()
+    plots = charts(data)
+    t2 = time.perf_counter()
+    html = render_page(data, plots, [], repr(kb.store))
+    path = out_dir / f"report-{papers}.html"
+    path.write_text(html, encoding="utf-8")
+    t3 = time.perf_counter()
+    whole = time.perf_counter()
+    report_page(kb).save(out_dir / "report-again.html")  # what `kg report` does, end to end
+    whole = time.perf_counter() - whole
+    kb.close()
+    drawn, wall = draw_time_ms(browser, path)
+    print(
+        f"{'papers':>7} {'gather s':>9} {'charts s':>9} {'render s':>9} {'kg report s':>12} {'HTML MB':>8} {'drawn ms':>9} {'goto->drawn ms':>15}"
+    )
+    print(
+        f"{data.stats['nodes']['Paper']:>7} {t1 - t0:>9.2f} {t2 - t1:>9.2f} {t3 - t2:>9.2f} {whole:>12.2f} "
+        f"{path.stat().st_size / 1e6:>8.2f} {drawn:>9.0f} {wall:>15.0f}",
+        flush=True,
+    )
 
 
 if __name__ == "__main__":

@@ -6,7 +6,8 @@
 [{'n': 107}]
 """
 
+from kg.errors import KGError, StoreError
 from kg.graph import KnowledgeGraph
-from kg.store import GraphStore, StoreError
+from kg.store import GraphStore
 
-__all__ = ["KnowledgeGraph", "GraphStore", "StoreError"]
+__all__ = ["KnowledgeGraph", "GraphStore", "KGError", "StoreError"]

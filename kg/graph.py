@@ -6,7 +6,9 @@ from pathlib import Path
 from typing import Any
 
 from kg.config import Settings
-from kg.store import GraphStore
+from kg.model import Node
+from kg.resolve import Label, resolve
+from kg.store import Dialect, GraphStore
 
 
 class KnowledgeGraph:
@@ -51,12 +53,27 @@ class KnowledgeGraph:
         return cls(EmbeddedStore(settings.db, read_only=read_only))
 
     @property
-    def dialect(self) -> str:
+    def dialect(self) -> Dialect:
         return self.store.dialect
+
+    def resolve(self, label: Label, text: str) -> Node:
+        """The one ``label`` node ``text`` names: key, id, URL, DOI, title, name or alias.
+
+        Raises :class:`~kg.errors.NotFoundError` or :class:`~kg.errors.AmbiguousError`; see
+        :mod:`kg.resolve` for every accepted form.
+        """
+        return resolve(self, label, text)
 
     def cypher(self, query: str, params: dict[str, Any] | None = None, **kw: Any) -> list[dict]:
         """Run a parameterised Cypher statement; values go in ``params`` or keywords."""
         return self.store.run(query, {**(params or {}), **kw})
+
+    def report(self, views_dir: str | Path | None = None):
+        """The report page (``kg report``): shows itself inline in Jupyter, ``.save(path)``
+        writes it. Views in ``views_dir`` are linked."""
+        from kg.report import report
+
+        return report(self, views_dir=views_dir)
 
     def close(self) -> None:
         self.store.close()

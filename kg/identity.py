@@ -1,22 +1,44 @@
 """Paper identity: one real paper is one node, however and in whatever order it was reached.
 
-A paper is known by its identifiers (S2 paperId, arXiv id, DOI, CorpusId, normalised title).
-Before papers are written, :func:`resolve_papers` gives each one the key of the node that already
-holds any of its identifiers (in the store or earlier in the same batch), merges records that turn
-out to be one paper, and merges store nodes that a newly learnt identifier shows to be the same.
-A title only joins two records when their S2 ids do not disagree.
+A paper is known by its identifiers (S2 paperId, arXiv id, DOI, CorpusId) and its normalised
+title. Before papers are written, :func:`resolve_papers` gives each record the key of the node
+that is the same paper (in the store or earlier in the same batch), merges records that turn out
+to be one paper, and merges store nodes that a newly learnt identifier shows to be the same.
+
+The rules:
+
+- **Ids agree: one paper.** A record that shares an S2 id, arXiv id, DOI or CorpusId with a node
+  is that node; nodes that one record's ids point to are merged into one.
+- **Same title is not enough by itself.** A record joins a node of equal normalised title only
+  when nothing contradicts: no S2 id, arXiv id, DOI or CorpusId that differs, years at most one
+  apart, and author lists that share a surname (when both are known). A title joins at most one
+  node, so two different papers of one title are never merged through a third record.
+- **Keys.** A new node keeps the key its record proposes (``title:<normalised title>`` when it
+  has no id). When that key already belongs to a different paper of the same title, the new node
+  gets ``title:<normalised title>~<first author's surname> <year>`` (``~2``, ``~3``... if that is
+  taken too), so both papers keep their own node and rebuilding finds each again by the rules
+  above, not by key.
+- **Authors are not pooled.** A paper's listing authors come from the first record of a batch
+  that names them; a later record of the same paper does not add its list.
+
+Records a listing proposes carry a *proposed* key (:func:`proposed_key`): it is only a proposal,
+so two entries of one title are two records until the rules decide. Any other record's key that
+is already stored names its node (enrichment writes back the papers it read).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
 
 from kg import counts
-from kg.model import RELATIONSHIP_MODELS, Paper, Relationship, normalise_title
+from kg.keys import normalise_title
+from kg.model import RELATIONSHIP_MODELS, Authored, Paper, Relationship
 from kg.store import GraphStore, upsert_nodes, upsert_relationships
 
 _STRONG = ("s2_id", "arxiv_id", "doi", "corpus_id")
+#: separates a proposed key from the number of the entry that proposed it (cannot occur in a key)
+_PROPOSED = "\x1f"
 
 
 def identifiers(paper: Paper) -> list[str]:
@@ -32,49 +54,191 @@ def identifiers(paper: Paper) -> list[str]:
     return out
 
 
-@dataclass
-class _Known:
+def proposed_key(key: str, entry: int) -> str:
+    """The key listing entry number ``entry`` proposes: ``key`` until identity decides.
+
+    >>> proposed_key("title:deep nets", 3) == "title:deep nets" + chr(31) + "3"
+    True
+    """
+    return f"{key}{_PROPOSED}{entry}"
+
+
+def _proposal(key: str) -> str | None:
+    """The key a proposed key proposes; None for a key that is not a proposal."""
+    head, sep, _ = key.partition(_PROPOSED)
+    return head if sep else None
+
+
+def surname(name: str | None) -> str | None:
+    """The word an author list is compared by: the last word of the normalised name.
+
+    >>> surname("Ashish Vaswani"), surname("Jan van der Berg"), surname("张三")
+    ('vaswani', 'berg', '张三')
+    """
+    norm = normalise_title(name)
+    return norm.rsplit(" ", 1)[-1] if norm else None
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What identity compares: a paper's ids, title, year and its authors' surnames."""
+
     key: str
-    s2_id: str | None
+    s2_id: str | None = None
+    arxiv_id: str | None = None
+    doi: str | None = None
+    corpus_id: int | None = None
+    title: str | None = None
+    year: int | None = None
+    #: surnames of the authors, empty when unknown; the first author's apart
+    surnames: frozenset[str] = frozenset()
+    first_surname: str | None = None
+
+    @classmethod
+    def of(cls, paper: Paper, authors: Iterable[str] = ()) -> Profile:
+        names = [s for s in (surname(a) for a in authors) if s]
+        return cls(
+            key=paper.key,
+            s2_id=paper.s2_id,
+            arxiv_id=paper.arxiv_id,
+            doi=paper.doi,
+            corpus_id=paper.corpus_id,
+            title=paper.title_norm or normalise_title(paper.title),
+            year=paper.year,
+            surnames=frozenset(names),
+            first_surname=names[0] if names else None,
+        )
+
+    def contradiction(self, other: Profile) -> str | None:
+        """Why ``other`` cannot be the same paper, or None when nothing says so.
+
+        >>> a = Profile("a", title="t", year=2013, surnames=frozenset({"cesar"}))
+        >>> a.contradiction(replace(a, key="b", surnames=frozenset({"baltazar"})))
+        'no author in common'
+        >>> a.contradiction(replace(a, key="b", year=2014)) is None
+        True
+        """
+        for name in _STRONG:
+            mine, theirs = getattr(self, name), getattr(other, name)
+            if mine and theirs and str(mine).lower() != str(theirs).lower():
+                return f"different {name}"
+        if self.year and other.year and abs(self.year - other.year) > 1:
+            return "years more than one apart"
+        if self.surnames and other.surnames and not self.surnames & other.surnames:
+            return "no author in common"
+        return None
+
+    def learn(self, paper: Paper, other: Profile) -> Profile:
+        """This node's profile once ``paper`` (described by ``other``) is merged into it."""
+        return replace(
+            Profile.of(paper),
+            key=self.key,
+            surnames=self.surnames | other.surnames,
+            first_surname=self.first_surname or other.first_surname,
+        )
 
 
 @dataclass
 class IdentityIndex:
-    """Identifier -> node key, for the store's papers and those resolved so far."""
+    """The papers known so far (the store's and those resolved): identifier -> node key."""
 
-    by_id: dict[str, _Known] = field(default_factory=dict)
+    nodes: dict[str, Profile] = field(default_factory=dict)
+    by_id: dict[str, str] = field(default_factory=dict)
+    by_title: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
-    def from_store(cls, store: GraphStore) -> IdentityIndex:
+    def from_store(cls, store: GraphStore, titles: Iterable[str] | None = None) -> IdentityIndex:
+        """The store's papers; author surnames for those whose normalised title is in
+        ``titles`` (all papers when None), the only ones a title comparison can need."""
         index = cls()
         rows = store.run(
             "MATCH (p:Paper) RETURN p.key AS key, p.s2_id AS s2_id, p.arxiv_id AS arxiv_id, "
-            "p.doi AS doi, p.corpus_id AS corpus_id, p.title_norm AS title_norm"
+            "p.doi AS doi, p.corpus_id AS corpus_id, p.title_norm AS title_norm, p.year AS year"
         )
-        for row in rows:
-            paper = Paper.model_construct(**row)
-            index.add(paper)
+        papers = [Paper.model_construct(**row) for row in rows]
+        wanted = None if titles is None else {t for t in titles if t}
+        if wanted is not None:
+            wanted &= {p.title_norm for p in papers if p.title_norm}
+        authors = _stored_authors(store, wanted) if wanted is None or wanted else {}
+        for paper in papers:
+            index.add(Profile.of(paper, authors.get(paper.key, ())))
         return index
 
-    def add(self, paper: Paper) -> None:
-        for ident in identifiers(paper):
-            self.by_id.setdefault(ident, _Known(paper.key, paper.s2_id))
+    def add(self, profile: Profile) -> None:
+        """Know ``profile`` (or what it adds to the node of its key)."""
+        self.nodes[profile.key] = profile
+        for name in _STRONG:
+            if value := getattr(profile, name):
+                self.by_id.setdefault(f"{name}:{str(value).lower()}", profile.key)
+        if profile.title:
+            keys = self.by_title.setdefault(profile.title, [])
+            if profile.key not in keys:
+                keys.append(profile.key)
 
-    def matches(self, paper: Paper) -> list[str]:
-        """Keys of known nodes that are this paper, best match first, without repeats."""
+    def fold(self, keep: str, drop: str) -> None:
+        """``drop`` turned out to be ``keep``: its identifiers point to ``keep`` from now on."""
+        for ident, key in self.by_id.items():
+            if key == drop:
+                self.by_id[ident] = keep
+        for keys in self.by_title.values():
+            if drop in keys:
+                keys.remove(drop)
+                if keep not in keys:
+                    keys.append(keep)
+        self.nodes.pop(drop, None)
+
+    def matches(self, record: Profile, authoritative: bool = False) -> list[str]:
+        """Keys of known nodes that are this record's paper, best first, without repeats.
+
+        ``authoritative``: the record's own key, when known, names its node.
+        """
         keys: list[str] = []
-        for ident in identifiers(paper):
-            known = self.by_id.get(ident)
-            if known is None or known.key in keys:
+        if authoritative and record.key in self.nodes:
+            keys.append(record.key)
+        for name in _STRONG:
+            value = getattr(record, name)
+            key = self.by_id.get(f"{name}:{str(value).lower()}") if value else None
+            if key is not None and key not in keys:
+                keys.append(key)
+        chosen = [self.nodes[k] for k in keys if k in self.nodes]
+        for key in self.by_title.get(record.title or "", ()):
+            if key in keys:
                 continue
-            if (
-                ident.startswith("title:")
-                and paper.s2_id
-                and known.s2_id not in (None, paper.s2_id)
-            ):
-                continue  # same title, different S2 papers
-            keys.append(known.key)
+            candidate = self.nodes[key]
+            if all(candidate.contradiction(p) is None for p in (record, *chosen)):
+                keys.append(key)
+                break  # a title joins one node: two papers of one title stay two
         return keys
+
+    def free_key(self, record: Profile, key: str) -> str:
+        """``key`` for a new node, or a disambiguated title key when a different paper has it."""
+        if key not in self.nodes:
+            return key
+        words = " ".join(str(w) for w in (record.first_surname, record.year) if w)
+        base = f"{key}~{words}" if words else key
+        candidate, n = base, 2
+        while candidate in self.nodes:
+            candidate, n = f"{base}~{n}", n + 1
+        return candidate
+
+
+def _stored_authors(store: GraphStore, titles: set[str] | None) -> dict[str, list[str]]:
+    """Author names of stored papers (those of ``titles``, or all), in author order."""
+    where = "" if titles is None else "WHERE p.title_norm IN $titles "
+    rows = store.run(
+        f"MATCH (a:Author)-[r:AUTHORED]->(p:Paper) {where}"
+        "RETURN p.key AS paper, a.name AS name, a.key AS author, r.position AS position",
+        {"titles": sorted(titles)} if titles is not None else None,
+    )
+    rows.sort(key=lambda r: (r["paper"], r["position"] if r["position"] is not None else 1 << 30))
+    out: dict[str, list[str]] = {}
+    for row in rows:
+        out.setdefault(row["paper"], []).append(row["name"] or _name_of_key(row["author"]))
+    return out
+
+
+def _name_of_key(author_key: str) -> str | None:
+    return author_key.removeprefix("name:") if author_key.startswith("name:") else None
 
 
 def merge_records(first: Paper, second: Paper) -> Paper:
@@ -95,30 +259,74 @@ class Resolution:
 
 
 def resolve_papers(
-    index: IdentityIndex, papers: Iterable[Paper], relationships: Iterable[Relationship] = ()
+    index: IdentityIndex,
+    papers: Iterable[Paper],
+    relationships: Iterable[Relationship] = (),
+    author_names: Mapping[str, str] | None = None,
 ) -> Resolution:
-    """Canonical keys for ``papers`` and the relationship endpoints that name them."""
+    """Canonical keys for ``papers`` and the relationship endpoints that name them.
+
+    The AUTHORED relationships among ``relationships`` say who wrote each record (names from
+    ``author_names``, author key -> name, else from ``name:`` keys), for the title rules.
+    """
+    rels = list(relationships)
+    authors = _record_authors(rels, author_names or {})
     rename: dict[str, str] = {}
     by_key: dict[str, Paper] = {}
     merged_nodes: list[tuple[str, str]] = []
     for paper in papers:
-        keys = list(dict.fromkeys(rename.get(k, k) for k in index.matches(paper)))
-        key = keys[0] if keys else paper.key
+        proposal = _proposal(paper.key)
+        record = Profile.of(paper, authors.get(paper.key, ()))
+        keys = list(
+            dict.fromkeys(rename.get(k, k) for k in index.matches(record, proposal is None))
+        )
+        key = keys[0] if keys else index.free_key(record, proposal or paper.key)
         for other in keys[1:]:
             merged_nodes.append((key, other))
             rename[other] = key
+            index.fold(key, other)
+            if other in by_key:  # resolved earlier in this batch
+                _merge_into(by_key, key, by_key.pop(other))
         rename[paper.key] = key
-        record = paper.model_copy(update={"key": key})
-        by_key[key] = merge_records(by_key[key], record) if key in by_key else record
-        index.add(by_key[key])
-    rels = []
-    for rel in relationships:
+        _merge_into(by_key, key, paper)
+        known = index.nodes.get(key)
+        record = replace(record, key=key)
+        index.add(known.learn(by_key[key], record) if known else record)
+    return Resolution(list(by_key.values()), _renamed(rels, rename), merged_nodes)
+
+
+def _merge_into(by_key: dict[str, Paper], key: str, paper: Paper) -> None:
+    paper = paper.model_copy(update={"key": key})
+    by_key[key] = merge_records(by_key[key], paper) if key in by_key else paper
+
+
+def _record_authors(rels: list[Relationship], names: Mapping[str, str]) -> dict[str, list[str]]:
+    """Record key -> its authors' names in order, from the AUTHORED relationships."""
+    authored = sorted(
+        (r for r in rels if isinstance(r, Authored)),
+        key=lambda r: r.position if r.position is not None else 1 << 30,
+    )
+    out: dict[str, list[str]] = {}
+    for rel in authored:
+        name = names.get(rel.src) or _name_of_key(rel.src)
+        if name:
+            out.setdefault(rel.dst, []).append(name)
+    return out
+
+
+def _renamed(rels: list[Relationship], rename: dict[str, str]) -> list[Relationship]:
+    """Relationships with canonical paper endpoints; a paper's AUTHORED list from one record."""
+    out = []
+    authors_from: dict[str, str] = {}  # paper key -> the record whose authors it keeps
+    for rel in rels:
         src = rename.get(rel.src, rel.src) if rel.source_label == "Paper" else rel.src
         dst = rename.get(rel.dst, rel.dst) if rel.target_label == "Paper" else rel.dst
         if rel.source_label == rel.target_label and src == dst:
             continue  # two records of one paper citing each other
-        rels.append(rel.model_copy(update={"src": src, "dst": dst}))
-    return Resolution(list(by_key.values()), rels, merged_nodes)
+        if isinstance(rel, Authored) and authors_from.setdefault(dst, rel.dst) != rel.dst:
+            continue  # a second record of this paper: its author list is not added
+        out.append(rel.model_copy(update={"src": src, "dst": dst}))
+    return out
 
 
 def merge_paper_nodes(store: GraphStore, keep: str, drop: str) -> None:

@@ -8,11 +8,11 @@ The stores derive their DDL, constraints and upsert statements from these classe
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict, model_validator
+
+from kg.keys import normalise_title
 
 
 class Node(BaseModel):
@@ -124,6 +124,10 @@ class Relationship(BaseModel):
     target_label: ClassVar[str]
     #: properties that, with the endpoints, identify one relationship (MERGE pattern)
     identity: ClassVar[tuple[str, ...]] = ()
+    #: properties added after the first schema version (older embedded databases gain them)
+    added: ClassVar[tuple[str, ...]] = ()
+    #: properties set once, when the relationship is first written; later writes keep them
+    write_once: ClassVar[tuple[str, ...]] = ()
 
     src: str
     dst: str
@@ -135,9 +139,21 @@ class Cites(Relationship):
     source_label: ClassVar[str] = "Paper"
     target_label: ClassVar[str] = "Paper"
 
+    write_once: ClassVar[tuple[str, ...]] = ("first_seen",)
+
     source: str = "s2"
     is_influential: bool | None = None
+    #: S2's citation intents: "background", "methodology", "result"
     intents: list[str] | None = None
+    #: the citing sentences, at most :data:`MAX_CONTEXTS` of :data:`MAX_CONTEXT_CHARS` each, in S2's order
+    contexts: list[str] | None = None
+    #: UTC time this graph first held the edge, ISO ``YYYY-MM-DDTHH:MM:SSZ`` (never overwritten)
+    first_seen: str | None = None
+
+
+#: citing sentences kept per CITES edge, and the characters kept of each
+MAX_CONTEXTS = 3
+MAX_CONTEXT_CHARS = 1000
 
 
 class Authored(Relationship):
@@ -175,12 +191,29 @@ class EvaluatedOn(_Extracted):
     type: ClassVar[str] = "EVALUATED_ON"
     source_label: ClassVar[str] = "Paper"
     target_label: ClassVar[str] = "Benchmark"
-    identity: ClassVar[tuple[str, ...]] = ("metric",)
+    #: every result a paper states is its own edge: two splits, two model sizes or a score and
+    #: an improvement on one benchmark and metric never overwrite each other
+    identity: ClassVar[tuple[str, ...]] = ("metric", "split", "kind", "stated")
+    added: ClassVar[tuple[str, ...]] = ("kind", "split", "stated")
 
-    #: "" when the text names no metric (a MERGE key cannot be null)
+    #: "" when the text names no metric (identity properties are "" rather than null: a MERGE
+    #: key cannot be null)
     metric: str = ""
     value: float | None = None
     unit: str | None = None
+    #: "absolute" (a score: "80.1% top-1 accuracy"), "delta" ("by 3.2 points"), "relative"
+    #: ("12% relative"); "" for a mention without a figure
+    kind: str = ""
+    #: the split or subset the figure is on ("test-clean", "val", "test-dev"), "" when unnamed
+    split: str = ""
+    #: the figure as the text writes it ("80.1%", "3.2 points"), "" for a mention
+    stated: str = ""
+
+    @model_validator(mode="after")
+    def _score_by_default(self) -> EvaluatedOn:
+        if self.value is not None and not self.kind:
+            self.kind = "absolute"
+        return self
 
 
 NODE_MODELS: tuple[type[Node], ...] = (Paper, Author, Method, Benchmark)
@@ -196,61 +229,6 @@ NODE_BY_LABEL = {m.label: m for m in NODE_MODELS}
 RELATIONSHIP_BY_TYPE = {m.type: m for m in RELATIONSHIP_MODELS}
 
 
-# --- identity -------------------------------------------------------------------------------
-
-_NON_ALNUM = re.compile(r"[^0-9a-z]+")
-
-
-def normalise_title(title: str | None) -> str | None:
-    """Lower-case ASCII letters and digits separated by single spaces.
-
-    >>> normalise_title("  Attention Is All You Need!  ")
-    'attention is all you need'
-    """
-    if not title:
-        return None
-    if not title.isascii():  # most titles are: skip the (slow) decomposition for them
-        title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    text = _NON_ALNUM.sub(" ", title.lower()).strip()
-    return text or None
-
-
-def paper_key(
-    s2_id: str | None = None,
-    arxiv_id: str | None = None,
-    doi: str | None = None,
-    title: str | None = None,
-    corpus_id: int | None = None,
-) -> str:
-    """The key a new Paper node gets: S2 id, else arXiv id, else DOI, else normalised title.
-
-    A key is assigned once; a later build that learns more ids finds the existing node through
-    :func:`kg.identity.resolve_paper_keys` instead of minting a new key.
-    """
-    if s2_id:
-        return f"s2:{s2_id}"
-    if arxiv_id:
-        return f"arxiv:{arxiv_id.lower()}"
-    if doi:
-        return f"doi:{doi.lower()}"
-    if corpus_id is not None:
-        return f"corpus:{corpus_id}"
-    norm = normalise_title(title)
-    if norm:
-        return f"title:{norm}"
-    raise ValueError("a paper needs an S2 id, arXiv id, DOI, CorpusId or title")
-
-
-def author_key(s2_id: str | None = None, name: str | None = None) -> str:
-    """S2 authorId when known, else the normalised name."""
-    if s2_id:
-        return f"s2:{s2_id}"
-    norm = normalise_title(name)
-    if not norm:
-        raise ValueError("an author needs an S2 id or a name")
-    return f"name:{norm}"
-
-
 __all__ = [
     "Node",
     "Paper",
@@ -264,11 +242,10 @@ __all__ = [
     "Uses",
     "ComparesWith",
     "EvaluatedOn",
+    "MAX_CONTEXTS",
+    "MAX_CONTEXT_CHARS",
     "NODE_MODELS",
     "RELATIONSHIP_MODELS",
     "NODE_BY_LABEL",
     "RELATIONSHIP_BY_TYPE",
-    "normalise_title",
-    "paper_key",
-    "author_key",
 ]

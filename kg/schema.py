@@ -61,6 +61,13 @@ def embedded_ddl() -> list[str]:
             f"CREATE REL TABLE IF NOT EXISTS {rel.type}"
             f"(FROM {rel.source_label} TO {rel.target_label}, {columns})"
         )
+        # a database an older version created gains the properties added since (EVALUATED_ON's
+        # kind, split and stated), so `kg extract` can replace its extraction in place
+        for f in rel.added:
+            default = " DEFAULT ''" if embedded_type(rel, f) == "STRING" else ""
+            statements.append(
+                f"ALTER TABLE {rel.type} ADD IF NOT EXISTS {f} {embedded_type(rel, f)}{default}"
+            )
     return statements
 
 
@@ -104,9 +111,14 @@ def _set_clause(
     var: str, model: type[BaseModel], props: list[str], dialect: str, row: str = "row."
 ) -> str:
     # A null in a row never erases what an earlier build stored (listing abstract kept when S2
-    # has none, enrichment kept when the listing is built again).
+    # has none, enrichment kept when the listing is built again); a write-once property (the
+    # date a citation was first seen) keeps the stored value over the row's.
+    once = getattr(model, "write_once", ())
     return ", ".join(
-        f"{var}.{p} = coalesce({_row_value(model, p, dialect, row)}, {var}.{p})" for p in props
+        f"{var}.{p} = coalesce({var}.{p}, {_row_value(model, p, dialect, row)})"
+        if p in once
+        else f"{var}.{p} = coalesce({_row_value(model, p, dialect, row)}, {var}.{p})"
+        for p in props
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from typing import Any, Protocol, TypeVar
+from typing import Any, Literal, Protocol, TypeVar
 
 from pydantic import BaseModel
 
@@ -15,9 +15,8 @@ DEFAULT_BATCH_SIZE = 1000
 
 T = TypeVar("T")
 
-
-class StoreError(Exception):
-    """A store could not be opened or a statement failed; the message is the database's."""
+#: which Cypher a store speaks: LadybugDB's (embedded) or Neo4j's
+Dialect = Literal["embedded", "neo4j"]
 
 
 class GraphStore(Protocol):
@@ -27,7 +26,7 @@ class GraphStore(Protocol):
     both variants side by side and picks one by it.
     """
 
-    dialect: str
+    dialect: Dialect
     batch_size: int
 
     def run(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:

@@ -10,8 +10,9 @@ from typing import Any
 import ladybug
 
 from kg import counts, schema
+from kg.errors import StoreError
 from kg.model import NODE_MODELS
-from kg.store import DEFAULT_BATCH_SIZE, StoreError, batched
+from kg.store import DEFAULT_BATCH_SIZE, Dialect, batched
 
 #: a write of at least this many rows of one kind COPYs the rows that are new (see kg.bulk)
 BULK_MIN_ROWS = 2000
@@ -25,7 +26,7 @@ class EmbeddedStore:
     [{'n': 107}]
     """
 
-    dialect = "embedded"
+    dialect: Dialect = "embedded"
 
     def __init__(
         self,

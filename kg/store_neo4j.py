@@ -21,8 +21,9 @@ from neo4j.spatial import Point
 from neo4j.time import Date, DateTime, Duration, Time
 
 from kg import counts, schema
+from kg.errors import StoreError
 from kg.model import NODE_BY_LABEL, RELATIONSHIP_BY_TYPE
-from kg.store import DEFAULT_BATCH_SIZE, StoreError, batched
+from kg.store import DEFAULT_BATCH_SIZE, Dialect, batched
 
 # The driver logs connection failures at ERROR level, which Python prints to stderr when the
 # application configured no logging; the StoreError raised here already says it in one line.
@@ -42,7 +43,7 @@ class Neo4jStore:
     [{'n': 107}]
     """
 
-    dialect = "neo4j"
+    dialect: Dialect = "neo4j"
 
     def __init__(
         self,

@@ -16,8 +16,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg import counts
-from kg.identity import IdentityIndex, merge_paper_nodes, merge_records, resolve_papers
-from kg.model import Author, Authored, Node, Paper, Relationship, author_key
+from kg.identity import (
+    IdentityIndex,
+    merge_paper_nodes,
+    merge_records,
+    proposed_key,
+    resolve_papers,
+)
+from kg.keys import author_key
+from kg.model import Author, Authored, Node, Paper, Relationship
+from kg.renormalise import renormalise
 from kg.store import GraphStore, upsert_nodes, upsert_relationships
 from loaders.extract import Extraction, extract_papers
 from loaders.listing import Listing, ListingProblem, load_listing
@@ -66,10 +74,6 @@ class BuildReport:
         return [p for listing in self.listings for p in listing.problems]
 
     @property
-    def notes(self) -> list[str]:
-        return [f"{listing.path}: {n}" for listing in self.listings for n in listing.notes]
-
-    @property
     def exit_code(self) -> int:
         """0 done; 1 done in part (entries skipped or papers left unenriched)."""
         return 1 if self.problems or self.unenriched else 0
@@ -85,17 +89,39 @@ def load_listings(
 def listing_records(
     listings: Iterable[Listing],
 ) -> tuple[list[Paper], list[Node], list[Relationship]]:
-    """Listed papers plus the authors a listing names (BibTeX, CSV), keyed by name."""
+    """Listed papers plus the authors a listing names (BibTeX, CSV), keyed by name.
+
+    Each entry's paper carries a proposed key (see :func:`kg.identity.proposed_key`): two
+    entries of one title are two records until identity decides whether they are one paper.
+    An author name with nothing to key it by (no letter or digit) is left off its paper, with a
+    note on the listing.
+    """
     papers: list[Paper] = []
     authors: dict[str, Author] = {}
     authored: list[Relationship] = []
     for listing in listings:
+        nameless: list[str] = []
         for entry in listing.entries:
-            papers.append(entry.paper)
-            for position, name in enumerate(entry.authors):
-                key = author_key(name=name)
+            paper = entry.paper.model_copy(
+                update={"key": proposed_key(entry.paper.key, len(papers))}
+            )
+            papers.append(paper)
+            position = 0
+            for name in entry.authors:
+                try:
+                    key = author_key(name=name)
+                except ValueError:
+                    nameless.append((entry.paper.listing_source or "").rpartition(":")[2])
+                    continue
                 authors.setdefault(key, Author(key=key, name=name))
-                authored.append(Authored(src=key, dst=entry.paper.key, position=position))
+                authored.append(Authored(src=key, dst=paper.key, position=position))
+                position += 1
+        if nameless:
+            lines = ", ".join(nameless[:5]) + (", …" if len(nameless) > 5 else "")
+            listing.notes.append(
+                f"{len(nameless)} author name(s) without a letter or digit left off their papers "
+                f"(entries at lines {lines})"
+            )
     return papers, list(authors.values()), authored
 
 
@@ -109,9 +135,12 @@ def write_graph(
     Returns the papers as written (with canonical keys).
     """
     nodes = list(nodes)
+    rels = list(rels)
     papers = [n for n in nodes if isinstance(n, Paper)]
     others = [n for n in nodes if not isinstance(n, Paper)]
-    resolution = resolve_papers(IdentityIndex.from_store(store), papers, rels)
+    names = {n.key: n.name for n in others if isinstance(n, Author) and n.name}
+    index = IdentityIndex.from_store(store, titles=[p.title_norm for p in papers])
+    resolution = resolve_papers(index, papers, rels, names)
     for keep, drop in resolution.merged_nodes:
         merge_paper_nodes(store, keep, drop)
     upsert_nodes(store, resolution.papers)
@@ -133,6 +162,7 @@ def build(
     ``before_enrich`` is called with the papers about to be sent to S2 (to print the plan).
     """
     report = BuildReport(listings=list(listings))
+    renormalise(store)  # a graph of an earlier version: keys of every script, see kg.renormalise
     by_key: dict[str, Paper] = {}
     for listing in report.listings:
         papers, authors, authored = listing_records([listing])
@@ -200,17 +230,48 @@ def replace_listing_authors(store: GraphStore, paper_keys: Iterable[str]) -> Non
     )
 
 
-def stored_papers(store: GraphStore, where: str = "p.listed = true") -> list[Paper]:
+def stored_papers(
+    store: GraphStore, where: str = "p.listed = true", params: dict | None = None
+) -> list[Paper]:
     """Listed papers as stored, as records the loaders can work on again."""
     columns = ", ".join(f"p.{f} AS {f}" for f in Paper.model_fields)
-    rows = store.run(f"MATCH (p:Paper) WHERE {where} RETURN {columns} ORDER BY p.key")
+    rows = store.run(f"MATCH (p:Paper) WHERE {where} RETURN {columns} ORDER BY p.key", params or {})
     return [Paper(**row) for row in rows]
 
 
-def unenriched_papers(store: GraphStore) -> list[Paper]:
-    """Listed papers S2 has not filled in yet (never tried, or marked for retry)."""
-    return stored_papers(
+#: a capped list holding less than this share of what a new cap allows is fetched again
+CAPPED_SHARE = 0.9
+_CAPPED = (
+    "MATCH (p:Paper) WHERE p.listed = true AND p.s2_status = 'ok' AND p.citations_truncated = true "
+    "OPTIONAL MATCH (q:Paper)-[:CITES]->(p) "
+    "RETURN p.key AS key, p.citation_count AS citations, count(q) AS stored"
+)
+
+
+def unenriched_papers(store: GraphStore, max_citations: int | None = None) -> list[Paper]:
+    """Listed papers S2 has not filled in yet (never tried, or marked for retry), and, given
+    ``max_citations``, those whose citation list an earlier, smaller cap cut short."""
+    todo = stored_papers(
         store, "p.listed = true AND (p.s2_status IS NULL OR p.s2_status STARTS WITH 'retry')"
+    )
+    if max_citations:
+        capped = [
+            r["key"]
+            for r in store.run(_CAPPED, {})
+            if r["stored"] < CAPPED_SHARE * min(r["citations"] or 0, max_citations)
+        ]
+        if capped:
+            todo += stored_papers(store, "p.key IN $keys", {"keys": capped})
+    return todo
+
+
+def refreshable_papers(store: GraphStore) -> list[Paper]:
+    """Listed papers a refresh asks S2 about again: the enriched ones and those still to do
+    (not those S2 did not find or whose match was rejected)."""
+    return stored_papers(
+        store,
+        "p.listed = true AND (p.s2_status IS NULL OR p.s2_status = 'ok' "
+        "OR p.s2_status STARTS WITH 'retry')",
     )
 
 

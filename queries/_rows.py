@@ -11,13 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from html import escape
 from typing import Annotated, Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
 from kg.graph import KnowledgeGraph
+from kg.resolve import Label, find_key
 
 R = TypeVar("R", bound=BaseModel)
+#: rows a notebook shows of a result (the DataFrame has them all)
+HTML_ROWS = 50
 
 
 class Row(BaseModel):
@@ -45,6 +49,22 @@ class Rows(list[R], Generic[R]):
     def to_dicts(self) -> list[dict[str, Any]]:
         return [row.model_dump(mode="json") for row in self]
 
+    def _repr_html_(self) -> str:
+        """A table in Jupyter: one column per field, every value escaped, the first
+        :data:`HTML_ROWS` rows."""
+        head = "".join(f"<th>{escape(c)}</th>" for c in self.columns)
+        body = "".join(
+            "<tr>" + "".join(f"<td>{_cell(getattr(row, c))}</td>" for c in self.columns) + "</tr>"
+            for row in self[:HTML_ROWS]
+        )
+        more = (
+            f"<p>{len(self) - HTML_ROWS:,} more rows: <code>.to_dataframe()</code> has them all</p>"
+            if len(self) > HTML_ROWS
+            else ""
+        )
+        caption = f"<caption>{escape(self.model.__name__)}: {len(self):,} row{'s' if len(self) != 1 else ''}</caption>"
+        return f'<table class="kg-rows">{caption}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{more}'
+
     def to_dataframe(self):
         """A pandas DataFrame, one column per row field (needs the ``pandas`` extra)."""
         try:
@@ -54,6 +74,16 @@ class Rows(list[R], Generic[R]):
                 "to_dataframe() needs pandas: pip install 'citegraph-kg[pandas]'"
             ) from exc
         return pandas.DataFrame([row.model_dump() for row in self], columns=self.columns)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.6g}"
+    if isinstance(value, list):
+        return escape(", ".join(str(v) for v in value))
+    return escape(str(value))
 
 
 @dataclass(frozen=True)
@@ -117,7 +147,7 @@ BenchmarkRef = Annotated[str, Entity("benchmark")]
 
 def helper(fn: Callable) -> Callable:
     """Mark ``fn`` as a query helper listed by ``kg query --list``."""
-    fn.__kg_helper__ = True
+    fn.__kg_helper__ = True  # type: ignore[attr-defined]
     return fn
 
 
@@ -175,30 +205,12 @@ def path_statement(start: str, end: str, rel: str, max_hops: int, names: str) ->
     )
 
 
-def name_match(var: str, param: str) -> Dialects:
-    """``var`` (a Method or Benchmark) is named by ``$param``: key, normalised key, name or
-    alias, case-insensitively. Expects parameters ``param``, ``param_lower`` and ``param_norm``."""
-    common = (
-        f"({var}.key = ${param} OR {var}.key = ${param}_norm "
-        f"OR toLower({var}.name) = ${param}_lower OR "
-    )
-    return Dialects(
-        neo4j=common + f"${param}_lower IN [x IN coalesce({var}.aliases, []) | toLower(x)])",
-        embedded=common
-        + f"list_contains(list_transform({var}.aliases, x -> lower(x)), ${param}_lower))",
-    )
-
-
-def name_params(param: str, value: str) -> dict[str, str]:
-    """The three parameters :func:`name_match` reads."""
-    from kg.model import normalise_title
-
-    text = value.strip()
-    return {
-        param: text,
-        f"{param}_lower": text.lower(),
-        f"{param}_norm": normalise_title(text) or "",
-    }
+def key_of(kb: KnowledgeGraph, label: Label, ref: str | None) -> str | None:
+    """The key of the node ``ref`` names (:func:`kg.resolve.find_key`), None when it names
+    none: a helper given an unknown reference answers with no rows."""
+    if ref is None or not ref.strip():
+        return None
+    return find_key(kb, label, ref)
 
 
 def check_limit(limit: int) -> int:

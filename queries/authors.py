@@ -9,22 +9,20 @@ most papers in the graph). An unknown author gives an empty result.
 from __future__ import annotations
 
 from kg.graph import KnowledgeGraph
-from kg.model import normalise_title
+from kg.resolve import candidates
 from queries._rows import (
     AuthorRef,
-    Dialects,
     PaperSummary,
     PathRow,
     Row,
     Rows,
     check_limit,
     helper,
+    key_of,
     paper_columns,
     path_statement,
     run,
 )
-
-AUTHOR_KEY_PREFIXES = ("s2:", "name:")
 
 
 class AuthorRow(Row):
@@ -57,49 +55,38 @@ class TopAuthor(Row):
     citations: int
 
 
-def _author(alias_match: str) -> str:
-    return (
-        "MATCH (a:Author) WHERE a.key = $ref OR a.key = $name_key OR a.s2_id = $ref "
-        f"OR toLower(a.name) = $lower OR {alias_match} "
-        "WITH a, COUNT { MATCH (a)-[:AUTHORED]->(:Paper) } AS papers "
-        "RETURN a.key AS key, a.name AS name, a.s2_id AS s2_id, a.h_index AS h_index, "
-        "a.citation_count AS citation_count, papers "
-        "ORDER BY CASE WHEN a.key = $ref THEN 0 ELSE 1 END, papers DESC, a.key"
-    )
-
-
-_AUTHOR = Dialects(
-    neo4j=_author("$lower IN [x IN coalesce(a.aliases, []) | toLower(x)]"),
-    embedded=_author("list_contains(list_transform(a.aliases, x -> lower(x)), $lower)"),
+_AUTHOR = (
+    "MATCH (a:Author) WHERE a.key IN $keys "
+    "WITH a, COUNT { MATCH (a)-[:AUTHORED]->(:Paper) } AS papers "
+    "RETURN a.key AS key, a.name AS name, a.s2_id AS s2_id, a.h_index AS h_index, "
+    "a.citation_count AS citation_count, papers"
 )
 
 
 @helper
 def author(kb: KnowledgeGraph, name_or_id: str) -> Rows[AuthorRow]:
-    """Authors named by a key, S2 author id, name or alias (case-insensitive); best match first.
+    """Authors named by a key, S2 author id, name or alias (case-insensitive); best match
+    first (exact key, then names, then aliases; then most papers in the graph).
 
-    >>> [(a.key, a.papers) for a in author(kb, "ada lovelace")]  # doctest: +SKIP
-    [('s2:A1', 3)]
+    >>> from kg.examples import example_graph
+    >>> [(a.key, a.papers) for a in author(example_graph(), "edward j. hu")]
+    [('name:edward j hu', 1)]
     """
-    text = name_or_id.strip()
-    params = {"ref": text, "lower": text.lower(), "name_key": f"name:{normalise_title(text) or ''}"}
-    return run(kb, _AUTHOR, params, AuthorRow)
+    ranks = {node.key: rank for rank, node in candidates(kb, "Author", name_or_id)}
+    if not ranks:
+        return Rows(AuthorRow)
+    rows = run(kb, _AUTHOR, {"keys": list(ranks)}, AuthorRow)
+    return Rows(AuthorRow, sorted(rows, key=lambda r: (ranks[r.key], -r.papers, r.key)))
 
 
 def resolve_key(kb: KnowledgeGraph, ref: str) -> str | None:
-    """The key of the author ``ref`` names, or None (a key-shaped ``ref`` is used as is)."""
-    ref = ref.strip()
-    if ref.startswith(AUTHOR_KEY_PREFIXES):
-        return ref
-    found = author(kb, ref)
-    return found[0].key if found else None
+    """The key of the author ``ref`` names, or None (:func:`kg.resolve.find_key`)."""
+    return key_of(kb, "Author", ref)
 
 
 def exists(kb: KnowledgeGraph, ref: str) -> bool:
-    key = resolve_key(kb, ref)
-    return key is not None and bool(
-        kb.cypher("MATCH (a:Author {key: $k}) RETURN a.key AS k", {"k": key})
-    )
+    """Whether ``ref`` names a stored author."""
+    return resolve_key(kb, ref) is not None
 
 
 _PAPERS_BY = (

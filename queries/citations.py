@@ -1,5 +1,6 @@
 """The citation graph around a paper: references, citers, co-citation, bibliographic coupling,
-paths between papers, and the reading list the user is missing.
+paths between papers, the reading list the user is missing, why one paper cites another and
+which citations are new since a date.
 
 Single-paper helpers take a key (``s2:...``) and run one statement looked up by key; any other
 reference (arXiv id, DOI, title) is resolved to a key by one :func:`queries.papers.paper`
@@ -8,11 +9,14 @@ lookup first. An unknown paper gives an empty result.
 
 from __future__ import annotations
 
+from datetime import date, datetime, timezone
+
 from kg.graph import KnowledgeGraph
 from queries._rows import (
     PaperRef,
     PaperSummary,
     PathRow,
+    Row,
     Rows,
     check_limit,
     helper,
@@ -24,6 +28,29 @@ from queries.papers import resolve_key
 
 
 class Citation(PaperSummary):
+    is_influential: bool | None = None
+    intents: list[str] | None = None
+
+
+class WhyCited(Row):
+    """One CITES edge: S2's intents, whether it is influential, and the citing sentences."""
+
+    citing: str
+    citing_title: str | None = None
+    cited: str
+    cited_title: str | None = None
+    is_influential: bool | None = None
+    intents: list[str] | None = None
+    contexts: list[str] | None = None
+    first_seen: str | None = None
+
+
+class NewCitation(PaperSummary):
+    """A paper citing a listed one through an edge first seen since a date."""
+
+    cited: str
+    cited_title: str | None = None
+    first_seen: str
     is_influential: bool | None = None
     intents: list[str] | None = None
 
@@ -183,6 +210,71 @@ def influential_citations(kb: KnowledgeGraph, paper: PaperRef) -> Rows[Citation]
     return run(kb, _INFLUENTIAL, {"key": key}, Citation) if key else Rows(Citation)
 
 
+_WHY_CITED = (
+    "MATCH (a:Paper {key: $citing})-[r:CITES]->(b:Paper {key: $cited}) "
+    "RETURN a.key AS citing, a.title AS citing_title, b.key AS cited, b.title AS cited_title, "
+    "r.is_influential AS is_influential, r.intents AS intents, r.contexts AS contexts, "
+    "r.first_seen AS first_seen"
+)
+
+
+@helper
+def why_cited(kb: KnowledgeGraph, citing: PaperRef, cited: PaperRef) -> Rows[WhyCited]:
+    """Why ``citing`` cites ``cited``: S2's intents and the citing sentences (up to 3, in S2's
+    order). One row, or none when the graph holds no such citation.
+
+    >>> why_cited(kb, "s2:L1", "s2:U1")[0].contexts  # doctest: +SKIP
+    ['We build on the encoder of [12].']
+    """
+    a, b = resolve_key(kb, citing), resolve_key(kb, cited)
+    if not a or not b:
+        return Rows(WhyCited)
+    return run(kb, _WHY_CITED, {"citing": a, "cited": b}, WhyCited)
+
+
+def since_timestamp(since: str | date) -> str:
+    """The ``first_seen`` form of a date or ISO date-time (a date means its midnight, UTC).
+
+    >>> since_timestamp("2026-11-25"), since_timestamp("2026-11-25T13:05:00+01:00")
+    ('2026-11-25T00:00:00Z', '2026-11-25T12:05:00Z')
+    """
+    if isinstance(since, datetime):
+        moment = since
+    elif isinstance(since, date):
+        moment = datetime(since.year, since.month, since.day)
+    else:
+        text = str(since).strip()
+        try:
+            moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        except ValueError:
+            raise ValueError(
+                f"since must be a date (YYYY-MM-DD) or an ISO date-time, got {since!r}"
+            ) from None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+_NEW_CITATIONS = (
+    "MATCH (q:Paper)-[r:CITES]->(p:Paper) WHERE p.listed = true AND r.first_seen >= $since "
+    f"RETURN {paper_columns('q')}, p.key AS cited, p.title AS cited_title, r.first_seen AS first_seen, "
+    "r.is_influential AS is_influential, r.intents AS intents "
+    "ORDER BY first_seen DESC, q.key, cited LIMIT $limit"
+)
+
+
+@helper
+def new_citations(kb: KnowledgeGraph, since: str, limit: int = 100) -> Rows[NewCitation]:
+    """Papers citing the listed ones through citations this graph first held on or after
+    ``since`` (a date, or an ISO date-time), newest first: what is new since you last looked.
+
+    >>> [(r.key, r.first_seen) for r in new_citations(kb, since="2026-11-25")]  # doctest: +SKIP
+    [('s2:C7', '2026-12-02T09:00:00Z'), ('s2:C6', '2026-12-02T09:00:00Z')]
+    """
+    params = {"since": since_timestamp(since), "limit": check_limit(limit)}
+    return run(kb, _NEW_CITATIONS, params, NewCitation)
+
+
 __all__ = [
     "references",
     "cited_by",
@@ -191,7 +283,12 @@ __all__ = [
     "citation_path",
     "missing_papers",
     "influential_citations",
+    "why_cited",
+    "new_citations",
+    "since_timestamp",
     "Citation",
+    "WhyCited",
+    "NewCitation",
     "SharedCount",
     "MissingPaper",
 ]

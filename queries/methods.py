@@ -1,31 +1,24 @@
 """Methods and benchmarks extracted from the papers' text: which methods were evaluated on
 which benchmarks, who proposed them, the reported results, and the work building on them.
 
-A method or benchmark is named by its key, name or any alias, case-insensitively.
+A method or benchmark is named by its key, name or any alias, in any spelling with the same
+key (:mod:`kg.resolve`); an unknown one gives an empty result.
 """
 
 from __future__ import annotations
 
-import re
-
 from kg.graph import KnowledgeGraph
+from kg.metrics import canonical_metric, lower_is_better
 from queries._rows import (
     BenchmarkRef,
-    Dialects,
     MethodRef,
     PaperSummary,
     Row,
     Rows,
     helper,
-    name_match,
-    name_params,
+    key_of,
     paper_columns,
     run,
-)
-
-#: metrics where a lower value is better; the leaderboard sorts them ascending
-_LOWER_IS_BETTER = re.compile(
-    r"error|loss|perplexity|\bppl\b|\bwer\b|\bcer\b|latency|\bfid\b|mse|mae|rmse", re.I
 )
 
 
@@ -49,6 +42,8 @@ class Proposal(PaperSummary):
 
 
 class Result(Row):
+    #: 1 for the best score of its metric
+    rank: int
     paper: str
     title: str | None = None
     year: int | None = None
@@ -57,6 +52,11 @@ class Result(Row):
     metric: str
     value: float
     unit: str | None = None
+    #: always "absolute" on a leaderboard (deltas and relative claims are not ranked)
+    kind: str = "absolute"
+    #: the split the score is on ("test-dev", "val"), "" when the text names none
+    split: str = ""
+    #: the sentence the score was read from
     evidence: str | None = None
 
 
@@ -65,22 +65,10 @@ class LineagePaper(PaperSummary):
     builds_on: str
 
 
-def _both(template: str, **vars: str) -> Dialects:
-    """``template`` with :func:`name_match` fragments for each ``var=param`` filled in."""
-    return Dialects(
-        neo4j=template.format(**{f"{v}_match": name_match(v, p).neo4j for v, p in vars.items()}),
-        embedded=template.format(
-            **{f"{v}_match": name_match(v, p).embedded for v, p in vars.items()}
-        ),
-    )
-
-
-_METHODS_ON = _both(
-    "MATCH (b:Benchmark) WHERE {b_match} "
-    "MATCH (b)<-[:EVALUATED_ON]-(p:Paper)-[:PROPOSES|USES]->(m:Method) "
+_METHODS_ON = (
+    "MATCH (b:Benchmark {key: $key})<-[:EVALUATED_ON]-(p:Paper)-[:PROPOSES|USES]->(m:Method) "
     "WITH m, count(DISTINCT p) AS papers "
-    "RETURN m.key AS key, m.name AS name, papers ORDER BY papers DESC, m.key",
-    b="benchmark",
+    "RETURN m.key AS key, m.name AS name, papers ORDER BY papers DESC, m.key"
 )
 
 
@@ -91,15 +79,14 @@ def methods_on(kb: KnowledgeGraph, benchmark: BenchmarkRef) -> Rows[MethodCount]
     >>> [m.name for m in methods_on(kb, "ImageNet")]  # doctest: +SKIP
     ['GNN-X', 'Sparse Router', 'ViT']
     """
-    return run(kb, _METHODS_ON, name_params("benchmark", benchmark), MethodCount)
+    key = key_of(kb, "Benchmark", benchmark)
+    return run(kb, _METHODS_ON, {"key": key}, MethodCount) if key else Rows(MethodCount)
 
 
-_BENCHMARKS_FOR = _both(
-    "MATCH (m:Method) WHERE {m_match} "
-    "MATCH (m)<-[:PROPOSES|USES]-(p:Paper)-[:EVALUATED_ON]->(b:Benchmark) "
+_BENCHMARKS_FOR = (
+    "MATCH (m:Method {key: $key})<-[:PROPOSES|USES]-(p:Paper)-[:EVALUATED_ON]->(b:Benchmark) "
     "WITH b, count(DISTINCT p) AS papers "
-    "RETURN b.key AS key, b.name AS name, b.kind AS kind, papers ORDER BY papers DESC, b.key",
-    m="method",
+    "RETURN b.key AS key, b.name AS name, b.kind AS kind, papers ORDER BY papers DESC, b.key"
 )
 
 
@@ -110,15 +97,14 @@ def benchmarks_for(kb: KnowledgeGraph, method: MethodRef) -> Rows[BenchmarkCount
     >>> [b.name for b in benchmarks_for(kb, "lora")]  # doctest: +SKIP
     ['GLUE']
     """
-    return run(kb, _BENCHMARKS_FOR, name_params("method", method), BenchmarkCount)
+    key = key_of(kb, "Method", method)
+    return run(kb, _BENCHMARKS_FOR, {"key": key}, BenchmarkCount) if key else Rows(BenchmarkCount)
 
 
-_PROPOSING = _both(
-    "MATCH (m:Method) WHERE {m_match} "
-    "MATCH (p:Paper)-[r:PROPOSES]->(m) "
+_PROPOSING = (
+    "MATCH (p:Paper)-[r:PROPOSES]->(m:Method {key: $key}) "
     f"RETURN {paper_columns('p')}, r.evidence AS evidence, r.confidence AS confidence "
-    "ORDER BY coalesce(p.year, 100000), p.key",
-    m="method",
+    "ORDER BY coalesce(p.year, 100000), p.key"
 )
 
 
@@ -129,46 +115,60 @@ def papers_proposing(kb: KnowledgeGraph, method: MethodRef) -> Rows[Proposal]:
     >>> papers_proposing(kb, "Low-Rank Adaptation")[0].key  # doctest: +SKIP
     's2:U4'
     """
-    return run(kb, _PROPOSING, name_params("method", method), Proposal)
+    key = key_of(kb, "Method", method)
+    return run(kb, _PROPOSING, {"key": key}, Proposal) if key else Rows(Proposal)
 
 
-_LEADERBOARD = _both(
-    "MATCH (b:Benchmark) WHERE {b_match} "
-    "MATCH (p:Paper)-[e:EVALUATED_ON]->(b) "
-    "WHERE e.value IS NOT NULL AND ($metric = '' OR toLower(e.metric) = $metric) "
+_LEADERBOARD = (
+    "MATCH (p:Paper)-[e:EVALUATED_ON]->(b:Benchmark {key: $key}) "
+    "WHERE e.value IS NOT NULL AND coalesce(e.kind, 'absolute') IN ['absolute', ''] "
     "OPTIONAL MATCH (p)-[:PROPOSES]->(m:Method) "
     "WITH p, e, min(m.name) AS method "
     "RETURN p.key AS paper, p.title AS title, p.year AS year, method, e.metric AS metric, "
-    "e.value AS value, e.unit AS unit, e.evidence AS evidence "
-    "ORDER BY metric, value * $sign DESC, paper",
-    b="benchmark",
+    "e.value AS value, e.unit AS unit, coalesce(e.kind, 'absolute') AS kind, "
+    "coalesce(e.split, '') AS split, e.evidence AS evidence "
+    "ORDER BY metric, value DESC, paper"
 )
 
 
 @helper
 def leaderboard(
-    kb: KnowledgeGraph, benchmark: BenchmarkRef, metric: str | None = None
+    kb: KnowledgeGraph, benchmark: BenchmarkRef, metric: str | None = None, limit: int = 20
 ) -> Rows[Result]:
-    """Reported results on ``benchmark`` (optionally one ``metric``, case-insensitive), best
-    first within each metric: highest first, lowest first for error-like metrics (error, loss,
-    perplexity, WER, FID, ...) when ``metric`` is given.
+    """Absolute scores reported on ``benchmark``, ranked best first within each metric (highest
+    first; lowest first for error-like metrics: error, loss, perplexity, WER, FID, ...), at most
+    ``limit`` rows per metric. Improvements ("by 3.2 points") and relative claims ("12%
+    relative") are never ranked. ``metric`` is resolved through the metric alias table
+    ("Top1", "acc@1" and "top-1 accuracy" are one metric). Each row names the value's kind and
+    split and carries the sentence it was read from.
 
-    >>> [(r.paper, r.value) for r in leaderboard(kb, "GLUE", "accuracy")]  # doctest: +SKIP
-    [('s2:L3', 89.5), ('s2:L1', 88.1)]
+    >>> [(r.rank, r.paper, r.value) for r in leaderboard(kb, "GLUE", "accuracy")]  # doctest: +SKIP
+    [(1, 's2:L3', 89.5), (2, 's2:L1', 88.1)]
     """
-    metric_text = (metric or "").strip().lower()
-    sign = -1.0 if metric_text and _LOWER_IS_BETTER.search(metric_text) else 1.0
-    params = {**name_params("benchmark", benchmark), "metric": metric_text, "sign": sign}
-    return run(kb, _LEADERBOARD, params, Result)
+    if limit < 1:
+        raise ValueError(f"limit must be at least 1, got {limit}")
+    wanted = canonical_metric(metric) if metric and metric.strip() else None
+    key = key_of(kb, "Benchmark", benchmark)
+    if key is None:
+        return Rows(Result)
+    by_metric: dict[str, list[dict]] = {}
+    for row in kb.cypher(_LEADERBOARD, {"key": key}):
+        name = canonical_metric(row["metric"] or "")
+        if wanted is None or name == wanted:
+            by_metric.setdefault(name, []).append(row)
+    out: list[Result] = []
+    for name in sorted(by_metric):
+        sign = 1.0 if lower_is_better(name) else -1.0
+        ranked = sorted(by_metric[name], key=lambda r: (sign * r["value"], r["paper"]))
+        out.extend(Result(rank=i, **row) for i, row in enumerate(ranked[:limit], start=1))
+    return Rows(Result, out)
 
 
-_LINEAGE = _both(
-    "MATCH (m:Method) WHERE {m_match} "
-    "MATCH (src:Paper)-[:PROPOSES]->(m) "
+_LINEAGE = (
+    "MATCH (src:Paper)-[:PROPOSES]->(m:Method {key: $key}) "
     "MATCH (q:Paper)-[r:CITES]->(src) WHERE 'methodology' IN r.intents "
     "WITH q, min(src.key) AS builds_on "
-    f"RETURN {paper_columns('q')}, builds_on ORDER BY coalesce(q.year, 100000), q.key",
-    m="method",
+    f"RETURN {paper_columns('q')}, builds_on ORDER BY coalesce(q.year, 100000), q.key"
 )
 
 
@@ -180,23 +180,18 @@ def method_lineage(kb: KnowledgeGraph, method: MethodRef) -> Rows[LineagePaper]:
     >>> [p.key for p in method_lineage(kb, "LoRA")]  # doctest: +SKIP
     ['s2:L3']
     """
-    return run(kb, _LINEAGE, name_params("method", method), LineagePaper)
+    key = key_of(kb, "Method", method)
+    return run(kb, _LINEAGE, {"key": key}, LineagePaper) if key else Rows(LineagePaper)
 
 
 def method_exists(kb: KnowledgeGraph, name: str) -> bool:
-    statement = _both("MATCH (m:Method) WHERE {m_match} RETURN m.key AS key LIMIT 1", m="method")
-    return bool(run_raw(kb, statement, name_params("method", name)))
+    """Whether ``name`` names a stored method (any spelling of its key, name or aliases)."""
+    return key_of(kb, "Method", name) is not None
 
 
 def benchmark_exists(kb: KnowledgeGraph, name: str) -> bool:
-    statement = _both(
-        "MATCH (b:Benchmark) WHERE {b_match} RETURN b.key AS key LIMIT 1", b="benchmark"
-    )
-    return bool(run_raw(kb, statement, name_params("benchmark", name)))
-
-
-def run_raw(kb: KnowledgeGraph, statement: Dialects, params: dict) -> list[dict]:
-    return kb.cypher(statement.pick(kb.dialect), params)
+    """Whether ``name`` names a stored benchmark (any spelling of its key, name or aliases)."""
+    return key_of(kb, "Benchmark", name) is not None
 
 
 __all__ = [

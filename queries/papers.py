@@ -4,9 +4,11 @@ and how many papers appeared per year."""
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from kg.graph import KnowledgeGraph
-from kg.model import Paper, normalise_title
+from kg.model import Paper
+from kg.resolve import candidates
 from queries._rows import (
     BenchmarkRef,
     Dialects,
@@ -17,24 +19,14 @@ from queries._rows import (
     Rows,
     check_limit,
     helper,
-    name_match,
-    name_params,
+    key_of,
     paper_columns,
     run,
     run_nulls_last,
 )
 
-#: prefixes of the keys :func:`kg.model.paper_key` mints; a reference with one is used as is
-KEY_PREFIXES = ("s2:", "arxiv:", "doi:", "corpus:", "title:")
-
 _LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
-_ARXIV = re.compile(
-    r"^(?:arxiv:|https?://arxiv\.org/(?:abs|pdf)/)?(\d{4}\.\d{4,5}|[a-z\-]+/\d{7})(?:v\d+)?(?:\.pdf)?$",
-    re.I,
-)
-_DOI = re.compile(r"^(?:doi:|https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/\S+)$", re.I)
 _WORD = re.compile(r"[^\W_]+")
-_CORPUS = re.compile(r"^corpus(?:id)?:(\d+)$", re.I)
 
 
 class SearchHit(PaperSummary):
@@ -107,68 +99,33 @@ def search(kb: KnowledgeGraph, text: str, limit: int = 20) -> Rows[SearchHit]:
     return run(kb, statement, params, SearchHit)
 
 
-def lookup_params(ref: str) -> dict:
-    """Parameters of :data:`_PAPER`: ``ref`` read as key, S2 id, arXiv id, DOI, CorpusId, title."""
-    text = ref.strip()
-    arxiv, doi, corpus = _ARXIV.match(text), _DOI.match(text), _CORPUS.match(text)
-    doi_text = doi.group(1) if doi else ""
-    return {
-        "ref": text,
-        "arxiv": arxiv.group(1).lower() if arxiv else "",
-        "doi": doi_text.lower(),
-        "corpus": int(corpus.group(1)) if corpus else -1,
-        "norm": normalise_title(text) or "",
-    }
-
-
-_PAPER = (
-    "MATCH (p:Paper) WHERE p.key = $ref OR p.s2_id = $ref OR p.arxiv_id = $arxiv "
-    "OR toLower(p.doi) = $doi OR p.corpus_id = $corpus OR p.title_norm = $norm "
-    "RETURN properties(p) AS paper "
-    "ORDER BY CASE WHEN p.key = $ref THEN 0 WHEN p.title_norm = $norm THEN 2 ELSE 1 END, p.key"
-)
-
-
 @helper
 def paper(kb: KnowledgeGraph, id_or_title: str) -> Rows[Paper]:
-    """The paper(s) a reference names: a key, S2 paper id, arXiv id or URL, DOI or doi.org URL,
-    ``CorpusId:N``, or the title (matched after :func:`kg.model.normalise_title`).
+    """The paper(s) a reference names: a key, S2 paper id or URL, arXiv id or URL, Hugging
+    Face paper URL, DOI or doi.org URL, ``CorpusId:N``, or the title.
 
-    Exact key matches come first, then id matches, then title matches.
+    Exact key matches come first, then id matches, then title matches (:mod:`kg.resolve`).
 
-    >>> paper(kb, "arXiv:2106.09685")[0].title  # doctest: +SKIP
+    >>> from kg.examples import example_graph
+    >>> paper(example_graph(), "arXiv:2106.09685")[0].title
     'LoRA: Low-Rank Adaptation of Large Language Models'
     """
-    rows = kb.cypher(_PAPER, lookup_params(id_or_title))
-    return Rows(Paper, (Paper.model_validate(_stored(r["paper"])) for r in rows))
-
-
-def _stored(props: dict) -> dict:
-    # Only the model's fields: Neo4j may hold properties a newer or older build wrote.
-    return {k: v for k, v in props.items() if k in Paper.model_fields}
+    return Rows(Paper, (cast(Paper, n) for _, n in candidates(kb, "Paper", id_or_title)))
 
 
 def resolve_key(kb: KnowledgeGraph, ref: str) -> str | None:
-    """The key of the paper ``ref`` names, or None. A ``ref`` shaped like a key (``s2:...``,
-    ``arxiv:...``) is returned without a lookup, so single-paper helpers cost one statement;
-    anything else costs one :func:`paper` lookup first.
+    """The key of the paper ``ref`` names, or None (:func:`kg.resolve.find_key`).
 
-    >>> resolve_key(kb, "Attention Is All You Need")  # doctest: +SKIP
-    's2:204e3073870fae3d05bcbc2f6a8e263d9b72e776'
+    >>> from kg.examples import example_graph
+    >>> resolve_key(example_graph(), "https://arxiv.org/abs/1706.03762v5")
+    'arxiv:1706.03762'
     """
-    ref = ref.strip()
-    if ref.startswith(KEY_PREFIXES):
-        return ref
-    found = paper(kb, ref)
-    return found[0].key if found else None
+    return key_of(kb, "Paper", ref)
 
 
 def exists(kb: KnowledgeGraph, ref: str) -> bool:
-    """Whether ``ref`` names a stored paper (a key is checked, not assumed)."""
-    key = resolve_key(kb, ref)
-    return key is not None and bool(
-        kb.cypher("MATCH (p:Paper {key: $k}) RETURN p.key AS k", {"k": key})
-    )
+    """Whether ``ref`` names a stored paper."""
+    return resolve_key(kb, ref) is not None
 
 
 def _top_cited(where: str, order: str) -> str:
@@ -230,32 +187,21 @@ def most_influential(kb: KnowledgeGraph, limit: int = 20) -> Rows[InfluentialPap
 _PER_YEAR = (
     "WITH p.year AS year, count(p) AS papers RETURN year, papers ORDER BY coalesce(year, 100000)"
 )
-_BY_METHOD = "MATCH (m:Method) WHERE {m_match} MATCH (m)<-[:PROPOSES|USES|COMPARES_WITH]-(p:Paper) WITH DISTINCT p "
-_BY_BENCHMARK = (
-    "MATCH (b:Benchmark) WHERE {b_match} MATCH (b)<-[:EVALUATED_ON]-(p:Paper) WITH DISTINCT p "
+_BY_METHOD = (
+    "MATCH (:Method {key: $method})<-[:PROPOSES|USES|COMPARES_WITH]-(p:Paper) WITH DISTINCT p "
 )
-_ON_BENCHMARK = "MATCH (p)-[:EVALUATED_ON]->(b:Benchmark) WHERE {b_match} WITH DISTINCT p "
+_ON_BENCHMARK = "MATCH (p)-[:EVALUATED_ON]->(:Benchmark {key: $benchmark}) WITH DISTINCT p "
 
-
-def _timeline(start: str) -> Dialects:
-    # Starts from the few matching methods or benchmarks, not from every paper.
-    return Dialects(
-        neo4j=(start + _PER_YEAR).format(
-            m_match=name_match("m", "method").neo4j, b_match=name_match("b", "benchmark").neo4j
-        ),
-        embedded=(start + _PER_YEAR).format(
-            m_match=name_match("m", "method").embedded,
-            b_match=name_match("b", "benchmark").embedded,
-        ),
-    )
-
-
-#: by (method given, benchmark given)
+# Starts from the method or benchmark, not from every paper. By (method given, benchmark given):
 _TIMELINE = {
-    (False, False): _timeline("MATCH (p:Paper) WHERE p.listed = true "),
-    (True, False): _timeline(_BY_METHOD),
-    (False, True): _timeline(_BY_BENCHMARK),
-    (True, True): _timeline(_BY_METHOD + _ON_BENCHMARK),
+    (False, False): "MATCH (p:Paper) WHERE p.listed = true " + _PER_YEAR,
+    (True, False): _BY_METHOD + _PER_YEAR,
+    (
+        False,
+        True,
+    ): "MATCH (:Benchmark {key: $benchmark})<-[:EVALUATED_ON]-(p:Paper) WITH DISTINCT p "
+    + _PER_YEAR,
+    (True, True): _BY_METHOD + _ON_BENCHMARK + _PER_YEAR,
 }
 
 
@@ -266,11 +212,17 @@ def timeline(
     """Papers per year: the listed papers, or (any papers) proposing, using or comparing with
     ``method`` and/or evaluated on ``benchmark``. Years ascending, unknown year last.
 
-    >>> [(r.year, r.papers) for r in timeline(kb, method="LoRA")]  # doctest: +SKIP
-    [(2021, 1), (2024, 1)]
+    >>> from kg.examples import example_graph
+    >>> [(r.year, r.papers) for r in timeline(example_graph(), method="low-rank adaptation")]
+    [(2021, 1), (2023, 1)]
     """
-    params = {**name_params("method", method or ""), **name_params("benchmark", benchmark or "")}
-    return run(kb, _TIMELINE[bool(method), bool(benchmark)], params, YearCount)
+    keys = {"method": key_of(kb, "Method", method), "benchmark": key_of(kb, "Benchmark", benchmark)}
+    if any(
+        ref and keys[name] is None for name, ref in (("method", method), ("benchmark", benchmark))
+    ):
+        return Rows(YearCount)  # a method or benchmark the graph does not have
+    params = {name: key or "" for name, key in keys.items()}
+    return run(kb, _TIMELINE[bool(keys["method"]), bool(keys["benchmark"])], params, YearCount)
 
 
 __all__ = [
@@ -281,7 +233,6 @@ __all__ = [
     "timeline",
     "resolve_key",
     "exists",
-    "lookup_params",
     "lucene_prefix_query",
     "SearchHit",
     "CitedPaper",

@@ -26,10 +26,12 @@ if [ -z "${NEO4J_URI:-}" ]; then
   fi
 fi
 
-# Lint and format check first (fast; the config is [tool.ruff] in pyproject.toml).
+# Lint, format and type checks first (fast; the config is [tool.ruff] in pyproject.toml).
 lint=0
 .venv/bin/ruff check . || lint=1
 .venv/bin/ruff format --check . || lint=1
+# Types of the public API ([tool.mypy] files in pyproject.toml).
+.venv/bin/mypy || lint=1
 
 .venv/bin/python -m pytest "$@"
 status=$?

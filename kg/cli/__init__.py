@@ -13,7 +13,14 @@ import typer
 from typer.exceptions import TyperException
 
 from kg.cli.common import console, err_console, state
-from kg.store import StoreError
+from kg.errors import (
+    AmbiguousError,
+    InputError,
+    KGError,
+    NotFoundError,
+    S2Error,
+    StoreError,
+)
 
 app = typer.Typer(
     name="kg",
@@ -33,7 +40,7 @@ def _main(
     state.debug = debug
 
 
-class UserError(Exception):
+class UserError(InputError):
     """An error the user can fix; printed as one line, exit code ``code``."""
 
     def __init__(self, message: str, code: int = 2):
@@ -41,9 +48,32 @@ class UserError(Exception):
         self.code = code
 
 
+#: exit code of each branch of the exception tree (the first that matches wins)
+EXIT_CODES: tuple[tuple[type[KGError], int], ...] = (
+    (NotFoundError, 1),  # the command ran; the thing asked about is not in the graph
+    (AmbiguousError, 2),  # usage: name it by an id
+    (InputError, 2),
+    (StoreError, 2),
+    (S2Error, 2),
+    (KGError, 2),
+)
+
+
+def exit_code(exc: KGError) -> int:
+    """The exit code of an error: its own ``code`` if it has one, else :data:`EXIT_CODES`'s.
+
+    >>> exit_code(NotFoundError("Paper", "x")), exit_code(StoreError("down"))
+    (1, 2)
+    """
+    code = getattr(exc, "code", None)
+    if isinstance(code, int):
+        return code
+    return next(c for kind, c in EXIT_CODES if isinstance(exc, kind))
+
+
 def _register() -> None:
     # Imported for their side effect: each module adds its commands to ``app``.
-    from kg.cli import build, doctor, export, query, viz  # noqa: F401
+    from kg.cli import build, datasets, doctor, export, query, report, viz  # noqa: F401
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -57,18 +87,18 @@ def _run(argv: list[str] | None) -> int:
         # Not standalone: click hands back exit codes and Ctrl-C instead of exiting itself.
         return app(args=argv, standalone_mode=False) or 0
     except TyperException as exc:  # usage errors: click's own message, exit 2
-        exc.show()
+        exc.show()  # type: ignore[attr-defined]
         return exc.exit_code
     except (typer.Abort, KeyboardInterrupt):
         err_console.print(
             "interrupted: every batch written so far is kept; run the same command again to finish"
         )
         return 130
-    except (UserError, StoreError) as exc:
+    except KGError as exc:
         if state.debug:
             raise
         err_console.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
-        return getattr(exc, "code", 2)
+        return exit_code(exc)
     except Exception as exc:  # noqa: BLE001 - a bug still gets one line, the traceback on --debug
         if state.debug:
             raise
@@ -80,4 +110,4 @@ def _run(argv: list[str] | None) -> int:
         return 2
 
 
-__all__ = ["app", "main", "UserError", "console", "err_console"]
+__all__ = ["app", "main", "UserError", "EXIT_CODES", "exit_code", "console", "err_console"]

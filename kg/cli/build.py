@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import typer
@@ -23,7 +24,15 @@ from kg.stats import graph_stats
 from loaders import pipeline
 from loaders.listing import FORMATS, ListingFileError
 from loaders.listing.base import group_notes, group_problems
-from loaders.s2 import EnrichOptions, estimated_seconds, plan_requests
+from loaders.s2 import (
+    EnrichOptions,
+    budgeted_requests,
+    estimated_seconds,
+    plan_requests,
+    planning_pace,
+)
+from loaders.s2.pace import effective_pace
+from loaders.s2.refresh import parse_age, refresh_options
 
 
 def _progress() -> Progress:
@@ -45,6 +54,7 @@ def _enrich_options(
     cache: Path | None,
     s2_api_url: str | None,
     pace: float | None,
+    time_budget: float | None = None,
 ) -> EnrichOptions:
     settings = Settings.from_env(s2_api_url=s2_api_url, cache_dir=str(cache) if cache else None)
     return EnrichOptions(
@@ -55,6 +65,7 @@ def _enrich_options(
         citations=not no_citations,
         max_citations=max_citations,
         pace=pace,
+        time_budget=time_budget,
     )
 
 
@@ -69,8 +80,18 @@ S2UrlOption = typer.Option(
 PaceOption = typer.Option(
     None,
     "--pace",
-    help="S2 requests per second (default 1 with S2_API_KEY, slower without; 0: no limit).",
+    help="S2 requests per second to start at (default 1 with S2_API_KEY, 0.3 without, near S2's "
+    "allowance); halves on each 429 and recovers slowly. 0: no limit.",
 )
+TimeBudgetOption = typer.Option(
+    None,
+    "--time-budget",
+    min=0,
+    help="Stop asking S2 after this many seconds; `kg enrich` does the rest later.",
+)
+#: an estimate above this many seconds comes with ways to shorten it
+LONG_PLAN = 300
+SHORT_CITATIONS = 100
 
 
 @app.command()
@@ -97,6 +118,7 @@ def build(
     cache: Path = CacheOption,
     s2_api_url: str = S2UrlOption,
     pace: float = PaceOption,
+    time_budget: float = TimeBudgetOption,
     no_extract: bool = typer.Option(
         False, "--no-extract", help="Skip method and benchmark extraction."
     ),
@@ -111,7 +133,9 @@ def build(
     options = pipeline.BuildOptions(
         enrich=not no_s2,
         extract=not no_extract,
-        s2=_enrich_options(offline, no_citations, max_citations, cache, s2_api_url, pace),
+        s2=_enrich_options(
+            offline, no_citations, max_citations, cache, s2_api_url, pace, time_budget
+        ),
     )
     try:
         listings_read = pipeline.load_listings(listings, format, listing_year)
@@ -141,22 +165,58 @@ def enrich(
     cache: Path = CacheOption,
     s2_api_url: str = S2UrlOption,
     pace: float = PaceOption,
+    time_budget: float = TimeBudgetOption,
+    refresh: bool = typer.Option(
+        False,
+        "--refresh",
+        help="Ask S2 again for the records, references and citations of the listed papers whose "
+        "cached answers are older than --older-than: adds new citing papers, removes nothing.",
+    ),
+    older_than: str = typer.Option(
+        "7d",
+        "--older-than",
+        help="With --refresh: age of the cached answers to ask again (7d, 12h, 2w, 0s).",
+    ),
 ) -> None:
-    """Fill in listed papers Semantic Scholar has not enriched yet (never tried or marked for retry)."""
-    options = _enrich_options(offline, no_citations, max_citations, cache, s2_api_url, pace)
+    """Fill in listed papers Semantic Scholar has not enriched yet (never tried or marked for
+    retry), and the citation lists an earlier run capped below --max-citations; with --refresh,
+    bring the enriched ones up to date (new citations since)."""
+    options = _enrich_options(
+        offline, no_citations, max_citations, cache, s2_api_url, pace, time_budget
+    )
+    if refresh:
+        try:
+            options = refresh_options(options, parse_age(older_than))
+        except ValueError as exc:
+            raise UserError(f"--older-than: {exc}") from None
     with open_graph(db, neo4j) as kb, _progress() as progress:
-        papers = pipeline.unenriched_papers(kb.store)
+        if refresh:
+            papers = pipeline.refreshable_papers(kb.store)
+        else:
+            papers = pipeline.unenriched_papers(kb.store, 0 if no_citations else max_citations)
         report = pipeline.BuildReport()
+        before = _cites_count(kb)
         if papers:
             _print_plan(papers, options)
             enriched = pipeline.enrich_papers(kb.store, papers, options, report, progress)
             report.extraction = pipeline.extract_into(kb.store, enriched)
         target, totals = repr(kb.store), graph_stats(kb)
+        added = _cites_count(kb) - before
     if not papers:
-        console.print("every listed paper is already enriched: nothing to do")
+        console.print(
+            f"every listed paper is already {'refreshed' if refresh else 'enriched'}: nothing to do"
+        )
         return
     _print_report(report, target, totals)
+    if refresh:
+        console.print(
+            f"Refresh: {added} new citations (first seen now; `kg query new_citations --since DATE` lists them)."
+        )
     raise typer.Exit(report.exit_code)
+
+
+def _cites_count(kb) -> int:
+    return kb.cypher("MATCH (:Paper)-[r:CITES]->(:Paper) RETURN count(r) AS n")[0]["n"]
 
 
 @app.command()
@@ -208,27 +268,91 @@ def _print_listings(listings) -> None:
 
 
 def _print_plan(papers, options: EnrichOptions) -> None:
+    """The plan, before any request: requests, time at the pace in force, ways to shorten it."""
     if options.offline:
         err_console.print(f"Semantic Scholar: offline, {len(papers)} papers from the cache only")
         return
-    err_console.print(
-        f"Semantic Scholar: {len(papers)} papers, {plan_requests(papers, options)} requests planned "
-        f"(the cache answers the rest), about {estimated_seconds(papers, options):.0f} s at the configured pace",
-        soft_wrap=True,
-    )
+    for line in plan_lines(papers, options):
+        err_console.print(line, highlight=False, soft_wrap=True)
+
+
+def plan_lines(papers, options: EnrichOptions) -> list[str]:
+    requests = plan_requests(papers, options)
+    seconds = estimated_seconds(papers, options, requests)
+    pace = planning_pace(options)
+    has_key = bool(options.api_key)
+    if options.pace is not None:
+        why = "set by --pace"
+    elif pace < effective_pace(None, has_key):
+        why = "what the last run here achieved"
+    else:
+        why = (
+            "near S2's allowance with a key"
+            if has_key
+            else "near S2's keyless allowance; it halves on a 429"
+        )
+    pace_text = f"{pace:.2f} requests/s, {why}" if pace else "no pace limit"
+    lines = [
+        f"Semantic Scholar: {len(papers)} papers, {requests} requests planned (the cache answers the rest), "
+        f"about {duration(seconds)} at {pace_text}"
+    ]
+    budgeted = budgeted_requests(requests, options)
+    if budgeted < requests:
+        lines.append(
+            f"  --time-budget {duration(options.time_budget)} stops it after about {budgeted} requests; "
+            "`kg enrich` does the rest later"
+        )
+    if seconds > LONG_PLAN:
+        lines.append("  To shorten it:")
+        if options.citations and options.max_citations > SHORT_CITATIONS:
+            fewer = replace(options, max_citations=SHORT_CITATIONS)
+            n = plan_requests(papers, fewer)
+            if n < requests:
+                lines.append(
+                    f"    --max-citations {SHORT_CITATIONS}: {n} requests, about {duration(estimated_seconds(papers, fewer, n))}"
+                )
+        if options.citations:
+            none = replace(options, citations=False)
+            n = plan_requests(papers, none)
+            lines.append(
+                f"    --no-citations: {n} requests, about {duration(estimated_seconds(papers, none, n))}"
+            )
+        if not has_key:
+            key_pace = effective_pace(None, True)
+            lines.append(
+                f"    an S2 API key (S2_API_KEY): {key_pace:.0f} request/s, about {duration(requests / key_pace)}"
+            )
+    return lines
+
+
+def duration(seconds: float | None) -> str:
+    """``322`` -> ``5 min 22 s``.
+
+    >>> duration(42), duration(322), duration(3725)
+    ('42 s', '5 min 22 s', '1 h 2 min')
+    """
+    s = round(seconds or 0)
+    if s < 60:
+        return f"{s} s"
+    if s < 3600:
+        return f"{s // 60} min {s % 60} s" if s % 60 else f"{s // 60} min"
+    return f"{s // 3600} h {s % 3600 // 60} min"
 
 
 def _print_report(report: pipeline.BuildReport, target: str, totals: dict) -> None:
-    table = Table("stage", "result", title="Build summary", show_lines=False)
+    console.print("Files", style="bold")
     for file in report.files:
         listing = file.listing
-        table.add_row(
-            listing.path,
-            f"{listing.label}: {len(listing.entries)} entries read, {file.stored} papers stored, "
-            f"{file.merged} merged with an earlier entry, {len(listing.problems)} skipped",
+        console.print(
+            f"  {listing.path}: {listing.label}: {len(listing.entries)} entries read, "
+            f"{file.stored} papers stored, {file.merged} merged with an earlier entry, "
+            f"{len(listing.problems)} skipped",
+            highlight=False,
+            soft_wrap=True,
         )
         for group in group_problems(listing.problems):
-            table.add_row("  skipped", group.describe())
+            console.print(f"    skipped {group.describe()}", highlight=False, soft_wrap=True)
+    table = Table("stage", "result", title="Build summary", show_lines=False)
     table.add_row("listed entries", f"{report.entries} read, {len(report.problems)} skipped")
     if report.enrichment is not None:
         for name, value in report.enrichment.rows():

@@ -14,8 +14,8 @@ from rich.table import Table
 from kg.cli import app
 from kg.cli.common import DbOption, Neo4jOption, console, open_graph
 from kg.config import Settings
+from kg.errors import StoreError
 from kg.stats import graph_stats
-from kg.store import StoreError
 
 DEFAULT_S2_API_URL = "https://api.semanticscholar.org"
 S2_TIMEOUT_SECONDS = 5.0

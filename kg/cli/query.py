@@ -22,19 +22,21 @@ from rich.table import Table
 import queries
 from kg.cli import UserError, app
 from kg.cli.common import DbOption, Neo4jOption, console, err_console, open_graph
+from kg.errors import NotFoundError, StoreError
 from kg.graph import KnowledgeGraph
-from kg.store import StoreError
-from queries import analytics, authors, methods, papers
+from kg.resolve import Label
+from queries import analytics
 from queries._rows import Entity
 
 FORMATS = ("table", "json", "csv")
 
-_EXISTS: dict[str, Callable[[KnowledgeGraph, str], bool]] = {
-    "paper": papers.exists,
-    "author": authors.exists,
-    "method": methods.method_exists,
-    "benchmark": methods.benchmark_exists,
+_LABELS: dict[str, Label] = {
+    "paper": "Paper",
+    "author": "Author",
+    "method": "Method",
+    "benchmark": "Benchmark",
 }
+_SEARCH_HINT = "try `kg query search --text ...`"
 
 #: helpers whose whole job is to find one paper or author
 _LOOKUPS = ("paper", "author")
@@ -140,14 +142,17 @@ def _usage(fn: Callable) -> str:
     return " ".join(parts)
 
 
-def _unknown_entities(kb: KnowledgeGraph, fn: Callable, values: dict[str, Any]) -> list[str]:
+def _resolve_entities(kb: KnowledgeGraph, fn: Callable, values: dict[str, Any]) -> None:
+    """Check every node-naming parameter through the resolver: an unknown or ambiguous
+    reference raises its error (with the resolver's message) before the helper runs."""
     hints = typing.get_type_hints(fn, include_extras=True)
-    unknown = []
     for name, value in values.items():
         entity = _scalar(hints.get(name, str))[1]
-        if entity and value is not None and not _EXISTS[entity.kind](kb, value):
-            unknown.append(f"no {entity.kind} matches {value!r}")
-    return unknown
+        if entity and value is not None:
+            try:
+                kb.resolve(_LABELS[entity.kind], value)
+            except NotFoundError as exc:
+                raise NotFoundError(exc.label, exc.text, _SEARCH_HINT) from None
 
 
 # --- output ---------------------------------------------------------------------------------
@@ -235,15 +240,13 @@ def query(
     values = parse_args(fn, list(ctx.args))
     _check_format(fmt)
     with open_graph(db, neo4j, read_only=True) as kb:
+        _resolve_entities(kb, fn, values)
         try:
             rows = fn(kb, **values)
         except ValueError as exc:
             raise UserError(str(exc)) from None
-        unknown = _unknown_entities(kb, fn, values) if not rows else []
     if not rows and name in _LOOKUPS:  # a lookup that finds nothing is an unknown entity too
-        unknown = [f"no {name} matches {next(iter(values.values()))!r}"]
-    if unknown:
-        raise UserError("; ".join(unknown) + " (try `kg query search --text ...`)", code=1)
+        raise NotFoundError(_LABELS[name], str(next(iter(values.values()))), _SEARCH_HINT)
     print_records(rows.to_dicts(), rows.columns, fmt, title=name if fmt == "table" else None)
     if fmt == "table":
         err_console.print(f"{len(rows)} row{'s' if len(rows) != 1 else ''}")

@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from kg.graph import KnowledgeGraph
-from kg.views.render import COLOR_BY, render
+from kg.views.inline import Page
+from kg.views.render import COLOR_BY, render, render_html
 from kg.views.select import VIEWS, ViewError, keep_top
 
 DEFAULT_TOP = 500
@@ -30,12 +31,42 @@ def write_view(
 ) -> Path:
     """Select ``view`` (a name in :data:`VIEWS`) with ``params``, keep the ``top`` most
     important nodes and write the page to ``out``."""
-    if view not in VIEWS:
-        raise ViewError(f"unknown view {view!r}; expected one of {', '.join(VIEWS)}")
-    graph = keep_top(VIEWS[view](kb, **params), top)
-    if color_by is None:
-        color_by = "community" if view == "communities" else "type"
+    graph, color_by = _selected(kb, view, top, color_by, params)
     return render(graph, out, color_by=color_by)
+
+
+class View(Page):
+    """A network view as a page: ``.html``, ``.save(path)``, and inline display in Jupyter
+    (an iframe whose scripts run; still nothing fetched from the network).
+
+    >>> view(kb, "ego", paper="Attention Is All You Need")  # in a notebook cell  # doctest: +SKIP
+    """
+
+    height = 720
+
+
+def view(
+    kb: KnowledgeGraph,
+    name: str,
+    *,
+    top: int = DEFAULT_TOP,
+    color_by: str | None = None,
+    **params: Any,
+) -> View:
+    """The view ``name`` (see :func:`write_view`) as a :class:`View` object."""
+    graph, color_by = _selected(kb, name, top, color_by, params)
+    return View(render_html(graph, color_by=color_by))
+
+
+def _selected(
+    kb: KnowledgeGraph, name: str, top: int, color_by: str | None, params: dict[str, Any]
+):
+    if name not in VIEWS:
+        raise ViewError(f"unknown view {name!r}; expected one of {', '.join(VIEWS)}")
+    graph = keep_top(VIEWS[name](kb, **params), top)
+    if color_by is None:
+        color_by = "community" if name == "communities" else "type"
+    return graph, color_by
 
 
 def write_all(kb: KnowledgeGraph, out_dir: str | Path, *, top: int = DEFAULT_TOP) -> list[Path]:
@@ -67,6 +98,8 @@ def _top_paper(kb: KnowledgeGraph) -> str | None:
 __all__ = [
     "write_view",
     "write_all",
+    "view",
+    "View",
     "render",
     "keep_top",
     "VIEWS",

@@ -91,14 +91,20 @@ def render(
     >>> render(g, tmp / "a.html").exists()  # doctest: +SKIP
     True
     """
-    if color_by not in COLOR_BY:
-        raise ValueError(f"color_by must be one of {', '.join(COLOR_BY)}, not {color_by!r}")
+    html = render_html(graph, color_by=color_by, title=title)
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(html, encoding="utf-8")
+    return out
+
+
+def render_html(graph: nx.Graph, *, color_by: str = "type", title: str | None = None) -> str:
+    """The standalone page of :func:`render` as a string (what notebooks show inline)."""
+    if color_by not in COLOR_BY:
+        raise ValueError(f"color_by must be one of {', '.join(COLOR_BY)}, not {color_by!r}")
     network, page = build_network(graph, color_by=color_by, title=title)
     network.page = page
-    network.write_html(str(out))
-    return out
+    return network.generate_html()
 
 
 def build_network(
@@ -127,7 +133,10 @@ def build_network(
     # Edge dicts are appended directly: Network.add_edge checks membership in a list per edge,
     # quadratic at 5,000 nodes; networkx already guarantees each edge once.
     for src, dst, attrs in graph.edges(data=True):
-        network.edges.append(Edge(src, dst, graph.is_directed(), **_edge_options(attrs)).options)
+        options = _edge_options(attrs)
+        if info := edge_info(graph, src, dst, attrs):
+            options["info"] = info
+        network.edges.append(Edge(src, dst, graph.is_directed(), **options).options)
     legend += _edge_legend(graph)
     network.options = _options(graph.number_of_nodes(), physics, graph.is_directed())
     heading = title or graph.graph.get("title") or graph.graph.get("view", "Graph")
@@ -137,10 +146,10 @@ def build_network(
 
 
 def short_label(attrs: dict[str, Any]) -> str:
-    """The node's label on the canvas: its title or name, cut to a few words.
+    """The node's label on the canvas: its title or name, cut to LABEL_CHARS characters.
 
     >>> short_label({"title": "Attention Is All You Need, Again and Again and Again"})
-    'Attention Is All You Need, Again…'
+    'Attention Is All You Need, Agai…'
     """
     text = str(attrs.get("title") or attrs.get("name") or attrs.get("key") or "")
     text = " ".join(text.split())
@@ -173,6 +182,25 @@ def node_info(attrs: dict[str, Any]) -> dict[str, Any]:
     info["fields"] = [[name, str(value)] for name, value in fields if value not in (None, "")]
     info["links"] = [[name, url] for name, url in _links(attrs) if _is_web_url(url)]
     return info
+
+
+def edge_info(graph: nx.Graph, src: Any, dst: Any, attrs: dict[str, Any]) -> dict[str, Any] | None:
+    """The tooltip data of a citation edge with intents or citing sentences (plain text: the
+    page escapes it); None for edges with nothing to say.
+
+    >>> g = nx.DiGraph(); g.add_node("a", title="A"); g.add_node("b", title="B")
+    >>> edge_info(g, "a", "b", {"type": "CITES", "intents": ["methodology"], "contexts": ["As in [4]."]})["fields"]
+    [['Intents', 'methodology'], ['Context 1', 'As in [4].']]
+    """
+    intents, contexts = attrs.get("intents") or [], attrs.get("contexts") or []
+    if attrs.get("type") != "CITES" or not (intents or contexts):
+        return None
+    fields = [["Intents", ", ".join(intents)]] if intents else []
+    if attrs.get("influential"):
+        fields.append(["Influential", "yes"])
+    fields += [[f"Context {i}", str(text)] for i, text in enumerate(contexts, start=1)]
+    heading = f"{short_label(graph.nodes[src])} cites {short_label(graph.nodes[dst])}"
+    return {"type": "Citation", "heading": heading, "fields": fields, "links": []}
 
 
 def _links(attrs: dict[str, Any]) -> list[tuple[str, str]]:
@@ -369,6 +397,7 @@ def _template():
 
 __all__ = [
     "render",
+    "render_html",
     "build_network",
     "short_label",
     "node_info",

@@ -14,12 +14,14 @@ edges carry ``type`` (relationship type) and ``influential``. ``graph.graph`` ho
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import Any, cast
 
 import networkx as nx
 
+from kg.errors import InputError
 from kg.graph import KnowledgeGraph
-from kg.model import RELATIONSHIP_MODELS, Relationship, normalise_title
+from kg.model import RELATIONSHIP_MODELS, Relationship
+from kg.resolve import Label
 
 #: scalar properties each label's nodes bring into a view (lists and long texts stay out)
 NODE_PROPERTIES: dict[str, tuple[str, ...]] = {
@@ -50,7 +52,7 @@ _KEY_CHUNK = 1000
 _AUTHORS_SHOWN = 8
 
 
-class ViewError(ValueError):
+class ViewError(InputError):
     """A view cannot be built as asked (unknown view, no node matching --paper, ...)."""
 
 
@@ -165,7 +167,8 @@ def ego(
     depth: int = 1,
 ) -> nx.DiGraph:
     """The neighbourhood (``depth`` 1 or 2, every relationship type) of one paper, author or
-    method, named by key, S2 id, arXiv id, DOI, title or name."""
+    method, named in any form :meth:`kg.graph.KnowledgeGraph.resolve` accepts (key, id, URL,
+    DOI, title, name or alias)."""
     given = [
         (label, value)
         for label, value in (("Paper", paper), ("Author", author), ("Method", method))
@@ -176,11 +179,11 @@ def ego(
     if depth not in (1, 2):
         raise ViewError(f"--depth must be 1 or 2, not {depth}")
     label, value = given[0]
-    key = _resolve(kb, label, value)
+    key = kb.resolve(cast(Label, label), value).key
     centre = node_id(label, key)
     graph = _new_graph("ego", "")
     graph.add_node(centre, type=label, key=key)
-    frontier = {label: {key}}
+    frontier: dict[str, set[str]] = {label: {key}}
     for _ in range(depth):
         found: dict[str, set[str]] = {}
         for model in RELATIONSHIP_MODELS:
@@ -331,7 +334,11 @@ def _fill_nodes(kb: KnowledgeGraph, graph: nx.Graph) -> None:
 def _relationships(
     kb: KnowledgeGraph, model: type[Relationship], where: str | None = None, **params: Any
 ) -> list[tuple[str, str, dict[str, Any]]]:
-    extra = ", r.is_influential AS influential" if model.type == "CITES" else ""
+    extra = (
+        ", r.is_influential AS influential, r.intents AS intents, r.contexts AS contexts"
+        if model.type == "CITES"
+        else ""
+    )
     clause = f" WHERE {where}" if where else ""
     rows = kb.cypher(
         f"MATCH (a:{model.source_label})-[r:{model.type}]->(b:{model.target_label}){clause} "
@@ -342,7 +349,12 @@ def _relationships(
         (
             node_id(model.source_label, row["src"]),
             node_id(model.target_label, row["dst"]),
-            {"type": model.type, "influential": bool(row.get("influential"))},
+            {
+                "type": model.type,
+                "influential": bool(row.get("influential")),
+                # why the citation: S2's intents and citing sentences, for the edge tooltip
+                **{k: row[k] for k in ("intents", "contexts") if row.get(k)},
+            },
         )
         for row in rows
     ]
@@ -382,30 +394,6 @@ def _attach_authors(kb: KnowledgeGraph, graph: nx.Graph) -> None:
         if len(ordered) > _AUTHORS_SHOWN:
             shown += f" and {len(ordered) - _AUTHORS_SHOWN} more"
         graph.nodes[node_id("Paper", key)]["authors"] = shown
-
-
-def _resolve(kb: KnowledgeGraph, label: str, value: str) -> str:
-    """The key of the one ``label`` node that ``value`` names."""
-    value = value.strip()
-    if label == "Paper":
-        bare = value.split(":", 1)[1] if value.lower().startswith(("arxiv:", "doi:")) else value
-        where = (
-            "n.key = $v OR n.s2_id = $v OR n.arxiv_id = $bare OR n.doi = $bare "
-            "OR n.title_norm = $norm"
-        )
-        params = {"v": value, "bare": bare.lower() if value.lower().startswith("doi:") else bare}
-    elif label == "Author":
-        where, params = "n.key = $v OR n.s2_id = $v OR n.name = $v", {"v": value}
-    else:
-        where, params = "n.key = $v OR n.key = $norm OR n.name = $v", {"v": value}
-    params["norm"] = normalise_title(value) or value
-    rows = kb.cypher(f"MATCH (n:{label}) WHERE {where} RETURN n.key AS key LIMIT 5", params)
-    keys = sorted({row["key"] for row in rows})
-    if not keys:
-        raise ViewError(f"no {label.lower()} matches {value!r} (give a key, id, title or name)")
-    if len(keys) > 1:
-        raise ViewError(f"{value!r} names several {label.lower()}s: {', '.join(keys)}; give a key")
-    return keys[0]
 
 
 __all__ = [

@@ -11,12 +11,7 @@ rules against a labelled development set.
 ['SliceGPT']
 """
 
-from loaders.extract.extractor import (
-    Extraction,
-    benchmark_key,
-    extract_paper,
-    extract_papers,
-    method_key,
-)
+from loaders.extract.extractor import Extraction, extract_paper, extract_papers
+from loaders.extract.gazetteer import benchmark_key
 
-__all__ = ["Extraction", "extract_paper", "extract_papers", "method_key", "benchmark_key"]
+__all__ = ["Extraction", "extract_paper", "extract_papers", "benchmark_key"]

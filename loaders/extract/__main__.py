@@ -1,29 +1,45 @@
-"""``python -m loaders.extract --eval PATH [--verbose]``: score the rules on a labelled set."""
+"""``python -m loaders.extract --eval [PATH ...] [--set NAME] [--verbose]``: score the rules on
+every labelled set (or on the sets at PATH), each printed under its name."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
-from loaders.extract.evaluate import evaluate, load_devset, report
+from loaders.extract.evaluate import checked_results, evaluate, labelled_sets, load_devset, report
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m loaders.extract", description=__doc__)
     parser.add_argument(
-        "--eval", metavar="PATH", required=True, help="labelled development set (JSON)"
+        "--eval",
+        metavar="PATH",
+        nargs="*",
+        required=True,
+        help="labelled set(s) (JSON); none: every labelled set of the project",
+    )
+    parser.add_argument(
+        "--set",
+        metavar="NAME",
+        action="append",
+        default=[],
+        help="only the named sets whose name contains NAME (repeatable)",
     )
     parser.add_argument(
         "--verbose", "-v", action="store_true", help="list false positives and negatives"
     )
     args = parser.parse_args(argv)
     try:
-        papers = load_devset(args.eval)
-    except (OSError, ValueError) as exc:
+        sets = {p: load_devset(p) for p in args.eval} if args.eval else labelled_sets()
+    except (OSError, ValueError, KeyError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    print(f"{len(papers)} labelled papers from {args.eval}")
-    print(report(evaluate(papers), args.verbose))
+    for name, papers in sets.items():
+        if args.set and not any(s in name for s in args.set):
+            continue
+        print(f"{name}: {len(papers)} labelled papers")
+        checked = checked_results() if name.startswith("pwc-results-test") else None
+        print(report(evaluate(papers, checked), args.verbose))
     return 0
 
 

@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from kg.keys import fold, method_key, singular_last_word
+from kg.metrics import metric_key
 from kg.model import (
     Benchmark,
     ComparesWith,
@@ -16,18 +18,10 @@ from kg.model import (
     Relationship,
     Uses,
 )
-from loaders.extract.benchmarks import Mention, find_mentions
-from loaders.extract.gazetteer import Gazetteer, load_gazetteer
+from loaders.extract.benchmarks import Mention, find_mentions, unlisted_mentions
+from loaders.extract.gazetteer import Gazetteer, benchmark_key, load_gazetteer
 from loaders.extract.mentions import find_method_mentions
 from loaders.extract.names import acronym_definitions, is_generic
-from loaders.extract.normalise import (
-    fold,
-    raw_benchmark_key,
-    singular_last_word,
-)
-from loaders.extract.normalise import (
-    method_key as _method_key,
-)
 from loaders.extract.proposed import Candidate, from_sentence, from_title
 from loaders.extract.results import find_results
 from loaders.extract.sentences import split_sentences
@@ -40,26 +34,6 @@ class Extraction:
     methods: list[Method] = field(default_factory=list)
     benchmarks: list[Benchmark] = field(default_factory=list)
     relationships: list[Relationship] = field(default_factory=list)
-
-
-def method_key(name: str) -> str:
-    """Normalised Method key.
-
-    >>> method_key("Multi-Query Attention") == method_key("multi query attentions")
-    True
-    """
-    return _method_key(name)
-
-
-def benchmark_key(name: str, gazetteer: Gazetteer | None = None) -> str:
-    """Normalised Benchmark key; gazetteer aliases resolve to their canonical entry.
-
-    >>> benchmark_key("ILSVRC-2012") == benchmark_key("imagenet") == benchmark_key("ImageNet dataset")
-    True
-    """
-    gazetteer = gazetteer or load_gazetteer()
-    raw = raw_benchmark_key(name)
-    return gazetteer.alias_keys.get(raw) or gazetteer.alias_keys.get(fold(name)) or raw
 
 
 def _paper_sentences(paper: Paper) -> list[str]:
@@ -120,6 +94,7 @@ def _merge_candidates(candidates: list[Candidate]) -> list[Candidate]:
     return list(merged.values())
 
 
+_DIGIT = re.compile(r"\d")
 _CONTINUES = re.compile(
     r"^(?:For (?:instance|example)|Specifically|In particular|Notably|Concretely|E\.g\.|On (?:this|that|it)\b)"
 )
@@ -210,7 +185,7 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
         return key
 
     def add_rel(rel: Relationship) -> None:
-        ident = (rel.type, rel.dst, getattr(rel, "metric", None))
+        ident = (rel.type, rel.dst, *(getattr(rel, p) for p in rel.identity))
         old = rels.get(ident)
         if old is None or (rel.confidence or 0) > (old.confidence or 0):
             rels[ident] = rel
@@ -260,6 +235,7 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
     }
     proposed_names = [c.name for c in proposals]
     proposed_benchmarks = {c.name: c for c in proposals if c.benchmark_kind}
+    own_folded = {fold(a) for c in proposals if not c.benchmark_kind for a in c.aliases}
     previous: list[Mention] = []
     previous_results: list = []
     for sentence in ([paper.title] if paper.title else []) + sentences:
@@ -329,6 +305,16 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
         ):
             # "Experiments on the ImageNet benchmark ... For instance, our TinyNet-E achieves a 59.9% Top-1 accuracy"
             results = [r for r in find_results(sentence, previous, carried=True)]
+        if not results and not mentions and _DIGIT.search(sentence):
+            # a benchmark the gazetteer does not list, kept only when a result names it
+            unlisted = [
+                m
+                for m in unlisted_mentions(sentence, excluded | own_folded)
+                if metric_key(m.name) is None and not is_generic(m.name)
+            ]
+            results = find_results(sentence, unlisted) if unlisted else []
+            for result in results:
+                excluded.add(fold(result.benchmark.name))
         previous = mentions if len({m.name for m in mentions}) == 1 else []
         previous_results = results
         for result in results:
@@ -343,6 +329,9 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
                     metric=result.metric,
                     value=result.value,
                     unit=result.unit,
+                    kind=result.kind,
+                    split=result.split,
+                    stated=result.stated,
                 )
             )
 
@@ -354,25 +343,42 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
         if own_forms
         else None
     )
+    found_mentions = []
     for sentence in sentences:
         taken = [(m.start, m.end) for m in found[sentence]]
         if own_pattern is not None:
             taken.extend((m.start(), m.end()) for m in own_pattern.finditer(sentence))
         for mention in find_method_mentions(sentence, excluded, taken, definitions[sentence]):
-            key = method_key(mention.name)
-            if key in excluded or fold(mention.name) in excluded:
-                continue
-            add_method(mention.name, mention.aliases)
-            edge = ComparesWith if mention.compares else Uses
-            add_rel(
-                edge(
-                    src=paper.key,
-                    dst=key,
-                    source=f"extract:mention-{mention.rule}",
-                    evidence=sentence,
-                    confidence=0.7 if mention.rule == "acronym" else 0.6,
-                )
+            found_mentions.append((sentence, mention))
+    mentioned = {m.name for _, m in found_mentions}
+    for sentence, mention in found_mentions:
+        # "ALBERT-base-v2", "ViT-B/16" of a paper that also names "ALBERT", "ViT": one method
+        base = next(
+            (
+                b
+                for b in sorted(mentioned, key=len)
+                if len(b) >= 3
+                and b != mention.name
+                and mention.name.startswith(b)
+                and mention.name[len(b)] in "-/ "
+            ),
+            None,
+        )
+        name = base or mention.name
+        key = method_key(name)
+        if key in excluded or fold(name) in excluded:
+            continue
+        add_method(name, (*mention.aliases, name))
+        edge = ComparesWith if mention.compares else Uses
+        add_rel(
+            edge(
+                src=paper.key,
+                dst=key,
+                source=f"extract:mention-{mention.rule}",
+                evidence=sentence,
+                confidence=0.7 if mention.rule == "acronym" else 0.6,
             )
+        )
     # a method both used and compared against keeps only the comparison
     compared = {r.dst for r in rels.values() if isinstance(r, ComparesWith)}
     relationships = [r for r in rels.values() if not (isinstance(r, Uses) and r.dst in compared)]
@@ -421,7 +427,7 @@ def extract_papers(papers: Iterable[Paper], gazetteer: Gazetteer | None = None) 
         for r in part.relationships:
             dst = alias_to_key.get(r.dst, r.dst) if r.target_label == "Method" else r.dst
             r = r.model_copy(update={"dst": dst}) if dst != r.dst else r
-            ident = (r.type, r.src, r.dst, getattr(r, "metric", None))
+            ident = (r.type, r.src, r.dst, *(getattr(r, p) for p in r.identity))
             old = rels.get(ident)
             if old is None or (r.confidence or 0) > (old.confidence or 0):
                 rels[ident] = r

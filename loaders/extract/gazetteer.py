@@ -17,7 +17,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from loaders.extract.normalise import fold
+from kg import keys
+from kg.keys import fold
 
 
 @lru_cache(maxsize=65536)
@@ -35,7 +36,6 @@ _CONTEXT = re.compile(
     re.I,
 )
 MAX_WORDS = 6
-_STARTS = re.compile(r"[A-Z0-9]|.*[A-Z0-9]")
 
 
 @dataclass(frozen=True)
@@ -213,3 +213,13 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
     else:
         text = Path(path).read_text("utf-8")
     return Gazetteer(parse_tsv(text))
+
+
+def benchmark_key(name: str, gazetteer: Gazetteer | None = None) -> str:
+    """:func:`kg.keys.benchmark_key` with the gazetteer's alias table: aliases resolve to their
+    canonical entry.
+
+    >>> benchmark_key("ILSVRC-2012") == benchmark_key("imagenet") == benchmark_key("ImageNet dataset")
+    True
+    """
+    return keys.benchmark_key(name, (gazetteer or load_gazetteer()).alias_keys)

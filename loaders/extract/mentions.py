@@ -14,7 +14,7 @@ from loaders.extract.names import GENERIC, acronym_definitions, is_generic, is_n
 
 # written without re.I (much slower on long alternations); sentence-initial capitals listed
 _COMPARE = re.compile(
-    r"\b(?:[Cc]ompar\w+|[Oo]utperform\w*|[Ss]urpass\w*|than|[Vv]ersus|vs\.?|[Aa]gainst|[Bb]aselines?|[Bb]eat\w*|"
+    r"\b(?:[Cc]ompar\w+(?: (?:with|to|against))?|[Oo]utperform\w*|[Ss]urpass\w*|than|[Vv]ersus|vs\.?|[Aa]gainst|[Bb]aselines?|[Bb]eat\w*|"
     r"[Ee]xceed\w*|relative to|superior to|on par with|competitive with|[Rr]ival\w*|over)\b"
 )
 # only words that can be coined names: two capitals, a capital inside, or a digit
@@ -29,6 +29,35 @@ _DESCRIPTIVE_SUFFIX = re.compile(
     r"-(?:based|like|style|level|aware|free|specific|driven|guided|generated|only|scale|sized|size|wise|type|enhanced|powered|centric|tuned|trained)$"
 )
 _ALL_CAPS = re.compile(r"^[A-Z]{3,}[0-9]*$")
+
+
+#: tokens shaped like names that are not methods: metrics, hardware, units, venues with a year,
+#: course codes, version strings, section and setting labels ("System1", "H2-2", "Sec3")
+_NOISE = re.compile(
+    r"^(?:TITAN|TX2|Xp|V100|A100|H100|P100|K80|RTX\d*|GTX\d*|Jetson\w*|PFS|FPS|DoF|GFLOPs?|MFLOPs|TFLOPs|"
+    r"(?:CVPR|ICCV|ECCV|NeurIPS|NIPS|ICML|ICLR|AAAI|IJCAI|ACL|EMNLP|NAACL|COLING|Interspeech|ICASSP|MICCAI|KDD|WACV|BMVC)['-]?\d{2,4}|"
+    r"[A-Z]{2,4}\d{3}[A-Z]?|v?\d+(?:\.\d+)+|(?:Sec|Section|Fig|Figure|Table|Eq|App|Appendix)\.?-?\d+|"
+    r"[A-Z]\d(?:-\d+)?|(?:System|Model|Method|Setting|Stage|Step|Task|Phase|Level|Version|Type|Case|Exp|Run)-?\d+|"
+    r"[a-z]{3,}[A-Z][a-z]+|X-rays?|P-MPJPE|MPJPE|mCE|UAS|LAS|GLEU|ADD|ADD-S|PR-AUC|F1-[Ss]core|NoC@\d+|mAP@?[\d.]*|"
+    r"False Positives|False Negatives|True Positives|AAMI|EC57)$"
+)
+#: long forms that name a task, field or kind of data rather than a method
+_CONCEPT = re.compile(
+    r"(?i)\b(?:translation|systems?|assessments?|dissertations?|theses|embeddings|recognition|detection|"
+    r"segmentation|classification|estimation|analysis|processing|understanding|generation|answering|"
+    r"retrieval|tasks?|problems?|data|documents?|images?|videos?|diseases?|signals?|records?|devices?)$"
+)
+
+
+def is_noise(word: str) -> bool:
+    """A token shaped like a name that is not a method.
+
+    >>> [is_noise(w) for w in ("CVPR2022", "System1", "H2-2", "v1.2.3", "TX2", "YOLOv4")]
+    [True, True, True, True, True, False]
+    """
+    from kg.metrics import metric_key
+
+    return bool(_NOISE.match(word) or metric_key(word))
 
 
 @dataclass(frozen=True)
@@ -58,12 +87,20 @@ def find_method_mentions(
     >>> [m.name for m in find_method_mentions("It beats Grouped-Query Attention (GQA) and EfficientNet.", set())]
     ['Grouped-Query Attention', 'EfficientNet']
     """
-    from loaders.extract.normalise import fold
+    from kg.keys import fold
 
     out: list[MethodMention] = []
     spans: list[tuple[int, int]] = list(excluded_spans)
     for d in acronym_definitions(sentence) if definitions is None else definitions:
-        if not re.search(r"[A-Z]", d.long[1:]) or is_generic(d.long, d.short):
+        if (
+            not re.search(r"[A-Z]", d.long[1:])
+            or is_generic(d.long, d.short)
+            or _CONCEPT.search(d.long)
+        ):
+            if _CONCEPT.search(d.long):
+                spans.append((d.start, d.end))  # "Neural Machine Translation (NMT)": a field
+            continue
+        if is_noise(d.short):
             continue
         if (
             fold(d.long) in excluded
@@ -84,9 +121,85 @@ def find_method_mentions(
             continue
         if not (is_name_like(word) or _ALL_CAPS.match(word)) or word in GENERIC:
             continue
-        if is_generic(word) or fold(word) in excluded or len(word) < 3:
+        if is_generic(word) or fold(word) in excluded or len(word) < 3 or is_noise(word):
             continue
         out.append(MethodMention(word, (word,), "coined", False, token.start()))
-    if out and _COMPARE.search(sentence):
-        out = [MethodMention(m.name, m.aliases, m.rule, True, m.start) for m in out]
+    out = [_with_prefix(sentence, m, spans) if m.rule == "coined" else m for m in out]
+    out = [m for m in out if not _names_data(sentence, m)]
+    out = [MethodMention(m.name, m.aliases, m.rule, _compared(sentence, m), m.start) for m in out]
     return sorted(out, key=lambda m: m.start)
+
+
+# the cue nearest before a name in its clause says whether the paper compares against it or
+# builds on it: "outperforms YOLOv4" / "using the Mask R-CNN backbone"
+_USE_CUE = re.compile(
+    r"\b(?:[Uu]s(?:e|es|ed|ing)|[Ww]ith|[Bb]ased on|[Bb]uilt (?:up)?on|[Bb]uilding (?:up)?on|[Aa]dopt\w*|[Ee]mploy\w*|"
+    r"[Ll]everag\w*|[Aa]ppl(?:y|ies|ied|ying)|on top of|[Ee]xtend\w*|[Ii]ntegrat\w*|[Ff]ine-?tun\w*|[Ii]nto|[Pp]lugged into|"
+    r"[Ii]nitiali[sz]\w*|[Ii]nspired by|[Ff]ollowing|[Rr]eplac\w*|via|through|from)\b"
+)
+_BASELINE_AFTER = re.compile(r"^[\w+.-]*\s*(?:\([^)]*\)\s*)?(?:baselines?|counterparts?)\b")
+_CLAUSE_END = re.compile(r"[;]|,\s+(?:and|but|while|which|whereas)\b|\.\s")
+
+
+_DATA_AFTER = re.compile(
+    r"^\s*(?:\([^)]*\)\s*)?(?:data ?sets?|benchmarks?|corpus|corpora|challenge|leaderboard|database|"
+    r"test ?set|val(?:idation)? set|splits?|subsets?|images|videos|scans|recordings)\b",
+    re.I,
+)
+_DATA_BEFORE = re.compile(
+    r"(?<!based )(?<!built )(?<!relies )(?<!relying )(?<!builds )(?<!top )\b(?:on|in|across)\s+(?:the\s+)?(?:(?:\w+[- ])?(?:datasets?|benchmarks?)\s+)?(?:[\w.+-]+,\s+)*(?:and\s+)?$"
+)
+_FIGURE = re.compile(r"\d(?:\.\d+)?\s*%|\d\.\d")
+
+
+def _names_data(sentence: str, mention: MethodMention) -> bool:
+    """ "on the WikiHop dataset", "evaluated on CULane and CurveLanes (81.4% F1)": a name the
+    sentence treats as data is a benchmark, not a method."""
+    end = mention.start + len(mention.name)
+    if _DATA_AFTER.match(sentence[end:]):
+        return True
+    before = sentence[max(0, mention.start - 80) : mention.start]
+    return bool(_DATA_BEFORE.search(before) and _FIGURE.search(sentence))
+
+
+def _compared(sentence: str, mention: MethodMention) -> bool:
+    clause_start = max(
+        (m.end() for m in _CLAUSE_END.finditer(sentence, 0, mention.start)), default=0
+    )
+    before = sentence[clause_start : mention.start]
+    cues = [(m.end(), True) for m in _COMPARE.finditer(before)]
+    cues += [(m.end(), False) for m in _USE_CUE.finditer(before)]
+    if _BASELINE_AFTER.match(sentence[mention.start + len(mention.name) :].lstrip()):
+        return True
+    return max(cues)[1] if cues else False
+
+
+#: ordinary capitalised words that open a compound method name ("Mask R-CNN", "Deformable DETR")
+_PREFIX_WORD = re.compile(r"([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)\s+$")
+_NOT_PREFIX = frozenset(
+    """The A An Our This These Those Its Their Each Both With Using Unlike Like Than On In For By
+    From To At Over Under After When While And Or But Compared Moreover Furthermore However We
+    It Then Also Even Only Specifically Finally Besides Extensive Experiments Experimental Our
+    Existing Previous Recent Standard Vanilla Original Popular State Strong Single Multiple""".split()
+)
+
+
+def _with_prefix(
+    sentence: str, mention: MethodMention, spans: list[tuple[int, int]]
+) -> MethodMention:
+    """ "Cascade Mask R-CNN", "Faster RCNN": up to two capitalised words written before a coined
+    name belong to it."""
+    start = mention.start
+    for _ in range(2):
+        match = _PREFIX_WORD.search(sentence, 0, start)
+        if (
+            not match
+            or match.group(1) in _NOT_PREFIX
+            or any(s <= match.start() < e for s, e in spans)
+        ):
+            break
+        start = match.start(1)
+    if start == mention.start:
+        return mention
+    name = sentence[start : mention.start] + mention.name
+    return MethodMention(name, (name,), mention.rule, mention.compares, start)

@@ -17,44 +17,89 @@ from loaders.extract.benchmarks import Mention
 METRICS: tuple[tuple[str, str], ...] = (
     ("top-1 error", r"top-?1 (?:classification |test )?error(?: rates?)?"),
     ("top-5 error", r"top-?5 (?:classification |test )?error(?: rates?)?"),
-    ("top-1 accuracy", r"top-?1(?:\s+(?:classification\s+|test\s+)?acc(?:uracy)?)?"),
+    (
+        "top-1 accuracy",
+        r"top-?1(?:\s+(?:classification\s+|test\s+|linear\s+(?:evaluation\s+)?)?acc(?:uracy)?)?|acc@1",
+    ),
     ("top-5 accuracy", r"top-?5(?:\s+(?:classification\s+|test\s+)?acc(?:uracy)?)?"),
     ("exact match", r"exact[- ]match(?: accuracy)?|\bEM\b"),
+    ("error rate", r"(?:test |classification )?error rates?|test error"),
     (
         "accuracy",
-        r"(?:zero-shot |few-shot |test |average |mean |overall |classification )?acc(?:uracy|\.)?",
+        r"(?:zero-shot |few-shot |test |average |mean |overall |classification |recognition |verification |execution |program )?acc(?:uracy|\.)?",
     ),
-    ("F1", r"(?:macro-?|micro-?)?F1(?:[- ]score)?|F-score"),
-    ("BLEU", r"BLEU(?:-4)?(?: score)?"),
+    ("F0.5", r"F\s?0\.5"),
+    ("F1", r"(?:macro-?|micro-?)?F1(?:[- ]score)?|F-score|F-measure|F\s1\b"),
+    ("GLEU", r"GLEU"),
+    ("BLEU", r"BLEU(?:-4)?(?: scores?)?"),
     ("ROUGE-L", r"ROUGE-L"),
-    ("ROUGE", r"ROUGE(?:-[12])?"),
+    ("ROUGE-1", r"ROUGE-1"),
+    ("ROUGE-2", r"ROUGE-2"),
+    ("ROUGE", r"ROUGE"),
     ("CIDEr", r"CIDEr"),
-    ("mIoU", r"mIoU"),
-    ("mAP", r"mAP(?:@?[\d.:]+)?|box AP|mask AP|\bAP(?:50|75)?\b|mean average precision"),
+    ("mIoU", r"mIoU|mean IoU|mean intersection over union"),
+    ("PQ", r"\bPQ\b|panoptic quality"),
+    (
+        "mAP",
+        r"mAP(?:@?[\d.:]+)?|box AP|mask AP|\bAP(?:50|75)?\b|mean average precision|average precision",
+    ),
     ("FID", r"FID(?: score)?"),
     ("FVD", r"FVD"),
+    ("Inception score", r"Inception scores?"),
     ("PSNR", r"PSNR"),
     ("SSIM", r"SSIM"),
     ("pass@k", r"[Pp]ass@\d+\b"),
     ("perplexity", r"perplexity|\bPPL\b"),
-    ("WER", r"\bWER\b|word error rate"),
+    ("WER", r"\bWERs?\b|word error rates?"),
+    ("PER", r"\bPER\b|phoneme error rate"),
+    ("EER", r"\bEER\b|equal error rate"),
+    ("DER", r"\bDER\b|diarization error rate"),
     ("success rate", r"success rates?"),
     ("win rate", r"win rates?"),
+    ("PR-AUC", r"PR-AUC"),
     ("AUROC", r"AUROC|AUC"),
-    ("recall@1", r"R@1\b|[Rr]ecall@1\b"),
+    ("recall@1", r"R@1\b|[Rr]ecall@1\b|[Rr]ank-?1\b"),
     ("NDCG@10", r"nDCG@10|NDCG@10"),
+    ("NDCG", r"\bNDCG\b"),
     ("bits per character", r"bits per character|\bBPC\b"),
+    ("bits per dimension", r"bits(?: per |/)dim(?:ension)?|\bbpd\b"),
+    ("UAS", r"\bUAS\b"),
+    ("LAS", r"\bLAS\b"),
+    ("J&F", r"J\s?&\s?F"),
+    ("Dice", r"[Dd]ice(?: coefficient| score)?|\bDSC\b"),
+    ("MPJPE", r"\bMPJPE\b"),
+    ("mCE", r"\bmCE\b"),
+    ("miss rate", r"miss rates?"),
+    ("PESQ", r"\bPESQ\b"),
+    ("HTER", r"\bHTER\b"),
+    ("ACER", r"\bACER\b"),
+    ("NoC@90", r"NoC@\d+"),
+    ("ODS", r"\bODS\b"),
 )
 _METRIC = re.compile("|".join(f"(?P<m{i}>{p})" for i, (_, p) in enumerate(METRICS)), re.I)
 _NUMBER = re.compile(r"(?<![\w.@/-])(\d{1,3}(?:\.\d+)?)(\s?%|\s?dB)?(?![\w.]?\d)(?!\s?[x×]\b)")
+#: a bound, not a figure: "over 600 FPS", "more than 80%", "nearly 2x"
+_BOUND_BEFORE = re.compile(
+    r"(?:±|\bover|\babove|\bmore than|\bat least|\bbelow|\bunder|\bless than|\bnearly|\balmost|\bexceeding)\s*$",
+    re.I,
+)
+#: an improvement: "by 3.2 points", "+4.2 PQ", "a 12% relative reduction", "gains of 2.1"
 _DELTA_BEFORE = re.compile(
-    r"(?:\bby|\+|±|\bover|\babove|\bmore than|\bat least|\bbelow|\bunder|\bless than|\bnearly|\balmost|\bexceeding|\bimprov\w*(?: of)?|\bgains?(?: of)?|\bincrease(?: of)?|\breduc\w*(?: of)?|\bboost(?: of)?|\bmargin of|\bdrop(?: of)?)\s*(?:about |around |roughly |nearly |over |an? |~)?$",
+    r"(?:\bby|\+|\bimprov\w*(?: of)?|\bgains?(?: of)?|\bincrease[sd]?(?: of)?|\breduc\w*(?: of)?|\bboost\w*(?: of)?|\bmargin of|\bdrop(?: of)?|\bhigher|\blower)\s*(?:about |around |roughly |nearly |over |an? |~)?$",
     re.I,
 )
 _DELTA_AFTER = re.compile(
     r"^\s*(?:%|dB)?\s*(?:absolute |relative |percentage )?(?:points?|pp|improvements?|gains?|higher|lower|better|worse|increase|reduction|boost|fewer|less|more|faster|slower|speed-?up|drop|times)\b",
     re.I,
 )
+_RELATIVE = re.compile(r"^\s*%?\s*(?:relative|rel\.)|^\s*%\s+(?:\w+\s+){0,2}relative", re.I)
+_POINTS = re.compile(r"^\s*(?:absolute\s+)?(?:points?|pp)\b", re.I)
+#: the split a figure is on: "on LibriSpeech test-clean", "COCO test-dev", "the validation set"
+_SPLIT = re.compile(
+    r"\b(test-clean|test-other|test-dev|test-std|test-challenge|minival|val(?:idation)?|dev|test)(?:\s+(?:set|split|subset))?\b",
+    re.I,
+)
+_SPLIT_NAMES = {"validation": "val", "test-std": "test-std"}
 _TIE_BEFORE = re.compile(
     r"(?:\s+(?:score|rate))?\s*(?:of|at|is|=|:|reaching|to|reaches|achieves?|achieving)?\s*(?:an?\s+|the\s+)?(?:about\s+|around\s+|~)?$",
     re.I,
@@ -74,6 +119,8 @@ _PAIR = re.compile(r"(?<![\w.@/-])(\d{1,3}(?:\.\d+)?)/(\d{1,3}(?:\.\d+)?)(\s?%)?
 #: "the GLUE score to 80.5%", "MultiNLI accuracy to 86.7%": benchmark, metric, number in a row
 _BENCH_METRIC_GAP = re.compile(r"\s+(?:[A-Za-z-]+\s+){0,3}$")
 _SCORE = re.compile(r"scores?\b", re.I)
+#: "26.8 PQ, 16.8 AP, and 34.1 mIoU on ADE20K": only figures and metric names before the benchmark
+_FIGURE_LIST = re.compile(r"(?:\s|,|and|[\d.]+|%|\bon\b|\bthe\b)*")
 _PAIRING_PREP = re.compile(r"\b(?:on|in|for|across|over|at)\s+(?:the\s+)?$", re.I)
 
 
@@ -112,6 +159,12 @@ class Result:
     metric: str
     value: float
     unit: str | None
+    #: "absolute", "delta" ("by 3.2 points", "+4.2 PQ") or "relative" ("12% relative")
+    kind: str = "absolute"
+    #: the split named with the figure ("test-clean", "val", "test-dev"), "" when none
+    split: str = ""
+    #: the figure as written ("80.1%", "3.2 points")
+    stated: str = ""
 
 
 def _metric_name(match: re.Match) -> str:
@@ -134,17 +187,34 @@ def find_results(sentence: str, mentions: list[Mention], carried: bool = False) 
     if not mentions or not _DIGIT.search(sentence):
         return []
     inside = [] if carried else mentions
-    numbers = [
-        n for n in _numbers(sentence) if not _inside(n, inside) and not _is_delta(sentence, n)
+    figures = [
+        n for n in _numbers(sentence) if not _inside(n, inside) and not _is_bound(sentence, n)
     ]
-    if not numbers:
+    if not figures:
         return []
     metrics = list(_METRIC.finditer(sentence))
     if not metrics and not _SCORE.search(sentence):
         return []
+    scores = [n for n in figures if _delta_kind(sentence, n) is None]
+    deltas = [n for n in figures if _delta_kind(sentence, n) is not None]
+    out = _read(sentence, scores, metrics, mentions, inside, carried, absolute=True)
+    return out + _read(sentence, deltas, metrics, mentions, inside, carried, absolute=False)
+
+
+def _read(
+    sentence: str,
+    numbers: list,
+    metrics: list[re.Match],
+    mentions: list[Mention],
+    inside: list[Mention],
+    carried: bool,
+    absolute: bool,
+) -> list[Result]:
+    """Results for ``numbers`` (all scores, or all improvements when not ``absolute``)."""
     out: list[Result] = []
     for number in numbers:
-        if _about_others(sentence, number):
+        # an improvement is the paper's own even in a comparison ("outperforming X by 1.7 points")
+        if absolute and _about_others(sentence, number):
             continue
         metric = _tied_metric(sentence, number, metrics, inside)
         # "82.1% and 90.3% accuracy": the metric after a list of numbers covers all of them
@@ -173,8 +243,28 @@ def find_results(sentence: str, mentions: list[Mention], carried: bool = False) 
         if bench is None:
             bench = mentions[0] if carried else _tied_benchmark(sentence, number, numbers, mentions)
         if bench is not None:
-            out.append(Result(bench, metric, value, unit))
+            kind = "absolute" if absolute else _delta_kind(sentence, number) or "delta"
+            if not absolute and _POINTS.match(sentence[number.end() :]):
+                unit = "points"
+            stated = f"{number.group(1)}{' ' + unit if unit == 'points' else unit or ''}"
+            split = _split(sentence, number, None if carried else bench)
+            out.append(Result(bench, metric, value, unit, kind, split, stated))
     return out
+
+
+def _split(sentence: str, number, bench: Mention | None) -> str:
+    """The split written right after the benchmark ("COCO test-dev", "LibriSpeech test-clean")
+    or with the figure ("on the validation set")."""
+    windows = [sentence[bench.end : bench.end + 22]] if bench is not None else []
+    windows.append(sentence[number.end() : number.end() + 40])
+    for window in windows:
+        match = _SPLIT.match(window.lstrip(" (")) or (
+            _SPLIT.search(window) if bench is None or window is not windows[0] else None
+        )
+        if match:
+            word = match.group(1).lower()
+            return _SPLIT_NAMES.get(word, word)
+    return ""
 
 
 def _bench_metric_number(
@@ -218,9 +308,21 @@ def _inside(number: re.Match, mentions: list[Mention]) -> bool:
     return any(m.start <= number.start() < m.end for m in mentions)
 
 
-def _is_delta(sentence: str, number: re.Match) -> bool:
+def _is_bound(sentence: str, number: re.Match) -> bool:
+    return bool(_BOUND_BEFORE.search(sentence[max(0, number.start() - 20) : number.start()]))
+
+
+def _delta_kind(sentence: str, number: re.Match) -> str | None:
+    """ "relative" for "12% relative", "delta" for "by 3.2 points" / "+4.2", None for a score."""
     before = sentence[max(0, number.start() - 40) : number.start()]
-    return bool(_DELTA_BEFORE.search(before) or _DELTA_AFTER.match(sentence[number.end() :]))
+    after = sentence[number.end() :]
+    if _RELATIVE.match(after) or re.search(
+        r"relative(?: \w+)? (?:of|by)\s*$|\brelative\s*$", before, re.I
+    ):
+        return "relative"
+    if _DELTA_BEFORE.search(before) or _DELTA_AFTER.match(after):
+        return "delta"
+    return None
 
 
 def _parenthesised(
@@ -275,7 +377,10 @@ def _tied_benchmark(
         first = following[0]
         between = sentence[number.end() : first.start]
         if (
-            not any(number.end() < n.start() < first.start for n in numbers)
+            (
+                not any(number.end() < n.start() < first.start for n in numbers)
+                or _FIGURE_LIST.fullmatch(_METRIC.sub(" ", between))
+            )
             and len(between) <= 60
             and _PAIRING_PREP.search(sentence[: first.start])
         ):

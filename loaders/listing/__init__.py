@@ -16,13 +16,6 @@ from pathlib import Path
 
 from .base import Listing, ListingEntry, ListingFileError, ListingProblem, NotAListing
 from .encoding import decode
-from .ids import (
-    Identifier,
-    MalformedIdentifier,
-    normalise_arxiv_id,
-    normalise_doi,
-    parse_identifier,
-)
 from .registry import (
     FORMATS,
     check_selected,
@@ -96,18 +89,13 @@ def load_listing(
 
 __all__ = [
     "FORMATS",
-    "Identifier",
     "Listing",
     "ListingEntry",
     "ListingFileError",
     "ListingProblem",
-    "MalformedIdentifier",
     "NotAListing",
     "detect_format",
     "load_listing",
-    "normalise_arxiv_id",
-    "normalise_doi",
-    "parse_identifier",
     "parse_listing",
     "read_listing",
     "read_listing_text",

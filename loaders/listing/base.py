@@ -6,13 +6,14 @@ import json
 import re
 from dataclasses import dataclass, field
 
+from kg.errors import InputError
 from kg.model import Paper
 
 #: how much of an offending line a problem quotes
 PROBLEM_TEXT_CHARS = 80
 
 
-class ListingFileError(Exception):
+class ListingFileError(InputError):
     """The listing file cannot be read at all (missing, unreadable, empty, binary)."""
 
 
@@ -21,7 +22,7 @@ class NotAListing(ListingFileError):
     a listing of one format whose entries are mostly malformed."""
 
 
-class MalformedEntry(ValueError):
+class MalformedEntry(InputError):
     """One entry that cannot become a paper; the parser reports it and goes on."""
 
 

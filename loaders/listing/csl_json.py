@@ -7,9 +7,9 @@ from __future__ import annotations
 import json
 import re
 
-from .base import Listing, problem
-from .json_items import JSONListingError, json_items
-from .record import Fields, add_entry
+from .base import Listing
+from .json_items import parse_json_listing
+from .record import Fields
 
 NAME = "csl-json"
 _SNIFF = re.compile(r'"(?:issued|date-parts|container-title|citation-key|author)"\s*:')
@@ -69,39 +69,30 @@ def _date(item: dict) -> tuple[object, str | None]:
 def parse(text: str, source: str = "<text>") -> Listing:
     """Parse a CSL-JSON array (a single item object is read too).
 
-    >>> parse('[{"type": "article", "title": "Attention", "DOI": "10.1/x", "issued": {"date-parts": [[2017, 6]]}}]').entries[0].paper.publication_date
+    >>> parse('[{"type": "article", "title": "Attention", "DOI": "10.1000/x", "issued": {"date-parts": [[2017, 6]]}}]').entries[0].paper.publication_date
     '2017-06'
     """
-    listing = Listing(path=source, format=NAME)
-    try:
-        items = json_items(text)
-    except JSONListingError as exc:
-        listing.problems.append(problem(source, 1, str(exc), text[:80]))
-        return listing
-    for line, item in items:
-        if not isinstance(item, dict):
-            listing.problems.append(
-                problem(source, line, "CSL-JSON item is not an object", json.dumps(item)[:80])
-            )
-            continue
-        year, date = _date(item)
-        authors = [n for n in (_name(p) for p in item.get("author") or []) if n]
-        fields = Fields(
-            title=_text(item.get("title")),
-            authors=authors,
-            year=year,
-            date=date,
-            doi=_text(item.get("DOI")),
-            urls=[u for u in (_text(item.get("URL")),) if u],
-            abstract=_text(item.get("abstract")),
-            venue=_text(item.get("container-title")),
-            extra={
-                "csl_type": item.get("type"),
-                "csl_id": str(item["id"]) if item.get("id") is not None else None,
-            },
-        )
-        arxiv = _text(item.get("arxiv") or item.get("arXiv"))
-        note = _text(item.get("number")) if item.get("type") in ("article", "report") else None
-        fields.arxiv = arxiv or (note if note and note.lower().startswith("arxiv:") else None)
-        add_entry(listing, fields, line, _text(item.get("title")) or json.dumps(item)[:80])
-    return listing
+    return parse_json_listing(text, source, NAME, _read)
+
+
+def _read(item: dict) -> tuple[Fields, str]:
+    year, date = _date(item)
+    authors = [n for n in (_name(p) for p in item.get("author") or []) if n]
+    fields = Fields(
+        title=_text(item.get("title")),
+        authors=authors,
+        year=year,
+        date=date,
+        doi=_text(item.get("DOI")),
+        urls=[u for u in (_text(item.get("URL")),) if u],
+        abstract=_text(item.get("abstract")),
+        venue=_text(item.get("container-title")),
+        extra={
+            "csl_type": item.get("type"),
+            "csl_id": str(item["id"]) if item.get("id") is not None else None,
+        },
+    )
+    arxiv = _text(item.get("arxiv") or item.get("arXiv"))
+    note = _text(item.get("number")) if item.get("type") in ("article", "report") else None
+    fields.arxiv = arxiv or (note if note and note.lower().startswith("arxiv:") else None)
+    return fields, _text(item.get("title")) or json.dumps(item)[:80]

@@ -103,6 +103,7 @@ def parse(text: str, source: str = "<text>") -> Listing:
         return listing
     listing.exporter = exporter(header)
     used = {i for indexes in columns.values() for i in indexes}
+    extra_columns = [(i, name.strip()) for i, name in enumerate(header) if i not in used]
     run_together = listing.exporter == "SpringerLink"
     line = reader.line_num
     while True:
@@ -120,16 +121,16 @@ def parse(text: str, source: str = "<text>") -> Listing:
         line = reader.line_num
         if not any(c.strip() for c in cells):
             continue
-        fields = _row_fields(cells, header, columns, used, run_together)
+        fields = _row_fields(cells, columns, extra_columns, len(header), run_together)
         add_entry(listing, fields, start, _line(lines, start))
     return listing
 
 
 def _row_fields(
     cells: list[str],
-    header: list[str],
     columns: dict[str, list[int]],
-    used: set[int],
+    extra_columns: list[tuple[int, str]],
+    width: int,
     run_together: bool,
 ) -> Fields:
     """One row's fields by header name; cells of no known column (or past the header) in extra."""
@@ -137,11 +138,11 @@ def _row_fields(
     def get(name: str) -> str:
         return _first(cells, columns.get(name, []))
 
-    extra = {
-        (header[i].strip() if i < len(header) else f"column {i + 1}"): cell.strip()
-        for i, cell in enumerate(cells)
-        if i not in used and cell.strip()
-    }
+    n = len(cells)
+    extra = {name: cells[i].strip() for i, name in extra_columns if i < n and cells[i].strip()}
+    for i in range(width, n):  # cells past the header's last column
+        if cells[i].strip():
+            extra[f"column {i + 1}"] = cells[i].strip()
     return Fields(
         title=get("title"),
         authors=split_authors(get("authors"), run_together=run_together),
@@ -151,7 +152,7 @@ def _row_fields(
         arxiv=get("arxiv"),
         s2=get("s2"),
         corpus=get("corpus"),
-        urls=[cells[i] for i in columns.get("url", []) if i < len(cells)],
+        urls=[cells[i] for i in columns.get("url", []) if i < n],
         abstract=get("abstract"),
         venue=get("venue"),
         extra=extra,

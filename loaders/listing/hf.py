@@ -20,14 +20,12 @@ entries of their own, flagged in the notes, so that no paper is dropped silently
 from __future__ import annotations
 
 import calendar
-import gc
 import json
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import NamedTuple
 
-from kg.model import Paper, normalise_title
+from kg.keys import normalise_title
+from kg.model import Paper
 
 from .base import Listing, ListingEntry, extra_json, problem
 
@@ -443,22 +441,4 @@ def parse_hf(text: str, source: str = "<text>", listing_year: int | None = None)
     >>> parse_hf("T\\n\\nAbstract.\\n\\n  • 2 authors\\n·\\nMar 21, 2022 3").entries[0].paper.upvotes
     3
     """
-    with _gc_paused():
-        return _Parser(text, source, listing_year).run()
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a parse allocates its (acyclic) records.
-
-    Every object a parse keeps is reachable from the listing and none forms a cycle, so the
-    collector's repeated passes over the growing heap find nothing; they were a quarter of the
-    parse time of a 100,000-entry listing (benchmarks/parse.py). The previous state is restored.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
+    return _Parser(text, source, listing_year).run()

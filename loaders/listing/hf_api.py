@@ -4,12 +4,11 @@ items ``{paper: {id, title, summary, authors[{name}], publishedAt, upvotes}, ...
 
 from __future__ import annotations
 
-import json
 import re
 
-from .base import Listing, problem
-from .json_items import JSONListingError, json_items
-from .record import Fields, add_entry
+from .base import Listing
+from .json_items import parse_json_listing
+from .record import Fields
 
 NAME = "hf-json"
 _START = re.compile(r'\s*[\[{]\s*[{"]')
@@ -37,41 +36,30 @@ def parse(text: str, source: str = "<text>") -> Listing:
     >>> parse('[{"paper": {"id": "2403.13248", "title": "Mora", "upvotes": 38}}]').entries[0].paper.key
     'arxiv:2403.13248'
     """
-    listing = Listing(path=source, format=NAME)
-    try:
-        items = json_items(text)
-    except JSONListingError as exc:
-        listing.problems.append(problem(source, 1, str(exc), text[:80]))
-        return listing
-    for line, item in items:
-        if not isinstance(item, dict):
-            listing.problems.append(
-                problem(source, line, "item is not an object", json.dumps(item)[:80])
-            )
-            continue
-        paper = _paper(item)
-        authors = [
-            a.get("name")
-            for a in paper.get("authors") or []
-            if isinstance(a, dict) and a.get("name")
-        ]
-        upvotes = paper.get("upvotes")
-        published = paper.get("publishedAt") or item.get("publishedAt")
-        ident = paper.get("id")
-        fields = Fields(
-            title=paper.get("title") or item.get("title"),
-            authors=[str(a) for a in authors],
-            date=published if isinstance(published, str) else None,
-            arxiv=str(ident) if ident else None,
-            abstract=paper.get("summary") or item.get("summary"),
-            upvotes=upvotes if isinstance(upvotes, int) and upvotes >= 0 else None,
-            extra={
-                "hf_submitted_on": item.get("publishedAt") if item is not paper else None,
-                "github": paper.get("githubRepo"),
-                "organisation": (paper.get("organization") or {}).get("fullname")
-                if isinstance(paper.get("organization"), dict)
-                else None,
-            },
-        )
-        add_entry(listing, fields, line, str(paper.get("title") or ident or "")[:80])
-    return listing
+    return parse_json_listing(text, source, NAME, _read)
+
+
+def _read(item: dict) -> tuple[Fields, str]:
+    paper = _paper(item)
+    authors = [
+        a.get("name") for a in paper.get("authors") or [] if isinstance(a, dict) and a.get("name")
+    ]
+    upvotes = paper.get("upvotes")
+    published = paper.get("publishedAt") or item.get("publishedAt")
+    ident = paper.get("id")
+    fields = Fields(
+        title=paper.get("title") or item.get("title"),
+        authors=[str(a) for a in authors],
+        date=published if isinstance(published, str) else None,
+        arxiv=str(ident) if ident else None,
+        abstract=paper.get("summary") or item.get("summary"),
+        upvotes=upvotes if isinstance(upvotes, int) and upvotes >= 0 else None,
+        extra={
+            "hf_submitted_on": item.get("publishedAt") if item is not paper else None,
+            "github": paper.get("githubRepo"),
+            "organisation": (paper.get("organization") or {}).get("fullname")
+            if isinstance(paper.get("organization"), dict)
+            else None,
+        },
+    )
+    return fields, str(paper.get("title") or ident or "")[:80]

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
+
+from .base import Listing, problem
+from .record import Fields, add_entry
 
 _SPACE = re.compile(r"[\s,]*")
 _DECODER = json.JSONDecoder()
@@ -45,3 +49,25 @@ def json_items(text: str) -> list[tuple[int, object]]:
         except json.JSONDecodeError as exc:
             raise JSONListingError(f"invalid JSON at line {exc.lineno}: {exc.msg}") from None
         items.append((line, item))
+
+
+def parse_json_listing(
+    text: str, source: str, name: str, read: Callable[[dict], tuple[Fields, str]]
+) -> Listing:
+    """A listing of the items of a JSON array, each object turned into fields by ``read``
+    (which also returns the text a problem quotes); an item that is no object is a problem."""
+    listing = Listing(path=source, format=name)
+    try:
+        items = json_items(text)
+    except JSONListingError as exc:
+        listing.problems.append(problem(source, 1, str(exc), text[:80]))
+        return listing
+    for line, item in items:
+        if not isinstance(item, dict):
+            listing.problems.append(
+                problem(source, line, "item is not an object", json.dumps(item)[:80])
+            )
+            continue
+        fields, quoted = read(item)
+        add_entry(listing, fields, line, quoted)
+    return listing

@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from kg.identifiers import MalformedIdentifier, parse_identifier
+
 from .base import Listing
-from .ids import MalformedIdentifier, parse_identifier
 from .record import Fields, add_entry
 
 NAME = "markdown"
@@ -145,31 +146,23 @@ def parse(text: str, source: str = "<text>") -> Listing:
             for t, r in _REFERENCE.findall(line)
             if r.strip().lower() in refs
         ]
-        found = False
         heading = bool(_HEADING.match(line))
-        for link_text, url in links:
+        if links:
+            named = [(url, text, _AUTHOR_COUNT.fullmatch(text)) for text, url in links]
+            named = [(url, _title_text(text), count) for url, text, count in named]
+        else:  # a plain line: the text beside the URL names the paper
+            named = [(url, _title_beside(line), None) for url in _BARE_URL.findall(line)]
+        found = False
+        for url, title, count in named:
             pid = _paper_id(url)
             if pid is None:
                 continue
             found = True
-            paper = papers.setdefault(pid, _Paper(pid[0], pid[1], number))
-            title = _title_text(link_text)
-            if count := _AUTHOR_COUNT.fullmatch(link_text):
-                paper.author_count = int(count.group(1))
+            current = papers.setdefault(pid, _Paper(pid[0], pid[1], number))
+            if count:
+                current.author_count = int(count.group(1))
             if title:
-                paper.titles.append((0 if heading else 1, title))
-            current = paper
-        if not links:
-            for url in _BARE_URL.findall(line):
-                pid = _paper_id(url)
-                if pid is None:
-                    continue
-                found = True
-                paper = papers.setdefault(pid, _Paper(pid[0], pid[1], number))
-                title = _title_beside(line)
-                if title:
-                    paper.titles.append((0 if heading else 1, title))
-                current = paper
+                current.titles.append((0 if heading else 1, title))
         if found or current is None:
             continue
         if (m := _VOTES.match(line) or _UPVOTE_BUTTON.match(line)) and current.upvotes is None:

@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kg.model import Paper, normalise_title, paper_key
+from kg.identifiers import MalformedIdentifier, normalise_arxiv_id, normalise_doi, parse_identifier
+from kg.keys import normalise_title, paper_key
+from kg.model import Paper
 
 from .base import Listing, ListingEntry, MalformedEntry, extra_json, problem
-from .ids import MalformedIdentifier, normalise_arxiv_id, normalise_doi, parse_identifier
 
 _YEAR = re.compile(r"(?<![\d.])(1[5-9]\d\d|20\d\d)(?![\d])")
 _ISO_DATE = re.compile(r"(\d{4})[-/](\d{1,2})(?:[-/](\d{1,2}))?")
@@ -81,7 +82,7 @@ def clean(text: object) -> str | None:
     """``text`` with runs of white space as one space, None when nothing is left."""
     if text is None:
         return None
-    value = _SPACE.sub(" ", str(text)).strip()
+    value = " ".join(str(text).split())
     return value or None
 
 
@@ -142,9 +143,9 @@ def _from_urls(urls: list[str]) -> tuple[str | None, str | None, str | None]:
 def build_entry(fields: Fields, where: str, notes: list[str]) -> ListingEntry:
     """The entry ``fields`` describe; raises :class:`MalformedEntry` when nothing identifies it.
 
-    >>> entry = build_entry(Fields(title="Attention", doi="https://doi.org/10.1/X", year="2017"), "f:1", [])
+    >>> entry = build_entry(Fields(title="Attention", doi="https://doi.org/10.1000/X", year="2017"), "f:1", [])
     >>> entry.paper.key, entry.paper.doi, entry.paper.year
-    ('doi:10.1/x', '10.1/x', 2017)
+    ('doi:10.1000/x', '10.1000/x', 2017)
     """
     title = clean(fields.title)
     title_norm = normalise_title(title)
@@ -202,3 +203,11 @@ def add_entry(listing: Listing, fields: Fields, line: int, quoted: str) -> None:
         listing.problems.append(problem(listing.path, line, str(exc), quoted))
         return
     listing.notes.extend(f"line {line}: {note}" for note in notes)
+
+
+def add_unended_record(listing: Listing, fields: Fields, line: int, quoted: str) -> None:
+    """Add the last record of a tagged file (RIS, Web of Science) that has no ``ER`` line."""
+    add_entry(listing, fields, line, quoted)
+    listing.notes.append(
+        f"line {line}: the last record has no ER line: read to the end of the file"
+    )

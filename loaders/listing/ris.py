@@ -16,7 +16,7 @@ import re
 
 from .authors import first_last
 from .base import Listing, problem
-from .record import Fields, add_entry
+from .record import Fields, add_entry, add_unended_record
 
 NAME = "ris"
 _TAG = re.compile(r"^([A-Z][A-Z0-9])  ?-(?: (.*))?$")
@@ -65,8 +65,8 @@ def _fields(record: dict[str, list[str]]) -> Fields:
 def parse(text: str, source: str = "<text>") -> Listing:
     """Parse RIS records; text outside a ``TY`` .. ``ER`` record is reported, not read.
 
-    >>> parse("TY  - JOUR\\nTI  - Attention\\nDO  - 10.1/x\\nER  - \\n").entries[0].paper.key
-    'doi:10.1/x'
+    >>> parse("TY  - JOUR\\nTI  - Attention\\nDO  - 10.1000/x\\nER  - \\n").entries[0].paper.key
+    'doi:10.1000/x'
     """
     listing = Listing(path=source, format=NAME)
     record: dict[str, list[str]] | None = None
@@ -106,8 +106,5 @@ def parse(text: str, source: str = "<text>") -> Listing:
             record.setdefault(tag, []).append(value)
             last = tag
     if record is not None:
-        add_entry(listing, _fields(record), start, f"TY  - {_first(record, ('TY',))}")
-        listing.notes.append(
-            f"line {start}: the last record has no ER line: read to the end of the file"
-        )
+        add_unended_record(listing, _fields(record), start, f"TY  - {_first(record, ('TY',))}")
     return listing

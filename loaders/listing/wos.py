@@ -23,7 +23,7 @@ import re
 from . import csv_format
 from .authors import first_last
 from .base import Listing, problem
-from .record import Fields, add_entry
+from .record import Fields, add_entry, add_unended_record
 
 NAME = "wos"
 _TAG = re.compile(r"^([A-Z][A-Z0-9]) (.*)$|^(ER|EF)\s*$")
@@ -106,8 +106,5 @@ def parse(text: str, source: str = "<text>") -> Listing:
         record.setdefault(tag, []).append(value)
         last = tag
     if record is not None:
-        add_entry(listing, _fields(record), start, f"PT {' '.join(record.get('PT', []))}")
-        listing.notes.append(
-            f"line {start}: the last record has no ER line: read to the end of the file"
-        )
+        add_unended_record(listing, _fields(record), start, f"PT {' '.join(record.get('PT', []))}")
     return listing

@@ -17,10 +17,12 @@ from loaders.s2.run import (
     Enrichment,
     EnrichOptions,
     EnrichReport,
+    budgeted_requests,
     enrich,
     enrich_async,
     estimated_seconds,
     plan_requests,
+    planning_pace,
 )
 
 __all__ = [
@@ -31,5 +33,7 @@ __all__ = [
     "enrich_async",
     "plan_requests",
     "estimated_seconds",
+    "planning_pace",
+    "budgeted_requests",
     "minimum_requests",
 ]

@@ -105,9 +105,6 @@ class ResponseCache:
         )
         self._db.commit()
 
-    def count(self) -> int:
-        return self._db.execute("SELECT count(*) FROM responses").fetchone()[0]
-
     def close(self) -> None:
         self._db.close()
 

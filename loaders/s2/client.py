@@ -16,7 +16,10 @@ backoff, and turns the package's quirks (semanticscholar 0.12.0) into explicit f
   :meth:`S2Client.match_title` encodes it first;
 - ``get_paper_references`` / ``get_paper_citations`` send no headers, so no API key: the
   requester adds ``x-api-key`` to every request itself;
-- the package logs request headers (the API key) at DEBUG: :class:`_HideApiKey` drops those records.
+- the package logs request headers (the API key) at DEBUG: :class:`_HideApiKey` drops those records;
+- it opens a new ``httpx.AsyncClient`` per request, which loads the CA bundle each time (20 ms on
+  an idle machine, 200 ms on a busy one, with the event loop blocked): :func:`_share_tls` hands
+  those clients one TLS context.
 
 A refused connection or failed DNS look-up means S2 is unreachable: the first one stops all
 requests of the run (:class:`S2Unreachable`) instead of starting a retry storm.
@@ -25,13 +28,18 @@ requests of the run (:class:`S2Unreachable`) instead of starting a retry storm.
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import logging
 import random
+import ssl
+import time
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
+import certifi
 import httpx
+import semanticscholar.ApiRequester as _package_requester
 import tenacity
 from semanticscholar.ApiRequester import ApiRequester
 from semanticscholar.AsyncSemanticScholar import AsyncSemanticScholar
@@ -43,6 +51,7 @@ from semanticscholar.SemanticScholarException import (
     ObjectNotFoundException,
 )
 
+from kg.errors import S2Error
 from loaders.s2.cache import MISSING, NOT_FOUND, ResponseCache, kind_of, request_key
 from loaders.s2.pace import Limiter, RetryBudget, backoff_delay
 
@@ -53,7 +62,7 @@ PAGE_LIMIT = 1000
 OFFSET_CAP = 10_000
 
 
-class S2Failure(Exception):
+class S2Failure(S2Error):
     """A request that failed for good (retries spent or not worth retrying); ``reason`` names why."""
 
     def __init__(self, reason: str, detail: str = ""):
@@ -65,7 +74,7 @@ class S2Unreachable(S2Failure):
     """S2 cannot be reached at all (connection refused, DNS failure, connect timeout)."""
 
 
-class S2NotFound(Exception):
+class S2NotFound(S2Error):
     """The API answered 404 (no such paper / no title match)."""
 
 
@@ -81,6 +90,8 @@ class ClientSettings:
     backoff_cap: float = 60.0
     #: consecutive requests failing for good after which the run stops asking
     stop_after_failures: int = 5
+    #: time.monotonic() after which no request starts (the run's time budget)
+    deadline: float | None = None
 
 
 @dataclass
@@ -93,6 +104,10 @@ class RequestStats:
     #: set when the run stopped asking S2 (unreachable, or too many failures in a row)
     stopped: str | None = None
     stop_message: str = ""
+    #: reference and citation pages asked again over an expired cached answer, and how many of
+    #: those came back different (what a refresh reports)
+    pages_refetched: int = 0
+    pages_changed: int = 0
 
 
 class _HideApiKey(logging.Filter):
@@ -111,6 +126,29 @@ def _install_key_filter() -> None:
     pkg_logger = logging.getLogger("semanticscholar")
     if not any(isinstance(f, _HideApiKey) for f in pkg_logger.filters):
         pkg_logger.addFilter(_HideApiKey())
+
+
+@functools.cache
+def _tls_context() -> ssl.SSLContext:
+    return ssl.create_default_context(cafile=certifi.where())  # what httpx builds by default
+
+
+class _SharedTLS:
+    """``httpx`` as the package's requester sees it: the same, except that its per-request
+    ``AsyncClient`` reuses one TLS context instead of loading the CA bundle again."""
+
+    def __getattr__(self, name: str):
+        return getattr(httpx, name)
+
+    @staticmethod
+    def AsyncClient(*args, **kwargs) -> httpx.AsyncClient:  # noqa: N802 - httpx's name
+        kwargs.setdefault("verify", _tls_context())
+        return httpx.AsyncClient(*args, **kwargs)
+
+
+def _share_tls() -> None:
+    if not isinstance(_package_requester.httpx, _SharedTLS):
+        _package_requester.httpx = _SharedTLS()
 
 
 def _classify(exc: BaseException) -> tuple[str, bool]:
@@ -188,19 +226,30 @@ class GuardedRequester(ApiRequester):
                 self.cache.put(key, "not_found", NOT_FOUND)
             raise
         if self.cache is not None:
-            self.cache.put(key, kind_of(path), data)
+            kind = kind_of(path)
+            if kind in ("references", "citations"):
+                self._compare_page(key, data)
+            self.cache.put(key, kind, data)
         return data
+
+    def _compare_page(self, key: str, data: object) -> None:
+        before = self.cache.get(key, allow_stale=True)
+        if before is not MISSING:
+            self.stats.pages_refetched += 1
+            self.stats.pages_changed += before != data
 
     async def _fetch(
         self, url: str, path: str, parameters: str, headers: dict, payload: dict | None
     ):
         stats = self.stats
         for attempt in range(max(1, self.settings.max_attempts)):
+            self._check_deadline()
             if stats.stopped:
                 raise (S2Unreachable if stats.stopped == "unreachable" else S2Failure)(
                     stats.stopped, "run stopped"
                 )
             await self.limiter.wait()
+            self._check_deadline()
             if stats.stopped:
                 raise (S2Unreachable if stats.stopped == "unreachable" else S2Failure)(
                     stats.stopped, "run stopped"
@@ -215,6 +264,7 @@ class GuardedRequester(ApiRequester):
                     # 401 / 502 / 503, or 200 {"error": ...}: the package hides which
                     raise _EmptyResponse()
                 stats.consecutive_failures = 0
+                self.limiter.succeeded()
                 return data
             except ObjectNotFoundException as exc:
                 stats.consecutive_failures = 0
@@ -238,11 +288,22 @@ class GuardedRequester(ApiRequester):
             )
             log.debug("S2 %s on %s; retrying in %.2fs", reason, path, delay)
             if reason == "429":
+                self.limiter.throttled()
                 self.limiter.hold(delay)
             await asyncio.sleep(delay)
         raise S2Failure(
             "no_attempts", path
         )  # max_attempts < 1 is clamped above; kept for the type checker
+
+    def _check_deadline(self) -> None:
+        """Past the time budget: stop the run (its papers are left for `kg enrich`)."""
+        deadline, stats = self.settings.deadline, self.stats
+        if deadline is not None and not stats.stopped and time.monotonic() >= deadline:
+            stats.stopped = "time_budget"
+            stats.stop_message = (
+                "The time budget is spent: stopped asking Semantic Scholar for this run"
+            )
+            self.limiter.stop()
 
     def _give_up(self, reason: str) -> None:
         stats = self.stats
@@ -289,6 +350,7 @@ class S2Client:
         rng: random.Random | None = None,
     ):
         _install_key_filter()
+        _share_tls()
         self.stats = stats or RequestStats()
         self.api = AsyncSemanticScholar(
             timeout=settings.timeout,
@@ -357,11 +419,17 @@ class S2Client:
         return paper.raw_data
 
     async def pages(
-        self, paper_id: str, which: str, fields: list[str], max_items: int
+        self,
+        paper_id: str,
+        which: str,
+        fields: list[str],
+        max_items: int,
+        page_size: int = PAGE_LIMIT,
     ) -> PageResult:
         """All ``which`` ("references" / "citations") of a paper up to ``max_items`` and the
-        API's offset cap, one page (<= 1000) per request; ``truncated`` when items were left."""
-        limit = max(1, min(PAGE_LIMIT, max_items))
+        API's offset cap, one page (<= ``page_size`` <= 1000) per request; ``truncated`` when
+        items were left."""
+        limit = max(1, min(PAGE_LIMIT, page_size, max_items))
         get = (
             self.api.get_paper_references if which == "references" else self.api.get_paper_citations
         )

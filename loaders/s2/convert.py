@@ -6,7 +6,8 @@ Listed papers keep their key (the store found them by it); papers S2 returns fro
 
 from __future__ import annotations
 
-from kg.model import Author, Authored, Cites, Paper, author_key, normalise_title, paper_key
+from kg.keys import author_key, normalise_title, paper_key
+from kg.model import MAX_CONTEXT_CHARS, MAX_CONTEXTS, Author, Authored, Cites, Paper
 
 #: what POST /paper/batch and /paper/search/match are asked for
 PAPER_FIELDS = [
@@ -25,9 +26,10 @@ AUTHOR_FIELDS = [
     "paperCount",
     "citationCount",
 ]
-#: /references and /citations: the edge's own fields, then the other paper's
+#: /references and /citations: the edge's own fields, then the other paper's (the citing
+#: sentences come in the same request: no extra request, the plan is unchanged)
 EDGE_FIELDS = [
-    "isInfluential", "intents", "paperId", "corpusId", "externalIds", "title", "year",
+    "isInfluential", "intents", "contexts", "paperId", "corpusId", "externalIds", "title", "year",
     "publicationDate", "venue", "citationCount", "influentialCitationCount", "referenceCount",
     "fieldsOfStudy", "url",
 ]  # fmt: skip
@@ -132,10 +134,35 @@ def authored(author: Author, paper_key_: str, position: int) -> Authored:
     return Authored(src=author.key, dst=paper_key_, position=position, source="s2")
 
 
-def cites(src: str, dst: str, item: dict) -> Cites:
+def citation_contexts(contexts: list | None) -> list[str] | None:
+    """The first :data:`~kg.model.MAX_CONTEXTS` citing sentences, in S2's order, each cut to
+    :data:`~kg.model.MAX_CONTEXT_CHARS` characters; blanks dropped, None when none is left.
+
+    >>> citation_contexts(["  As in [4].", "", None, "x" * 1200])[1][-1:], len(citation_contexts(["a"] * 5))
+    ('…', 3)
+    """
+    kept = []
+    for text in contexts or []:
+        text = " ".join(str(text).split()) if text else ""
+        if not text:
+            continue
+        if len(text) > MAX_CONTEXT_CHARS:
+            text = text[: MAX_CONTEXT_CHARS - 1].rstrip() + "…"
+        kept.append(text)
+        if len(kept) == MAX_CONTEXTS:
+            break
+    return kept or None
+
+
+def cites(src: str, dst: str, item: dict, first_seen: str | None = None) -> Cites:
+    """A CITES edge from a /references or /citations item (or a citations-dataset row, whose
+    keys are lower-case)."""
+    influential = item.get("isInfluential", item.get("isinfluential"))
     return Cites(
         src=src,
         dst=dst,
-        is_influential=item.get("isInfluential"),
+        is_influential=influential,
         intents=item.get("intents") or None,
+        contexts=citation_contexts(item.get("contexts")),
+        first_seen=first_seen,
     )

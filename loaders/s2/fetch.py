@@ -92,8 +92,15 @@ async def resolve_ids(
                     st.status = f"retry:{exc.reason}"
         else:
             found = map_batch(chunk, records)
+            # kept under the S2 id too: the stored papers a later `kg enrich --refresh` sends
+            # are asked for by it
+            by_s2_id = {r["paperId"]: r for r in found.values() if r.get("paperId")}
             client.remember_items(
-                "paper", "paper", found, [r for r in chunk if r not in found], PAPER_FIELDS
+                "paper",
+                "paper",
+                {**by_s2_id, **found},
+                [r for r in chunk if r not in found],
+                PAPER_FIELDS,
             )
             for rid in chunk:
                 settle(rid, found.get(rid))

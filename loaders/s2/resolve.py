@@ -9,7 +9,8 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
-from kg.model import Paper, normalise_title
+from kg.keys import normalise_title
+from kg.model import Paper
 
 #: below this normalised-title similarity a match is rejected ("attention is not all you need"
 #: vs "attention is all you need" scores 0.93)
@@ -20,7 +21,7 @@ YEAR_TOLERANCE = 1
 def request_id(paper: Paper) -> str | None:
     """The id to send to POST /paper/batch: S2 id, else CorpusId, else arXiv, else DOI.
 
-    >>> request_id(Paper(key="arxiv:2401.00001", arxiv_id="2401.00001", doi="10.1/x"))
+    >>> request_id(Paper(key="arxiv:2401.00001", arxiv_id="2401.00001", doi="10.1000/x"))
     'ARXIV:2401.00001'
     """
     if paper.s2_id:
@@ -60,7 +61,14 @@ def map_batch(requested: list[str], records: list[dict]) -> dict[str, dict]:
     for rec in records:
         for i in record_ids(rec):
             by_id.setdefault(i, rec)
-    return {rid: by_id[rid.lower()] for rid in requested if rid.lower() in by_id}
+    out = {}
+    for rid in requested:
+        low = rid.lower()
+        # S2 also takes a bare DOI ("10.2139/ssrn.2250500"), as the recorded traffic shows
+        low = f"doi:{low}" if low.startswith("10.") else low
+        if low in by_id:
+            out[rid] = by_id[low]
+    return out
 
 
 def title_similarity(a: str | None, b: str | None) -> float:

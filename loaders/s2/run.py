@@ -6,6 +6,7 @@ import asyncio
 import os
 import random
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -17,7 +18,14 @@ from loaders.s2.cache import CACHE_FILE, CacheReader, ResponseCache, default_cac
 from loaders.s2.client import ClientSettings, RequestStats, S2Client
 from loaders.s2.convert import author_node, authored, cites, enriched_paper, outside_paper
 from loaders.s2.fetch import PaperState, fetch_authors, fetch_lists, resolve_ids, resolve_titles
-from loaders.s2.pace import Limiter, RetryBudget, effective_pace
+from loaders.s2.pace import (
+    PACE_SAMPLE,
+    Limiter,
+    RetryBudget,
+    effective_pace,
+    remember_pace,
+    remembered_pace,
+)
 from loaders.s2.resolve import request_id
 
 
@@ -48,6 +56,10 @@ class EnrichOptions:
     stop_after_failures: int = 5
     #: jitter seed (tests); None = random
     seed: int | None = None
+    #: seconds since the epoch, for cache expiry and the dates written (tests inject one)
+    clock: Callable[[], float] = time.time
+    #: seconds after which the run stops asking S2 (what is left waits for `kg enrich`); None: no bound
+    time_budget: float | None = None
 
 
 @dataclass
@@ -74,6 +86,14 @@ class EnrichReport:
     references_without_id: int = 0
     seconds: float = 0.0
     message: str = ""
+    #: requests/s achieved (None for a run of fewer than two requests) and 429s that slowed it
+    pace: float | None = None
+    throttles: int = 0
+
+    #: reference / citation pages asked again over an expired cached answer, and those that
+    #: came back different (a refresh counts only these as changed)
+    pages_refetched: int = 0
+    pages_changed: int = 0
 
     #: resolved papers whose authors or lists failed (their s2_status is "retry:<reason>")
     retry_after_resolution: dict[str, int] = field(default_factory=dict)
@@ -97,8 +117,13 @@ class EnrichReport:
             ("authors", str(self.authors)),
             ("CITES / AUTHORED", f"{self.cites} / {self.authored}"),
             ("lists truncated", str(self.truncated)),
+            ("pages changed (of re-fetched)", f"{self.pages_changed} (of {self.pages_refetched})"),
             ("seconds", f"{self.seconds:.1f}"),
         ]
+        if self.pace is not None:
+            rows.append(
+                ("pace achieved", f"{self.pace:.2f} requests/s ({self.throttles} x 429 slowed it)")
+            )
         return rows
 
 
@@ -123,7 +148,9 @@ def plan_requests(papers: list[Paper], options: EnrichOptions) -> int:
     """
     if options.offline:
         return 0
-    with CacheReader(cache_dir_of(options) / CACHE_FILE, options.cache_ttl) as reader:
+    with CacheReader(
+        cache_dir_of(options) / CACHE_FILE, options.cache_ttl, options.clock
+    ) as reader:
         return cache_plan.cached_plan(
             papers,
             reader,
@@ -139,10 +166,38 @@ def cache_dir_of(options: EnrichOptions) -> Path:
     return Path(options.cache_dir) if options.cache_dir else default_cache_dir()
 
 
-def estimated_seconds(papers: list[Paper], options: EnrichOptions) -> float:
-    """Wall time of :func:`plan_requests` at the configured pace."""
-    pace = effective_pace(options.pace, bool(options.api_key or os.environ.get("S2_API_KEY")))
-    return plan.estimated_seconds(plan_requests(papers, options), pace)
+def _has_key(options: EnrichOptions) -> bool:
+    return bool(options.api_key or os.environ.get("S2_API_KEY"))
+
+
+def planning_pace(options: EnrichOptions) -> float:
+    """The pace a plan assumes: the configured one (by default near S2's allowance), or, when
+    the last paced run here achieved less (429s, a crowded keyless pool), what it achieved."""
+    pace = effective_pace(options.pace, _has_key(options))
+    achieved = (
+        remembered_pace(cache_dir_of(options), _has_key(options)) if options.pace is None else None
+    )
+    return min(pace, achieved) if achieved and pace > 0 else pace
+
+
+def estimated_seconds(
+    papers: list[Paper], options: EnrichOptions, requests: int | None = None
+) -> float:
+    """Wall time of :func:`plan_requests` (or ``requests``) at :func:`planning_pace`."""
+    n = plan_requests(papers, options) if requests is None else requests
+    return plan.estimated_seconds(n, planning_pace(options))
+
+
+def budgeted_requests(requests: int, options: EnrichOptions) -> int:
+    """Requests a run can make within ``options.time_budget`` at :func:`planning_pace`.
+
+    >>> budgeted_requests(322, EnrichOptions(pace=0.3, time_budget=540)), budgeted_requests(50, EnrichOptions(pace=0.3, time_budget=540))
+    (162, 50)
+    """
+    pace = planning_pace(options)
+    if options.time_budget is None or not pace:
+        return requests
+    return min(requests, int(options.time_budget * pace))
 
 
 def enrich(papers: list[Paper], options: EnrichOptions | None = None, progress=None) -> Enrichment:
@@ -199,18 +254,20 @@ async def _enrich(papers: list[Paper], options: EnrichOptions, progress) -> Enri
         backoff_base=options.backoff_base,
         backoff_cap=options.backoff_cap,
         stop_after_failures=options.stop_after_failures,
+        deadline=started + options.time_budget if options.time_budget is not None else None,
     )
     report = EnrichReport(papers=len(papers), offline=options.offline)
     report.planned_requests = plan_requests(papers, options)
     states = [PaperState(p) for p in papers]
     bar = _Progress(progress)
     stats = RequestStats()
-    cache = ResponseCache(cache_dir / CACHE_FILE, options.cache_ttl)
+    cache = ResponseCache(cache_dir / CACHE_FILE, options.cache_ttl, options.clock)
     try:
+        limiter = Limiter(effective_pace(options.pace, bool(api_key)))
         client = S2Client(
             settings,
             cache,
-            Limiter(effective_pace(options.pace, bool(api_key))),
+            limiter,
             RetryBudget(options.retry_budget),
             stats,
             random.Random(options.seed),
@@ -253,6 +310,15 @@ async def _enrich(papers: list[Paper], options: EnrichOptions, progress) -> Enri
         )
     finally:
         cache.close()
+    achieved = limiter.achieved()
+    if (
+        achieved
+        and limiter.ceiling
+        and limiter.started >= PACE_SAMPLE
+        and stats.stopped != "unreachable"
+    ):
+        remember_pace(cache_dir, bool(api_key), achieved)
+    report.pace, report.throttles = achieved, limiter.throttles
     return _assemble(states, authors, options, report, stats, started)
 
 
@@ -264,7 +330,9 @@ def _assemble(
     stats: RequestStats,
     started: float,
 ) -> Enrichment:
-    now = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    moment = datetime.fromtimestamp(options.clock(), timezone.utc).replace(microsecond=0)
+    now = moment.isoformat()
+    seen = moment.strftime("%Y-%m-%dT%H:%M:%SZ")
     listed_key: dict[str, str] = {}
     for st in states:
         if st.status == "ok":
@@ -321,11 +389,11 @@ def _assemble(
         for item in st.references.items if st.references else []:
             dst = other_key(item.get("citedPaper"))
             if dst and dst != p.key:
-                rels.setdefault(("CITES", p.key, dst), cites(p.key, dst, item))
+                rels.setdefault(("CITES", p.key, dst), cites(p.key, dst, item, seen))
         for item in st.citations.items if st.citations else []:
             src = other_key(item.get("citingPaper"))
             if src and src != p.key:
-                rels.setdefault(("CITES", src, p.key), cites(src, p.key, item))
+                rels.setdefault(("CITES", src, p.key), cites(src, p.key, item, seen))
 
     _summarise(report, out_papers, nodes, rels, states, options, stats, started)
     return Enrichment(out_papers, list(nodes.values()), list(rels.values()), report)
@@ -359,6 +427,7 @@ def _summarise(report, out_papers, nodes, rels, states, options, stats, started)
         stats.cache_hits,
         stats.retries,
     )
+    report.pages_refetched, report.pages_changed = stats.pages_refetched, stats.pages_changed
     report.unreachable = stats.stopped == "unreachable"
     distinct = {s.s2_id: s for s in resolved}.values()
     report.minimum_requests = plan.minimum_requests(
@@ -376,6 +445,7 @@ def _summarise(report, out_papers, nodes, rels, states, options, stats, started)
     if report.unreachable:
         report.message = f"{stats.stop_message}. {left} papers left unenriched for `kg enrich`."
     elif stats.stopped:
+        left += sum(report.retry_after_resolution.values())
         report.message = f"{stats.stop_message}. {left} papers left unenriched for `kg enrich`."
     elif options.offline:
         report.message = f"Offline: {report.resolved} papers from the cache, {left} not cached."

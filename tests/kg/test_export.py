@@ -17,6 +17,8 @@ from kg.store_embedded import EmbeddedStore
 from loaders.listing import parse_listing
 
 S2_A = "a" * 40
+#: citing sentences of the first CITES edge: a comma, quotes and markup survive every format
+CONTEXTS = ['As in [4], "attention" <b>is</b> all, we', "Second [4]."]
 
 NODES = [
     Paper(
@@ -45,7 +47,14 @@ NODES = [
     Benchmark(key="wmt 2014", name="WMT 2014", kind="dataset"),
 ]
 RELS = [
-    Cites(src=f"s2:{S2_A}", dst="title:a cited paper", is_influential=True, intents=["background"]),
+    Cites(
+        src=f"s2:{S2_A}",
+        dst="title:a cited paper",
+        is_influential=True,
+        intents=["background"],
+        contexts=CONTEXTS,
+        first_seen="2026-11-18T09:00:00Z",
+    ),
     Cites(src="doi:10.18653/v1/n19-1423", dst=f"s2:{S2_A}"),
     Authored(src="s2:2", dst=f"s2:{S2_A}", position=1, source="s2"),
     Authored(src="s2:1", dst=f"s2:{S2_A}", position=0, source="s2"),
@@ -97,10 +106,9 @@ def test_json(store, tmp_path):
         if r["type"] == "CITES" and r["dst"] == "title:a cited paper"
     ]
     assert cites["properties"] == {
-        "source": "s2",
-        "is_influential": True,
-        "intents": ["background"],
-    }
+        "source": "s2", "is_influential": True, "intents": ["background"], "contexts": CONTEXTS,
+        "first_seen": "2026-11-18T09:00:00Z",
+    }  # fmt: skip
     assert (cites["src_label"], cites["dst_label"]) == ("Paper", "Paper")
 
 
@@ -170,7 +178,7 @@ def test_bibtex_holds_the_listed_papers_and_parses_back(store, tmp_path):
     assert attention.paper.arxiv_id == "1706.03762" and attention.paper.year == 2017
     assert attention.paper.abstract == "We propose the Transformer."
     extra = json.loads(attention.paper.extra)
-    assert extra["bibtex_key"] == "vaswani2017attention" and extra["journal"] == "NeurIPS"
+    assert extra["bibtex_key"] == "vaswani2017attention" and attention.paper.venue == "NeurIPS"
     assert (
         by_title["BERT: Pre-training of Deep Bidirectional Transformers"].paper.doi
         == "10.18653/v1/n19-1423"
@@ -232,3 +240,21 @@ def test_cli_missing_database(tmp_path, capsys):
     )
     assert code == 2 and "no database at" in err
     assert not (tmp_path / "g.json").exists()
+
+
+@pytest.mark.parametrize("fmt", ["json", "graphml", "csv"])
+def test_citation_contexts_and_first_seen_are_exported(store, tmp_path, fmt):
+    out = tmp_path / ("out" if fmt == "csv" else f"graph.{fmt}")
+    export(fill(store), fmt, out)
+    if fmt == "json":
+        edges = [r for r in json.loads(out.read_text())["relationships"] if r["type"] == "CITES"]
+        props = next(r["properties"] for r in edges if r["dst"] == "title:a cited paper")
+    elif fmt == "graphml":
+        graph = nx.read_graphml(out)
+        props = next(d for _, v, d in graph.edges(data=True) if v == "Paper:title:a cited paper")
+        props = {**props, "contexts": json.loads(props["contexts"])}
+    else:
+        with open(out / "CITES.csv", encoding="utf-8", newline="") as f:
+            props = next(r for r in csv.DictReader(f) if r["dst"] == "title:a cited paper")
+        props = {**props, "contexts": json.loads(props["contexts"])}
+    assert props["contexts"] == CONTEXTS and props["first_seen"] == "2026-11-18T09:00:00Z"

@@ -1,7 +1,8 @@
 """One real paper is one node, however and in whatever order it was reached (both stores)."""
 
 from kg.identity import IdentityIndex, identifiers, merge_paper_nodes, resolve_papers
-from kg.model import Cites, Paper, paper_key
+from kg.keys import paper_key
+from kg.model import Cites, Paper
 from kg.store import upsert_nodes, upsert_relationships
 
 

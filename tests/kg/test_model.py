@@ -2,7 +2,8 @@
 
 import pytest
 
-from kg.model import Author, Paper, author_key, normalise_title, paper_key
+from kg.keys import author_key, normalise_title, paper_key
+from kg.model import Author, Paper
 
 
 @pytest.mark.parametrize(
@@ -14,7 +15,7 @@ from kg.model import Author, Paper, author_key, normalise_title, paper_key
             "SliceGPT:   Compress\tLarge   Language Models",
             "slicegpt compress large language models",
         ),
-        ("数学", None),
+        ("数学", "数学"),
         ("", None),
         (None, None),
     ],

@@ -35,8 +35,9 @@ def test_upserts_never_erase_and_bind_endpoints_with_match_with_match():
     rel = schema.relationship_upsert(Cites, "neo4j")
     assert "MATCH (a:Paper {key: row.src}) WITH a, row MATCH (b:Paper {key: row.dst})" in rel
     assert "MERGE (a)-[r:CITES]->(b)" in rel
-    assert "MERGE (a)-[r:EVALUATED_ON {metric: row.metric}]->(b)" in schema.relationship_upsert(
-        EvaluatedOn, "neo4j"
+    assert (
+        "MERGE (a)-[r:EVALUATED_ON {metric: row.metric, split: row.split, kind: row.kind, stated: row.stated}]->(b)"
+        in schema.relationship_upsert(EvaluatedOn, "neo4j")
     )
 
 
@@ -55,7 +56,15 @@ def test_all_null_properties_are_left_out_of_statement_and_rows():
     assert "SET" not in schema.node_upsert(Paper, "neo4j", ["key"])
     rels = [EvaluatedOn(src="p", dst="b")]
     rel_props = schema.present_properties(rels)
-    assert rel_props == ["source", "metric"]
+    assert rel_props == ["source", "metric", "kind", "split", "stated"]
     assert schema.rows(rels, rel_props) == [
-        {"src": "p", "dst": "b", "source": "listing", "metric": ""}
+        {
+            "src": "p",
+            "dst": "b",
+            "source": "listing",
+            "metric": "",
+            "kind": "",
+            "split": "",
+            "stated": "",
+        }
     ]

@@ -3,6 +3,7 @@
 import pytest
 
 from benchmarks.synthetic import counts, generate, snapshot
+from kg.errors import StoreError
 from kg.model import (
     NODE_MODELS,
     RELATIONSHIP_MODELS,
@@ -13,7 +14,7 @@ from kg.model import (
     Method,
     Paper,
 )
-from kg.store import StoreError, upsert_nodes, upsert_relationships
+from kg.store import upsert_nodes, upsert_relationships
 
 
 def _paper(store, key):

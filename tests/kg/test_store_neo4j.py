@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 
 from benchmarks.synthetic import counts, generate, snapshot
+from kg.errors import StoreError
 from kg.model import Cites, Paper
-from kg.store import StoreError, upsert_nodes, upsert_relationships
+from kg.store import upsert_nodes, upsert_relationships
 from kg.store_neo4j import Neo4jStore
 
 REPO = Path(__file__).resolve().parents[2]

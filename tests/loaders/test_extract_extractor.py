@@ -2,8 +2,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from kg.keys import method_key
 from kg.model import Benchmark, ComparesWith, EvaluatedOn, Method, Paper, Proposes, Uses
-from loaders.extract import Extraction, extract_paper, extract_papers, method_key
+from loaders.extract import Extraction, extract_paper, extract_papers
 from loaders.extract.evaluate import evaluate, load_devset
 
 DATA = Path(__file__).parent / "data"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.listing import MalformedIdentifier, load_listing, parse_identifier, parse_listing
+from kg.identifiers import MalformedIdentifier, parse_identifier
+from loaders.listing import load_listing, parse_listing
 
 S2 = "204e3073870fae3d05bcbc2f6a8e263d9b72e776"
 

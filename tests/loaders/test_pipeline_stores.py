@@ -1,7 +1,8 @@
 """Pipeline steps that rewrite stored data, on both stores."""
 
 from kg.graph import KnowledgeGraph
-from kg.model import Author, Authored, Method, Paper, Proposes, author_key
+from kg.keys import author_key
+from kg.model import Author, Authored, Method, Paper, Proposes
 from kg.stats import graph_stats
 from kg.store import upsert_nodes, upsert_relationships
 from loaders import pipeline
@@ -46,3 +47,70 @@ def test_s2_authors_replace_listing_names(store):
         {"author": "s2:17", "paper": paper.key},
     ]
     assert graph_stats(KnowledgeGraph(store))["nodes"]["Author"] == 2
+
+
+RESULTS_ABSTRACT = (
+    "We present SpecAugment, a simple data augmentation method for speech recognition. "
+    "On LibriSpeech, we achieve 6.8% WER on test-other without the use of a language model, "
+    "and 5.8% WER with shallow fusion with a language model."
+)
+
+
+def _results(kb: KnowledgeGraph) -> list[tuple]:
+    rows = kb.cypher(
+        "MATCH (:Paper)-[e:EVALUATED_ON]->(b:Benchmark) WHERE e.value IS NOT NULL "
+        "RETURN b.key AS b, e.metric AS metric, e.value AS value, e.kind AS kind, e.split AS split"
+    )
+    return sorted((r["b"], r["metric"], r["value"], r["kind"], r["split"]) for r in rows)
+
+
+def test_reextract_replaces_an_older_extraction_of_results(store):
+    paper = Paper(
+        key="title:specaugment", title="SpecAugment", abstract=RESULTS_ABSTRACT, listed=True
+    )
+    upsert_nodes(store, [paper])
+    # what the earlier rules stored: one result per benchmark and metric, no kind or split
+    pipeline.extract_into(store, [paper])
+    store.run(
+        "MATCH (:Paper)-[e:EVALUATED_ON]->() WHERE e.value IS NOT NULL SET e.kind = '', e.split = '', e.stated = ''"
+    )
+    pipeline.reextract(store)
+    kb = KnowledgeGraph(store)
+    expected = [
+        ("librispeech", "WER", 5.8, "absolute", ""),
+        ("librispeech", "WER", 6.8, "absolute", "test-other"),
+    ]
+    assert _results(kb) == expected
+    pipeline.reextract(store)
+    assert _results(kb) == expected
+
+
+def test_reextract_on_a_database_an_older_version_created(tmp_path):
+    import ladybug
+
+    from kg.store_embedded import EmbeddedStore
+
+    path = tmp_path / "old.db"
+    db = ladybug.Database(str(path))
+    conn = ladybug.Connection(db)
+    old_ddl = [
+        s
+        for s in __import__("kg.schema", fromlist=["x"]).embedded_ddl()
+        if not s.startswith("ALTER")
+    ]
+    for statement in old_ddl:
+        if "EVALUATED_ON" in statement:
+            statement = statement.replace(", kind STRING, split STRING, stated STRING", "")
+        conn.execute(statement)
+    conn.execute(
+        "CREATE (:Paper {key: 'title:specaugment', title: 'SpecAugment', listed: true, abstract: $a})",
+        {"a": RESULTS_ABSTRACT},
+    )
+    conn.close()
+    db.close()
+    store = EmbeddedStore(path, buffer_pool_size=256 * 1024 * 1024)
+    try:
+        pipeline.reextract(store)
+        assert len(_results(KnowledgeGraph(store))) == 2
+    finally:
+        store.close()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import networkx as nx
 
+from kg.keys import benchmark_key, method_key, normalise_title
 from kg.model import (
     Author,
     Authored,
@@ -20,7 +21,6 @@ from kg.model import (
     Paper,
     Proposes,
     Uses,
-    normalise_title,
 )
 from kg.store import upsert_nodes, upsert_relationships
 
@@ -116,34 +116,59 @@ AUTHORS = [
     Author(key="name:edsger dijkstra", name="Edsger Dijkstra"),
 ]
 
+# Keys made by the extractor's own key functions, as a build makes them.
+SPARSE_ROUTER, LORA, GNN_X, VIT = (method_key(n) for n in ("Sparse Router", "LoRA", "GNN-X", "ViT"))
+IMAGENET, GLUE = benchmark_key("ImageNet"), benchmark_key("GLUE")
+
 METHODS = [
-    Method(key="sparse router", name="Sparse Router", aliases=["SparseRouter"]),
-    Method(key="lora", name="LoRA", aliases=["Low-Rank Adaptation"]),
-    Method(key="gnn x", name="GNN-X"),
-    Method(key="vit", name="ViT", aliases=["Vision Transformer"]),
+    Method(key=SPARSE_ROUTER, name="Sparse Router", aliases=["SparseRouter"]),
+    Method(key=LORA, name="LoRA", aliases=["Low-Rank Adaptation"]),
+    Method(key=GNN_X, name="GNN-X"),
+    Method(key=VIT, name="ViT", aliases=["Vision Transformer"]),
 ]
 
 BENCHMARKS = [
-    Benchmark(key="imagenet", name="ImageNet", aliases=["ILSVRC"], kind="dataset"),
-    Benchmark(key="glue", name="GLUE", kind="benchmark"),
+    Benchmark(key=IMAGENET, name="ImageNet", aliases=["ILSVRC"], kind="dataset"),
+    Benchmark(key=GLUE, name="GLUE", kind="benchmark"),
 ]
 
 M, B, I_ = "methodology", "background", "result"
 
+#: when the graph first held each citation: a first build, then a refresh a week later
+WEEK0, WEEK1 = "2026-11-18T09:00:00Z", "2026-11-25T09:00:00Z"
+#: citing sentences, one with markup that must stay text in every view
+CONTEXTS_L1_U1 = [
+    "We build on the encoder of the Transformer [12].",
+    "Our router replaces its feed-forward layer <b>[12]</b> & keeps attention.",
+]
+
 CITES = [
-    Cites(src="s2:L1", dst="s2:U1", intents=[M], is_influential=True),
+    Cites(
+        src="s2:L1",
+        dst="s2:U1",
+        intents=[M],
+        is_influential=True,
+        contexts=CONTEXTS_L1_U1,
+        first_seen=WEEK0,
+    ),
     Cites(src="s2:L1", dst="s2:U2", intents=[B], is_influential=False),
-    Cites(src="s2:L1", dst="s2:L5", intents=[B]),
+    Cites(src="s2:L1", dst="s2:L5", intents=[B], first_seen=WEEK0),
     Cites(src="s2:L2", dst="s2:U1", intents=[B]),
     Cites(src="s2:L2", dst="s2:U2", intents=[M], is_influential=True),
     Cites(src="s2:L2", dst="s2:U3", intents=[B]),
     Cites(src="s2:L3", dst="s2:U4", intents=[M, B], is_influential=True),
     Cites(src="s2:L3", dst="s2:U1", intents=[B]),
-    Cites(src="s2:L3", dst="s2:L1", intents=[M]),
+    Cites(
+        src="s2:L3",
+        dst="s2:L1",
+        intents=[M],
+        contexts=["Sparse routers [3] are our starting point."],
+        first_seen=WEEK1,
+    ),
     Cites(src="s2:L4", dst="s2:U3", intents=[M], is_influential=True),
-    Cites(src="s2:L4", dst="s2:U1", intents=[I_], is_influential=True),
+    Cites(src="s2:L4", dst="s2:U1", intents=[I_], is_influential=True, first_seen=WEEK1),
     Cites(src="s2:L4", dst="s2:U2", intents=[]),
-    Cites(src="s2:L5", dst="s2:U1", intents=[M]),
+    Cites(src="s2:L5", dst="s2:U1", intents=[M], first_seen=WEEK0),
     Cites(src="s2:L5", dst="s2:U3", intents=[B]),
     Cites(src="s2:U4", dst="s2:U1", intents=[M]),
 ]
@@ -163,43 +188,43 @@ AUTHORED = [
 EXTRACTED = [
     Proposes(
         src="s2:L1",
-        dst="sparse router",
+        dst=SPARSE_ROUTER,
         source="extract:title",
         evidence="We propose Sparse Router",
         confidence=0.9,
     ),
     Proposes(
         src="s2:U4",
-        dst="lora",
+        dst=LORA,
         source="extract:propose",
         evidence="We propose LoRA",
         confidence=0.95,
     ),
     Proposes(
         src="s2:L2",
-        dst="gnn x",
+        dst=GNN_X,
         source="extract:propose",
         evidence="We introduce GNN-X",
         confidence=0.9,
     ),
-    Uses(src="s2:L3", dst="lora", source="extract:uses"),
-    Uses(src="s2:L4", dst="vit", source="extract:uses"),
-    ComparesWith(src="s2:L1", dst="vit", source="extract:compare"),
+    Uses(src="s2:L3", dst=LORA, source="extract:uses"),
+    Uses(src="s2:L4", dst=VIT, source="extract:uses"),
+    ComparesWith(src="s2:L1", dst=VIT, source="extract:compare"),
     EvaluatedOn(
-        src="s2:L1", dst="glue", metric="accuracy", value=88.1, unit="%", source="extract:result"
+        src="s2:L1", dst=GLUE, metric="accuracy", value=88.1, unit="%", source="extract:result"
     ),
     EvaluatedOn(
-        src="s2:L3", dst="glue", metric="accuracy", value=89.5, unit="%", source="extract:result"
+        src="s2:L3", dst=GLUE, metric="accuracy", value=89.5, unit="%", source="extract:result"
     ),
     EvaluatedOn(
-        src="s2:L3", dst="glue", metric="error rate", value=10.5, unit="%", source="extract:result"
+        src="s2:L3", dst=GLUE, metric="error rate", value=10.5, unit="%", source="extract:result"
     ),
     EvaluatedOn(
-        src="s2:L1", dst="glue", metric="error rate", value=11.9, unit="%", source="extract:result"
+        src="s2:L1", dst=GLUE, metric="error rate", value=11.9, unit="%", source="extract:result"
     ),
     EvaluatedOn(
         src="s2:L4",
-        dst="imagenet",
+        dst=IMAGENET,
         metric="top-1 accuracy",
         value=81.2,
         unit="%",
@@ -207,13 +232,13 @@ EXTRACTED = [
     ),
     EvaluatedOn(
         src="s2:L1",
-        dst="imagenet",
+        dst=IMAGENET,
         metric="top-1 accuracy",
         value=79.0,
         unit="%",
         source="extract:result",
     ),
-    EvaluatedOn(src="s2:L2", dst="imagenet", source="extract:benchmark"),
+    EvaluatedOn(src="s2:L2", dst=IMAGENET, source="extract:benchmark"),
 ]
 
 

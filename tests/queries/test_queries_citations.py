@@ -136,3 +136,43 @@ def test_influential_citations(kb):
         ("s2:L4", ["result"]),
     ]
     assert citations.influential_citations(kb, "s2:L5") == []
+
+
+def test_why_cited_returns_intents_and_contexts_in_order(kb):
+    from tests.queries.query_fixture import CONTEXTS_L1_U1, WEEK0
+
+    [row] = citations.why_cited(kb, "s2:L1", "s2:U1")
+    assert (row.citing, row.cited, row.cited_title) == ("s2:L1", "s2:U1", "Transformer Base Model")
+    assert (row.is_influential, row.intents, row.contexts, row.first_seen) == (
+        True,
+        ["methodology"],
+        CONTEXTS_L1_U1,
+        WEEK0,
+    )
+    # any reference resolves; an edge without sentences still answers with its intents
+    [row] = citations.why_cited(
+        kb, "LoRA Revisited: Low-Rank Adapters for Sparse Routers", "arXiv:2301.00001"
+    )
+    assert (row.citing, row.contexts) == ("s2:L3", ["Sparse routers [3] are our starting point."])
+    assert citations.why_cited(kb, "s2:L2", "s2:U1")[0].contexts is None
+    # direction matters; unknown papers give nothing
+    assert list(citations.why_cited(kb, "s2:U1", "s2:L1")) == []
+    assert list(citations.why_cited(kb, INJECTION, "s2:U1")) == []
+
+
+def test_new_citations_newest_first_since_a_date(kb):
+    from tests.queries.query_fixture import WEEK0, WEEK1
+
+    rows = citations.new_citations(kb, since="2026-11-20")
+    assert [(r.key, r.cited, r.first_seen) for r in rows] == [("s2:L3", "s2:L1", WEEK1)]
+    rows = citations.new_citations(kb, since="2026-11-18")  # a date means its midnight: WEEK0 is in
+    assert [(r.key, r.cited, r.first_seen) for r in rows] == [
+        ("s2:L3", "s2:L1", WEEK1),
+        ("s2:L1", "s2:L5", WEEK0),
+    ]
+    # only citers of listed papers (L4 -> U1 is new too, but U1 is not listed)
+    assert all(r.cited.startswith("s2:L") for r in rows)
+    assert [r.key for r in citations.new_citations(kb, since="2026-11-25T09:00:01Z")] == []
+    assert len(citations.new_citations(kb, since="2026-01-01", limit=1)) == 1
+    with pytest.raises(ValueError, match="since must be a date"):
+        citations.new_citations(kb, since="last week")

@@ -88,6 +88,10 @@ def _paper(pid: str, corpus_id: int, title: str, year: int, rng: random.Random, 
             {"category": "Mathematics", "source": "s2-fos-model"},
         ],
         "tldr": extra.pop("tldr", None),
+        # shapes of the recorded real records (semanticscholar-py cassettes)
+        "publicationVenue": None,
+        "publicationTypes": ["JournalArticle"],
+        "journal": {"name": ""},
         "authors": extra.pop("authors", []),
         **extra,
     }
@@ -166,10 +170,16 @@ def build_corpus(
 def _edge(c: Corpus, pid: str, k: int, rng: random.Random, title: str) -> dict:
     if pid not in c.papers:
         c.papers[pid] = _paper(pid, 5_000_000 + len(c.papers), title, 2015 + k % 10, rng)
+    intents = ["methodology"] if k % 2 else ["background"]
+    contexts = [f"{title} is discussed here [{k}].", f"As in [{k}], we follow {title}."][
+        : 1 + k % 2
+    ]
     return {
         "paperId": pid,
         "isInfluential": k % 3 == 0,
-        "intents": ["methodology"] if k % 2 else ["background"],
+        "intents": intents,
+        "contexts": contexts,
+        "contextsWithIntent": [{"context": c, "intents": intents} for c in contexts],
     }
 
 
@@ -211,13 +221,19 @@ class Logged:
 class FakeS2:
     """The fake API server; use as a context manager or call :meth:`start` / :meth:`stop`."""
 
-    def __init__(self, corpus: Corpus | None = None, delay: float = 0.0):
+    def __init__(self, corpus: Corpus | None = None, delay: float = 0.0, tape=None):
         self.corpus = corpus or Corpus()
         self.delay = delay
+        #: recorded real traffic (:class:`cassettes.Tape`): a request it holds gets the recorded
+        #: answer byte for byte; any other one a 418 and a line in :attr:`unmatched`
+        self.tape = tape
+        self.unmatched: list[str] = []
         self.log: list[Logged] = []
         self.faults: list[Fault] = []
         #: exact normalised query -> paperId (to script what /match answers)
         self.match_overrides: dict[str, str | None] = {}
+        #: a rate_limit.RateLimit: 429 above its rate (None: no limit)
+        self.rate_limit = None
         self._lock = threading.Lock()
         self._stopping = threading.Event()
         self._server: ThreadingHTTPServer | None = None
@@ -300,9 +316,12 @@ class FakeS2:
             return self._page(unquote(m.group(1)), m.group(2), query, fields)
         m = re.fullmatch(r"/paper/(.+)", path)
         if method == "GET" and m:
-            rec = self.corpus.lookup(unquote(m.group(1)))
+            ident = unquote(m.group(1))
+            rec = self.corpus.lookup(ident)
             return (
-                (200, project(rec, fields)) if rec else (404, {"error": "Paper with id not found"})
+                (200, project(rec, fields))
+                if rec
+                else (404, {"error": f"Paper with id {ident} not found"})
             )
         return 404, {"error": f"no route for {method} {path}"}
 
@@ -331,7 +350,7 @@ class FakeS2:
     ) -> tuple[int, object]:
         rec = self.corpus.lookup(pid)
         if rec is None:
-            return 404, {"error": "Paper with id not found"}
+            return 404, {"error": f"Paper with id {pid} not found"}
         offset, limit = int(query.get("offset", 0)), int(query.get("limit", 100))
         if limit > 1000 or offset + limit > OFFSET_CAP:
             return 400, {"error": "Requested data for this limit and/or offset is not available"}
@@ -377,6 +396,8 @@ class _Handler(BaseHTTPRequestHandler):
             fake.log.append(entry)
         if fake.delay:
             fake._stopping.wait(fake.delay)
+        if fake.rate_limit is not None and not fake.rate_limit.admit():
+            return self._send(entry, 429, b'{"message": "Too Many Requests"}')
         fault = fake._take_fault(parts.path)
         if fault and fault.kind == "drop":
             self.close_connection = True
@@ -392,8 +413,15 @@ class _Handler(BaseHTTPRequestHandler):
                 fault.body if fault.body is not None else json.dumps({"message": "fault"}).encode()
             )
             return self._send(entry, fault.status, body_bytes)
+        if fake.tape is not None:
+            recorded = fake.tape.find(method, parts.path, query, body)
+            if recorded is None:
+                with fake._lock:
+                    fake.unmatched.append(f"{method} {self.path} {raw.decode(errors='replace')}")
+                return self._send(entry, 418, b'{"error": "no recorded interaction"}')
+            return self._send(entry, recorded.status, recorded.data)
         status, payload = fake.answer(method, parts.path, query, body)
-        self._send(entry, status, json.dumps(payload).encode())
+        self._send(entry, status, json.dumps(payload).encode() + b"\n")  # as the real API ends them
 
     def _send(self, entry: Logged, status: int, data: bytes) -> None:
         entry.status = status

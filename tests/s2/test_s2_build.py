@@ -26,7 +26,11 @@ def stats(db) -> dict:
 @pytest.fixture
 def listing(tmp_path):
     path = tmp_path / "papers.txt"
-    path.write_text("".join(f"https://arxiv.org/abs/2401.{i:05d}v2\n" for i in range(6)))
+    # paper 0's arXiv id, 2401.00000, is a placeholder no listing accepts: it is listed by DOI
+    lines = ["https://doi.org/10.1000/l0\n"]
+    path.write_text(
+        "".join(lines + [f"https://arxiv.org/abs/2401.{i:05d}v2\n" for i in range(1, 6)])
+    )
     return path
 
 

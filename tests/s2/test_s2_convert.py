@@ -67,6 +67,8 @@ def test_cites_carries_influence_and_intents():
     assert (edge.is_influential, edge.intents, edge.source) == (False, ["background"], "s2")
     cit = sample("citation.json")
     assert cites("c", "a", cit).intents == ["result", "background", "methodology"]
+    # four citing sentences, as in the recorded real edge: the first three are kept, in order
+    assert cites("c", "a", cit).contexts == cit["contexts"][:3] and len(cit["contexts"]) == 4
 
 
 def test_author_node_from_author_record():

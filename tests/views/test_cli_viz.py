@@ -11,7 +11,8 @@ from typer.testing import CliRunner
 from view_graphs import listed_only_graph, small_graph
 
 import kg.cli.viz  # noqa: F401  (registers the command)
-from kg.cli import UserError, app
+from kg.cli import UserError, app, exit_code
+from kg.errors import NotFoundError
 from kg.store_embedded import EmbeddedStore
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -68,9 +69,10 @@ def test_viz_one_view_with_options(tmp_path):
 def test_viz_errors_are_user_errors(tmp_path):
     db = make_db(tmp_path / "kg.db", small_graph)
     result = CliRunner().invoke(app, ["viz", "ego", "--paper", "Nope", "--db", str(db)])
-    assert isinstance(result.exception, UserError) and "no paper matches 'Nope'" in str(
+    assert isinstance(result.exception, NotFoundError) and "no paper matches 'Nope'" in str(
         result.exception
     )
+    assert exit_code(result.exception) == 1
     result = CliRunner().invoke(app, ["viz", "citations", "--author", "x", "--db", str(db)])
     assert isinstance(result.exception, UserError)
 

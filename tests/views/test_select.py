@@ -6,6 +6,7 @@ import networkx as nx
 import pytest
 from view_graphs import XSS_TITLE, listed_only_graph, small_graph
 
+from kg.errors import NotFoundError
 from kg.views.select import ViewError, citations, coauthors, communities, ego, keep_top, methods
 
 
@@ -80,7 +81,7 @@ def test_ego_depth_one_and_two(store):
 
 def test_ego_names_what_it_cannot_find(store):
     kb = small_graph(store)
-    with pytest.raises(ViewError, match="no paper matches 'Nope'"):
+    with pytest.raises(NotFoundError, match="no paper matches 'Nope'"):
         ego(kb, paper="Nope")
     with pytest.raises(ViewError, match="exactly one"):
         ego(kb)

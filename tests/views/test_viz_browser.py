@@ -5,7 +5,7 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 from browser_harness import browser, open_view  # noqa: F401  (browser is a fixture)
-from view_graphs import XSS_ATTR, XSS_TITLE, listed_only_graph, small_graph
+from view_graphs import CONTEXTS, XSS_ATTR, XSS_TITLE, listed_only_graph, small_graph
 
 from kg.views import write_view
 from kg.views.render import render
@@ -70,6 +70,28 @@ def test_hostile_titles_show_as_text_and_run_nothing(browser, embedded_store, tm
     assert XSS_ATTR in other.page.inner_text("#details")
     assert other.page.evaluate("document.querySelectorAll('img').length") == 0
     assert_clean(other)
+
+
+@pytest.mark.parametrize("view,params", [("citations", {}), ("ego", {"paper": "p1"})])
+def test_citation_edge_tooltip_shows_the_citing_sentences_as_text(
+    browser, embedded_store, tmp_path, view, params
+):
+    path = write_view(small_graph(embedded_store), view, tmp_path / f"{view}.html", **params)
+    opened = open_view(browser, path)
+    page = opened.page
+    (x1, y1), (x2, y2) = opened.node_point("Paper:p1"), opened.node_point("Paper:p2")
+    page.mouse.move((x1 + x2) / 2, (y1 + y2) / 2)
+    page.wait_for_selector("#tooltip", state="visible", timeout=5000)
+    text = page.inner_text("#tooltip")
+    assert (
+        "CITATION" in text.upper()
+        and "methodology, background" in text
+        and f"cites {XSS_TITLE}" in text
+    )
+    for context in CONTEXTS:
+        assert context in text  # the markup in the second shows as text
+    assert page.evaluate("document.querySelectorAll('img').length") == 0
+    assert_clean(opened)
 
 
 def test_demo_listing_without_edges_says_why(browser, embedded_store, tmp_path):

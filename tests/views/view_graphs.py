@@ -18,6 +18,11 @@ from kg.store import upsert_nodes, upsert_relationships
 
 XSS_TITLE = "<script>alert(1)</script>"
 XSS_ATTR = '"><img src=x onerror=alert(1)>'
+#: the citing sentences of p1 -> p2, one of them hostile
+CONTEXTS = [
+    "Sparse attention follows the masking of [2].",
+    "As in <img src=x onerror=alert(3)> [2] & more.",
+]
 
 
 def small_graph(store) -> KnowledgeGraph:
@@ -75,7 +80,13 @@ def small_graph(store) -> KnowledgeGraph:
     upsert_relationships(
         store,
         [
-            Cites(src="p1", dst="p2", is_influential=True),
+            Cites(
+                src="p1",
+                dst="p2",
+                is_influential=True,
+                intents=["methodology", "background"],
+                contexts=CONTEXTS,
+            ),
             Cites(src="p1", dst="r1"),
             Cites(src="p2", dst="r1"),
             Cites(src="p3", dst="r1"),

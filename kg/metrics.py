@@ -1,0 +1,158 @@
+"""Metric names: one table of canonical names and the ways papers and leaderboards write them.
+
+Like the benchmark gazetteer, a written form resolves through its folded spelling (case, spaces,
+hyphens and punctuation ignored), so "Top 1 Accuracy", "top-1 acc", "Acc@1" and "Top1" are all
+``top-1 accuracy``. Extraction stores the canonical name on EVALUATED_ON edges; the leaderboard
+resolves what a user types the same way.
+
+>>> canonical_metric("Top 1 Accuracy"), canonical_metric("Word Error Rate (WER)")
+('top-1 accuracy', 'WER')
+>>> lower_is_better("top-1 error"), lower_is_better("BLEU")
+(True, False)
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+#: canonical name -> other written forms (folded on lookup)
+METRIC_ALIASES: dict[str, tuple[str, ...]] = {
+    "top-1 accuracy": (
+        "top1",
+        "top 1 accuracy",
+        "top-1 acc",
+        "acc@1",
+        "top1 accuracy",
+        "top-1 test accuracy",
+        "top-1 classification accuracy",
+    ),
+    "top-5 accuracy": ("top5", "top 5 accuracy", "top-5 acc", "acc@5"),
+    "top-1 error": ("top-1 error rate", "top 1 error", "top1 error"),
+    "top-5 error": ("top-5 error rate", "top 5 error", "top5 error"),
+    "accuracy": (
+        "acc",
+        "acc.",
+        "overall accuracy",
+        "test accuracy",
+        "average accuracy",
+        "mean accuracy",
+        "classification accuracy",
+        "percentage correct",
+        "accuracy (%)",
+        "% test accuracy",
+        "avg. accuracy",
+        "accuracy (test)",
+    ),
+    "error rate": ("error", "percentage error", "test error", "classification error"),
+    "F1": (
+        "f1 score",
+        "f1-score",
+        "f-score",
+        "f1 (%)",
+        "f-measure",
+        "fmeasure",
+        "f measure",
+        "micro-f1",
+        "micro f1",
+        "macro-f1",
+        "macro f1",
+        "avg f1",
+        "average f1",
+        "test f1",
+    ),
+    "F0.5": ("f 0.5", "f0.5 score", "f_0.5"),
+    "exact match": ("em", "exact-match"),
+    "BLEU": ("bleu score", "bleu-4", "sacrebleu"),
+    "GLEU": (),
+    "ROUGE-1": ("rouge 1", "rouge1"),
+    "ROUGE-2": ("rouge 2", "rouge2"),
+    "ROUGE-L": ("rouge l", "rougel"),
+    "CIDEr": ("cider score",),
+    "mIoU": (
+        "mean iou",
+        "mean iou (class)",
+        "miou (%)",
+        "validation miou",
+        "test miou",
+        "mean intersection over union",
+        "mean iu",
+    ),
+    "IoU": ("intersection over union", "jaccard", "jaccard (mean)"),
+    "mAP": ("map", "box map", "mean average precision", "test map"),
+    "AP": ("box ap", "average precision", "test ap", "validation ap"),
+    "mask AP": ("mask map",),
+    "AP50": ("ap 0.5", "ap@0.5", "map@0.5", "map iou@0.5", "map @ 50", "ap50 score"),
+    "PQ": ("panoptic quality",),
+    "FID": ("fid score", "frechet inception distance", "fid-50k", "fid-10k", "fid-30k"),
+    "FVD": (),
+    "Inception score": ("is",),
+    "PSNR": ("psnr (db)",),
+    "SSIM": (),
+    "pass@1": ("pass@ 1",),
+    "perplexity": ("ppl", "test perplexity", "validation perplexity"),
+    "WER": ("word error rate", "word error rate (wer)", "test wer"),
+    "CER": ("character error rate",),
+    "PER": ("phoneme error rate",),
+    "EER": ("equal error rate",),
+    "DER": ("diarization error rate", "der(%)"),
+    "AUC": ("auroc", "roc-auc", "auc-roc", "area under the curve", "mean auc", "roc auc"),
+    "PR-AUC": ("auprc",),
+    "recall@1": ("r@1", "text-to-video r@1", "rank-1", "rank1", "rank@1"),
+    "NDCG": ("ndcg@10",),
+    "bits per character": ("bpc", "bit per character (bpc)", "bits/character"),
+    "bits per dimension": ("bpd", "bits/dim", "bits/dimension"),
+    "J&F": ("j & f", "mean j&f", "mean jaccard & f-measure", "j&f mean"),
+    "MPJPE": ("average mpjpe (mm)", "mean per joint position error"),
+    "Dice": ("dice coefficient", "mean dice", "dsc", "dice score"),
+    "mCE": ("mean corruption error", "mean corruption error (mce)"),
+    "miss rate": ("mr", "reasonable miss rate", "reasonable mr^-2"),
+    "UAS": (),
+    "LAS": (),
+    "PESQ": (),
+    "NoC@90": (),
+    "HTER": (),
+    "ACER": (),
+    "MAE": ("mean absolute error",),
+    "RMSE": (),
+    "FPS": ("frames per second", "speed (fps)", "frame (fps)"),
+}
+
+_LOWER_IS_BETTER = re.compile(
+    r"error|loss|perplexity|\bppl\b|\bwer\b|\bcer\b|\bper\b|\beer\b|\bder\b|latency|\bfid\b|\bfvd\b|mse|"
+    r"\bmae\b|rmse|bits per|mpjpe|\bmce\b|miss rate|hter|acer|noc@",
+    re.I,
+)
+_NON_ALNUM = re.compile(r"[^0-9a-z@&%^.]+")
+
+
+def _fold(text: str) -> str:
+    return _NON_ALNUM.sub("", text.lower()).rstrip(".")
+
+
+@lru_cache(maxsize=1)
+def _alias_table() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for name, aliases in METRIC_ALIASES.items():
+        for form in (name, *aliases):
+            table.setdefault(_fold(form), name)
+    return table
+
+
+def metric_key(text: str) -> str | None:
+    """The canonical name of a metric written as ``text``, or None when the table lacks it.
+
+    >>> metric_key("Acc@1"), metric_key("Mean IoU"), metric_key("novelty")
+    ('top-1 accuracy', 'mIoU', None)
+    """
+    return _alias_table().get(_fold(text))
+
+
+def canonical_metric(text: str) -> str:
+    """The canonical name, or ``text`` lower-cased and trimmed when the table lacks it."""
+    return metric_key(text) or " ".join(text.split()).lower()
+
+
+def lower_is_better(metric: str) -> bool:
+    """Error-like metrics (error, loss, perplexity, WER, FID, ...) rank lowest first."""
+    return bool(_LOWER_IS_BETTER.search(metric))

@@ -1,0 +1,210 @@
+"""The resolver: what a user typed, turned into the one node it names.
+
+:func:`resolve` (also ``kb.resolve(label, text)``) answers with the node or raises
+:class:`~kg.errors.NotFoundError` ("no benchmark matches 'X'") or
+:class:`~kg.errors.AmbiguousError` ("3 papers match 'X': ..., use an id"). Every lookup of the
+query helpers, the views and the CLI goes through it, so each accepts the same references:
+
+- Paper: key, S2 paper id or URL, arXiv id or URL (abs, pdf, html), Hugging Face paper URL,
+  DOI or doi.org URL (any case), ``CorpusId:N``, or the title (after
+  :func:`kg.keys.normalise_title`).
+- Author: key, S2 author id, name or alias (case-insensitive).
+- Method / Benchmark: key, name or alias, in any spelling that has the same key
+  (:func:`kg.keys.method_key`, :func:`kg.keys.benchmark_key`): case, hyphens, spaces, plurals,
+  version suffixes.
+
+Matches are ranked: the exact key first, then ids and names, then titles and aliases; only the
+best rank counts, and several nodes there are ambiguous.
+
+>>> from kg.examples import example_graph
+>>> kb = example_graph()
+>>> resolve(kb, "Method", "low-rank adaptations").key
+'lora'
+>>> resolve(kb, "Paper", "https://huggingface.co/papers/2106.09685").title
+'LoRA: Low-Rank Adaptation of Large Language Models'
+>>> resolve(kb, "Benchmark", "CIFAR 11")
+Traceback (most recent call last):
+...
+kg.errors.NotFoundError: no benchmark matches 'CIFAR 11'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Literal
+
+from kg.errors import AmbiguousError, NotFoundError
+from kg.identifiers import Identifier, MalformedIdentifier, parse_identifier
+from kg.keys import author_key, fold, method_key, normalise_title, raw_benchmark_key
+from kg.model import NODE_BY_LABEL, Node
+
+if TYPE_CHECKING:
+    from kg.graph import KnowledgeGraph
+
+Label = Literal["Paper", "Author", "Method", "Benchmark"]
+LABELS: tuple[Label, ...] = ("Paper", "Author", "Method", "Benchmark")
+
+_KEY, _ID, _WEAK, _SPELLING = 0, 1, 2, 3
+
+
+def resolve(kb: KnowledgeGraph, label: Label, text: str) -> Node:
+    """The one ``label`` node ``text`` names (see the module docs for the accepted forms)."""
+    found = candidates(kb, label, text)
+    if not found:
+        raise NotFoundError(label, text.strip())
+    best = [node for rank, node in found if rank == found[0][0]]
+    if len(best) > 1:
+        raise AmbiguousError(label, text.strip(), [_describe(n) for n in best])
+    return best[0]
+
+
+def resolve_key(kb: KnowledgeGraph, label: Label, text: str) -> str:
+    """The key of :func:`resolve`'s node."""
+    return resolve(kb, label, text).key
+
+
+def find_key(kb: KnowledgeGraph, label: Label, text: str) -> str | None:
+    """:func:`resolve_key`, or None when nothing matches (ambiguity still raises)."""
+    try:
+        return resolve_key(kb, label, text)
+    except NotFoundError:
+        return None
+
+
+def candidates(kb: KnowledgeGraph, label: Label, text: str) -> list[tuple[int, Node]]:
+    """Every ``label`` node ``text`` could name, as (rank, node), best rank first, then key."""
+    if label not in _LOOKUPS:
+        raise ValueError(f"unknown label {label!r}; expected one of {', '.join(LABELS)}")
+    text = text.strip()
+    if not text:
+        return []
+    statement, params = _LOOKUPS[label](text, kb.dialect)
+    rows = kb.cypher(statement, params)
+    if not rows and label in _SPELLINGS:
+        rows = _by_spelling(kb, label, text)
+    model = NODE_BY_LABEL[label]
+    ranked: dict[str, tuple[int, Node]] = {}
+    for row in rows:
+        props = {k: v for k, v in row["node"].items() if k in model.model_fields}
+        node = model.model_validate(props)
+        if node.key not in ranked or row["rank"] < ranked[node.key][0]:
+            ranked[node.key] = (row["rank"], node)
+    return sorted(ranked.values(), key=lambda pair: (pair[0], pair[1].key))
+
+
+# --- one statement per label ----------------------------------------------------------------
+
+
+def _alias_match(var: str, dialect: str) -> str:
+    """``var``'s aliases include ``$lower``, case-insensitively."""
+    if dialect == "neo4j":
+        return f"$lower IN [x IN coalesce({var}.aliases, []) | toLower(x)]"
+    return f"list_contains(list_transform({var}.aliases, x -> lower(x)), $lower)"
+
+
+def _paper(text: str, dialect: str) -> tuple[str, dict[str, Any]]:
+    try:
+        ident = parse_identifier(text) or Identifier()
+    except MalformedIdentifier:  # shaped like an id but not one: still a key or a title
+        ident = Identifier()
+    params = {
+        "ref": text,
+        "s2": ident.s2_id or "",
+        "arxiv": ident.arxiv_id or "",
+        "doi": ident.doi or "",
+        "corpus": ident.corpus_id if ident.corpus_id is not None else -1,
+        "norm": normalise_title(text) or "",
+    }
+    statement = (
+        "MATCH (n:Paper) WHERE n.key = $ref OR n.s2_id = $ref OR n.s2_id = $s2 "
+        "OR n.arxiv_id = $arxiv OR toLower(n.doi) = $doi OR n.corpus_id = $corpus "
+        "OR n.title_norm = $norm "
+        f"RETURN properties(n) AS node, CASE WHEN n.key = $ref THEN {_KEY} "
+        f"WHEN n.title_norm = $norm AND NOT (n.s2_id = $ref OR n.s2_id = $s2 "
+        f"OR n.arxiv_id = $arxiv OR toLower(n.doi) = $doi OR n.corpus_id = $corpus) THEN {_WEAK} "
+        f"ELSE {_ID} END AS rank"
+    )
+    return statement, params
+
+
+def _author(text: str, dialect: str) -> tuple[str, dict[str, Any]]:
+    norm = normalise_title(text)
+    params = {"ref": text, "lower": text.lower(), "name_key": author_key(name=norm) if norm else ""}
+    statement = (
+        "MATCH (n:Author) WHERE n.key = $ref OR n.key = $name_key OR n.s2_id = $ref "
+        f"OR toLower(n.name) = $lower OR {_alias_match('n', dialect)} "
+        f"RETURN properties(n) AS node, CASE WHEN n.key = $ref THEN {_KEY} "
+        f"WHEN n.key = $name_key OR n.s2_id = $ref OR toLower(n.name) = $lower THEN {_ID} "
+        f"ELSE {_WEAK} END AS rank"
+    )
+    return statement, params
+
+
+def _named(label: str, keys: Callable[[str], list[str]]):
+    def lookup(text: str, dialect: str) -> tuple[str, dict[str, Any]]:
+        params = {"ref": text, "keys": list(dict.fromkeys(keys(text))), "lower": text.lower()}
+        statement = (
+            f"MATCH (n:{label}) WHERE n.key IN $keys OR toLower(n.name) = $lower "
+            f"OR {_alias_match('n', dialect)} "
+            f"RETURN properties(n) AS node, CASE WHEN n.key = $ref THEN {_KEY} "
+            f"WHEN n.key IN $keys OR toLower(n.name) = $lower THEN {_ID} ELSE {_WEAK} END AS rank"
+        )
+        return statement, params
+
+    return lookup
+
+
+def _method_keys(text: str) -> list[str]:
+    return [text, method_key(text), fold(text)]
+
+
+def _benchmark_keys(text: str) -> list[str]:
+    return [text, raw_benchmark_key(text), fold(text)]
+
+
+_LOOKUPS = {
+    "Paper": _paper,
+    "Author": _author,
+    "Method": _named("Method", _method_keys),
+    "Benchmark": _named("Benchmark", _benchmark_keys),
+}
+#: labels whose names and aliases also match in any spelling with the same key
+_SPELLINGS: dict[str, Callable[[str], list[str]]] = {
+    "Method": _method_keys,
+    "Benchmark": _benchmark_keys,
+}
+
+
+def _by_spelling(kb: KnowledgeGraph, label: str, text: str) -> list[dict[str, Any]]:
+    """Nodes with a name or alias that folds to the same key as ``text`` ("low rank adaptation"
+    for the alias "Low-Rank Adaptation"): a scan of the label's names, made only when the
+    indexed lookup found nothing."""
+    wanted = {k for k in _SPELLINGS[label](text)[1:] if k}
+    keys = [
+        row["key"]
+        for row in kb.cypher(
+            f"MATCH (n:{label}) RETURN n.key AS key, n.name AS name, n.aliases AS aliases"
+        )
+        if any(
+            set(_SPELLINGS[label](form)[1:]) & wanted
+            for form in [row["name"] or "", *(row["aliases"] or [])]
+            if form
+        )
+    ]
+    if not keys:
+        return []
+    return kb.cypher(
+        f"MATCH (n:{label}) WHERE n.key IN $keys RETURN properties(n) AS node, {_SPELLING} AS rank",
+        {"keys": keys},
+    )
+
+
+def _describe(node: Node) -> str:
+    name = getattr(node, "title", None) or getattr(node, "name", None)
+    year = getattr(node, "year", None)
+    if name and year:
+        return f"{node.key} ({name}, {year})"
+    return f"{node.key} ({name})" if name else node.key
+
+
+__all__ = ["Label", "LABELS", "resolve", "resolve_key", "find_key", "candidates"]
