@@ -122,8 +122,8 @@ def update_node_columns(
     return n
 
 
-def _groups(items: Iterable[T]) -> dict[type, list[T]]:
-    by_model: dict[type, list] = {}
+def _groups(items: Iterable[T]) -> dict[type[T], list[T]]:
+    by_model: dict[type[T], list[T]] = {}
     for item in items:
         by_model.setdefault(type(item), []).append(item)
     return by_model
