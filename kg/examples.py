@@ -27,39 +27,24 @@ RESNET = paper_key(doi="10.1109/CVPR.2016.90")
 
 def example_records() -> tuple[list, list]:
     """The example graph's nodes and relationships."""
+    listed = [  # (arXiv id, title, year, S2 citation count)
+        ("2106.09685", "LoRA: Low-Rank Adaptation of Large Language Models", 2021, 9000),
+        ("1706.03762", "Attention Is All You Need", 2017, 100000),
+        ("2305.14314", "QLoRA: Efficient Finetuning of Quantized LLMs", 2023, 2000),
+    ]
     papers = [
-        Paper(
-            key=LORA,
-            arxiv_id="2106.09685",
-            title="LoRA: Low-Rank Adaptation of Large Language Models",
-            year=2021,
-            listed=True,
-            citation_count=9000,
-        ),
-        Paper(
-            key=ATTENTION,
-            arxiv_id="1706.03762",
-            title="Attention Is All You Need",
-            year=2017,
-            listed=True,
-            citation_count=100000,
-        ),
-        Paper(
-            key=QLORA,
-            arxiv_id="2305.14314",
-            title="QLoRA: Efficient Finetuning of Quantized LLMs",
-            year=2023,
-            listed=True,
-            citation_count=2000,
-        ),
+        Paper(key=paper_key(arxiv_id=a), arxiv_id=a, title=t, year=y, citation_count=c, listed=True)
+        for a, t, y, c in listed
+    ]
+    papers.append(
         Paper(
             key=RESNET,
             doi="10.1109/cvpr.2016.90",
             title="Deep Residual Learning for Image Recognition",
             year=2016,
             listed=False,
-        ),
-    ]
+        )
+    )
     hu, dettmers = author_key(name="Edward J. Hu"), author_key(name="Tim Dettmers")
     authors = [Author(key=hu, name="Edward J. Hu"), Author(key=dettmers, name="Tim Dettmers")]
     lora, transformer = method_key("LoRA"), method_key("Transformer")

@@ -3,10 +3,13 @@
 Each helper takes a :class:`kg.KnowledgeGraph` and typed parameters, runs one parameterised
 statement and returns typed rows (:class:`queries._rows.Rows`, a list with ``.to_dataframe()``).
 
->>> from kg.graph import KnowledgeGraph                      # doctest: +SKIP
->>> from queries import citations
->>> with KnowledgeGraph.open("kg.db") as kb:
-...     citations.missing_papers(kb, min_citing=3).to_dataframe()
+>>> from kg.examples import example_graph  # a research script opens KnowledgeGraph.open("kg.db")
+>>> from queries import methods
+>>> kb = example_graph()
+>>> [(p.key, p.year) for p in methods.papers_proposing(kb, "low-rank adaptation")]
+[('arxiv:2106.09685', 2021)]
+>>> methods.benchmarks_for(kb, "LoRAs").to_dataframe()[["key", "papers"]].values.tolist()
+[['glue', 2], ['cifar10', 1]]
 """
 
 from __future__ import annotations

@@ -146,10 +146,10 @@ def build_network(
 
 
 def short_label(attrs: dict[str, Any]) -> str:
-    """The node's label on the canvas: its title or name, cut to a few words.
+    """The node's label on the canvas: its title or name, cut to LABEL_CHARS characters.
 
     >>> short_label({"title": "Attention Is All You Need, Again and Again and Again"})
-    'Attention Is All You Need, Again…'
+    'Attention Is All You Need, Agai…'
     """
     text = str(attrs.get("title") or attrs.get("name") or attrs.get("key") or "")
     text = " ".join(text.split())

@@ -22,7 +22,7 @@ class NotAListing(ListingFileError):
     a listing of one format whose entries are mostly malformed."""
 
 
-class MalformedEntry(ValueError):
+class MalformedEntry(InputError):
     """One entry that cannot become a paper; the parser reports it and goes on."""
 
 

@@ -13,7 +13,7 @@ def fast_options(url: str, cache_dir, **kw) -> EnrichOptions:
     """No pacing, tiny backoff, fixed jitter: the suite stays fast and repeatable."""
     base = dict(
         api_url=url, cache_dir=str(cache_dir), pace=0, backoff_base=0.01, backoff_cap=0.05,
-        timeout=2.0, seed=7, concurrency=1,
+        timeout=20.0, seed=7, concurrency=1,  # generous: the test machine is shared and busy
     )  # fmt: skip
     base.update(kw)
     return EnrichOptions(**base)
