@@ -36,15 +36,19 @@ def log(message: str) -> None:
 
 
 def workload(
-    n_papers: int, seed: int = 1
+    n_papers: int,
+    seed: int = 1,
+    paper_key: Callable[[int], str] = paper_key_of,
+    author_key: Callable[[int], str] = author_key_of,
 ) -> list[tuple[str, Callable[[KnowledgeGraph, int], object], int]]:
-    """(name, call(kb, i), repetitions factor) for every helper; call ``i`` varies the input."""
+    """(name, call(kb, i), repetitions factor) for every helper; call ``i`` varies the input.
+    Paper ``i`` is keyed ``paper_key(i)`` and titled "Synthetic paper i: ..."; author ``i`` is
+    keyed ``author_key(i)`` (an S2 key: the id after ``s2:`` is looked up too)."""
     rng = random.Random(seed)
-    pkeys = [paper_key_of(rng.randrange(n_papers)) for _ in range(200)]
-    akeys = [author_key_of(rng.randrange(max(3, n_papers // 2))) for _ in range(200)]
-    titles = [
-        f"Synthetic paper {int(k[6:])}" for k in pkeys
-    ]  # not the full title: a miss costs the scan
+    picks = [rng.randrange(n_papers) for _ in range(200)]
+    pkeys = [paper_key(i) for i in picks]
+    akeys = [author_key(rng.randrange(max(3, n_papers // 2))) for _ in range(200)]
+    titles = [f"Synthetic paper {i}" for i in picks]  # not the full title: a miss costs the scan
     words = ["graph neural", "sparse attention", "diffusion", "robust efficient", "policy reward"]
     methods_ = ["Method Graph", "method neural", "METHOD SPARSE"]
     benches = ["BENCH GRAPH", "bench neural"]

@@ -31,6 +31,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
+from kg import counts
 from kg.keys import normalise_title
 from kg.model import RELATIONSHIP_MODELS, Authored, Paper, Relationship
 from kg.store import GraphStore, upsert_nodes, upsert_relationships
@@ -351,6 +352,9 @@ def merge_paper_nodes(store: GraphStore, keep: str, drop: str) -> None:
     for model in RELATIONSHIP_MODELS:
         _move_relationships(store, model, keep, drop)
     store.run("MATCH (p:Paper {key: $key}) DETACH DELETE p", {"key": drop})
+    # The moved edges were counted from both ends until `drop` went.
+    counts.refresh(store, "Paper", [keep])
+    counts.refresh_around_papers(store, [keep])
 
 
 def _move_relationships(store: GraphStore, model: type[Relationship], keep: str, drop: str) -> None:

@@ -23,13 +23,20 @@ class Node(BaseModel):
     label: ClassVar[str]
     #: properties a lookup index is created on (besides the key)
     indexed: ClassVar[tuple[str, ...]] = ()
+    #: integer properties the stores keep up to date on every write (:mod:`kg.counts`); never
+    #: set by a record, 0 on a new node, and indexed so rankings can read them in order
+    counts: ClassVar[tuple[str, ...]] = ()
 
     key: str
 
 
 class Paper(Node):
     label: ClassVar[str] = "Paper"
-    indexed: ClassVar[tuple[str, ...]] = ("s2_id", "arxiv_id", "doi", "title_norm", "year")
+    indexed: ClassVar[tuple[str, ...]] = (
+        "s2_id", "arxiv_id", "doi", "title_norm", "year", "listed", "citation_count", "pagerank",
+    )  # fmt: skip
+    #: papers in this graph citing it; listed papers citing it
+    counts: ClassVar[tuple[str, ...]] = ("cited_in_graph", "cited_by_listed")
 
     s2_id: str | None = None
     corpus_id: int | None = None
@@ -77,6 +84,8 @@ class Paper(Node):
 class Author(Node):
     label: ClassVar[str] = "Author"
     indexed: ClassVar[tuple[str, ...]] = ("s2_id", "name")
+    #: listed papers they wrote; the sum of those papers' S2 citation counts
+    counts: ClassVar[tuple[str, ...]] = ("listed_papers", "listed_citations")
 
     s2_id: str | None = None
     name: str | None = None

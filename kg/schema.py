@@ -50,11 +50,18 @@ def embedded_type(model: type[BaseModel], field: str) -> str:
     return f"{name}[]" if is_list else name
 
 
+def embedded_columns(node: type[Node]) -> list[str]:
+    """Column definitions of a node table: the model's properties, then its counts (0 when new)."""
+    return [f"{f} {embedded_type(node, f)}" for f in properties(node)] + [
+        f"{c} INT64 DEFAULT 0" for c in node.counts
+    ]
+
+
 def embedded_ddl() -> list[str]:
     """``CREATE NODE TABLE`` / ``CREATE REL TABLE`` statements for LadybugDB."""
     statements = []
     for node in NODE_MODELS:
-        columns = ", ".join(f"{f} {embedded_type(node, f)}" for f in properties(node))
+        columns = ", ".join(embedded_columns(node))
         statements.append(
             f"CREATE NODE TABLE IF NOT EXISTS {node.label}({columns}, PRIMARY KEY(key))"
         )
@@ -74,6 +81,15 @@ def embedded_ddl() -> list[str]:
     return statements
 
 
+def embedded_added_columns(node: type[Node], existing: Sequence[str]) -> list[str]:
+    """``ALTER TABLE ... ADD`` for the columns a database made by an older version lacks."""
+    return [
+        f"ALTER TABLE {node.label} ADD {column}"
+        for column in embedded_columns(node)
+        if column.split()[0] not in existing
+    ]
+
+
 def neo4j_schema() -> list[str]:
     """Idempotent constraints and indexes for Neo4j 5."""
     statements = []
@@ -83,7 +99,7 @@ def neo4j_schema() -> list[str]:
             f"CREATE CONSTRAINT {name}_key IF NOT EXISTS "
             f"FOR (n:{node.label}) REQUIRE n.key IS UNIQUE"
         )
-        for prop in node.indexed:
+        for prop in (*node.indexed, *node.counts):
             statements.append(
                 f"CREATE INDEX {name}_{prop} IF NOT EXISTS FOR (n:{node.label}) ON (n.{prop})"
             )
@@ -93,24 +109,34 @@ def neo4j_schema() -> list[str]:
     return statements
 
 
-def _row_value(model: type[BaseModel], prop: str, dialect: str) -> str:
+def _row_value(model: type[BaseModel], prop: str, dialect: str, row: str = "row.") -> str:
     # The embedded store types a parameter from its values; a column that is null in every row
     # of a batch would be bound as STRING, so it is cast to the column's type.
     if dialect == "embedded" and embedded_type(model, prop) != "STRING":
-        return f"CAST(row.{prop} AS {embedded_type(model, prop)})"
-    return f"row.{prop}"
+        return f"CAST({row}{prop} AS {embedded_type(model, prop)})"
+    return f"{row}{prop}"
 
 
-def _set_clause(var: str, model: type[BaseModel], props: list[str], dialect: str) -> str:
+def _set_clause(
+    var: str, model: type[BaseModel], props: list[str], dialect: str, row: str = "row."
+) -> str:
     # A null in a row never erases what an earlier build stored (listing abstract kept when S2
     # has none, enrichment kept when the listing is built again); a write-once property (the
     # date a citation was first seen) keeps the stored value over the row's.
     once = getattr(model, "write_once", ())
     return ", ".join(
-        f"{var}.{p} = coalesce({var}.{p}, {_row_value(model, p, dialect)})"
+        f"{var}.{p} = coalesce({var}.{p}, {_row_value(model, p, dialect, row)})"
         if p in once
-        else f"{var}.{p} = coalesce({_row_value(model, p, dialect)}, {var}.{p})"
+        else f"{var}.{p} = coalesce({_row_value(model, p, dialect, row)}, {var}.{p})"
         for p in props
+    )
+
+
+def node_update(model: type[Node], dialect: str, props: Sequence[str], row: str = "row.") -> str:
+    """``MATCH`` existing nodes by key and set ``props``: follows ``UNWIND $rows AS row``, or
+    with ``row=""`` the embedded store's ``LOAD FROM`` of a column frame."""
+    return f"MATCH (n:{model.label} {{key: {row}key}}) SET " + _set_clause(
+        "n", model, [p for p in props if p != "key"], dialect, row
     )
 
 

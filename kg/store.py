@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import Any, Literal, Protocol, TypeVar
 
 from pydantic import BaseModel
 
-from kg import schema
-from kg.model import Node, Relationship
+from kg import bulk, counts, schema
+from kg.model import NODE_BY_LABEL, Node, Paper, Relationship
 
 DEFAULT_BATCH_SIZE = 1000
 
@@ -45,43 +46,117 @@ def batched(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
 
 
 def upsert_nodes(store: GraphStore, nodes: Iterable[Node]) -> int:
-    """MERGE nodes by key in batches; returns how many rows were written."""
-    return _upsert(store, list(nodes), schema.node_upsert)
+    """MERGE nodes by key (a null never overwrites a stored value); returns rows written.
+
+    This is the write path every caller uses. On the embedded store a large write COPYs its new
+    nodes and MERGEs the rest (:mod:`kg.bulk`), all in one transaction; the counts rankings
+    read (:mod:`kg.counts`) are refreshed in it too.
+    """
+    written = 0
+    for model, group in _groups(nodes).items():
+        with _transaction(store):
+            large = bulk.enabled(store, len(group))
+            keys = {n.key for n in group}
+            fields = counts.STORED_PAPER_FIELDS if model is Paper else ()
+            if large:
+                stored = bulk.stored_values(store, model.label, keys, fields)
+                rest = bulk.copy_new_nodes(store, model, group, set(stored))
+            else:
+                stored = _stored_values(store, model.label, keys, fields) if fields else {}
+                rest = group
+            _merge(store, rest, schema.node_upsert)
+            counts.after_nodes(store, model, group, stored)
+        written += len(group)
+    return written
 
 
 def upsert_relationships(store: GraphStore, rels: Iterable[Relationship]) -> int:
-    """MERGE relationships between existing nodes in batches; returns rows written. A store
-    with its own ``write_relationships`` (Neo4j: CREATE for the new ones) writes them."""
-    return _upsert(store, list(rels), schema.relationship_upsert, "write_relationships")
+    """MERGE relationships between existing nodes (a row naming a missing node writes nothing);
+    returns rows written. Large writes on the embedded store COPY the new edges (see
+    :func:`upsert_nodes`); the counts of the nodes the edges reach are refreshed."""
+    written = 0
+    for model, group in _groups(rels).items():
+        with _transaction(store):
+            rest = (
+                bulk.copy_new_relationships(store, model, group)
+                if bulk.enabled(store, len(group))
+                else group
+            )
+            _merge(store, rest, schema.relationship_upsert)
+            counts.after_relationships(store, model, group)
+        written += len(group)
+    return written
 
 
 def update_node_columns(
-    store: GraphStore, label: str, keys: Sequence[str], columns: dict[str, Sequence[Any]]
+    store: GraphStore, label: str, keys: Sequence[str], columns: Mapping[str, Sequence[Any]]
 ) -> int:
     """Set properties of existing ``label`` nodes from column data: ``columns[name][i]`` is the
-    value for ``keys[i]``; keys not in the store are skipped; returns the number of rows given.
+    value for ``keys[i]``. For write-backs over the whole graph (PageRank, communities) without
+    building a record per node. A null never overwrites; keys not in the store are skipped;
+    returns the number of rows given. Only model properties that no count depends on.
 
     >>> update_node_columns(store, "Paper", ["s2:a", "s2:b"], {"pagerank": [0.6, 0.4]})  # doctest: +SKIP
     2
     """
+    model = NODE_BY_LABEL[label]
+    unknown = [
+        c
+        for c in columns
+        if c not in schema.properties(model) or c in ("key", "listed", "citation_count")
+    ]
+    if unknown:
+        raise ValueError(f"{label} has no property {unknown[0]!r} that update_node_columns may set")
+    n = len(keys)
+    if any(len(values) != n for values in columns.values()):
+        raise ValueError("every column needs one value per key")
     names = list(columns)
-    sets = ", ".join(f"n.{c} = coalesce(row.{c}, n.{c})" for c in names)
+    if bulk.enabled(store, n) and hasattr(store, "load"):
+        data = {"key": list(keys), **{c: list(v) for c, v in columns.items()}}
+        store.load(schema.node_update(model, store.dialect, names, row=""), data)
+        return n
     rows = [{"key": k, **{c: columns[c][i] for c in names}} for i, k in enumerate(keys)]
-    store.run_batches(f"UNWIND $rows AS row MATCH (n:{label} {{key: row.key}}) SET {sets}", rows)
-    return len(keys)
+    store.run_batches(
+        "UNWIND $rows AS row " + schema.node_update(model, store.dialect, names), rows
+    )
+    return n
 
 
-def _upsert(store: GraphStore, items: list[BaseModel], statement, own_path: str = "") -> int:
-    written = 0
-    by_model: dict[type, list[BaseModel]] = {}
+def _groups(items: Iterable[T]) -> dict[type[T], list[T]]:
+    by_model: dict[type[T], list[T]] = {}
     for item in items:
         by_model.setdefault(type(item), []).append(item)
-    write = getattr(store, own_path, None) if own_path else None
-    for model, group in by_model.items():
+    return by_model
+
+
+def _merge(store: GraphStore, group: Sequence[BaseModel], statement) -> None:
+    if group:
         props = schema.present_properties(group)
-        rows = schema.rows(group, props)
-        if write is not None:
-            written += write(model, props, rows)
-        else:
-            written += store.run_batches(statement(model, store.dialect, props), rows)
-    return written
+        store.run_batches(
+            statement(type(group[0]), store.dialect, props), schema.rows(group, props)
+        )
+
+
+def _stored_values(
+    store: GraphStore, label: str, keys: set[str], fields: Sequence[str]
+) -> dict[str, dict]:
+    """``fields`` of the stored ``label`` nodes among ``keys``, looked up by key in batches."""
+    columns = ", ".join(["n.key AS key", *(f"n.{f} AS {f}" for f in fields)])
+    statement = f"UNWIND $keys AS k MATCH (n:{label} {{key: k}}) RETURN {columns}"
+    found: dict[str, dict] = {}
+    for chunk in batched(sorted(keys), max(store.batch_size, 1000)):
+        for row in store.run(statement, {"keys": list(chunk)}):
+            found[row.pop("key")] = row
+    return found
+
+
+@contextmanager
+def _transaction(store: GraphStore) -> Iterator[None]:
+    # The embedded store writes a whole upsert (COPY, MERGE, counts) as one transaction; Neo4j
+    # keeps one transaction per batch, and a write run again refreshes the counts.
+    transaction = getattr(store, "transaction", None)
+    if transaction is None:
+        yield
+        return
+    with transaction():
+        yield

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import ladybug
 
-from kg import schema
+from kg import counts, schema
 from kg.errors import StoreError
+from kg.model import NODE_MODELS
 from kg.store import DEFAULT_BATCH_SIZE, Dialect, batched
+
+#: a write of at least this many rows of one kind COPYs the rows that are new (see kg.bulk)
+BULK_MIN_ROWS = 2000
 
 
 class EmbeddedStore:
@@ -29,9 +34,13 @@ class EmbeddedStore:
         batch_size: int = DEFAULT_BATCH_SIZE,
         read_only: bool = False,
         buffer_pool_size: int = 2 * 1024**3,
+        bulk_min_rows: int | None = BULK_MIN_ROWS,
     ):
         self.path = Path(path)
         self.batch_size = batch_size
+        #: None turns the COPY path off (every write MERGEs row by row, the baseline)
+        self.bulk_min_rows = bulk_min_rows
+        self._in_transaction = False
         if read_only and not self.path.exists():
             raise StoreError(f"no database at {self.path}: run `kg build` first")
         try:
@@ -45,6 +54,18 @@ class EmbeddedStore:
         if not read_only:
             for statement in schema.embedded_ddl():
                 self._conn.execute(statement)
+            self._add_missing_columns()
+
+    def _add_missing_columns(self) -> None:
+        # A database an older version made lacks newer columns; its counts are then computed once.
+        added = False
+        for node in NODE_MODELS:
+            existing = [r["name"] for r in self.run(f"CALL table_info('{node.label}') RETURN name")]
+            for statement in schema.embedded_added_columns(node, existing):
+                self.run(statement)
+                added = True
+        if added:
+            counts.refresh_all(self)
 
     def __repr__(self) -> str:
         return f"EmbeddedStore({str(self.path)!r})"
@@ -61,6 +82,35 @@ class EmbeddedStore:
         result.close()
         return out
 
+    def run_batches(self, cypher: str, rows: Sequence[dict[str, Any]]) -> int:
+        # Each execute is one auto-committed, WAL-backed transaction (or part of the one
+        # `transaction()` opened): a crash loses at most the batch in flight, which the next
+        # (idempotent) run writes again.
+        for batch in batched(rows, self.batch_size):
+            self.run(cypher, {"rows": list(batch)})
+        return len(rows)
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Statements run inside commit together or not at all (a crash rolls them back through
+        the WAL). Nested uses join the outer transaction."""
+        if self._in_transaction:
+            yield
+            return
+        self.run("BEGIN TRANSACTION")
+        self._in_transaction = True
+        try:
+            yield
+        except BaseException:
+            self._in_transaction = False
+            try:
+                self._conn.execute("ROLLBACK")
+            except RuntimeError:
+                pass  # a failed statement already rolled the transaction back
+            raise
+        self._in_transaction = False
+        self.run("COMMIT")
+
     def frame(self, cypher: str, params: dict[str, Any] | None = None):
         """The rows of a statement as a pandas DataFrame (no dict per row)."""
         try:
@@ -71,12 +121,20 @@ class EmbeddedStore:
         result.close()
         return frame
 
-    def run_batches(self, cypher: str, rows: Sequence[dict[str, Any]]) -> int:
-        # Each execute is one auto-committed, WAL-backed transaction: a crash loses at most the
-        # batch in flight, which the next (idempotent) run writes again.
-        for batch in batched(rows, self.batch_size):
-            self.run(cypher, {"rows": list(batch)})
-        return len(rows)
+    def load(self, statement: str, columns: dict[str, list]) -> None:
+        """``LOAD FROM`` a frame of ``columns`` (one list per column name), then ``statement``,
+        which reads each row's columns as variables of those names."""
+        import pandas
+
+        frame = pandas.DataFrame({c: pandas.Series(v, dtype=object) for c, v in columns.items()})
+        self.run(f"LOAD FROM $frame {statement}", {"frame": frame})
+
+    def copy(self, table: str, frame, columns: Sequence[str]) -> int:
+        """``COPY table(columns) FROM frame``: append ``frame``'s rows (a relationship frame starts
+        with the ``from`` and ``to`` keys). Every row must be new: a duplicate key fails it all."""
+        if len(frame):
+            self.run(f"COPY {table}({', '.join(columns)}) FROM $frame", {"frame": frame})
+        return len(frame)
 
     def close(self) -> None:
         conn, db = getattr(self, "_conn", None), getattr(self, "_db", None)

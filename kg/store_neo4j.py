@@ -23,8 +23,8 @@ from neo4j.graph import Node, Path, Relationship
 from neo4j.spatial import Point
 from neo4j.time import Date, DateTime, Duration, Time
 
+from kg import counts, schema
 from kg import model as kg_model
-from kg import schema
 from kg.errors import StoreError
 from kg.model import NODE_BY_LABEL, RELATIONSHIP_BY_TYPE
 from kg.store import Dialect, batched
@@ -110,6 +110,7 @@ class Neo4jStore:
             self.run(statement)
         # Plain and full-text indexes fill in the background; wait so the first search sees data.
         self.run(f"CALL db.awaitIndexes({INDEX_WAIT})")
+        counts.refresh_if_missing(self)  # nodes written before the counts existed
 
     def _session(self) -> neo4j.Session:
         if self._driver is None:

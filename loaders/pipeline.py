@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg import counts
 from kg.identity import (
     IdentityIndex,
     merge_paper_nodes,
@@ -216,10 +217,14 @@ def replace_listing_authors(store: GraphStore, paper_keys: Iterable[str]) -> Non
     keys = sorted(paper_keys)
     if not keys:
         return
-    store.run(
-        "MATCH (:Author)-[r:AUTHORED]->(p:Paper) WHERE p.key IN $keys AND r.source = 'listing' DELETE r",
-        {"keys": keys},
+    listing_edges = (
+        "MATCH (a:Author)-[r:AUTHORED]->(p:Paper) WHERE p.key IN $keys AND r.source = 'listing' "
     )
+    authors = [
+        r["key"] for r in store.run(listing_edges + "RETURN DISTINCT a.key AS key", {"keys": keys})
+    ]
+    store.run(listing_edges + "DELETE r", {"keys": keys})
+    counts.refresh(store, "Author", authors)
     store.run(
         "MATCH (a:Author) WHERE a.key STARTS WITH 'name:' AND NOT (a)-[:AUTHORED]->() DELETE a"
     )

@@ -126,11 +126,11 @@ def coauthors(kb: KnowledgeGraph, author: AuthorRef, limit: int = 50) -> Rows[Co
     return run(kb, _COAUTHORS, params, Coauthor) if key else Rows(Coauthor)
 
 
+# Both counts are kept on the author at write time (kg.counts): no edge is counted here.
 _TOP_AUTHORS = (
-    "MATCH (a:Author)-[:AUTHORED]->(p:Paper) WHERE p.listed = true "
-    "WITH a, count(DISTINCT p) AS papers, sum(coalesce(p.citation_count, 0)) AS citations "
-    "RETURN a.key AS key, a.name AS name, papers, citations "
-    "ORDER BY papers DESC, citations DESC, a.key LIMIT $limit"
+    "MATCH (a:Author) WHERE a.listed_papers > 0 "
+    "RETURN a.key AS key, a.name AS name, a.listed_papers AS papers, a.listed_citations AS citations "
+    "ORDER BY a.listed_papers DESC, a.listed_citations DESC, a.key LIMIT $limit"
 )
 
 

@@ -13,6 +13,7 @@ from queries._rows import (
     BenchmarkRef,
     Dialects,
     MethodRef,
+    NullsLast,
     PaperSummary,
     Row,
     Rows,
@@ -21,6 +22,7 @@ from queries._rows import (
     key_of,
     paper_columns,
     run,
+    run_nulls_last,
 )
 
 _LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
@@ -126,11 +128,18 @@ def exists(kb: KnowledgeGraph, ref: str) -> bool:
     return resolve_key(kb, ref) is not None
 
 
-_TOP_CITED = (
-    "MATCH (p:Paper) WHERE p.listed = true OR NOT $listed_only "
-    "WITH p, COUNT { MATCH (p)<-[:CITES]-(:Paper) } AS cited_in_graph "
-    f"RETURN {paper_columns('p')}, cited_in_graph "
-    "ORDER BY coalesce(p.citation_count, -1) DESC, cited_in_graph DESC, p.key LIMIT $limit"
+def _top_cited(where: str, order: str) -> str:
+    return (
+        f"MATCH (p:Paper) WHERE {where} AND (p.listed = true OR NOT $listed_only) "
+        f"RETURN {paper_columns('p')}, p.cited_in_graph AS cited_in_graph "
+        f"ORDER BY {order}p.cited_in_graph DESC, p.key LIMIT $limit"
+    )
+
+
+# cited_in_graph is kept on the node at write time (kg.counts): no edge is counted here.
+_TOP_CITED = NullsLast(
+    set=_top_cited("p.citation_count IS NOT NULL", "p.citation_count DESC, "),
+    unset=_top_cited("p.citation_count IS NULL", ""),
 )
 
 
@@ -143,15 +152,21 @@ def top_cited(kb: KnowledgeGraph, limit: int = 20, listed_only: bool = False) ->
     ['s2:L5', 's2:L1', 's2:L2']
     """
     params = {"limit": check_limit(limit), "listed_only": bool(listed_only)}
-    return run(kb, _TOP_CITED, params, CitedPaper)
+    return run_nulls_last(kb, _TOP_CITED, params, CitedPaper)
 
 
-_MOST_INFLUENTIAL = (
-    "MATCH (p:Paper) "
-    f"RETURN {paper_columns('p')}, p.pagerank AS pagerank, "
-    "p.influential_citation_count AS influential_citation_count, p.community AS community "
-    "ORDER BY coalesce(p.pagerank, -1.0) DESC, coalesce(p.influential_citation_count, -1) DESC, "
-    "p.key LIMIT $limit"
+def _most_influential(where: str, order: str) -> str:
+    return (
+        f"MATCH (p:Paper) WHERE {where} "
+        f"RETURN {paper_columns('p')}, p.pagerank AS pagerank, "
+        "p.influential_citation_count AS influential_citation_count, p.community AS community "
+        f"ORDER BY {order}coalesce(p.influential_citation_count, -1) DESC, p.key LIMIT $limit"
+    )
+
+
+_MOST_INFLUENTIAL = NullsLast(
+    set=_most_influential("p.pagerank IS NOT NULL", "p.pagerank DESC, "),
+    unset=_most_influential("p.pagerank IS NULL", ""),
 )
 
 
@@ -166,19 +181,28 @@ def most_influential(kb: KnowledgeGraph, limit: int = 20) -> Rows[InfluentialPap
     >>> most_influential(kb, limit=1)[0].key  # doctest: +SKIP
     's2:U1'
     """
-    return run(kb, _MOST_INFLUENTIAL, {"limit": check_limit(limit)}, InfluentialPaper)
+    return run_nulls_last(kb, _MOST_INFLUENTIAL, {"limit": check_limit(limit)}, InfluentialPaper)
 
 
-_TIMELINE = (
-    "MATCH (p:Paper) WHERE "
-    "(($method = '' AND $benchmark = '' AND p.listed = true) OR $method <> '' OR $benchmark <> '') "
-    "AND ($method = '' OR EXISTS { MATCH (p)-[:PROPOSES|USES|COMPARES_WITH]->(m:Method) "
-    "WHERE m.key = $method }) "
-    "AND ($benchmark = '' OR EXISTS { MATCH (p)-[:EVALUATED_ON]->(b:Benchmark) "
-    "WHERE b.key = $benchmark }) "
-    "WITH p.year AS year, count(p) AS papers "
-    "RETURN year, papers ORDER BY coalesce(year, 100000)"
+_PER_YEAR = (
+    "WITH p.year AS year, count(p) AS papers RETURN year, papers ORDER BY coalesce(year, 100000)"
 )
+_BY_METHOD = (
+    "MATCH (:Method {key: $method})<-[:PROPOSES|USES|COMPARES_WITH]-(p:Paper) WITH DISTINCT p "
+)
+_ON_BENCHMARK = "MATCH (p)-[:EVALUATED_ON]->(:Benchmark {key: $benchmark}) WITH DISTINCT p "
+
+# Starts from the method or benchmark, not from every paper. By (method given, benchmark given):
+_TIMELINE = {
+    (False, False): "MATCH (p:Paper) WHERE p.listed = true " + _PER_YEAR,
+    (True, False): _BY_METHOD + _PER_YEAR,
+    (
+        False,
+        True,
+    ): "MATCH (:Benchmark {key: $benchmark})<-[:EVALUATED_ON]-(p:Paper) WITH DISTINCT p "
+    + _PER_YEAR,
+    (True, True): _BY_METHOD + _ON_BENCHMARK + _PER_YEAR,
+}
 
 
 @helper
@@ -198,7 +222,7 @@ def timeline(
     ):
         return Rows(YearCount)  # a method or benchmark the graph does not have
     params = {name: key or "" for name, key in keys.items()}
-    return run(kb, _TIMELINE, params, YearCount)
+    return run(kb, _TIMELINE[bool(keys["method"]), bool(keys["benchmark"])], params, YearCount)
 
 
 __all__ = [

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import textwrap
 from dataclasses import dataclass
 
 import typer
@@ -35,3 +37,49 @@ def open_graph(db: str | None, neo4j: str | None, read_only: bool = False) -> Kn
     if db is not None:
         return KnowledgeGraph.open(db, read_only=read_only)
     return KnowledgeGraph.open(settings=settings, read_only=read_only)
+
+
+_ROLE = re.compile(r":(?:func|class|mod|meth|data|attr|exc):`(~?)([^`]+)`")
+_LITERAL = re.compile(r"``([^`]+)``")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
+
+
+def plain(text: str) -> str:
+    """A docstring as text for people: reST roles and literals become their plain words.
+
+    >>> plain("Rows of :class:`~queries._rows.Rows`, like ``kg query``; see :func:`kg.keys.fold`.")
+    'Rows of Rows, like kg query; see kg.keys.fold.'
+    """
+
+    def role(match: re.Match) -> str:
+        tilde, target = match.groups()
+        return target.rsplit(".", 1)[-1] if tilde else target
+
+    return _LITERAL.sub(r"\1", _ROLE.sub(role, text))
+
+
+def first_sentence(doc: str) -> str:
+    """The first sentence of a docstring's first paragraph, as plain text.
+
+    >>> first_sentence("Most cited papers: by S2 count. Then by key.\\n\\nMore.")
+    'Most cited papers: by S2 count.'
+    """
+    paragraph = " ".join(plain(doc).split("\n\n")[0].split())
+    return _SENTENCE_END.split(paragraph, maxsplit=1)[0]
+
+
+def wrap(text: str, indent: str = "", width: int = 80) -> str:
+    """``text`` wrapped to ``width`` columns at spaces only: no word is ever broken.
+
+    >>> print(wrap("a-long-hyphenated-word and more", indent="  ", width=12))
+      a-long-hyphenated-word
+      and more
+    """
+    return textwrap.fill(
+        " ".join(text.split()),
+        width=width,
+        initial_indent=indent,
+        subsequent_indent=indent,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )

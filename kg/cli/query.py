@@ -21,7 +21,16 @@ from rich.table import Table
 
 import queries
 from kg.cli import UserError, app
-from kg.cli.common import DbOption, Neo4jOption, console, err_console, open_graph
+from kg.cli.common import (
+    DbOption,
+    Neo4jOption,
+    console,
+    err_console,
+    first_sentence,
+    open_graph,
+    plain,
+    wrap,
+)
 from kg.errors import NotFoundError, StoreError
 from kg.graph import KnowledgeGraph
 from kg.resolve import Label
@@ -217,7 +226,11 @@ def _check_format(fmt: str) -> str:
 
 @app.command(
     "query",
-    context_settings={"allow_extra_args": True, "ignore_unknown_options": True},
+    context_settings={
+        "allow_extra_args": True,
+        "ignore_unknown_options": True,
+        "help_option_names": [],  # --help is ours: `kg query NAME --help` describes NAME
+    },
     help="Run a query helper: kg query NAME --param value ... (kg query --list shows them).",
 )
 def query(
@@ -229,8 +242,17 @@ def query(
     fmt: str = typer.Option("table", "--format", help="table, json or csv."),
     db: str = DbOption,
     neo4j: str = Neo4jOption,
+    show_help: bool = typer.Option(
+        False, "--help", "-h", help="Show this message, or with NAME what the helper answers."
+    ),
 ) -> None:
     registry = queries.helpers()
+    if show_help and name in registry:
+        _print_helper_help(name, registry[name])
+        return
+    if show_help:
+        typer.echo(ctx.get_help())
+        return
     if list_helpers or not name:
         _print_helpers(registry)
         return
@@ -253,14 +275,22 @@ def query(
 
 
 def _print_helpers(registry: dict[str, Callable]) -> None:
-    table = Table(title="query helpers (kg query NAME --param value ...)")
-    table.add_column("name")
-    table.add_column("parameters")
-    table.add_column("what it answers")
+    """One entry per helper: its name and parameters, then its first sentence, in 80 columns."""
+    typer.echo("Query helpers: kg query NAME --param value ... (kg query NAME --help says more)")
     for name, fn in registry.items():
-        summary = (inspect.getdoc(fn) or "").split("\n\n")[0].replace("\n", " ")
-        table.add_row(name, _usage(fn), summary)
-    console.print(table)
+        typer.echo("")
+        typer.echo(wrap(f"{name} {_usage(fn)}".strip(), width=80))
+        typer.echo(wrap(first_sentence(inspect.getdoc(fn) or ""), indent="    ", width=80))
+
+
+def _print_helper_help(name: str, fn: Callable) -> None:
+    """``kg query NAME --help``: usage and the whole description, as plain text."""
+    typer.echo(wrap(f"Usage: kg query {name} {_usage(fn)}".strip(), width=80))
+    for paragraph in plain(inspect.getdoc(fn) or "").split("\n\n"):
+        if paragraph.lstrip().startswith(">>>"):
+            continue  # the examples are doctests, for readers of the source
+        typer.echo("")
+        typer.echo(wrap(paragraph, indent="  ", width=80))
 
 
 def parse_param(text: str) -> tuple[str, Any]:

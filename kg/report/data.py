@@ -48,7 +48,8 @@ _METHOD_COUNTS = {
     for rel in ("PROPOSES", "USES")
 }
 _BENCHMARKS_WITH_RESULTS = (
-    "MATCH (:Paper)-[r:EVALUATED_ON]->(b:Benchmark) WHERE r.value IS NOT NULL "
+    "MATCH (:Paper)-[r:EVALUATED_ON]->(b:Benchmark) "
+    "WHERE r.value IS NOT NULL AND coalesce(r.kind, 'absolute') = 'absolute' "
     "RETURN b.key AS key, b.name AS name, count(r) AS results ORDER BY results DESC, key LIMIT $limit"
 )
 _COMMUNITY_TITLES = "MATCH (p:Paper) WHERE p.community IS NOT NULL RETURN p.community AS community, p.title AS title"
@@ -263,15 +264,16 @@ def method_counts(kb: KnowledgeGraph) -> list[Bar]:
 
 
 def leaderboards(kb: KnowledgeGraph) -> list[Leaderboard]:
-    """A results table for each benchmark with reported values (the most results first)."""
+    """The leaderboard (``queries.methods.leaderboard``) of each benchmark with absolute
+    results, the most results first."""
     boards = []
     for b in kb.cypher(_BENCHMARKS_WITH_RESULTS, {"limit": LEADERBOARDS}):
-        rows = methods.leaderboard(kb, b["key"])
-        boards.append(
-            Leaderboard(
+        rows = methods.leaderboard(kb, b["key"], limit=LEADERBOARD_ROWS)
+        if rows:
+            board = Leaderboard(
                 b["name"] or b["key"], b["key"], b["results"], list(rows[:LEADERBOARD_ROWS])
             )
-        )
+            boards.append(board)
     return boards
 
 

@@ -37,7 +37,7 @@ from kg.keys import normalise_title, paper_key
 from kg.model import Author, Authored, Node, Paper, Relationship
 from kg.store import GraphStore, upsert_nodes, upsert_relationships
 from loaders.datasets.shards import BadRow, decode, field_bytes, lines, shard_files
-from loaders.pipeline import replace_listing_authors
+from loaders.pipeline import replace_listing_authors, stored_papers
 from loaders.s2.convert import author_node, cites, enriched_paper, paper_properties
 from loaders.s2.resolve import verify_match
 
@@ -234,12 +234,6 @@ class _Writer:
         return upsert_nodes(self.store, chunk)
 
 
-def listed_papers(store: GraphStore) -> list[Paper]:
-    columns = ", ".join(f"p.{f} AS {f}" for f in Paper.model_fields)
-    rows = store.run(f"MATCH (p:Paper) WHERE p.listed = true RETURN {columns} ORDER BY p.key")
-    return [Paper(**row) for row in rows]
-
-
 def import_datasets(
     store: GraphStore, directory: str | Path, options: ImportOptions | None = None, progress=None
 ) -> ImportReport:
@@ -269,7 +263,7 @@ class _Run:
             store, directory, options, report, progress,
         )  # fmt: skip
         self.writer = _Writer(store, options.batch_size)
-        listed = listed_papers(store)
+        listed = stored_papers(store)
         report.listed = len(listed)
         self.listed = _Listed(listed)
         self.listed_corpus: set[bytes] = set()

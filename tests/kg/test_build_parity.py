@@ -17,7 +17,7 @@ def _build(store):
     papers = kb.cypher(f"MATCH (p:Paper) RETURN {COLUMNS} ORDER BY p.key")
     extracted = kb.cypher(
         "MATCH (p:Paper)-[r]->(x) RETURN p.key AS paper, x.key AS target, r.source AS source, "
-        "r.evidence AS evidence ORDER BY paper, target, source"
+        "r.evidence AS evidence ORDER BY paper, target, source, evidence"
     )
     return graph_stats(kb), papers, extracted
 

@@ -52,6 +52,23 @@ def test_query_list(capsys):
         assert name in out
 
 
+def test_query_list_and_helper_help_are_plain_text_in_80_columns(capsys):
+    import queries
+
+    code, out, _ = kg(capsys, "query", "--list")
+    lines = out.splitlines()
+    assert code == 0 and max(len(line) for line in lines) <= 80
+    assert "``" not in out and ":func:" not in out and ":class:" not in out
+    for name in queries.helpers():  # one entry per helper, its name starting a line
+        assert any(line.startswith(name + " ") or line == name for line in lines), name
+    assert "kg analyze" in out  # ``kg analyze`` in the source, plain here
+    assert "    Papers whose title or abstract contains text (a phrase, case-insensitive)." in lines
+    code, out, _ = kg(capsys, "query", "most_influential", "--help")
+    assert code == 0 and out.startswith("Usage: kg query most_influential [--limit INT=20]")
+    assert "run it again after a build." in " ".join(out.split())  # the whole description
+    assert ">>>" not in out and max(len(line) for line in out.splitlines()) <= 80
+
+
 def test_query_json_csv_and_table(capsys, target):
     code, out, _ = kg(
         capsys, "query", "co_cited", "--paper", "s2:U1", "--limit", "2", "--format", "json", *target

@@ -117,9 +117,10 @@ def test_bounded_demo_build_keeps_its_plan_and_its_time(corpus, tmp_path, capsys
     planned = int(re.search(r"(\d+) requests planned", out).group(1))
     budgeted = int(re.search(r"stops it after about (\d+) requests", out).group(1))
     s2_seconds = float(re.search(r"S2 seconds\s*│\s*([\d.]+)", out).group(1))
-    print(f"bounded demo build at {SCALE}x: {seconds:.1f} s in all, {s2_seconds:.1f} s of S2 "
-          f"({s2_seconds * SCALE / 60:.1f} min at the real rate), {made} requests, plan {planned}, "
-          f"budget {budgeted}, {refused} x 429")  # fmt: skip
+    with capsys.disabled():  # the figures, with -s
+        print(f"bounded demo build at {SCALE}x: {seconds:.1f} s in all, {s2_seconds:.1f} s of S2 "
+              f"({s2_seconds * SCALE / 60:.1f} min at the real rate), {made} requests, plan {planned}, "
+              f"budget {budgeted}, {refused} x 429")  # fmt: skip
     assert code == 1, out  # the budget left papers for `kg enrich`, and it says so
     assert "left unenriched for `kg enrich`" in out
     assert refused == 0, "the default pace stays under S2's keyless allowance"
@@ -176,8 +177,9 @@ def test_crowded_pool_backs_off_and_the_next_plan_uses_the_pace_achieved(
         refused = s2.rate_limit.refused
     report = result.report
     allowed = S2_LIMIT_WITHOUT_KEY[0] * 0.25 / (S2_LIMIT_WITHOUT_KEY[1] / SCALE)
-    print(f"crowded pool: {report.requests_made} requests, {refused} x 429, pace {report.pace:.2f}/s "
-          f"(allowed {allowed:.2f}/s, started at {options.pace:.2f}/s)")  # fmt: skip
+    with capsys.disabled():
+        print(f"crowded pool: {report.requests_made} requests, {refused} x 429, pace {report.pace:.2f}/s "
+              f"(allowed {allowed:.2f}/s, started at {options.pace:.2f}/s)")  # fmt: skip
     assert report.resolved == len(papers) and not report.retry
     assert report.throttles >= 1 and refused == report.throttles
     assert refused <= 0.25 * report.requests_made  # backing off, not hammering

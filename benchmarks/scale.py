@@ -1,0 +1,275 @@
+"""A field-sized build, end to end: listing -> S2 (warm cache) -> extraction -> embedded store ->
+analyze -> every query helper.
+
+    python -m benchmarks.scale --papers 100000 --refs 10 [--keep DIR]
+
+It writes a synthetic listing of ``--papers`` Semantic Scholar ids and fills an S2 response cache
+with S2-shaped records for them: each paper's record (three authors), its reference list of
+``--refs`` papers (nine in ten listed, earlier ones preferred, one in ten outside the list,
+:data:`OUTSIDE_SHARE` of the listing) and its authors. The cache is checked to answer the whole
+run (the request plan must be 0). Then it builds the listing into a new embedded store with the
+pipeline `kg build` runs (:func:`loaders.pipeline.build`, offline, references without the
+citation lists, which here hold the same edges again), runs :func:`queries.analytics.analyze`
+and calls every helper of :mod:`benchmarks.queries` ``--reps`` times. It prints the build time by
+stage, the analyze time, the peak RSS of the process and the median latency of every helper.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.queries import measure, workload
+from kg.graph import KnowledgeGraph
+from kg.store_embedded import EmbeddedStore
+from loaders import pipeline
+from loaders.s2 import EnrichOptions
+from loaders.s2.cache import CACHE_FILE, ResponseCache
+from loaders.s2.cache_plan import page_key
+from loaders.s2.client import item_key
+from loaders.s2.convert import AUTHOR_FIELDS, EDGE_FIELDS, PAPER_FIELDS
+from loaders.s2.run import plan_requests
+
+#: outside papers (cited, not listed) per listed paper
+OUTSIDE_SHARE = 0.1
+AUTHORS_PER_PAPER = 3
+_WORDS = (
+    "graph neural sparse attention diffusion retrieval contrastive latent reasoning agent "
+    "transformer robust efficient scalable multimodal language vision policy reward memory"
+).split()
+_INTENTS = ("background", "methodology", "result")
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def s2_id(i: int) -> str:
+    """The 40-hex S2 paper id of synthetic paper ``i`` (outside papers come after the listed)."""
+    return f"{i:040x}"
+
+
+def author_id(i: int) -> str:
+    return f"synauthor{i:07d}"
+
+
+def references(rng: random.Random, papers: int, refs: int) -> list[list[int]]:
+    """Paper indexes each listed paper cites: earlier ones preferred (old papers gather the
+    citations), one in ten an outside paper (indexes from ``papers`` on)."""
+    outside = max(1, int(papers * OUTSIDE_SHARE))
+    rand = rng.random
+    out = []
+    for i in range(papers):
+        pool = i if i > 2 * refs else papers
+        chosen: set[int] = set()
+        while len(chosen) < refs:
+            if rand() < 0.1:
+                chosen.add(papers + int(outside * rand()))
+            elif (j := int(pool * rand() ** 2)) != i:
+                chosen.add(j)
+        out.append(sorted(chosen))
+    return out
+
+
+def record(i: int, papers: int, cited: int, refs: int, authors: list[int]) -> dict:
+    """The S2 record of paper ``i`` (every field :data:`PAPER_FIELDS` asks for)."""
+    a, b = _WORDS[i % len(_WORDS)], _WORDS[(i * 7 + 3) % len(_WORDS)]
+    year = 2000 + i * 25 // max(papers, 1)
+    return {
+        "paperId": s2_id(i),
+        "corpusId": 10_000_000 + i,
+        "externalIds": {"CorpusId": 10_000_000 + i},
+        "title": f"Synthetic paper {i}: {a} {b} methods",
+        "abstract": f"We propose {a.title()}{b.title()}Net, a {a} {b} model, and evaluate it on the {b.title()}Bench benchmark.",
+        "year": year,
+        "publicationDate": f"{year}-{(i % 12) + 1:02d}-{(i % 28) + 1:02d}",
+        "venue": ("NeurIPS", "ICML", "ACL", "arXiv")[i % 4],
+        "citationCount": cited,
+        "influentialCitationCount": cited // 10,
+        "referenceCount": refs,
+        "fieldsOfStudy": ["Computer Science"],
+        "s2FieldsOfStudy": [],
+        "tldr": None,
+        "openAccessPdf": None,
+        "url": f"https://www.semanticscholar.org/paper/{s2_id(i)}",
+        "authors": [{"authorId": author_id(x), "name": f"Author Synth{x}"} for x in authors],
+    }
+
+
+def write_inputs(workdir: Path, papers: int, refs: int, seed: int) -> tuple[Path, Path]:
+    """The listing file and a warm S2 cache directory for the synthetic corpus."""
+    rng = random.Random(seed)
+    cited_lists = references(rng, papers, refs)
+    total = papers + max(1, int(papers * OUTSIDE_SHARE))
+    cited = [0] * total
+    for row in cited_lists:
+        for j in row:
+            cited[j] += 1
+    n_authors = max(AUTHORS_PER_PAPER, papers // 2)
+    listing = workdir / "listing.txt"
+    listing.write_text("".join(f"{s2_id(i)}\n" for i in range(papers)))
+    cache_dir = workdir / "cache"
+    ResponseCache(cache_dir / CACHE_FILE).close()  # the schema
+    db = sqlite3.connect(str(cache_dir / CACHE_FILE))
+    now = time.time()
+
+    def rows():
+        for i in range(papers):
+            authors = sorted(
+                {int(n_authors * rng.random() ** 1.5) for _ in range(AUTHORS_PER_PAPER)}
+            )
+            rec = record(i, papers, cited[i], len(cited_lists[i]), authors)
+            yield item_key("paper", rec["paperId"], PAPER_FIELDS), "paper", rec
+            data = []
+            for k, j in enumerate(cited_lists[i]):
+                other = record(j, papers, cited[j], refs if j < papers else 0, [])
+                r = rng.random()
+                data.append({
+                    "isInfluential": r < 0.1,
+                    "intents": [_INTENTS[k % 3]] if r < 0.6 else [],
+                    "citedPaper": {f: other.get(f) for f in EDGE_FIELDS if f in other},
+                })  # fmt: skip
+            yield (
+                page_key(rec["paperId"], "references", 0, 1000),
+                "references",
+                {"offset": 0, "data": data},
+            )
+        for x in range(n_authors):
+            body = {"authorId": author_id(x), "name": f"Author Synth{x}", "aliases": None, "affiliations": [],
+                    "hIndex": x % 40, "paperCount": 1 + x % 90, "citationCount": x % 5000}  # fmt: skip
+            yield item_key("author", author_id(x), AUTHOR_FIELDS), "author", body
+
+    batch = []
+    for key, kind, body in rows():
+        batch.append((key, kind, now, json.dumps(body, separators=(",", ":"))))
+        if len(batch) >= 20_000:
+            db.executemany("INSERT OR REPLACE INTO responses VALUES (?, ?, ?, ?)", batch)
+            batch.clear()
+    db.executemany("INSERT OR REPLACE INTO responses VALUES (?, ?, ?, ?)", batch)
+    db.commit()
+    db.close()
+    return listing, cache_dir
+
+
+class Stages:
+    """Wall time of each build stage, read from the pipeline's progress tasks."""
+
+    def __init__(self):
+        self.started: dict[str, float] = {}
+        self.seconds: dict[str, float] = {}
+
+    def add_task(self, description: str, total=None) -> str:
+        self.started[description] = time.perf_counter()
+        log(f"  {description}...")
+        return description
+
+    def remove_task(self, task: str) -> None:
+        self.seconds[task] = time.perf_counter() - self.started[task]
+
+    def advance(self, *args) -> None:
+        pass
+
+
+def peak_rss_gib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024**2
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.scale",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--papers", type=int, default=100_000)
+    parser.add_argument("--refs", type=int, default=10)
+    parser.add_argument("--reps", type=int, default=11)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--keep", type=Path, help="work in this directory and keep it (default: a temporary one)"
+    )
+    parser.add_argument("--skip-analyze", action="store_true")
+    args = parser.parse_args(argv)
+
+    with tempfile.TemporaryDirectory(prefix="kg-scale-") as tmp:
+        workdir = args.keep or Path(tmp)
+        workdir.mkdir(parents=True, exist_ok=True)
+        started = time.perf_counter()
+        log(f"writing the listing and a warm S2 cache for {args.papers:,} papers...")
+        listing_path, cache_dir = write_inputs(workdir, args.papers, args.refs, args.seed)
+        prepare = time.perf_counter() - started
+        s2 = EnrichOptions(cache_dir=str(cache_dir), offline=True, citations=False, pace=0)
+        listings = pipeline.load_listings([listing_path])
+        planned = plan_requests(
+            [e.paper for e in listings[0].entries],
+            EnrichOptions(cache_dir=str(cache_dir), citations=False),
+        )
+        if planned:
+            raise SystemExit(
+                f"the warm cache leaves {planned} requests to make: it does not match the client's keys"
+            )
+        log(f"inputs ready in {prepare:.0f} s; the cache answers every request (plan: 0)")
+
+        store = EmbeddedStore(workdir / "kg.db")
+        kb = KnowledgeGraph(store)
+        stages = Stages()
+        started = time.perf_counter()
+        report = pipeline.build(store, listings, pipeline.BuildOptions(s2=s2), progress=stages)
+        build_s = time.perf_counter() - started
+        papers_n = store.run("MATCH (p:Paper) RETURN count(p) AS n")[0]["n"]
+        cites_n = store.run("MATCH ()-[r:CITES]->() RETURN count(r) AS n")[0]["n"]
+        log(
+            f"built {papers_n:,} papers, {cites_n:,} citations in {build_s:.0f} s "
+            f"(enriched {report.enrichment.resolved if report.enrichment else 0:,})"
+        )
+
+        analyze_s = None
+        if not args.skip_analyze:
+            from queries import analytics
+
+            started = time.perf_counter()
+            analytics.analyze(kb)
+            analyze_s = time.perf_counter() - started
+            log(f"analyze: {analyze_s:.1f} s")
+
+        latencies = {}
+        calls = workload(
+            args.papers,
+            paper_key=lambda i: f"s2:{s2_id(i)}",
+            author_key=lambda i: f"s2:{author_id(i)}",
+        )
+        for name, call, _ in calls:
+            latencies[name] = statistics.median(measure(kb, call, args.reps))
+            log(f"  {name}: {latencies[name]:.1f} ms")
+        store.close()
+
+    print(
+        f"Scale run: {args.papers:,} listed papers, {args.refs} references each "
+        f"({papers_n:,} Paper nodes, {cites_n:,} CITES), embedded store\n"
+    )
+    print("| stage | seconds |\n|---|---|")
+    for stage, seconds in stages.seconds.items():
+        print(f"| {stage} | {seconds:.1f} |")
+    print(
+        f"| S2 enrichment from the cache, and writing what it returned | {build_s - sum(stages.seconds.values()):.1f} |"
+    )
+    print(f"| **build total** | **{build_s:.1f}** |")
+    print(f"| analyze | {analyze_s:.1f} |" if analyze_s is not None else "| analyze | skipped |")
+    print(
+        f"\npeak RSS: {peak_rss_gib():.2f} GiB (input generation {prepare:.0f} s, not in the build time)\n"
+    )
+    print("| helper | median ms |\n|---|---|")
+    for name, ms in latencies.items():
+        print(f"| {name} | {ms:.1f} |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

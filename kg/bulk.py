@@ -1,0 +1,136 @@
+"""Bulk writes on the embedded store: the rows of a large write that are new go in by one
+``COPY ... FROM`` a DataFrame; the rest go through the MERGE statements of :mod:`kg.schema`.
+
+A COPY appends. It cannot update a node or a relationship, and one duplicate key fails it whole.
+So a write is split first against what the store holds (one scan of that label's keys or that
+type's edges). Rows naming the same node or edge twice are folded into one, later non-null values
+winning, as the MERGE statements would leave them. Relationships with a missing endpoint are
+dropped, as MERGE's ``MATCH`` drops them. New rows never carry nulls over stored values: there
+are none. :func:`kg.store.upsert_nodes` and :func:`kg.store.upsert_relationships` run the split,
+the COPY, the MERGE of the rest and the count refresh in one transaction, so a crash (kill -9
+mid-COPY included) leaves the store as it was before the write.
+
+Appending to a relationship table costs time in proportion to the edges it already holds, so a
+relationship write COPYs only when it is at least :data:`REL_SHARE` of them.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from operator import attrgetter
+from typing import Any
+
+from pydantic import BaseModel
+
+from kg import schema
+from kg.model import Node, Relationship
+
+#: a relationship write COPYs when it has at least this share of the type's stored edges
+REL_SHARE = 0.05
+
+
+def enabled(store: Any, rows: int) -> bool:
+    """Whether ``store`` has a COPY path and a write of ``rows`` rows is large enough for it."""
+    threshold = getattr(store, "bulk_min_rows", None)
+    return threshold is not None and hasattr(store, "copy") and rows >= threshold
+
+
+def fold(items: Sequence[BaseModel], identity: attrgetter) -> list[BaseModel]:
+    """One item per identity, in first-seen order; later non-null values win.
+
+    >>> from kg.model import Paper
+    >>> [p.model_dump(exclude_none=True) for p in fold(
+    ...     [Paper(key="a", year=1), Paper(key="b"), Paper(key="a", title="T")], attrgetter("key"))]
+    [{'key': 'a', 'title': 'T', 'title_norm': 't', 'year': 1}, {'key': 'b'}]
+    """
+    ids = [identity(i) for i in items]
+    if len(set(ids)) == len(ids):
+        return list(items)
+    merged: dict[Any, dict[str, Any]] = {}
+    for ident, item in zip(ids, items):
+        values = {k: v for k, v in item.__dict__.items() if v is not None}
+        merged.setdefault(ident, {}).update(values)
+    model = type(items[0])
+    return [model.model_construct(**values) for values in merged.values()]
+
+
+def node_keys(store: Any, label: str) -> set[str]:
+    return set(store.frame(f"MATCH (n:{label}) RETURN n.key AS key")["key"].tolist())
+
+
+def stored_values(store: Any, label: str, keys: set[str], fields: Sequence[str]) -> dict[str, dict]:
+    """``fields`` of the stored ``label`` nodes among ``keys``, by key (one scan)."""
+    if not store.run(f"MATCH (n:{label}) RETURN count(n) AS n")[0]["n"]:
+        return {}  # a first load: nothing to scan
+    columns = ", ".join(["n.key AS key", *(f"n.{f} AS {f}" for f in fields)])
+    frame = store.frame(f"MATCH (n:{label}) RETURN {columns}")
+    frame = frame[frame["key"].isin(keys)]
+    out: dict[str, dict] = {}
+    for row in zip(*(frame[c].tolist() for c in ["key", *fields])):
+        out[row[0]] = {f: _plain(v) for f, v in zip(fields, row[1:])}
+    return out
+
+
+def copy_new_nodes(
+    store: Any, model: type[Node], nodes: Sequence[Node], existing: set[str]
+) -> list[Node]:
+    """COPY the nodes whose key is not in ``existing``; returns the others, to MERGE."""
+    nodes = fold(nodes, attrgetter("key"))
+    new = [n for n in nodes if n.key not in existing]
+    if new:
+        props = schema.present_properties(new)
+        store.copy(model.label, _frame(new, props), props)
+    return [n for n in nodes if n.key in existing]
+
+
+def copy_new_relationships(
+    store: Any, model: type[Relationship], rels: Sequence[Relationship]
+) -> list[Relationship]:
+    """COPY the relationships the store lacks (both endpoints stored); returns the ones it
+    holds, to MERGE. When the write is small beside the stored edges, returns them all."""
+    stored = store.run(f"MATCH ()-[r:{model.type}]->() RETURN count(r) AS n")[0]["n"]
+    if len(rels) < REL_SHARE * stored:
+        return list(rels)
+    identity = attrgetter("src", "dst", *model.identity)
+    rels = fold(rels, identity)
+    sources = node_keys(store, model.source_label)
+    targets = (
+        sources
+        if model.target_label == model.source_label
+        else node_keys(store, model.target_label)
+    )
+    rels = [r for r in rels if r.src in sources and r.dst in targets]
+    edges = _edges(store, model) if stored else set()
+    new = [r for r in rels if identity(r) not in edges]
+    if new:
+        props = [p for p in schema.present_properties(new) if p not in ("src", "dst")]
+        store.copy(model.type, _frame(new, ["src", "dst", *props]), props)
+    return [r for r in rels if identity(r) in edges]
+
+
+def _edges(store: Any, model: type[Relationship]) -> set[tuple]:
+    extra = "".join(f", r.{p} AS {p}" for p in model.identity)
+    frame = store.frame(
+        f"MATCH (a:{model.source_label})-[r:{model.type}]->(b:{model.target_label}) "
+        f"RETURN a.key AS src, b.key AS dst{extra}"
+    )
+    return set(zip(*(frame[c].tolist() for c in ["src", "dst", *model.identity])))
+
+
+def _frame(items: Sequence[BaseModel], columns: Sequence[str]):
+    import pandas
+
+    # object columns: None stays null (a numeric column would turn it into NaN)
+    return pandas.DataFrame(
+        {c: pandas.Series(list(map(attrgetter(c), items)), dtype=object) for c in columns}
+    )
+
+
+def _plain(value: Any) -> Any:
+    """A DataFrame cell as the value the store holds (a null integer comes back as NaN)."""
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if hasattr(value, "item"):  # numpy scalar
+        return value.item()
+    return value
