@@ -31,7 +31,7 @@ PAPERS_PER_STATE = 25
 
 _PAPERS_PER_YEAR = (
     "MATCH (p:Paper) WHERE p.year IS NOT NULL "
-    "RETURN p.year AS year, coalesce(p.listed, false) AS listed, count(p) AS n ORDER BY year"
+    "RETURN p.year AS year, coalesce(p.listed, false) AS listed, count(p) AS n ORDER BY year, listed"
 )
 _CITATION_COUNTS = (
     "MATCH (p:Paper) WHERE p.citation_count IS NOT NULL "
