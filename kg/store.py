@@ -37,6 +37,10 @@ class GraphStore(Protocol):
         """Run an ``UNWIND $rows`` statement over ``rows`` in batches, each one transaction."""
         ...
 
+    def frame(self, cypher: str, params: dict[str, Any] | None = None) -> Any:
+        """Run one statement and return its rows as a pandas DataFrame (no dict per row)."""
+        ...
+
     def close(self) -> None: ...
 
 
