@@ -175,17 +175,7 @@ def from_title(title: str | None, abstract: str) -> list[Candidate]:
         and _accept(whole[0].long, whole[0].short)
     ):
         # the whole title is "Probabilistic Partitive Partitioning (PPP)"
-        d = whole[0]
-        return [
-            Candidate(
-                d.long,
-                (d.long, d.short),
-                "title-prefix",
-                title,
-                0.85,
-                classify_benchmark(d.long, title),
-            )
-        ]
+        return [_title_definition(whole[0], title, 0.85)]
     if ":" not in title:
         return []
     prefix = title.split(":", 1)[0].strip()
@@ -195,18 +185,7 @@ def from_title(title: str | None, abstract: str) -> list[Candidate]:
     definitions = acronym_definitions(prefix)
     if definitions and definitions[0].start == 0:
         d = definitions[0]
-        if _accept(d.long, d.short):
-            return [
-                Candidate(
-                    d.long,
-                    (d.long, d.short),
-                    "title-prefix",
-                    title,
-                    0.9,
-                    classify_benchmark(d.long, title),
-                )
-            ]
-        return []
+        return [_title_definition(d, title, 0.9)] if _accept(d.long, d.short) else []
     if words[0].lower() in _TITLE_STOP:
         return []
     if (
@@ -490,3 +469,15 @@ def _candidate(
     name: str, aliases: tuple[str, ...], rule: str, sentence: str, confidence: float
 ) -> Candidate:
     return Candidate(name, aliases, rule, sentence, confidence, classify_benchmark(name, sentence))
+
+
+def _title_definition(d, title: str, confidence: float) -> Candidate:
+    """The method a title defines with its acronym ("Long Name (LN)"), as a title-prefix candidate."""
+    return Candidate(
+        d.long,
+        (d.long, d.short),
+        "title-prefix",
+        title,
+        confidence,
+        classify_benchmark(d.long, title),
+    )
