@@ -25,7 +25,7 @@ import numpy as np
 import pandas
 
 from benchmarks.synthetic import citation_pairs, paper_key_of
-from kg.graph import KnowledgeGraph
+from kg import KnowledgeGraph
 from kg.model import Paper
 from kg.store import upsert_nodes
 from kg.store_embedded import EmbeddedStore

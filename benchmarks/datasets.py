@@ -28,6 +28,7 @@ from benchmarks.dataset_shards import arxiv, write_shards
 
 
 def child(directory: Path, listed: int) -> None:
+    from kg.graph import Graph
     from kg.model import Paper
     from kg.store import upsert_nodes
     from kg.store_embedded import EmbeddedStore
@@ -43,7 +44,7 @@ def child(directory: Path, listed: int) -> None:
             ],
         )
         started = time.monotonic()
-        report = import_datasets(store, directory, ImportOptions(scope="neighbourhood"))
+        report = import_datasets(Graph(store), directory, ImportOptions(scope="neighbourhood"))
         total = time.monotonic() - started
         store.close()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from benchmarks.synthetic import author_key_of, generate, paper_key_of
-from kg.graph import KnowledgeGraph
+from kg import KnowledgeGraph
 from kg.store import GraphStore, upsert_nodes, upsert_relationships
 from queries import analytics, authors, citations, methods, papers
 

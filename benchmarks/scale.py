@@ -28,7 +28,8 @@ import time
 from pathlib import Path
 
 from benchmarks.queries import measure, workload
-from kg.graph import KnowledgeGraph
+from kg import KnowledgeGraph
+from kg.graph import Graph
 from kg.store_embedded import EmbeddedStore
 from loaders import pipeline
 from loaders.s2 import EnrichOptions
@@ -221,7 +222,9 @@ def main(argv: list[str] | None = None) -> int:
         kb = KnowledgeGraph(store)
         stages = Stages()
         started = time.perf_counter()
-        report = pipeline.build(store, listings, pipeline.BuildOptions(s2=s2), progress=stages)
+        report = pipeline.build(
+            Graph(store), listings, pipeline.BuildOptions(s2=s2), progress=stages
+        )
         build_s = time.perf_counter() - started
         papers_n = store.run("MATCH (p:Paper) RETURN count(p) AS n")[0]["n"]
         cites_n = store.run("MATCH ()-[r:CITES]->() RETURN count(r) AS n")[0]["n"]

@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 
 from benchmarks.synthetic import generate
-from kg.graph import KnowledgeGraph
+from kg import KnowledgeGraph
 from kg.model import Paper
 from kg.store import upsert_nodes, upsert_relationships
 from kg.store_embedded import EmbeddedStore

@@ -14,7 +14,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from kg.graph import KnowledgeGraph
+from kg.graph import Graph
 from kg.keys import author_key, benchmark_key, method_key, paper_key
 from kg.model import Author, Authored, Benchmark, Cites, EvaluatedOn, Method, Paper, Proposes, Uses
 from kg.store import upsert_nodes, upsert_relationships
@@ -79,11 +79,11 @@ def example_records() -> tuple[list, list]:
     return [*papers, *authors, *methods, *benchmarks], rels
 
 
-def example_graph(path: str | Path | None = None) -> KnowledgeGraph:
+def example_graph(path: str | Path | None = None) -> Graph:
     """The example graph in a new embedded store at ``path`` (default: a temporary directory)."""
     if path is None:
         path = Path(tempfile.mkdtemp(prefix="kg-example-")) / "kg.db"
-    kb = KnowledgeGraph.open(path)
+    kb = Graph.open(path)
     nodes, rels = example_records()
     upsert_nodes(kb.store, nodes)
     upsert_relationships(kb.store, rels)

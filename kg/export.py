@@ -20,7 +20,7 @@ from typing import Any
 
 import networkx as nx
 
-from kg.graph import KnowledgeGraph
+from kg.graph import Graph
 from kg.model import NODE_MODELS, RELATIONSHIP_MODELS, Node, Paper, Relationship
 from kg.schema import properties, property_type
 
@@ -44,13 +44,13 @@ def format_from_path(path: str | Path) -> str | None:
 # --- reading ------------------------------------------------------------------------------------
 
 
-def read_nodes(kb: KnowledgeGraph, model: type[Node]) -> list[dict[str, Any]]:
+def read_nodes(kb: Graph, model: type[Node]) -> list[dict[str, Any]]:
     """Every node of ``model``'s label as a dict of its stored properties, ordered by key."""
     columns = ", ".join(f"n.{p} AS {p}" for p in properties(model))
     return kb.cypher(f"MATCH (n:{model.label}) RETURN {columns} ORDER BY n.key")
 
 
-def read_relationships(kb: KnowledgeGraph, model: type[Relationship]) -> list[dict[str, Any]]:
+def read_relationships(kb: Graph, model: type[Relationship]) -> list[dict[str, Any]]:
     """Every relationship of ``model``'s type as ``{"src", "dst", **properties}``."""
     columns = "".join(f", r.{p} AS {p}" for p in properties(model))
     return kb.cypher(
@@ -63,7 +63,7 @@ def _present(row: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in row.items() if v is not None}
 
 
-def to_networkx(kb: KnowledgeGraph) -> nx.MultiDiGraph:
+def to_networkx(kb: Graph) -> nx.MultiDiGraph:
     """The whole graph as a networkx MultiDiGraph; node ids are ``"<Label>:<key>"``.
 
     Node attributes are ``label`` plus the stored properties; edge attributes ``type`` plus the
@@ -93,7 +93,7 @@ def _graphml_value(value: Any) -> Any:
     return json.dumps(value, ensure_ascii=False) if isinstance(value, list) else value
 
 
-def export_graphml(kb: KnowledgeGraph, path: str | Path) -> ExportSummary:
+def export_graphml(kb: Graph, path: str | Path) -> ExportSummary:
     graph = to_networkx(kb)
     for _, data in graph.nodes(data=True):
         data.update({k: _graphml_value(v) for k, v in data.items()})
@@ -103,7 +103,7 @@ def export_graphml(kb: KnowledgeGraph, path: str | Path) -> ExportSummary:
     return ExportSummary("graphml", str(path), graph.number_of_nodes(), graph.number_of_edges())
 
 
-def export_json(kb: KnowledgeGraph, path: str | Path) -> ExportSummary:
+def export_json(kb: Graph, path: str | Path) -> ExportSummary:
     """``{"nodes": [{"label", "key", "properties"}], "relationships": [{"type", "src", "dst", ...}]}``."""
     nodes = [
         {
@@ -150,7 +150,7 @@ def _write_csv(path: Path, columns: list[str], rows: list[dict[str, Any]]) -> No
             writer.writerow([_csv_value(row.get(c)) for c in columns])
 
 
-def export_csv(kb: KnowledgeGraph, directory: str | Path) -> ExportSummary:
+def export_csv(kb: Graph, directory: str | Path) -> ExportSummary:
     """One file per label (``Paper.csv``: key and properties) and per type (``CITES.csv``:
     src, dst and properties); list properties as JSON text."""
     directory = Path(directory)
@@ -203,7 +203,7 @@ def _write_import_csv(
             out.write(",".join(_import_field(row.get(c)) for c in columns) + "\n")
 
 
-def export_neo4j_import(kb: KnowledgeGraph, directory: str | Path) -> ExportSummary:
+def export_neo4j_import(kb: Graph, directory: str | Path) -> ExportSummary:
     """CSV files with the headers ``neo4j-admin database import full`` reads (``key:ID(Paper)``,
     ``:START_ID(Paper)``, ``year:long``, ``fields_of_study:string[]``, ...) and ``import.args``
     naming them with the options they need; run from the directory::
@@ -285,7 +285,7 @@ def _citation_key(paper: dict[str, Any], authors: list[str], taken: set[str]) ->
     return key
 
 
-def listed_papers(kb: KnowledgeGraph) -> list[tuple[dict[str, Any], list[str]]]:
+def listed_papers(kb: Graph) -> list[tuple[dict[str, Any], list[str]]]:
     """Listed papers (``listed = true``) with their author names in order."""
     columns = ", ".join(f"p.{c} AS {c}" for c in properties(Paper))
     papers = kb.cypher(f"MATCH (p:Paper) WHERE p.listed = true RETURN {columns} ORDER BY p.key")
@@ -335,7 +335,7 @@ def bibtex_entries(papers: list[tuple[dict[str, Any], list[str]]]) -> str:
     return bibtexparser.write_string(library)
 
 
-def export_bibtex(kb: KnowledgeGraph, path: str | Path) -> ExportSummary:
+def export_bibtex(kb: Graph, path: str | Path) -> ExportSummary:
     papers = listed_papers(kb)
     Path(path).write_text(bibtex_entries(papers), encoding="utf-8")
     return ExportSummary("bibtex", str(path), len(papers), 0)
@@ -350,7 +350,7 @@ _WRITERS = {
 }
 
 
-def export(kb: KnowledgeGraph, format: str, out: str | Path) -> ExportSummary:
+def export(kb: Graph, format: str, out: str | Path) -> ExportSummary:
     """Write the graph in ``format`` (one of :data:`EXPORT_FORMATS`) to ``out``."""
     if format not in _WRITERS:
         raise ValueError(

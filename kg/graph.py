@@ -1,9 +1,13 @@
-"""``KnowledgeGraph``: the object research scripts open, wrapping one store."""
+"""``Graph``: the core handle on one store, which every query, view and loader takes.
+
+Research scripts open :class:`kg.KnowledgeGraph`, which is a ``Graph`` with one method per `kg`
+command (:mod:`kg.api`); the layers below it take and type any ``Graph``.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 from kg.config import Settings
 from kg.model import Node
@@ -11,12 +15,13 @@ from kg.resolve import Label, resolve
 from kg.store import Dialect, GraphStore
 
 
-class KnowledgeGraph:
+class Graph:
     """A knowledge base on the embedded store (a directory) or on Neo4j.
 
-    >>> with KnowledgeGraph.open("kg.db") as kb:  # doctest: +SKIP
-    ...     kb.cypher("MATCH (p:Paper) WHERE p.year >= $y RETURN count(p) AS n", y=2023)
-    [{'n': 42}]
+    >>> from kg.examples import example_graph
+    >>> kb = example_graph()
+    >>> kb.cypher("MATCH (p:Paper) WHERE p.year >= $y RETURN count(p) AS n", y=2021)
+    [{'n': 2}]
     """
 
     def __init__(self, store: GraphStore):
@@ -30,7 +35,7 @@ class KnowledgeGraph:
         neo4j: str | None = None,
         settings: Settings | None = None,
         read_only: bool = False,
-    ) -> KnowledgeGraph:
+    ) -> Self:
         """Open the embedded store at ``path`` (default ``KG_DB`` or ``./kg.db``), or Neo4j at
         ``neo4j`` / ``NEO4J_URI`` with credentials from the environment."""
         settings = settings or Settings.from_env(
@@ -68,21 +73,18 @@ class KnowledgeGraph:
         """Run a parameterised Cypher statement; values go in ``params`` or keywords."""
         return self.store.run(query, {**(params or {}), **kw})
 
-    def report(self, views_dir: str | Path | None = None):
-        """The report page (``kg report``): shows itself inline in Jupyter, ``.save(path)``
-        writes it. Views in ``views_dir`` are linked."""
-        from kg.report import report
-
-        return report(self, views_dir=views_dir)
+    def frame(self, query: str, params: dict[str, Any] | None = None):
+        """A read query's rows as a pandas DataFrame, without a dict per row."""
+        return self.store.frame(query, params or {})
 
     def close(self) -> None:
         self.store.close()
 
-    def __enter__(self) -> KnowledgeGraph:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
 
     def __repr__(self) -> str:
-        return f"KnowledgeGraph({self.store!r})"
+        return f"{type(self).__name__}({self.store!r})"

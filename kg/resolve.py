@@ -39,7 +39,7 @@ from kg.keys import author_key, fold, method_key, normalise_title, raw_benchmark
 from kg.model import NODE_BY_LABEL, Node
 
 if TYPE_CHECKING:
-    from kg.graph import KnowledgeGraph
+    from kg.graph import Graph
 
 Label = Literal["Paper", "Author", "Method", "Benchmark"]
 LABELS: tuple[Label, ...] = ("Paper", "Author", "Method", "Benchmark")
@@ -47,7 +47,7 @@ LABELS: tuple[Label, ...] = ("Paper", "Author", "Method", "Benchmark")
 _KEY, _ID, _WEAK, _SPELLING = 0, 1, 2, 3
 
 
-def resolve(kb: KnowledgeGraph, label: Label, text: str) -> Node:
+def resolve(kb: Graph, label: Label, text: str) -> Node:
     """The one ``label`` node ``text`` names (see the module docs for the accepted forms)."""
     found = candidates(kb, label, text)
     if not found:
@@ -58,12 +58,12 @@ def resolve(kb: KnowledgeGraph, label: Label, text: str) -> Node:
     return best[0]
 
 
-def resolve_key(kb: KnowledgeGraph, label: Label, text: str) -> str:
+def resolve_key(kb: Graph, label: Label, text: str) -> str:
     """The key of :func:`resolve`'s node."""
     return resolve(kb, label, text).key
 
 
-def find_key(kb: KnowledgeGraph, label: Label, text: str) -> str | None:
+def find_key(kb: Graph, label: Label, text: str) -> str | None:
     """:func:`resolve_key`, or None when nothing matches (ambiguity still raises)."""
     try:
         return resolve_key(kb, label, text)
@@ -71,7 +71,7 @@ def find_key(kb: KnowledgeGraph, label: Label, text: str) -> str | None:
         return None
 
 
-def candidates(kb: KnowledgeGraph, label: Label, text: str) -> list[tuple[int, Node]]:
+def candidates(kb: Graph, label: Label, text: str) -> list[tuple[int, Node]]:
     """Every ``label`` node ``text`` could name, as (rank, node), best rank first, then key."""
     if label not in _LOOKUPS:
         raise ValueError(f"unknown label {label!r}; expected one of {', '.join(LABELS)}")
@@ -175,7 +175,7 @@ _SPELLINGS: dict[str, Callable[[str], list[str]]] = {
 }
 
 
-def _by_spelling(kb: KnowledgeGraph, label: str, text: str) -> list[dict[str, Any]]:
+def _by_spelling(kb: Graph, label: str, text: str) -> list[dict[str, Any]]:
     """Nodes with a name or alias that folds to the same key as ``text`` ("low rank adaptation"
     for the alias "Low-Rank Adaptation"): a scan of the label's names, made only when the
     indexed lookup found nothing."""

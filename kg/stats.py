@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from kg.graph import KnowledgeGraph
+from kg.graph import Graph
 from kg.model import NODE_MODELS, RELATIONSHIP_MODELS
 
 
-def graph_stats(kb: KnowledgeGraph) -> dict[str, dict[str, int]]:
+def graph_stats(kb: Graph) -> dict[str, dict[str, int]]:
     """Counts as plain dicts, ready for JSON.
 
     >>> graph_stats(kb)["nodes"]  # doctest: +SKIP

@@ -1,7 +1,7 @@
 """The build pipeline: listing -> records -> enrichment -> extraction -> store.
 
 Each stage is a plain function over typed records; this module only strings them together and
-writes what they produce through the ``GraphStore`` interface it is given. Writes are ordered so
+writes what they produce into the :class:`~kg.graph.Graph` it is given. Writes are ordered so
 that an interrupted build is finished by running it again: listed papers first, then what S2
 returned (nodes before relationships), and a paper's ``s2_status`` only after its citations and
 authors are stored, so `kg enrich` knows what is left.
@@ -10,12 +10,12 @@ authors are stored, so `kg enrich` knows what is left.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg import counts
+from kg.graph import Graph
 from kg.identity import (
     IdentityIndex,
     merge_paper_nodes,
@@ -25,11 +25,13 @@ from kg.identity import (
 )
 from kg.keys import author_key
 from kg.model import Author, Authored, Node, Paper, Relationship
+from kg.progress import Progress, stage
 from kg.renormalise import renormalise
-from kg.store import GraphStore, upsert_nodes, upsert_relationships
+from kg.store import upsert_nodes, upsert_relationships
 from loaders.extract import Extraction, extract_papers
 from loaders.listing import Listing, ListingProblem, load_listing
-from loaders.s2 import EnrichOptions, EnrichReport, enrich
+from loaders.s2 import EnrichOptions, EnrichReport
+from loaders.s2 import enrich as s2_enrich
 
 EXTRACTED_TYPES = ("PROPOSES", "USES", "COMPARES_WITH", "EVALUATED_ON")
 
@@ -64,6 +66,9 @@ class BuildReport:
     #: listed papers S2 did not fill in (not found, rejected, or left for retry)
     unenriched: int = 0
     extraction: Counter = field(default_factory=Counter)
+    #: `kg enrich`: papers it sent to S2, and citations the graph gained
+    todo: int = 0
+    new_citations: int = 0
 
     @property
     def entries(self) -> int:
@@ -126,7 +131,7 @@ def listing_records(
 
 
 def write_graph(
-    store: GraphStore,
+    kb: Graph,
     nodes: Iterable[Node],
     rels: Iterable[Relationship] = (),
 ) -> list[Paper]:
@@ -139,6 +144,7 @@ def write_graph(
     papers = [n for n in nodes if isinstance(n, Paper)]
     others = [n for n in nodes if not isinstance(n, Paper)]
     names = {n.key: n.name for n in others if isinstance(n, Author) and n.name}
+    store = kb.store
     index = IdentityIndex.from_store(store, titles=[p.title_norm for p in papers])
     resolution = resolve_papers(index, papers, rels, names)
     for keep, drop in resolution.merged_nodes:
@@ -150,24 +156,24 @@ def write_graph(
 
 
 def build(
-    store: GraphStore,
+    kb: Graph,
     listings: Sequence[Listing],
     options: BuildOptions,
-    progress=None,
+    progress: Progress | None = None,
     before_enrich: Callable[[list[Paper]], None] | None = None,
 ) -> BuildReport:
-    """Build parsed ``listings`` (see :func:`load_listings`) into ``store``: `kg build`.
+    """Build parsed ``listings`` (see :func:`load_listings`) into ``kb``: `kg build`.
 
-    ``progress`` is an optional ``rich.progress.Progress`` the stages report to;
-    ``before_enrich`` is called with the papers about to be sent to S2 (to print the plan).
+    ``progress`` gets a task per stage (see :mod:`kg.progress`); ``before_enrich`` is called
+    with the papers about to be sent to S2 (to print the plan).
     """
     report = BuildReport(listings=list(listings))
-    renormalise(store)  # a graph of an earlier version: keys of every script, see kg.renormalise
+    renormalise(kb.store)  # a graph of an earlier version: keys of every script, see kg.renormalise
     by_key: dict[str, Paper] = {}
     for listing in report.listings:
         papers, authors, authored = listing_records([listing])
-        with _stage(progress, f"writing {len(papers)} listed papers of {listing.path}"):
-            written = write_graph(store, [*papers, *authors], authored)
+        with stage(progress, "write", f"writing {len(papers)} listed papers of {listing.path}"):
+            written = write_graph(kb, [*papers, *authors], authored)
         report.files.append(FileReport(listing, stored=sum(p.key not in by_key for p in written)))
         for paper in written:
             by_key[paper.key] = (
@@ -177,41 +183,66 @@ def build(
     if options.enrich and listed:
         if before_enrich:
             before_enrich(listed)
-        listed = enrich_papers(store, listed, options.s2, report, progress)
+        listed = enrich_papers(kb, listed, options.s2, report, progress)
     if options.extract:
-        with _stage(progress, "extracting methods and benchmarks"):
-            report.extraction = extract_into(store, listed)
+        with stage(progress, "extract", "extracting methods and benchmarks"):
+            report.extraction = extract_into(kb, listed)
     return report
 
 
-@contextmanager
-def _stage(progress, description: str) -> Iterator[None]:
-    task = progress.add_task(description, total=None) if progress is not None else None
-    yield
-    if task is not None:
-        progress.remove_task(task)
+def enrich(
+    kb: Graph,
+    options: EnrichOptions,
+    *,
+    refresh: bool = False,
+    progress: Progress | None = None,
+    before_enrich: Callable[[list[Paper]], None] | None = None,
+) -> BuildReport:
+    """`kg enrich`: send S2 the listed papers it has not filled in yet (and those whose citation
+    list a smaller cap cut short), or with ``refresh`` every enriched one, then extract from
+    them. ``report.todo`` is how many papers that was (0: nothing to do) and
+    ``report.new_citations`` how many citations the graph gained."""
+    if refresh:
+        papers = refreshable_papers(kb)
+    else:
+        papers = unenriched_papers(kb, options.max_citations if options.citations else 0)
+    report = BuildReport(todo=len(papers))
+    if not papers:
+        return report
+    before = _cites_count(kb)
+    if before_enrich:
+        before_enrich(papers)
+    enriched = enrich_papers(kb, papers, options, report, progress)
+    with stage(progress, "extract", "extracting methods and benchmarks"):
+        report.extraction = extract_into(kb, enriched)
+    report.new_citations = _cites_count(kb) - before
+    return report
+
+
+def _cites_count(kb: Graph) -> int:
+    return kb.cypher("MATCH (:Paper)-[r:CITES]->(:Paper) RETURN count(r) AS n")[0]["n"]
 
 
 def enrich_papers(
-    store: GraphStore,
+    kb: Graph,
     papers: list[Paper],
     options: EnrichOptions,
     report: BuildReport,
-    progress=None,
+    progress: Progress | None = None,
 ) -> list[Paper]:
     """Enrich ``papers`` from S2 and write the result; returns the papers as now stored."""
     if not papers:
         return papers
-    result = enrich(papers, options, progress=progress)
+    result = s2_enrich(papers, options, progress=progress)
     report.enrichment = result.report
     report.unenriched = sum(p.s2_status != "ok" for p in result.papers)
     # Everything S2 returned before the papers' own status: see the module docstring.
-    write_graph(store, result.nodes, result.relationships)
-    replace_listing_authors(store, {r.dst for r in result.relationships if isinstance(r, Authored)})
-    return write_graph(store, result.papers, ())
+    write_graph(kb, result.nodes, result.relationships)
+    replace_listing_authors(kb, {r.dst for r in result.relationships if isinstance(r, Authored)})
+    return write_graph(kb, result.papers, ())
 
 
-def replace_listing_authors(store: GraphStore, paper_keys: Iterable[str]) -> None:
+def replace_listing_authors(kb: Graph, paper_keys: Iterable[str]) -> None:
     """S2's authors (keyed by authorId) replace the names a listing gave for the same papers;
     name-only authors left with no paper go too."""
     keys = sorted(paper_keys)
@@ -221,21 +252,21 @@ def replace_listing_authors(store: GraphStore, paper_keys: Iterable[str]) -> Non
         "MATCH (a:Author)-[r:AUTHORED]->(p:Paper) WHERE p.key IN $keys AND r.source = 'listing' "
     )
     authors = [
-        r["key"] for r in store.run(listing_edges + "RETURN DISTINCT a.key AS key", {"keys": keys})
+        r["key"] for r in kb.cypher(listing_edges + "RETURN DISTINCT a.key AS key", {"keys": keys})
     ]
-    store.run(listing_edges + "DELETE r", {"keys": keys})
-    counts.refresh(store, "Author", authors)
-    store.run(
+    kb.cypher(listing_edges + "DELETE r", {"keys": keys})
+    counts.refresh(kb.store, "Author", authors)
+    kb.cypher(
         "MATCH (a:Author) WHERE a.key STARTS WITH 'name:' AND NOT (a)-[:AUTHORED]->() DELETE a"
     )
 
 
 def stored_papers(
-    store: GraphStore, where: str = "p.listed = true", params: dict | None = None
+    kb: Graph, where: str = "p.listed = true", params: dict | None = None
 ) -> list[Paper]:
     """Listed papers as stored, as records the loaders can work on again."""
     columns = ", ".join(f"p.{f} AS {f}" for f in Paper.model_fields)
-    rows = store.run(f"MATCH (p:Paper) WHERE {where} RETURN {columns} ORDER BY p.key", params or {})
+    rows = kb.cypher(f"MATCH (p:Paper) WHERE {where} RETURN {columns} ORDER BY p.key", params or {})
     return [Paper(**row) for row in rows]
 
 
@@ -248,37 +279,37 @@ _CAPPED = (
 )
 
 
-def unenriched_papers(store: GraphStore, max_citations: int | None = None) -> list[Paper]:
+def unenriched_papers(kb: Graph, max_citations: int | None = None) -> list[Paper]:
     """Listed papers S2 has not filled in yet (never tried, or marked for retry), and, given
     ``max_citations``, those whose citation list an earlier, smaller cap cut short."""
     todo = stored_papers(
-        store, "p.listed = true AND (p.s2_status IS NULL OR p.s2_status STARTS WITH 'retry')"
+        kb, "p.listed = true AND (p.s2_status IS NULL OR p.s2_status STARTS WITH 'retry')"
     )
     if max_citations:
         capped = [
             r["key"]
-            for r in store.run(_CAPPED, {})
+            for r in kb.cypher(_CAPPED)
             if r["stored"] < CAPPED_SHARE * min(r["citations"] or 0, max_citations)
         ]
         if capped:
-            todo += stored_papers(store, "p.key IN $keys", {"keys": capped})
+            todo += stored_papers(kb, "p.key IN $keys", {"keys": capped})
     return todo
 
 
-def refreshable_papers(store: GraphStore) -> list[Paper]:
+def refreshable_papers(kb: Graph) -> list[Paper]:
     """Listed papers a refresh asks S2 about again: the enriched ones and those still to do
     (not those S2 did not find or whose match was rejected)."""
     return stored_papers(
-        store,
+        kb,
         "p.listed = true AND (p.s2_status IS NULL OR p.s2_status = 'ok' "
         "OR p.s2_status STARTS WITH 'retry')",
     )
 
 
-def extract_into(store: GraphStore, papers: Iterable[Paper]) -> Counter:
+def extract_into(kb: Graph, papers: Iterable[Paper]) -> Counter:
     """Extract methods, benchmarks and results from ``papers`` and write them."""
     extraction: Extraction = extract_papers(papers)
-    write_graph(store, [*extraction.methods, *extraction.benchmarks], extraction.relationships)
+    write_graph(kb, [*extraction.methods, *extraction.benchmarks], extraction.relationships)
     return Counter(
         {
             "Method": len(extraction.methods),
@@ -288,13 +319,13 @@ def extract_into(store: GraphStore, papers: Iterable[Paper]) -> Counter:
     )
 
 
-def reextract(store: GraphStore) -> Counter:
+def reextract(kb: Graph) -> Counter:
     """`kg extract`: drop earlier extracted edges and orphaned methods and benchmarks, then
     extract again from the stored papers (no S2 request)."""
     for rel_type in EXTRACTED_TYPES:
-        store.run(
+        kb.cypher(
             f"MATCH (:Paper)-[r:{rel_type}]->() WHERE r.source STARTS WITH 'extract:' DELETE r"
         )
     for label in ("Method", "Benchmark"):
-        store.run(f"MATCH (n:{label}) WHERE NOT (n)<--() DELETE n")
-    return extract_into(store, stored_papers(store))
+        kb.cypher(f"MATCH (n:{label}) WHERE NOT (n)<--() DELETE n")
+    return extract_into(kb, stored_papers(kb))

@@ -16,7 +16,7 @@ from typing import Annotated, Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
-from kg.graph import KnowledgeGraph
+from kg.graph import Graph
 from kg.resolve import Label, find_key
 
 R = TypeVar("R", bound=BaseModel)
@@ -98,7 +98,7 @@ class Dialects:
 
 
 def run(
-    kb: KnowledgeGraph,
+    kb: Graph,
     statement: str | Dialects,
     params: dict[str, Any],
     model: type[R],
@@ -121,7 +121,7 @@ class NullsLast:
 
 
 def run_nulls_last(
-    kb: KnowledgeGraph, ranking: NullsLast, params: dict[str, Any], model: type[R]
+    kb: Graph, ranking: NullsLast, params: dict[str, Any], model: type[R]
 ) -> Rows[R]:
     rows = run(kb, ranking.set, params, model)
     if len(rows) < params["limit"]:
@@ -205,7 +205,7 @@ def path_statement(start: str, end: str, rel: str, max_hops: int, names: str) ->
     )
 
 
-def key_of(kb: KnowledgeGraph, label: Label, ref: str | None) -> str | None:
+def key_of(kb: Graph, label: Label, ref: str | None) -> str | None:
     """The key of the node ``ref`` names (:func:`kg.resolve.find_key`), None when it names
     none: a helper given an unknown reference answers with no rows."""
     if ref is None or not ref.strip():

@@ -21,7 +21,7 @@ import networkx as nx
 import numpy as np
 
 from kg.errors import StoreError
-from kg.graph import KnowledgeGraph
+from kg.graph import Graph
 from kg.store import update_node_columns
 from queries._rows import Row, Rows, helper
 
@@ -94,7 +94,7 @@ class CitationArrays:
         return graph
 
 
-def _frame(kb: KnowledgeGraph, cypher: str, columns: list[str]):
+def _frame(kb: Graph, cypher: str, columns: list[str]):
     import pandas
 
     frame = kb.store.frame(cypher)
@@ -105,7 +105,7 @@ def _frame(kb: KnowledgeGraph, cypher: str, columns: list[str]):
     )
 
 
-def citation_arrays(kb: KnowledgeGraph) -> CitationArrays:
+def citation_arrays(kb: Graph) -> CitationArrays:
     """Every paper and CITES edge of the store as :class:`CitationArrays` (two statements).
 
     >>> citation_arrays(kb).citations  # doctest: +SKIP
@@ -122,7 +122,7 @@ def citation_arrays(kb: KnowledgeGraph) -> CitationArrays:
     return CitationArrays(keys, pairs[:, 0].copy(), pairs[:, 1].copy())
 
 
-def citation_graph(kb: KnowledgeGraph) -> nx.DiGraph:
+def citation_graph(kb: Graph) -> nx.DiGraph:
     """Every paper and CITES edge as a networkx DiGraph keyed by paper key.
 
     >>> citation_graph(kb).number_of_edges()  # doctest: +SKIP
@@ -209,7 +209,7 @@ def betweenness_array(
 
 
 @helper
-def pagerank(kb: KnowledgeGraph, alpha: float = 0.85, limit: int = 20) -> Rows[Score]:
+def pagerank(kb: Graph, alpha: float = 0.85, limit: int = 20) -> Rows[Score]:
     """PageRank of papers on the citation graph, highest first.
 
     >>> pagerank(kb, limit=1)[0].key  # doctest: +SKIP
@@ -220,7 +220,7 @@ def pagerank(kb: KnowledgeGraph, alpha: float = 0.85, limit: int = 20) -> Rows[S
 
 
 @helper
-def communities(kb: KnowledgeGraph, seed: int = DEFAULT_SEED) -> Rows[Community]:
+def communities(kb: Graph, seed: int = DEFAULT_SEED) -> Rows[Community]:
     """Louvain community of every paper (fixed ``seed``), by community then key.
 
     >>> communities(kb)[0].community  # doctest: +SKIP
@@ -234,7 +234,7 @@ def communities(kb: KnowledgeGraph, seed: int = DEFAULT_SEED) -> Rows[Community]
 
 @helper
 def betweenness(
-    kb: KnowledgeGraph, limit: int = 20, samples: int | None = None, seed: int = DEFAULT_SEED
+    kb: Graph, limit: int = 20, samples: int | None = None, seed: int = DEFAULT_SEED
 ) -> Rows[Score]:
     """Betweenness centrality on the directed citation graph, highest first; ``samples``
     pivots approximate it on large graphs (exact when None).
@@ -250,7 +250,7 @@ def betweenness(
 # --- analyze: compute and write back ----------------------------------------------------------------
 
 
-def has_gds(kb: KnowledgeGraph) -> bool:
+def has_gds(kb: Graph) -> bool:
     """Whether the store is a Neo4j server with the Graph Data Science plugin."""
     if kb.dialect != "neo4j":
         return False
@@ -260,7 +260,7 @@ def has_gds(kb: KnowledgeGraph) -> bool:
         return False
 
 
-def pick_engine(kb: KnowledgeGraph, engine: str = "auto") -> str:
+def pick_engine(kb: Graph, engine: str = "auto") -> str:
     """``auto``: GDS on a Neo4j server that has it, else local; ``gds`` without it is an error."""
     if engine not in ENGINES:
         raise ValueError(
@@ -278,9 +278,7 @@ def pick_engine(kb: KnowledgeGraph, engine: str = "auto") -> str:
     return "gds" if gds else "local"
 
 
-def analyze(
-    kb: KnowledgeGraph, seed: int = DEFAULT_SEED, top: int = 10, engine: str = "auto"
-) -> Summary:
+def analyze(kb: Graph, seed: int = DEFAULT_SEED, top: int = 10, engine: str = "auto") -> Summary:
     """Compute PageRank and Louvain communities and store them as ``Paper.pagerank`` and
     ``Paper.community`` (other properties untouched); returns a summary with the seconds of
     each stage.

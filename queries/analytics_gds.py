@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from kg.graph import KnowledgeGraph
+from kg.graph import Graph
 
 _PROJECT = (
     "MATCH (a:Paper) OPTIONAL MATCH (a)-[:CITES]->(b:Paper) "
@@ -37,7 +37,7 @@ _DROP = "CALL gds.graph.drop($name, false) YIELD graphName RETURN graphName"
 
 
 def gds_scores(
-    kb: KnowledgeGraph, seed: int, lap: Callable[[str], None]
+    kb: Graph, seed: int, lap: Callable[[str], None]
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, float, int]:
     """(keys sorted, pagerank, community ids numbered as the local engine's, modularity,
     citations) computed by GDS; ``lap(stage)`` is called after each stage."""

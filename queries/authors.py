@@ -8,7 +8,7 @@ most papers in the graph). An unknown author gives an empty result.
 
 from __future__ import annotations
 
-from kg.graph import KnowledgeGraph
+from kg.graph import Graph
 from kg.resolve import candidates
 from queries._rows import (
     AuthorRef,
@@ -64,7 +64,7 @@ _AUTHOR = (
 
 
 @helper
-def author(kb: KnowledgeGraph, name_or_id: str) -> Rows[AuthorRow]:
+def author(kb: Graph, name_or_id: str) -> Rows[AuthorRow]:
     """Authors named by a key, S2 author id, name or alias (case-insensitive); best match
     first (exact key, then names, then aliases; then most papers in the graph).
 
@@ -79,12 +79,12 @@ def author(kb: KnowledgeGraph, name_or_id: str) -> Rows[AuthorRow]:
     return Rows(AuthorRow, sorted(rows, key=lambda r: (ranks[r.key], -r.papers, r.key)))
 
 
-def resolve_key(kb: KnowledgeGraph, ref: str) -> str | None:
+def resolve_key(kb: Graph, ref: str) -> str | None:
     """The key of the author ``ref`` names, or None (:func:`kg.resolve.find_key`)."""
     return key_of(kb, "Author", ref)
 
 
-def exists(kb: KnowledgeGraph, ref: str) -> bool:
+def exists(kb: Graph, ref: str) -> bool:
     """Whether ``ref`` names a stored author."""
     return resolve_key(kb, ref) is not None
 
@@ -97,7 +97,7 @@ _PAPERS_BY = (
 
 
 @helper
-def papers_by(kb: KnowledgeGraph, author: AuthorRef) -> Rows[AuthoredPaper]:
+def papers_by(kb: Graph, author: AuthorRef) -> Rows[AuthoredPaper]:
     """Papers ``author`` wrote, newest first.
 
     >>> [p.key for p in papers_by(kb, "Ada Lovelace")]  # doctest: +SKIP
@@ -115,7 +115,7 @@ _COAUTHORS = (
 
 
 @helper
-def coauthors(kb: KnowledgeGraph, author: AuthorRef, limit: int = 50) -> Rows[Coauthor]:
+def coauthors(kb: Graph, author: AuthorRef, limit: int = 50) -> Rows[Coauthor]:
     """Co-authors of ``author`` with the number of papers written together, most first.
 
     >>> [(c.name, c.papers) for c in coauthors(kb, "s2:A1")]  # doctest: +SKIP
@@ -135,7 +135,7 @@ _TOP_AUTHORS = (
 
 
 @helper
-def top_authors(kb: KnowledgeGraph, limit: int = 20) -> Rows[TopAuthor]:
+def top_authors(kb: Graph, limit: int = 20) -> Rows[TopAuthor]:
     """Authors with the most listed papers (then most citations of them, then key).
 
     >>> top_authors(kb, limit=1)[0].name  # doctest: +SKIP
@@ -149,7 +149,7 @@ _NAME = "coalesce({x}.name, {x}.title)"
 
 @helper
 def collaboration_path(
-    kb: KnowledgeGraph, a: AuthorRef, b: AuthorRef, max_hops: int = 4, limit: int = 10
+    kb: Graph, a: AuthorRef, b: AuthorRef, max_hops: int = 4, limit: int = 10
 ) -> Rows[PathRow]:
     """Shortest co-authorship chains from author ``a`` to ``b``: the path alternates authors
     and the papers they share (``max_hops`` counts author-to-author steps). All shortest

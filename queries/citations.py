@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timezone
 
-from kg.graph import KnowledgeGraph
+from kg.graph import Graph
 from queries._rows import (
     PaperRef,
     PaperSummary,
@@ -75,7 +75,7 @@ _REFERENCES = (
 
 
 @helper
-def references(kb: KnowledgeGraph, paper: PaperRef) -> Rows[Citation]:
+def references(kb: Graph, paper: PaperRef) -> Rows[Citation]:
     """Papers ``paper`` cites, most cited first.
 
     >>> [r.key for r in references(kb, "s2:L1")]  # doctest: +SKIP
@@ -93,7 +93,7 @@ _CITED_BY = (
 
 
 @helper
-def cited_by(kb: KnowledgeGraph, paper: PaperRef) -> Rows[Citation]:
+def cited_by(kb: Graph, paper: PaperRef) -> Rows[Citation]:
     """Papers citing ``paper``, most cited first.
 
     >>> [r.key for r in cited_by(kb, "s2:L1")]  # doctest: +SKIP
@@ -111,7 +111,7 @@ _CO_CITED = (
 
 
 @helper
-def co_cited(kb: KnowledgeGraph, paper: PaperRef, limit: int = 20) -> Rows[SharedCount]:
+def co_cited(kb: Graph, paper: PaperRef, limit: int = 20) -> Rows[SharedCount]:
     """Papers cited together with ``paper``: ``count`` papers cite both. Most first, then key.
 
     >>> [(r.key, r.count) for r in co_cited(kb, "s2:U1", limit=2)]  # doctest: +SKIP
@@ -130,9 +130,7 @@ _COUPLING = (
 
 
 @helper
-def bibliographic_coupling(
-    kb: KnowledgeGraph, paper: PaperRef, limit: int = 20
-) -> Rows[SharedCount]:
+def bibliographic_coupling(kb: Graph, paper: PaperRef, limit: int = 20) -> Rows[SharedCount]:
     """Papers sharing references with ``paper``: ``count`` references in common. Most first.
 
     >>> [(r.key, r.count) for r in bibliographic_coupling(kb, "s2:L1", limit=2)]  # doctest: +SKIP
@@ -146,14 +144,14 @@ def bibliographic_coupling(
 _TITLE = "{x}.title"
 
 
-def _existing(kb: KnowledgeGraph, label: str, keys: list[str]) -> set[str]:
+def _existing(kb: Graph, label: str, keys: list[str]) -> set[str]:
     rows = kb.cypher(f"MATCH (n:{label}) WHERE n.key IN $keys RETURN n.key AS key", {"keys": keys})
     return {r["key"] for r in rows}
 
 
 @helper
 def citation_path(
-    kb: KnowledgeGraph, a: PaperRef, b: PaperRef, max_hops: int = 4, limit: int = 10
+    kb: Graph, a: PaperRef, b: PaperRef, max_hops: int = 4, limit: int = 10
 ) -> Rows[PathRow]:
     """Shortest citation paths between two papers, either direction along each edge.
 
@@ -180,7 +178,7 @@ _MISSING = (
 
 
 @helper
-def missing_papers(kb: KnowledgeGraph, min_citing: int = 2, limit: int = 50) -> Rows[MissingPaper]:
+def missing_papers(kb: Graph, min_citing: int = 2, limit: int = 50) -> Rows[MissingPaper]:
     """Papers outside the list cited by at least ``min_citing`` listed papers: the reading list
     the user is missing. Most citing first, then S2 citation count, then key.
 
@@ -200,7 +198,7 @@ _INFLUENTIAL = (
 
 
 @helper
-def influential_citations(kb: KnowledgeGraph, paper: PaperRef) -> Rows[Citation]:
+def influential_citations(kb: Graph, paper: PaperRef) -> Rows[Citation]:
     """Papers citing ``paper`` that S2 marks as influenced by it (``is_influential``).
 
     >>> [r.key for r in influential_citations(kb, "s2:U1")]  # doctest: +SKIP
@@ -219,7 +217,7 @@ _WHY_CITED = (
 
 
 @helper
-def why_cited(kb: KnowledgeGraph, citing: PaperRef, cited: PaperRef) -> Rows[WhyCited]:
+def why_cited(kb: Graph, citing: PaperRef, cited: PaperRef) -> Rows[WhyCited]:
     """Why ``citing`` cites ``cited``: S2's intents and the citing sentences (up to 3, in S2's
     order). One row, or none when the graph holds no such citation.
 
@@ -264,7 +262,7 @@ _NEW_CITATIONS = (
 
 
 @helper
-def new_citations(kb: KnowledgeGraph, since: str, limit: int = 100) -> Rows[NewCitation]:
+def new_citations(kb: Graph, since: str, limit: int = 100) -> Rows[NewCitation]:
     """Papers citing the listed ones through citations this graph first held on or after
     ``since`` (a date, or an ISO date-time), newest first: what is new since you last looked.
 

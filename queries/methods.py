@@ -7,7 +7,7 @@ key (:mod:`kg.resolve`); an unknown one gives an empty result.
 
 from __future__ import annotations
 
-from kg.graph import KnowledgeGraph
+from kg.graph import Graph
 from kg.metrics import canonical_metric, lower_is_better
 from queries._rows import (
     BenchmarkRef,
@@ -73,7 +73,7 @@ _METHODS_ON = (
 
 
 @helper
-def methods_on(kb: KnowledgeGraph, benchmark: BenchmarkRef) -> Rows[MethodCount]:
+def methods_on(kb: Graph, benchmark: BenchmarkRef) -> Rows[MethodCount]:
     """Methods proposed or used by papers evaluated on ``benchmark``, by number of papers.
 
     >>> [m.name for m in methods_on(kb, "ImageNet")]  # doctest: +SKIP
@@ -91,7 +91,7 @@ _BENCHMARKS_FOR = (
 
 
 @helper
-def benchmarks_for(kb: KnowledgeGraph, method: MethodRef) -> Rows[BenchmarkCount]:
+def benchmarks_for(kb: Graph, method: MethodRef) -> Rows[BenchmarkCount]:
     """Benchmarks that papers proposing or using ``method`` were evaluated on.
 
     >>> [b.name for b in benchmarks_for(kb, "lora")]  # doctest: +SKIP
@@ -109,7 +109,7 @@ _PROPOSING = (
 
 
 @helper
-def papers_proposing(kb: KnowledgeGraph, method: MethodRef) -> Rows[Proposal]:
+def papers_proposing(kb: Graph, method: MethodRef) -> Rows[Proposal]:
     """Papers proposing ``method``, oldest first, with the sentence that says so.
 
     >>> papers_proposing(kb, "Low-Rank Adaptation")[0].key  # doctest: +SKIP
@@ -133,7 +133,7 @@ _LEADERBOARD = (
 
 @helper
 def leaderboard(
-    kb: KnowledgeGraph, benchmark: BenchmarkRef, metric: str | None = None, limit: int = 20
+    kb: Graph, benchmark: BenchmarkRef, metric: str | None = None, limit: int = 20
 ) -> Rows[Result]:
     """Absolute scores reported on ``benchmark``, ranked best first within each metric (highest
     first; lowest first for error-like metrics: error, loss, perplexity, WER, FID, ...), at most
@@ -173,7 +173,7 @@ _LINEAGE = (
 
 
 @helper
-def method_lineage(kb: KnowledgeGraph, method: MethodRef) -> Rows[LineagePaper]:
+def method_lineage(kb: Graph, method: MethodRef) -> Rows[LineagePaper]:
     """Papers building on ``method``: they cite a paper proposing it with a methodology intent
     (S2 citation intents). Oldest first.
 
@@ -184,12 +184,12 @@ def method_lineage(kb: KnowledgeGraph, method: MethodRef) -> Rows[LineagePaper]:
     return run(kb, _LINEAGE, {"key": key}, LineagePaper) if key else Rows(LineagePaper)
 
 
-def method_exists(kb: KnowledgeGraph, name: str) -> bool:
+def method_exists(kb: Graph, name: str) -> bool:
     """Whether ``name`` names a stored method (any spelling of its key, name or aliases)."""
     return key_of(kb, "Method", name) is not None
 
 
-def benchmark_exists(kb: KnowledgeGraph, name: str) -> bool:
+def benchmark_exists(kb: Graph, name: str) -> bool:
     """Whether ``name`` names a stored benchmark (any spelling of its key, name or aliases)."""
     return key_of(kb, "Benchmark", name) is not None
 

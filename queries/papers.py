@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import cast
 
-from kg.graph import KnowledgeGraph
+from kg.graph import Graph
 from kg.model import Paper
 from kg.resolve import candidates
 from queries._rows import (
@@ -79,7 +79,7 @@ _SEARCH = Dialects(
 
 
 @helper
-def search(kb: KnowledgeGraph, text: str, limit: int = 20) -> Rows[SearchHit]:
+def search(kb: Graph, text: str, limit: int = 20) -> Rows[SearchHit]:
     """Papers whose title or abstract contains ``text`` (a phrase, case-insensitive).
 
     Ranked: title matches first, then by S2 citation count, then key. On Neo4j the full-text
@@ -100,7 +100,7 @@ def search(kb: KnowledgeGraph, text: str, limit: int = 20) -> Rows[SearchHit]:
 
 
 @helper
-def paper(kb: KnowledgeGraph, id_or_title: str) -> Rows[Paper]:
+def paper(kb: Graph, id_or_title: str) -> Rows[Paper]:
     """The paper(s) a reference names: a key, S2 paper id or URL, arXiv id or URL, Hugging
     Face paper URL, DOI or doi.org URL, ``CorpusId:N``, or the title.
 
@@ -113,7 +113,7 @@ def paper(kb: KnowledgeGraph, id_or_title: str) -> Rows[Paper]:
     return Rows(Paper, (cast(Paper, n) for _, n in candidates(kb, "Paper", id_or_title)))
 
 
-def resolve_key(kb: KnowledgeGraph, ref: str) -> str | None:
+def resolve_key(kb: Graph, ref: str) -> str | None:
     """The key of the paper ``ref`` names, or None (:func:`kg.resolve.find_key`).
 
     >>> from kg.examples import example_graph
@@ -123,7 +123,7 @@ def resolve_key(kb: KnowledgeGraph, ref: str) -> str | None:
     return key_of(kb, "Paper", ref)
 
 
-def exists(kb: KnowledgeGraph, ref: str) -> bool:
+def exists(kb: Graph, ref: str) -> bool:
     """Whether ``ref`` names a stored paper."""
     return resolve_key(kb, ref) is not None
 
@@ -144,7 +144,7 @@ _TOP_CITED = NullsLast(
 
 
 @helper
-def top_cited(kb: KnowledgeGraph, limit: int = 20, listed_only: bool = False) -> Rows[CitedPaper]:
+def top_cited(kb: Graph, limit: int = 20, listed_only: bool = False) -> Rows[CitedPaper]:
     """Most cited papers: by S2 citation count, then by citations inside this graph (which
     decides alone when the graph was built offline), then key.
 
@@ -171,7 +171,7 @@ _MOST_INFLUENTIAL = NullsLast(
 
 
 @helper
-def most_influential(kb: KnowledgeGraph, limit: int = 20) -> Rows[InfluentialPaper]:
+def most_influential(kb: Graph, limit: int = 20) -> Rows[InfluentialPaper]:
     """Most influential papers: by PageRank on the citation graph when ``kg analyze`` has
     stored it, else (and as tie-break) by S2's influential citation count, then key.
 
@@ -207,7 +207,7 @@ _TIMELINE = {
 
 @helper
 def timeline(
-    kb: KnowledgeGraph, method: MethodRef | None = None, benchmark: BenchmarkRef | None = None
+    kb: Graph, method: MethodRef | None = None, benchmark: BenchmarkRef | None = None
 ) -> Rows[YearCount]:
     """Papers per year: the listed papers, or (any papers) proposing, using or comparing with
     ``method`` and/or evaluated on ``benchmark``. Years ascending, unknown year last.

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from testkit import EXAMPLE_LISTING
 
+from kg.graph import Graph
 from kg.store_embedded import EmbeddedStore
 from loaders import pipeline
 
@@ -16,7 +17,7 @@ def test_python_api_example_runs(tmp_path, monkeypatch, capsys):
     code = re.search(r"```python\n(.*?)```", section, re.S).group(1)
     store = EmbeddedStore(tmp_path / "kg.db")
     pipeline.build(
-        store, pipeline.load_listings([EXAMPLE_LISTING]), pipeline.BuildOptions(enrich=False)
+        Graph(store), pipeline.load_listings([EXAMPLE_LISTING]), pipeline.BuildOptions(enrich=False)
     )
     store.close()
     monkeypatch.chdir(tmp_path)

@@ -7,22 +7,13 @@ from dataclasses import replace
 from pathlib import Path
 
 import typer
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    SpinnerColumn,
-    TextColumn,
-    TimeRemainingColumn,
-)
 from rich.table import Table
 
 from kg.cli import UserError, app
-from kg.cli.common import DbOption, Neo4jOption, console, err_console, open_graph
+from kg.cli.common import Bars, DbOption, Neo4jOption, console, err_console, open_graph
 from kg.config import Settings
-from kg.stats import graph_stats
 from loaders import pipeline
-from loaders.listing import FORMATS, ListingFileError
+from loaders.listing import FORMATS
 from loaders.listing.base import group_notes, group_problems
 from loaders.s2 import (
     EnrichOptions,
@@ -32,19 +23,7 @@ from loaders.s2 import (
     planning_pace,
 )
 from loaders.s2.pace import effective_pace
-from loaders.s2.refresh import parse_age, refresh_options
-
-
-def _progress() -> Progress:
-    return Progress(
-        SpinnerColumn(),
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-        console=err_console,
-        transient=True,
-    )
+from loaders.s2.refresh import parse_age
 
 
 def _enrich_options(
@@ -130,27 +109,18 @@ def build(
     """
     if format and format not in FORMATS:
         raise UserError(f"unknown --format {format!r}: expected one of {', '.join(FORMATS)}")
-    options = pipeline.BuildOptions(
-        enrich=not no_s2,
-        extract=not no_extract,
-        s2=_enrich_options(
-            offline, no_citations, max_citations, cache, s2_api_url, pace, time_budget
-        ),
-    )
-    try:
-        listings_read = pipeline.load_listings(listings, format, listing_year)
-    except ListingFileError as exc:
-        raise UserError(str(exc)) from None
+    s2 = _enrich_options(offline, no_citations, max_citations, cache, s2_api_url, pace, time_budget)
+    listings_read = pipeline.load_listings(listings, format, listing_year)
     _print_listings(listings_read)
-    with open_graph(db, neo4j) as kb, _progress() as progress:
-        report = pipeline.build(
-            kb.store,
+    with open_graph(db, neo4j) as kb, Bars() as bars:
+        report = kb.build(
             listings_read,
-            options,
-            progress,
-            before_enrich=lambda p: _print_plan(p, options.s2),
+            enrich=False if no_s2 else s2,
+            extract=not no_extract,
+            progress=bars,
+            before_enrich=lambda p: _print_plan(p, s2),
         )
-        target, totals = repr(kb.store), graph_stats(kb)
+        target, totals = repr(kb.store), kb.stats()
     _print_report(report, target, totals)
     raise typer.Exit(report.exit_code)
 
@@ -184,25 +154,20 @@ def enrich(
     options = _enrich_options(
         offline, no_citations, max_citations, cache, s2_api_url, pace, time_budget
     )
-    if refresh:
-        try:
-            options = refresh_options(options, parse_age(older_than))
-        except ValueError as exc:
-            raise UserError(f"--older-than: {exc}") from None
-    with open_graph(db, neo4j) as kb, _progress() as progress:
-        if refresh:
-            papers = pipeline.refreshable_papers(kb.store)
-        else:
-            papers = pipeline.unenriched_papers(kb.store, 0 if no_citations else max_citations)
-        report = pipeline.BuildReport()
-        before = _cites_count(kb)
-        if papers:
-            _print_plan(papers, options)
-            enriched = pipeline.enrich_papers(kb.store, papers, options, report, progress)
-            report.extraction = pipeline.extract_into(kb.store, enriched)
-        target, totals = repr(kb.store), graph_stats(kb)
-        added = _cites_count(kb) - before
-    if not papers:
+    try:
+        age = parse_age(older_than)
+    except ValueError as exc:
+        raise UserError(f"--older-than: {exc}") from None
+    with open_graph(db, neo4j) as kb, Bars() as bars:
+        report = kb.enrich(
+            options,
+            refresh=refresh,
+            older_than=age,
+            progress=bars,
+            before_enrich=lambda p: _print_plan(p, options),
+        )
+        target, totals = repr(kb.store), kb.stats()
+    if not report.todo:
         console.print(
             f"every listed paper is already {'refreshed' if refresh else 'enriched'}: nothing to do"
         )
@@ -210,20 +175,16 @@ def enrich(
     _print_report(report, target, totals)
     if refresh:
         console.print(
-            f"Refresh: {added} new citations (first seen now; `kg query new_citations --since DATE` lists them)."
+            f"Refresh: {report.new_citations} new citations (first seen now; `kg query new_citations --since DATE` lists them)."
         )
     raise typer.Exit(report.exit_code)
-
-
-def _cites_count(kb) -> int:
-    return kb.cypher("MATCH (:Paper)-[r:CITES]->(:Paper) RETURN count(r) AS n")[0]["n"]
 
 
 @app.command()
 def extract(db: str = DbOption, neo4j: str = Neo4jOption) -> None:
     """Re-run method, benchmark and result extraction over the stored papers (no S2 request)."""
     with open_graph(db, neo4j) as kb:
-        found = pipeline.reextract(kb.store)
+        found = kb.extract()
     table = Table("extracted", "count", title="Extraction")
     for name, count in sorted(found.items()):
         table.add_row(name, str(count))
@@ -238,7 +199,7 @@ def stats(
 ) -> None:
     """Counts per label and relationship type, papers per year, enrichment state."""
     with open_graph(db, neo4j, read_only=True) as kb:
-        result = graph_stats(kb)
+        result = kb.stats()
     if as_json:
         console.print_json(json.dumps(result))
         return

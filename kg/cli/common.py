@@ -5,12 +5,22 @@ from __future__ import annotations
 import re
 import textwrap
 from dataclasses import dataclass
+from typing import Any
 
 import typer
 from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    SpinnerColumn,
+    TextColumn,
+    TimeRemainingColumn,
+)
 
+from kg.api import KnowledgeGraph
 from kg.config import Settings
-from kg.graph import KnowledgeGraph
 
 console = Console()
 err_console = Console(stderr=True)
@@ -37,6 +47,42 @@ def open_graph(db: str | None, neo4j: str | None, read_only: bool = False) -> Kn
     if db is not None:
         return KnowledgeGraph.open(db, read_only=read_only)
     return KnowledgeGraph.open(settings=settings, read_only=read_only)
+
+
+class Bars:
+    """:class:`kg.progress.Progress` on rich bars (stderr, gone when done): ``with Bars() as bars``."""
+
+    #: what a bar shows: the task, a bar, done of total, time left
+    COLUMNS = (
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+    )
+
+    def __init__(self, *columns: ProgressColumn) -> None:
+        self.rich = Progress(*(columns or self.COLUMNS), console=err_console, transient=True)
+        self.tasks: dict[str, Any] = {}
+
+    def __enter__(self) -> Bars:
+        self.rich.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.rich.stop()
+
+    def start(self, task: str, description: str, total: int | None = None) -> None:
+        self.end(task)
+        self.tasks[task] = self.rich.add_task(description, total=total)
+
+    def advance(self, task: str, n: int = 1) -> None:
+        if task in self.tasks:
+            self.rich.advance(self.tasks[task], n)
+
+    def end(self, task: str) -> None:
+        if task in self.tasks:
+            self.rich.remove_task(self.tasks.pop(task))
 
 
 _ROLE = re.compile(r":(?:func|class|mod|meth|data|attr|exc):`(~?)([^`]+)`")

@@ -5,13 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import BarColumn, DownloadColumn, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
 from kg.cli import UserError, app
-from kg.cli.common import DbOption, Neo4jOption, console, err_console, open_graph
-from kg.stats import graph_stats
-from loaders.datasets import SCOPES, ImportOptions, import_datasets
+from kg.cli.common import Bars, DbOption, Neo4jOption, console, err_console, open_graph
+from loaders.datasets import SCOPES
 from loaders.datasets.download import DatasetsError, DownloadOptions, download
 
 import_app = typer.Typer(help="Import bulk data into the graph.", no_args_is_help=True)
@@ -22,11 +21,11 @@ app.add_typer(import_app, name="import")
 app.add_typer(datasets_app, name="datasets")
 
 
-def _bar() -> Progress:
-    return Progress(
-        TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TimeRemainingColumn(),
-        console=err_console, transient=True,
-    )  # fmt: skip
+def _bar() -> Bars:
+    """Bars counting bytes."""
+    return Bars(
+        TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TimeRemainingColumn()
+    )
 
 
 @import_app.command("s2-datasets")
@@ -55,10 +54,10 @@ def import_s2_datasets(
         raise UserError(f"{directory}: no such directory")
     with open_graph(db, neo4j) as kb, _bar() as progress:
         try:
-            report = import_datasets(kb.store, directory, ImportOptions(scope=scope), progress)
+            report = kb.import_datasets(directory, scope=scope, progress=progress)
         except FileNotFoundError as exc:
             raise UserError(str(exc)) from None
-        target, totals = repr(kb.store), graph_stats(kb)
+        target, totals = repr(kb.store), kb.stats()
     for problem in report.problems[:20]:
         err_console.print(
             f"[yellow]skipped[/yellow] {problem.file}:{problem.line}: {problem.reason}",
@@ -88,13 +87,13 @@ def datasets_download(
     api_url: str = typer.Option(None, "--api-url", help="Datasets API base URL [env: S2_API_URL]."),
 ) -> None:
     """Download a release's dataset files (needs S2_API_KEY), resuming partial files."""
-    with _bar() as progress:
+    with _bar() as bars:
         tasks: dict[str, int] = {}
 
         def advance(name: str, done: int, total: int | None) -> None:
             if name not in tasks:
-                tasks[name] = progress.add_task(name, total=total)
-            progress.update(tasks[name], completed=done, total=total)
+                tasks[name] = bars.rich.add_task(name, total=total)
+            bars.rich.update(tasks[name], completed=done, total=total)
 
         try:
             report = download(

@@ -8,7 +8,7 @@ import typer
 
 from kg.cli import UserError, app
 from kg.cli.common import DbOption, Neo4jOption, console, open_graph
-from kg.export import EXPORT_FORMATS, export, format_from_path
+from kg.export import EXPORT_FORMATS, format_from_path
 
 
 @app.command(name="export")
@@ -43,7 +43,7 @@ def export_command(
     if not directory and not out.parent.exists():
         raise UserError(f"no directory {out.parent} for {out}")
     with open_graph(db, neo4j, read_only=True) as kb:
-        summary = export(kb, fmt, out)
+        summary = kb.export(fmt, out)
         source = repr(kb.store)
     if fmt == "bibtex":
         console.print(f"exported {summary.nodes} listed papers from {source} to {summary.path}")

@@ -32,7 +32,7 @@ from kg.cli.common import (
     wrap,
 )
 from kg.errors import NotFoundError, StoreError
-from kg.graph import KnowledgeGraph
+from kg.graph import Graph
 from kg.resolve import Label
 from queries import analytics
 from queries._rows import Entity
@@ -151,7 +151,7 @@ def _usage(fn: Callable) -> str:
     return " ".join(parts)
 
 
-def _resolve_entities(kb: KnowledgeGraph, fn: Callable, values: dict[str, Any]) -> None:
+def _resolve_entities(kb: Graph, fn: Callable, values: dict[str, Any]) -> None:
     """Check every node-naming parameter through the resolver: an unknown or ambiguous
     reference raises its error (with the resolver's message) before the helper runs."""
     hints = typing.get_type_hints(fn, include_extras=True)
@@ -352,7 +352,7 @@ def analyze(
         )
     with open_graph(db, neo4j) as kb:
         with console.status("computing PageRank and communities..."):
-            summary = analytics.analyze(kb, seed=seed, top=top, engine=engine)
+            summary = kb.analyze(seed=seed, top=top, engine=engine)
     if as_json:
         sys.stdout.write(summary.model_dump_json(indent=2) + "\n")
         return

@@ -9,7 +9,6 @@ import typer
 
 from kg.cli import app
 from kg.cli.common import DbOption, Neo4jOption, console, open_graph
-from kg.report import write_report
 
 
 @app.command()
@@ -25,7 +24,7 @@ def report(
     Example: kg report --out out/report.html --open
     """
     with open_graph(db, neo4j, read_only=True) as kb:
-        path = write_report(kb, out)
+        path = kb.report(views_dir=out.parent).save(out)
     console.print(str(path.resolve()), highlight=False, soft_wrap=True)
     if open_:
         webbrowser.open(path.resolve().as_uri())

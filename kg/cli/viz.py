@@ -10,7 +10,7 @@ import typer
 
 from kg.cli import UserError, app
 from kg.cli.common import DbOption, Neo4jOption, console, open_graph
-from kg.views import DEFAULT_TOP, write_all, write_view
+from kg.views import DEFAULT_TOP
 from kg.views.select import ViewError
 
 
@@ -74,20 +74,13 @@ def viz(
     with open_graph(db, neo4j, read_only=True) as kb:
         try:
             if view is ViewName.all:
-                paths = write_all(kb, out_dir, top=top)
+                paths = kb.write_views(out_dir, top=top)
             else:
                 params = _view_params(view, paper, author, method, depth, with_references)
-                target = out or Path("out") / f"{view.value}.html"
-                paths = [
-                    write_view(
-                        kb,
-                        view.value,
-                        target,
-                        top=top,
-                        color_by=color.value if color else None,
-                        **params,
-                    )
-                ]
+                page = kb.view(
+                    view.value, top=top, color_by=color.value if color else None, **params
+                )
+                paths = [page.save(out or Path("out") / f"{view.value}.html")]
         except ViewError as exc:
             raise UserError(str(exc)) from None
     for path in paths:

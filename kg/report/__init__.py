@@ -7,10 +7,10 @@ with altair and drawn by vega-embed, whose script (``assets/vega-bundle.min.js``
 ``tools/vendor_vega.py``) is inlined: the page opens offline and asks the network for nothing.
 Text reaches the page through Jinja's autoescape or as JSON (``tojson``), never as markup.
 
->>> from kg.report import write_report
->>> write_report(kb, "out/report.html")  # doctest: +SKIP
-PosixPath('out/report.html')
->>> kb.report()  # in Jupyter: the page inline  # doctest: +SKIP
+>>> from kg.examples import example_graph
+>>> page = report(example_graph())  # kb.report() in a research script; inline in Jupyter
+>>> "LoRA: Low-Rank Adaptation" in page.html
+True
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
-from kg.graph import KnowledgeGraph
+from kg.graph import Graph
 from kg.report.charts import Chart, charts
 from kg.report.data import ReportData, gather
 from kg.views import ALL_VIEWS
@@ -55,17 +55,11 @@ class ViewLink:
     command: str
 
 
-def report(kb: KnowledgeGraph, views_dir: str | Path | None = None) -> Report:
+def report(kb: Graph, views_dir: str | Path | None = None) -> Report:
     """The report of ``kb``; views found in ``views_dir`` (as ``kg viz all`` names them) are
     linked relative to it, the others are named with the command that writes them."""
     data = gather(kb)
     return Report(render_page(data, charts(data), _view_links(data, views_dir), repr(kb.store)))
-
-
-def write_report(kb: KnowledgeGraph, out: str | Path = "out/report.html") -> Path:
-    """Write the report of ``kb`` to ``out``, linking the views beside it."""
-    out = Path(out)
-    return report(kb, views_dir=out.parent).save(out)
 
 
 class ChartPage(Page):
@@ -153,7 +147,6 @@ def _template():
 
 __all__ = [
     "report",
-    "write_report",
     "render_page",
     "chart_page",
     "Report",

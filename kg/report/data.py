@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from kg.graph import KnowledgeGraph
+from kg.graph import Graph
 from kg.stats import graph_stats
 from queries import authors, methods, papers
 
@@ -115,7 +115,7 @@ class ReportData:
     top_paper: dict[str, str | None] | None
 
 
-def gather(kb: KnowledgeGraph) -> ReportData:
+def gather(kb: Graph) -> ReportData:
     """Everything the report shows, in about a dozen statements."""
     stats = graph_stats(kb)
     cited = top_cited(kb)
@@ -171,7 +171,7 @@ def state_label(status: str) -> str:
     return f"{kind}: {reason.replace('_', ' ')}" if reason else kind
 
 
-def enrichment(kb: KnowledgeGraph, stats: dict[str, dict[str, int]]) -> list[StatePapers]:
+def enrichment(kb: Graph, stats: dict[str, dict[str, int]]) -> list[StatePapers]:
     """One entry per enrichment state of the listed papers, matched first; the papers behind
     every state but "matched" (up to :data:`PAPERS_PER_STATE` each)."""
     behind: dict[str, list[dict]] = {}
@@ -184,7 +184,7 @@ def enrichment(kb: KnowledgeGraph, stats: dict[str, dict[str, int]]) -> list[Sta
     return [StatePapers(state_label(s), by_status[s], behind.get(s, [])) for s in order]
 
 
-def per_year(kb: KnowledgeGraph) -> list[Bar]:
+def per_year(kb: Graph) -> list[Bar]:
     return [
         Bar(str(r["year"]), r["n"], series="listed" if r["listed"] else "other (cited or citing)")
         for r in kb.cypher(_PAPERS_PER_YEAR)
@@ -210,7 +210,7 @@ def _bin_label(low: int, high: int) -> str:
     return str(low) if high == low + 1 else f"{low:,}–{high - 1:,}"
 
 
-def citation_histogram(kb: KnowledgeGraph) -> list[Bar]:
+def citation_histogram(kb: Graph) -> list[Bar]:
     """Papers per citation-count bin (1-2-5 steps: a log scale), listed and other papers apart."""
     counts: Counter[tuple[tuple[int, int], bool]] = Counter()
     for row in kb.cypher(_CITATION_COUNTS):
@@ -226,7 +226,7 @@ def citation_histogram(kb: KnowledgeGraph) -> list[Bar]:
     ]
 
 
-def top_cited(kb: KnowledgeGraph) -> list[Bar]:
+def top_cited(kb: Graph) -> list[Bar]:
     return [
         Bar(
             p.title or p.key,
@@ -238,7 +238,7 @@ def top_cited(kb: KnowledgeGraph) -> list[Bar]:
     ]
 
 
-def influential(kb: KnowledgeGraph) -> list[Bar]:
+def influential(kb: Graph) -> list[Bar]:
     """Papers by PageRank, empty until ``kg analyze`` has stored it."""
     if not kb.cypher(_HAS_PAGERANK)[0]["n"]:
         return []
@@ -254,7 +254,7 @@ def influential(kb: KnowledgeGraph) -> list[Bar]:
     ]
 
 
-def method_counts(kb: KnowledgeGraph) -> list[Bar]:
+def method_counts(kb: Graph) -> list[Bar]:
     """The methods most proposed and the methods most used (papers per method)."""
     out = []
     for rel, series in (("PROPOSES", "proposed"), ("USES", "used")):
@@ -263,7 +263,7 @@ def method_counts(kb: KnowledgeGraph) -> list[Bar]:
     return out
 
 
-def leaderboards(kb: KnowledgeGraph) -> list[Leaderboard]:
+def leaderboards(kb: Graph) -> list[Leaderboard]:
     """The leaderboard (``queries.methods.leaderboard``) of each benchmark with absolute
     results, the most results first."""
     boards = []
@@ -298,7 +298,7 @@ def title_terms(titles: list[str | None], n: int = TERMS) -> list[str]:
     return [w for w, _ in sorted(words.items(), key=lambda kv: (-kv[1], kv[0]))[:n]]
 
 
-def communities(kb: KnowledgeGraph) -> list[CommunityRow]:
+def communities(kb: Graph) -> list[CommunityRow]:
     """The largest communities (``kg analyze``) with their size and frequent title terms."""
     titles: dict[int, list[str | None]] = {}
     for row in kb.cypher(_COMMUNITY_TITLES):

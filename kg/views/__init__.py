@@ -1,8 +1,9 @@
 """Interactive HTML network views: Cypher selects a networkx graph, pyvis renders it offline.
 
->>> from kg.views import write_view
->>> write_view(kb, "citations", "out/citations.html", top=500)  # doctest: +SKIP
-PosixPath('out/citations.html')
+>>> from kg.examples import example_graph
+>>> page = view(example_graph(), "citations", top=500)
+>>> page.html.startswith("<!DOCTYPE html>"), "Attention Is All You Need" in page.html
+(True, True)
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from kg.graph import KnowledgeGraph
+from kg.graph import Graph
 from kg.views.inline import Page
 from kg.views.render import COLOR_BY, render, render_html
 from kg.views.select import VIEWS, ViewError, keep_top
@@ -21,18 +22,17 @@ ALL_VIEWS = ("citations", "coauthors", "methods", "communities", "ego")
 
 
 def write_view(
-    kb: KnowledgeGraph,
-    view: str,
+    kb: Graph,
+    name: str,
     out: str | Path,
     *,
     top: int = DEFAULT_TOP,
     color_by: str | None = None,
     **params: Any,
 ) -> Path:
-    """Select ``view`` (a name in :data:`VIEWS`) with ``params``, keep the ``top`` most
+    """Select the view ``name`` (a name in :data:`VIEWS`) with ``params``, keep the ``top`` most
     important nodes and write the page to ``out``."""
-    graph, color_by = _selected(kb, view, top, color_by, params)
-    return render(graph, out, color_by=color_by)
+    return view(kb, name, top=top, color_by=color_by, **params).save(out)
 
 
 class View(Page):
@@ -46,7 +46,7 @@ class View(Page):
 
 
 def view(
-    kb: KnowledgeGraph,
+    kb: Graph,
     name: str,
     *,
     top: int = DEFAULT_TOP,
@@ -58,9 +58,7 @@ def view(
     return View(render_html(graph, color_by=color_by))
 
 
-def _selected(
-    kb: KnowledgeGraph, name: str, top: int, color_by: str | None, params: dict[str, Any]
-):
+def _selected(kb: Graph, name: str, top: int, color_by: str | None, params: dict[str, Any]):
     if name not in VIEWS:
         raise ViewError(f"unknown view {name!r}; expected one of {', '.join(VIEWS)}")
     graph = keep_top(VIEWS[name](kb, **params), top)
@@ -69,7 +67,7 @@ def _selected(
     return graph, color_by
 
 
-def write_all(kb: KnowledgeGraph, out_dir: str | Path, *, top: int = DEFAULT_TOP) -> list[Path]:
+def write_all(kb: Graph, out_dir: str | Path, *, top: int = DEFAULT_TOP) -> list[Path]:
     """Write every view to ``out_dir/<view>.html``; the ego view centres on the most-cited
     listed paper (skipped when the graph has no paper)."""
     out_dir = Path(out_dir)
@@ -85,7 +83,7 @@ def write_all(kb: KnowledgeGraph, out_dir: str | Path, *, top: int = DEFAULT_TOP
     return written
 
 
-def _top_paper(kb: KnowledgeGraph) -> str | None:
+def _top_paper(kb: Graph) -> str | None:
     rows = kb.cypher(
         "MATCH (p:Paper) WHERE p.listed = true "
         "RETURN p.key AS key, p.citation_count AS c, p.upvotes AS u"

@@ -19,7 +19,7 @@ from typing import Any, cast
 import networkx as nx
 
 from kg.errors import InputError
-from kg.graph import KnowledgeGraph
+from kg.graph import Graph
 from kg.model import RELATIONSHIP_MODELS, Relationship
 from kg.resolve import Label
 
@@ -68,7 +68,7 @@ def node_id(label: str, key: str) -> str:
 # --- the views ------------------------------------------------------------------------------
 
 
-def citations(kb: KnowledgeGraph, *, with_references: int = 0) -> nx.DiGraph:
+def citations(kb: Graph, *, with_references: int = 0) -> nx.DiGraph:
     """Listed papers and the citations between them, plus the ``with_references`` outside
     papers the listed ones cite most."""
     graph = _new_graph("citations", "Citations between the listed papers")
@@ -105,7 +105,7 @@ def citations(kb: KnowledgeGraph, *, with_references: int = 0) -> nx.DiGraph:
     return graph
 
 
-def coauthors(kb: KnowledgeGraph) -> nx.Graph:
+def coauthors(kb: Graph) -> nx.Graph:
     """Authors joined by the papers they wrote together (edge ``weight`` = shared papers)."""
     graph = nx.Graph(view="coauthors", title="Co-authorship", notes=[])
     counts = kb.cypher(
@@ -139,7 +139,7 @@ def coauthors(kb: KnowledgeGraph) -> nx.Graph:
     return graph
 
 
-def methods(kb: KnowledgeGraph) -> nx.DiGraph:
+def methods(kb: Graph) -> nx.DiGraph:
     """Papers with the methods they propose, use or compare with and the benchmarks they
     evaluate on."""
     graph = _new_graph("methods", "Papers, methods and benchmarks")
@@ -159,7 +159,7 @@ def methods(kb: KnowledgeGraph) -> nx.DiGraph:
 
 
 def ego(
-    kb: KnowledgeGraph,
+    kb: Graph,
     *,
     paper: str | None = None,
     author: str | None = None,
@@ -167,7 +167,7 @@ def ego(
     depth: int = 1,
 ) -> nx.DiGraph:
     """The neighbourhood (``depth`` 1 or 2, every relationship type) of one paper, author or
-    method, named in any form :meth:`kg.graph.KnowledgeGraph.resolve` accepts (key, id, URL,
+    method, named in any form :meth:`kg.graph.Graph.resolve` accepts (key, id, URL,
     DOI, title, name or alias)."""
     given = [
         (label, value)
@@ -212,7 +212,7 @@ def ego(
     return graph
 
 
-def communities(kb: KnowledgeGraph) -> nx.DiGraph:
+def communities(kb: Graph) -> nx.DiGraph:
     """Papers coloured by their ``community`` (from `kg analyze`) with the citations among them."""
     graph = _new_graph("communities", "Citation communities")
     rows = _fetch_nodes(kb, "Paper", where="n.community IS NOT NULL")
@@ -304,7 +304,7 @@ def _chunks(keys: Sequence[str]) -> Iterable[list[str]]:
 
 
 def _fetch_nodes(
-    kb: KnowledgeGraph, label: str, *, keys: Sequence[str] | None = None, where: str | None = None
+    kb: Graph, label: str, *, keys: Sequence[str] | None = None, where: str | None = None
 ) -> list[dict[str, Any]]:
     columns = ", ".join(f"n.{p} AS {p}" for p in ("key", *NODE_PROPERTIES[label]))
     if keys is None:
@@ -322,7 +322,7 @@ def _add_nodes(graph: nx.Graph, label: str, rows: Iterable[dict[str, Any]]) -> N
         graph.add_node(node_id(label, row["key"]), type=label, **attrs)
 
 
-def _fill_nodes(kb: KnowledgeGraph, graph: nx.Graph) -> None:
+def _fill_nodes(kb: Graph, graph: nx.Graph) -> None:
     """Load the properties of nodes that were added by an edge only."""
     by_label: dict[str, list[str]] = {}
     for n, attrs in graph.nodes(data=True):
@@ -332,7 +332,7 @@ def _fill_nodes(kb: KnowledgeGraph, graph: nx.Graph) -> None:
 
 
 def _relationships(
-    kb: KnowledgeGraph, model: type[Relationship], where: str | None = None, **params: Any
+    kb: Graph, model: type[Relationship], where: str | None = None, **params: Any
 ) -> list[tuple[str, str, dict[str, Any]]]:
     extra = (
         ", r.is_influential AS influential, r.intents AS intents, r.contexts AS contexts"
@@ -360,7 +360,7 @@ def _relationships(
     ]
 
 
-def _cites(kb: KnowledgeGraph, where: str, **params: Any) -> list[tuple[str, str, dict[str, Any]]]:
+def _cites(kb: Graph, where: str, **params: Any) -> list[tuple[str, str, dict[str, Any]]]:
     from kg.model import Cites
 
     return _relationships(kb, Cites, where, **params)
@@ -375,7 +375,7 @@ def _add_edges(graph: nx.Graph, edges: Iterable[tuple[str, str, dict[str, Any]]]
         graph.add_edge(src, dst, **attrs)
 
 
-def _attach_authors(kb: KnowledgeGraph, graph: nx.Graph) -> None:
+def _attach_authors(kb: Graph, graph: nx.Graph) -> None:
     """Put each paper's author names (in byline order, first few) on its node for the tooltip."""
     keys = [attrs["key"] for _, attrs in graph.nodes(data=True) if attrs.get("type") == "Paper"]
     names: dict[str, list[tuple[int, str]]] = {}

@@ -32,9 +32,11 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+from kg.graph import Graph
 from kg.identity import IdentityIndex, merge_paper_nodes, resolve_papers
 from kg.keys import normalise_title, paper_key
 from kg.model import Author, Authored, Node, Paper, Relationship
+from kg.progress import SILENT, Progress
 from kg.store import GraphStore, upsert_nodes, upsert_relationships
 from loaders.datasets.shards import BadRow, decode, field_bytes, lines, shard_files
 from loaders.pipeline import replace_listing_authors, stored_papers
@@ -235,10 +237,13 @@ class _Writer:
 
 
 def import_datasets(
-    store: GraphStore, directory: str | Path, options: ImportOptions | None = None, progress=None
+    kb: Graph,
+    directory: str | Path,
+    options: ImportOptions | None = None,
+    progress: Progress | None = None,
 ) -> ImportReport:
-    """Import the shards under ``directory`` into ``store`` (module doc); ``progress`` is an
-    optional ``rich.progress.Progress``."""
+    """Import the shards under ``directory`` into ``kb`` (module doc): `kg datasets import`.
+    ``progress`` gets a task per scan (see :mod:`kg.progress`)."""
     options = options or ImportOptions()
     if options.scope not in SCOPES:
         raise ValueError(f"scope must be one of {', '.join(SCOPES)}, got {options.scope!r}")
@@ -249,7 +254,7 @@ def import_datasets(
         )
     started = time.monotonic()
     report = ImportReport(scope=options.scope)
-    run = _Run(store, directory, options, report, progress)
+    run = _Run(kb, directory, options, report, progress or SILENT)
     run.go()
     report.seconds = time.monotonic() - started
     return report
@@ -257,13 +262,18 @@ def import_datasets(
 
 class _Run:
     def __init__(
-        self, store, directory: Path, options: ImportOptions, report: ImportReport, progress
+        self,
+        kb: Graph,
+        directory: Path,
+        options: ImportOptions,
+        report: ImportReport,
+        progress: Progress,
     ):
-        self.store, self.directory, self.options, self.report, self.progress = (
-            store, directory, options, report, progress,
+        self.kb, self.store, self.directory, self.options, self.report, self.progress = (
+            kb, kb.store, directory, options, report, progress,
         )  # fmt: skip
-        self.writer = _Writer(store, options.batch_size)
-        listed = stored_papers(store)
+        self.writer = _Writer(kb.store, options.batch_size)
+        listed = stored_papers(kb)
         report.listed = len(listed)
         self.listed = _Listed(listed)
         self.listed_corpus: set[bytes] = set()
@@ -298,23 +308,19 @@ class _Run:
         files = shard_files(self.directory, dataset)
         if not files:
             return
-        task = None
-        if self.progress is not None:
-            total = sum(f.stat().st_size for f in files)
-            task = self.progress.add_task(f"scanning {label or dataset}", total=total)
-        advance = (lambda n: self.progress.advance(task, n)) if task is not None else None
+        total = sum(f.stat().st_size for f in files)
+        self.progress.start("scan", f"scanning {label or dataset}", total)
         began, cpu = time.monotonic(), time.process_time()
         count = 0
         for path in files:
-            for number, line in lines(path, advance):
+            for number, line in lines(path, lambda n: self.progress.advance("scan", n)):
                 count += 1
                 handle(path, number, line)
         self.report.rows_scanned[label or dataset] += count
         self.report.scan_seconds[label or dataset] += time.monotonic() - began
         self.report.scan_cpu_seconds[label or dataset] += time.process_time() - cpu
         self.scanning += time.monotonic() - began
-        if task is not None:
-            self.progress.remove_task(task)
+        self.progress.end("scan")
 
     def _row(self, path, number, line):
         return decode(path, number, line, self.report.problems)
@@ -430,7 +436,7 @@ class _Run:
         self.report.authored = self.writer.write(rels)
         # S2's authors replace the names a listing gave, as after `kg enrich`
         replace_listing_authors(
-            self.store,
+            self.kb,
             {keys[c.encode()] for c, _, _ in self.authored if c.encode() in self.listed_corpus},
         )
 

@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from kg.model import Node, Paper, Relationship
+from kg.progress import SILENT, Progress
 from loaders.s2 import cache_plan, plan
 from loaders.s2.cache import CACHE_FILE, CacheReader, ResponseCache, default_cache_dir
 from loaders.s2.client import ClientSettings, RequestStats, S2Client
@@ -200,11 +201,14 @@ def budgeted_requests(requests: int, options: EnrichOptions) -> int:
     return min(requests, int(options.time_budget * pace))
 
 
-def enrich(papers: list[Paper], options: EnrichOptions | None = None, progress=None) -> Enrichment:
+def enrich(
+    papers: list[Paper], options: EnrichOptions | None = None, progress: Progress | None = None
+) -> Enrichment:
     """Enrich ``papers`` with Semantic Scholar; never raises for S2 trouble (see ``report``).
 
     Works from plain code and from inside a running event loop (Jupyter, async apps), where the
-    run gets its own loop in a worker thread. ``progress`` is a ``rich.progress.Progress``.
+    run gets its own loop in a worker thread. ``progress`` gets a task per stage
+    (see :mod:`kg.progress`).
 
         result = enrich(papers, EnrichOptions(max_citations=200))
         result.report.rows()
@@ -220,26 +224,15 @@ def enrich(papers: list[Paper], options: EnrichOptions | None = None, progress=N
 
 
 async def enrich_async(
-    papers: list[Paper], options: EnrichOptions | None = None, progress=None
+    papers: list[Paper], options: EnrichOptions | None = None, progress: Progress | None = None
 ) -> Enrichment:
     """:func:`enrich` for async callers: runs in a worker thread, the caller's loop keeps going."""
     return await asyncio.to_thread(enrich, papers, options, progress)
 
 
-class _Progress:
-    def __init__(self, progress):
-        self.progress, self.tasks = progress, {}
-
-    def start(self, name: str, label: str, total: int) -> None:
-        if self.progress is not None:
-            self.tasks[name] = self.progress.add_task(label, total=total)
-
-    def __call__(self, name: str, n: int) -> None:
-        if self.progress is not None and name in self.tasks:
-            self.progress.advance(self.tasks[name], n)
-
-
-async def _enrich(papers: list[Paper], options: EnrichOptions, progress) -> Enrichment:
+async def _enrich(
+    papers: list[Paper], options: EnrichOptions, progress: Progress | None
+) -> Enrichment:
     started = time.monotonic()
     api_key = options.api_key or os.environ.get("S2_API_KEY") or None
     api_url = options.api_url or os.environ.get("S2_API_URL") or None
@@ -259,7 +252,7 @@ async def _enrich(papers: list[Paper], options: EnrichOptions, progress) -> Enri
     report = EnrichReport(papers=len(papers), offline=options.offline)
     report.planned_requests = plan_requests(papers, options)
     states = [PaperState(p) for p in papers]
-    bar = _Progress(progress)
+    bar = progress or SILENT
     stats = RequestStats()
     cache = ResponseCache(cache_dir / CACHE_FILE, options.cache_ttl, options.clock)
     try:
@@ -276,8 +269,8 @@ async def _enrich(papers: list[Paper], options: EnrichOptions, progress) -> Enri
         bar.start(
             "resolve", "S2 resolve", sum(1 for s in states if request_id(s.paper) or s.paper.title)
         )
-        await resolve_ids(client, states, conc, bar)
-        await resolve_titles(client, states, conc, bar)
+        await resolve_ids(client, states, conc, bar.advance)
+        await resolve_titles(client, states, conc, bar.advance)
         n_authors = len(
             {
                 a.get("authorId")
@@ -287,7 +280,7 @@ async def _enrich(papers: list[Paper], options: EnrichOptions, progress) -> Enri
             }
         )
         bar.start("authors", "S2 authors", n_authors)
-        authors = await fetch_authors(client, states, conc, bar)
+        authors = await fetch_authors(client, states, conc, bar.advance)
         ok = {s.s2_id: s for s in states if s.status == "ok"}.values()
         n_refs = sum(1 for s in ok if options.references and s.record.get("referenceCount") != 0)
         n_cits = sum(
@@ -306,10 +299,12 @@ async def _enrich(papers: list[Paper], options: EnrichOptions, progress) -> Enri
             citations=options.citations,
             max_citations=options.max_citations,
             concurrency=conc,
-            advance=bar,
+            advance=bar.advance,
         )
     finally:
         cache.close()
+        for task in ("resolve", "authors", "references", "citations"):
+            bar.end(task)
     achieved = limiter.achieved()
     if (
         achieved

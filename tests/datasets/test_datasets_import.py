@@ -12,8 +12,9 @@ import pytest
 from testkit import real_world
 
 from benchmarks.dataset_shards import arxiv, sha, write_shards
+from kg import KnowledgeGraph
 from kg.cli import main
-from kg.graph import KnowledgeGraph
+from kg.graph import Graph
 from kg.keys import normalise_title
 from kg.model import Paper
 from kg.store import upsert_nodes
@@ -90,7 +91,9 @@ def snapshot(store) -> tuple:
 def test_import_keeps_what_the_scope_asks_and_twice_changes_nothing(store, shards, scope):
     upsert_nodes(store, listed_papers(shards))
     report = import_datasets(
-        store, shards, ImportOptions(scope=scope, batch_size=50, clock=lambda: 1_780_000_000.0)
+        Graph(store),
+        shards,
+        ImportOptions(scope=scope, batch_size=50, clock=lambda: 1_780_000_000.0),
     )
     pairs, kept, nulls = oracle(shards, scope)
     assert report.matched == {"ArXiv": 8, "DOI": 1, "title": 1} and report.unmatched == 1
@@ -110,7 +113,7 @@ def test_import_keeps_what_the_scope_asks_and_twice_changes_nothing(store, shard
     assert authored == 2 * len(kept)
     first = snapshot(store)
     again = import_datasets(
-        store, shards, ImportOptions(scope=scope, clock=lambda: 1_790_000_000.0)
+        Graph(store), shards, ImportOptions(scope=scope, clock=lambda: 1_790_000_000.0)
     )
     assert snapshot(store) == first and again.cites == report.cites
     assert {r["f"] for r in first[1] if r["f"]} == {"2026-05-28T20:26:40Z"}  # first_seen kept
@@ -118,7 +121,7 @@ def test_import_keeps_what_the_scope_asks_and_twice_changes_nothing(store, shard
 
 def test_contexts_from_the_citations_shard_answer_why_cited(store, shards):
     upsert_nodes(store, listed_papers(shards))
-    import_datasets(store, shards, ImportOptions(scope="neighbourhood"))
+    import_datasets(Graph(store), shards, ImportOptions(scope="neighbourhood"))
     listed = set(range(1, LISTED + 1))
     row = next(
         r for r in rows(shards, "citations")
@@ -142,7 +145,7 @@ def test_api_enriched_and_dataset_papers_are_one_node(store, shards):
         Paper(key="arxiv:2401.00001", arxiv_id="2401.00001", s2_id=sha(1), listed=True, s2_status="ok", title="From the API"),
         Paper(key=f"s2:{sha(neighbour)}", s2_id=sha(neighbour), title="Cited, from the API", listed=False),
     ])  # fmt: skip
-    import_datasets(store, shards, ImportOptions(scope="neighbourhood"))
+    import_datasets(Graph(store), shards, ImportOptions(scope="neighbourhood"))
     for s2_id in (sha(1), sha(neighbour)):
         assert (
             len(store.run("MATCH (p:Paper) WHERE p.s2_id = $s RETURN p.key AS k", {"s": s2_id}))
@@ -160,7 +163,7 @@ def test_api_enriched_and_dataset_papers_are_one_node(store, shards):
 
 def test_the_published_samples_import_whole(embedded_store):
     samples = real_world("s2-datasets-samples")
-    report = import_datasets(embedded_store, samples, ImportOptions(scope="all"))
+    report = import_datasets(Graph(embedded_store), samples, ImportOptions(scope="all"))
     papers = rows(samples, "papers")
     nulls = sum(r["citedcorpusid"] is None for r in rows(samples, "citations"))
     assert report.null_cited == nulls and report.problems == []
@@ -183,7 +186,7 @@ def test_a_bad_line_is_named_skipped_and_the_rest_imported(embedded_store, tmp_p
         embedded_store,
         [Paper(key=f"arxiv:{arxiv(i)}", arxiv_id=arxiv(i), listed=True) for i in (1, 2, 3)],
     )
-    report = import_datasets(embedded_store, tmp_path, ImportOptions(scope="neighbourhood"))
+    report = import_datasets(Graph(embedded_store), tmp_path, ImportOptions(scope="neighbourhood"))
     assert [(p.file, p.line, p.reason[:7]) for p in report.problems] == [
         (str(shard), 5, "not JSO"), (str(shard), 7, "no cite"),
     ] and report.exit_code == 1  # fmt: skip

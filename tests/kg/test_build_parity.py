@@ -2,7 +2,8 @@
 
 from testkit import EXAMPLE_LISTING
 
-from kg.graph import KnowledgeGraph
+from kg import KnowledgeGraph
+from kg.graph import Graph
 from kg.model import Paper
 from kg.stats import graph_stats
 from loaders import pipeline
@@ -12,7 +13,7 @@ COLUMNS = ", ".join(f"p.{f} AS {f}" for f in Paper.model_fields)
 
 def _build(store):
     listings = pipeline.load_listings([EXAMPLE_LISTING])
-    pipeline.build(store, listings, pipeline.BuildOptions(enrich=False))
+    pipeline.build(Graph(store), listings, pipeline.BuildOptions(enrich=False))
     kb = KnowledgeGraph(store)
     papers = kb.cypher(f"MATCH (p:Paper) RETURN {COLUMNS} ORDER BY p.key")
     extracted = kb.cypher(

@@ -8,9 +8,9 @@ import json
 import networkx as nx
 import pytest
 
+from kg import KnowledgeGraph
 from kg.cli import main
 from kg.export import export
-from kg.graph import KnowledgeGraph
 from kg.model import Author, Authored, Benchmark, Cites, EvaluatedOn, Method, Paper, Proposes
 from kg.store import upsert_nodes, upsert_relationships
 from kg.store_embedded import EmbeddedStore

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from testkit import real_world
 
-from kg.graph import KnowledgeGraph
+from kg import KnowledgeGraph
+from kg.graph import Graph
 from kg.stats import graph_stats
 from loaders import pipeline
 from loaders.listing import load_listing, parse_listing
@@ -16,7 +17,7 @@ OPTIONS = pipeline.BuildOptions(enrich=False, extract=False)
 
 def build(store, *texts: str) -> None:
     listings = [parse_listing(t, "bibtex", source=f"l{i}.bib") for i, t in enumerate(texts)]
-    pipeline.build(store, listings, OPTIONS)
+    pipeline.build(Graph(store), listings, OPTIONS)
 
 
 def papers(store) -> list[dict]:
@@ -44,7 +45,7 @@ def entry(key: str = "", author: str | None = None, year: int | None = None, **m
 def test_four_entries_by_four_people_are_four_papers(store):
     path = real_world("bibtexparser/v1_article_missing_coma.bib")
     listing = load_listing(path)
-    pipeline.build(store, [listing], OPTIONS)
+    pipeline.build(Graph(store), [listing], OPTIONS)
     found = papers(store)
     assert sorted(p["authors"][0] for p in found) == [
         "Jean Aimar",
@@ -61,7 +62,7 @@ def test_four_entries_by_four_people_are_four_papers(store):
     ]
     # a rebuild finds each paper again by the rules, not by key: nothing new
     before = graph_stats(KnowledgeGraph(store))
-    pipeline.build(store, [load_listing(path)], OPTIONS)
+    pipeline.build(Graph(store), [load_listing(path)], OPTIONS)
     assert graph_stats(KnowledgeGraph(store)) == before
 
 
@@ -120,7 +121,7 @@ def test_preprint_and_proceedings_versions_are_one_paper(store):
     path = real_world(
         "zotero-better-bibtex/Citation_key_add_preprint_if_URL_contains_arxiv.org_2163.biblatex"
     )
-    pipeline.build(store, [load_listing(path)], OPTIONS)
+    pipeline.build(Graph(store), [load_listing(path)], OPTIONS)
     found = papers(store)
     assert len(found) == 6  # 12 entries: each paper as an arXiv preprint and as published
     assert sorted(p["arxiv"] for p in found if p["arxiv"]) == [

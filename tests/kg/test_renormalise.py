@@ -1,7 +1,8 @@
 """A graph built before titles and names of every script had keys still opens and rebuilds
 without duplicates (both stores)."""
 
-from kg.graph import KnowledgeGraph
+from kg import KnowledgeGraph
+from kg.graph import Graph
 from kg.model import Author, Authored, Paper
 from kg.renormalise import renormalise
 from kg.stats import graph_stats
@@ -38,7 +39,7 @@ def old_graph(store):
 def test_old_graph_rebuilds_without_duplicates(store):
     old_graph(store)
     options = pipeline.BuildOptions(enrich=False, extract=False)
-    pipeline.build(store, [parse_listing(LISTING, "bibtex")], options)
+    pipeline.build(Graph(store), [parse_listing(LISTING, "bibtex")], options)
     kg = KnowledgeGraph(store)
     assert kg.cypher("MATCH (p:Paper) RETURN p.key AS key, p.title_norm AS norm") == [
         {"key": "title:sora 2 openai", "norm": "sora 2 openai 的视频生成模型"}
@@ -52,6 +53,6 @@ def test_old_graph_rebuilds_without_duplicates(store):
         {"key": "name:ann lee", "position": 1},
     ]
     before = graph_stats(kg)
-    pipeline.build(store, [parse_listing(LISTING, "bibtex")], options)
+    pipeline.build(Graph(store), [parse_listing(LISTING, "bibtex")], options)
     assert graph_stats(kg) == before
     assert renormalise(store).titles == 0 and renormalise(store).authors == 0

@@ -19,6 +19,7 @@ import pytest
 
 from benchmarks.synthetic import counts, generate, snapshot
 from kg import counts as kg_counts
+from kg.graph import Graph
 from kg.identity import merge_paper_nodes
 from kg.model import Author, Authored, Cites, Paper
 from kg.store import update_node_columns, upsert_nodes, upsert_relationships
@@ -159,7 +160,7 @@ def test_counts_follow_listed_flags_citation_counts_merges_and_deletions(store):
     assert_counts_right(store)
     merge_paper_nodes(store, "s2:p2", "s2:p6")  # one paper after all: edges move, counts follow
     assert_counts_right(store)
-    replace_listing_authors(store, ["s2:p0", "s2:p5"])
+    replace_listing_authors(Graph(store), ["s2:p0", "s2:p5"])
     assert_counts_right(store)
     top = stored_counts(store)["Paper"]
     assert top["s2:p7"] == (6, 3)  # p0..p5 cite it, p6 is gone; p0, p2 and p5 are listed

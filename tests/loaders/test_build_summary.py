@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kg.cli import main
+from kg.graph import Graph
 from loaders import pipeline
 
 NO_S2 = pipeline.BuildOptions(enrich=False, extract=False)
@@ -25,7 +26,7 @@ def _files(tmp_path):
 
 def test_per_file_counts(store, tmp_path):
     listings = pipeline.load_listings(_files(tmp_path))
-    report = pipeline.build(store, listings, NO_S2)
+    report = pipeline.build(Graph(store), listings, NO_S2)
     ris, ids = report.files
     assert (len(ris.listing.entries), ris.stored, ris.merged) == (3, 2, 1)
     # 1706.03762 and the DOI were listed by the RIS file; 2401.12345 and 2402.54321 are new

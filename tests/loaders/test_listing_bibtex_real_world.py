@@ -9,7 +9,8 @@ import json
 import pytest
 from testkit import REAL_WORLD, real_world
 
-from kg.graph import KnowledgeGraph
+from kg import KnowledgeGraph
+from kg.graph import Graph
 from loaders import pipeline
 from loaders.listing import NotAListing, load_listing
 
@@ -82,7 +83,9 @@ def test_bibtex_file_entries_and_papers(name, embedded_store):
     assert (len(listing.entries), len(listing.problems)) == (read, skipped)
     for entry in listing.entries:  # no Python object reprs, no "others" as an author
         assert "NameParts(" not in (entry.paper.extra or "") and "others" not in entry.authors
-    pipeline.build(embedded_store, [listing], pipeline.BuildOptions(enrich=False, extract=False))
+    pipeline.build(
+        Graph(embedded_store), [listing], pipeline.BuildOptions(enrich=False, extract=False)
+    )
     papers = KnowledgeGraph(embedded_store).cypher("MATCH (p:Paper) RETURN count(p) AS n")
     assert papers == [{"n": stored}]
 

@@ -5,8 +5,9 @@ import json
 import pytest
 from testkit import EXAMPLE_LISTING
 
+from kg import KnowledgeGraph
 from kg.cli import main
-from kg.graph import KnowledgeGraph
+from kg.graph import Graph
 from kg.stats import graph_stats
 from loaders import pipeline
 
@@ -22,7 +23,7 @@ def _kg(*args):
 
 def test_example_listing_builds_107_listed_papers(embedded_store):
     listings = pipeline.load_listings([EXAMPLE_LISTING])
-    report = pipeline.build(embedded_store, listings, NO_S2)
+    report = pipeline.build(Graph(embedded_store), listings, NO_S2)
     kb = KnowledgeGraph(embedded_store)
     assert report.entries == 107 and [p.line for p in report.problems] == [213]
     assert graph_stats(kb)["nodes"]["Paper"] == 107
@@ -37,9 +38,9 @@ def test_example_listing_builds_107_listed_papers(embedded_store):
 def test_building_twice_changes_no_count(embedded_store):
     listings = pipeline.load_listings([EXAMPLE_LISTING])
     kb = KnowledgeGraph(embedded_store)
-    pipeline.build(embedded_store, listings, NO_S2)
+    pipeline.build(Graph(embedded_store), listings, NO_S2)
     before = graph_stats(kb)
-    pipeline.build(embedded_store, listings, NO_S2)
+    pipeline.build(Graph(embedded_store), listings, NO_S2)
     assert graph_stats(kb) == before
 
 
@@ -47,13 +48,13 @@ def test_same_paper_by_title_and_by_arxiv_id_ends_as_one_node(embedded_store, tm
     (tmp_path / "a.txt").write_text("Attention Is All You Need\n")
     (tmp_path / "b.txt").write_text("https://arxiv.org/abs/1706.03762v7\n")
     listings = pipeline.load_listings([tmp_path / "a.txt", tmp_path / "b.txt"])
-    pipeline.build(embedded_store, listings, NO_S2)
+    pipeline.build(Graph(embedded_store), listings, NO_S2)
     assert graph_stats(KnowledgeGraph(embedded_store))["nodes"]["Paper"] == 2  # ids not known yet
     # Enrichment tells the arXiv entry its title: the two records are one paper.
-    arxiv = pipeline.stored_papers(embedded_store, "p.arxiv_id = '1706.03762'")[0]
+    arxiv = pipeline.stored_papers(Graph(embedded_store), "p.arxiv_id = '1706.03762'")[0]
     learnt = arxiv.model_copy(update={"title": "Attention is all you need", "s2_id": "204e3073"})
-    pipeline.write_graph(embedded_store, [learnt])
-    papers = pipeline.stored_papers(embedded_store)
+    pipeline.write_graph(Graph(embedded_store), [learnt])
+    papers = pipeline.stored_papers(Graph(embedded_store))
     assert len(papers) == 1
     assert papers[0].arxiv_id == "1706.03762" and papers[0].s2_id == "204e3073"
 

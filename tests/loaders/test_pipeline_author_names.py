@@ -1,7 +1,8 @@
 """An author in any script is an author; one with no usable name is left off with a note and
 never aborts a build."""
 
-from kg.graph import KnowledgeGraph
+from kg import KnowledgeGraph
+from kg.graph import Graph
 from loaders import pipeline
 from loaders.listing import parse_listing
 
@@ -19,7 +20,7 @@ def test_a_cyrillic_author_in_a_csv_is_stored(store):
     listing = parse_listing(
         "title,authors\nAttention Is All You Need,Иван Петров; Ashish Vaswani\n", "csv"
     )
-    report = pipeline.build(store, [listing], OPTIONS)
+    report = pipeline.build(Graph(store), [listing], OPTIONS)
     assert report.exit_code == 0
     assert [a["key"] for a in authors(store)] == ["name:иван петров", "name:ashish vaswani"]
 
@@ -31,7 +32,7 @@ def test_an_author_without_a_usable_name_is_left_off_with_a_note(store):
         "bibtex",
         source="refs.bib",
     )
-    pipeline.build(store, [listing], OPTIONS)
+    pipeline.build(Graph(store), [listing], OPTIONS)
     assert authors(store) == [
         {"key": "name:ann lee", "title": "Deep Nets", "position": 0},
         {"key": "name:bo chen", "title": "Wide Nets", "position": 0},

@@ -1,6 +1,7 @@
 """Pipeline steps that rewrite stored data, on both stores."""
 
-from kg.graph import KnowledgeGraph
+from kg import KnowledgeGraph
+from kg.graph import Graph
 from kg.keys import author_key
 from kg.model import Author, Authored, Method, Paper, Proposes
 from kg.stats import graph_stats
@@ -16,14 +17,14 @@ def test_reextract_drops_stale_edges_and_orphans(store):
     )
     upsert_nodes(store, [paper, Method(key="stale", name="Stale")])
     upsert_relationships(store, [Proposes(src=paper.key, dst="stale", source="extract:old-rule")])
-    found = pipeline.reextract(store)
+    found = pipeline.reextract(Graph(store))
     kb = KnowledgeGraph(store)
     methods = [r["name"] for r in kb.cypher("MATCH (m:Method) RETURN m.name AS name")]
     assert "Stale" not in methods and "FooNet" in methods
     assert found["PROPOSES"] >= 1
     assert kb.cypher("MATCH (b:Benchmark) RETURN b.name AS name") == [{"name": "ImageNet"}]
     before = graph_stats(kb)
-    pipeline.reextract(store)
+    pipeline.reextract(Graph(store))
     assert graph_stats(kb) == before
 
 
@@ -38,7 +39,7 @@ def test_s2_authors_replace_listing_names(store):
     )
     upsert_nodes(store, [Author(key="s2:17", s2_id="17", name="A. Example")])
     upsert_relationships(store, [Authored(src="s2:17", dst=paper.key, source="s2", position=1)])
-    pipeline.replace_listing_authors(store, {paper.key})
+    pipeline.replace_listing_authors(Graph(store), {paper.key})
     rows = KnowledgeGraph(store).cypher(
         "MATCH (a:Author)-[r:AUTHORED]->(p:Paper) RETURN a.key AS author, p.key AS paper ORDER BY author"
     )
@@ -70,18 +71,18 @@ def test_reextract_replaces_an_older_extraction_of_results(store):
     )
     upsert_nodes(store, [paper])
     # what the earlier rules stored: one result per benchmark and metric, no kind or split
-    pipeline.extract_into(store, [paper])
+    pipeline.extract_into(Graph(store), [paper])
     store.run(
         "MATCH (:Paper)-[e:EVALUATED_ON]->() WHERE e.value IS NOT NULL SET e.kind = '', e.split = '', e.stated = ''"
     )
-    pipeline.reextract(store)
+    pipeline.reextract(Graph(store))
     kb = KnowledgeGraph(store)
     expected = [
         ("librispeech", "WER", 5.8, "absolute", ""),
         ("librispeech", "WER", 6.8, "absolute", "test-other"),
     ]
     assert _results(kb) == expected
-    pipeline.reextract(store)
+    pipeline.reextract(Graph(store))
     assert _results(kb) == expected
 
 
@@ -110,7 +111,7 @@ def test_reextract_on_a_database_an_older_version_created(tmp_path):
     db.close()
     store = EmbeddedStore(path, buffer_pool_size=256 * 1024 * 1024)
     try:
-        pipeline.reextract(store)
+        pipeline.reextract(Graph(store))
         assert len(_results(KnowledgeGraph(store))) == 2
     finally:
         store.close()

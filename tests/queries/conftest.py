@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.graph import KnowledgeGraph
+from kg import KnowledgeGraph
 from tests.queries.query_fixture import load
 
 

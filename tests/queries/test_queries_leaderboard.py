@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.graph import KnowledgeGraph
+from kg import KnowledgeGraph
 from kg.model import Benchmark, EvaluatedOn, Method, Paper, Proposes
 from kg.store import upsert_nodes, upsert_relationships
 from queries import methods

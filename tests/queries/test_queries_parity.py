@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import queries
-from kg.graph import KnowledgeGraph
+from kg import KnowledgeGraph
 from tests.queries.query_fixture import load
 
 INJECTION = "') DETACH DELETE n //"

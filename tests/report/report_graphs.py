@@ -4,7 +4,7 @@ every section filled (citations, authors, results, PageRank and communities)."""
 from __future__ import annotations
 
 from benchmarks.synthetic import generate
-from kg.graph import KnowledgeGraph
+from kg import KnowledgeGraph
 from kg.model import Paper
 from kg.store import upsert_nodes, upsert_relationships
 from queries.analytics import analyze

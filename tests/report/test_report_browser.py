@@ -17,8 +17,8 @@ from report_graphs import synthetic_graph
 from test_viz_browser import assert_clean
 from view_graphs import XSS_ATTR, XSS_TITLE, small_graph
 
+from kg import KnowledgeGraph
 from kg.cli import main
-from kg.graph import KnowledgeGraph
 from kg.report import write_report
 from kg.views import write_view
 

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
+from kg import KnowledgeGraph
 from kg.cli import main
-from kg.graph import KnowledgeGraph
 from kg.stats import graph_stats
 
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from s2_helpers import fast_options, id_paper
 
-from kg.graph import KnowledgeGraph
+from kg import KnowledgeGraph
+from kg.graph import Graph
 from kg.model import MAX_CONTEXT_CHARS
 from loaders import pipeline
 from loaders.s2 import plan_requests
@@ -23,9 +24,9 @@ def test_contexts_are_stored_capped_in_order_without_extra_requests(store, s2, c
     papers = [id_paper(i) for i in range(4)]
     options = fast_options(s2.url, tmp_path / "cache")
     planned = plan_requests(papers, options)
-    pipeline.write_graph(store, papers)
+    pipeline.write_graph(Graph(store), papers)
     report = pipeline.BuildReport()
-    pipeline.enrich_papers(store, papers, options, report)
+    pipeline.enrich_papers(Graph(store), papers, options, report)
     assert report.enrichment.requests_made == planned == len(s2.log)
     pages = s2.requests("/citations") + s2.requests("/references")
     assert pages and all("contexts" in r.query["fields"].split(",") for r in pages)
@@ -57,7 +58,7 @@ def test_first_seen_is_kept_when_the_same_edges_are_written_again(store, s2, tmp
             clock=lambda c=clock: c,
             cache_ttl={"citations": 0, "references": 0},
         )
-        pipeline.write_graph(store, papers)
-        pipeline.enrich_papers(store, papers, options, pipeline.BuildReport())
+        pipeline.write_graph(Graph(store), papers)
+        pipeline.enrich_papers(Graph(store), papers, options, pipeline.BuildReport())
     seen = store.run("MATCH ()-[r:CITES]->() RETURN DISTINCT r.first_seen AS s")
     assert seen == [{"s": "2026-05-28T20:26:40Z"}]

@@ -20,8 +20,8 @@ from fake_s2 import Corpus, FakeS2, _edge, _norm, _paper
 from rate_limit import RateLimit
 from testkit import EXAMPLE_LISTING
 
+from kg import KnowledgeGraph
 from kg.cli import main
-from kg.graph import KnowledgeGraph
 from kg.stats import graph_stats
 from loaders.pipeline import load_listings
 from loaders.s2.pace import DEFAULT_PACE_WITHOUT_KEY, S2_LIMIT_WITHOUT_KEY

@@ -9,8 +9,9 @@ from datetime import datetime, timezone
 import pytest
 from s2_helpers import fast_options, id_paper
 
+from kg import KnowledgeGraph
 from kg.cli import main
-from kg.graph import KnowledgeGraph
+from kg.graph import Graph
 from loaders import pipeline
 from loaders.s2 import plan_requests
 from loaders.s2.refresh import parse_age, refresh_options
@@ -53,28 +54,28 @@ def enrich_at(store, s2, tmp_path, papers, t: float, older_than: str | None = No
     planned = plan_requests(papers, options)
     s2.reset()
     report = pipeline.BuildReport()
-    pipeline.enrich_papers(store, papers, options, report)
+    pipeline.enrich_papers(Graph(store), papers, options, report)
     assert report.enrichment.requests_made == planned == len(s2.log)  # the plan is exact
     return report.enrichment
 
 
 def test_refresh_adds_exactly_the_new_citers_with_their_dates(store, s2, corpus, tmp_path):
     papers = [id_paper(i) for i in range(3)]
-    pipeline.write_graph(store, papers)
+    pipeline.write_graph(Graph(store), papers)
     enrich_at(store, s2, tmp_path, papers, T0)
     kb = KnowledgeGraph(store)
     cites_before = kb.cypher("MATCH ()-[r:CITES]->() RETURN count(r) AS n")[0]["n"]
     assert cites_before == 3 * (3 + 4)
 
     # three days later nothing is old enough: the refresh asks nothing
-    listed = pipeline.refreshable_papers(store)
+    listed = pipeline.refreshable_papers(Graph(store))
     quiet = enrich_at(store, s2, tmp_path, listed, T0 + 3 * DAY, older_than="7d")
     assert quiet.requests_made == 0
 
     grow(corpus)
     week = T0 + 8 * DAY
     report = enrich_at(
-        store, s2, tmp_path, pipeline.refreshable_papers(store), week, older_than="7d"
+        store, s2, tmp_path, pipeline.refreshable_papers(Graph(store)), week, older_than="7d"
     )
     # every reference and citation page asked again, only the grown list changed
     assert (report.pages_refetched, report.pages_changed) == (6, 1)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kg.graph import KnowledgeGraph
+from kg import KnowledgeGraph
 from kg.model import (
     Author,
     Authored,
