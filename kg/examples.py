@@ -1,6 +1,6 @@
 """A small built-in example graph, for the doctests and for trying the library out.
 
-:func:`example_graph` writes three listed papers, one they cite, two authors, two methods and
+:func:`example_graph` writes three listed papers, one they cite, three authors, two methods and
 two benchmarks (keys made by :mod:`kg.keys`, as a build makes them) into a fresh embedded store
 in a temporary directory.
 
@@ -46,7 +46,12 @@ def example_records() -> tuple[list, list]:
         )
     )
     hu, dettmers = author_key(name="Edward J. Hu"), author_key(name="Tim Dettmers")
-    authors = [Author(key=hu, name="Edward J. Hu"), Author(key=dettmers, name="Tim Dettmers")]
+    pagnoni = author_key(name="Artidoro Pagnoni")
+    authors = [
+        Author(key=hu, name="Edward J. Hu"),
+        Author(key=dettmers, name="Tim Dettmers"),
+        Author(key=pagnoni, name="Artidoro Pagnoni"),
+    ]
     lora, transformer = method_key("LoRA"), method_key("Transformer")
     methods = [
         Method(key=lora, name="LoRA", aliases=["LoRA", "Low-Rank Adaptation"]),
@@ -59,11 +64,22 @@ def example_records() -> tuple[list, list]:
     ]
     rels = [
         Cites(src=LORA, dst=ATTENTION),
-        Cites(src=QLORA, dst=LORA, intents=["methodology"]),
+        Cites(
+            src=QLORA,
+            dst=LORA,
+            is_influential=True,
+            intents=["methodology"],
+            contexts=[
+                "QLoRA backpropagates gradients through a frozen, 4-bit quantized "
+                "pretrained language model into Low Rank Adapters (LoRA)."
+            ],
+            first_seen="2026-12-01T09:00:00Z",
+        ),
         Cites(src=QLORA, dst=ATTENTION),
         Cites(src=LORA, dst=RESNET),
         Authored(src=hu, dst=LORA, position=0),
         Authored(src=dettmers, dst=QLORA, position=0),
+        Authored(src=pagnoni, dst=QLORA, position=1),
         Proposes(src=LORA, dst=lora, source="extract:title", confidence=0.9),
         Proposes(src=ATTENTION, dst=transformer, source="extract:title", confidence=0.9),
         Uses(src=QLORA, dst=lora, source="extract:mention-name", confidence=0.6),

@@ -100,8 +100,12 @@ def update_node_columns(
     building a record per node. A null never overwrites; keys not in the store are skipped;
     returns the number of rows given. Only model properties that no count depends on.
 
-    >>> update_node_columns(store, "Paper", ["s2:a", "s2:b"], {"pagerank": [0.6, 0.4]})  # doctest: +SKIP
+    >>> from kg.examples import LORA, QLORA, example_graph
+    >>> kb = example_graph()
+    >>> update_node_columns(kb.store, "Paper", [LORA, QLORA], {"pagerank": [0.6, None]})
     2
+    >>> kb.cypher("MATCH (p:Paper) WHERE p.pagerank IS NOT NULL RETURN p.key AS key")
+    [{'key': 'arxiv:2106.09685'}]
     """
     model = NODE_BY_LABEL[label]
     unknown = [

@@ -21,9 +21,10 @@ BULK_MIN_ROWS = 2000
 class EmbeddedStore:
     """A LadybugDB database at ``path``; the schema is created on open.
 
-    >>> store = EmbeddedStore("kg.db")  # doctest: +SKIP
-    >>> store.run("MATCH (p:Paper) RETURN count(p) AS n")  # doctest: +SKIP
-    [{'n': 107}]
+    >>> import tempfile
+    >>> store = EmbeddedStore(Path(tempfile.mkdtemp()) / "kg.db")
+    >>> store.run("MATCH (p:Paper) RETURN count(p) AS n")
+    [{'n': 0}]
     """
 
     dialect: Dialect = "embedded"

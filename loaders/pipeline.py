@@ -160,12 +160,12 @@ def build(
     listings: Sequence[Listing],
     options: BuildOptions,
     progress: Progress | None = None,
-    before_enrich: Callable[[list[Paper]], None] | None = None,
+    before_enrich: Callable[[list[Paper], EnrichOptions], None] | None = None,
 ) -> BuildReport:
     """Build parsed ``listings`` (see :func:`load_listings`) into ``kb``: `kg build`.
 
     ``progress`` gets a task per stage (see :mod:`kg.progress`); ``before_enrich`` is called
-    with the papers about to be sent to S2 (to print the plan).
+    with the papers about to be sent to S2 and the options in force (to print the plan).
     """
     report = BuildReport(listings=list(listings))
     renormalise(kb.store)  # a graph of an earlier version: keys of every script, see kg.renormalise
@@ -182,7 +182,7 @@ def build(
     listed = list(by_key.values())
     if options.enrich and listed:
         if before_enrich:
-            before_enrich(listed)
+            before_enrich(listed, options.s2)
         listed = enrich_papers(kb, listed, options.s2, report, progress)
     if options.extract:
         with stage(progress, "extract", "extracting methods and benchmarks"):
@@ -196,7 +196,7 @@ def enrich(
     *,
     refresh: bool = False,
     progress: Progress | None = None,
-    before_enrich: Callable[[list[Paper]], None] | None = None,
+    before_enrich: Callable[[list[Paper], EnrichOptions], None] | None = None,
 ) -> BuildReport:
     """`kg enrich`: send S2 the listed papers it has not filled in yet (and those whose citation
     list a smaller cap cut short), or with ``refresh`` every enriched one, then extract from
@@ -211,7 +211,7 @@ def enrich(
         return report
     before = _cites_count(kb)
     if before_enrich:
-        before_enrich(papers)
+        before_enrich(papers, options)
     enriched = enrich_papers(kb, papers, options, report, progress)
     with stage(progress, "extract", "extracting methods and benchmarks"):
         report.extraction = extract_into(kb, enriched)

@@ -34,7 +34,7 @@ class Rows(list[R], Generic[R]):
     """A list of typed rows that also knows its row type, so an empty result still has columns.
 
     >>> rows = Rows(PaperSummary, [PaperSummary(key="s2:1", title="A")])
-    >>> rows.to_dataframe().columns[:2].tolist()  # doctest: +SKIP
+    >>> rows.to_dataframe().columns[:2].tolist()
     ['key', 'title']
     """
 

@@ -118,7 +118,7 @@ def build(
             enrich=False if no_s2 else s2,
             extract=not no_extract,
             progress=bars,
-            before_enrich=lambda p: _print_plan(p, s2),
+            before_enrich=_print_plan,
         )
         target, totals = repr(kb.store), kb.stats()
     _print_report(report, target, totals)
@@ -164,7 +164,7 @@ def enrich(
             refresh=refresh,
             older_than=age,
             progress=bars,
-            before_enrich=lambda p: _print_plan(p, options),
+            before_enrich=_print_plan,
         )
         target, totals = repr(kb.store), kb.stats()
     if not report.todo:

@@ -94,8 +94,8 @@ def parse_args(fn: Callable, args: list[str]) -> dict[str, Any]:
     """``--name value`` / ``--name=value`` / ``--flag`` / ``--no-flag`` / positional values,
     converted to the types of ``fn``'s signature.
 
-    >>> parse_args(queries.citations.co_cited, ["s2:L1", "--limit", "5"])  # doctest: +SKIP
-    {'paper': 's2:L1', 'limit': 5}
+    >>> parse_args(queries.citations.co_cited, ["s2:L1", "--limit", "5"])
+    {'limit': 5, 'paper': 's2:L1'}
     """
     hints = typing.get_type_hints(fn, include_extras=True)
     params = helper_params(fn)

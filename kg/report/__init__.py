@@ -62,6 +62,12 @@ def report(kb: Graph, views_dir: str | Path | None = None) -> Report:
     return Report(render_page(data, charts(data), _view_links(data, views_dir), repr(kb.store)))
 
 
+def write_report(kb: Graph, out: str | Path = "out/report.html") -> Path:
+    """Write the report of ``kb`` to ``out``, linking the views beside it."""
+    out = Path(out)
+    return report(kb, views_dir=out.parent).save(out)
+
+
 class ChartPage(Page):
     height = 420
 
@@ -147,6 +153,7 @@ def _template():
 
 __all__ = [
     "report",
+    "write_report",
     "render_page",
     "chart_page",
     "Report",

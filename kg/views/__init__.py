@@ -39,7 +39,9 @@ class View(Page):
     """A network view as a page: ``.html``, ``.save(path)``, and inline display in Jupyter
     (an iframe whose scripts run; still nothing fetched from the network).
 
-    >>> view(kb, "ego", paper="Attention Is All You Need")  # in a notebook cell  # doctest: +SKIP
+    >>> from kg.examples import example_graph
+    >>> view(example_graph(), "ego", paper="Attention Is All You Need")  # doctest: +ELLIPSIS
+    <View: 0... MB of HTML; .save(path) writes it>
     """
 
     height = 720

@@ -69,8 +69,11 @@ def load_listing(
 ) -> Listing:
     """Read and parse the listing file at ``path``.
 
-    >>> load_listing("examples/hf-daily-papers-listing.txt").format  # doctest: +SKIP
-    'hf'
+    >>> from pathlib import Path
+    >>> example = Path(__file__).parents[2] / "examples" / "hf-daily-papers-listing.txt"
+    >>> listing = load_listing(example)
+    >>> listing.format, len(listing.entries)
+    ('hf', 107)
     """
     _check_format(format)
     text, encoding = read_listing(path)

@@ -62,19 +62,22 @@ def test_a_listing_that_grew_asks_only_for_the_new_paper(s2, tmp_path):
 
 
 class Interrupt:
-    """A stand-in for rich's Progress that presses Ctrl-C (a real SIGINT) after ``after`` lists."""
+    """Progress (kg.progress) that presses Ctrl-C (a real SIGINT) after ``after`` lists."""
 
     def __init__(self, after: int):
         self.after, self.done = after, 0
 
-    def add_task(self, label, total=None):
-        return label
+    def start(self, task, description, total=None):
+        pass
 
     def advance(self, task, n=1):
-        if task in ("S2 references", "S2 citations"):
+        if task in ("references", "citations"):
             self.done += n
             if self.done == self.after:
                 signal.raise_signal(signal.SIGINT)
+
+    def end(self, task):
+        pass
 
 
 def test_an_interrupted_run_resumes_where_it_stopped(s2, tmp_path):

@@ -219,14 +219,29 @@ def test_package_sync_client_blocks_a_running_loop_but_enrich_async_does_not(s2,
     assert ticks >= elapsed / 0.02 / 3  # the loop kept beating
 
 
-def test_progress_bars_count_every_phase(s2, tmp_path):
-    from rich.console import Console
-    from rich.progress import Progress
+class Recorder:
+    """Progress (kg.progress) that keeps, per task, its description, done and total."""
 
+    def __init__(self):
+        self.tasks, self.open = {}, set()
+
+    def start(self, task, description, total=None):
+        self.tasks[task] = [description, 0, total]
+        self.open.add(task)
+
+    def advance(self, task, n=1):
+        self.tasks[task][1] += n
+
+    def end(self, task):
+        self.open.discard(task)
+
+
+def test_progress_bars_count_every_phase(s2, tmp_path):
     papers = [id_paper(i) for i in range(3, 6)] + [title_paper(listed_title(7))]
-    with Progress(console=Console(file=open(tmp_path / "bars.txt", "w"))) as progress:
-        enrich(papers, fast_options(s2.url, tmp_path), progress=progress)
-    tasks = {t.description: (t.completed, t.total) for t in progress.tasks}
+    progress = Recorder()
+    enrich(papers, fast_options(s2.url, tmp_path), progress=progress)
+    assert not progress.open  # every task ended
+    tasks = {description: (done, total) for description, done, total in progress.tasks.values()}
     assert tasks == {
         "S2 resolve": (4, 4),
         "S2 authors": (7, 7),  # papers i have authors 100000+i..i+2: 100003..100009
