@@ -175,7 +175,8 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
         canonical = entry.name if entry else name
         key = benchmark_key(canonical, gazetteer)
         node = benchmarks.get(key)
-        forms = list(dict.fromkeys([name, *aliases]))
+        # every alias the gazetteer knows, so the resolver finds the node by any of them
+        forms = list(dict.fromkeys([name, *aliases, *(entry.aliases if entry else ())]))
         if node is None:
             benchmarks[key] = Benchmark(
                 key=key, name=canonical, aliases=forms, kind=entry.kind if entry else kind

@@ -28,6 +28,15 @@ def test_reextract_drops_stale_edges_and_orphans(store):
     assert graph_stats(kb) == before
 
 
+def test_a_benchmark_is_found_by_every_gazetteer_alias_not_only_the_ones_written(store):
+    paper = Paper(key="title:foonet", title="FooNet: Networks for Bar", abstract=ABSTRACT)
+    upsert_nodes(store, [paper])
+    pipeline.extract_into(Graph(store), [paper])  # the abstract writes "ImageNet" only
+    kb = KnowledgeGraph(store)
+    for spelling in ("ILSVRC 2012", "imagenet-1k", "IN-1K"):
+        assert kb.resolve("Benchmark", spelling).name == "ImageNet", spelling
+
+
 def test_s2_authors_replace_listing_names(store):
     paper = Paper(key="title:x", title="X", listed=True)
     named = Author(key=author_key(name="Ada Example"), name="Ada Example")
