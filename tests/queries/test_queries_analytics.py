@@ -72,7 +72,7 @@ def test_analyze_writes_pagerank_and_community_and_keeps_other_fields(kb):
 @pytest.fixture
 def synthetic_kb(store):
     from benchmarks.synthetic import generate
-    from kg.graph import KnowledgeGraph
+    from kg import KnowledgeGraph
     from kg.store import upsert_nodes, upsert_relationships
 
     nodes, rels = generate(papers=1500, refs=6, seed=11)
