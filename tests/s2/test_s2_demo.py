@@ -5,30 +5,20 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
-def dead_url() -> str:
-    """A 127.0.0.1 URL nothing listens on."""
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    sock.close()
-    return f"http://127.0.0.1:{port}"
-
-
-def test_offline_demo_ends_with_the_report_and_says_what_it_could_not_do(tmp_path):
+def test_offline_demo_ends_with_the_report_and_says_what_it_could_not_do(dead_url, tmp_path):
     checkout = tmp_path / "checkout"
     (checkout / "tools").mkdir(parents=True)
     shutil.copy(ROOT / "tools" / "demo.sh", checkout / "tools" / "demo.sh")
     for shared in ("examples", ".venv"):
         (checkout / shared).symlink_to(ROOT / shared)
     env = {k: v for k, v in os.environ.items() if k not in ("S2_API_KEY", "KG_DB", "NEO4J_URI")}
-    env.update(S2_API_URL=dead_url(), KG_CACHE_DIR=str(tmp_path / "cache"))
+    env.update(S2_API_URL=dead_url, KG_CACHE_DIR=str(tmp_path / "cache"))
     done = subprocess.run(
         ["bash", "tools/demo.sh"],
         cwd=checkout,
