@@ -1,18 +1,20 @@
 """Doctests run on the built-in example graph: ``kb`` in a docstring is :func:`kg.examples.example_graph`,
 made fresh for each docstring that names it (as networkx's examples use its ``petersen_graph``)."""
 
+import re
+
 import pytest
 from _pytest.doctest import DoctestItem
+
+_KB = re.compile(r"\bkb\b")
 
 
 @pytest.fixture(autouse=True)
 def _example_kb(request, doctest_namespace):
     item = request.node
-    if not isinstance(item, DoctestItem) or "kb" not in {
-        name
-        for example in item.dtest.examples
-        for name in example.source.replace("(", " ").replace(",", " ").split()
-    }:
+    if not isinstance(item, DoctestItem) or not any(
+        _KB.search(example.source) for example in item.dtest.examples
+    ):
         yield
         return
     from kg.examples import example_graph

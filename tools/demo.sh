@@ -42,5 +42,25 @@ echo "  report: file://$(pwd)/$REPORT"
 for f in out/*.html; do [ -e "$f" ] && [ "$f" != "$REPORT" ] && echo "  view: file://$(pwd)/$f"; done
 echo "  graph database: $(pwd)/kg.db   (kg stats / kg query / kg cypher --db kg.db)"
 echo "  notebook: examples/research.ipynb (opens ../kg.db)"
+
+# What the demo could not do, from the graph itself (kg stats): listed papers S2 did not enrich.
+$KG stats --db kg.db --json | .venv/bin/python -c '
+import json, sys
+by_status = json.load(sys.stdin)["listed_papers_by_s2_status"]
+listed, left = sum(by_status.values()), {s: n for s, n in by_status.items() if s != "ok"}
+why = {
+    "retry:unreachable": "Semantic Scholar could not be reached",
+    "retry:time_budget": "the 8 minutes the demo gives Semantic Scholar ran out",
+}
+if not left:
+    print(f"Not done: nothing; all {listed} listed papers were enriched by Semantic Scholar.")
+    sys.exit()
+print("Not done:")
+for status, n in sorted(left.items(), key=lambda kv: -kv[1]):
+    reason = why.get(status, status.replace("retry:", "not reached: ").replace("_", " "))
+    print(f"  {n} of {listed} listed papers not enriched ({reason}): their citations and authors are missing")
+if any(s.startswith("retry:") or s == "not tried" for s in left):
+    print("  `kg enrich --db kg.db` fills them in once Semantic Scholar answers; then `kg report` again")
+'
 echo "Report: $(pwd)/$REPORT"
 exit 0

@@ -26,7 +26,7 @@ from markupsafe import Markup
 
 from kg.graph import Graph
 from kg.report.charts import Chart, charts
-from kg.report.data import ReportData, gather
+from kg.report.data import TERM_TITLES, ReportData, gather
 from kg.views import ALL_VIEWS
 from kg.views.inline import Page
 
@@ -104,6 +104,7 @@ def render_page(data: ReportData, plots: list[Chart], views: list[ViewLink], sou
         specs={c.id: c.spec for c in plots if c.marks},
         views=views,
         hint_enrich=hint,
+        term_titles=TERM_TITLES,
         vega_js=Markup(_asset(VEGA_JS)),
     )
 

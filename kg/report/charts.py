@@ -12,11 +12,12 @@ Vega's ``tableau10``, the palette of the network views.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
-
-import altair as alt
+from typing import TYPE_CHECKING, Any
 
 from kg.report.data import Bar, ReportData
+
+if TYPE_CHECKING:
+    import altair as alt
 
 #: plot-area widths (axis labels come on top): vertical bars, horizontal bars
 WIDTH = 420
@@ -74,6 +75,8 @@ def _spec(chart: alt.TopLevelMixin, width: int = WIDTH) -> dict[str, Any]:
 
 
 def _series_colour(bars: list[Bar]) -> alt.Color:
+    import altair as alt
+
     names = list(dict.fromkeys(b.series for b in bars))
     return alt.Color(
         "series:N",
@@ -87,6 +90,8 @@ def bar_chart(
 ) -> Chart:
     """Horizontal bars in the given order, one per item, hover for the whole label and extras.
     Bars that are all zero say ``empty`` instead (an offline graph has no citation counts)."""
+    import altair as alt  # here, not at the top: every `kg` command imports this module
+
     if not any(b.value for b in bars):
         bars = []
     rows = _rows(bars)
@@ -122,6 +127,8 @@ def series_chart(
     empty: str = "",
 ) -> Chart:
     """Vertical bars stacked by series (listed / other papers) over ordered categories."""
+    import altair as alt
+
     chart = (
         alt.Chart(alt.Data(values=_rows(bars)))
         .mark_bar()

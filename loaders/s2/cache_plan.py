@@ -31,9 +31,16 @@ from urllib.parse import quote
 
 from kg.model import Paper
 from loaders.s2.cache import NOT_FOUND, CacheReader, request_key
-from loaders.s2.client import OFFSET_CAP, PAGE_LIMIT, item_key
+from loaders.s2.client import item_key
 from loaders.s2.convert import AUTHOR_FIELDS, EDGE_FIELDS, MATCH_FIELDS, PAPER_FIELDS
-from loaders.s2.plan import ASSUMED_AUTHORS, BATCH_AUTHORS, BATCH_PAPERS, pages
+from loaders.s2.plan import (
+    ASSUMED_AUTHORS,
+    BATCH_AUTHORS,
+    BATCH_PAPERS,
+    OFFSET_CAP,
+    PAGE_LIMIT,
+    pages,
+)
 from loaders.s2.resolve import map_batch, request_id, verify_match
 
 _ABSENT = object()

@@ -54,12 +54,9 @@ from semanticscholar.SemanticScholarException import (
 from kg.errors import S2Error
 from loaders.s2.cache import MISSING, NOT_FOUND, ResponseCache, kind_of, request_key
 from loaders.s2.pace import Limiter, RetryBudget, backoff_delay
+from loaders.s2.plan import OFFSET_CAP, PAGE_LIMIT
 
 log = logging.getLogger(__name__)
-
-PAGE_LIMIT = 1000
-#: the API serves at most offset + limit < 10,000 items of a list
-OFFSET_CAP = 10_000
 
 
 class S2Failure(S2Error):
@@ -97,6 +94,8 @@ class ClientSettings:
 @dataclass
 class RequestStats:
     requests: int = 0
+    #: requests S2 answered (a record, a page or a 404), retries and failures excluded
+    answered: int = 0
     cache_hits: int = 0
     retries: int = 0
     failures: dict[str, int] = field(default_factory=dict)
@@ -264,10 +263,12 @@ class GuardedRequester(ApiRequester):
                     # 401 / 502 / 503, or 200 {"error": ...}: the package hides which
                     raise _EmptyResponse()
                 stats.consecutive_failures = 0
+                stats.answered += 1
                 self.limiter.succeeded()
                 return data
             except ObjectNotFoundException as exc:
                 stats.consecutive_failures = 0
+                stats.answered += 1
                 raise S2NotFound(path) from exc
             except (httpx.ConnectError, httpx.ConnectTimeout, httpx.UnsupportedProtocol) as exc:
                 stats.stopped = "unreachable"

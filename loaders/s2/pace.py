@@ -104,6 +104,8 @@ class Limiter:
                     await asyncio.wait_for(self._stopped.wait(), delay)
                 except TimeoutError:
                     pass
+            if self._stopped.is_set():
+                return  # released, not started: the pace achieved counts requests S2 saw
             self._next = max(self._clock(), self._next) + self.interval
             self.started += 1
             if self._first is None:

@@ -8,7 +8,7 @@ resolved ones have ``A`` distinct authors, reference counts ``r_p`` and citation
              + ceil(A / 1000)                                  # POST /author/batch
              + sum_p pages(r_p, R)        (unless --no-references)
              + sum_p pages(c_p, M)        (unless --no-citations)
-    pages(n, m) = ceil(min(n, m, 9999) / 1000), 0 when n == 0  # 1000 a page, offset cap 9,999
+    pages(n, m) = ceil(min(n, m, 9999) / 1000), 0 when n == 0  # PAGE_LIMIT, OFFSET_CAP - 1
 
 with ``R`` unlimited and ``M`` = ``--max-citations``. Retries are extra. :func:`minimum_requests`
 evaluates it on what S2 returned (the run's yardstick: requests made stay within 10% of it);
@@ -40,8 +40,11 @@ from loaders.s2.resolve import request_id
 
 BATCH_PAPERS = 500
 BATCH_AUTHORS = 1000
-PAGE = 1000
-OFFSET_CAP = 9999
+#: S2's largest ``limit`` for a page of references or citations
+PAGE_LIMIT = 1000
+#: S2 refuses a page with ``offset + limit >= OFFSET_CAP`` ("offset + limit must be < 10000"), so
+#: a list yields at most ``OFFSET_CAP - 1`` = 9,999 items
+OFFSET_CAP = 10_000
 ASSUMED_AUTHORS = 6
 
 
@@ -53,8 +56,8 @@ def pages(n: int | None, cap: int | None = None) -> int:
     """
     if n is None:
         return 1
-    n = min(n, OFFSET_CAP, cap if cap is not None else n)
-    return math.ceil(n / PAGE) if n > 0 else 0
+    n = min(n, OFFSET_CAP - 1, cap if cap is not None else n)
+    return math.ceil(n / PAGE_LIMIT) if n > 0 else 0
 
 
 def minimum_requests(

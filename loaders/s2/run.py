@@ -305,13 +305,10 @@ async def _enrich(
         cache.close()
         for task in ("resolve", "authors", "references", "citations"):
             bar.end(task)
-    achieved = limiter.achieved()
-    if (
-        achieved
-        and limiter.ceiling
-        and limiter.started >= PACE_SAMPLE
-        and stats.stopped != "unreachable"
-    ):
+    # an unreachable S2 answers nothing: the limiter released its waiters at once, so the
+    # "pace" it measured is how fast connections were refused, not what S2 allows
+    achieved = limiter.achieved() if stats.answered and stats.stopped != "unreachable" else None
+    if achieved and limiter.ceiling and limiter.started >= PACE_SAMPLE:
         remember_pace(cache_dir, bool(api_key), achieved)
     report.pace, report.throttles = achieved, limiter.throttles
     return _assemble(states, authors, options, report, stats, started)
@@ -437,9 +434,7 @@ def _summarise(report, out_papers, nodes, rels, states, options, stats, started)
     )
     report.seconds = time.monotonic() - started
     left = sum(report.retry.values())
-    if report.unreachable:
-        report.message = f"{stats.stop_message}. {left} papers left unenriched for `kg enrich`."
-    elif stats.stopped:
+    if stats.stopped:
         left += sum(report.retry_after_resolution.values())
         report.message = f"{stats.stop_message}. {left} papers left unenriched for `kg enrich`."
     elif options.offline:

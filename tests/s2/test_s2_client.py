@@ -16,6 +16,7 @@ from s2_helpers import fast_options, id_paper, title_paper
 from semanticscholar import SemanticScholar
 
 from loaders.s2 import enrich
+from loaders.s2.pace import PACE_SAMPLE, remember_pace, remembered_pace
 
 
 def pid(i: int) -> str:
@@ -140,6 +141,31 @@ def test_dead_port_fails_fast_at_the_default_pace(dead_url, tmp_path):
     result = enrich(papers, fast_options(dead_url, tmp_path, pace=None, concurrency=4))
     assert time.monotonic() - start < 3
     assert result.report.unreachable and result.report.requests_made == 1
+
+
+def test_an_unreachable_run_reports_no_pace_and_keeps_the_last_one(dead_url, tmp_path, monkeypatch):
+    # Once the first request is refused the limiter lets its queue go at once: those starts are
+    # no pace S2 allowed, so neither the summary nor the next plan may show one.
+    monkeypatch.delenv("S2_API_KEY", raising=False)
+    remember_pace(tmp_path, has_key=False, rate=0.21)
+    papers = [title_paper(f"Title {i}") for i in range(40)]
+    result = enrich(papers, fast_options(dead_url, tmp_path, pace=None, concurrency=4))
+    assert result.report.unreachable and result.report.pace is None
+    assert "pace achieved" not in dict(result.report.rows())
+    assert remembered_pace(tmp_path, has_key=False) == 0.21
+
+
+def test_a_run_s2_never_answered_reports_no_pace(s2, tmp_path, monkeypatch):
+    # S2 is there but fails every request until the run stops asking: nothing was answered, so
+    # there is no pace to report or to plan the next run with.
+    monkeypatch.delenv("S2_API_KEY", raising=False)
+    s2.faults.append(Fault(status=500, times=10_000))
+    papers = [title_paper(f"Title {i}") for i in range(20)]
+    result = enrich(papers, fast_options(s2.url, tmp_path, pace=100.0, max_attempts=3))
+    report = result.report
+    assert report.requests_made >= PACE_SAMPLE and not report.resolved
+    assert report.pace is None and "pace achieved" not in dict(report.rows())
+    assert remembered_pace(tmp_path, has_key=False) is None
 
 
 def test_unknown_host_is_unreachable_too(tmp_path):
