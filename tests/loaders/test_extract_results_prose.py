@@ -1,0 +1,138 @@
+"""Result patterns of abstract prose: lists of metrics and figures, "from X to Y", ranges,
+figures in parentheses, asides, counts and costs that are not scores. Each sentence is a real
+one from the tuning half of results_tune.json."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.model import EvaluatedOn, Paper
+from loaders.extract import extract_paper
+
+
+def results(sentence: str) -> list[tuple]:
+    ex = extract_paper(Paper(key="p", title="X", abstract=sentence))
+    return [
+        (r.dst, r.metric, r.value, r.kind)
+        for r in ex.relationships
+        if isinstance(r, EvaluatedOn) and r.value is not None
+    ]
+
+
+def absolute(sentence: str) -> list[tuple]:
+    return [r[:3] for r in results(sentence) if r[3] == "absolute"]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a list of metrics, then as many figures
+        (
+            "On the Penn Treebank, when trees are converted to Stanford dependencies, UAS and LAS "
+            "are 95.9% and 94.1%.",
+            [("penntreebank", "UAS", 95.9), ("penntreebank", "LAS", 94.1)],
+        ),
+        # figures, then as many metrics
+        (
+            "Experiments show that ELASTIC achieves 68.96 and 65.21 of execution accuracy and "
+            "program accuracy on the FinQA dataset.",
+            [("finqa", "accuracy", 68.96), ("finqa", "accuracy", 65.21)],
+        ),
+        # the metric before a list covers every figure of it ("accuracies" is a metric word)
+        (
+            "To be more specific, with R(2+1)D backbone, MCN achieves Top-1 accuracies of 84.8% "
+            "and 54.5% on UCF101 and HMDB51, respectively.",
+            [("ucf101", "top-1 accuracy", 84.8), ("hmdb51", "top-1 accuracy", 54.5)],
+        ),
+        (
+            "MPTs-1/32 set new binary weight network state-of-the-art (SOTA) Top-1 accuracy – "
+            "94.8% on CIFAR-10 and 74.03% on ImageNet – but also outperform their full-precision "
+            "counterparts.",
+            [("cifar10", "top-1 accuracy", 94.8), ("imagenet", "top-1 accuracy", 74.03)],
+        ),
+        (
+            "With the help of NMS-Loss, our detector achieves impressive results with Miss Rate "
+            "of 5.92% on Caltech dataset and 10.08% on CityPersons dataset.",
+            [("caltechpedestrian", "miss rate", 5.92), ("citypersons", "miss rate", 10.08)],
+        ),
+        # a figure in parentheses right after its benchmark
+        (
+            "It achieves state-of-the-art results on both Cityscapes (82.0% mean IoU) and Pascal "
+            "Context (53.7% mean IoU) datasets.",
+            [("cityscapes", "mIoU", 82.0), ("pascalcontext", "mIoU", 53.7)],
+        ),
+        # "from X to Y": the figure after "to" is the paper's own
+        (
+            "TSPNet outperforms the state-of-the-art on the BLEU score (from 9.58 to 13.41) on "
+            "the RWTH-PHOENIX-Weather 2014T benchmark.",
+            [("rwthphoenixweather2014t", "BLEU", 13.41)],
+        ),
+        # a range: both ends are the paper's
+        (
+            "Our discovered model family, AttentiveNAS models, achieves top-1 accuracy from 77.3% "
+            "to 80.7% on ImageNet.",
+            [("imagenet", "top-1 accuracy", 77.3), ("imagenet", "top-1 accuracy", 80.7)],
+        ),
+        # an aside between figure and metric
+        (
+            "With the 3D ResNet-18 architecture with UCF101 pretraining, we achieve 82.4% (+5.1% "
+            "increase over the previous best) top-1 accuracy on UCF101.",
+            [("ucf101", "top-1 accuracy", 82.4)],
+        ),
+        # "on the val set of X"; "in AP"
+        (
+            "It achieves the state-of-the-art WSSS performance on standard benchmarks, i.e., "
+            "78.4% mIoU on the val set of PASCAL VOC 2012.",
+            [("pascalvoc", "mIoU", 78.4)],
+        ),
+        (
+            "With the only post-processing non-maximum suppression (NMS), FCOS achieves 44.7% in "
+            "AP on COCO with single-model and single-scale testing.",
+            [("coco", "mAP", 44.7)],
+        ),
+        # new metric words
+        (
+            "On the test split of nuScenes, SparseBEV achieves the state-of-the-art performance of "
+            "67.5 NDS.",
+            [("nuscenes", "NDS", 67.5)],
+        ),
+        (
+            "We test our model on the SemEval 2010 relation classification task, and achieve an "
+            "F 1 -score of 83.7%, higher than competing methods in the literature.",
+            [("semeval", "F1", 83.7)],
+        ),
+    ],
+)
+def test_prose_results(sentence, expected):
+    assert absolute(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # an improvement (with "up to"), a bound ("within"), a delta list
+        "Experiments on the WMT14 English to French translation task show that this method "
+        "provides a substantial improvement of up to 2.8 BLEU points over an equivalent NMT system.",
+        "For object detection, RandAugment is within 0.3% mAP of AutoAugment on COCO.",
+        "Our Ada-Segment brings 2.7% panoptic quality (PQ) improvement on COCO val split from the "
+        "vanilla baseline.",
+        "Specifically, we achieve a significant improvement of 13.2 AP and 2.1 AP over the prior "
+        "online and offline art on YouTube-VIS 2019.",
+        # what another system scored
+        "On LibriSpeech, this compares to the previous state-of-the-art hybrid system of 7.5% WER.",
+        # a speed, not an F-measure
+        "For example, FAST-T runs at 152 FPS on Total-Text.",
+    ],
+)
+def test_prose_figures_that_are_no_absolute_score(sentence):
+    assert absolute(sentence) == []
+
+
+def test_a_score_with_benchmark_words_in_points_stays_absolute():
+    s = "With 37.5 BLEU points on the WMT14 English-French task, our NMT system is the first to surpass the best result."
+    assert absolute(s) == [("wmt14", "BLEU", 37.5)]
+
+
+def test_up_to_a_score_is_still_a_score():
+    s = "Repeated sampling reaches up to 70% accuracy on the GSM8K benchmark."
+    assert absolute(s) == [("gsm8k", "accuracy", 70.0)]
