@@ -238,6 +238,29 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
     own_folded = {fold(a) for c in proposals if not c.benchmark_kind for a in c.aliases}
     previous: list[Mention] = []
     previous_results: list = []
+    #: the benchmarks the paper names, and the sentences with figures but no benchmark
+    named: dict[str, Mention] = {}
+    unplaced: list[str] = []
+
+    def add_results(results: list, sentence: str, source: str, confidence: float) -> None:
+        for result in results:
+            bkey = add_benchmark(result.benchmark.name, result.benchmark.kind)
+            add_rel(
+                EvaluatedOn(
+                    src=paper.key,
+                    dst=bkey,
+                    source=source,
+                    evidence=sentence,
+                    confidence=confidence,
+                    metric=result.metric,
+                    value=result.value,
+                    unit=result.unit,
+                    kind=result.kind,
+                    split=result.split,
+                    stated=result.stated,
+                )
+            )
+
     for sentence in ([paper.title] if paper.title else []) + sentences:
         mentions: list[Mention] = (
             list(found[sentence]) if sentence in found else find_mentions(sentence, gazetteer)
@@ -317,22 +340,20 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
                 excluded.add(fold(result.benchmark.name))
         previous = mentions if len({m.name for m in mentions}) == 1 else []
         previous_results = results
-        for result in results:
-            bkey = add_benchmark(result.benchmark.name, result.benchmark.kind)
-            add_rel(
-                EvaluatedOn(
-                    src=paper.key,
-                    dst=bkey,
-                    source="extract:result",
-                    evidence=sentence,
-                    confidence=0.8,
-                    metric=result.metric,
-                    value=result.value,
-                    unit=result.unit,
-                    kind=result.kind,
-                    split=result.split,
-                    stated=result.stated,
-                )
+        named.update((m.name, m) for m in mentions if m.name not in named)
+        if not results and not mentions and _DIGIT.search(sentence):
+            unplaced.append(sentence)
+        add_results(results, sentence, "extract:result", 0.8)
+    if len(named) == 1:
+        # "Our final SEER model ... achieves 84.2% top-1 accuracy": a figure with a metric but no
+        # benchmark in its sentence is on the one benchmark the paper names
+        (only,) = named.values()
+        for sentence in unplaced:
+            add_results(
+                find_results(sentence, [only], carried=True),
+                sentence,
+                "extract:result-paper-benchmark",
+                0.6,
             )
 
     own_forms = sorted(

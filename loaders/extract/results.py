@@ -130,13 +130,17 @@ _ASIDE = re.compile(r"^\s*\([^()]{0,60}\)")
 _ASIDES = re.compile(r"\([^()]{0,60}\)")
 # numbers after these belong to the systems compared against, not to the paper's own
 _COMPARISON = re.compile(
-    r"\b(?:outperforming|surpassing|beating|exceeding|compar\w* (?:to|with)|than|versus|vs\.?|baselines?|from)\b",
+    r"\b(?:outperforming|surpassing|beating|exceeding|compar\w* (?:to|with)|than|versus|vs\.?|baselines?|from|random (?:guess\w*|chance)|chance level)\b",
     re.I,
 )
 _PRIOR = re.compile(
     r"\b(?:previous|prior) (?:best|state|art|sota|methods?|work|systems?|results?)\b", re.I
 )
 _BEATS = re.compile(r"\b(?:outperform|surpass|beat|exceed|improve)s?\b", re.I)
+#: "outperforms the transformer-based detector SWIN-L Cascade-Mask R-CNN (": a named rival right before
+_BEATS_NAME = re.compile(
+    r"\b(?:outperform|surpass|beat|exceed)s?\s+(?:(?!on\b|in\b|at\b|for\b)[\w.-]+\s+){0,7}$", re.I
+)
 _IN_TERMS_OF = re.compile(r"\bin terms of\s+$", re.I)
 _DIGIT = re.compile(r"\d")
 # "1.8/3.3 WER on the clean/other test sets": two figures sharing one metric
@@ -399,7 +403,12 @@ def _about_others(sentence: str, number: re.Match) -> bool:
     """ "outperforming the best score without search (pass@1 = 41.4%)": the clause holding the
     number (no comma or semicolon between) is about what the paper compares against; in
     "from 32.92 to 33.57" the figure after "to" is the paper's own."""
-    clause = re.split(r"[,;]", _ASIDES.sub(" ", sentence[: number.start()]))[-1]
+    before = sentence[: number.start()]
+    opened = before.rfind("(")
+    head = re.split(r"[,;]", before[:opened])[-1] if opened > before.rfind(")") else ""
+    if head and (_COMPARISON.search(head) or _BEATS_NAME.search(head)):
+        return True  # "outperforms SWIN-L Cascade-Mask R-CNN (9.2 FPS A100, 53.9% AP)"
+    clause = re.split(r"[,;]", _ASIDES.sub(" ", before))[-1]
     if _RANGE_START.search(clause):
         return False
     if _FROM_TO.search(clause):
@@ -444,7 +453,7 @@ def _delta_kind(sentence: str, number: re.Match) -> str | None:
 
 
 _LISTED_BEFORE = re.compile(
-    r"\d{1,3}(?:\.\d+)?\s*(?:%|points?|pp)?\s*(?:[A-Za-z][\w@-]*\s*)?(?:,|,?\s*and)\s*$"
+    r"\d{1,3}(?:\.\d+)?\s*(?:%|points?|pp)?\s*(?:[A-Za-z][\w@-]*\s*){0,2}(?:,|,?\s*and)\s*$"
 )
 #: a count or a cost, not a score: "152 FPS", "14.3M parameters", "with 41.3 FPS", "5 days"
 _NOT_A_SCORE = re.compile(

@@ -136,3 +136,47 @@ def test_a_score_with_benchmark_words_in_points_stays_absolute():
 def test_up_to_a_score_is_still_a_score():
     s = "Repeated sampling reaches up to 70% accuracy on the GSM8K benchmark."
     assert absolute(s) == [("gsm8k", "accuracy", 70.0)]
+
+
+def test_a_figure_without_a_benchmark_is_on_the_one_benchmark_the_paper_names():
+    abstract = (
+        "We study self-supervised pretraining on ImageNet. Our final SElf-supERvised (SEER) "
+        "model, a RegNetY with 1.3B parameters trained on 1B random images with 512 GPUs "
+        "achieves 84.2% top-1 accuracy, surpassing the best self-supervised pretrained model by 1%."
+    )
+    ex = extract_paper(Paper(key="p", title="X", abstract=abstract))
+    found = [
+        (r.dst, r.metric, r.value, r.source)
+        for r in ex.relationships
+        if isinstance(r, EvaluatedOn) and r.value is not None and r.kind == "absolute"
+    ]
+    assert found == [("imagenet", "top-1 accuracy", 84.2, "extract:result-paper-benchmark")]
+    # two benchmarks named: no guess
+    two = abstract.replace("on ImageNet.", "on ImageNet and COCO.")
+    ex = extract_paper(Paper(key="p", title="X", abstract=two))
+    assert not [r for r in ex.relationships if isinstance(r, EvaluatedOn) and r.value is not None]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the figures of the system compared against, in parentheses after it
+        "On COCO, the YOLOv7-E6 object detector (56 FPS V100, 55.9% AP) outperforms the "
+        "transformer-based detector SWIN-L Cascade-Mask R-CNN (9.2 FPS A100, 53.9% AP).",
+        # chance level
+        "The model achieved 49.0% accuracy on the PlantVillage test set, well above the random "
+        "guessing accuracy of 2.6%.",
+        # a list of improvements
+        "On COCO, it outperforms SWIN-L Cascade-Mask R-CNN by 509% in speed and 2% in accuracy.",
+    ],
+)
+def test_figures_of_others_and_lists_of_improvements(sentence):
+    assert (None, "mAP", 53.9) not in [(None, *r[1:3]) for r in absolute(sentence)]
+    assert all(r[2] not in (2.6, 2.0) for r in absolute(sentence))
+
+
+def test_v_s_does_not_end_a_sentence():
+    from loaders.extract.sentences import split_sentences
+
+    s = "It exceeds the state of the art (e.g., 89.1% v.s. 81.0% for the mAP in tool presence detection)."
+    assert split_sentences(s) == [s]
