@@ -117,6 +117,25 @@ def _same_metric_again(sentence: str, previous_results: list) -> bool:
     )
 
 
+def _names_a_benchmark(name: str, benchmark_folds: set[str]) -> bool:
+    """ "CoNLL" of a paper evaluated on CoNLL-2014, "PhysionNet" beside PhysioNet: a benchmark
+    the paper names (its start, or one letter off), not a method."""
+    folded = fold(name)
+    if len(folded) < 4:
+        return False
+    return any(
+        b.startswith(folded) or _one_letter_more(b, folded) or _one_letter_more(folded, b)
+        for b in benchmark_folds
+    )
+
+
+def _one_letter_more(long: str, short: str) -> bool:
+    """``long`` is ``short`` with one letter more ("physionnet" / "physionet")."""
+    return len(long) == len(short) + 1 and any(
+        long[:i] + long[i + 1 :] == short for i in range(len(long))
+    )
+
+
 def _coreferent(
     sentence: str, mentions: list[Mention], proposed: dict[str, Candidate]
 ) -> list[Mention]:
@@ -191,6 +210,7 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
             rels[ident] = rel
 
     excluded: set[str] = set()
+    benchmark_folds: set[str] = set()
     for cand in proposals:
         key = add_method(cand.name, cand.aliases)
         add_rel(
@@ -311,6 +331,7 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
             )
             excluded.add(fold(mention.name))
             excluded.add(fold(mention.surface or mention.name))
+            benchmark_folds.update((fold(mention.name), fold(mention.surface or mention.name)))
             add_rel(
                 EvaluatedOn(
                     src=paper.key,
@@ -387,7 +408,7 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
         )
         name = base or mention.name
         key = method_key(name)
-        if key in excluded or fold(name) in excluded:
+        if key in excluded or fold(name) in excluded or _names_a_benchmark(name, benchmark_folds):
             continue
         add_method(name, (*mention.aliases, name))
         edge = ComparesWith if mention.compares else Uses

@@ -100,7 +100,7 @@ def find_method_mentions(
             if _CONCEPT.search(d.long):
                 spans.append((d.start, d.end))  # "Neural Machine Translation (NMT)": a field
             continue
-        if is_noise(d.short):
+        if is_noise(d.short) or is_noise(d.long):
             continue
         if (
             fold(d.long) in excluded
@@ -124,10 +124,32 @@ def find_method_mentions(
         if is_generic(word) or fold(word) in excluded or len(word) < 3 or is_noise(word):
             continue
         out.append(MethodMention(word, (word,), "coined", False, token.start()))
+    out.extend(_transformer(sentence, spans))
     out = [_with_prefix(sentence, m, spans) if m.rule == "coined" else m for m in out]
     out = [m for m in out if not _names_data(sentence, m)]
     out = [MethodMention(m.name, m.aliases, m.rule, _compared(sentence, m), m.start) for m in out]
     return sorted(out, key=lambda m: m.start)
+
+
+#: "the Transformer", "standard Transformer-based models": the architecture, written as a name
+_TRANSFORMER = re.compile(r"\bTransformer\b(?!\s*\(|,\s*(?:termed|called|dubbed|named)\b)")
+_TITLE_WORD_BEFORE = re.compile(r"[A-Z][\w-]*\s+$")
+
+
+def _transformer(sentence: str, spans: list[tuple[int, int]]) -> list[MethodMention]:
+    """The Transformer architecture: singular, not the tail of another name ("Vision
+    Transformer", "Generative Pre-trained Transformer") and not the paper's own ("an instance
+    segmentation Transformer, termed ISTR")."""
+    out = []
+    for match in _TRANSFORMER.finditer(sentence):
+        start = match.start()
+        if start == 0 or any(s <= start < e for s, e in spans):
+            continue
+        if _TITLE_WORD_BEFORE.search(sentence, max(0, start - 30), start):
+            continue
+        out.append(MethodMention("Transformer", ("Transformer",), "architecture", False, start))
+        break
+    return out
 
 
 # the cue nearest before a name in its clause says whether the paper compares against it or
@@ -175,10 +197,10 @@ def _compared(sentence: str, mention: MethodMention) -> bool:
 
 
 #: ordinary capitalised words that open a compound method name ("Mask R-CNN", "Deformable DETR")
-_PREFIX_WORD = re.compile(r"([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)\s+$")
+_PREFIX_WORD = re.compile(r"([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?|[23]D)\s+$")
 _NOT_PREFIX = frozenset(
     """The A An Our This These Those Its Their Each Both With Using Unlike Like Than On In For By
-    From To At Over Under After When While And Or But Compared Moreover Furthermore However We
+    From To At Over Under After When While And Or But Compared Moreover Furthermore However We Test
     It Then Also Even Only Specifically Finally Besides Extensive Experiments Experimental Our
     Existing Previous Recent Standard Vanilla Original Popular State Strong Single Multiple""".split()
 )
