@@ -28,6 +28,7 @@ _COINED = re.compile(
 _DESCRIPTIVE_SUFFIX = re.compile(
     r"-(?:based|like|style|level|aware|free|specific|driven|guided|generated|only|scale|sized|size|wise|type|enhanced|powered|centric|tuned|trained)$"
 )
+_CAPITAL = re.compile(r"[A-Z]")
 _ALL_CAPS = re.compile(r"^[A-Z]{3,}[0-9]*$")
 
 
@@ -92,11 +93,7 @@ def find_method_mentions(
     out: list[MethodMention] = []
     spans: list[tuple[int, int]] = list(excluded_spans)
     for d in acronym_definitions(sentence) if definitions is None else definitions:
-        if (
-            not re.search(r"[A-Z]", d.long[1:])
-            or is_generic(d.long, d.short)
-            or _CONCEPT.search(d.long)
-        ):
+        if not _CAPITAL.search(d.long, 1) or is_generic(d.long, d.short) or _CONCEPT.search(d.long):
             if _CONCEPT.search(d.long):
                 spans.append((d.start, d.end))  # "Neural Machine Translation (NMT)": a field
             continue
@@ -141,6 +138,8 @@ def _transformer(sentence: str, spans: list[tuple[int, int]]) -> list[MethodMent
     Transformer", "Generative Pre-trained Transformer") and not the paper's own ("an instance
     segmentation Transformer, termed ISTR")."""
     out = []
+    if "Transformer" not in sentence:
+        return out
     for match in _TRANSFORMER.finditer(sentence):
         start = match.start()
         if start == 0 or any(s <= start < e for s, e in spans):
