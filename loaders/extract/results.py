@@ -61,7 +61,7 @@ METRICS: tuple[tuple[str, str], ...] = (
     ("recall@1", r"R@1\b|[Rr]ecall@1\b|[Rr]ank-?1\b"),
     ("NDCG@10", r"nDCG@10|NDCG@10"),
     ("NDCG", r"\bNDCG\b"),
-    ("bits per character", r"bits per character|\bBPC\b"),
+    ("bits per character", r"bits[- ]per[- ]character|\bBPC\b"),
     ("bits per dimension", r"bits(?: per |/)dim(?:ension)?|\bbpd\b"),
     ("UAS", r"\bUAS\b"),
     ("LAS", r"\bLAS\b"),
@@ -123,6 +123,10 @@ _RANGE = re.compile(
 )
 _RANGE_START = re.compile(
     r"(?:\branging|\branges?|\bvarying|\bachiev\w*(?:\s+(?!from\b|by\b|over\b)\S+){0,5})\s+from\s+$",
+    re.I,
+)
+_CHANGE_VERB = re.compile(
+    r"\s+(?:is\s+|are\s+|was\s+)?(?:increas|improv|rais|boost|reduc|lower|decreas|drop|ris|push|go)\w*\s*$",
     re.I,
 )
 _FROM_TO = re.compile(r"\(?\s*from\s+\d{1,3}(?:\.\d+)?\s?(?:%|dB)?\s+to\s+$", re.I)
@@ -265,7 +269,10 @@ def _read(
             # "FID scores of 30.83 and 2.95", "94.8% on CIFAR-10 and 74.03% on ImageNet": the
             # metric before a list covers the figures listed after the first
             gap = _without_mentions(sentence, tied[-1][0].end(), number.start(), mentions)
-            if _LIST_AFTER.fullmatch(gap):
+            # "83.2% top-1 accuracy (+0.8%) on UCF101 and 54.5% on HMDB51": the first figure's
+            # metric and asides may stand between
+            gap = _ASIDES.sub(" ", _METRIC.sub(" ", gap, count=1))
+            if _LIST_AFTER.fullmatch(_SPACES.sub(" ", gap)):
                 metric = tied[-1][1]
         tied.append((number, metric))
     scored = [n for n, m in tied if m is not None]
@@ -300,17 +307,18 @@ def _read(
     return out
 
 
+_FIGURE_THEN_PAREN = re.compile(r"\s*(?:%|dB)?\s*\(\s*")
 _OPEN_PAREN = re.compile(r"\s*(?:(?:dataset|benchmark|test set|val set)\s*)?\(\s*")
 _SPACES = re.compile(r"\s+")
 _SCORE_WORD = re.compile(r"\s+scores?\b")
-_CLAUSE = re.compile(r"[,;]")
+_CLAUSE = re.compile(r"[,;:]")
 _BARE_PAREN = re.compile(r"\s*\(")
 _TRAILING_PREP = re.compile(r"\b(?:on|in|for)\s+(?:the\s+)?\s*$")
 _RELATIVE_BEFORE = re.compile(r"relative(?: \w+)? (?:of|by)\s*$|\brelative\s*$", re.I)
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
 #: between two figures sharing the first one's metric: "30.83 and ", "94.8% on CIFAR-10 and "
 _LIST_AFTER = re.compile(
-    r"\s*(?:%|dB)?\s*(?:\([^()]{0,40}\)\s*)?(?:(?:on|in|for)\s+(?:the\s+)?\s*(?:(?:dataset|benchmark|test set)s?\s*)?)?(?:,|,?\s*and|,?\s*or)\s*",
+    r"\s*(?:%|dB)?\s*(?:\([^()]{0,40}\)\s*)?(?:(?:on|in|for)\s+(?:the\s+)?\s*(?:(?:dataset|benchmark|test set)s?\s*)?)?(?:,|,?\s*and|,?\s*or|/)\s*",
     re.I,
 )
 #: "UAS and LAS are 95.9% and 94.1%": a list of metrics, then as many figures
@@ -501,7 +509,8 @@ def _tied_metric(
             gap = sentence[metric.end() : number.start()]
             from_to = _FROM_TO.search(gap)
             if from_to is not None:
-                gap = gap[: from_to.start()]
+                # "mAP increases from 1.7% to 7.4%", "the F1 score is boosted from 80.35% to"
+                gap = _CHANGE_VERB.sub("", gap[: from_to.start()])
             if len(gap) <= 24 and _TIE_BEFORE.search(gap) and _TIE_BEFORE.search(gap).start() == 0:
                 return _metric_name(metric)
     return None
@@ -513,6 +522,12 @@ def _tied_benchmark(
     distinct = {m.name for m in mentions}
     if len(distinct) == 1:
         return mentions[0]
+    # "accuracies of 97.0 % (ESC-10), 91.5 % (ESC-50)": the benchmark in parentheses after the figure
+    for mention in mentions:
+        if mention.start >= number.end() and _FIGURE_THEN_PAREN.fullmatch(
+            sentence[number.end() : mention.start]
+        ):
+            return mention
     # "on both Cityscapes (82.0% mean IoU) and Pascal Context (53.7% mean IoU)"
     for mention in mentions:
         if mention.end <= number.start() and _OPEN_PAREN.fullmatch(

@@ -90,6 +90,37 @@ def absolute(sentence: str) -> list[tuple]:
             "AP on COCO with single-model and single-scale testing.",
             [("coco", "mAP", 44.7)],
         ),
+        # a metric that changes "from X to Y"
+        (
+            "It shows superior performances compared with other state-of-the-art systems: mAP "
+            "increases from 1.7% to 7.4% on MEXaction2.",
+            [("mexaction2", "mAP", 7.4)],
+        ),
+        # the benchmark in parentheses after the figure
+        (
+            "It outperforms known approaches in a fair comparison by achieving accuracies of "
+            "97.0 % (ESC-10), 91.5 % (ESC-50) and 84.2 % / 85.4 % (US8K mono / stereo).",
+            [
+                ("esc10", "accuracy", 97.0),
+                ("esc50", "accuracy", 91.5),
+                ("urbansound8k", "accuracy", 85.4),
+            ],
+        ),
+        # the first figure's metric and an aside between two figures of a list
+        (
+            "With end-to-end finetuning for action classification, SLIC achieves 83.2% top-1 "
+            "accuracy (+0.8%) on UCF101 and 54.5% on HMDB51 (+1.6%).",
+            [("ucf101", "top-1 accuracy", 83.2), ("hmdb51", "top-1 accuracy", 54.5)],
+        ),
+        # "bits-per-character", respectively
+        (
+            "We evaluate on Penn Treebank and Hutter Prize Wikipedia, where we improve state of "
+            "the art results to 1.19 and 1.25 bits-per-character (BPC), respectively.",
+            [
+                ("penntreebank", "bits per character", 1.19),
+                ("hutterprizewikipedia", "bits per character", 1.25),
+            ],
+        ),
         # new metric words
         (
             "On the test split of nuScenes, SparseBEV achieves the state-of-the-art performance of "
