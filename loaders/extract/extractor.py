@@ -99,6 +99,7 @@ _CONTINUES = re.compile(
     r"^(?:For (?:instance|example)|Specifically|In particular|Notably|Concretely|E\.g\.|On (?:this|that|it)\b)"
 )
 _DATA_AFTER = re.compile(r"\s+(?:benchmarks?|data ?sets?|corpus|corpora)\b", re.I)
+_OTHERS_RELEASE = re.compile(r"\b(?:recently|publicly|newly) released\b", re.I)
 _OWN_NAMING_RULES = frozenset({"we-name-acronym", "our-specific-acronym"})
 _THIS_BENCHMARK = re.compile(
     r"\b(?:this|our|the proposed|the new|our new)\s+(?:[\w-]+,?\s+){0,3}?(?:benchmark|dataset|data set)\b"
@@ -171,8 +172,20 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
     for sentence in sentences:
         candidates.extend(from_sentence(sentence, definitions[sentence]))
     # the authors' explicit naming outranks the generic-words test ("which we call proximal policy optimization (PPO)")
+    title_folded = fold(paper.title or "")
     proposals = _merge_candidates(
-        [c for c in candidates if c.rule in _OWN_NAMING_RULES or not is_generic(c.name)]
+        [
+            c
+            for c in candidates
+            if (c.rule in _OWN_NAMING_RULES or not is_generic(c.name))
+            # "trained on the recently released CheXpert dataset", "our Human3.6M model": a
+            # known benchmark the title does not name, read from a weak cue, is someone else's
+            and not (
+                (c.rule == "our-name" or _OTHERS_RELEASE.search(c.evidence))
+                and gazetteer.lookup(c.name) is not None
+                and fold(c.name) not in title_folded
+            )
+        ]
     )
 
     methods: dict[str, Method] = {}

@@ -10,7 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders.extract.names import GENERIC, acronym_definitions, is_generic, is_name_like
+from loaders.extract.names import (
+    GENERIC,
+    TASK_TAIL,
+    acronym_definitions,
+    is_generic,
+    is_name_like,
+)
 
 # written without re.I (much slower on long alternations); sentence-initial capitals listed
 _COMPARE = re.compile(
@@ -41,12 +47,6 @@ _NOISE = re.compile(
     r"[A-Z]\d(?:-\d+)?|(?:System|Model|Method|Setting|Stage|Step|Task|Phase|Level|Version|Type|Case|Exp|Run)-?\d+|"
     r"[a-z]{3,}[A-Z][a-z]+|X-rays?|P-MPJPE|MPJPE|mCE|UAS|LAS|GLEU|ADD|ADD-S|PR-AUC|F1-[Ss]core|NoC@\d+|mAP@?[\d.]*|"
     r"False Positives|False Negatives|True Positives|AAMI|EC57)$"
-)
-#: long forms that name a task, field or kind of data rather than a method
-_CONCEPT = re.compile(
-    r"(?i)\b(?:translation|systems?|assessments?|dissertations?|theses|embeddings|recognition|detection|"
-    r"segmentation|classification|estimation|analysis|processing|understanding|generation|answering|"
-    r"retrieval|tasks?|problems?|data|documents?|images?|videos?|diseases?|signals?|records?|devices?)$"
 )
 
 
@@ -93,8 +93,12 @@ def find_method_mentions(
     out: list[MethodMention] = []
     spans: list[tuple[int, int]] = list(excluded_spans)
     for d in acronym_definitions(sentence) if definitions is None else definitions:
-        if not _CAPITAL.search(d.long, 1) or is_generic(d.long, d.short) or _CONCEPT.search(d.long):
-            if _CONCEPT.search(d.long):
+        if (
+            not _CAPITAL.search(d.long, 1)
+            or is_generic(d.long, d.short)
+            or TASK_TAIL.search(d.long)
+        ):
+            if TASK_TAIL.search(d.long):
                 spans.append((d.start, d.end))  # "Neural Machine Translation (NMT)": a field
             continue
         if is_noise(d.short) or is_noise(d.long):

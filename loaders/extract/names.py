@@ -40,6 +40,13 @@ GENERIC = frozenset(
     NMS ConvNet ConvNets CNN-based
     """.split()
 )
+#: long forms that name a task, field or kind of data rather than a method
+TASK_TAIL = re.compile(
+    r"(?i)\b(?:translation|systems?|assessments?|dissertations?|theses|embeddings|recognition|detection|"
+    r"segmentation|classification|estimation|analysis|processing|understanding|generation|answering|"
+    r"retrieval|tasks?|problems?|data|documents?|images?|videos?|diseases?|signals?|records?|devices?)$"
+)
+
 _GENERIC_FOLDED = frozenset(w.lower() for w in GENERIC)
 
 #: lower-case head words of generic concepts (a "Long Name (ACR)" whose long form is only

@@ -74,3 +74,27 @@ def test_a_name_that_starts_a_benchmark_of_the_paper_is_not_a_method():
         "and reaches human-level performance."
     )
     assert "conll" not in related(abstract)
+
+
+def proposed(title: str, abstract: str) -> set[str]:
+    ex = extract_paper(Paper(key="p", title=title, abstract=abstract))
+    return {r.dst for r in ex.relationships if r.type == "PROPOSES"}
+
+
+def test_a_known_benchmark_read_from_a_weak_cue_is_not_proposed():
+    abstract = (
+        "Our model is trained on over 200,000 CXRs of the recently released CheXpert dataset and "
+        "achieves a mean area under the curve (AUC) of 0.940 in predicting 5 selected pathologies."
+    )
+    assert "chexpert" not in proposed("Interpreting chest X-rays via CNNs", abstract)
+    abstract = (
+        "Specifically, in the condition where no external data is used, our Human3.6M model "
+        "trained with ResNet-50 backbone outperforms the state-of-the-art by 4.23 mm."
+    )
+    assert "human36m" not in proposed("Epipolar Transformers", abstract)
+
+
+def test_a_task_before_the_title_colon_is_not_a_method():
+    title = "ECG Heartbeat Classification: A Deep Transferable Representation"
+    abstract = "We propose a method based on deep convolutional neural networks for ECG heartbeat classification."
+    assert "ecgheartbeatclassification" not in proposed(title, abstract)
