@@ -355,13 +355,7 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
                 )
             )
         results = find_results(sentence, mentions)
-        if (
-            not mentions
-            and previous
-            and (_CONTINUES.match(sentence) or _same_metric_again(sentence, previous_results))
-        ):
-            # "Experiments on the ImageNet benchmark ... For instance, our TinyNet-E achieves a 59.9% Top-1 accuracy"
-            results = [r for r in find_results(sentence, previous, carried=True)]
+        unlisted: list[Mention] = []
         if not results and not mentions and _DIGIT.search(sentence):
             # a benchmark the gazetteer does not list, kept only when a result names it
             unlisted = [
@@ -372,10 +366,18 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
             results = find_results(sentence, unlisted) if unlisted else []
             for result in results:
                 excluded.add(fold(result.benchmark.name))
+        if (
+            not results
+            and not mentions
+            and previous
+            and (_CONTINUES.match(sentence) or _same_metric_again(sentence, previous_results))
+        ):
+            # "Experiments on the ImageNet benchmark ... For instance, our TinyNet-E achieves a 59.9% Top-1 accuracy"
+            results = [r for r in find_results(sentence, previous, carried=True)]
         previous = mentions if len({m.name for m in mentions}) == 1 else []
         previous_results = results
         named.update((m.name, m) for m in mentions if m.name not in named)
-        if not results and not mentions and _DIGIT.search(sentence):
+        if not results and not mentions and not unlisted and _DIGIT.search(sentence):
             unplaced.append(sentence)
         add_results(results, sentence, "extract:result", 0.8)
     if len(named) == 1:
