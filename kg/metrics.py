@@ -114,7 +114,12 @@ METRIC_ALIASES: dict[str, tuple[str, ...]] = {
     "HTER": (),
     "ACER": (),
     "MAE": ("mean absolute error",),
-    "RMSE": (),
+    "RMSE": ("root mean square error", "root mean squared error"),
+    "NDS": ("nuscenes detection score",),
+    "HOTA": (),
+    "MOTA": (),
+    "IDF1": (),
+    "SI-SDRi": ("si-snri", "si-sdr improvement"),
     "FPS": ("frames per second", "speed (fps)", "frame (fps)"),
 }
 

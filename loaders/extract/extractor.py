@@ -99,6 +99,7 @@ _CONTINUES = re.compile(
     r"^(?:For (?:instance|example)|Specifically|In particular|Notably|Concretely|E\.g\.|On (?:this|that|it)\b)"
 )
 _DATA_AFTER = re.compile(r"\s+(?:benchmarks?|data ?sets?|corpus|corpora)\b", re.I)
+_OTHERS_RELEASE = re.compile(r"\b(?:recently|publicly|newly) released\b", re.I)
 _OWN_NAMING_RULES = frozenset({"we-name-acronym", "our-specific-acronym"})
 _THIS_BENCHMARK = re.compile(
     r"\b(?:this|our|the proposed|the new|our new)\s+(?:[\w-]+,?\s+){0,3}?(?:benchmark|dataset|data set)\b"
@@ -114,6 +115,25 @@ def _same_metric_again(sentence: str, previous_results: list) -> bool:
         for r in find_results(
             sentence, previous_results[:1] and [previous_results[0].benchmark], carried=True
         )
+    )
+
+
+def _names_a_benchmark(name: str, benchmark_folds: set[str]) -> bool:
+    """ "CoNLL" of a paper evaluated on CoNLL-2014, "PhysionNet" beside PhysioNet: a benchmark
+    the paper names (its start, or one letter off), not a method."""
+    folded = fold(name)
+    if len(folded) < 4:
+        return False
+    return any(
+        b.startswith(folded) or _one_letter_more(b, folded) or _one_letter_more(folded, b)
+        for b in benchmark_folds
+    )
+
+
+def _one_letter_more(long: str, short: str) -> bool:
+    """``long`` is ``short`` with one letter more ("physionnet" / "physionet")."""
+    return len(long) == len(short) + 1 and any(
+        long[:i] + long[i + 1 :] == short for i in range(len(long))
     )
 
 
@@ -152,8 +172,20 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
     for sentence in sentences:
         candidates.extend(from_sentence(sentence, definitions[sentence]))
     # the authors' explicit naming outranks the generic-words test ("which we call proximal policy optimization (PPO)")
+    title_folded = fold(paper.title or "")
     proposals = _merge_candidates(
-        [c for c in candidates if c.rule in _OWN_NAMING_RULES or not is_generic(c.name)]
+        [
+            c
+            for c in candidates
+            if (c.rule in _OWN_NAMING_RULES or not is_generic(c.name))
+            # "trained on the recently released CheXpert dataset", "our Human3.6M model": a
+            # known benchmark the title does not name, read from a weak cue, is someone else's
+            and not (
+                (c.rule == "our-name" or _OTHERS_RELEASE.search(c.evidence))
+                and gazetteer.lookup(c.name) is not None
+                and fold(c.name) not in title_folded
+            )
+        ]
     )
 
     methods: dict[str, Method] = {}
@@ -192,6 +224,7 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
             rels[ident] = rel
 
     excluded: set[str] = set()
+    benchmark_folds: set[str] = set()
     for cand in proposals:
         key = add_method(cand.name, cand.aliases)
         add_rel(
@@ -239,6 +272,29 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
     own_folded = {fold(a) for c in proposals if not c.benchmark_kind for a in c.aliases}
     previous: list[Mention] = []
     previous_results: list = []
+    #: the benchmarks the paper names, and the sentences with figures but no benchmark
+    named: dict[str, Mention] = {}
+    unplaced: list[str] = []
+
+    def add_results(results: list, sentence: str, source: str, confidence: float) -> None:
+        for result in results:
+            bkey = add_benchmark(result.benchmark.name, result.benchmark.kind)
+            add_rel(
+                EvaluatedOn(
+                    src=paper.key,
+                    dst=bkey,
+                    source=source,
+                    evidence=sentence,
+                    confidence=confidence,
+                    metric=result.metric,
+                    value=result.value,
+                    unit=result.unit,
+                    kind=result.kind,
+                    split=result.split,
+                    stated=result.stated,
+                )
+            )
+
     for sentence in ([paper.title] if paper.title else []) + sentences:
         mentions: list[Mention] = (
             list(found[sentence]) if sentence in found else find_mentions(sentence, gazetteer)
@@ -289,6 +345,7 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
             )
             excluded.add(fold(mention.name))
             excluded.add(fold(mention.surface or mention.name))
+            benchmark_folds.update((fold(mention.name), fold(mention.surface or mention.name)))
             add_rel(
                 EvaluatedOn(
                     src=paper.key,
@@ -299,13 +356,7 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
                 )
             )
         results = find_results(sentence, mentions)
-        if (
-            not mentions
-            and previous
-            and (_CONTINUES.match(sentence) or _same_metric_again(sentence, previous_results))
-        ):
-            # "Experiments on the ImageNet benchmark ... For instance, our TinyNet-E achieves a 59.9% Top-1 accuracy"
-            results = [r for r in find_results(sentence, previous, carried=True)]
+        unlisted: list[Mention] = []
         if not results and not mentions and _DIGIT.search(sentence):
             # a benchmark the gazetteer does not list, kept only when a result names it
             unlisted = [
@@ -316,24 +367,30 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
             results = find_results(sentence, unlisted) if unlisted else []
             for result in results:
                 excluded.add(fold(result.benchmark.name))
+        if (
+            not results
+            and not mentions
+            and previous
+            and (_CONTINUES.match(sentence) or _same_metric_again(sentence, previous_results))
+        ):
+            # "Experiments on the ImageNet benchmark ... For instance, our TinyNet-E achieves a 59.9% Top-1 accuracy"
+            results = [r for r in find_results(sentence, previous, carried=True)]
         previous = mentions if len({m.name for m in mentions}) == 1 else []
         previous_results = results
-        for result in results:
-            bkey = add_benchmark(result.benchmark.name, result.benchmark.kind)
-            add_rel(
-                EvaluatedOn(
-                    src=paper.key,
-                    dst=bkey,
-                    source="extract:result",
-                    evidence=sentence,
-                    confidence=0.8,
-                    metric=result.metric,
-                    value=result.value,
-                    unit=result.unit,
-                    kind=result.kind,
-                    split=result.split,
-                    stated=result.stated,
-                )
+        named.update((m.name, m) for m in mentions if m.name not in named)
+        if not results and not mentions and not unlisted and _DIGIT.search(sentence):
+            unplaced.append(sentence)
+        add_results(results, sentence, "extract:result", 0.8)
+    if len(named) == 1:
+        # "Our final SEER model ... achieves 84.2% top-1 accuracy": a figure with a metric but no
+        # benchmark in its sentence is on the one benchmark the paper names
+        (only,) = named.values()
+        for sentence in unplaced:
+            add_results(
+                find_results(sentence, [only], carried=True),
+                sentence,
+                "extract:result-paper-benchmark",
+                0.6,
             )
 
     own_forms = sorted(
@@ -367,7 +424,7 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
         )
         name = base or mention.name
         key = method_key(name)
-        if key in excluded or fold(name) in excluded:
+        if key in excluded or fold(name) in excluded or _names_a_benchmark(name, benchmark_folds):
             continue
         add_method(name, (*mention.aliases, name))
         edge = ComparesWith if mention.compares else Uses

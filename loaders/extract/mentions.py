@@ -10,7 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders.extract.names import GENERIC, acronym_definitions, is_generic, is_name_like
+from loaders.extract.names import (
+    GENERIC,
+    TASK_TAIL,
+    acronym_definitions,
+    is_generic,
+    is_name_like,
+)
 
 # written without re.I (much slower on long alternations); sentence-initial capitals listed
 _COMPARE = re.compile(
@@ -28,6 +34,7 @@ _COINED = re.compile(
 _DESCRIPTIVE_SUFFIX = re.compile(
     r"-(?:based|like|style|level|aware|free|specific|driven|guided|generated|only|scale|sized|size|wise|type|enhanced|powered|centric|tuned|trained)$"
 )
+_CAPITAL = re.compile(r"[A-Z]")
 _ALL_CAPS = re.compile(r"^[A-Z]{3,}[0-9]*$")
 
 
@@ -40,12 +47,6 @@ _NOISE = re.compile(
     r"[A-Z]\d(?:-\d+)?|(?:System|Model|Method|Setting|Stage|Step|Task|Phase|Level|Version|Type|Case|Exp|Run)-?\d+|"
     r"[a-z]{3,}[A-Z][a-z]+|X-rays?|P-MPJPE|MPJPE|mCE|UAS|LAS|GLEU|ADD|ADD-S|PR-AUC|F1-[Ss]core|NoC@\d+|mAP@?[\d.]*|"
     r"False Positives|False Negatives|True Positives|AAMI|EC57)$"
-)
-#: long forms that name a task, field or kind of data rather than a method
-_CONCEPT = re.compile(
-    r"(?i)\b(?:translation|systems?|assessments?|dissertations?|theses|embeddings|recognition|detection|"
-    r"segmentation|classification|estimation|analysis|processing|understanding|generation|answering|"
-    r"retrieval|tasks?|problems?|data|documents?|images?|videos?|diseases?|signals?|records?|devices?)$"
 )
 
 
@@ -93,14 +94,14 @@ def find_method_mentions(
     spans: list[tuple[int, int]] = list(excluded_spans)
     for d in acronym_definitions(sentence) if definitions is None else definitions:
         if (
-            not re.search(r"[A-Z]", d.long[1:])
+            not _CAPITAL.search(d.long, 1)
             or is_generic(d.long, d.short)
-            or _CONCEPT.search(d.long)
+            or TASK_TAIL.search(d.long)
         ):
-            if _CONCEPT.search(d.long):
+            if TASK_TAIL.search(d.long):
                 spans.append((d.start, d.end))  # "Neural Machine Translation (NMT)": a field
             continue
-        if is_noise(d.short):
+        if is_noise(d.short) or is_noise(d.long):
             continue
         if (
             fold(d.long) in excluded
@@ -124,10 +125,34 @@ def find_method_mentions(
         if is_generic(word) or fold(word) in excluded or len(word) < 3 or is_noise(word):
             continue
         out.append(MethodMention(word, (word,), "coined", False, token.start()))
+    out.extend(_transformer(sentence, spans))
     out = [_with_prefix(sentence, m, spans) if m.rule == "coined" else m for m in out]
     out = [m for m in out if not _names_data(sentence, m)]
     out = [MethodMention(m.name, m.aliases, m.rule, _compared(sentence, m), m.start) for m in out]
     return sorted(out, key=lambda m: m.start)
+
+
+#: "the Transformer", "standard Transformer-based models": the architecture, written as a name
+_TRANSFORMER = re.compile(r"\bTransformer\b(?!\s*\(|,\s*(?:termed|called|dubbed|named)\b)")
+_TITLE_WORD_BEFORE = re.compile(r"[A-Z][\w-]*\s+$")
+
+
+def _transformer(sentence: str, spans: list[tuple[int, int]]) -> list[MethodMention]:
+    """The Transformer architecture: singular, not the tail of another name ("Vision
+    Transformer", "Generative Pre-trained Transformer") and not the paper's own ("an instance
+    segmentation Transformer, termed ISTR")."""
+    out = []
+    if "Transformer" not in sentence:
+        return out
+    for match in _TRANSFORMER.finditer(sentence):
+        start = match.start()
+        if start == 0 or any(s <= start < e for s, e in spans):
+            continue
+        if _TITLE_WORD_BEFORE.search(sentence, max(0, start - 30), start):
+            continue
+        out.append(MethodMention("Transformer", ("Transformer",), "architecture", False, start))
+        break
+    return out
 
 
 # the cue nearest before a name in its clause says whether the paper compares against it or
@@ -175,10 +200,10 @@ def _compared(sentence: str, mention: MethodMention) -> bool:
 
 
 #: ordinary capitalised words that open a compound method name ("Mask R-CNN", "Deformable DETR")
-_PREFIX_WORD = re.compile(r"([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)\s+$")
+_PREFIX_WORD = re.compile(r"([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?|[23]D)\s+$")
 _NOT_PREFIX = frozenset(
     """The A An Our This These Those Its Their Each Both With Using Unlike Like Than On In For By
-    From To At Over Under After When While And Or But Compared Moreover Furthermore However We
+    From To At Over Under After When While And Or But Compared Moreover Furthermore However We Test
     It Then Also Even Only Specifically Finally Besides Extensive Experiments Experimental Our
     Existing Previous Recent Standard Vanilla Original Popular State Strong Single Multiple""".split()
 )

@@ -36,8 +36,17 @@ GENERIC = frozenset(
     2D 3D 4D 1D 6D 1K 2K 4K 8K 5G I II III IV H100 A100 V100 H200 A6000 RTX T4 TPUv4 CO2 T2I T2V I2V T2MV
     TopK IMO STOC FOCS SODA ROM MPI HPC CPS BIG GAP LCL LOCAL CONGEST Top-k Top-K
     Top-1 Top-5 MDP MDPs POMDP POMDPs NP NP-hard NP-complete IID OOD OoD KL SOTA-level
+    NMT MT SMT I2I NER GEC MRC SRL WSSS VOS VIS MOT SISR HPE ReID Re-ID SLAM ODE ODEs SDE SDEs
+    NMS ConvNet ConvNets CNN-based
     """.split()
 )
+#: long forms that name a task, field or kind of data rather than a method
+TASK_TAIL = re.compile(
+    r"(?i)\b(?:translation|systems?|assessments?|dissertations?|theses|embeddings|recognition|detection|"
+    r"segmentation|classification|estimation|analysis|processing|understanding|generation|answering|"
+    r"retrieval|tasks?|problems?|data|documents?|images?|videos?|diseases?|signals?|records?|devices?)$"
+)
+
 _GENERIC_FOLDED = frozenset(w.lower() for w in GENERIC)
 
 #: lower-case head words of generic concepts (a "Long Name (ACR)" whose long form is only

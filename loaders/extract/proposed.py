@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from loaders.extract.names import (
     BENCHMARK_SUFFIX,
+    TASK_TAIL,
     acronym_definitions,
     is_generic,
     is_name_like,
@@ -215,8 +216,8 @@ def from_title(title: str | None, abstract: str) -> list[Candidate]:
             return []
         if not re.search(r"[a-z,;] " + re.escape(words[0]) + r"\b", abstract):
             return []
-    if not _accept(prefix):
-        return []
+    if not _accept(prefix) or (len(words) > 1 and TASK_TAIL.search(prefix)):
+        return []  # "ECG Heartbeat Classification: ...": a task, not a name
     return [
         Candidate(prefix, (prefix,), "title-prefix", title, 0.9, classify_benchmark(prefix, title))
     ]

@@ -15,21 +15,22 @@ from loaders.extract.benchmarks import Mention
 
 #: canonical metric name -> pattern of its written forms (most specific first)
 METRICS: tuple[tuple[str, str], ...] = (
+    ("recall@1", r"top-?1 recall"),
     ("top-1 error", r"top-?1 (?:classification |test )?error(?: rates?)?"),
     ("top-5 error", r"top-?5 (?:classification |test )?error(?: rates?)?"),
     (
         "top-1 accuracy",
-        r"top-?1(?:\s+(?:classification\s+|test\s+|linear\s+(?:evaluation\s+)?)?acc(?:uracy)?)?|acc@1",
+        r"top-?1(?:\s+(?:classification\s+|test\s+|linear\s+(?:evaluation\s+)?)?acc(?:urac(?:y|ies))?)?|acc@1",
     ),
     ("top-5 accuracy", r"top-?5(?:\s+(?:classification\s+|test\s+)?acc(?:uracy)?)?"),
     ("exact match", r"exact[- ]match(?: accuracy)?|\bEM\b"),
     ("error rate", r"(?:test |classification )?error rates?|test error"),
     (
         "accuracy",
-        r"(?:zero-shot |few-shot |test |average |mean |overall |classification |recognition |verification |execution |program )?acc(?:uracy|\.)?",
+        r"(?:zero-shot |few-shot |test |average |mean |overall |classification |recognition |verification |execution |program )?acc(?:urac(?:y|ies)|\.)?",
     ),
     ("F0.5", r"F\s?0\.5"),
-    ("F1", r"(?:macro-?|micro-?)?F1(?:[- ]score)?|F-score|F-measure|F\s1\b"),
+    ("F1", r"(?:macro-?|micro-?)?F1(?:[- ]score)?|F-score|F-measure|F\s1(?:\s?-\s?score)?\b"),
     ("GLEU", r"GLEU"),
     ("BLEU", r"BLEU(?:-4)?(?: scores?)?"),
     ("ROUGE-L", r"ROUGE-L"),
@@ -43,7 +44,7 @@ METRICS: tuple[tuple[str, str], ...] = (
         "mAP",
         r"mAP(?:@?[\d.:]+)?|box AP|mask AP|\bAP(?:50|75)?\b|mean average precision|average precision",
     ),
-    ("FID", r"FID(?: score)?"),
+    ("FID", r"FID(?: scores?)?"),
     ("FVD", r"FVD"),
     ("Inception score", r"Inception scores?"),
     ("PSNR", r"PSNR"),
@@ -61,7 +62,7 @@ METRICS: tuple[tuple[str, str], ...] = (
     ("recall@1", r"R@1\b|[Rr]ecall@1\b|[Rr]ank-?1\b"),
     ("NDCG@10", r"nDCG@10|NDCG@10"),
     ("NDCG", r"\bNDCG\b"),
-    ("bits per character", r"bits per character|\bBPC\b"),
+    ("bits per character", r"bits[- ]per[- ]character|\bBPC\b"),
     ("bits per dimension", r"bits(?: per |/)dim(?:ension)?|\bbpd\b"),
     ("UAS", r"\bUAS\b"),
     ("LAS", r"\bLAS\b"),
@@ -75,21 +76,33 @@ METRICS: tuple[tuple[str, str], ...] = (
     ("ACER", r"\bACER\b"),
     ("NoC@90", r"NoC@\d+"),
     ("ODS", r"\bODS\b"),
+    ("NDS", r"\bNDS\b"),
+    ("HOTA", r"\bHOTA\b"),
+    ("MOTA", r"\bMOTA\b"),
+    ("IDF1", r"\bIDF1\b"),
+    ("RMSE", r"\bRMSE\b|root mean squared? error"),
+    ("MAE", r"(?-i:\bMAE\b)|mean absolute error"),
+    ("SI-SDRi", r"\bSI-S[DN]Ri?\b"),
 )
-_METRIC = re.compile("|".join(f"(?P<m{i}>{p})" for i, (_, p) in enumerate(METRICS)), re.I)
+# a metric name starts a word: the look-behind rejects most positions before the long
+# alternation is tried (five times faster to scan)
+_METRIC = re.compile(
+    "(?<![A-Za-z])(?:" + "|".join(f"(?P<m{i}>{p})" for i, (_, p) in enumerate(METRICS)) + ")",
+    re.I,
+)
 _NUMBER = re.compile(r"(?<![\w.@/-])(\d{1,3}(?:\.\d+)?)(\s?%|\s?dB)?(?![\w.]?\d)(?!\s?[x×]\b)")
 #: a bound, not a figure: "over 600 FPS", "more than 80%", "nearly 2x"
 _BOUND_BEFORE = re.compile(
-    r"(?:±|\bover|\babove|\bmore than|\bat least|\bbelow|\bunder|\bless than|\bnearly|\balmost|\bexceeding)\s*$",
+    r"(?:±|\bover|\babove|\bmore than|\bat least|\bbelow|\bunder|\bless than|\bnearly|\balmost|\bexceeding|\bwithin)\s*$",
     re.I,
 )
 #: an improvement: "by 3.2 points", "+4.2 PQ", "a 12% relative reduction", "gains of 2.1"
 _DELTA_BEFORE = re.compile(
-    r"(?:\bby|\+|\bimprov\w*(?: of)?|\bgains?(?: of)?|\bincrease[sd]?(?: of)?|\breduc\w*(?: of)?|\bboost\w*(?: of)?|\bmargin of|\bdrop(?: of)?|\bhigher|\blower)\s*(?:about |around |roughly |nearly |over |an? |~)?$",
+    r"(?:\bby|\+|\bimprov\w*(?: of)?|\bgains?(?: of)?|\bincrease[sd]?(?: of)?|\breduc\w*(?: of)?|\bboost\w*(?: of)?|\bmargin of|\bdrop(?: of)?|\bhigher|\blower)\s*(?:about |around |roughly |nearly |over |up to |an? |~)?$",
     re.I,
 )
 _DELTA_AFTER = re.compile(
-    r"^\s*(?:%|dB)?\s*(?:absolute |relative |percentage )?(?:points?|pp|improvements?|gains?|higher|lower|better|worse|increase|reduction|boost|fewer|less|more|faster|slower|speed-?up|drop|times)\b",
+    r"^\s*(?:%|dB)?\s*(?:(?:[A-Za-z][\w@-]*\s+){1,3}(?:\([^()]{1,12}\)\s+)?(?=improvements?\b|gains?\b))?(?:absolute |relative |percentage )?(?:points?|pp|improvements?|gains?|higher|lower|better|worse|increase|reduction|boost|fewer|less|more|faster|slower|speed-?up|drop|times)\b",
     re.I,
 )
 _RELATIVE = re.compile(r"^\s*%?\s*(?:relative|rel\.)|^\s*%\s+(?:\w+\s+){0,2}relative", re.I)
@@ -101,16 +114,42 @@ _SPLIT = re.compile(
 )
 _SPLIT_NAMES = {"validation": "val", "test-std": "test-std"}
 _TIE_BEFORE = re.compile(
-    r"(?:\s+(?:score|rate))?\s*(?:of|at|is|=|:|reaching|to|reaches|achieves?|achieving)?\s*(?:an?\s+|the\s+)?(?:about\s+|around\s+|~)?$",
+    r"(?:s\b)?(?:\s+(?:score|rate)s?)?\s*(?:of|at|is|=|:|–|—|from|reaching|to|reaches|achieves?|achieving)?\s*(?:an?\s+|the\s+)?(?:about\s+|around\s+|~)?$",
     re.I,
 )
-_TIE_AFTER = re.compile(
-    r"^\s*(?:%|dB)?\s*(?:(?:zero-shot|few-shot|average|mean|overall|test|the)\s+)?$", re.I
+#: "the BLEU score (from 9.58 to 13.41)", "improves PSNR from 32.92 dB to 33.57 dB": the figure after "to"
+#: "mAP ranging from 4.2% to 38.1%", "achieves top-1 accuracy from 77.3% to 80.7%": a range, both ends own
+_RANGE = re.compile(
+    r"(?:\branging|\branges?|\bvarying|\bachiev\w*(?:\s+(?!from\b|by\b|over\b)\S+){0,5})\s+$", re.I
 )
+_RANGE_START = re.compile(
+    r"(?:\branging|\branges?|\bvarying|\bachiev\w*(?:\s+(?!from\b|by\b|over\b)\S+){0,5})\s+from\s+$",
+    re.I,
+)
+_CHANGE_VERB = re.compile(
+    r"\s+(?:is\s+|are\s+|was\s+)?(?:increas|improv|rais|boost|reduc|lower|decreas|drop|ris|push|go)\w*\s*$",
+    re.I,
+)
+_FROM_TO = re.compile(r"\(?\s*from\s+\d{1,3}(?:\.\d+)?\s?(?:%|dB)?\s+to\s+$", re.I)
+_TIE_AFTER = re.compile(
+    r"^\s*(?:%|dB)?\s*(?:in(?: terms of)?\s+)?(?:(?:zero-shot|few-shot|average|mean|overall|test|the)\s+)?$",
+    re.I,
+)
+#: "82.4% (+5.1% increase over the previous best) top-1 accuracy": an aside between figure and metric
+_ASIDE = re.compile(r"^\s*\([^()]{0,60}\)")
+_ASIDES = re.compile(r"\([^()]{0,60}\)")
 # numbers after these belong to the systems compared against, not to the paper's own
 _COMPARISON = re.compile(
-    r"\b(?:outperforming|surpassing|beating|exceeding|compared (?:to|with)|than|versus|vs\.?|baselines?|from)\b",
+    r"\b(?:outperforming|surpassing|beating|exceeding|compar\w* (?:to|with)|than|versus|vs\.?|baselines?|from|random (?:guess\w*|chance)|chance level)\b",
     re.I,
+)
+_PRIOR = re.compile(
+    r"\b(?:previous|prior) (?:best|state|art|sota|methods?|work|systems?|results?)\b", re.I
+)
+_BEATS = re.compile(r"\b(?:outperform|surpass|beat|exceed|improve)s?\b", re.I)
+#: "outperforms the transformer-based detector SWIN-L Cascade-Mask R-CNN (": a named rival right before
+_BEATS_NAME = re.compile(
+    r"\b(?:outperform|surpass|beat|exceed)s?\s+(?:(?!on\b|in\b|at\b|for\b)[\w.-]+\s+){0,7}$", re.I
 )
 _IN_TERMS_OF = re.compile(r"\bin terms of\s+$", re.I)
 _DIGIT = re.compile(r"\d")
@@ -121,7 +160,10 @@ _BENCH_METRIC_GAP = re.compile(r"\s+(?:[A-Za-z-]+\s+){0,3}$")
 _SCORE = re.compile(r"scores?\b", re.I)
 #: "26.8 PQ, 16.8 AP, and 34.1 mIoU on ADE20K": only figures and metric names before the benchmark
 _FIGURE_LIST = re.compile(r"(?:\s|,|and|[\d.]+|%|\bon\b|\bthe\b)*")
-_PAIRING_PREP = re.compile(r"\b(?:on|in|for|across|over|at)\s+(?:the\s+)?$", re.I)
+_PAIRING_PREP = re.compile(
+    r"\b(?:on|in|for|across|over|at)\s+(?:the\s+)?(?:(?:val(?:idation)?|test|dev)\s+(?:set|split)\s+of\s+(?:the\s+)?)?$",
+    re.I,
+)
 
 
 class _Figure:
@@ -211,22 +253,32 @@ def _read(
     absolute: bool,
 ) -> list[Result]:
     """Results for ``numbers`` (all scores, or all improvements when not ``absolute``)."""
-    out: list[Result] = []
-    for number in numbers:
-        # an improvement is the paper's own even in a comparison ("outperforming X by 1.7 points")
-        if absolute and _about_others(sentence, number):
-            continue
-        metric = _tied_metric(sentence, number, metrics, inside)
+    kept = [n for n in numbers if not (absolute and _about_others(sentence, n))]
+    listed = _listed_metrics(sentence, kept, metrics)
+    tied: list[tuple] = []
+    for i, number in enumerate(kept):
+        metric = listed.get(i) or _tied_metric(sentence, number, metrics, inside)
         # "82.1% and 90.3% accuracy": the metric after a list of numbers covers all of them
         follower = number
         while metric is None:
-            later = [n for n in numbers if n.start() > follower.end()]
-            if not later or not re.fullmatch(
-                r"\s*(?:,|,?\s*and|,?\s*or)\s*", sentence[follower.end() : later[0].start()]
-            ):
+            later = [n for n in kept if n.start() > follower.end()]
+            if not later or not _LIST_GAP.fullmatch(sentence[follower.end() : later[0].start()]):
                 break
             follower = later[0]
             metric = _tied_metric(sentence, follower, metrics, inside)
+        if metric is None and tied and tied[-1][1] is not None:
+            # "FID scores of 30.83 and 2.95", "94.8% on CIFAR-10 and 74.03% on ImageNet": the
+            # metric before a list covers the figures listed after the first
+            gap = _without_mentions(sentence, tied[-1][0].end(), number.start(), mentions)
+            # "83.2% top-1 accuracy (+0.8%) on UCF101 and 54.5% on HMDB51": the first figure's
+            # metric and asides may stand between
+            gap = _ASIDES.sub(" ", _METRIC.sub(" ", gap, count=1))
+            if _LIST_AFTER.fullmatch(_SPACES.sub(" ", gap)):
+                metric = tied[-1][1]
+        tied.append((number, metric))
+    scored = [n for n, m in tied if m is not None]
+    out: list[Result] = []
+    for number, metric in tied:
         bench = None
         if not carried:
             named_metric, bench = _bench_metric_number(sentence, number, metrics, mentions)
@@ -241,7 +293,11 @@ def _read(
         if unit == "%" and value > 100:
             continue
         if bench is None:
-            bench = mentions[0] if carried else _tied_benchmark(sentence, number, numbers, mentions)
+            bench = (
+                mentions[0]
+                if carried
+                else _tied_benchmark(sentence, number, scored or numbers, mentions)
+            )
         if bench is not None:
             kind = "absolute" if absolute else _delta_kind(sentence, number) or "delta"
             if not absolute and _POINTS.match(sentence[number.end() :]):
@@ -250,6 +306,72 @@ def _read(
             split = _split(sentence, number, None if carried else bench)
             out.append(Result(bench, metric, value, unit, kind, split, stated))
     return out
+
+
+_FIGURE_THEN_PAREN = re.compile(r"\s*(?:%|dB)?\s*\(\s*")
+_OPEN_PAREN = re.compile(r"\s*(?:(?:dataset|benchmark|test set|val set)\s*)?\(\s*")
+_SPACES = re.compile(r"\s+")
+_SCORE_WORD = re.compile(r"\s+scores?\b")
+_CLAUSE = re.compile(r"[,;:]")
+_BARE_PAREN = re.compile(r"\s*\(")
+_TRAILING_PREP = re.compile(r"\b(?:on|in|for)\s+(?:the\s+)?\s*$")
+_RELATIVE_BEFORE = re.compile(r"relative(?: \w+)? (?:of|by)\s*$|\brelative\s*$", re.I)
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
+#: between two figures sharing the first one's metric: "30.83 and ", "94.8% on CIFAR-10 and "
+_LIST_AFTER = re.compile(
+    r"\s*(?:%|dB)?\s*(?:\([^()]{0,40}\)\s*)?(?:(?:on|in|for)\s+(?:the\s+)?\s*(?:(?:dataset|benchmark|test set)s?\s*)?)?(?:,|,?\s*and|,?\s*or|/)\s*",
+    re.I,
+)
+#: "UAS and LAS are 95.9% and 94.1%": a list of metrics, then as many figures
+_METRICS_THEN_FIGURES = re.compile(
+    r"\s+(?:are|were|is|of|reach(?:es|ing)?|achieve[sd]?)\s+(?:an?\s+|the\s+)?", re.I
+)
+#: "68.96 and 65.21 of execution accuracy and program accuracy": figures, then as many metrics
+_FIGURES_THEN_METRICS = re.compile(r"\s*(?:%\s*)?(?:of|in|for|in terms of)\s+(?:the\s+)?", re.I)
+
+
+def _runs(sentence: str, items: list, start, end) -> list[list]:
+    """``items`` grouped into runs joined by "," / "and" / "or"."""
+    runs: list[list] = []
+    for item in items:
+        if runs and _LIST_GAP.fullmatch(sentence[end(runs[-1][-1]) : start(item)]):
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    return runs
+
+
+def _listed_metrics(sentence: str, numbers: list, metrics: list[re.Match]) -> dict[int, str]:
+    """Figures paired one to one with a list of as many metrics written just before or after
+    them, by position in ``numbers``."""
+    if len(metrics) < 2 or len(numbers) < 2:
+        return {}
+    paired: dict[int, str] = {}
+    figure_runs = _runs(sentence, numbers, lambda n: n.start(), lambda n: n.end())
+    metric_runs = [
+        r for r in _runs(sentence, metrics, lambda m: m.start(), lambda m: m.end()) if len(r) > 1
+    ]
+    for figures in figure_runs:
+        for names in metric_runs:
+            if len(names) != len(figures):
+                continue
+            before = sentence[names[-1].end() : figures[0].start()]
+            after = sentence[figures[-1].end() : names[0].start()]
+            if (
+                names[-1].end() <= figures[0].start() and _METRICS_THEN_FIGURES.fullmatch(before)
+            ) or (figures[-1].end() <= names[0].start() and _FIGURES_THEN_METRICS.fullmatch(after)):
+                for figure, name in zip(figures, names):
+                    paired[numbers.index(figure)] = _metric_name(name)
+    return paired
+
+
+def _without_mentions(sentence: str, start: int, end: int, mentions: list[Mention]) -> str:
+    """The text between ``start`` and ``end`` with the benchmark names in it blanked out."""
+    gap = sentence[start:end]
+    for mention in mentions:
+        if start <= mention.start and mention.end <= end:
+            gap = gap.replace(sentence[mention.start : mention.end], " ")
+    return _SPACES.sub(" ", gap)
 
 
 def _split(sentence: str, number, bench: Mention | None) -> str:
@@ -278,7 +400,7 @@ def _bench_metric_number(
         return None, None
     head = before[: tie.start()] if tie.group(0).strip() else before.rstrip()
     metric = next((m for m in metrics if m.end() == len(head.rstrip())), None)
-    score = re.match(r"\s+scores?\b", tie.group(0))
+    score = _SCORE_WORD.match(tie.group(0))
     if metric is not None:
         start, name = metric.start(), _metric_name(metric)
     elif score is not None:
@@ -299,9 +421,26 @@ def _bench_metric_number(
 
 def _about_others(sentence: str, number: re.Match) -> bool:
     """ "outperforming the best score without search (pass@1 = 41.4%)": the clause holding the
-    number (no comma or semicolon between) is about what the paper compares against."""
-    clause = re.split(r"[,;]", sentence[: number.start()])[-1]
-    return bool(_COMPARISON.search(clause))
+    number (no comma or semicolon between) is about what the paper compares against; in
+    "from 32.92 to 33.57" the figure after "to" is the paper's own."""
+    before = sentence[: number.start()]
+    opened = before.rfind("(")
+    head = _CLAUSE.split(before[:opened])[-1] if opened > before.rfind(")") else ""
+    if head and (_COMPARISON.search(head) or _BEATS_NAME.search(head)):
+        return True  # "outperforms SWIN-L Cascade-Mask R-CNN (9.2 FPS A100, 53.9% AP)"
+    clause = _CLAUSE.split(_ASIDES.sub(" ", before))[-1]
+    if _RANGE_START.search(clause):
+        return False
+    if _FROM_TO.search(clause):
+        clause = clause[: _FROM_TO.search(clause).start()]
+        if _RANGE.search(clause):
+            return False
+    if _COMPARISON.search(clause):
+        return True
+    # "This compares to the previous state-of-the-art hybrid system of 7.5% WER" (but not "we
+    # outperform prior work ...")
+    prior = _PRIOR.search(clause)
+    return prior is not None and not _BEATS.search(clause, 0, prior.start())
 
 
 def _inside(number: re.Match, mentions: list[Mention]) -> bool:
@@ -309,20 +448,35 @@ def _inside(number: re.Match, mentions: list[Mention]) -> bool:
 
 
 def _is_bound(sentence: str, number: re.Match) -> bool:
-    return bool(_BOUND_BEFORE.search(sentence[max(0, number.start() - 20) : number.start()]))
+    """A bound ("over 600", "within 0.3%") or a count or cost ("152 FPS"), not a score."""
+    return bool(
+        _BOUND_BEFORE.search(sentence[max(0, number.start() - 20) : number.start()])
+        or _NOT_A_SCORE.match(sentence, number.end())
+    )
 
 
 def _delta_kind(sentence: str, number: re.Match) -> str | None:
     """ "relative" for "12% relative", "delta" for "by 3.2 points" / "+4.2", None for a score."""
     before = sentence[max(0, number.start() - 40) : number.start()]
     after = sentence[number.end() :]
-    if _RELATIVE.match(after) or re.search(
-        r"relative(?: \w+)? (?:of|by)\s*$|\brelative\s*$", before, re.I
-    ):
+    if _RELATIVE.match(after) or _RELATIVE_BEFORE.search(before):
         return "relative"
     if _DELTA_BEFORE.search(before) or _DELTA_AFTER.match(after):
         return "delta"
+    # "an improvement of 13.2 AP and 2.1 AP": the next figure of a list of improvements
+    listed = _LISTED_BEFORE.search(before)
+    if listed and _DELTA_BEFORE.search(before[: listed.start()]):
+        return "delta"
     return None
+
+
+_LISTED_BEFORE = re.compile(
+    r"\d{1,3}(?:\.\d+)?\s*(?:%|points?|pp)?\s*(?:[A-Za-z][\w@-]*\s*){0,2}(?:,|,?\s*and)\s*$"
+)
+#: a count or a cost, not a score: "152 FPS", "14.3M parameters", "with 41.3 FPS", "5 days"
+_NOT_A_SCORE = re.compile(
+    r"\s*(?:FPS|fps|ms\b|M\b|B\b|K\b|[GMT]?FLOPs|MACs|params\b|parameters\b|GB\b|MB\b|hours?\b|days?\b|GPU|epochs?\b|images\b|samples\b|examples\b|labels\b|layers\b|classes\b|languages\b)"
+)
 
 
 def _parenthesised(
@@ -330,7 +484,7 @@ def _parenthesised(
 ) -> tuple[str | None, Mention | None]:
     """A number in parentheses right after a benchmark, under the sentence's one "in terms of" metric."""
     for mention in mentions:
-        if re.fullmatch(r"\s*\(", sentence[mention.end : number.start()]):
+        if _BARE_PAREN.fullmatch(sentence[mention.end : number.start()]):
             named = [m for m in metrics if _IN_TERMS_OF.search(sentence[: m.start()])]
             if len(named) == 1 and len({_metric_name(m) for m in metrics}) == 1:
                 return _metric_name(named[0]), mention
@@ -345,14 +499,19 @@ def _tied_metric(
     for metric in metrics:
         if metric.start() >= number.end():
             gap = sentence[number.end() : metric.start()]
+            gap = _ASIDE.sub(" ", gap, count=1)
             for mention in mentions:
                 if number.end() <= mention.start and mention.end <= metric.start():
                     gap = gap.replace(sentence[mention.start : mention.end], " ")
-            gap = re.sub(r"\b(?:on|in|for)\s+(?:the\s+)?\s*$", " ", re.sub(r"\s+", " ", gap))
+            gap = _TRAILING_PREP.sub(" ", _SPACES.sub(" ", gap))
             if len(gap) <= 14 and _TIE_AFTER.match(gap):
                 return _metric_name(metric)
         elif metric.end() <= number.start():
             gap = sentence[metric.end() : number.start()]
+            from_to = _FROM_TO.search(gap)
+            if from_to is not None:
+                # "mAP increases from 1.7% to 7.4%", "the F1 score is boosted from 80.35% to"
+                gap = _CHANGE_VERB.sub("", gap[: from_to.start()])
             if len(gap) <= 24 and _TIE_BEFORE.search(gap) and _TIE_BEFORE.search(gap).start() == 0:
                 return _metric_name(metric)
     return None
@@ -364,14 +523,24 @@ def _tied_benchmark(
     distinct = {m.name for m in mentions}
     if len(distinct) == 1:
         return mentions[0]
+    # "accuracies of 97.0 % (ESC-10), 91.5 % (ESC-50)": the benchmark in parentheses after the figure
+    for mention in mentions:
+        if mention.start >= number.end() and _FIGURE_THEN_PAREN.fullmatch(
+            sentence[number.end() : mention.start]
+        ):
+            return mention
+    # "on both Cityscapes (82.0% mean IoU) and Pascal Context (53.7% mean IoU)"
+    for mention in mentions:
+        if mention.end <= number.start() and _OPEN_PAREN.fullmatch(
+            sentence[mention.end : number.start()]
+        ):
+            return mention
     # "respectively": the i-th number goes with the i-th benchmark
-    if re.search(r"\brespectively\b", sentence) and len(numbers) == len(mentions):
+    if "respectively" in sentence and len(numbers) == len(mentions):
         return mentions[numbers.index(number)]
     # the benchmark named right after the number ("... 80.1% on ImageNet"), before any other number
     following = [m for m in mentions if m.start >= number.end()]
-    if len(following) > 1 and re.fullmatch(
-        r"\s*(?:,|,?\s*and|,?\s*or)\s*", sentence[following[0].end : following[1].start]
-    ):
+    if len(following) > 1 and _LIST_GAP.fullmatch(sentence[following[0].end : following[1].start]):
         return None  # "65.9% average accuracy on AIME, HMMT and MATH": one number, many benchmarks
     if following:
         first = following[0]
@@ -379,7 +548,12 @@ def _tied_benchmark(
         if (
             (
                 not any(number.end() < n.start() < first.start for n in numbers)
-                or _FIGURE_LIST.fullmatch(_METRIC.sub(" ", between))
+                # "26.8 PQ, 16.8 AP, and 34.1 mIoU on ADE20K" (not "top-5 accuracy of 97.18,
+                # 62.4 mAP on COCO": there the metric came before the figure)
+                or (
+                    _METRIC.match(between.lstrip(" %"))
+                    and _FIGURE_LIST.fullmatch(_METRIC.sub(" ", between))
+                )
             )
             and len(between) <= 60
             and _PAIRING_PREP.search(sentence[: first.start])

@@ -8,7 +8,7 @@ import re
 # (the punctuation is consumed, not looked behind for: far faster to scan for)
 _BOUNDARY = re.compile(r"[.!?](\s+)(?=[\"'(\[]?[A-Z0-9])")
 _ABBREVIATIONS = re.compile(
-    r"(?:\b(?:e\.g|i\.e|et al|etc|vs|cf|Fig|Figs|Eq|Eqs|Sec|No|approx|resp|w\.r\.t|incl|Dr|Mr|Ms|St)\.|\b[A-Z]\.)$"
+    r"(?:\b(?:e\.g|i\.e|et al|etc|vs|v\.s|cf|Fig|Figs|Eq|Eqs|Sec|No|approx|resp|w\.r\.t|incl|Dr|Mr|Ms|St)\.|\b[A-Z]\.)$"
 )
 _SPACES = re.compile(r"\s+")
 

@@ -31,7 +31,7 @@ def test_named_methods_used_and_compared():
         "It reaches 80 mIoU and a BLEU of 30 on 3D data.",
         "We ran it on NVIDIA H100 GPUs from OpenAI and Google.",
         "These diffusion probabilistic models (DPMs) are slow.",
-        "The LLM-based approach uses a Transformer.",
+        "The LLM-based approach uses a transformer.",  # lower case: the generic word
     ],
 )
 def test_generic_concepts_are_not_methods(sentence):

@@ -1,0 +1,248 @@
+"""Result patterns of abstract prose: lists of metrics and figures, "from X to Y", ranges,
+figures in parentheses, asides, counts and costs that are not scores. Each sentence is a real
+one from the tuning half of results_tune.json."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.model import EvaluatedOn, Paper
+from loaders.extract import extract_paper
+
+
+def results(sentence: str) -> list[tuple]:
+    ex = extract_paper(Paper(key="p", title="X", abstract=sentence))
+    return [
+        (r.dst, r.metric, r.value, r.kind)
+        for r in ex.relationships
+        if isinstance(r, EvaluatedOn) and r.value is not None
+    ]
+
+
+def absolute(sentence: str) -> list[tuple]:
+    return [r[:3] for r in results(sentence) if r[3] == "absolute"]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a list of metrics, then as many figures
+        (
+            "On the Penn Treebank, when trees are converted to Stanford dependencies, UAS and LAS "
+            "are 95.9% and 94.1%.",
+            [("penntreebank", "UAS", 95.9), ("penntreebank", "LAS", 94.1)],
+        ),
+        # figures, then as many metrics
+        (
+            "Experiments show that ELASTIC achieves 68.96 and 65.21 of execution accuracy and "
+            "program accuracy on the FinQA dataset.",
+            [("finqa", "accuracy", 68.96), ("finqa", "accuracy", 65.21)],
+        ),
+        # the metric before a list covers every figure of it ("accuracies" is a metric word)
+        (
+            "To be more specific, with R(2+1)D backbone, MCN achieves Top-1 accuracies of 84.8% "
+            "and 54.5% on UCF101 and HMDB51, respectively.",
+            [("ucf101", "top-1 accuracy", 84.8), ("hmdb51", "top-1 accuracy", 54.5)],
+        ),
+        (
+            "MPTs-1/32 set new binary weight network state-of-the-art (SOTA) Top-1 accuracy – "
+            "94.8% on CIFAR-10 and 74.03% on ImageNet – but also outperform their full-precision "
+            "counterparts.",
+            [("cifar10", "top-1 accuracy", 94.8), ("imagenet", "top-1 accuracy", 74.03)],
+        ),
+        (
+            "With the help of NMS-Loss, our detector achieves impressive results with Miss Rate "
+            "of 5.92% on Caltech dataset and 10.08% on CityPersons dataset.",
+            [("caltechpedestrian", "miss rate", 5.92), ("citypersons", "miss rate", 10.08)],
+        ),
+        # a figure in parentheses right after its benchmark
+        (
+            "It achieves state-of-the-art results on both Cityscapes (82.0% mean IoU) and Pascal "
+            "Context (53.7% mean IoU) datasets.",
+            [("cityscapes", "mIoU", 82.0), ("pascalcontext", "mIoU", 53.7)],
+        ),
+        # "from X to Y": the figure after "to" is the paper's own
+        (
+            "TSPNet outperforms the state-of-the-art on the BLEU score (from 9.58 to 13.41) on "
+            "the RWTH-PHOENIX-Weather 2014T benchmark.",
+            [("rwthphoenixweather2014t", "BLEU", 13.41)],
+        ),
+        # a range: both ends are the paper's
+        (
+            "Our discovered model family, AttentiveNAS models, achieves top-1 accuracy from 77.3% "
+            "to 80.7% on ImageNet.",
+            [("imagenet", "top-1 accuracy", 77.3), ("imagenet", "top-1 accuracy", 80.7)],
+        ),
+        # an aside between figure and metric
+        (
+            "With the 3D ResNet-18 architecture with UCF101 pretraining, we achieve 82.4% (+5.1% "
+            "increase over the previous best) top-1 accuracy on UCF101.",
+            [("ucf101", "top-1 accuracy", 82.4)],
+        ),
+        # "on the val set of X"; "in AP"
+        (
+            "It achieves the state-of-the-art WSSS performance on standard benchmarks, i.e., "
+            "78.4% mIoU on the val set of PASCAL VOC 2012.",
+            [("pascalvoc", "mIoU", 78.4)],
+        ),
+        (
+            "With the only post-processing non-maximum suppression (NMS), FCOS achieves 44.7% in "
+            "AP on COCO with single-model and single-scale testing.",
+            [("coco", "mAP", 44.7)],
+        ),
+        # a metric that changes "from X to Y"
+        (
+            "It shows superior performances compared with other state-of-the-art systems: mAP "
+            "increases from 1.7% to 7.4% on MEXaction2.",
+            [("mexaction2", "mAP", 7.4)],
+        ),
+        # the benchmark in parentheses after the figure
+        (
+            "It outperforms known approaches in a fair comparison by achieving accuracies of "
+            "97.0 % (ESC-10), 91.5 % (ESC-50) and 84.2 % / 85.4 % (US8K mono / stereo).",
+            [
+                ("esc10", "accuracy", 97.0),
+                ("esc50", "accuracy", 91.5),
+                ("urbansound8k", "accuracy", 85.4),
+            ],
+        ),
+        # the first figure's metric and an aside between two figures of a list
+        (
+            "With end-to-end finetuning for action classification, SLIC achieves 83.2% top-1 "
+            "accuracy (+0.8%) on UCF101 and 54.5% on HMDB51 (+1.6%).",
+            [("ucf101", "top-1 accuracy", 83.2), ("hmdb51", "top-1 accuracy", 54.5)],
+        ),
+        # "bits-per-character", respectively
+        (
+            "We evaluate on Penn Treebank and Hutter Prize Wikipedia, where we improve state of "
+            "the art results to 1.19 and 1.25 bits-per-character (BPC), respectively.",
+            [
+                ("penntreebank", "bits per character", 1.19),
+                ("enwik8", "bits per character", 1.25),  # Hutter Prize Wikipedia is enwik8
+            ],
+        ),
+        # new metric words
+        (
+            "On the test split of nuScenes, SparseBEV achieves the state-of-the-art performance of "
+            "67.5 NDS.",
+            [("nuscenes", "NDS", 67.5)],
+        ),
+        (
+            "We test our model on the SemEval 2010 relation classification task, and achieve an "
+            "F 1 -score of 83.7%, higher than competing methods in the literature.",
+            [("semeval", "F1", 83.7)],
+        ),
+    ],
+)
+def test_prose_results(sentence, expected):
+    assert absolute(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # an improvement (with "up to"), a bound ("within"), a delta list
+        "Experiments on the WMT14 English to French translation task show that this method "
+        "provides a substantial improvement of up to 2.8 BLEU points over an equivalent NMT system.",
+        "For object detection, RandAugment is within 0.3% mAP of AutoAugment on COCO.",
+        "Our Ada-Segment brings 2.7% panoptic quality (PQ) improvement on COCO val split from the "
+        "vanilla baseline.",
+        "Specifically, we achieve a significant improvement of 13.2 AP and 2.1 AP over the prior "
+        "online and offline art on YouTube-VIS 2019.",
+        # what another system scored
+        "On LibriSpeech, this compares to the previous state-of-the-art hybrid system of 7.5% WER.",
+        # a speed, not an F-measure
+        "For example, FAST-T runs at 152 FPS on Total-Text.",
+    ],
+)
+def test_prose_figures_that_are_no_absolute_score(sentence):
+    assert absolute(sentence) == []
+
+
+def test_a_score_with_benchmark_words_in_points_stays_absolute():
+    s = "With 37.5 BLEU points on the WMT14 English-French task, our NMT system is the first to surpass the best result."
+    assert absolute(s) == [("wmt14", "BLEU", 37.5)]
+
+
+def test_up_to_a_score_is_still_a_score():
+    s = "Repeated sampling reaches up to 70% accuracy on the GSM8K benchmark."
+    assert absolute(s) == [("gsm8k", "accuracy", 70.0)]
+
+
+def test_a_figure_without_a_benchmark_is_on_the_one_benchmark_the_paper_names():
+    abstract = (
+        "We study self-supervised pretraining on ImageNet. Our final SElf-supERvised (SEER) "
+        "model, a RegNetY with 1.3B parameters trained on 1B random images with 512 GPUs "
+        "achieves 84.2% top-1 accuracy, surpassing the best self-supervised pretrained model by 1%."
+    )
+    ex = extract_paper(Paper(key="p", title="X", abstract=abstract))
+    found = [
+        (r.dst, r.metric, r.value, r.source)
+        for r in ex.relationships
+        if isinstance(r, EvaluatedOn) and r.value is not None and r.kind == "absolute"
+    ]
+    assert found == [("imagenet", "top-1 accuracy", 84.2, "extract:result-paper-benchmark")]
+    # two benchmarks named: no guess
+    two = abstract.replace("on ImageNet.", "on ImageNet and COCO.")
+    ex = extract_paper(Paper(key="p", title="X", abstract=two))
+    assert not [r for r in ex.relationships if isinstance(r, EvaluatedOn) and r.value is not None]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the figures of the system compared against, in parentheses after it
+        "On COCO, the YOLOv7-E6 object detector (56 FPS V100, 55.9% AP) outperforms the "
+        "transformer-based detector SWIN-L Cascade-Mask R-CNN (9.2 FPS A100, 53.9% AP).",
+        # chance level
+        "The model achieved 49.0% accuracy on the PlantVillage test set, well above the random "
+        "guessing accuracy of 2.6%.",
+        # a list of improvements
+        "On COCO, it outperforms SWIN-L Cascade-Mask R-CNN by 509% in speed and 2% in accuracy.",
+    ],
+)
+def test_figures_of_others_and_lists_of_improvements(sentence):
+    assert (None, "mAP", 53.9) not in [(None, *r[1:3]) for r in absolute(sentence)]
+    assert all(r[2] not in (2.6, 2.0) for r in absolute(sentence))
+
+
+def test_v_s_does_not_end_a_sentence():
+    from loaders.extract.sentences import split_sentences
+
+    s = "It exceeds the state of the art (e.g., 89.1% v.s. 81.0% for the mAP in tool presence detection)."
+    assert split_sentences(s) == [s]
+
+
+def test_a_metric_before_the_figure_keeps_it_from_the_next_benchmark():
+    s = (
+        "Florence achieves new state-of-the-art results, e.g. ImageNet-1K zero-shot classification "
+        "with top-1 accuracy of 83.74 and the top-5 accuracy of 97.18, 62.4 mAP on COCO fine tuning."
+    )
+    found = absolute(s)
+    assert ("coco", "top-5 accuracy", 97.18) not in found
+    assert ("coco", "mAP", 62.4) in found
+
+
+def test_top_1_recall_is_not_top_1_accuracy():
+    s = "SLIC achieves 56.2% (+11.7% increase) Top-1 Recall on UCF101 nearest neighbor video retrieval."
+    assert absolute(s) == [("ucf101", "recall@1", 56.2)]
+
+
+def test_a_benchmark_the_sentence_names_wins_over_the_previous_sentences():
+    abstract = (
+        "We improve state of the art results on Penn Treebank to 1.19 bits-per-character (BPC). "
+        "In addition, an ensemble of two FS-RNNs achieves 1.20 BPC on Hutter Prize Wikipedia."
+    )
+    ex = extract_paper(Paper(key="p", title="X", abstract=abstract))
+    found = {(r.dst, r.value) for r in ex.relationships if isinstance(r, EvaluatedOn) and r.value}
+    assert found == {("penntreebank", 1.19), ("enwik8", 1.2)}
+
+
+def test_an_unlisted_benchmark_named_with_the_figure_wins_over_the_carried_one():
+    abstract = (
+        "Our FS-RNN achieves 1.19 BPC on the Penn Treebank. In addition, an ensemble of two "
+        "FS-RNNs achieves 1.20 BPC on Zorbnik-Wiki, outperforming the best compression algorithm."
+    )
+    ex = extract_paper(Paper(key="p", title="X", abstract=abstract))
+    found = {(r.dst, r.value) for r in ex.relationships if isinstance(r, EvaluatedOn) and r.value}
+    assert ("penntreebank", 1.2) not in found and ("zorbnikwiki", 1.2) in found
