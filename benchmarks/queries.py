@@ -179,6 +179,8 @@ def run_store(
         )
         kb = KnowledgeGraph(store)
         if analyze_first:  # most_influential then ranks by the stored PageRank, as after kg analyze
+            unranked = dict((h, c) for h, c, _ in workload(n_papers))["most_influential"]
+            results["most_influential (no PageRank)"] = measure(kb, unranked, reps)
             summary = analytics.analyze(kb)
             log(f"[{name}] kg analyze: {sum(summary.seconds.values()):.1f} s {summary.seconds}")
         for helper, call, _ in workload(n_papers):
@@ -235,7 +237,16 @@ def main(argv: list[str] | None = None) -> int:
         f"synthetic graph: {args.papers:,} papers, {args.refs} references each, {len(rels):,} relationships"
     )
     results = {
-        name: run_store(name, nodes, rels, args.papers, args.reps, not args.skip_analytics, only)
+        name: run_store(
+            name,
+            nodes,
+            rels,
+            args.papers,
+            args.reps,
+            not args.skip_analytics,
+            only,
+            args.analyze_first,
+        )
         for name in args.stores.split(",")
     }
     print(
