@@ -1,6 +1,6 @@
 """`kg analyze` speed on the embedded store: arrays + igraph against the old networkx path.
 
-    python -m benchmarks.analytics --papers 100000 --refs 10 [--samples 100] [--no-baseline]
+    python -m benchmarks.analytics --papers 100000 --refs 10 [--samples 100] [--no-baseline] [--previous]
 
 Loads the citation graph of ``benchmarks.synthetic.generate(papers, refs)`` (papers and CITES
 only, COPY-ed: loading is not measured) into a temporary embedded store, then times
@@ -10,6 +10,8 @@ same run, is the path it replaced: rows as dicts into a networkx DiGraph, ``nx.p
 ``nx.community.louvain_communities``, sampled ``nx.betweenness_centrality`` and the write-back
 through ``upsert_nodes``. It also prints how far the answers are from networkx's: PageRank L1
 against networkx at a tight tolerance, and modularity against networkx's Louvain.
+``--previous`` also times, in the same run, the igraph path before issue 11's second round
+(keys read as strings, ``np.unique`` over pairs, igraph's Louvain).
 """
 
 from __future__ import annotations
@@ -83,6 +85,34 @@ def networkx_baseline(
     return seconds, graph
 
 
+def previous_igraph(kb: KnowledgeGraph) -> dict[str, float]:
+    """The igraph path as it was before: key strings, a hashed unique over pairs, Louvain."""
+    import igraph as ig
+
+    seconds: dict[str, float] = {}
+    started = time.perf_counter()
+    keys = np.sort(kb.store.frame("MATCH (p:Paper) RETURN p.key AS key")["key"].to_numpy(object))
+    edges = kb.store.frame("MATCH (a:Paper)-[:CITES]->(b:Paper) RETURN a.key AS s, b.key AS d")
+    numbers = pandas.Index(keys)
+    src, dst = (numbers.get_indexer(edges[end]).astype(np.int64) for end in ("s", "d"))
+    pairs = np.unique(np.column_stack([src, dst]).reshape(-1, 2), axis=0)
+    seconds["read"] = time.perf_counter() - started
+    started = time.perf_counter()
+    graph = ig.Graph(
+        n=len(keys), edges=list(zip(*(pairs[:, i].tolist() for i in (0, 1)))), directed=True
+    )
+    graph.pagerank(damping=0.85, directed=True)
+    seconds["pagerank"] = time.perf_counter() - started
+    started = time.perf_counter()
+    undirected = graph.as_undirected(mode="collapse")
+    ig.set_random_number_generator(random.Random(analytics.DEFAULT_SEED))
+    membership = undirected.community_multilevel().membership
+    seconds["modularity"] = undirected.modularity(membership)
+    ig.set_random_number_generator(random)
+    seconds["communities"] = time.perf_counter() - started
+    return seconds
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m benchmarks.analytics",
@@ -94,6 +124,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--samples", type=int, default=100, help="betweenness source papers")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--no-baseline", action="store_true", help="skip the networkx path")
+    parser.add_argument(
+        "--previous", action="store_true", help="also time the igraph path before this round"
+    )
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
@@ -113,6 +146,11 @@ def main(argv: list[str] | None = None) -> int:
         new = {**summary.seconds, "total": total, "betweenness": betweenness}
         log("igraph: " + ", ".join(f"{k} {v:.2f}s" for k, v in new.items()))
 
+        before: dict[str, float] = {}
+        if args.previous:
+            log("previous igraph path (key strings, Louvain)...")
+            before = previous_igraph(kb)
+            log("previous: " + ", ".join(f"{k} {v:.2f}s" for k, v in before.items()))
         old: dict[str, float] = {}
         if not args.no_baseline:
             log("baseline: networkx...")
@@ -131,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     stages = [
         ("read graph", "read"),
         ("pagerank", "pagerank"),
-        ("communities (Louvain)", "communities"),
+        ("communities", "communities"),
         ("write-back", "write"),
         ("kg analyze total", "total"),
         (f"betweenness ({samples} samples)", "betweenness"),
@@ -142,8 +180,14 @@ def main(argv: list[str] | None = None) -> int:
             f"{label:<26}{new[stage]:>12.2f}"
             + (f"{base:>14.2f}{base / new[stage]:>9.1f}x" if base else f"{'-':>14}")
         )
+    if before:
+        lines.append(
+            "previous igraph path, same run: "
+            + ", ".join(f"{k} {before[k]:.2f}s" for k in ("read", "pagerank", "communities"))
+            + f" (Louvain modularity {before['modularity']:.4f})"
+        )
     lines.append(
-        f"communities: {summary.communities:,}, modularity {summary.modularity:.4f}"
+        f"communities (Leiden): {summary.communities:,}, modularity {summary.modularity:.4f}"
         + (
             f" (networkx Louvain {old['modularity']:.4f}, "
             f"ratio {summary.modularity / old['modularity']:.3f})"

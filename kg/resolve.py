@@ -49,6 +49,9 @@ _KEY, _ID, _WEAK, _SPELLING = 0, 1, 2, 3
 
 def resolve(kb: Graph, label: Label, text: str) -> Node:
     """The one ``label`` node ``text`` names (see the module docs for the accepted forms)."""
+    keyed = _by_key(kb, label, text)
+    if keyed is not None:
+        return keyed  # the exact key is the best rank, and keys are unique
     found = candidates(kb, label, text)
     if not found:
         raise NotFoundError(label, text.strip())
@@ -61,6 +64,24 @@ def resolve(kb: Graph, label: Label, text: str) -> Node:
 def resolve_key(kb: Graph, label: Label, text: str) -> str:
     """The key of :func:`resolve`'s node."""
     return resolve(kb, label, text).key
+
+
+def _by_key(kb: Graph, label: Label, text: str) -> Node | None:
+    """The node whose key is ``text``: a primary-key lookup, where the ranked statement of
+    :func:`candidates` scans the label (~200 ms at 150,000 papers on the embedded store)."""
+    if label not in _LOOKUPS or not text.strip():
+        return None
+    rows = kb.cypher(
+        f"MATCH (n:{label} {{key: $ref}}) RETURN properties(n) AS node", {"ref": text.strip()}
+    )
+    if not rows:
+        return None
+    return _node(label, rows[0]["node"])
+
+
+def _node(label: str, props: dict[str, Any]) -> Node:
+    model = NODE_BY_LABEL[label]
+    return model.model_validate({k: v for k, v in props.items() if k in model.model_fields})
 
 
 def find_key(kb: Graph, label: Label, text: str) -> str | None:
@@ -82,11 +103,9 @@ def candidates(kb: Graph, label: Label, text: str) -> list[tuple[int, Node]]:
     rows = kb.cypher(statement, params)
     if not rows and label in _SPELLINGS:
         rows = _by_spelling(kb, label, text)
-    model = NODE_BY_LABEL[label]
     ranked: dict[str, tuple[int, Node]] = {}
     for row in rows:
-        props = {k: v for k, v in row["node"].items() if k in model.model_fields}
-        node = model.model_validate(props)
+        node = _node(label, row["node"])
         if node.key not in ranked or row["rank"] < ranked[node.key][0]:
             ranked[node.key] = (row["rank"], node)
     return sorted(ranked.values(), key=lambda pair: (pair[0], pair[1].key))

@@ -48,7 +48,7 @@ def gds_scores(
         projected = kb.cypher(_PROJECT, {"name": directed, "undirected": []})[0]
         kb.cypher(_PROJECT, {"name": undirected, "undirected": ["*"]})
         lap("read")
-        ranks = kb.store.frame(
+        ranks = kb.frame(
             _PAGERANK,
             {
                 "name": directed,
@@ -58,7 +58,7 @@ def gds_scores(
         )
         ranks = ranks.sort_values("key", kind="stable")
         lap("pagerank")
-        groups = kb.store.frame(_LOUVAIN, {"name": undirected, "seed": seed})
+        groups = kb.frame(_LOUVAIN, {"name": undirected, "seed": seed})
         groups = groups.set_index("key").loc[ranks["key"]]
         modularity = kb.cypher(_MODULARITY, {"name": undirected, "seed": seed})[0]["modularity"]
         lap("communities")
