@@ -56,9 +56,6 @@ _KEY, _ID, _WEAK, _SPELLING = 0, 1, 2, 3
 
 def resolve(kb: Graph, label: Label, text: str) -> Node:
     """The one ``label`` node ``text`` names (see the module docs for the accepted forms)."""
-    keyed = _by_key(kb, label, text)
-    if keyed is not None:
-        return keyed  # the exact key is the best rank, and keys are unique
     found = candidates(kb, label, text)
     if not found:
         raise NotFoundError(label, text.strip())
@@ -133,6 +130,9 @@ def candidates(kb: Graph, label: Label, text: str) -> list[tuple[int, Node]]:
     text = text.strip()
     if not text:
         return []
+    keyed = _by_key(kb, label, text)
+    if keyed is not None:  # the exact key is the best rank, and keys are unique
+        return [(_KEY, keyed)]
     statement, params = _LOOKUPS[label](text, kb.dialect)
     rows = kb.cypher(statement, params)
     if not rows and label in _SPELLINGS:
