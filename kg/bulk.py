@@ -8,7 +8,9 @@ winning, as the MERGE statements would leave them. Relationships with a missing 
 dropped, as MERGE's ``MATCH`` drops them. New rows never carry nulls over stored values: there
 are none. :func:`kg.store.upsert_nodes` and :func:`kg.store.upsert_relationships` run the split,
 the COPY, the MERGE of the rest and the count refresh in one transaction, so a crash (kill -9
-mid-COPY included) leaves the store as it was before the write.
+mid-COPY included) leaves the edges of the write all there or none of them. A kill while
+LadybugDB commits can keep the count updates without the COPYed edges; counts are recomputed from
+the edges (:mod:`kg.counts`), so running the write again repairs them, as it finishes the rest.
 
 Appending to a relationship table costs time in proportion to the edges it already holds, so a
 relationship write COPYs only when it is at least :data:`REL_SHARE` of them.
