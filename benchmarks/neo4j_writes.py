@@ -58,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
         f"Neo4j relationship writes: {args.papers:,} papers, {len(rels):,} relationships",
         f"{'path':<8}{'batch':>8}{'writers':>9}{'seconds':>9}{'rels/s':>10}",
     ]
-    with neo4j_store(None) as store:
+    with neo4j_store(BATCH_SIZE) as store:
         log(f"loading {len(nodes):,} nodes...")
         upsert_nodes(store, nodes)
         for variant in args.variants.split(","):
