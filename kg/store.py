@@ -86,7 +86,12 @@ def upsert_relationships(store: GraphStore, rels: Iterable[Relationship]) -> int
                 if bulk.enabled(store, len(group))
                 else group
             )
-            _merge(store, rest, schema.relationship_upsert)
+            write = getattr(store, "write_relationships", None)
+            if write is not None and rest:  # Neo4j: CREATE for new edges, concurrent writers
+                props = schema.present_properties(rest)
+                write(model, props, schema.rows(rest, props))
+            else:
+                _merge(store, rest, schema.relationship_upsert)
             counts.after_relationships(store, model, group)
         written += len(group)
     return written

@@ -41,7 +41,7 @@ INDEX_WAIT = 300
 #: per-transaction overhead is gone by 10,000, larger ones only cost server heap)
 BATCH_SIZE = 10_000
 #: concurrent write transactions of a relationship write, on batches with disjoint sources
-REL_WRITERS = 1
+REL_WRITERS = 2
 
 
 class Neo4jStore:
@@ -156,46 +156,72 @@ class Neo4jStore:
         props: Sequence[str],
         rows: Sequence[dict[str, Any]],
     ) -> int:
-        """Upsert relationship ``rows`` of ``model``: duplicates merged first, then per batch
-        (one transaction) the rows whose relationship exists are found, the new ones written
-        with ``CREATE`` and the rest with the usual ``MERGE`` (nulls never overwrite).
+        """Upsert relationship ``rows`` of ``model`` (what :func:`kg.store.upsert_relationships`
+        runs here). Duplicates are merged first and the endpoints' element ids looked up once (a
+        row with a missing endpoint writes nothing, as MERGE's ``MATCH`` drops it). Rows from a
+        source node with no ``model.type`` edge yet are new: they are ``CREATE``-d; the others go
+        through the usual ``MERGE`` (nulls never overwrite). Endpoints are bound by element id,
+        one transaction per batch.
 
-        Batches hold whole groups of rows with the same source node, so ``writers`` > 1
-        concurrent transactions never create relationships of one source twice; a deadlock on
-        shared targets is a transient error the driver retries.
+        Batches hold whole groups of rows with the same source node, so ``writers`` concurrent
+        transactions never create relationships of one source twice; a deadlock on shared
+        targets is a transient error the driver retries.
         """
         unique = schema.merge_duplicate_rows(model, rows)
-        statements = (
-            schema.relationship_existing(model),
-            schema.relationship_create(model, [p for p in props if p != "key"]),
-            schema.relationship_upsert(model, self.dialect, props),
-        )
-        batches = _source_batches(unique, self.batch_size)
+        src_keys, dst_keys = {row["src"] for row in unique}, {row["dst"] for row in unique}
+        if model.target_label == model.source_label:
+            sources = targets = self.element_ids(model.source_label, src_keys | dst_keys)
+        else:
+            sources = self.element_ids(model.source_label, src_keys)
+            targets = self.element_ids(model.target_label, dst_keys)
+        bound = [
+            {**row, "s": sources[row["src"]], "d": targets[row["dst"]]}
+            for row in unique
+            if row["src"] in sources and row["dst"] in targets
+        ]
+        busy = self._sources_with_edges(model, {row["s"] for row in bound})
+        create = schema.relationship_create(model, [p for p in props if p != "key"], by_id=True)
+        merge = schema.relationship_upsert(model, self.dialect, props, by_id=True)
+
+        def write(tx: neo4j.ManagedTransaction, batch: list[dict[str, Any]]) -> None:
+            if new := [row for row in batch if row["s"] not in busy]:
+                tx.run(create, rows=new).consume()
+            if rest := [row for row in batch if row["s"] in busy]:
+                tx.run(merge, rows=rest).consume()
+
+        def write_batch(batch: list[dict[str, Any]]) -> None:
+            with self._session() as session:
+                session.execute_write(write, batch)
+
+        batches = _source_batches(bound, self.batch_size)
         with self._errors():
             if self.writers > 1 and len(batches) > 1:
                 with ThreadPoolExecutor(self.writers) as pool:
-                    list(pool.map(lambda b: self._write_relationship_batch(statements, b), batches))
+                    list(pool.map(write_batch, batches))
             else:
                 for batch in batches:
-                    self._write_relationship_batch(statements, batch)
+                    write_batch(batch)
         return len(rows)
 
-    def _write_relationship_batch(
-        self, statements: tuple[str, str, str], batch: list[dict]
-    ) -> None:
-        existing, create, merge = statements
+    def element_ids(self, label: str, keys: set[str]) -> dict[str, str]:
+        """The element id of each stored ``label`` node among ``keys``, by key."""
+        statement = f"UNWIND $keys AS k MATCH (n:{label} {{key: k}}) RETURN k, elementId(n) AS id"
+        return self._lookup(statement, keys)
 
-        def write(tx: neo4j.ManagedTransaction) -> None:
-            numbered = [{**row, "i": i} for i, row in enumerate(batch)]
-            found = {record["i"] for record in tx.run(existing, rows=numbered)}
-            new = [row for i, row in enumerate(batch) if i not in found]
-            if new:
-                tx.run(create, rows=new).consume()
-            if found:
-                tx.run(merge, rows=[batch[i] for i in sorted(found)]).consume()
+    def _sources_with_edges(self, model: type[kg_model.Relationship], ids: set[str]) -> set[str]:
+        # a degree check per node, not an edge lookup per row
+        statement = (
+            f"UNWIND $keys AS k MATCH (a:{model.source_label}) WHERE elementId(a) = k "
+            f"AND EXISTS {{ (a)-[:{model.type}]->() }} RETURN k, true"
+        )
+        return set(self._lookup(statement, ids))
 
-        with self._session() as session:
-            session.execute_write(write)
+    def _lookup(self, statement: str, keys: set[str]) -> dict[str, str]:
+        found: dict[str, str] = {}
+        with self._errors(), self._session() as session:
+            for chunk in batched(sorted(keys), self.batch_size):
+                found.update(session.run(statement, keys=list(chunk)).values())
+        return found
 
     def close(self) -> None:
         driver, self._driver = self._driver, None
@@ -212,8 +238,8 @@ class Neo4jStore:
 def _source_batches(rows: list[dict[str, Any]], size: int) -> list[list[dict[str, Any]]]:
     """Batches of about ``size`` rows; all rows of one source node land in the same batch."""
     batches: list[list[dict[str, Any]]] = [[]]
-    ordered = sorted(rows, key=lambda row: row["src"])
-    for _, group in itertools.groupby(ordered, key=lambda row: row["src"]):
+    ordered = sorted(rows, key=lambda row: row["s"])  # the source's element id
+    for _, group in itertools.groupby(ordered, key=lambda row: row["s"]):
         if len(batches[-1]) >= size:
             batches.append([])
         batches[-1].extend(group)
