@@ -6,11 +6,13 @@ So a write is split first against what the store holds (one scan of that label's
 type's edges). Rows naming the same node or edge twice are folded into one, later non-null values
 winning, as the MERGE statements would leave them. Relationships with a missing endpoint are
 dropped, as MERGE's ``MATCH`` drops them. New rows never carry nulls over stored values: there
-are none. :func:`kg.store.upsert_nodes` and :func:`kg.store.upsert_relationships` run the split,
-the COPY, the MERGE of the rest and the count refresh in one transaction, so a crash (kill -9
-mid-COPY included) leaves the edges of the write all there or none of them. A kill while
-LadybugDB commits can keep the count updates without the COPYed edges; counts are recomputed from
-the edges (:mod:`kg.counts`), so running the write again repairs them, as it finishes the rest.
+are none. :func:`kg.store.upsert_nodes` and :func:`kg.store.upsert_relationships` run the split
+and the COPY, which commits by itself (all its rows or none: a kill -9 mid-COPY leaves none),
+then the MERGE of the rest and the count refresh in one transaction. A crash between the two
+leaves counts that miss the COPYed edges; counts are recomputed from the edges
+(:mod:`kg.counts`), so running the write again, which finds those edges stored, repairs them as
+it finishes the rest. (One transaction around both cost 2x: at 100,000 papers its commit took
+9.5 s of 29 s, measured.)
 
 Appending to a relationship table costs time in proportion to the edges it already holds, so a
 relationship write COPYs only when it is at least :data:`REL_SHARE` of them.
@@ -46,15 +48,19 @@ def fold(items: Sequence[BaseModel], identity: attrgetter) -> list[BaseModel]:
     ...     [Paper(key="a", year=1), Paper(key="b"), Paper(key="a", title="T")], attrgetter("key"))]
     [{'key': 'a', 'title': 'T', 'title_norm': 't', 'year': 1}, {'key': 'b'}]
     """
-    ids = [identity(i) for i in items]
+    return _fold(items, list(map(identity, items)))[0]
+
+
+def _fold(items: Sequence[BaseModel], ids: list) -> tuple[list[BaseModel], list]:
+    """:func:`fold` given each item's identity; returns the items and their identities."""
     if len(set(ids)) == len(ids):
-        return list(items)
+        return list(items), ids
     merged: dict[Any, dict[str, Any]] = {}
     for ident, item in zip(ids, items):
         values = {k: v for k, v in item.__dict__.items() if v is not None}
         merged.setdefault(ident, {}).update(values)
     model = type(items[0])
-    return [model.model_construct(**values) for values in merged.values()]
+    return [model.model_construct(**values) for values in merged.values()], list(merged)
 
 
 def node_keys(store: Any, label: str) -> set[str]:
@@ -94,21 +100,22 @@ def copy_new_relationships(
     stored = store.run(f"MATCH ()-[r:{model.type}]->() RETURN count(r) AS n")[0]["n"]
     if len(rels) < REL_SHARE * stored:
         return list(rels)
-    identity = attrgetter("src", "dst", *model.identity)
-    rels = fold(rels, identity)
+    rels, ids = _fold(rels, list(map(attrgetter("src", "dst", *model.identity), rels)))
     sources = node_keys(store, model.source_label)
     targets = (
         sources
         if model.target_label == model.source_label
         else node_keys(store, model.target_label)
     )
-    rels = [r for r in rels if r.src in sources and r.dst in targets]
-    edges = _edges(store, model) if stored else set()
-    new = [r for r in rels if identity(r) not in edges]
+    edges = _edges(store, model) if stored else set()  # a first load: every edge is new
+    new, rest = [], []
+    for rel, ident in zip(rels, ids):
+        if ident[0] in sources and ident[1] in targets:
+            (rest if ident in edges else new).append(rel)
     if new:
         props = [p for p in schema.present_properties(new) if p not in ("src", "dst")]
         store.copy(model.type, _frame(new, ["src", "dst", *props]), props)
-    return [r for r in rels if identity(r) in edges]
+    return rest
 
 
 def _edges(store: Any, model: type[Relationship]) -> set[tuple]:

@@ -53,21 +53,21 @@ def upsert_nodes(store: GraphStore, nodes: Iterable[Node]) -> int:
     """MERGE nodes by key (a null never overwrites a stored value); returns rows written.
 
     This is the write path every caller uses. On the embedded store a large write COPYs its new
-    nodes and MERGEs the rest (:mod:`kg.bulk`), all in one transaction; the counts rankings
-    read (:mod:`kg.counts`) are refreshed in it too.
+    nodes (one COPY, committed by itself) and MERGEs the rest (:mod:`kg.bulk`) in one transaction;
+    the counts rankings read (:mod:`kg.counts`) are refreshed in it too.
     """
     written = 0
     for model, group in _groups(nodes).items():
+        keys = {n.key for n in group}
+        fields = counts.STORED_PAPER_FIELDS if model is Paper else ()
+        if bulk.enabled(store, len(group)):
+            # the COPY commits by itself: new nodes have no edges yet, so no count depends on them
+            stored = bulk.stored_values(store, model.label, keys, fields)
+            rest = bulk.copy_new_nodes(store, model, group, set(stored))
+        else:
+            stored = _stored_values(store, model.label, keys, fields) if fields else {}
+            rest = group
         with _transaction(store):
-            large = bulk.enabled(store, len(group))
-            keys = {n.key for n in group}
-            fields = counts.STORED_PAPER_FIELDS if model is Paper else ()
-            if large:
-                stored = bulk.stored_values(store, model.label, keys, fields)
-                rest = bulk.copy_new_nodes(store, model, group, set(stored))
-            else:
-                stored = _stored_values(store, model.label, keys, fields) if fields else {}
-                rest = group
             _merge(store, rest, schema.node_upsert)
             counts.after_nodes(store, model, group, stored)
         written += len(group)
@@ -80,12 +80,14 @@ def upsert_relationships(store: GraphStore, rels: Iterable[Relationship]) -> int
     :func:`upsert_nodes`); the counts of the nodes the edges reach are refreshed."""
     written = 0
     for model, group in _groups(rels).items():
+        # the COPY commits by itself; a crash before the counts below leaves them stale, and
+        # the write run again (its edges now all there) refreshes them
+        rest = (
+            bulk.copy_new_relationships(store, model, group)
+            if bulk.enabled(store, len(group))
+            else group
+        )
         with _transaction(store):
-            rest = (
-                bulk.copy_new_relationships(store, model, group)
-                if bulk.enabled(store, len(group))
-                else group
-            )
             write = getattr(store, "write_relationships", None)
             if write is not None and rest:  # Neo4j: CREATE for new edges, concurrent writers
                 props = schema.present_properties(rest)
