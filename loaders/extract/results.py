@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from loaders.extract import result_model
 from loaders.extract.benchmarks import Mention
 
 #: canonical metric name -> pattern of its written forms (most specific first)
@@ -229,6 +230,45 @@ def find_results(sentence: str, mentions: list[Mention], carried: bool = False) 
     if not mentions or not _DIGIT.search(sentence):
         return []
     inside = [] if carried else mentions
+    return _speeds(sentence, mentions, inside, carried) + _scores(
+        sentence, mentions, inside, carried
+    )
+
+
+#: a model's speed: "40 FPS", "182.38 frames per second" (its size and compute, "14.3M
+#: parameters", "491 MFLOPs", are properties of the model more than results on a benchmark)
+_FPS = re.compile(r"(?<![\w.@/-])(\d{1,4}(?:\.\d+)?)\s?(?:FPS|fps|frames per second|frames/s)\b")
+
+
+def _speeds(
+    sentence: str, mentions: list[Mention], inside: list[Mention], carried: bool
+) -> list[Result]:
+    """ "SparseInst achieves 40 FPS and 37.9 AP on the COCO benchmark": the speed of the paper's
+    model (FPS) on the benchmark the figure is tied to; bounds ("over 600 FPS") and rivals'
+    figures are skipped."""
+    if "FPS" not in sentence and "fps" not in sentence and "frames" not in sentence:
+        return []
+    out: list[Result] = []
+    for speed in _FPS.finditer(sentence):
+        if _inside(speed, inside) or _BOUND_BEFORE.search(
+            sentence[max(0, speed.start() - 20) : speed.start()]
+        ):
+            continue
+        if _about_others(sentence, speed) or _delta_kind(sentence, speed) is not None:
+            continue
+        bench = mentions[0] if carried else _tied_benchmark(sentence, speed, [speed], mentions)
+        if bench is None:
+            continue
+        split = _split(sentence, speed, None if carried else bench)
+        value = float(speed.group(1))
+        out.append(Result(bench, "FPS", value, "FPS", "absolute", split, f"{speed.group(1)} FPS"))
+    return out
+
+
+def _scores(
+    sentence: str, mentions: list[Mention], inside: list[Mention], carried: bool
+) -> list[Result]:
+    """The scores (and improvements) of ``find_results``."""
     figures = [
         n for n in _numbers(sentence) if not _inside(n, inside) and not _is_bound(sentence, n)
     ]
@@ -240,7 +280,92 @@ def find_results(sentence: str, mentions: list[Mention], carried: bool = False) 
     scores = [n for n in figures if _delta_kind(sentence, n) is None]
     deltas = [n for n in figures if _delta_kind(sentence, n) is not None]
     out = _read(sentence, scores, metrics, mentions, inside, carried, absolute=True)
-    return out + _read(sentence, deltas, metrics, mentions, inside, carried, absolute=False)
+    out += _read(sentence, deltas, metrics, mentions, inside, carried, absolute=False)
+    if metrics:
+        out += _learned(sentence, figures, scores, metrics, mentions, carried, out)
+    return out
+
+
+def _distance(start: int, end: int, a: int, b: int) -> int:
+    """Characters between the span ``start``..``end`` and the span ``a``..``b``."""
+    return abs(a - end) if a >= end else abs(start - b)
+
+
+def _learned(
+    sentence: str,
+    figures: list,
+    scores: list,
+    metrics: list[re.Match],
+    mentions: list[Mention],
+    carried: bool,
+    found: list[Result],
+) -> list[Result]:
+    """Results for the scores the rules left unpaired, read by the learned model
+    (``result_model``): each figure's best pairing of a near metric and a benchmark, kept when
+    the model's probability reaches its threshold."""
+    model = None if result_model.collecting_now() else result_model.load_model()
+    if model is None and not result_model.collecting_now():
+        return []
+    taken = {r.value for r in found}
+    spans = [(n.start(), n.end()) for n in figures]
+    benches: dict[str, Mention] = {}
+    for mention in mentions:
+        benches.setdefault(mention.name, mention)
+    out: list[Result] = []
+    for number in scores:
+        value = float(number.group(1))
+        unit = (number.group(2) or "").strip() or None
+        if value in taken or (unit == "%" and value > 100):
+            continue
+        start, end = number.start(), number.end()
+        near = sorted(metrics, key=lambda m: _distance(start, end, m.start(), m.end()))[:2]
+        if carried:
+            options = [(mentions[0], (-1, -1, 0))]
+        else:
+            by_distance = sorted(
+                (m for m in mentions if not (m.start <= start < m.end)),
+                key=lambda m: _distance(start, end, m.start, m.end),
+            )
+            ranked: list[Mention] = []
+            for m in by_distance:
+                if all(m.name != r.name for r in ranked):
+                    ranked.append(m)
+            options = [(m, (m.start, m.end, i)) for i, m in enumerate(ranked[:3])]
+        best: tuple[float, Result] | None = None
+        for rank, metric in enumerate(near):
+            name = _metric_name(metric)
+            for bench, where in options:
+                feats = result_model.features(
+                    sentence,
+                    start,
+                    end,
+                    unit,
+                    value,
+                    (metric.start(), metric.end(), name, rank),
+                    where,
+                    spans,
+                    len(benches),
+                    len({m.group(0).lower() for m in metrics}),
+                    carried,
+                )
+                result = Result(
+                    bench,
+                    name,
+                    value,
+                    unit,
+                    "absolute",
+                    _split(sentence, number, None if carried else bench),
+                    f"{number.group(1)}{unit or ''}",
+                )
+                result_model.record(sentence, start, result, feats)
+                if model is not None:
+                    p = model.probability(feats)
+                    if best is None or p > best[0]:
+                        best = (p, result)
+        if best is not None and model is not None and best[0] >= model.threshold:
+            out.append(best[1])
+            taken.add(value)
+    return out
 
 
 def _read(

@@ -151,8 +151,6 @@ def test_prose_results(sentence, expected):
         "online and offline art on YouTube-VIS 2019.",
         # what another system scored
         "On LibriSpeech, this compares to the previous state-of-the-art hybrid system of 7.5% WER.",
-        # a speed, not an F-measure
-        "For example, FAST-T runs at 152 FPS on Total-Text.",
     ],
 )
 def test_prose_figures_that_are_no_absolute_score(sentence):
@@ -246,3 +244,26 @@ def test_an_unlisted_benchmark_named_with_the_figure_wins_over_the_carried_one()
     ex = extract_paper(Paper(key="p", title="X", abstract=abstract))
     found = {(r.dst, r.value) for r in ex.relationships if isinstance(r, EvaluatedOn) and r.value}
     assert ("penntreebank", 1.2) not in found and ("zorbnikwiki", 1.2) in found
+
+
+def test_speed_in_fps_is_a_result_on_the_benchmark() -> None:
+    # arxiv:2203.12827 (tuning half)
+    sentence = (
+        "Owing to the simple yet effective designs with instance activation maps, SparseInst has "
+        "extremely fast inference speed and achieves 40 FPS and 37.9 AP on the COCO benchmark, "
+        "which significantly outperforms the counterparts in terms of speed and accuracy."
+    )
+    assert ("coco", "FPS", 40.0) in absolute(sentence)
+    # a speed, not an F-measure (arxiv:2111.02394, tuning half)
+    assert absolute("For example, FAST-T runs at 152 FPS on Total-Text.") == [
+        ("totaltext", "FPS", 152.0)
+    ]
+
+
+def test_a_speed_bound_is_not_a_result() -> None:
+    # arxiv:1905.02423 (tuning half): "over 71 FPS" is a bound, "less than 1M" a size
+    abstract = (
+        "We evaluate LEDNet on the Cityscapes dataset. Our model has less than 1M parameters, and "
+        "is able to run at over 71 FPS in a single GTX 1080Ti GPU."
+    )
+    assert not [r for r in absolute(abstract) if r[1] == "FPS"]
