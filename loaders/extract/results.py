@@ -115,7 +115,7 @@ _SPLIT = re.compile(
 )
 _SPLIT_NAMES = {"validation": "val", "test-std": "test-std"}
 _TIE_BEFORE = re.compile(
-    r"(?:s\b)?(?:\s+(?:score|rate)s?)?\s*(?:of|at|is|=|:|–|—|from|reaching|to|reaches|achieves?|achieving)?\s*(?:an?\s+|the\s+)?(?:about\s+|around\s+|~)?$",
+    r"(?:s\b)?(?:\s+(?:score|rate)s?)?\s*(?:of|at|is|are|were|=|:|–|—|from|reaching|to|reaches|achieves?|achieving)?\s*(?:respectively\s+)?(?:an?\s+|the\s+)?(?:about\s+|around\s+|~)?$",
     re.I,
 )
 #: "the BLEU score (from 9.58 to 13.41)", "improves PSNR from 32.92 dB to 33.57 dB": the figure after "to"
@@ -134,6 +134,12 @@ _CHANGE_VERB = re.compile(
 _FROM_TO = re.compile(r"\(?\s*from\s+\d{1,3}(?:\.\d+)?\s?(?:%|dB)?\s+to\s+$", re.I)
 _TIE_AFTER = re.compile(
     r"^\s*(?:%|dB)?\s*(?:in(?: terms of)?\s+)?(?:(?:zero-shot|few-shot|average|mean|overall|test|the)\s+)?$",
+    re.I,
+)
+#: "99.53% LFW face verification accuracy", "96.0% LFW rank-1 face identification accuracy": the
+#: task between the figure (and its benchmark) and the metric
+_TASK_BETWEEN = re.compile(
+    r"^\s*%?\s*(?:(?:face|image|action|object|scene|text|video|speaker|speech)\s+)?(?:(?:verification|identification|classification|recognition|detection|segmentation|retrieval)\s+)?$",
     re.I,
 )
 #: "82.4% (+5.1% increase over the previous best) top-1 accuracy": an aside between figure and metric
@@ -183,11 +189,22 @@ class _Figure:
         return self._pair.group(self._which) if n == 1 else self._pair.group(3)
 
 
+#: an image size, not a figure: "ImageNet 256×256", "128x128" ("?" where a conversion lost the "×")
+_RESOLUTION = re.compile(r"(?<![\w.])\d{2,4}\s?[?×x]\s?\d{2,4}(?![\w.]?\d)")
+
+
 def _numbers(sentence: str) -> list:
-    """The sentence's figures, an "a/b" pair read as two figures."""
+    """The sentence's figures, an "a/b" pair read as two figures, image sizes left out."""
     pairs = list(_PAIR.finditer(sentence)) if "/" in sentence else []
+    sizes = (
+        [(r.start(), r.end()) for r in _RESOLUTION.finditer(sentence)]
+        if ("?" in sentence or "x" in sentence or "×" in sentence)
+        else []
+    )
     out: list = []
     for number in _NUMBER.finditer(sentence):
+        if sizes and any(a <= number.start() < b for a, b in sizes):
+            continue
         pair = next((p for p in pairs if p.start() == number.start()), None)
         if pair is not None:
             out.extend((_Figure(pair, 1), _Figure(pair, 2)))
@@ -400,6 +417,12 @@ def _read(
             gap = _ASIDES.sub(" ", _METRIC.sub(" ", gap, count=1))
             if _LIST_AFTER.fullmatch(_SPACES.sub(" ", gap)):
                 metric = tied[-1][1]
+            elif _AND_BEFORE.search(sentence, 0, number.start()) and _VARIANT_AFTER.match(
+                sentence, number.end()
+            ):
+                # "76.0% Top-1 ... accuracy on ImageNet with ResNet-50, and 78.8% with ResNet-50
+                # 2x": the same measure again, for a variant of the model
+                metric = tied[-1][1]
         tied.append((number, metric))
     scored = [n for n, m in tied if m is not None]
     out: list[Result] = []
@@ -444,7 +467,7 @@ _RELATIVE_BEFORE = re.compile(r"relative(?: \w+)? (?:of|by)\s*$|\brelative\s*$",
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
 #: between two figures sharing the first one's metric: "30.83 and ", "94.8% on CIFAR-10 and "
 _LIST_AFTER = re.compile(
-    r"\s*(?:%|dB)?\s*(?:\([^()]{0,40}\)\s*)?(?:(?:on|in|for)\s+(?:the\s+)?\s*(?:(?:dataset|benchmark|test set)s?\s*)?)?(?:,|,?\s*and|,?\s*or|/)\s*",
+    r"\s*(?:%|dB)?\s*(?:\([^()]{0,40}\)\s*)?(?:(?:on|in|for)\s+(?:the\s+)?\s*(?:\d{2,4}\s?[?×x]\s?\d{2,4}\s*)?(?:(?:dataset|benchmark|test set)s?\s*)?)?(?:,|,?\s*and|,?\s*or|/)\s*",
     re.I,
 )
 #: "UAS and LAS are 95.9% and 94.1%": a list of metrics, then as many figures
@@ -544,16 +567,29 @@ def _bench_metric_number(
     return None, None
 
 
+#: "provides substantial benefits over a strong baseline and achieves ... Cityscapes (82.0%": a
+#: second verb of the paper's own starts the clause again
+_OWN_AGAIN = re.compile(
+    r"\band\s+(?:also\s+|then\s+)?(?:achiev|obtain|reach|attain|establish|yield|set)\w*\b", re.I
+)
+
+
+def _own_again(clause: str) -> str:
+    """The clause from its last "and achieves" / "and obtains" on."""
+    starts = [m.end() for m in _OWN_AGAIN.finditer(clause)]
+    return clause[starts[-1] :] if starts else clause
+
+
 def _about_others(sentence: str, number: re.Match) -> bool:
     """ "outperforming the best score without search (pass@1 = 41.4%)": the clause holding the
     number (no comma or semicolon between) is about what the paper compares against; in
     "from 32.92 to 33.57" the figure after "to" is the paper's own."""
     before = sentence[: number.start()]
     opened = before.rfind("(")
-    head = _CLAUSE.split(before[:opened])[-1] if opened > before.rfind(")") else ""
+    head = _own_again(_CLAUSE.split(before[:opened])[-1]) if opened > before.rfind(")") else ""
     if head and (_COMPARISON.search(head) or _BEATS_NAME.search(head)):
         return True  # "outperforms SWIN-L Cascade-Mask R-CNN (9.2 FPS A100, 53.9% AP)"
-    clause = _CLAUSE.split(_ASIDES.sub(" ", before))[-1]
+    clause = _own_again(_CLAUSE.split(_ASIDES.sub(" ", before))[-1])
     if _RANGE_START.search(clause):
         return False
     if _FROM_TO.search(clause):
@@ -595,6 +631,8 @@ def _delta_kind(sentence: str, number: re.Match) -> str | None:
     return None
 
 
+_AND_BEFORE = re.compile(r"(?:,\s*|\s)and\s+(?:an?\s+)?$")
+_VARIANT_AFTER = re.compile(r"\s*%?\s+(?:with|using)\s+(?!only\b|just\b|fewer\b|less\b)")
 _LISTED_BEFORE = re.compile(
     r"\d{1,3}(?:\.\d+)?\s*(?:%|points?|pp)?\s*(?:[A-Za-z][\w@-]*\s*){0,2}(?:,|,?\s*and)\s*$"
 )
@@ -629,7 +667,7 @@ def _tied_metric(
                 if number.end() <= mention.start and mention.end <= metric.start():
                     gap = gap.replace(sentence[mention.start : mention.end], " ")
             gap = _TRAILING_PREP.sub(" ", _SPACES.sub(" ", gap))
-            if len(gap) <= 14 and _TIE_AFTER.match(gap):
+            if (len(gap) <= 14 and _TIE_AFTER.match(gap)) or _TASK_BETWEEN.match(gap):
                 return _metric_name(metric)
         elif metric.end() <= number.start():
             gap = sentence[metric.end() : number.start()]
@@ -640,6 +678,46 @@ def _tied_metric(
             if len(gap) <= 24 and _TIE_BEFORE.search(gap) and _TIE_BEFORE.search(gap).start() == 0:
                 return _metric_name(metric)
     return None
+
+
+_RUN_TO_BENCHMARKS = re.compile(r"\s*%?\s*(?:(?:on|in|for|across)\s+(?:the\s+)?)$", re.I)
+_THE = re.compile(r"\bthe\s+", re.I)
+
+
+def _paired_lists(sentence: str, number, numbers: list, mentions: list[Mention]) -> Mention | None:
+    """ "87.1% accuracy and 35.8% mCE on ImageNet-1k and ImageNet-C", "4.7% and 7.8% WER on the
+    Switchboard and CallHome sets": a list of figures, then "on" a list of as many benchmarks,
+    paired in order."""
+
+    def gap(a: int, b: int) -> str:
+        return _SPACES.sub(" ", _METRIC.sub(" ", sentence[a:b]).replace("%", " "))
+
+    figures = [n for n in numbers if not isinstance(n, _Figure)]
+    if number not in figures or len(figures) < 2:
+        return None
+    at = figures.index(number)
+    first = last = at
+    while first > 0 and _LIST_GAP.fullmatch(gap(figures[first - 1].end(), figures[first].start())):
+        first -= 1
+    while last + 1 < len(figures) and _LIST_GAP.fullmatch(
+        gap(figures[last].end(), figures[last + 1].start())
+    ):
+        last += 1
+    if first == last:
+        return None
+    run_end = figures[last].end()
+    following = [m for m in mentions if m.start >= run_end]
+    if not following or not _RUN_TO_BENCHMARKS.fullmatch(gap(run_end, following[0].start)):
+        return None
+    listed = [following[0]]
+    for mention in following[1:]:
+        between = _THE.sub("", sentence[listed[-1].end : mention.start])
+        if not _LIST_GAP.fullmatch(between):
+            break
+        listed.append(mention)
+    if len(listed) != last - first + 1:
+        return None
+    return listed[at - first]
 
 
 def _tied_benchmark(
@@ -660,6 +738,9 @@ def _tied_benchmark(
             sentence[mention.end : number.start()]
         ):
             return mention
+    paired = _paired_lists(sentence, number, numbers, mentions)
+    if paired is not None:
+        return paired
     # "respectively": the i-th number goes with the i-th benchmark
     if "respectively" in sentence and len(numbers) == len(mentions):
         return mentions[numbers.index(number)]

@@ -267,3 +267,60 @@ def test_a_speed_bound_is_not_a_result() -> None:
         "is able to run at over 71 FPS in a single GTX 1080Ti GPU."
     )
     assert not [r for r in absolute(abstract) if r[1] == "FPS"]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # the task between the figure (and its benchmark) and the metric (arxiv:1502.00873)
+        (
+            "An ensemble of the proposed two architectures achieves 99.53% LFW face verification "
+            "accuracy and 96.0% LFW rank-1 face identification accuracy, respectively.",
+            [("lfw", "accuracy", 99.53), ("lfw", "recall@1", 96.0)],
+        ),
+        # "and achieves" starts the paper's own clause after "over a strong baseline" (arxiv:1909.06121)
+        (
+            "Our simple method provides substantial benefits over a strong baseline and achieves "
+            "state-of-the-art results on both Cityscapes (82.0% mean IoU) and Pascal Context "
+            "(53.7% mean IoU) datasets.",
+            [("cityscapes", "mIoU", 82.0), ("pascalcontext", "mIoU", 53.7)],
+        ),
+        # "accuracies are respectively" (arxiv:2103.10189)
+        (
+            "The validation accuracies are respectively 90.55% on RAF-DB, 64.49% on Affect-Net, "
+            "and 71.38% on FER2013, exceeding current state-of-the-art methods.",
+            [
+                ("rafdb", "accuracy", 90.55),
+                ("affectnet", "accuracy", 64.49),
+                ("fer2013", "accuracy", 71.38),
+            ],
+        ),
+        # image sizes are not figures (arxiv:2105.05233; "?" where the conversion lost the "x")
+        (
+            "We achieve an FID of 2.97 on ImageNet 128?128, 4.59 on ImageNet 256?256, and 7.72 on "
+            "ImageNet 512?512, and we match BigGAN-deep even with as few as 25 forward passes per "
+            "sample, all while maintaining better coverage of the distribution.",
+            [("imagenet", "FID", 2.97), ("imagenet", "FID", 4.59), ("imagenet", "FID", 7.72)],
+        ),
+        # a list of figures, then "on" a list of as many benchmarks (arxiv:2204.12451, 2001.07263)
+        (
+            "Our model achieves a state-of-the-art 87.1% accuracy and 35.8% mCE on ImageNet-1k "
+            "and ImageNet-C with 76.8M parameters.",
+            [("imagenet", "accuracy", 87.1), ("imagenetc", "mCE", 35.8)],
+        ),
+        (
+            "Overall, the combination of various regularizations and a simple but fairly large "
+            "model results in a new state of the art, 4.7% and 7.8% WER on the Switchboard and "
+            "CallHome sets, using SWB-2000 without any external data resources.",
+            [("switchboard", "WER", 4.7), ("callhome", "WER", 7.8)],
+        ),
+        # the same measure again for a variant of the model (arxiv:2109.12909)
+        (
+            "In particular, the compressed version of BYOL achieves 76.0% Top-1 linear evaluation "
+            "accuracy on ImageNet with ResNet-50, and 78.8% with ResNet-50 2x.",
+            [("imagenet", "top-1 accuracy", 76.0), ("imagenet", "top-1 accuracy", 78.8)],
+        ),
+    ],
+)
+def test_prose_results_of_the_second_round(sentence, expected):
+    assert sorted(absolute(sentence)) == sorted(expected)
