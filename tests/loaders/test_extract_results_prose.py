@@ -320,6 +320,48 @@ def test_a_speed_bound_is_not_a_result() -> None:
             "accuracy on ImageNet with ResNet-50, and 78.8% with ResNet-50 2x.",
             [("imagenet", "top-1 accuracy", 76.0), ("imagenet", "top-1 accuracy", 78.8)],
         ),
+        # "box/mask AP" after an "a/b" pair (arxiv:2105.00637)
+        (
+            "Specifically, ISTR obtains a 46.8/38.6 box/mask AP using ResNet50-FPN, and a "
+            "48.1/39.9 box/mask AP using ResNet101-FPN, on the MS COCO dataset.",
+            [("coco", "mAP", v) for v in (46.8, 38.6, 48.1, 39.9)],
+        ),
+        # the benchmark before the figure; the ones after are past a clause break (arxiv:1606.00915)
+        (
+            'Our proposed "DeepLab" system sets the new state-of-art at the PASCAL VOC-2012 '
+            "semantic image segmentation task, reaching 79.7% mIOU in the test set, and advances "
+            "the results on three other datasets: PASCAL-Context, PASCAL-Person-Part, and "
+            "Cityscapes.",
+            [("pascalvoc", "mIoU", 79.7)],
+        ),
+        # "outperforms the baseline classifier by achieving" (arxiv:2301.09282)
+        (
+            "We present and compare our results on the publicly available CMMD dataset and show "
+            "that our approach significantly outperforms the baseline classifier by achieving a "
+            "mean AUC score of 0.6688 and a mean F1 score of 0.6693 on the test dataset.",
+            [("cmmd", "AUROC", 0.6688), ("cmmd", "F1", 0.6693)],
+        ),
+        # "figures of accuracies" (arxiv:1805.11790)
+        (
+            "It achieves 79.6% and 84.6% of accuracies on NTU RGB+D with cross-object and "
+            "cross-view protocol, respectively, which are almost identical with the "
+            "state-of-the-art performance.",
+            [("nturgb+d", "accuracy", 79.6), ("nturgb+d", "accuracy", 84.6)],
+        ),
+        # "the best published PSNR metric from 30.23 dB to 36.39 dB" (arxiv:1911.07559)
+        (
+            "The experimental results demonstrate that our proposed FFA-Net surpasses previous "
+            "state-of-the-art single image dehazing methods by a very large margin both "
+            "quantitatively and qualitatively, boosting the best published PSNR metric from "
+            "30.23 dB to 36.39 dB on the SOTS indoor test dataset.",
+            [("sots", "PSNR", 36.39)],
+        ),
+        # a metric, then its figure in parentheses (arxiv:2102.01156)
+        (
+            "Experiments in the NYT-10 dataset show that REDSandT captures a broader set of "
+            "relations with higher confidence, achieving state-of-the-art AUC (0.424).",
+            [("nyt10", "AUROC", 0.424)],
+        ),
     ],
 )
 def test_prose_results_of_the_second_round(sentence, expected):
