@@ -11,21 +11,18 @@ from loaders.extract import extract_paper, result_model
 
 ROOT = Path(__file__).resolve().parents[2]
 
-# arxiv:1805.11790 (tuning half): "of accuracies" after two figures, a shape no rule reads
-NTU = (
-    "We evaluate our proposed method on NTU RGB+D and SBU Kinect Interaction dataset. It "
-    "achieves 79.6% and 84.6% of accuracies on NTU RGB+D with cross-object and cross-view "
-    "protocol, respectively."
-)
+# arxiv:1904.08779 (tuning half): a rival's score, which the rules drop; the model sees it too
+RIVAL = "On LibriSpeech, this compares to the previous state-of-the-art hybrid system of 7.5% WER."
 
 
 def test_figures_the_rules_leave_unpaired_become_candidates() -> None:
     with result_model.collecting() as seen:
-        extract_paper(Paper(key="p", title="X", abstract=NTU))
+        ex = extract_paper(Paper(key="p", title="X", abstract=RIVAL))
+    assert not [r for r in ex.relationships if getattr(r, "value", None) is not None]
     pairings = {(r.benchmark.name, r.metric, r.value) for _, _, r, _ in seen}
-    assert pairings == {("NTU RGB+D", "accuracy", 79.6), ("NTU RGB+D", "accuracy", 84.6)}
+    assert pairings == {("LibriSpeech", "WER", 7.5)}
     features = seen[0][3]
-    assert features["m_after"] == 1.0 and features["b_after"] == 1.0 and "respectively" in features
+    assert features["m_after"] == 1.0 and features["b_before"] == 1.0 and "cl_prior" in features
 
 
 def test_the_model_is_a_logistic_score_over_named_features() -> None:
