@@ -257,6 +257,9 @@ def find_results(sentence: str, mentions: list[Mention], carried: bool = False) 
 _FPS = re.compile(r"(?<![\w.@/-])(\d{1,4}(?:\.\d+)?)\s?(?:FPS|fps|frames per second|frames/s)\b")
 
 
+_SPEED_RANGE = re.compile(r"\bfrom\s+$|\bfrom\s+\d+(?:\.\d+)?\s?(?:FPS|fps)\s+to\s+$")
+
+
 def _speeds(
     sentence: str, mentions: list[Mention], inside: list[Mention], carried: bool
 ) -> list[Result]:
@@ -273,6 +276,8 @@ def _speeds(
             continue
         if _about_others(sentence, speed) or _delta_kind(sentence, speed) is not None:
             continue
+        if _SPEED_RANGE.search(sentence, 0, speed.start()):
+            continue  # "in the range from 5 FPS to 160 FPS": every detector's, not a result
         bench = mentions[0] if carried else _tied_benchmark(sentence, speed, [speed], mentions)
         if bench is None:
             continue
@@ -575,6 +580,9 @@ _OWN_AGAIN = re.compile(
 )
 
 
+_AND_START = re.compile(r"\s*(?:and|or)\s+(?!(?:also\s+)?(?:achiev|obtain|reach))", re.I)
+
+
 def _own_again(clause: str) -> str:
     """The clause from its last "and achieves" / "and obtains" on."""
     starts = [m.end() for m in _OWN_AGAIN.finditer(clause)]
@@ -590,6 +598,15 @@ def _about_others(sentence: str, number: re.Match) -> bool:
     head = _own_again(_CLAUSE.split(before[:opened])[-1]) if opened > before.rfind(")") else ""
     if head and (_COMPARISON.search(head) or _BEATS_NAME.search(head)):
         return True  # "outperforms SWIN-L Cascade-Mask R-CNN (9.2 FPS A100, 53.9% AP)"
+    if head and _AND_START.match(head):
+        # "... outperforms both SWIN-L Cascade-Mask R-CNN (9.2 FPS A100, 53.9% AP) by 509% in
+        # speed, and convolutional-based detector ConvNeXt-XL Cascade-Mask R-CNN (8.6 FPS": the
+        # next rival of a list whose first one was
+        earlier = before.rfind("(", 0, opened - len(head))
+        if earlier >= 0:
+            head2 = _CLAUSE.split(before[:earlier])[-1]
+            if _BEATS_NAME.search(head2):
+                return True
     clause = _own_again(_CLAUSE.split(_ASIDES.sub(" ", before))[-1])
     if _RANGE_START.search(clause):
         return False
@@ -685,13 +702,12 @@ _RUN_TO_BENCHMARKS = re.compile(r"\s*%?\s*(?:(?:on|in|for|across)\s+(?:the\s+)?)
 _THE = re.compile(r"\bthe\s+", re.I)
 
 
-def _paired_lists(sentence: str, number, numbers: list, mentions: list[Mention]) -> Mention | None:
-    """ "87.1% accuracy and 35.8% mCE on ImageNet-1k and ImageNet-C", "4.7% and 7.8% WER on the
-    Switchboard and CallHome sets": a list of figures, then "on" a list of as many benchmarks,
-    paired in order."""
+def _figure_run(sentence: str, number, numbers: list) -> tuple[list, int, int, int] | None:
+    """The list of figures ("87.1% accuracy and 35.8% mCE", "57.6, 6.3 and 87.6") holding
+    ``number``: (figures, index of the first, of the last, of ``number``), None when alone."""
 
     def gap(a: int, b: int) -> str:
-        return _SPACES.sub(" ", _METRIC.sub(" ", sentence[a:b]).replace("%", " "))
+        return _list_gap(sentence, a, b)
 
     figures = [n for n in numbers if not isinstance(n, _Figure)]
     if number not in figures or len(figures) < 2:
@@ -704,11 +720,27 @@ def _paired_lists(sentence: str, number, numbers: list, mentions: list[Mention])
         gap(figures[last].end(), figures[last + 1].start())
     ):
         last += 1
-    if first == last:
+    return None if first == last else (figures, first, last, at)
+
+
+def _list_gap(sentence: str, a: int, b: int) -> str:
+    """The text between two figures with metric names and "%" blanked out."""
+    return _SPACES.sub(" ", _METRIC.sub(" ", sentence[a:b]).replace("%", " "))
+
+
+def _paired_lists(sentence: str, number, numbers: list, mentions: list[Mention]) -> Mention | None:
+    """ "87.1% accuracy and 35.8% mCE on ImageNet-1k and ImageNet-C", "4.7% and 7.8% WER on the
+    Switchboard and CallHome sets": a list of figures, then "on" a list of as many benchmarks,
+    paired in order."""
+    run = _figure_run(sentence, number, numbers)
+    if run is None:
         return None
+    figures, first, last, at = run
     run_end = figures[last].end()
     following = [m for m in mentions if m.start >= run_end]
-    if not following or not _RUN_TO_BENCHMARKS.fullmatch(gap(run_end, following[0].start)):
+    if not following or not _RUN_TO_BENCHMARKS.fullmatch(
+        _list_gap(sentence, run_end, following[0].start)
+    ):
         return None
     listed = [following[0]]
     for mention in following[1:]:
@@ -721,11 +753,95 @@ def _paired_lists(sentence: str, number, numbers: list, mentions: list[Mention])
     return listed[at - first]
 
 
+_NAME_ITEM = r"[A-Z][\w.+'’-]*(?:\s[A-Z0-9][\w.+'’-]*)?"
+#: "... on EgoGesture and NVIDIA benchmarks, respectively", "on ShanghaiTechA, ShanghaiTechB and
+#: UCF_QNRF, respectively": the names listed after a list of figures
+_NAMES_AFTER_RUN = re.compile(
+    rf"\s*%?\s*(?:[\w-]+\s+){{0,6}}?(?:on|for|in)\s+(?:the\s+)?(?P<names>{_NAME_ITEM}(?:\s*,\s*{_NAME_ITEM})*,?\s+and\s+{_NAME_ITEM})"
+)
+_NAME_SEP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def _respective(
+    sentence: str, number, numbers: list, mentions: list[Mention]
+) -> tuple[bool, Mention | None]:
+    """ "94.04% and 83.82% ... on EgoGesture and NVIDIA benchmarks, respectively": with
+    "respectively", the i-th figure of a list goes with the i-th name listed after it, a name the
+    gazetteer knows or not. (True, the mention) when that name is a known benchmark, (True, None)
+    when it is not, (False, None) when the sentence has no such lists."""
+    if "respectively" not in sentence:
+        return False, None
+    run = _figure_run(sentence, number, numbers)
+    if run is None:
+        return False, None
+    figures, first, last, at = run
+    listed = _NAMES_AFTER_RUN.match(sentence, figures[last].end())
+    if listed is None:
+        return False, None
+    start = listed.start("names")
+    spans = []
+    for name in _NAME_SEP.split(listed.group("names")):
+        at_name = sentence.index(name, start)
+        spans.append((at_name, at_name + len(name)))
+        start = at_name + len(name)
+    if len(spans) != last - first + 1:
+        return False, None
+    a, b = spans[at - first]
+    return True, next((m for m in mentions if m.start < b and a < m.end), None)
+
+
+#: a clause naming where its figure is: "On ActivityNet-1.3, it obtains"
+_OTHER_NAMED_CLAUSE = re.compile(r"(?:^|\s)[Oo]n\s+(?:the\s+)?[A-Z]")
+
+
+#: "and the official test set of ...", not "and achieve state-of-the-art results ("
+_ANOTHER_ITEM = re.compile(
+    r";|\band\s+(?!(?:also\s+|then\s+)?(?:achiev|obtain|reach|attain|establish|yield|set)\w*)",
+    re.I,
+)
+
+
+def _paren_of_another(sentence: str, number, mentions: list[Mention]) -> bool:
+    """ "on the CoNLL-2014 test set (F 0.5 = 65.0) and the official test set of the BEA-2019
+    shared task (F 0.5 = 70.2)": a figure in parentheses after a later item of a list than the
+    benchmark named."""
+    opened = sentence.rfind("(", 0, number.start())
+    if opened < 0 or opened < sentence.rfind(")", 0, number.start()):
+        return False
+    before = [m for m in mentions if m.end <= opened]
+    if not before:
+        return False
+    return bool(_ANOTHER_ITEM.search(sentence, before[-1].end, opened))
+
+
+def _semicolon_clause(sentence: str, number) -> str:
+    """The part of the sentence between the semicolons around ``number``."""
+    start = sentence.rfind(";", 0, number.start()) + 1
+    end = sentence.find(";", number.end())
+    return sentence[start : end if end >= 0 else len(sentence)]
+
+
+_BENCHMARK_AT = re.compile(
+    r"\s+(?:(?:benchmark|dataset|data set|test set|val(?:idation)? set)\s+)?(?:at|with)\s+(?:an?\s+)?",
+    re.I,
+)
+
+
 def _tied_benchmark(
     sentence: str, number: re.Match, numbers: list[re.Match], mentions: list[Mention]
 ) -> Mention | None:
+    decided, respective = _respective(sentence, number, numbers, mentions)
+    if decided:
+        return respective
     distinct = {m.name for m in mentions}
     if len(distinct) == 1:
+        if _OTHER_NAMED_CLAUSE.search(_semicolon_clause(sentence, number)) and all(
+            ";" in sentence[min(m.end, number.end()) : max(m.start, number.start())]
+            for m in mentions
+        ):
+            return None  # "On ActivityNet-1.3, it obtains ... 34.09%; on THUMOS14, it reaches"
+        if _paren_of_another(sentence, number, mentions):
+            return None
         return mentions[0]
     # "accuracies of 97.0 % (ESC-10), 91.5 % (ESC-50)": the benchmark in parentheses after the figure
     for mention in mentions:
@@ -742,6 +858,12 @@ def _tied_benchmark(
     paired = _paired_lists(sentence, number, numbers, mentions)
     if paired is not None:
         return paired
+    # "on the popular Cityscapes benchmark at 83.04% mIoU": the benchmark right before "at"
+    for mention in mentions:
+        if mention.end <= number.start() and _BENCHMARK_AT.fullmatch(
+            sentence, mention.end, number.start()
+        ):
+            return mention
     # "respectively": the i-th number goes with the i-th benchmark
     if "respectively" in sentence and len(numbers) == len(mentions):
         return mentions[numbers.index(number)]

@@ -366,3 +366,64 @@ def test_a_speed_bound_is_not_a_result() -> None:
 )
 def test_prose_results_of_the_second_round(sentence, expected):
     assert sorted(absolute(sentence)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # "respectively" pairs figures with the names listed after them, known or not
+        # (arxiv:1901.10323, arxiv:1911.07990: NVIDIA and UCF_QNRF are not in the gazetteer)
+        (
+            "ResNeXt-101 model, which is used as a classifier, achieves the state-of-the-art "
+            "offline classification accuracy of 94.04% and 83.82% for depth modality on "
+            "EgoGesture and NVIDIA benchmarks, respectively.",
+            [("egogesture", "accuracy", 94.04)],
+        ),
+        (
+            "We conduct thorough experiments to compare the performance of our SGANet with prior "
+            "arts and the proposed model can achieve state-of-the-art performance with MAE of "
+            "57.6, 6.3 and 87.6 on ShanghaiTechA, ShanghaiTechB and UCF_QNRF, respectively.",
+            [("shanghaitech", "MAE", 57.6), ("shanghaitech", "MAE", 6.3)],
+        ),
+        # a figure in parentheses after a later item of the list (arxiv:1909.00502)
+        (
+            "In this study, these choices are investigated through extensive experiments, and "
+            "state-of-the-art performance is achieved on the CoNLL-2014 test set (F 0.5 = 65.0) "
+            "and the official test set of the BEA-2019 shared task (F 0.5 = 70.2) without making "
+            "any modifications to the model architecture.",
+            [("conll2014", "F0.5", 65.0)],
+        ),
+        # a semicolon clause that names its own (unknown) benchmark (arxiv:1911.11462)
+        (
+            "On ActivityNet-1.3, it obtains an average mAP of 34.09%; on THUMOS14, it reaches "
+            "51.6% at IoU@0.5 when combined with a proposal processing method.",
+            [],
+        ),
+        # "on the X benchmark at N%" (arxiv:2103.12270)
+        (
+            "In particular, our SpineNet-S143+ model achieves the new state-of-the-art on the "
+            "popular Cityscapes benchmark at 83.04% mIoU and attained strong performance on the "
+            "PASCAL VOC2012 benchmark at 85.56% mIoU.",
+            [("cityscapes", "mIoU", 83.04), ("pascalvoc", "mIoU", 85.56)],
+        ),
+    ],
+)
+def test_figures_pinned_to_the_right_benchmark_or_none(sentence, expected):
+    assert sorted(absolute(sentence)) == sorted(expected)
+
+
+def test_rivals_in_a_list_and_speed_ranges_are_not_results() -> None:
+    # arxiv:2207.02696 (tuning half); the first sentence names the benchmark for the others
+    abstract = (
+        "We evaluate YOLOv7 on the MS COCO dataset. YOLOv7 surpasses all known object detectors "
+        "in both speed and accuracy in the range from 5 FPS to 160 FPS and has the highest "
+        "accuracy 56.8% AP among all known real-time object detectors with 30 FPS or higher on "
+        "GPU V100. YOLOv7-E6 object detector (56 FPS V100, 55.9% AP) outperforms both "
+        "transformer-based detector SWIN-L Cascade-Mask R-CNN (9.2 FPS A100, 53.9% AP) by 509% "
+        "in speed and 2% in accuracy, and convolutional-based detector ConvNeXt-XL "
+        "Cascade-Mask R-CNN (8.6 FPS A100, 55.2% AP) by 551% in speed and 0.7% AP in accuracy."
+    )
+    found = absolute(abstract)
+    assert ("coco", "mAP", 55.9) in found and ("coco", "FPS", 56.0) in found
+    for rival in (("coco", "FPS", 5.0), ("coco", "FPS", 8.6), ("coco", "mAP", 55.2)):
+        assert rival not in found
