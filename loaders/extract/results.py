@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from loaders.extract import result_model
 from loaders.extract.benchmarks import Mention
+from loaders.extract.primary_metrics import primary_metric
 
 #: canonical metric name -> pattern of its written forms (most specific first)
 METRICS: tuple[tuple[str, str], ...] = (
@@ -92,9 +93,9 @@ _METRIC = re.compile(
     re.I,
 )
 _NUMBER = re.compile(r"(?<![\w.@/-])(\d{1,3}(?:\.\d+)?)(\s?%|\s?dB)?(?![\w.]?\d)(?!\s?[x×]\b)")
-#: a bound, not a figure: "over 600 FPS", "more than 80%", "nearly 2x"
+#: a bound, not a figure: "over 600 FPS", "more than 80%", "nearly 2x", "to surpass 80%"
 _BOUND_BEFORE = re.compile(
-    r"(?:±|\bover|\babove|\bmore than|\bat least|\bbelow|\bunder|\bless than|\bnearly|\balmost|\bexceeding|\bwithin)\s*$",
+    r"(?:±|\bover|\babove|\bmore than|\bat least|\bbelow|\bunder|\bless than|\bnearly|\balmost|\bexceed(?:s|ing)?|\bsurpass(?:es|ing)?|\bbeyond|\bwithin)\s*$",
     re.I,
 )
 #: an improvement: "by 3.2 points", "+4.2 PQ", "a 12% relative reduction", "gains of 2.1"
@@ -297,14 +298,59 @@ def _scores(
     if not figures:
         return []
     metrics = list(_METRIC.finditer(sentence))
+    implied = [] if metrics or carried else _implied(sentence, figures, mentions)
     if not metrics and not _SCORE.search(sentence):
-        return []
+        return implied
     scores = [n for n in figures if _delta_kind(sentence, n) is None]
     deltas = [n for n in figures if _delta_kind(sentence, n) is not None]
     out = _read(sentence, scores, metrics, mentions, inside, carried, absolute=True)
     out += _read(sentence, deltas, metrics, mentions, inside, carried, absolute=False)
     if metrics:
         out += _learned(sentence, figures, scores, metrics, mentions, carried, out)
+    taken = {r.value for r in out}
+    return out + [r for r in implied if r.value not in taken]
+
+
+_PAREN_FIGURE = re.compile(r"\s*\(\s*")
+_PAREN_CLOSE = re.compile(r"\s*\)")
+_FIGURE_ON = re.compile(r"\s+on\s+(?:the\s+)?")
+
+
+def _implied(sentence: str, figures: list, mentions: list[Mention]) -> list[Result]:
+    """ "new benchmark records on Cora (84.31%) and Pubmed (80.95%)", "achieves 78.6 on COCO
+    test-dev": a sentence naming no metric, a figure written right after its benchmark in
+    parentheses or right before "on" it, in the metric the benchmark's results are reported in
+    (``primary_metrics``)."""
+    out: list[Result] = []
+    for number in figures:
+        if isinstance(number, _Figure) or _delta_kind(sentence, number) is not None:
+            continue
+        unit = (number.group(2) or "").strip() or None
+        value = float(number.group(1))
+        if (unit is None and "." not in number.group(1)) or (unit == "%" and value > 100):
+            continue  # "on 3 datasets": a count
+        bench = next(
+            (
+                m
+                for m in mentions
+                if (
+                    m.end <= number.start()
+                    and _PAREN_FIGURE.fullmatch(sentence, m.end, number.start())
+                    and _PAREN_CLOSE.match(sentence, number.end())
+                )
+                or (
+                    m.start >= number.end()
+                    and _FIGURE_ON.fullmatch(sentence, number.end(), m.start)
+                )
+            ),
+            None,
+        )
+        metric = primary_metric(bench.name) if bench is not None else None
+        if metric is None or _about_others(sentence, number):
+            continue
+        stated = f"{number.group(1)}{unit or ''}"
+        split = _split(sentence, number, bench)
+        out.append(Result(bench, metric, value, unit, "absolute", split, stated))
     return out
 
 
@@ -654,9 +700,10 @@ _VARIANT_AFTER = re.compile(r"\s*%?\s+(?:with|using)\s+(?!only\b|just\b|fewer\b|
 _LISTED_BEFORE = re.compile(
     r"\d{1,3}(?:\.\d+)?\s*(?:%|points?|pp)?\s*(?:[A-Za-z][\w@-]*\s*){0,2}(?:,|,?\s*and)\s*$"
 )
-#: a count or a cost, not a score: "152 FPS", "14.3M parameters", "with 41.3 FPS", "5 days"
+#: a count or a cost, not a score: "152 FPS", "14.3M parameters", "with 41.3 FPS", "5 days"; a
+#: bound: "to 80%+ Top-1 Accuracy"
 _NOT_A_SCORE = re.compile(
-    r"\s*(?:FPS|fps|ms\b|M\b|B\b|K\b|[GMT]?FLOPs|MACs|params\b|parameters\b|GB\b|MB\b|hours?\b|days?\b|GPU|epochs?\b|images\b|samples\b|examples\b|labels\b|layers\b|classes\b|languages\b)"
+    r"\+(?![\d.])|\s*(?:FPS|fps|ms\b|M\b|B\b|K\b|[GMT]?FLOPs|MACs|params\b|parameters\b|GB\b|MB\b|hours?\b|days?\b|GPU|epochs?\b|images\b|samples\b|examples\b|labels\b|layers\b|classes\b|languages\b)"
 )
 
 

@@ -427,3 +427,51 @@ def test_rivals_in_a_list_and_speed_ranges_are_not_results() -> None:
     assert ("coco", "mAP", 55.9) in found and ("coco", "FPS", 56.0) in found
     for rival in (("coco", "FPS", 5.0), ("coco", "FPS", 8.6), ("coco", "mAP", 55.2)):
         assert rival not in found
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # no metric named: the benchmark's own (arxiv:1910.12241, 2301.00184, 2003.04030, 2112.04491)
+        (
+            "Specially, our methods establish new benchmark records on Cora (84.31%) and Pubmed "
+            "(80.95%) when learning on attributed graphs.",
+            [("cora", "accuracy", 84.31), ("pubmed", "accuracy", 80.95)],
+        ),
+        (
+            "Without any post-processing, Cap4Video achieves state-of-the-art performance on four "
+            "standard text-video retrieval benchmarks: MSR-VTT (51.4%), VATEX (66.6%), MSVD "
+            "(51.8%), and DiDeMo (52.0%).",
+            [
+                ("msrvtt", "recall@1", 51.4),
+                ("vatex", "recall@1", 66.6),
+                ("msvd", "recall@1", 51.8),
+                ("didemo", "recall@1", 52.0),
+            ],
+        ),
+        # MPII has no single metric of its own: its figure stays unread
+        (
+            "Our single model achieves 78.6 on COCO test-dev, 93.0 on MPII test dataset.",
+            [("coco", "mAP", 78.6)],
+        ),
+        (
+            "In particular, with TLC, our Restormer-Local improves the state-of-the-art result in "
+            "single image deblurring from 32.92 dB to 33.57 dB on GoPro dataset.",
+            [("gopro", "PSNR", 33.57)],
+        ),
+        # a bound, not a result (arxiv:2009.08453)
+        (
+            "Our result can be regarded as a strong baseline using knowledge distillation, and to "
+            "our best knowledge, this is also the first method that is able to boost vanilla "
+            "ResNet-50 to surpass 80% on ImageNet without architecture modification or "
+            "additional training data.",
+            [],
+        ),
+        (
+            "MEAL V2: Boosting Vanilla ResNet-50 to 80%+ Top-1 Accuracy on ImageNet without Tricks",
+            [],
+        ),
+    ],
+)
+def test_a_benchmark_s_own_metric_when_none_is_named(sentence, expected):
+    assert sorted(absolute(sentence)) == sorted(expected)
