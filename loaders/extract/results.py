@@ -161,8 +161,10 @@ _BEATS_NAME = re.compile(
 )
 _IN_TERMS_OF = re.compile(r"\bin terms of\s+$", re.I)
 _DIGIT = re.compile(r"\d")
-# "1.8/3.3 WER on the clean/other test sets": two figures sharing one metric
-_PAIR = re.compile(r"(?<![\w.@/-])(\d{1,3}(?:\.\d+)?)/(\d{1,3}(?:\.\d+)?)(\s?%)?(?![\w.]?\d)(?!/)")
+# "1.8/3.3 WER on the clean/other test sets", "WER of 2.1%/4.3%": two figures sharing one metric
+_PAIR = re.compile(
+    r"(?<![\w.@/-])(\d{1,3}(?:\.\d+)?)(?:\s?%)?/(\d{1,3}(?:\.\d+)?)(\s?%)?(?![\w.]?\d)(?!/)"
+)
 #: "the GLUE score to 80.5%", "MultiNLI accuracy to 86.7%": benchmark, metric, number in a row
 _BENCH_METRIC_GAP = re.compile(r"\s+(?:[A-Za-z-]+\s+){0,3}$")
 _SCORE = re.compile(r"scores?\b", re.I)

@@ -362,6 +362,13 @@ def test_a_speed_bound_is_not_a_result() -> None:
             "relations with higher confidence, achieving state-of-the-art AUC (0.424).",
             [("nyt10", "AUROC", 0.424)],
         ),
+        # "WER of 2.1%/4.3%": a pair with a unit on each figure (arxiv:2005.08100)
+        (
+            "On the widely used LibriSpeech benchmark, our model achieves WER of 2.1%/4.3% without "
+            "using a language model and 1.9%/3.9% with an external language model on "
+            "test/testother.",
+            [("librispeech", "WER", v) for v in (2.1, 4.3, 1.9, 3.9)],
+        ),
     ],
 )
 def test_prose_results_of_the_second_round(sentence, expected):
