@@ -148,7 +148,7 @@ _ASIDE = re.compile(r"^\s*\([^()]{0,60}\)")
 _ASIDES = re.compile(r"\([^()]{0,60}\)")
 # numbers after these belong to the systems compared against, not to the paper's own
 _COMPARISON = re.compile(
-    r"\b(?:outperforming|surpassing|beating|exceeding|compar\w* (?:to|with)|than|versus|vs\.?|baselines?|from|random (?:guess\w*|chance)|chance level)\b",
+    r"\b(?:outperforming|surpassing|beating|exceeding|compar\w* (?:to|with)|than|versus|vs\.?|baselines?|random (?:guess\w*|chance)|chance level)\b|\bfrom\s+(?:(?!and\b|to\b)[^\s\d]\S*\s+){0,4}$",
     re.I,
 )
 _PRIOR = re.compile(
@@ -279,7 +279,9 @@ def _speeds(
             continue
         if _about_others(sentence, speed) or _delta_kind(sentence, speed) is not None:
             continue
-        if _SPEED_RANGE.search(sentence, 0, speed.start()):
+        if _SPEED_RANGE.search(sentence, 0, speed.start()) or _BOUND_AFTER.match(
+            sentence, speed.end()
+        ):
             continue  # "in the range from 5 FPS to 160 FPS": every detector's, not a result
         bench = mentions[0] if carried else _tied_benchmark(sentence, speed, [speed], mentions)
         if bench is None:
@@ -688,7 +690,14 @@ def _is_bound(sentence: str, number: re.Match) -> bool:
     return bool(
         _BOUND_BEFORE.search(sentence[max(0, number.start() - 20) : number.start()])
         or _NOT_A_SCORE.match(sentence, number.end())
+        or _BOUND_AFTER.match(sentence, number.end())
     )
+
+
+#: "with 30 FPS or higher", "95% or more": a bound
+_BOUND_AFTER = re.compile(
+    r"\s*(?:%|FPS|fps)?\s*or (?:higher|more|better|above|greater|less|lower|fewer|below)\b"
+)
 
 
 def _delta_kind(sentence: str, number: re.Match) -> str | None:
@@ -730,11 +739,20 @@ def _parenthesised(
     return None, None
 
 
+_ADJACENT = re.compile(r"\s*%?\s?")
+
+
 def _tied_metric(
     sentence: str, number: re.Match, metrics: list[re.Match], mentions: list[Mention] = ()
 ) -> str | None:
     """The metric written right before ("accuracy of 80.1%") or after ("80.1% top-1",
-    "81.5% on GSM8k pass@1") the number."""
+    "81.5% on GSM8k pass@1") the number; one written right after it first ("the highest
+    accuracy 56.8% AP")."""
+    for metric in metrics:
+        if metric.start() >= number.end() and _ADJACENT.fullmatch(
+            sentence, number.end(), metric.start()
+        ):
+            return _metric_name(metric)
     for metric in metrics:
         if metric.start() >= number.end():
             gap = sentence[number.end() : metric.start()]
