@@ -13,86 +13,18 @@ from dataclasses import dataclass
 
 from loaders.extract import result_model
 from loaders.extract.benchmarks import Mention
+from loaders.extract.figures import (
+    CLAUSE,
+    LIST_GAP,
+    METRIC,
+    SPACES,
+    Figure,
+    metric_name,
+    numbers,
+)
 from loaders.extract.primary_metrics import primary_metric
+from loaders.extract.result_benchmarks import figure_run, tied_benchmark
 
-#: canonical metric name -> pattern of its written forms (most specific first)
-METRICS: tuple[tuple[str, str], ...] = (
-    ("recall@1", r"top-?1 recall"),
-    ("top-1 error", r"top-?1 (?:classification |test )?error(?: rates?)?"),
-    ("top-5 error", r"top-?5 (?:classification |test )?error(?: rates?)?"),
-    (
-        "top-1 accuracy",
-        r"top-?1(?:\s+(?:classification\s+|test\s+|linear\s+(?:evaluation\s+)?)?acc(?:urac(?:y|ies))?)?|acc@1",
-    ),
-    ("top-5 accuracy", r"top-?5(?:\s+(?:classification\s+|test\s+)?acc(?:uracy)?)?"),
-    ("exact match", r"exact[- ]match(?: accuracy)?|\bEM\b"),
-    ("error rate", r"(?:test |classification )?error rates?|test error"),
-    (
-        "accuracy",
-        r"(?:zero-shot |few-shot |test |average |mean |overall |classification |recognition |verification |execution |program )?acc(?:urac(?:y|ies)|\.)?",
-    ),
-    ("F0.5", r"F\s?0\.5"),
-    ("F1", r"(?:macro-?|micro-?)?F1(?:[- ]score)?|F-score|F-measure|F\s1(?:\s?-\s?score)?\b"),
-    ("GLEU", r"GLEU"),
-    ("BLEU", r"BLEU(?:-4)?(?: scores?)?"),
-    ("ROUGE-L", r"ROUGE-L"),
-    ("ROUGE-1", r"ROUGE-1"),
-    ("ROUGE-2", r"ROUGE-2"),
-    ("ROUGE", r"ROUGE"),
-    ("CIDEr", r"CIDEr"),
-    ("mIoU", r"mIoU|mean IoU|mean intersection over union"),
-    ("PQ", r"\bPQ\b|panoptic quality"),
-    (
-        "mAP",
-        r"mAP(?:@?[\d.:]+)?|box(?:/mask)? AP|mask AP|\bAP(?:50|75)?\b|mean average precision|average precision",
-    ),
-    ("FID", r"FID(?: scores?)?"),
-    ("FVD", r"FVD"),
-    ("Inception score", r"Inception scores?"),
-    ("PSNR", r"PSNR"),
-    ("SSIM", r"SSIM"),
-    ("pass@k", r"[Pp]ass@\d+\b"),
-    ("perplexity", r"perplexity|\bPPL\b"),
-    ("WER", r"\bWERs?\b|word error rates?"),
-    ("PER", r"\bPER\b|phoneme error rate"),
-    ("EER", r"\bEER\b|equal error rate"),
-    ("DER", r"\bDER\b|diarization error rate"),
-    ("success rate", r"success rates?"),
-    ("win rate", r"win rates?"),
-    ("PR-AUC", r"PR-AUC"),
-    ("AUROC", r"AUROC|AUC"),
-    ("recall@1", r"R@1\b|[Rr]ecall@1\b|[Rr]ank-?1\b"),
-    ("NDCG@10", r"nDCG@10|NDCG@10"),
-    ("NDCG", r"\bNDCG\b"),
-    ("bits per character", r"bits[- ]per[- ]character|\bBPC\b"),
-    ("bits per dimension", r"bits(?: per |/)dim(?:ension)?|\bbpd\b"),
-    ("UAS", r"\bUAS\b"),
-    ("LAS", r"\bLAS\b"),
-    ("J&F", r"J\s?&\s?F"),
-    ("Dice", r"[Dd]ice(?: coefficient| score)?|\bDSC\b"),
-    ("MPJPE", r"\bMPJPE\b"),
-    ("mCE", r"\bmCE\b"),
-    ("miss rate", r"miss rates?"),
-    ("PESQ", r"\bPESQ\b"),
-    ("HTER", r"\bHTER\b"),
-    ("ACER", r"\bACER\b"),
-    ("NoC@90", r"NoC@\d+"),
-    ("ODS", r"\bODS\b"),
-    ("NDS", r"\bNDS\b"),
-    ("HOTA", r"\bHOTA\b"),
-    ("MOTA", r"\bMOTA\b"),
-    ("IDF1", r"\bIDF1\b"),
-    ("RMSE", r"\bRMSE\b|root mean squared? error"),
-    ("MAE", r"(?-i:\bMAE\b)|mean absolute error"),
-    ("SI-SDRi", r"\bSI-S[DN]Ri?\b"),
-)
-# a metric name starts a word: the look-behind rejects most positions before the long
-# alternation is tried (five times faster to scan)
-_METRIC = re.compile(
-    "(?<![A-Za-z])(?:" + "|".join(f"(?P<m{i}>{p})" for i, (_, p) in enumerate(METRICS)) + ")",
-    re.I,
-)
-_NUMBER = re.compile(r"(?<![\w.@/-])(\d{1,3}(?:\.\d+)?)(\s?%|\s?dB)?(?![\w.]?\d)(?!\s?[x×]\b)")
 #: a bound, not a figure: "over 600 FPS", "more than 80%", "nearly 2x", "to surpass 80%"
 _BOUND_BEFORE = re.compile(
     r"(?:±|\bover|\babove|\bmore than|\bat least|\bbelow|\bunder|\bless than|\bnearly|\balmost|\bexceed(?:s|ing)?|\bsurpass(?:es|ing)?|\bbeyond|\bwithin|\bupper bound of)\s*$",
@@ -161,59 +93,9 @@ _BEATS_NAME = re.compile(
 )
 _IN_TERMS_OF = re.compile(r"\bin terms of\s+$", re.I)
 _DIGIT = re.compile(r"\d")
-# "1.8/3.3 WER on the clean/other test sets", "WER of 2.1%/4.3%": two figures sharing one metric
-_PAIR = re.compile(
-    r"(?<![\w.@/-])(\d{1,3}(?:\.\d+)?)(?:\s?%)?/(\d{1,3}(?:\.\d+)?)(\s?%)?(?![\w.]?\d)(?!/)"
-)
 #: "the GLUE score to 80.5%", "MultiNLI accuracy to 86.7%": benchmark, metric, number in a row
 _BENCH_METRIC_GAP = re.compile(r"\s+(?:[A-Za-z-]+\s+){0,3}$")
 _SCORE = re.compile(r"scores?\b", re.I)
-#: "26.8 PQ, 16.8 AP, and 34.1 mIoU on ADE20K": only figures and metric names before the benchmark
-_FIGURE_LIST = re.compile(r"(?:\s|,|and|[\d.]+|%|\bon\b|\bthe\b)*")
-_PAIRING_PREP = re.compile(
-    r"\b(?:on|in|for|across|over|at)\s+(?:the\s+)?(?:(?:val(?:idation)?|test|dev)\s+(?:set|split)\s+of\s+(?:the\s+)?)?$",
-    re.I,
-)
-
-
-class _Figure:
-    """One figure of an "a/b" pair, spanning the pair (quacks like the re.Match of _NUMBER)."""
-
-    def __init__(self, pair: re.Match, which: int) -> None:
-        self._pair, self._which = pair, which
-
-    def start(self) -> int:
-        return self._pair.start()
-
-    def end(self) -> int:
-        return self._pair.end()
-
-    def group(self, n: int) -> str | None:
-        return self._pair.group(self._which) if n == 1 else self._pair.group(3)
-
-
-#: an image size, not a figure: "ImageNet 256×256", "128x128" ("?" where a conversion lost the "×")
-_RESOLUTION = re.compile(r"(?<![\w.])\d{2,4}\s?[?×x]\s?\d{2,4}(?![\w.]?\d)")
-
-
-def _numbers(sentence: str) -> list:
-    """The sentence's figures, an "a/b" pair read as two figures, image sizes left out."""
-    pairs = list(_PAIR.finditer(sentence)) if "/" in sentence else []
-    sizes = (
-        [(r.start(), r.end()) for r in _RESOLUTION.finditer(sentence)]
-        if ("?" in sentence or "x" in sentence or "×" in sentence)
-        else []
-    )
-    out: list = []
-    for number in _NUMBER.finditer(sentence):
-        if sizes and any(a <= number.start() < b for a, b in sizes):
-            continue
-        pair = next((p for p in pairs if p.start() == number.start()), None)
-        if pair is not None:
-            out.extend((_Figure(pair, 1), _Figure(pair, 2)))
-        elif not any(p.start() <= number.start() < p.end() for p in pairs):
-            out.append(number)
-    return out
 
 
 @dataclass(frozen=True)
@@ -228,13 +110,6 @@ class Result:
     split: str = ""
     #: the figure as written ("80.1%", "3.2 points")
     stated: str = ""
-
-
-def _metric_name(match: re.Match) -> str:
-    for i, (name, _) in enumerate(METRICS):
-        if match.group(f"m{i}") is not None:
-            return match.group(0).lower() if name == "pass@k" else name
-    raise AssertionError("unreachable")
 
 
 def find_results(sentence: str, mentions: list[Mention], carried: bool = False) -> list[Result]:
@@ -283,7 +158,7 @@ def _speeds(
             sentence, speed.end()
         ):
             continue  # "in the range from 5 FPS to 160 FPS": every detector's, not a result
-        bench = mentions[0] if carried else _tied_benchmark(sentence, speed, [speed], mentions)
+        bench = mentions[0] if carried else tied_benchmark(sentence, speed, [speed], mentions)
         if bench is None:
             continue
         split = _split(sentence, speed, None if carried else bench)
@@ -297,11 +172,11 @@ def _scores(
 ) -> list[Result]:
     """The scores (and improvements) of ``find_results``."""
     figures = [
-        n for n in _numbers(sentence) if not _inside(n, inside) and not _is_bound(sentence, n)
+        n for n in numbers(sentence) if not _inside(n, inside) and not _is_bound(sentence, n)
     ]
     if not figures:
         return []
-    metrics = list(_METRIC.finditer(sentence))
+    metrics = list(METRIC.finditer(sentence))
     implied = [] if carried else _implied(sentence, figures, mentions, metrics)
     if not metrics and not _SCORE.search(sentence):
         return implied
@@ -329,10 +204,10 @@ def _implied(
     right before "on" it, in the metric the benchmark's results are reported in
     (``primary_metrics``); when the sentence names metrics, only in one of them ("lowered the
     word error rate ... to a record 6.6% on the Switchboard subset")."""
-    named = {_metric_name(m) for m in metrics}
+    named = {metric_name(m) for m in metrics}
     out: list[Result] = []
     for number in figures:
-        if isinstance(number, _Figure) or _delta_kind(sentence, number) is not None:
+        if isinstance(number, Figure) or _delta_kind(sentence, number) is not None:
             continue
         if _SPEED_OF.search(sentence, 0, number.start()):
             continue  # "a real-time processing speed of 54.60 on the Kvasir-SEG dataset"
@@ -359,7 +234,7 @@ def _implied(
         metric = primary_metric(bench.name) if bench is not None else None
         if metric is None or (named and metric not in named) or _about_others(sentence, number):
             continue
-        if named and _figure_run(sentence, number, figures) is not None:
+        if named and figure_run(sentence, number, figures) is not None:
             continue  # "MAE of 57.6, 6.3 and 87.6 on ShanghaiTechA, ...": the list rules' to pair
         stated = f"{number.group(1)}{unit or ''}"
         split = _split(sentence, number, bench)
@@ -414,7 +289,7 @@ def _learned(
             options = [(m, (m.start, m.end, i)) for i, m in enumerate(ranked[:3])]
         best: tuple[float, Result] | None = None
         for rank, metric in enumerate(near):
-            name = _metric_name(metric)
+            name = metric_name(metric)
             for bench, where in options:
                 feats = result_model.features(
                     sentence,
@@ -468,7 +343,7 @@ def _read(
         follower = number
         while metric is None:
             later = [n for n in kept if n.start() > follower.end()]
-            if not later or not _LIST_GAP.fullmatch(sentence[follower.end() : later[0].start()]):
+            if not later or not LIST_GAP.fullmatch(sentence[follower.end() : later[0].start()]):
                 break
             follower = later[0]
             metric = _tied_metric(sentence, follower, metrics, inside)
@@ -478,8 +353,8 @@ def _read(
             gap = _without_mentions(sentence, tied[-1][0].end(), number.start(), mentions)
             # "83.2% top-1 accuracy (+0.8%) on UCF101 and 54.5% on HMDB51": the first figure's
             # metric and asides may stand between
-            gap = _ASIDES.sub(" ", _METRIC.sub(" ", gap, count=1))
-            if _LIST_AFTER.fullmatch(_SPACES.sub(" ", gap)):
+            gap = _ASIDES.sub(" ", METRIC.sub(" ", gap, count=1))
+            if _LIST_AFTER.fullmatch(SPACES.sub(" ", gap)):
                 metric = tied[-1][1]
             elif _AND_BEFORE.search(sentence, 0, number.start()) and _VARIANT_AFTER.match(
                 sentence, number.end()
@@ -508,7 +383,7 @@ def _read(
             bench = (
                 mentions[0]
                 if carried
-                else _tied_benchmark(sentence, number, scored or numbers, mentions)
+                else tied_benchmark(sentence, number, scored or numbers, mentions)
             )
         if bench is not None:
             kind = "absolute" if absolute else _delta_kind(sentence, number) or "delta"
@@ -520,15 +395,10 @@ def _read(
     return out
 
 
-_FIGURE_THEN_PAREN = re.compile(r"\s*(?:%|dB)?\s*\(\s*")
-_OPEN_PAREN = re.compile(r"\s*(?:(?:dataset|benchmark|test set|val set)\s*)?\(\s*")
-_SPACES = re.compile(r"\s+")
 _SCORE_WORD = re.compile(r"\s+scores?\b")
-_CLAUSE = re.compile(r"[,;:]")
 _BARE_PAREN = re.compile(r"\s*\(")
 _TRAILING_PREP = re.compile(r"\b(?:on|in|for)\s+(?:the\s+)?\s*$")
 _RELATIVE_BEFORE = re.compile(r"relative(?: \w+)? (?:of|by)\s*$|\brelative\s*$", re.I)
-_LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
 #: between two figures sharing the first one's metric: "30.83 and ", "94.8% on CIFAR-10 and "
 _LIST_AFTER = re.compile(
     r"\s*(?:%|dB)?\s*(?:\([^()]{0,40}\)\s*)?(?:(?:on|in|for)\s+(?:the\s+)?\s*(?:\d{2,4}\s?[?×x]\s?\d{2,4}\s*)?(?:(?:dataset|benchmark|test set)s?\s*)?)?(?:,|,?\s*and|,?\s*or|/)\s*",
@@ -546,7 +416,7 @@ def _runs(sentence: str, items: list, start, end) -> list[list]:
     """``items`` grouped into runs joined by "," / "and" / "or"."""
     runs: list[list] = []
     for item in items:
-        if runs and _LIST_GAP.fullmatch(sentence[end(runs[-1][-1]) : start(item)]):
+        if runs and LIST_GAP.fullmatch(sentence[end(runs[-1][-1]) : start(item)]):
             runs[-1].append(item)
         else:
             runs.append([item])
@@ -573,7 +443,7 @@ def _listed_metrics(sentence: str, numbers: list, metrics: list[re.Match]) -> di
                 names[-1].end() <= figures[0].start() and _METRICS_THEN_FIGURES.fullmatch(before)
             ) or (figures[-1].end() <= names[0].start() and _FIGURES_THEN_METRICS.fullmatch(after)):
                 for figure, name in zip(figures, names):
-                    paired[numbers.index(figure)] = _metric_name(name)
+                    paired[numbers.index(figure)] = metric_name(name)
     return paired
 
 
@@ -583,7 +453,7 @@ def _without_mentions(sentence: str, start: int, end: int, mentions: list[Mentio
     for mention in mentions:
         if start <= mention.start and mention.end <= end:
             gap = gap.replace(sentence[mention.start : mention.end], " ")
-    return _SPACES.sub(" ", gap)
+    return SPACES.sub(" ", gap)
 
 
 def _split(sentence: str, number, bench: Mention | None) -> str:
@@ -614,7 +484,7 @@ def _bench_metric_number(
     metric = next((m for m in metrics if m.end() == len(head.rstrip())), None)
     score = _SCORE_WORD.match(tie.group(0))
     if metric is not None:
-        start, name = metric.start(), _metric_name(metric)
+        start, name = metric.start(), metric_name(metric)
     elif score is not None:
         # a bare "score" is a metric only right after a benchmark name ("the GLUE score")
         start, name = tie.start() + len(tie.group(0)) - len(tie.group(0).lstrip()), "score"
@@ -654,7 +524,7 @@ def _about_others(sentence: str, number: re.Match) -> bool:
     "from 32.92 to 33.57" the figure after "to" is the paper's own."""
     before = sentence[: number.start()]
     opened = before.rfind("(")
-    head = _own_again(_CLAUSE.split(before[:opened])[-1]) if opened > before.rfind(")") else ""
+    head = _own_again(CLAUSE.split(before[:opened])[-1]) if opened > before.rfind(")") else ""
     if head and (_COMPARISON.search(head) or _BEATS_NAME.search(head)):
         return True  # "outperforms SWIN-L Cascade-Mask R-CNN (9.2 FPS A100, 53.9% AP)"
     if head and _AND_START.match(head):
@@ -663,10 +533,10 @@ def _about_others(sentence: str, number: re.Match) -> bool:
         # next rival of a list whose first one was
         earlier = before.rfind("(", 0, opened - len(head))
         if earlier >= 0:
-            head2 = _CLAUSE.split(before[:earlier])[-1]
+            head2 = CLAUSE.split(before[:earlier])[-1]
             if _BEATS_NAME.search(head2):
                 return True
-    clause = _own_again(_CLAUSE.split(_ASIDES.sub(" ", before))[-1])
+    clause = _own_again(CLAUSE.split(_ASIDES.sub(" ", before))[-1])
     if _RANGE_START.search(clause):
         return False
     if _FROM_TO.search(clause):
@@ -734,8 +604,8 @@ def _parenthesised(
     for mention in mentions:
         if _BARE_PAREN.fullmatch(sentence[mention.end : number.start()]):
             named = [m for m in metrics if _IN_TERMS_OF.search(sentence[: m.start()])]
-            if len(named) == 1 and len({_metric_name(m) for m in metrics}) == 1:
-                return _metric_name(named[0]), mention
+            if len(named) == 1 and len({metric_name(m) for m in metrics}) == 1:
+                return metric_name(named[0]), mention
     return None, None
 
 
@@ -752,7 +622,7 @@ def _tied_metric(
         if metric.start() >= number.end() and _ADJACENT.fullmatch(
             sentence, number.end(), metric.start()
         ):
-            return _metric_name(metric)
+            return metric_name(metric)
     for metric in metrics:
         if metric.start() >= number.end():
             gap = sentence[number.end() : metric.start()]
@@ -760,9 +630,9 @@ def _tied_metric(
             for mention in mentions:
                 if number.end() <= mention.start and mention.end <= metric.start():
                     gap = gap.replace(sentence[mention.start : mention.end], " ")
-            gap = _TRAILING_PREP.sub(" ", _SPACES.sub(" ", gap))
+            gap = _TRAILING_PREP.sub(" ", SPACES.sub(" ", gap))
             if (len(gap) <= 14 and _TIE_AFTER.match(gap)) or _TASK_BETWEEN.match(gap):
-                return _metric_name(metric)
+                return metric_name(metric)
         elif metric.end() <= number.start():
             gap = sentence[metric.end() : number.start()]
             from_to = _FROM_TO.search(gap)
@@ -770,211 +640,5 @@ def _tied_metric(
                 # "mAP increases from 1.7% to 7.4%", "the F1 score is boosted from 80.35% to"
                 gap = _CHANGE_VERB.sub("", gap[: from_to.start()])
             if len(gap) <= 24 and _TIE_BEFORE.search(gap) and _TIE_BEFORE.search(gap).start() == 0:
-                return _metric_name(metric)
-    return None
-
-
-_RUN_TO_BENCHMARKS = re.compile(r"\s*%?\s*(?:(?:on|in|for|across)\s+(?:the\s+)?)$", re.I)
-_THE = re.compile(r"\bthe\s+", re.I)
-
-
-def _figure_run(sentence: str, number, numbers: list) -> tuple[list, int, int, int] | None:
-    """The list of figures ("87.1% accuracy and 35.8% mCE", "57.6, 6.3 and 87.6") holding
-    ``number``: (figures, index of the first, of the last, of ``number``), None when alone."""
-
-    def gap(a: int, b: int) -> str:
-        return _list_gap(sentence, a, b)
-
-    figures = [n for n in numbers if not isinstance(n, _Figure)]
-    if number not in figures or len(figures) < 2:
-        return None
-    at = figures.index(number)
-    first = last = at
-    while first > 0 and _LIST_GAP.fullmatch(gap(figures[first - 1].end(), figures[first].start())):
-        first -= 1
-    while last + 1 < len(figures) and _LIST_GAP.fullmatch(
-        gap(figures[last].end(), figures[last + 1].start())
-    ):
-        last += 1
-    return None if first == last else (figures, first, last, at)
-
-
-def _list_gap(sentence: str, a: int, b: int) -> str:
-    """The text between two figures with metric names and "%" blanked out."""
-    return _SPACES.sub(" ", _METRIC.sub(" ", sentence[a:b]).replace("%", " "))
-
-
-def _paired_lists(sentence: str, number, numbers: list, mentions: list[Mention]) -> Mention | None:
-    """ "87.1% accuracy and 35.8% mCE on ImageNet-1k and ImageNet-C", "4.7% and 7.8% WER on the
-    Switchboard and CallHome sets": a list of figures, then "on" a list of as many benchmarks,
-    paired in order."""
-    run = _figure_run(sentence, number, numbers)
-    if run is None:
-        return None
-    figures, first, last, at = run
-    run_end = figures[last].end()
-    following = [m for m in mentions if m.start >= run_end]
-    if not following or not _RUN_TO_BENCHMARKS.fullmatch(
-        _list_gap(sentence, run_end, following[0].start)
-    ):
-        return None
-    listed = [following[0]]
-    for mention in following[1:]:
-        between = _THE.sub("", sentence[listed[-1].end : mention.start])
-        if not _LIST_GAP.fullmatch(between):
-            break
-        listed.append(mention)
-    if len(listed) != last - first + 1:
-        return None
-    return listed[at - first]
-
-
-_NAME_ITEM = r"[A-Z][\w.+'’-]*(?:\s[A-Z0-9][\w.+'’-]*)?"
-#: "... on EgoGesture and NVIDIA benchmarks, respectively", "on ShanghaiTechA, ShanghaiTechB and
-#: UCF_QNRF, respectively": the names listed after a list of figures
-_NAMES_AFTER_RUN = re.compile(
-    rf"\s*%?\s*(?:[\w-]+\s+){{0,6}}?(?:on|for|in)\s+(?:the\s+)?(?P<names>{_NAME_ITEM}(?:\s*,\s*{_NAME_ITEM})*,?\s+and\s+{_NAME_ITEM})"
-)
-_NAME_SEP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
-
-
-def _respective(
-    sentence: str, number, numbers: list, mentions: list[Mention]
-) -> tuple[bool, Mention | None]:
-    """ "94.04% and 83.82% ... on EgoGesture and NVIDIA benchmarks, respectively": with
-    "respectively", the i-th figure of a list goes with the i-th name listed after it, a name the
-    gazetteer knows or not. (True, the mention) when that name is a known benchmark, (True, None)
-    when it is not, (False, None) when the sentence has no such lists."""
-    if "respectively" not in sentence:
-        return False, None
-    run = _figure_run(sentence, number, numbers)
-    if run is None:
-        return False, None
-    figures, first, last, at = run
-    listed = _NAMES_AFTER_RUN.match(sentence, figures[last].end())
-    if listed is None:
-        return False, None
-    start = listed.start("names")
-    spans = []
-    for name in _NAME_SEP.split(listed.group("names")):
-        at_name = sentence.index(name, start)
-        spans.append((at_name, at_name + len(name)))
-        start = at_name + len(name)
-    if len(spans) != last - first + 1:
-        return False, None
-    a, b = spans[at - first]
-    return True, next((m for m in mentions if m.start < b and a < m.end), None)
-
-
-#: a clause naming where its figure is: "On ActivityNet-1.3, it obtains"
-_OTHER_NAMED_CLAUSE = re.compile(r"(?:^|\s)[Oo]n\s+(?:the\s+)?[A-Z]")
-
-
-#: "and the official test set of ...", not "and achieve state-of-the-art results ("
-_ANOTHER_ITEM = re.compile(
-    r";|\band\s+(?!(?:also\s+|then\s+)?(?:achiev|obtain|reach|attain|establish|yield|set)\w*)",
-    re.I,
-)
-
-
-def _paren_of_another(sentence: str, number, mentions: list[Mention]) -> bool:
-    """ "on the CoNLL-2014 test set (F 0.5 = 65.0) and the official test set of the BEA-2019
-    shared task (F 0.5 = 70.2)": a figure in parentheses after a later item of a list than the
-    benchmark named."""
-    opened = sentence.rfind("(", 0, number.start())
-    if opened < 0 or opened < sentence.rfind(")", 0, number.start()):
-        return False
-    before = [m for m in mentions if m.end <= opened]
-    if not before:
-        return False
-    return bool(_ANOTHER_ITEM.search(sentence, before[-1].end, opened))
-
-
-def _semicolon_clause(sentence: str, number) -> str:
-    """The part of the sentence between the semicolons around ``number``."""
-    start = sentence.rfind(";", 0, number.start()) + 1
-    end = sentence.find(";", number.end())
-    return sentence[start : end if end >= 0 else len(sentence)]
-
-
-_BENCHMARK_AT = re.compile(
-    r"\s+(?:(?:benchmark|dataset|data set|test set|val(?:idation)? set)\s+)?(?:at|with)\s+(?:an?\s+)?",
-    re.I,
-)
-
-
-def _tied_benchmark(
-    sentence: str, number: re.Match, numbers: list[re.Match], mentions: list[Mention]
-) -> Mention | None:
-    decided, respective = _respective(sentence, number, numbers, mentions)
-    if decided:
-        return respective
-    distinct = {m.name for m in mentions}
-    if len(distinct) == 1:
-        if _OTHER_NAMED_CLAUSE.search(_semicolon_clause(sentence, number)) and all(
-            ";" in sentence[min(m.end, number.end()) : max(m.start, number.start())]
-            for m in mentions
-        ):
-            return None  # "On ActivityNet-1.3, it obtains ... 34.09%; on THUMOS14, it reaches"
-        if _paren_of_another(sentence, number, mentions):
-            return None
-        return mentions[0]
-    # "accuracies of 97.0 % (ESC-10), 91.5 % (ESC-50)": the benchmark in parentheses after the figure
-    for mention in mentions:
-        if mention.start >= number.end() and _FIGURE_THEN_PAREN.fullmatch(
-            sentence[number.end() : mention.start]
-        ):
-            return mention
-    # "on both Cityscapes (82.0% mean IoU) and Pascal Context (53.7% mean IoU)"
-    for mention in mentions:
-        if mention.end <= number.start() and _OPEN_PAREN.fullmatch(
-            sentence[mention.end : number.start()]
-        ):
-            return mention
-    paired = _paired_lists(sentence, number, numbers, mentions)
-    if paired is not None:
-        return paired
-    # "on the popular Cityscapes benchmark at 83.04% mIoU": the benchmark right before "at"
-    for mention in mentions:
-        if mention.end <= number.start() and _BENCHMARK_AT.fullmatch(
-            sentence, mention.end, number.start()
-        ):
-            return mention
-    # "respectively": the i-th number goes with the i-th benchmark
-    if "respectively" in sentence and len(numbers) == len(mentions):
-        return mentions[numbers.index(number)]
-    # the benchmark named right after the number ("... 80.1% on ImageNet"), before any other number
-    following = [m for m in mentions if m.start >= number.end()]
-    # "... at the PASCAL VOC-2012 ... task, reaching 79.7% mIOU in the test set, and advances the
-    # results on three other datasets: PASCAL-Context, ...": those are past a clause break
-    near = [m for m in following if not _CLAUSE.search(sentence, number.end(), m.start)]
-    if (
-        near
-        and len(following) > 1
-        and _LIST_GAP.fullmatch(sentence[following[0].end : following[1].start])
-    ):
-        return None  # "65.9% average accuracy on AIME, HMMT and MATH": one number, many benchmarks
-    if following:
-        first = following[0]
-        between = sentence[number.end() : first.start]
-        if (
-            (
-                not any(number.end() < n.start() < first.start for n in numbers)
-                # "26.8 PQ, 16.8 AP, and 34.1 mIoU on ADE20K" (not "top-5 accuracy of 97.18,
-                # 62.4 mAP on COCO": there the metric came before the figure)
-                or (
-                    _METRIC.match(between.lstrip(" %"))
-                    and _FIGURE_LIST.fullmatch(_METRIC.sub(" ", between))
-                )
-            )
-            and len(between) <= 60
-            and _PAIRING_PREP.search(sentence[: first.start])
-        ):
-            return first
-    # "on ImageNet, it reaches 80.1%" : the only benchmark before, with no other number between
-    preceding = [m for m in mentions if m.end <= number.start()]
-    if preceding and not near and len({m.name for m in preceding}) == 1:
-        last = preceding[-1]
-        if not any(last.end < n.start() < number.start() for n in numbers if n is not number):
-            return last
+                return metric_name(metric)
     return None

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from kg.metrics import metric_key
+from loaders.extract.figures import METRICS
 from loaders.extract.gazetteer import load_gazetteer
 from loaders.extract.primary_metrics import PRIMARY_METRIC
-from loaders.extract.results import METRICS
 
 
 def test_every_benchmark_is_a_gazetteer_name_and_every_metric_canonical() -> None:
