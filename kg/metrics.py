@@ -120,7 +120,7 @@ METRIC_ALIASES: dict[str, tuple[str, ...]] = {
     "MOTA": (),
     "IDF1": (),
     "SI-SDRi": ("si-snri", "si-sdr improvement"),
-    "FPS": ("frames per second", "speed (fps)", "frame (fps)"),
+    "FPS": ("frames per second", "speed (fps)", "frame (fps)", "fps (v100, b=1)"),
 }
 
 _LOWER_IS_BETTER = re.compile(

@@ -6,7 +6,14 @@ from __future__ import annotations
 import argparse
 import sys
 
-from loaders.extract.evaluate import checked_results, evaluate, labelled_sets, load_devset, report
+from loaders.extract.evaluate import (
+    CHECKED,
+    checked_results,
+    evaluate,
+    labelled_sets,
+    load_devset,
+    report,
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -38,7 +45,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.set and not any(s in name for s in args.set):
             continue
         print(f"{name}: {len(papers)} labelled papers")
-        checked = checked_results() if name.startswith("pwc-results-test") else None
+        checked_file = next((f for s, f in CHECKED.items() if name.startswith(s)), None)
+        checked = checked_results(checked_file) if checked_file else None
         print(report(evaluate(papers, checked), args.verbose))
     return 0
 

@@ -36,6 +36,9 @@ ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "loaders" / "data"
 PWC_LABELS = DATA / "extract_pwc_methods.json"
 PWC_CHECKED = DATA / "extract_pwc_results_checked.json"
+PWC_TUNE_CHECKED = DATA / "extract_pwc_results_tune_checked.json"
+#: the hand checks of unlabelled extracted results, by the set they were made on
+CHECKED = {"pwc-results-test": PWC_CHECKED, "pwc-results-tune": PWC_TUNE_CHECKED}
 
 
 def checked_results(path: Path = PWC_CHECKED) -> set[tuple]:

@@ -11,89 +11,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from loaders.extract import result_model
 from loaders.extract.benchmarks import Mention
+from loaders.extract.figures import (
+    CLAUSE,
+    LIST_GAP,
+    METRIC,
+    SPACES,
+    Figure,
+    metric_name,
+    numbers,
+)
+from loaders.extract.primary_metrics import primary_metric
+from loaders.extract.result_benchmarks import figure_run, tied_benchmark
 
-#: canonical metric name -> pattern of its written forms (most specific first)
-METRICS: tuple[tuple[str, str], ...] = (
-    ("recall@1", r"top-?1 recall"),
-    ("top-1 error", r"top-?1 (?:classification |test )?error(?: rates?)?"),
-    ("top-5 error", r"top-?5 (?:classification |test )?error(?: rates?)?"),
-    (
-        "top-1 accuracy",
-        r"top-?1(?:\s+(?:classification\s+|test\s+|linear\s+(?:evaluation\s+)?)?acc(?:urac(?:y|ies))?)?|acc@1",
-    ),
-    ("top-5 accuracy", r"top-?5(?:\s+(?:classification\s+|test\s+)?acc(?:uracy)?)?"),
-    ("exact match", r"exact[- ]match(?: accuracy)?|\bEM\b"),
-    ("error rate", r"(?:test |classification )?error rates?|test error"),
-    (
-        "accuracy",
-        r"(?:zero-shot |few-shot |test |average |mean |overall |classification |recognition |verification |execution |program )?acc(?:urac(?:y|ies)|\.)?",
-    ),
-    ("F0.5", r"F\s?0\.5"),
-    ("F1", r"(?:macro-?|micro-?)?F1(?:[- ]score)?|F-score|F-measure|F\s1(?:\s?-\s?score)?\b"),
-    ("GLEU", r"GLEU"),
-    ("BLEU", r"BLEU(?:-4)?(?: scores?)?"),
-    ("ROUGE-L", r"ROUGE-L"),
-    ("ROUGE-1", r"ROUGE-1"),
-    ("ROUGE-2", r"ROUGE-2"),
-    ("ROUGE", r"ROUGE"),
-    ("CIDEr", r"CIDEr"),
-    ("mIoU", r"mIoU|mean IoU|mean intersection over union"),
-    ("PQ", r"\bPQ\b|panoptic quality"),
-    (
-        "mAP",
-        r"mAP(?:@?[\d.:]+)?|box AP|mask AP|\bAP(?:50|75)?\b|mean average precision|average precision",
-    ),
-    ("FID", r"FID(?: scores?)?"),
-    ("FVD", r"FVD"),
-    ("Inception score", r"Inception scores?"),
-    ("PSNR", r"PSNR"),
-    ("SSIM", r"SSIM"),
-    ("pass@k", r"[Pp]ass@\d+\b"),
-    ("perplexity", r"perplexity|\bPPL\b"),
-    ("WER", r"\bWERs?\b|word error rates?"),
-    ("PER", r"\bPER\b|phoneme error rate"),
-    ("EER", r"\bEER\b|equal error rate"),
-    ("DER", r"\bDER\b|diarization error rate"),
-    ("success rate", r"success rates?"),
-    ("win rate", r"win rates?"),
-    ("PR-AUC", r"PR-AUC"),
-    ("AUROC", r"AUROC|AUC"),
-    ("recall@1", r"R@1\b|[Rr]ecall@1\b|[Rr]ank-?1\b"),
-    ("NDCG@10", r"nDCG@10|NDCG@10"),
-    ("NDCG", r"\bNDCG\b"),
-    ("bits per character", r"bits[- ]per[- ]character|\bBPC\b"),
-    ("bits per dimension", r"bits(?: per |/)dim(?:ension)?|\bbpd\b"),
-    ("UAS", r"\bUAS\b"),
-    ("LAS", r"\bLAS\b"),
-    ("J&F", r"J\s?&\s?F"),
-    ("Dice", r"[Dd]ice(?: coefficient| score)?|\bDSC\b"),
-    ("MPJPE", r"\bMPJPE\b"),
-    ("mCE", r"\bmCE\b"),
-    ("miss rate", r"miss rates?"),
-    ("PESQ", r"\bPESQ\b"),
-    ("HTER", r"\bHTER\b"),
-    ("ACER", r"\bACER\b"),
-    ("NoC@90", r"NoC@\d+"),
-    ("ODS", r"\bODS\b"),
-    ("NDS", r"\bNDS\b"),
-    ("HOTA", r"\bHOTA\b"),
-    ("MOTA", r"\bMOTA\b"),
-    ("IDF1", r"\bIDF1\b"),
-    ("RMSE", r"\bRMSE\b|root mean squared? error"),
-    ("MAE", r"(?-i:\bMAE\b)|mean absolute error"),
-    ("SI-SDRi", r"\bSI-S[DN]Ri?\b"),
-)
-# a metric name starts a word: the look-behind rejects most positions before the long
-# alternation is tried (five times faster to scan)
-_METRIC = re.compile(
-    "(?<![A-Za-z])(?:" + "|".join(f"(?P<m{i}>{p})" for i, (_, p) in enumerate(METRICS)) + ")",
-    re.I,
-)
-_NUMBER = re.compile(r"(?<![\w.@/-])(\d{1,3}(?:\.\d+)?)(\s?%|\s?dB)?(?![\w.]?\d)(?!\s?[x×]\b)")
-#: a bound, not a figure: "over 600 FPS", "more than 80%", "nearly 2x"
+#: a bound, not a figure: "over 600 FPS", "more than 80%", "nearly 2x", "to surpass 80%"
 _BOUND_BEFORE = re.compile(
-    r"(?:±|\bover|\babove|\bmore than|\bat least|\bbelow|\bunder|\bless than|\bnearly|\balmost|\bexceeding|\bwithin)\s*$",
+    r"(?:±|\bover|\babove|\bmore than|\bat least|\bbelow|\bunder|\bless than|\bnearly|\balmost|\bexceed(?:s|ing)?|\bsurpass(?:es|ing)?|\bbeyond|\bwithin|\bupper bound of)\s*$",
     re.I,
 )
 #: an improvement: "by 3.2 points", "+4.2 PQ", "a 12% relative reduction", "gains of 2.1"
@@ -114,7 +48,7 @@ _SPLIT = re.compile(
 )
 _SPLIT_NAMES = {"validation": "val", "test-std": "test-std"}
 _TIE_BEFORE = re.compile(
-    r"(?:s\b)?(?:\s+(?:score|rate)s?)?\s*(?:of|at|is|=|:|–|—|from|reaching|to|reaches|achieves?|achieving)?\s*(?:an?\s+|the\s+)?(?:about\s+|around\s+|~)?$",
+    r"(?:s\b)?(?:\s+(?:score|rate|metric)s?)?\s*(?:of|at|is|are|were|=|:|–|—|from|reaching|to|reaches|achieves?|achieving|\()?\s*(?:respectively\s+)?(?:an?\s+|the\s+)?(?:about\s+|around\s+|~)?$",
     re.I,
 )
 #: "the BLEU score (from 9.58 to 13.41)", "improves PSNR from 32.92 dB to 33.57 dB": the figure after "to"
@@ -132,7 +66,13 @@ _CHANGE_VERB = re.compile(
 )
 _FROM_TO = re.compile(r"\(?\s*from\s+\d{1,3}(?:\.\d+)?\s?(?:%|dB)?\s+to\s+$", re.I)
 _TIE_AFTER = re.compile(
-    r"^\s*(?:%|dB)?\s*(?:in(?: terms of)?\s+)?(?:(?:zero-shot|few-shot|average|mean|overall|test|the)\s+)?$",
+    r"^\s*(?:%|dB)?\s*(?:in(?: terms of)?\s+|of\s+(?!the\b))?(?:(?:zero-shot|few-shot|average|mean|overall|test|the)\s+)?$",
+    re.I,
+)
+#: "99.53% LFW face verification accuracy", "96.0% LFW rank-1 face identification accuracy": the
+#: task between the figure (and its benchmark) and the metric
+_TASK_BETWEEN = re.compile(
+    r"^\s*%?\s*(?:(?:face|image|action|object|scene|text|video|speaker|speech)\s+)?(?:(?:verification|identification|classification|recognition|detection|segmentation|retrieval)\s+)?$",
     re.I,
 )
 #: "82.4% (+5.1% increase over the previous best) top-1 accuracy": an aside between figure and metric
@@ -140,7 +80,7 @@ _ASIDE = re.compile(r"^\s*\([^()]{0,60}\)")
 _ASIDES = re.compile(r"\([^()]{0,60}\)")
 # numbers after these belong to the systems compared against, not to the paper's own
 _COMPARISON = re.compile(
-    r"\b(?:outperforming|surpassing|beating|exceeding|compar\w* (?:to|with)|than|versus|vs\.?|baselines?|from|random (?:guess\w*|chance)|chance level)\b",
+    r"\b(?:outperforming|surpassing|beating|exceeding|compar\w* (?:to|with)|than|versus|vs\.?|baselines?|random (?:guess\w*|chance)|chance level)\b|\bfrom\s+(?:(?!and\b|to\b)[^\s\d]\S*\s+){0,4}$",
     re.I,
 )
 _PRIOR = re.compile(
@@ -153,46 +93,9 @@ _BEATS_NAME = re.compile(
 )
 _IN_TERMS_OF = re.compile(r"\bin terms of\s+$", re.I)
 _DIGIT = re.compile(r"\d")
-# "1.8/3.3 WER on the clean/other test sets": two figures sharing one metric
-_PAIR = re.compile(r"(?<![\w.@/-])(\d{1,3}(?:\.\d+)?)/(\d{1,3}(?:\.\d+)?)(\s?%)?(?![\w.]?\d)(?!/)")
 #: "the GLUE score to 80.5%", "MultiNLI accuracy to 86.7%": benchmark, metric, number in a row
 _BENCH_METRIC_GAP = re.compile(r"\s+(?:[A-Za-z-]+\s+){0,3}$")
 _SCORE = re.compile(r"scores?\b", re.I)
-#: "26.8 PQ, 16.8 AP, and 34.1 mIoU on ADE20K": only figures and metric names before the benchmark
-_FIGURE_LIST = re.compile(r"(?:\s|,|and|[\d.]+|%|\bon\b|\bthe\b)*")
-_PAIRING_PREP = re.compile(
-    r"\b(?:on|in|for|across|over|at)\s+(?:the\s+)?(?:(?:val(?:idation)?|test|dev)\s+(?:set|split)\s+of\s+(?:the\s+)?)?$",
-    re.I,
-)
-
-
-class _Figure:
-    """One figure of an "a/b" pair, spanning the pair (quacks like the re.Match of _NUMBER)."""
-
-    def __init__(self, pair: re.Match, which: int) -> None:
-        self._pair, self._which = pair, which
-
-    def start(self) -> int:
-        return self._pair.start()
-
-    def end(self) -> int:
-        return self._pair.end()
-
-    def group(self, n: int) -> str | None:
-        return self._pair.group(self._which) if n == 1 else self._pair.group(3)
-
-
-def _numbers(sentence: str) -> list:
-    """The sentence's figures, an "a/b" pair read as two figures."""
-    pairs = list(_PAIR.finditer(sentence)) if "/" in sentence else []
-    out: list = []
-    for number in _NUMBER.finditer(sentence):
-        pair = next((p for p in pairs if p.start() == number.start()), None)
-        if pair is not None:
-            out.extend((_Figure(pair, 1), _Figure(pair, 2)))
-        elif not any(p.start() <= number.start() < p.end() for p in pairs):
-            out.append(number)
-    return out
 
 
 @dataclass(frozen=True)
@@ -209,13 +112,6 @@ class Result:
     stated: str = ""
 
 
-def _metric_name(match: re.Match) -> str:
-    for i, (name, _) in enumerate(METRICS):
-        if match.group(f"m{i}") is not None:
-            return match.group(0).lower() if name == "pass@k" else name
-    raise AssertionError("unreachable")
-
-
 def find_results(sentence: str, mentions: list[Mention], carried: bool = False) -> list[Result]:
     """Results stated in ``sentence`` about the benchmarks ``mentions`` found in it (or, with
     ``carried``, about the one benchmark the previous sentence named).
@@ -229,18 +125,203 @@ def find_results(sentence: str, mentions: list[Mention], carried: bool = False) 
     if not mentions or not _DIGIT.search(sentence):
         return []
     inside = [] if carried else mentions
+    return _speeds(sentence, mentions, inside, carried) + _scores(
+        sentence, mentions, inside, carried
+    )
+
+
+#: a model's speed: "40 FPS", "182.38 frames per second" (its size and compute, "14.3M
+#: parameters", "491 MFLOPs", are properties of the model more than results on a benchmark)
+_FPS = re.compile(r"(?<![\w.@/-])(\d{1,4}(?:\.\d+)?)\s?(?:FPS|fps|frames per second|frames/s)\b")
+
+
+_SPEED_RANGE = re.compile(r"\bfrom\s+$|\bfrom\s+\d+(?:\.\d+)?\s?(?:FPS|fps)\s+to\s+$")
+
+
+def _speeds(
+    sentence: str, mentions: list[Mention], inside: list[Mention], carried: bool
+) -> list[Result]:
+    """ "SparseInst achieves 40 FPS and 37.9 AP on the COCO benchmark": the speed of the paper's
+    model (FPS) on the benchmark the figure is tied to; bounds ("over 600 FPS") and rivals'
+    figures are skipped."""
+    if "FPS" not in sentence and "fps" not in sentence and "frames" not in sentence:
+        return []
+    out: list[Result] = []
+    for speed in _FPS.finditer(sentence):
+        if _inside(speed, inside) or _BOUND_BEFORE.search(
+            sentence[max(0, speed.start() - 20) : speed.start()]
+        ):
+            continue
+        if _about_others(sentence, speed) or _delta_kind(sentence, speed) is not None:
+            continue
+        if _SPEED_RANGE.search(sentence, 0, speed.start()) or _BOUND_AFTER.match(
+            sentence, speed.end()
+        ):
+            continue  # "in the range from 5 FPS to 160 FPS": every detector's, not a result
+        bench = mentions[0] if carried else tied_benchmark(sentence, speed, [speed], mentions)
+        if bench is None:
+            continue
+        split = _split(sentence, speed, None if carried else bench)
+        value = float(speed.group(1))
+        out.append(Result(bench, "FPS", value, "FPS", "absolute", split, f"{speed.group(1)} FPS"))
+    return out
+
+
+def _scores(
+    sentence: str, mentions: list[Mention], inside: list[Mention], carried: bool
+) -> list[Result]:
+    """The scores (and improvements) of ``find_results``."""
     figures = [
-        n for n in _numbers(sentence) if not _inside(n, inside) and not _is_bound(sentence, n)
+        n for n in numbers(sentence) if not _inside(n, inside) and not _is_bound(sentence, n)
     ]
     if not figures:
         return []
-    metrics = list(_METRIC.finditer(sentence))
+    metrics = list(METRIC.finditer(sentence))
+    implied = [] if carried else _implied(sentence, figures, mentions, metrics)
     if not metrics and not _SCORE.search(sentence):
-        return []
+        return implied
     scores = [n for n in figures if _delta_kind(sentence, n) is None]
     deltas = [n for n in figures if _delta_kind(sentence, n) is not None]
     out = _read(sentence, scores, metrics, mentions, inside, carried, absolute=True)
-    return out + _read(sentence, deltas, metrics, mentions, inside, carried, absolute=False)
+    out += _read(sentence, deltas, metrics, mentions, inside, carried, absolute=False)
+    if metrics:
+        out += _learned(sentence, figures, scores, metrics, mentions, carried, out)
+    taken = {r.value for r in out}
+    return out + [r for r in implied if r.value not in taken]
+
+
+_SPEED_OF = re.compile(r"\b(?:speed|time|latency|throughput)\s+of\s+$", re.I)
+_PAREN_FIGURE = re.compile(r"\s*\(\s*")
+_PAREN_CLOSE = re.compile(r"\s*\)")
+_FIGURE_ON = re.compile(r"\s+on\s+(?:the\s+)?")
+
+
+def _implied(
+    sentence: str, figures: list, mentions: list[Mention], metrics: list[re.Match]
+) -> list[Result]:
+    """ "new benchmark records on Cora (84.31%) and Pubmed (80.95%)", "achieves 78.6 on COCO
+    test-dev": a figure no metric is written with, right after its benchmark in parentheses or
+    right before "on" it, in the metric the benchmark's results are reported in
+    (``primary_metrics``); when the sentence names metrics, only in one of them ("lowered the
+    word error rate ... to a record 6.6% on the Switchboard subset")."""
+    named = {metric_name(m) for m in metrics}
+    out: list[Result] = []
+    for number in figures:
+        if isinstance(number, Figure) or _delta_kind(sentence, number) is not None:
+            continue
+        if _SPEED_OF.search(sentence, 0, number.start()):
+            continue  # "a real-time processing speed of 54.60 on the Kvasir-SEG dataset"
+        unit = (number.group(2) or "").strip() or None
+        value = float(number.group(1))
+        if (unit is None and "." not in number.group(1)) or (unit == "%" and value > 100):
+            continue  # "on 3 datasets": a count
+        bench = next(
+            (
+                m
+                for m in mentions
+                if (
+                    m.end <= number.start()
+                    and _PAREN_FIGURE.fullmatch(sentence, m.end, number.start())
+                    and _PAREN_CLOSE.match(sentence, number.end())
+                )
+                or (
+                    m.start >= number.end()
+                    and _FIGURE_ON.fullmatch(sentence, number.end(), m.start)
+                )
+            ),
+            None,
+        )
+        metric = primary_metric(bench.name) if bench is not None else None
+        if metric is None or (named and metric not in named) or _about_others(sentence, number):
+            continue
+        if named and figure_run(sentence, number, figures) is not None:
+            continue  # "MAE of 57.6, 6.3 and 87.6 on ShanghaiTechA, ...": the list rules' to pair
+        stated = f"{number.group(1)}{unit or ''}"
+        split = _split(sentence, number, bench)
+        out.append(Result(bench, metric, value, unit, "absolute", split, stated))
+    return out
+
+
+def _distance(start: int, end: int, a: int, b: int) -> int:
+    """Characters between the span ``start``..``end`` and the span ``a``..``b``."""
+    return abs(a - end) if a >= end else abs(start - b)
+
+
+def _learned(
+    sentence: str,
+    figures: list,
+    scores: list,
+    metrics: list[re.Match],
+    mentions: list[Mention],
+    carried: bool,
+    found: list[Result],
+) -> list[Result]:
+    """Results for the scores the rules left unpaired, read by the learned model
+    (``result_model``): each figure's best pairing of a near metric and a benchmark, kept when
+    the model's probability reaches its threshold."""
+    model = None if result_model.collecting_now() else result_model.load_model()
+    if model is None and not result_model.collecting_now():
+        return []
+    taken = {r.value for r in found}
+    spans = [(n.start(), n.end()) for n in figures]
+    benches: dict[str, Mention] = {}
+    for mention in mentions:
+        benches.setdefault(mention.name, mention)
+    out: list[Result] = []
+    for number in scores:
+        value = float(number.group(1))
+        unit = (number.group(2) or "").strip() or None
+        if value in taken or (unit == "%" and value > 100):
+            continue
+        start, end = number.start(), number.end()
+        near = sorted(metrics, key=lambda m: _distance(start, end, m.start(), m.end()))[:2]
+        if carried:
+            options = [(mentions[0], (-1, -1, 0))]
+        else:
+            by_distance = sorted(
+                (m for m in mentions if not (m.start <= start < m.end)),
+                key=lambda m: _distance(start, end, m.start, m.end),
+            )
+            ranked: list[Mention] = []
+            for m in by_distance:
+                if all(m.name != r.name for r in ranked):
+                    ranked.append(m)
+            options = [(m, (m.start, m.end, i)) for i, m in enumerate(ranked[:3])]
+        best: tuple[float, Result] | None = None
+        for rank, metric in enumerate(near):
+            name = metric_name(metric)
+            for bench, where in options:
+                feats = result_model.features(
+                    sentence,
+                    start,
+                    end,
+                    unit,
+                    value,
+                    (metric.start(), metric.end(), name, rank),
+                    where,
+                    spans,
+                    len(benches),
+                    len({m.group(0).lower() for m in metrics}),
+                    carried,
+                )
+                result = Result(
+                    bench,
+                    name,
+                    value,
+                    unit,
+                    "absolute",
+                    _split(sentence, number, None if carried else bench),
+                    f"{number.group(1)}{unit or ''}",
+                )
+                result_model.record(sentence, start, result, feats)
+                if model is not None:
+                    p = model.probability(feats)
+                    if best is None or p > best[0]:
+                        best = (p, result)
+        if best is not None and model is not None and best[0] >= model.threshold:
+            out.append(best[1])
+            taken.add(value)
+    return out
 
 
 def _read(
@@ -262,7 +343,7 @@ def _read(
         follower = number
         while metric is None:
             later = [n for n in kept if n.start() > follower.end()]
-            if not later or not _LIST_GAP.fullmatch(sentence[follower.end() : later[0].start()]):
+            if not later or not LIST_GAP.fullmatch(sentence[follower.end() : later[0].start()]):
                 break
             follower = later[0]
             metric = _tied_metric(sentence, follower, metrics, inside)
@@ -272,8 +353,14 @@ def _read(
             gap = _without_mentions(sentence, tied[-1][0].end(), number.start(), mentions)
             # "83.2% top-1 accuracy (+0.8%) on UCF101 and 54.5% on HMDB51": the first figure's
             # metric and asides may stand between
-            gap = _ASIDES.sub(" ", _METRIC.sub(" ", gap, count=1))
-            if _LIST_AFTER.fullmatch(_SPACES.sub(" ", gap)):
+            gap = _ASIDES.sub(" ", METRIC.sub(" ", gap, count=1))
+            if _LIST_AFTER.fullmatch(SPACES.sub(" ", gap)):
+                metric = tied[-1][1]
+            elif _AND_BEFORE.search(sentence, 0, number.start()) and _VARIANT_AFTER.match(
+                sentence, number.end()
+            ):
+                # "76.0% Top-1 ... accuracy on ImageNet with ResNet-50, and 78.8% with ResNet-50
+                # 2x": the same measure again, for a variant of the model
                 metric = tied[-1][1]
         tied.append((number, metric))
     scored = [n for n, m in tied if m is not None]
@@ -296,7 +383,7 @@ def _read(
             bench = (
                 mentions[0]
                 if carried
-                else _tied_benchmark(sentence, number, scored or numbers, mentions)
+                else tied_benchmark(sentence, number, scored or numbers, mentions)
             )
         if bench is not None:
             kind = "absolute" if absolute else _delta_kind(sentence, number) or "delta"
@@ -308,18 +395,13 @@ def _read(
     return out
 
 
-_FIGURE_THEN_PAREN = re.compile(r"\s*(?:%|dB)?\s*\(\s*")
-_OPEN_PAREN = re.compile(r"\s*(?:(?:dataset|benchmark|test set|val set)\s*)?\(\s*")
-_SPACES = re.compile(r"\s+")
 _SCORE_WORD = re.compile(r"\s+scores?\b")
-_CLAUSE = re.compile(r"[,;:]")
 _BARE_PAREN = re.compile(r"\s*\(")
 _TRAILING_PREP = re.compile(r"\b(?:on|in|for)\s+(?:the\s+)?\s*$")
 _RELATIVE_BEFORE = re.compile(r"relative(?: \w+)? (?:of|by)\s*$|\brelative\s*$", re.I)
-_LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
 #: between two figures sharing the first one's metric: "30.83 and ", "94.8% on CIFAR-10 and "
 _LIST_AFTER = re.compile(
-    r"\s*(?:%|dB)?\s*(?:\([^()]{0,40}\)\s*)?(?:(?:on|in|for)\s+(?:the\s+)?\s*(?:(?:dataset|benchmark|test set)s?\s*)?)?(?:,|,?\s*and|,?\s*or|/)\s*",
+    r"\s*(?:%|dB)?\s*(?:\([^()]{0,40}\)\s*)?(?:(?:on|in|for)\s+(?:the\s+)?\s*(?:\d{2,4}\s?[?×x]\s?\d{2,4}\s*)?(?:(?:dataset|benchmark|test set)s?\s*)?)?(?:,|,?\s*and|,?\s*or|/)\s*",
     re.I,
 )
 #: "UAS and LAS are 95.9% and 94.1%": a list of metrics, then as many figures
@@ -334,7 +416,7 @@ def _runs(sentence: str, items: list, start, end) -> list[list]:
     """``items`` grouped into runs joined by "," / "and" / "or"."""
     runs: list[list] = []
     for item in items:
-        if runs and _LIST_GAP.fullmatch(sentence[end(runs[-1][-1]) : start(item)]):
+        if runs and LIST_GAP.fullmatch(sentence[end(runs[-1][-1]) : start(item)]):
             runs[-1].append(item)
         else:
             runs.append([item])
@@ -361,7 +443,7 @@ def _listed_metrics(sentence: str, numbers: list, metrics: list[re.Match]) -> di
                 names[-1].end() <= figures[0].start() and _METRICS_THEN_FIGURES.fullmatch(before)
             ) or (figures[-1].end() <= names[0].start() and _FIGURES_THEN_METRICS.fullmatch(after)):
                 for figure, name in zip(figures, names):
-                    paired[numbers.index(figure)] = _metric_name(name)
+                    paired[numbers.index(figure)] = metric_name(name)
     return paired
 
 
@@ -371,7 +453,7 @@ def _without_mentions(sentence: str, start: int, end: int, mentions: list[Mentio
     for mention in mentions:
         if start <= mention.start and mention.end <= end:
             gap = gap.replace(sentence[mention.start : mention.end], " ")
-    return _SPACES.sub(" ", gap)
+    return SPACES.sub(" ", gap)
 
 
 def _split(sentence: str, number, bench: Mention | None) -> str:
@@ -402,7 +484,7 @@ def _bench_metric_number(
     metric = next((m for m in metrics if m.end() == len(head.rstrip())), None)
     score = _SCORE_WORD.match(tie.group(0))
     if metric is not None:
-        start, name = metric.start(), _metric_name(metric)
+        start, name = metric.start(), metric_name(metric)
     elif score is not None:
         # a bare "score" is a metric only right after a benchmark name ("the GLUE score")
         start, name = tie.start() + len(tie.group(0)) - len(tie.group(0).lstrip()), "score"
@@ -419,16 +501,42 @@ def _bench_metric_number(
     return None, None
 
 
+#: "provides substantial benefits over a strong baseline and achieves ... Cityscapes (82.0%": a
+#: second verb of the paper's own starts the clause again
+_OWN_AGAIN = re.compile(
+    r"\b(?:and|by)\s+(?:also\s+|then\s+)?(?:achiev|obtain|reach|attain|establish|yield|set)\w*\b",
+    re.I,
+)
+
+
+_AND_START = re.compile(r"\s*(?:and|or)\s+(?!(?:also\s+)?(?:achiev|obtain|reach))", re.I)
+
+
+def _own_again(clause: str) -> str:
+    """The clause from its last "and achieves" / "and obtains" on."""
+    starts = [m.end() for m in _OWN_AGAIN.finditer(clause)]
+    return clause[starts[-1] :] if starts else clause
+
+
 def _about_others(sentence: str, number: re.Match) -> bool:
     """ "outperforming the best score without search (pass@1 = 41.4%)": the clause holding the
     number (no comma or semicolon between) is about what the paper compares against; in
     "from 32.92 to 33.57" the figure after "to" is the paper's own."""
     before = sentence[: number.start()]
     opened = before.rfind("(")
-    head = _CLAUSE.split(before[:opened])[-1] if opened > before.rfind(")") else ""
+    head = _own_again(CLAUSE.split(before[:opened])[-1]) if opened > before.rfind(")") else ""
     if head and (_COMPARISON.search(head) or _BEATS_NAME.search(head)):
         return True  # "outperforms SWIN-L Cascade-Mask R-CNN (9.2 FPS A100, 53.9% AP)"
-    clause = _CLAUSE.split(_ASIDES.sub(" ", before))[-1]
+    if head and _AND_START.match(head):
+        # "... outperforms both SWIN-L Cascade-Mask R-CNN (9.2 FPS A100, 53.9% AP) by 509% in
+        # speed, and convolutional-based detector ConvNeXt-XL Cascade-Mask R-CNN (8.6 FPS": the
+        # next rival of a list whose first one was
+        earlier = before.rfind("(", 0, opened - len(head))
+        if earlier >= 0:
+            head2 = CLAUSE.split(before[:earlier])[-1]
+            if _BEATS_NAME.search(head2):
+                return True
+    clause = _own_again(CLAUSE.split(_ASIDES.sub(" ", before))[-1])
     if _RANGE_START.search(clause):
         return False
     if _FROM_TO.search(clause):
@@ -452,7 +560,14 @@ def _is_bound(sentence: str, number: re.Match) -> bool:
     return bool(
         _BOUND_BEFORE.search(sentence[max(0, number.start() - 20) : number.start()])
         or _NOT_A_SCORE.match(sentence, number.end())
+        or _BOUND_AFTER.match(sentence, number.end())
     )
+
+
+#: "with 30 FPS or higher", "95% or more": a bound
+_BOUND_AFTER = re.compile(
+    r"\s*(?:%|FPS|fps)?\s*or (?:higher|more|better|above|greater|less|lower|fewer|below)\b"
+)
 
 
 def _delta_kind(sentence: str, number: re.Match) -> str | None:
@@ -470,12 +585,15 @@ def _delta_kind(sentence: str, number: re.Match) -> str | None:
     return None
 
 
+_AND_BEFORE = re.compile(r"(?:,\s*|\s)and\s+(?:an?\s+)?$")
+_VARIANT_AFTER = re.compile(r"\s*%?\s+(?:with|using)\s+(?!only\b|just\b|fewer\b|less\b)")
 _LISTED_BEFORE = re.compile(
     r"\d{1,3}(?:\.\d+)?\s*(?:%|points?|pp)?\s*(?:[A-Za-z][\w@-]*\s*){0,2}(?:,|,?\s*and)\s*$"
 )
-#: a count or a cost, not a score: "152 FPS", "14.3M parameters", "with 41.3 FPS", "5 days"
+#: a count or a cost, not a score: "152 FPS", "14.3M parameters", "with 41.3 FPS", "5 days"; a
+#: bound: "to 80%+ Top-1 Accuracy"
 _NOT_A_SCORE = re.compile(
-    r"\s*(?:FPS|fps|ms\b|M\b|B\b|K\b|[GMT]?FLOPs|MACs|params\b|parameters\b|GB\b|MB\b|hours?\b|days?\b|GPU|epochs?\b|images\b|samples\b|examples\b|labels\b|layers\b|classes\b|languages\b)"
+    r"\+(?![\d.])|\s*(?:FPS|fps|ms\b|M\b|B\b|K\b|[GMT]?FLOPs|MACs|params\b|parameters\b|GB\b|MB\b|hours?\b|days?\b|GPU|epochs?\b|images\b|samples\b|examples\b|labels\b|layers\b|classes\b|languages\b)"
 )
 
 
@@ -486,16 +604,25 @@ def _parenthesised(
     for mention in mentions:
         if _BARE_PAREN.fullmatch(sentence[mention.end : number.start()]):
             named = [m for m in metrics if _IN_TERMS_OF.search(sentence[: m.start()])]
-            if len(named) == 1 and len({_metric_name(m) for m in metrics}) == 1:
-                return _metric_name(named[0]), mention
+            if len(named) == 1 and len({metric_name(m) for m in metrics}) == 1:
+                return metric_name(named[0]), mention
     return None, None
+
+
+_ADJACENT = re.compile(r"\s*%?\s?")
 
 
 def _tied_metric(
     sentence: str, number: re.Match, metrics: list[re.Match], mentions: list[Mention] = ()
 ) -> str | None:
     """The metric written right before ("accuracy of 80.1%") or after ("80.1% top-1",
-    "81.5% on GSM8k pass@1") the number."""
+    "81.5% on GSM8k pass@1") the number; one written right after it first ("the highest
+    accuracy 56.8% AP")."""
+    for metric in metrics:
+        if metric.start() >= number.end() and _ADJACENT.fullmatch(
+            sentence, number.end(), metric.start()
+        ):
+            return metric_name(metric)
     for metric in metrics:
         if metric.start() >= number.end():
             gap = sentence[number.end() : metric.start()]
@@ -503,9 +630,9 @@ def _tied_metric(
             for mention in mentions:
                 if number.end() <= mention.start and mention.end <= metric.start():
                     gap = gap.replace(sentence[mention.start : mention.end], " ")
-            gap = _TRAILING_PREP.sub(" ", _SPACES.sub(" ", gap))
-            if len(gap) <= 14 and _TIE_AFTER.match(gap):
-                return _metric_name(metric)
+            gap = _TRAILING_PREP.sub(" ", SPACES.sub(" ", gap))
+            if (len(gap) <= 14 and _TIE_AFTER.match(gap)) or _TASK_BETWEEN.match(gap):
+                return metric_name(metric)
         elif metric.end() <= number.start():
             gap = sentence[metric.end() : number.start()]
             from_to = _FROM_TO.search(gap)
@@ -513,56 +640,5 @@ def _tied_metric(
                 # "mAP increases from 1.7% to 7.4%", "the F1 score is boosted from 80.35% to"
                 gap = _CHANGE_VERB.sub("", gap[: from_to.start()])
             if len(gap) <= 24 and _TIE_BEFORE.search(gap) and _TIE_BEFORE.search(gap).start() == 0:
-                return _metric_name(metric)
-    return None
-
-
-def _tied_benchmark(
-    sentence: str, number: re.Match, numbers: list[re.Match], mentions: list[Mention]
-) -> Mention | None:
-    distinct = {m.name for m in mentions}
-    if len(distinct) == 1:
-        return mentions[0]
-    # "accuracies of 97.0 % (ESC-10), 91.5 % (ESC-50)": the benchmark in parentheses after the figure
-    for mention in mentions:
-        if mention.start >= number.end() and _FIGURE_THEN_PAREN.fullmatch(
-            sentence[number.end() : mention.start]
-        ):
-            return mention
-    # "on both Cityscapes (82.0% mean IoU) and Pascal Context (53.7% mean IoU)"
-    for mention in mentions:
-        if mention.end <= number.start() and _OPEN_PAREN.fullmatch(
-            sentence[mention.end : number.start()]
-        ):
-            return mention
-    # "respectively": the i-th number goes with the i-th benchmark
-    if "respectively" in sentence and len(numbers) == len(mentions):
-        return mentions[numbers.index(number)]
-    # the benchmark named right after the number ("... 80.1% on ImageNet"), before any other number
-    following = [m for m in mentions if m.start >= number.end()]
-    if len(following) > 1 and _LIST_GAP.fullmatch(sentence[following[0].end : following[1].start]):
-        return None  # "65.9% average accuracy on AIME, HMMT and MATH": one number, many benchmarks
-    if following:
-        first = following[0]
-        between = sentence[number.end() : first.start]
-        if (
-            (
-                not any(number.end() < n.start() < first.start for n in numbers)
-                # "26.8 PQ, 16.8 AP, and 34.1 mIoU on ADE20K" (not "top-5 accuracy of 97.18,
-                # 62.4 mAP on COCO": there the metric came before the figure)
-                or (
-                    _METRIC.match(between.lstrip(" %"))
-                    and _FIGURE_LIST.fullmatch(_METRIC.sub(" ", between))
-                )
-            )
-            and len(between) <= 60
-            and _PAIRING_PREP.search(sentence[: first.start])
-        ):
-            return first
-    # "on ImageNet, it reaches 80.1%" : the only benchmark before, with no other number between
-    preceding = [m for m in mentions if m.end <= number.start()]
-    if preceding and not following and len({m.name for m in preceding}) == 1:
-        last = preceding[-1]
-        if not any(last.end < n.start() < number.start() for n in numbers if n is not number):
-            return last
+                return metric_name(metric)
     return None

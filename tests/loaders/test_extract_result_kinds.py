@@ -49,7 +49,8 @@ def test_split_after_the_benchmark_and_two_results_on_one_metric():
 
 
 def test_relative_claims_are_their_own_kind():
-    from loaders.extract.results import _delta_kind, _numbers
+    from loaders.extract.figures import numbers as _numbers
+    from loaders.extract.results import _delta_kind
 
     s = "TEVR scores a very competitive 3.64% word error rate, which outperforms the best reported results by a relative 16.89% reduction in word error rate."
     kinds = {n.group(1): _delta_kind(s, n) for n in _numbers(s)}

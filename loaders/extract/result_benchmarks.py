@@ -1,0 +1,237 @@
+"""The benchmark a figure is on: the one the sentence names, the one in parentheses beside it,
+the i-th of a list after a list of figures ("respectively"), the one right before "at" or after
+"on" it; None when the sentence does not say."""
+
+from __future__ import annotations
+
+import re
+
+from loaders.extract.benchmarks import Mention
+from loaders.extract.figures import CLAUSE, LIST_GAP, METRIC, SPACES, Figure
+
+#: "26.8 PQ, 16.8 AP, and 34.1 mIoU on ADE20K": only figures and metric names before the benchmark
+_FIGURE_LIST = re.compile(r"(?:\s|,|and|[\d.]+|%|\bon\b|\bthe\b)*")
+
+
+_PAIRING_PREP = re.compile(
+    r"\b(?:on|in|for|across|over|at)\s+(?:the\s+)?(?:(?:val(?:idation)?|test|dev)\s+(?:set|split)\s+of\s+(?:the\s+)?)?$",
+    re.I,
+)
+
+
+_FIGURE_THEN_PAREN = re.compile(r"\s*(?:%|dB)?\s*\(\s*")
+
+
+_OPEN_PAREN = re.compile(r"\s*(?:(?:dataset|benchmark|test set|val set)\s*)?\(\s*")
+
+
+_RUN_TO_BENCHMARKS = re.compile(r"\s*%?\s*(?:(?:on|in|for|across)\s+(?:the\s+)?)$", re.I)
+
+
+_THE = re.compile(r"\bthe\s+", re.I)
+
+
+def figure_run(sentence: str, number, numbers: list) -> tuple[list, int, int, int] | None:
+    """The list of figures ("87.1% accuracy and 35.8% mCE", "57.6, 6.3 and 87.6") holding
+    ``number``: (figures, index of the first, of the last, of ``number``), None when alone."""
+
+    def gap(a: int, b: int) -> str:
+        return _list_gap(sentence, a, b)
+
+    figures = [n for n in numbers if not isinstance(n, Figure)]
+    if number not in figures or len(figures) < 2:
+        return None
+    at = figures.index(number)
+    first = last = at
+    while first > 0 and LIST_GAP.fullmatch(gap(figures[first - 1].end(), figures[first].start())):
+        first -= 1
+    while last + 1 < len(figures) and LIST_GAP.fullmatch(
+        gap(figures[last].end(), figures[last + 1].start())
+    ):
+        last += 1
+    return None if first == last else (figures, first, last, at)
+
+
+def _list_gap(sentence: str, a: int, b: int) -> str:
+    """The text between two figures with metric names and "%" blanked out."""
+    return SPACES.sub(" ", METRIC.sub(" ", sentence[a:b]).replace("%", " "))
+
+
+def _paired_lists(sentence: str, number, numbers: list, mentions: list[Mention]) -> Mention | None:
+    """ "87.1% accuracy and 35.8% mCE on ImageNet-1k and ImageNet-C", "4.7% and 7.8% WER on the
+    Switchboard and CallHome sets": a list of figures, then "on" a list of as many benchmarks,
+    paired in order."""
+    run = figure_run(sentence, number, numbers)
+    if run is None:
+        return None
+    figures, first, last, at = run
+    run_end = figures[last].end()
+    following = [m for m in mentions if m.start >= run_end]
+    if not following or not _RUN_TO_BENCHMARKS.fullmatch(
+        _list_gap(sentence, run_end, following[0].start)
+    ):
+        return None
+    listed = [following[0]]
+    for mention in following[1:]:
+        between = _THE.sub("", sentence[listed[-1].end : mention.start])
+        if not LIST_GAP.fullmatch(between):
+            break
+        listed.append(mention)
+    if len(listed) != last - first + 1:
+        return None
+    return listed[at - first]
+
+
+_NAME_ITEM = r"[A-Z][\w.+'’-]*(?:\s[A-Z0-9][\w.+'’-]*)?"
+
+
+#: "... on EgoGesture and NVIDIA benchmarks, respectively", "on ShanghaiTechA, ShanghaiTechB and
+#: UCF_QNRF, respectively": the names listed after a list of figures
+_NAMES_AFTER_RUN = re.compile(
+    rf"\s*%?\s*(?:[\w-]+\s+){{0,6}}?(?:on|for|in)\s+(?:the\s+)?(?P<names>{_NAME_ITEM}(?:\s*,\s*{_NAME_ITEM})*,?\s+and\s+{_NAME_ITEM})"
+)
+
+
+_NAME_SEP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def _respective(
+    sentence: str, number, numbers: list, mentions: list[Mention]
+) -> tuple[bool, Mention | None]:
+    """ "94.04% and 83.82% ... on EgoGesture and NVIDIA benchmarks, respectively": with
+    "respectively", the i-th figure of a list goes with the i-th name listed after it, a name the
+    gazetteer knows or not. (True, the mention) when that name is a known benchmark, (True, None)
+    when it is not, (False, None) when the sentence has no such lists."""
+    if "respectively" not in sentence:
+        return False, None
+    run = figure_run(sentence, number, numbers)
+    if run is None:
+        return False, None
+    figures, first, last, at = run
+    listed = _NAMES_AFTER_RUN.match(sentence, figures[last].end())
+    if listed is None:
+        return False, None
+    start = listed.start("names")
+    spans = []
+    for name in _NAME_SEP.split(listed.group("names")):
+        at_name = sentence.index(name, start)
+        spans.append((at_name, at_name + len(name)))
+        start = at_name + len(name)
+    if len(spans) != last - first + 1:
+        return False, None
+    a, b = spans[at - first]
+    return True, next((m for m in mentions if m.start < b and a < m.end), None)
+
+
+#: a clause naming where its figure is: "On ActivityNet-1.3, it obtains"
+_OTHER_NAMED_CLAUSE = re.compile(r"(?:^|\s)[Oo]n\s+(?:the\s+)?[A-Z]")
+
+
+#: "and the official test set of ...", not "and achieve state-of-the-art results ("
+_ANOTHER_ITEM = re.compile(
+    r";|\band\s+(?!(?:also\s+|then\s+)?(?:achiev|obtain|reach|attain|establish|yield|set)\w*)",
+    re.I,
+)
+
+
+def _paren_of_another(sentence: str, number, mentions: list[Mention]) -> bool:
+    """ "on the CoNLL-2014 test set (F 0.5 = 65.0) and the official test set of the BEA-2019
+    shared task (F 0.5 = 70.2)": a figure in parentheses after a later item of a list than the
+    benchmark named."""
+    opened = sentence.rfind("(", 0, number.start())
+    if opened < 0 or opened < sentence.rfind(")", 0, number.start()):
+        return False
+    before = [m for m in mentions if m.end <= opened]
+    if not before:
+        return False
+    return bool(_ANOTHER_ITEM.search(sentence, before[-1].end, opened))
+
+
+def _semicolon_clause(sentence: str, number) -> str:
+    """The part of the sentence between the semicolons around ``number``."""
+    start = sentence.rfind(";", 0, number.start()) + 1
+    end = sentence.find(";", number.end())
+    return sentence[start : end if end >= 0 else len(sentence)]
+
+
+_BENCHMARK_AT = re.compile(
+    r"\s+(?:(?:benchmark|dataset|data set|test set|val(?:idation)? set)\s+)?(?:at|with)\s+(?:an?\s+)?",
+    re.I,
+)
+
+
+def tied_benchmark(
+    sentence: str, number: re.Match, numbers: list[re.Match], mentions: list[Mention]
+) -> Mention | None:
+    decided, respective = _respective(sentence, number, numbers, mentions)
+    if decided:
+        return respective
+    distinct = {m.name for m in mentions}
+    if len(distinct) == 1:
+        if _OTHER_NAMED_CLAUSE.search(_semicolon_clause(sentence, number)) and all(
+            ";" in sentence[min(m.end, number.end()) : max(m.start, number.start())]
+            for m in mentions
+        ):
+            return None  # "On ActivityNet-1.3, it obtains ... 34.09%; on THUMOS14, it reaches"
+        if _paren_of_another(sentence, number, mentions):
+            return None
+        return mentions[0]
+    # "accuracies of 97.0 % (ESC-10), 91.5 % (ESC-50)": the benchmark in parentheses after the figure
+    for mention in mentions:
+        if mention.start >= number.end() and _FIGURE_THEN_PAREN.fullmatch(
+            sentence[number.end() : mention.start]
+        ):
+            return mention
+    # "on both Cityscapes (82.0% mean IoU) and Pascal Context (53.7% mean IoU)"
+    for mention in mentions:
+        if mention.end <= number.start() and _OPEN_PAREN.fullmatch(
+            sentence[mention.end : number.start()]
+        ):
+            return mention
+    paired = _paired_lists(sentence, number, numbers, mentions)
+    if paired is not None:
+        return paired
+    # "on the popular Cityscapes benchmark at 83.04% mIoU": the benchmark right before "at"
+    for mention in mentions:
+        if mention.end <= number.start() and _BENCHMARK_AT.fullmatch(
+            sentence, mention.end, number.start()
+        ):
+            return mention
+    # "respectively": the i-th number goes with the i-th benchmark
+    if "respectively" in sentence and len(numbers) == len(mentions):
+        return mentions[numbers.index(number)]
+    # the benchmark named right after the number ("... 80.1% on ImageNet"), before any other number
+    following = [m for m in mentions if m.start >= number.end()]
+    # "... at the PASCAL VOC-2012 ... task, reaching 79.7% mIOU in the test set, and advances the
+    # results on three other datasets: PASCAL-Context, ...": those are past a clause break
+    near = [m for m in following if not CLAUSE.search(sentence, number.end(), m.start)]
+    if (
+        near
+        and len(following) > 1
+        and LIST_GAP.fullmatch(sentence[following[0].end : following[1].start])
+    ):
+        return None  # "65.9% average accuracy on AIME, HMMT and MATH": one number, many benchmarks
+    if following:
+        first = following[0]
+        between = sentence[number.end() : first.start]
+        if (
+            (
+                not any(number.end() < n.start() < first.start for n in numbers)
+                # "26.8 PQ, 16.8 AP, and 34.1 mIoU on ADE20K" (not "top-5 accuracy of 97.18,
+                # 62.4 mAP on COCO": there the metric came before the figure)
+                or (
+                    METRIC.match(between.lstrip(" %"))
+                    and _FIGURE_LIST.fullmatch(METRIC.sub(" ", between))
+                )
+            )
+            and len(between) <= 60
+            and _PAIRING_PREP.search(sentence[: first.start])
+        ):
+            return first
+    # "on ImageNet, it reaches 80.1%" : the only benchmark before, with no other number between
+    preceding = [m for m in mentions if m.end <= number.start()]
+    if preceding and not near and len({m.name for m in preceding}) == 1:
+        last = preceding[-1]
+        if not any(last.end < n.start() < number.start() for n in numbers if n is not number):
+            return last
+    return None

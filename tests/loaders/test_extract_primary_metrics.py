@@ -1,0 +1,19 @@
+"""The table of each benchmark's own metric names gazetteer benchmarks and metrics the rules store."""
+
+from __future__ import annotations
+
+from kg.metrics import metric_key
+from loaders.extract.figures import METRICS
+from loaders.extract.gazetteer import load_gazetteer
+from loaders.extract.primary_metrics import PRIMARY_METRIC
+
+
+def test_every_benchmark_is_a_gazetteer_name_and_every_metric_canonical() -> None:
+    gazetteer = load_gazetteer()
+    for bench, metric in PRIMARY_METRIC.items():
+        entry = gazetteer.lookup(bench)
+        assert entry is not None and entry.name == bench, bench
+        # a name the rules themselves store, which the metric table resolves
+        # ("pass@k" is stored as written: "pass@1")
+        names = {name for name, _ in METRICS} | {"pass@1"}
+        assert metric in names and metric_key(metric), metric
