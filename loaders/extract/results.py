@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders.extract import result_model
 from loaders.extract.benchmarks import Mention
 from loaders.extract.figures import (
     CLAUSE,
@@ -184,8 +183,6 @@ def _scores(
     deltas = [n for n in figures if _delta_kind(sentence, n) is not None]
     out = _read(sentence, scores, metrics, mentions, inside, carried, absolute=True)
     out += _read(sentence, deltas, metrics, mentions, inside, carried, absolute=False)
-    if metrics:
-        out += _learned(sentence, figures, scores, metrics, mentions, carried, out)
     taken = {r.value for r in out}
     return out + [r for r in implied if r.value not in taken]
 
@@ -239,88 +236,6 @@ def _implied(
         stated = f"{number.group(1)}{unit or ''}"
         split = _split(sentence, number, bench)
         out.append(Result(bench, metric, value, unit, "absolute", split, stated))
-    return out
-
-
-def _distance(start: int, end: int, a: int, b: int) -> int:
-    """Characters between the span ``start``..``end`` and the span ``a``..``b``."""
-    return abs(a - end) if a >= end else abs(start - b)
-
-
-def _learned(
-    sentence: str,
-    figures: list,
-    scores: list,
-    metrics: list[re.Match],
-    mentions: list[Mention],
-    carried: bool,
-    found: list[Result],
-) -> list[Result]:
-    """Results for the scores the rules left unpaired, read by the learned model
-    (``result_model``): each figure's best pairing of a near metric and a benchmark, kept when
-    the model's probability reaches its threshold."""
-    model = None if result_model.collecting_now() else result_model.load_model()
-    if model is None and not result_model.collecting_now():
-        return []
-    taken = {r.value for r in found}
-    spans = [(n.start(), n.end()) for n in figures]
-    benches: dict[str, Mention] = {}
-    for mention in mentions:
-        benches.setdefault(mention.name, mention)
-    out: list[Result] = []
-    for number in scores:
-        value = float(number.group(1))
-        unit = (number.group(2) or "").strip() or None
-        if value in taken or (unit == "%" and value > 100):
-            continue
-        start, end = number.start(), number.end()
-        near = sorted(metrics, key=lambda m: _distance(start, end, m.start(), m.end()))[:2]
-        if carried:
-            options = [(mentions[0], (-1, -1, 0))]
-        else:
-            by_distance = sorted(
-                (m for m in mentions if not (m.start <= start < m.end)),
-                key=lambda m: _distance(start, end, m.start, m.end),
-            )
-            ranked: list[Mention] = []
-            for m in by_distance:
-                if all(m.name != r.name for r in ranked):
-                    ranked.append(m)
-            options = [(m, (m.start, m.end, i)) for i, m in enumerate(ranked[:3])]
-        best: tuple[float, Result] | None = None
-        for rank, metric in enumerate(near):
-            name = metric_name(metric)
-            for bench, where in options:
-                feats = result_model.features(
-                    sentence,
-                    start,
-                    end,
-                    unit,
-                    value,
-                    (metric.start(), metric.end(), name, rank),
-                    where,
-                    spans,
-                    len(benches),
-                    len({m.group(0).lower() for m in metrics}),
-                    carried,
-                )
-                result = Result(
-                    bench,
-                    name,
-                    value,
-                    unit,
-                    "absolute",
-                    _split(sentence, number, None if carried else bench),
-                    f"{number.group(1)}{unit or ''}",
-                )
-                result_model.record(sentence, start, result, feats)
-                if model is not None:
-                    p = model.probability(feats)
-                    if best is None or p > best[0]:
-                        best = (p, result)
-        if best is not None and model is not None and best[0] >= model.threshold:
-            out.append(best[1])
-            taken.add(value)
     return out
 
 
