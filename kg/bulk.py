@@ -107,24 +107,48 @@ def copy_new_relationships(
         if model.target_label == model.source_label
         else node_keys(store, model.target_label)
     )
-    edges = _edges(store, model) if stored else set()  # a first load: every edge is new
+    props = [p for p in schema.present_properties(rels) if p not in model.identity]
+    edges = _edges(store, model, props) if stored else {}  # a first load: every edge is new
+    once = getattr(model, "write_once", ())
     new, rest = [], []
     for rel, ident in zip(rels, ids):
-        if ident[0] in sources and ident[1] in targets:
-            (rest if ident in edges else new).append(rel)
+        if ident[0] not in sources or ident[1] not in targets:
+            continue
+        held = edges.get(ident)
+        if held is None:
+            new.append(rel)
+        elif _changes(rel, props, held, once):
+            rest.append(rel)  # rows that change nothing (a build run again) are not written
     if new:
         props = [p for p in schema.present_properties(new) if p not in ("src", "dst")]
         store.copy(model.type, _frame(new, ["src", "dst", *props]), props)
     return rest
 
 
-def _edges(store: Any, model: type[Relationship]) -> set[tuple]:
-    extra = "".join(f", r.{p} AS {p}" for p in model.identity)
+def _edges(store: Any, model: type[Relationship], props: Sequence[str]) -> dict[tuple, tuple]:
+    """The stored ``model`` edges: identity (endpoint keys, identity properties) -> the values
+    of ``props``."""
+    extra = "".join(f", r.{p} AS {p}" for p in (*model.identity, *props))
     frame = store.frame(
         f"MATCH (a:{model.source_label})-[r:{model.type}]->(b:{model.target_label}) "
         f"RETURN a.key AS src, b.key AS dst{extra}"
     )
-    return set(zip(*(frame[c].tolist() for c in ["src", "dst", *model.identity])))
+    ids = zip(*(frame[c].tolist() for c in ["src", "dst", *model.identity]))
+    values = zip(*(frame[p].tolist() for p in props)) if props else [()] * len(frame)
+    return dict(zip(ids, values))
+
+
+def _changes(item: BaseModel, props: Sequence[str], held: tuple, once: Sequence[str]) -> bool:
+    """Whether MERGE-ing ``item`` would change the stored values ``held`` of ``props``: a null
+    changes nothing, nor does a write-once property already set."""
+    values = item.__dict__
+    for prop, stored in zip(props, held):
+        value = values[prop]
+        if value is None or (prop in once and _plain(stored) is not None):
+            continue
+        if value != _plain(stored):
+            return True
+    return False
 
 
 def _frame(items: Sequence[BaseModel], columns: Sequence[str]):

@@ -104,6 +104,46 @@ def test_bulk_load_equals_the_merge_path_for_new_existing_and_repeated_rows(tmp_
         bulk.close()
 
 
+def test_bulk_rewrite_of_stored_edges_changes_what_the_merge_path_changes(tmp_path):
+    # A write of stored edges skips the rows that change nothing; the others still MERGE: new
+    # values win, nulls and a write-once property already set do not.
+    nodes, rels = generate(papers=300, refs=5, seed=4)
+    cites = [r for r in rels if isinstance(r, Cites)]
+    again = [
+        r.model_copy(
+            update={
+                "is_influential": not r.is_influential,
+                "intents": ["result"] if i % 2 else None,
+                "contexts": None,
+                "first_seen": "2030-01-01T00:00:00Z",
+            }
+        )
+        for i, r in enumerate(cites[::3])
+    ] + cites[1::3]
+    merged, bulk = _embedded(tmp_path / "merge.db", False), _embedded(tmp_path / "bulk.db", True)
+    try:
+        for store in (merged, bulk):
+            upsert_nodes(store, nodes)
+            upsert_relationships(
+                store, [r.model_copy(update={"first_seen": "2026-01-01T00:00:00Z"}) for r in cites]
+            )
+            upsert_relationships(store, again)
+        assert snapshot(bulk) == snapshot(merged)
+        flipped = {(r.src, r.dst): r.is_influential for r in again[: len(cites[::3])]}
+        stored = bulk.run(
+            "MATCH (a:Paper)-[r:CITES]->(b:Paper) RETURN a.key AS src, b.key AS dst, "
+            "r.is_influential AS inf, r.first_seen AS seen"
+        )
+        assert {
+            (r["src"], r["dst"]): r["inf"] for r in stored if (r["src"], r["dst"]) in flipped
+        } == flipped
+        assert {r["seen"] for r in stored} == {"2026-01-01T00:00:00Z"}
+        assert_counts_right(bulk)
+    finally:
+        merged.close()
+        bulk.close()
+
+
 def test_bulk_nulls_never_overwrite_and_duplicates_fold(tmp_path):
     store = _embedded(tmp_path / "kg.db", True)
     try:
