@@ -21,7 +21,7 @@ relationship write COPYs only when it is at least :data:`REL_SHARE` of them.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from operator import attrgetter
 from typing import Any
 
@@ -81,15 +81,24 @@ def stored_values(store: Any, label: str, keys: set[str], fields: Sequence[str])
 
 
 def copy_new_nodes(
-    store: Any, model: type[Node], nodes: Sequence[Node], existing: set[str]
+    store: Any, model: type[Node], nodes: Sequence[Node], stored: Mapping[str, Mapping[str, Any]]
 ) -> list[Node]:
-    """COPY the nodes whose key is not in ``existing``; returns the others, to MERGE."""
+    """COPY the nodes whose key is not in ``stored`` (:func:`stored_values` of the write's
+    properties); returns the stored ones the write changes, to MERGE (a node written again with
+    the values it holds is left alone)."""
     nodes = fold(nodes, attrgetter("key"))
-    new = [n for n in nodes if n.key not in existing]
+    new = [n for n in nodes if n.key not in stored]
     if new:
         props = schema.present_properties(new)
         store.copy(model.label, _frame(new, props), props)
-    return [n for n in nodes if n.key in existing]
+    props = [p for p in schema.present_properties(nodes) if p != "key"]
+    once = getattr(model, "write_once", ())
+    return [
+        n
+        for n in nodes
+        if (held := stored.get(n.key)) is not None
+        and _changes(n, props, [held[p] for p in props], once)
+    ]
 
 
 def copy_new_relationships(

@@ -62,8 +62,11 @@ def upsert_nodes(store: GraphStore, nodes: Iterable[Node]) -> int:
         fields = counts.STORED_PAPER_FIELDS if model is Paper else ()
         if bulk.enabled(store, len(group)):
             # the COPY commits by itself: new nodes have no edges yet, so no count depends on them
-            stored = bulk.stored_values(store, model.label, keys, fields)
-            rest = bulk.copy_new_nodes(store, model, group, set(stored))
+            props = [p for p in schema.present_properties(group) if p != "key"]
+            stored = bulk.stored_values(
+                store, model.label, keys, list(dict.fromkeys([*fields, *props]))
+            )
+            rest = bulk.copy_new_nodes(store, model, group, stored)
         else:
             stored = _stored_values(store, model.label, keys, fields) if fields else {}
             rest = group
