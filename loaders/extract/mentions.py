@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg.keys import fold
+from kg.metrics import metric_key
 from loaders.extract.names import (
     GENERIC,
     TASK_TAIL,
@@ -56,8 +58,6 @@ def is_noise(word: str) -> bool:
     >>> [is_noise(w) for w in ("CVPR2022", "System1", "H2-2", "v1.2.3", "TX2", "YOLOv4")]
     [True, True, True, True, True, False]
     """
-    from kg.metrics import metric_key
-
     return bool(_NOISE.match(word) or metric_key(word))
 
 
@@ -88,8 +88,6 @@ def find_method_mentions(
     >>> [m.name for m in find_method_mentions("It beats Grouped-Query Attention (GQA) and EfficientNet.", set())]
     ['Grouped-Query Attention', 'EfficientNet']
     """
-    from kg.keys import fold
-
     out: list[MethodMention] = []
     spans: list[tuple[int, int]] = list(excluded_spans)
     for d in acronym_definitions(sentence) if definitions is None else definitions:
