@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
+from functools import lru_cache
 
 #: prefixes of the keys :func:`paper_key` mints; text with one is taken as a key
 PAPER_KEY_PREFIXES = ("s2:", "arxiv:", "doi:", "corpus:", "title:")
@@ -140,6 +141,7 @@ _TRAILING_KIND = re.compile(
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lower-case ASCII letters and digits only.
 
@@ -168,6 +170,7 @@ def singular_last_word(name: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=1 << 16)
 def method_key(name: str) -> str:
     """The key of a Method node.
 

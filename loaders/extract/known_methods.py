@@ -48,19 +48,47 @@ def known_method_keys() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def known_method_pattern() -> re.Pattern:
-    """One pattern for every name written with a capital (as listed, or its variants: "Xception",
-    "U-Net", "ResNet-101"); lower-case names ("word2vec") are found by shape elsewhere."""
-    names = sorted(
-        (n for n in known_method_names() if n[:1].isupper() or re.search(r"[A-Z]", n)),
-        key=len,
-        reverse=True,
-    )
-    return re.compile(
-        r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?:-[\w.]+|\d{2,3})?(?![\w-])"
-    )
+def multiword_names() -> dict[str, tuple[str, ...]]:
+    """Names of more than one word by their first word ("Mask" -> "Mask R-CNN"), longest first."""
+    out: dict[str, list[str]] = {}
+    for name in known_method_names():
+        if " " in name:
+            out.setdefault(name.split()[0].rstrip(","), []).append(name)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
 
 
+#: a capitalised word (the class comes first so the scan can skip to capitals; names that
+#: start in lower case, "mBART", "wav2vec", have the coined shape and are found as such)
+_CAPITAL_WORD = re.compile(r"[A-Z](?<![\w-][A-Z])[\w+.]*(?:-[\w+.]+)*\+*")
+
+
+def find_known(sentence: str) -> list[tuple[int, str]]:
+    """(start, name as written) of each vocabulary name or variant in ``sentence``: one token
+    lookup per capitalised word, no pattern over the whole list.
+
+    >>> find_known("We adopt Mask R-CNN with a ResNet-101 backbone and Xception.")
+    [(9, 'Mask R-CNN'), (27, 'ResNet-101'), (51, 'Xception')]
+    """
+    out: list[tuple[int, str]] = []
+    multi = multiword_names()
+    taken_until = 0
+    for match in _CAPITAL_WORD.finditer(sentence):
+        word, start = match.group(0).rstrip("."), match.start()
+        if start < taken_until:
+            continue
+        for name in multi.get(word.rstrip(","), ()):
+            end = start + len(name)
+            if sentence.startswith(name, start) and not sentence[end : end + 1].isalnum():
+                out.append((start, name))
+                taken_until = end
+                break
+        else:
+            if is_known_method(word):
+                out.append((start, word))
+    return out
+
+
+@lru_cache(maxsize=65536)
 def is_known_method(name: str) -> bool:
     """The name, or its family base, or the base without its version, is in the vocabulary.
 

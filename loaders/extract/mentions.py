@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from kg.keys import fold
 from kg.metrics import metric_key
-from loaders.extract.known_methods import known_method_pattern
+from loaders.extract.known_methods import find_known
 from loaders.extract.names import (
     GENERIC,
     TASK_TAIL,
@@ -138,7 +138,8 @@ def find_method_mentions(
     out = [
         m
         for m in out
-        if not _names_data(sentence, m) and not _OWN_BEFORE.search(sentence, 0, m.start)
+        if not _names_data(sentence, m)
+        and not _OWN_BEFORE.search(sentence, max(0, m.start - 40), m.start)
     ]
     out = _joined(sentence, sorted(out, key=lambda m: m.start))
     return [_with_cue(sentence, m) for m in out]
@@ -176,13 +177,13 @@ def _known(
     "U-Net")."""
     taken = [*spans, *((m.start, m.start + len(m.name)) for m in found)]
     out = []
-    for match in known_method_pattern().finditer(sentence):
-        word = _DESCRIPTIVE_SUFFIX.sub("", match.group(0))
-        if any(s < match.start() + len(word) and match.start() < e for s, e in taken):
+    for start, written in find_known(sentence):
+        word = _DESCRIPTIVE_SUFFIX.sub("", written)
+        if any(s < start + len(word) and start < e for s, e in taken):
             continue
         if word in GENERIC or fold(word) in excluded or is_noise(word):
             continue
-        out.append(MethodMention(word, (word,), "known", False, match.start()))
+        out.append(MethodMention(word, (word,), "known", False, start))
     return out
 
 
