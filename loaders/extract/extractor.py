@@ -20,7 +20,7 @@ from kg.model import (
 )
 from loaders.extract.benchmarks import Mention, find_mentions, unlisted_mentions
 from loaders.extract.gazetteer import Gazetteer, benchmark_key, load_gazetteer
-from loaders.extract.known_methods import family_base, is_known_method
+from loaders.extract.known_methods import family_base, is_generic_technique, is_known_method
 from loaders.extract.mentions import find_method_mentions
 from loaders.extract.names import acronym_definitions, is_generic
 from loaders.extract.proposed import Candidate, from_sentence, from_title
@@ -174,11 +174,21 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
         candidates.extend(from_sentence(sentence, definitions[sentence]))
     # the authors' explicit naming outranks the generic-words test ("which we call proximal policy optimization (PPO)")
     title_folded = fold(paper.title or "")
+    # "integrate Multiple Instance Learning (MIL)": a known technique the title does not name is
+    # neither proposed nor a named method used (its short form included)
+    techniques = [
+        c
+        for c in candidates
+        if c.rule not in _OWN_NAMING_RULES
+        and is_generic_technique(c.name)
+        and fold(c.name) not in title_folded
+    ]
     proposals = _merge_candidates(
         [
             c
             for c in candidates
             if (c.rule in _OWN_NAMING_RULES or not is_generic(c.name))
+            and c not in techniques
             # "trained on the recently released CheXpert dataset", "our Human3.6M model": a
             # known benchmark the title does not name, read from a weak cue, is someone else's
             and not (
@@ -224,7 +234,7 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
         if old is None or (rel.confidence or 0) > (old.confidence or 0):
             rels[ident] = rel
 
-    excluded: set[str] = set()
+    excluded: set[str] = {fold(a) for c in techniques for a in c.aliases}
     benchmark_folds: set[str] = set()
     for cand in proposals:
         key = add_method(cand.name, cand.aliases)

@@ -42,6 +42,27 @@ def known_method_names() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def generic_technique_keys() -> frozenset[str]:
+    """Keys of the names under the vocabulary's ``## generic`` line ("Recurrent Neural Network",
+    "Conditional Random Field"): known techniques that no abstract mentioning them proposes."""
+    text = resources.files("loaders.extract").joinpath("data/methods.txt").read_text("utf-8")
+    _, _, generic = text.partition("\n## generic")
+    return frozenset(
+        method_key(line.strip())
+        for line in generic.splitlines()[1:]
+        if line.strip() and not line.startswith("#")
+    )
+
+
+def is_generic_technique(name: str) -> bool:
+    """
+    >>> is_generic_technique("Recurrent Neural Networks"), is_generic_technique("SimCLR")
+    (True, False)
+    """
+    return method_key(name) in generic_technique_keys()
+
+
+@lru_cache(maxsize=1)
 def known_method_keys() -> frozenset[str]:
     """The keys of the shipped vocabulary's names."""
     return frozenset(method_key(n) for n in known_method_names())

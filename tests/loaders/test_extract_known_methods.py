@@ -88,3 +88,20 @@ def test_a_name_two_words_before_a_data_noun_is_data():
         )
         == []
     )
+
+
+def test_a_known_technique_is_neither_proposed_nor_a_named_method():
+    ex = extract_paper(
+        Paper(
+            key="p",
+            title="Multiple Instance Detection Network with Online Instance Classifier Refinement",
+            abstract=(
+                "Here we formulate weakly supervised detection as a Multiple Instance Learning "
+                "(MIL) problem, where instance classifiers (object detectors) are put into the "
+                "network as hidden nodes. We propose a novel online instance classifier refinement "
+                "algorithm to integrate MIL and the instance classifier refinement procedure into a "
+                "single deep network."
+            ),
+        )
+    )
+    assert not any("mil" in m.key or "multipleinstance" in m.key for m in ex.methods)
