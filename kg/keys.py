@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
+from functools import lru_cache
 
 #: prefixes of the keys :func:`paper_key` mints; text with one is taken as a key
 PAPER_KEY_PREFIXES = ("s2:", "arxiv:", "doi:", "corpus:", "title:")
@@ -140,14 +141,17 @@ _TRAILING_KIND = re.compile(
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lower-case ASCII letters and digits only.
 
     >>> fold("Multi-Query  Attention")
     'multiqueryattention'
     """
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return _NON_ALNUM.sub("", _VERSION_ZERO.sub(r"\1", ascii_text).lower())
+    # most text is ASCII already: the NFKD round trip is the costliest step and changes nothing there
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return _NON_ALNUM.sub("", _VERSION_ZERO.sub(r"\1", text).lower())
 
 
 def singular_last_word(name: str) -> str:
@@ -166,6 +170,7 @@ def singular_last_word(name: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=1 << 16)
 def method_key(name: str) -> str:
     """The key of a Method node.
 

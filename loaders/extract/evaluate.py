@@ -35,6 +35,7 @@ from loaders.extract.gazetteer import benchmark_key
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "loaders" / "data"
 PWC_LABELS = DATA / "extract_pwc_methods.json"
+PWC_FRESH = DATA / "extract_pwc_methods_fresh.json"
 PWC_CHECKED = DATA / "extract_pwc_results_checked.json"
 PWC_TUNE_CHECKED = DATA / "extract_pwc_results_tune_checked.json"
 #: the hand checks of unlabelled extracted results, by the set they were made on
@@ -135,9 +136,10 @@ def load_devset(path: str | Path) -> list[dict]:
     return papers
 
 
-def pwc_sets(labels: Path = PWC_LABELS) -> dict[str, list[dict]]:
-    """The Papers-with-Code sets by name: results on each half of results_tune.json, and the
-    hand-labelled methods on each half of the 150 labelled abstracts."""
+def pwc_sets(labels: Path = PWC_LABELS, fresh: Path = PWC_FRESH) -> dict[str, list[dict]]:
+    """The Papers-with-Code sets by name: results on each half of results_tune.json, the
+    hand-labelled methods on each half of the 150 labelled abstracts, and the 60 labelled later
+    that no rule was tuned on (``pwc-methods-fresh``)."""
     spec = json.loads(labels.read_text("utf-8"))
     source = shared_dir() / "real-world" / "results-gold" / "results_tune.json"
     items = {i["id"]: i for i in json.loads(source.read_text("utf-8"))["items"]}
@@ -166,6 +168,11 @@ def pwc_sets(labels: Path = PWC_LABELS) -> dict[str, list[dict]]:
             for p in spec["papers"]
             if p["half"] == half
         ]
+    if fresh.is_file():
+        sets["pwc-methods-fresh"] = [
+            {**p, "title": items[p["id"]]["title"] or "", "abstract": items[p["id"]]["abstract"]}
+            for p in json.loads(fresh.read_text("utf-8"))["papers"]
+        ]
     return sets
 
 
@@ -179,6 +186,7 @@ def labelled_sets() -> dict[str, list[dict]]:
     names = {
         "pwc-methods-tune": "pwc-methods-tune (tuned on)",
         "pwc-methods-test": "pwc-methods-test (held out)",
+        "pwc-methods-fresh": "pwc-methods-fresh (never tuned on)",
         "pwc-results-tune": "pwc-results-tune (tuned on)",
         "pwc-results-test": "pwc-results-test (held out)",
     }

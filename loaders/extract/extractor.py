@@ -20,6 +20,7 @@ from kg.model import (
 )
 from loaders.extract.benchmarks import Mention, find_mentions, unlisted_mentions
 from loaders.extract.gazetteer import Gazetteer, benchmark_key, load_gazetteer
+from loaders.extract.known_methods import family_base, is_generic_technique, is_known_method
 from loaders.extract.mentions import find_method_mentions
 from loaders.extract.names import acronym_definitions, is_generic
 from loaders.extract.proposed import Candidate, from_sentence, from_title
@@ -173,11 +174,21 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
         candidates.extend(from_sentence(sentence, definitions[sentence]))
     # the authors' explicit naming outranks the generic-words test ("which we call proximal policy optimization (PPO)")
     title_folded = fold(paper.title or "")
+    # "integrate Multiple Instance Learning (MIL)": a known technique the title does not name is
+    # neither proposed nor a named method used (its short form included)
+    techniques = [
+        c
+        for c in candidates
+        if c.rule not in _OWN_NAMING_RULES
+        and is_generic_technique(c.name)
+        and fold(c.name) not in title_folded
+    ]
     proposals = _merge_candidates(
         [
             c
             for c in candidates
             if (c.rule in _OWN_NAMING_RULES or not is_generic(c.name))
+            and c not in techniques
             # "trained on the recently released CheXpert dataset", "our Human3.6M model": a
             # known benchmark the title does not name, read from a weak cue, is someone else's
             and not (
@@ -223,7 +234,7 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
         if old is None or (rel.confidence or 0) > (old.confidence or 0):
             rels[ident] = rel
 
-    excluded: set[str] = set()
+    excluded: set[str] = {fold(a) for c in techniques for a in c.aliases}
     benchmark_folds: set[str] = set()
     for cand in proposals:
         key = add_method(cand.name, cand.aliases)
@@ -407,8 +418,16 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
         if own_pattern is not None:
             taken.extend((m.start(), m.end()) for m in own_pattern.finditer(sentence))
         for mention in find_method_mentions(sentence, excluded, taken, definitions[sentence]):
+            # a coined name with neither a cue nor a place in the vocabulary is too often a
+            # data set, a team or a setting ("EWS", "PDSA")
+            if mention.rule == "coined" and not mention.cued and not is_known_method(mention.name):
+                continue
             found_mentions.append((sentence, mention))
     mentioned = {m.name for _, m in found_mentions}
+    #: "ResNet-50" and "ResNet-18" of one paper: one family, named by its first mention
+    family: dict[str, str] = {}
+    for _, mention in found_mentions:
+        family.setdefault(method_key(family_base(mention.name)), mention.name)
     for sentence, mention in found_mentions:
         # "ALBERT-base-v2", "ViT-B/16" of a paper that also names "ALBERT", "ViT": one method
         base = next(
@@ -422,7 +441,7 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
             ),
             None,
         )
-        name = base or mention.name
+        name = base or family[method_key(family_base(mention.name))]
         key = method_key(name)
         if key in excluded or fold(name) in excluded or _names_a_benchmark(name, benchmark_folds):
             continue

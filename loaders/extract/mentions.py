@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg.keys import fold
+from kg.metrics import metric_key
+from loaders.extract.known_methods import find_known
 from loaders.extract.names import (
     GENERIC,
     TASK_TAIL,
@@ -50,14 +53,16 @@ _NOISE = re.compile(
 )
 
 
+#: "Vision Transformers (ViTs)", "GNNs": a plural acronym names a class of models, not one method
+_PLURAL_CLASS = re.compile(r"^(?=[A-Z][a-z0-9-]*[A-Z])[A-Z][A-Za-z0-9-]*[A-Z0-9]s$")
+
+
 def is_noise(word: str) -> bool:
     """A token shaped like a name that is not a method.
 
     >>> [is_noise(w) for w in ("CVPR2022", "System1", "H2-2", "v1.2.3", "TX2", "YOLOv4")]
     [True, True, True, True, True, False]
     """
-    from kg.metrics import metric_key
-
     return bool(_NOISE.match(word) or metric_key(word))
 
 
@@ -68,6 +73,8 @@ class MethodMention:
     rule: str
     compares: bool
     start: int
+    #: a use or comparison cue stands before the name in its clause ("outperforms", "using")
+    cued: bool = False
 
 
 _LATEX = re.compile(r"varepsilon|epsilon|mathcal|mathbb|frac|sqrt|infty|widetilde|Omega|Theta")
@@ -88,8 +95,6 @@ def find_method_mentions(
     >>> [m.name for m in find_method_mentions("It beats Grouped-Query Attention (GQA) and EfficientNet.", set())]
     ['Grouped-Query Attention', 'EfficientNet']
     """
-    from kg.keys import fold
-
     out: list[MethodMention] = []
     spans: list[tuple[int, int]] = list(excluded_spans)
     for d in acronym_definitions(sentence) if definitions is None else definitions:
@@ -101,7 +106,7 @@ def find_method_mentions(
             if TASK_TAIL.search(d.long):
                 spans.append((d.start, d.end))  # "Neural Machine Translation (NMT)": a field
             continue
-        if is_noise(d.short) or is_noise(d.long):
+        if is_noise(d.short) or is_noise(d.long) or _PLURAL_CLASS.match(d.short):
             continue
         if (
             fold(d.long) in excluded
@@ -124,12 +129,62 @@ def find_method_mentions(
             continue
         if is_generic(word) or fold(word) in excluded or len(word) < 3 or is_noise(word):
             continue
+        if _PLURAL_CLASS.match(word):
+            continue
         out.append(MethodMention(word, (word,), "coined", False, token.start()))
+    out.extend(_known(sentence, excluded, spans, out))
     out.extend(_transformer(sentence, spans))
     out = [_with_prefix(sentence, m, spans) if m.rule == "coined" else m for m in out]
-    out = [m for m in out if not _names_data(sentence, m)]
-    out = [MethodMention(m.name, m.aliases, m.rule, _compared(sentence, m), m.start) for m in out]
-    return sorted(out, key=lambda m: m.start)
+    out = [
+        m
+        for m in out
+        if not _names_data(sentence, m)
+        and not _OWN_BEFORE.search(sentence, max(0, m.start - 40), m.start)
+    ]
+    out = _joined(sentence, sorted(out, key=lambda m: m.start))
+    return [_with_cue(sentence, m) for m in out]
+
+
+#: "the proposed EEND-OLA", "our detector, namely NMS-Ped": the paper's own name, not another's
+_OWN_BEFORE = re.compile(
+    r"(?:\b(?:[Tt]he|[Oo]ur) proposed|\b[Oo]ur(?: [a-z][\w-]*)?|\b(?:namely|called|dubbed|termed|named|propose[sd]?|introduce[sd]?))\s+$"
+)
+
+
+def _joined(sentence: str, mentions: list[MethodMention]) -> list[MethodMention]:
+    """ "SWIN-L Cascade-Mask R-CNN", "R50 Mask R-CNN": a backbone written right before a coined
+    detector name is one configuration, one name."""
+    out: list[MethodMention] = []
+    for m in mentions:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.rule == m.rule == "coined"
+            and last.start + len(last.name) + 1 == m.start
+            and sentence[m.start - 1] == " "
+        ):
+            name = f"{last.name} {m.name}"
+            out[-1] = MethodMention(name, (name,), "coined", False, last.start)
+        else:
+            out.append(m)
+    return out
+
+
+def _known(
+    sentence: str, excluded: set[str], spans: list[tuple[int, int]], found: list[MethodMention]
+) -> list[MethodMention]:
+    """Names of the known-methods vocabulary that the coined-name shape misses ("Xception",
+    "U-Net")."""
+    taken = [*spans, *((m.start, m.start + len(m.name)) for m in found)]
+    out = []
+    for start, written in find_known(sentence):
+        word = _DESCRIPTIVE_SUFFIX.sub("", written)
+        if any(s < start + len(word) and start < e for s, e in taken):
+            continue
+        if word in GENERIC or fold(word) in excluded or is_noise(word) or _PLURAL_CLASS.match(word):
+            continue
+        out.append(MethodMention(word, (word,), "known", False, start))
+    return out
 
 
 #: "the Transformer", "standard Transformer-based models": the architecture, written as a name
@@ -158,7 +213,7 @@ def _transformer(sentence: str, spans: list[tuple[int, int]]) -> list[MethodMent
 # the cue nearest before a name in its clause says whether the paper compares against it or
 # builds on it: "outperforms YOLOv4" / "using the Mask R-CNN backbone"
 _USE_CUE = re.compile(
-    r"\b(?:[Uu]s(?:e|es|ed|ing)|[Ww]ith|[Bb]ased on|[Bb]uilt (?:up)?on|[Bb]uilding (?:up)?on|[Aa]dopt\w*|[Ee]mploy\w*|"
+    r"\b(?:[Uu]s(?:e|es|ed|ing)|[Ww]ith|[Bb]ased on|[Bb]uil(?:t|ds?|ding) (?:up)?on|[Aa]dopt\w*|[Ee]mploy\w*|"
     r"[Ll]everag\w*|[Aa]ppl(?:y|ies|ied|ying)|on top of|[Ee]xtend\w*|[Ii]ntegrat\w*|[Ff]ine-?tun\w*|[Ii]nto|[Pp]lugged into|"
     r"[Ii]nitiali[sz]\w*|[Ii]nspired by|[Ff]ollowing|[Rr]eplac\w*|via|through|from)\b"
 )
@@ -167,7 +222,7 @@ _CLAUSE_END = re.compile(r"[;]|,\s+(?:and|but|while|which|whereas)\b|\.\s")
 
 
 _DATA_AFTER = re.compile(
-    r"^\s*(?:\([^)]*\)\s*)?(?:data ?sets?|benchmarks?|corpus|corpora|challenge|leaderboard|database|"
+    r"^\s*(?:\([^)]*\)\s*)?(?:(?!(?:on|in|of|the|a|an|to|and|with|for|from|over|by|as)\b)[A-Za-z][\w-]*\s+){0,2}?(?:data ?sets?|benchmarks?|corpus|corpora|challenge|leaderboard|database|"
     r"test ?set|val(?:idation)? set|splits?|subsets?|images|videos|scans|recordings)\b",
     re.I,
 )
@@ -187,7 +242,15 @@ def _names_data(sentence: str, mention: MethodMention) -> bool:
     return bool(_DATA_BEFORE.search(before) and _FIGURE.search(sentence))
 
 
-def _compared(sentence: str, mention: MethodMention) -> bool:
+def _with_cue(sentence: str, mention: MethodMention) -> MethodMention:
+    cue = _cue(sentence, mention)
+    return MethodMention(
+        mention.name, mention.aliases, mention.rule, bool(cue), mention.start, cue is not None
+    )
+
+
+def _cue(sentence: str, mention: MethodMention) -> bool | None:
+    """True: compared against, False: used, None: no cue in the clause."""
     clause_start = max(
         (m.end() for m in _CLAUSE_END.finditer(sentence, 0, mention.start)), default=0
     )
@@ -196,7 +259,7 @@ def _compared(sentence: str, mention: MethodMention) -> bool:
     cues += [(m.end(), False) for m in _USE_CUE.finditer(before)]
     if _BASELINE_AFTER.match(sentence[mention.start + len(mention.name) :].lstrip()):
         return True
-    return max(cues)[1] if cues else False
+    return max(cues)[1] if cues else None
 
 
 #: ordinary capitalised words that open a compound method name ("Mask R-CNN", "Deformable DETR")

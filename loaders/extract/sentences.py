@@ -10,7 +10,6 @@ _BOUNDARY = re.compile(r"[.!?](\s+)(?=[\"'(\[]?[A-Z0-9])")
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?:e\.g|i\.e|et al|etc|vs|v\.s|cf|Fig|Figs|Eq|Eqs|Sec|No|approx|resp|w\.r\.t|incl|Dr|Mr|Ms|St)\.|\b[A-Z]\.)$"
 )
-_SPACES = re.compile(r"\s+")
 
 
 def split_sentences(text: str | None) -> list[str]:
@@ -22,7 +21,7 @@ def split_sentences(text: str | None) -> list[str]:
     if not text:
         return []
     # LaTeX escapes scraped from arXiv abstracts: "70\\%" is "70%"
-    text = _SPACES.sub(" ", text.replace("\\%", "%").replace("\\&", "&")).strip()
+    text = " ".join(text.replace("\\%", "%").replace("\\&", "&").split())
     pieces = []
     last = 0
     for boundary in _BOUNDARY.finditer(text):

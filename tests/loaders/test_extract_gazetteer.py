@@ -69,3 +69,15 @@ def test_parse_tsv_reports_the_bad_line():
         and entries[0].case_sensitive
         and entries[0].needs_context
     )
+
+
+def test_a_capitalised_english_word_is_not_a_case_sensitive_name():
+    # "Multiple" folds like MultiPL-E; the benchmark is only ever written with its own capitals
+    from loaders.extract.gazetteer import load_gazetteer
+
+    assert (
+        load_gazetteer().find(
+            "Multiple Instance Detection Network with Online Instance Classifier Refinement"
+        )
+        == []
+    )

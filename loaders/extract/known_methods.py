@@ -1,0 +1,123 @@
+"""The known-methods vocabulary (``data/methods.txt``) and the family base of a variant name.
+
+A coined name that an abstract mentions without a use or comparison cue is often not a method
+(a data set, a team, a metric, a setting): it is kept only when it names a known method, or a
+variant of one ("ResNet-101", "ViT-B/16", "YOLOv4" of "ResNet", "ViT", "YOLO").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from kg.keys import method_key
+
+# "ResNet-50", "ViT-B/16", "BERT-large", "ALBERT-base-v2": depth, patch and size tags
+_SIZE = re.compile(
+    r"(?:[-\s](?:\d{2,4}[A-Za-z]?|[BLSHGT](?:/\d+)?|[Bb]ase|[Ll]arge|[Ss]mall|[Tt]iny|XL|XXL|[Hh]uge|"
+    r"[Mm]ini|[Ll]ite|[Ss]lim|v\d+)|(?<=[a-z])\d{2,4}|/\d+)+$"
+)
+# "YOLOv4", "GPT-3.5", "MobileNet-V2", "T5-11B": a version or parameter count after the base
+_VERSION = re.compile(r"(?:[-\s]?(?:[vV]\d+(?:\.\d+)?|\d+(?:\.\d+)?[BMK]?|\d+(?:\.\d+)?))+$")
+
+
+def family_base(name: str) -> str:
+    """The name without its size tags: the form its variants share.
+
+    >>> family_base("ResNet-101"), family_base("ViT-B/16"), family_base("ALBERT-base-v2"), family_base("YOLOv4")
+    ('ResNet', 'ViT', 'ALBERT', 'YOLOv4')
+    """
+    base = _SIZE.sub("", name)
+    return base if len(base) >= 2 else name
+
+
+@lru_cache(maxsize=1)
+def known_method_names() -> tuple[str, ...]:
+    """The shipped vocabulary's names, as written."""
+    text = resources.files("loaders.extract").joinpath("data/methods.txt").read_text("utf-8")
+    return tuple(
+        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+@lru_cache(maxsize=1)
+def generic_technique_keys() -> frozenset[str]:
+    """Keys of the names under the vocabulary's ``## generic`` line ("Recurrent Neural Network",
+    "Conditional Random Field"): known techniques that no abstract mentioning them proposes."""
+    text = resources.files("loaders.extract").joinpath("data/methods.txt").read_text("utf-8")
+    _, _, generic = text.partition("\n## generic")
+    return frozenset(
+        method_key(line.strip())
+        for line in generic.splitlines()[1:]
+        if line.strip() and not line.startswith("#")
+    )
+
+
+def is_generic_technique(name: str) -> bool:
+    """
+    >>> is_generic_technique("Recurrent Neural Networks"), is_generic_technique("SimCLR")
+    (True, False)
+    """
+    return method_key(name) in generic_technique_keys()
+
+
+@lru_cache(maxsize=1)
+def known_method_keys() -> frozenset[str]:
+    """The keys of the shipped vocabulary's names."""
+    return frozenset(method_key(n) for n in known_method_names())
+
+
+@lru_cache(maxsize=1)
+def multiword_names() -> dict[str, tuple[str, ...]]:
+    """Names of more than one word by their first word ("Mask" -> "Mask R-CNN"), longest first."""
+    out: dict[str, list[str]] = {}
+    for name in known_method_names():
+        if " " in name:
+            out.setdefault(name.split()[0].rstrip(","), []).append(name)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
+#: a capitalised word (the class comes first so the scan can skip to capitals; names that
+#: start in lower case, "mBART", "wav2vec", have the coined shape and are found as such)
+_CAPITAL_WORD = re.compile(r"[A-Z](?<![\w-][A-Z])[\w+.]*(?:-[\w+.]+)*\+*")
+
+
+def find_known(sentence: str) -> list[tuple[int, str]]:
+    """(start, name as written) of each vocabulary name or variant in ``sentence``: one token
+    lookup per capitalised word, no pattern over the whole list.
+
+    >>> find_known("We adopt Mask R-CNN with a ResNet-101 backbone and Xception.")
+    [(9, 'Mask R-CNN'), (27, 'ResNet-101'), (51, 'Xception')]
+    """
+    out: list[tuple[int, str]] = []
+    multi = multiword_names()
+    taken_until = 0
+    for match in _CAPITAL_WORD.finditer(sentence):
+        word, start = match.group(0).rstrip("."), match.start()
+        if start < taken_until:
+            continue
+        for name in multi.get(word.rstrip(","), ()):
+            end = start + len(name)
+            if sentence.startswith(name, start) and not sentence[end : end + 1].isalnum():
+                out.append((start, name))
+                taken_until = end
+                break
+        else:
+            if is_known_method(word):
+                out.append((start, word))
+    return out
+
+
+@lru_cache(maxsize=65536)
+def is_known_method(name: str) -> bool:
+    """The name, or its family base, or the base without its version, is in the vocabulary.
+
+    >>> [is_known_method(n) for n in ("ResNet-50", "YOLOv4", "GPT-3.5", "EWS", "MixMatch")]
+    [True, True, True, False, True]
+    """
+    known = known_method_keys()
+    base = family_base(name)
+    return any(
+        method_key(form) in known for form in (name, base, _VERSION.sub("", base) or base) if form
+    )
