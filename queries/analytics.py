@@ -272,12 +272,21 @@ def betweenness(
 # --- analyze: compute and write back ----------------------------------------------------------------
 
 
+#: the plugin's procedures queries.analytics_gds calls
+_GDS_PROCEDURES = ("gds.pageRank.stream", "gds.louvain.stream", "gds.louvain.stats")
+
+
 def has_gds(kb: Graph) -> bool:
     """Whether the store is a Neo4j server with the Graph Data Science plugin."""
     if kb.dialect != "neo4j":
         return False
     try:
-        return bool(kb.cypher("SHOW PROCEDURES YIELD name WHERE name = 'gds.version' RETURN name"))
+        # gds.version is a function, not a procedure; look for the procedures analyze calls
+        names = kb.cypher(
+            "SHOW PROCEDURES YIELD name WHERE name IN $names RETURN name",
+            {"names": list(_GDS_PROCEDURES)},
+        )
+        return len(names) == len(_GDS_PROCEDURES)
     except StoreError:
         return False
 

@@ -26,6 +26,19 @@ if [ -z "${NEO4J_URI:-}" ]; then
   fi
 fi
 
+# A second one with the Graph Data Science plugin, for `kg analyze --engine gds` (its own port).
+started_gds=0
+GDS_PORT="${NEO4J_TEST_GDS_PORT:-17688}"
+if [ -z "${NEO4J_GDS_URI:-}" ]; then
+  if uri=$(NEO4J_TEST_GDS=1 NEO4J_TEST_PORT="$GDS_PORT" bash tools/neo4j-test-server/server.sh start); then
+    export NEO4J_GDS_URI="$uri"
+    started_gds=1
+    echo "Neo4j test server with Graph Data Science: $NEO4J_GDS_URI"
+  else
+    echo "Neo4j test server with GDS could not start: GDS tests will skip (they fail when CI=true)"
+  fi
+fi
+
 # Lint, format and type checks first (fast; the config is [tool.ruff] in pyproject.toml).
 lint=0
 .venv/bin/ruff check . || lint=1
@@ -39,5 +52,8 @@ status=$?
 
 if [ "$started_neo4j" = 1 ]; then
   bash tools/neo4j-test-server/server.sh stop || true
+fi
+if [ "$started_gds" = 1 ]; then
+  NEO4J_TEST_PORT="$GDS_PORT" bash tools/neo4j-test-server/server.sh stop || true
 fi
 exit $status

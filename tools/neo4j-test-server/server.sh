@@ -15,7 +15,8 @@
 # (run/PORT: data, pid, ready, log), so several servers can run at once. A fresh start wipes the
 # data. NEO4J_TEST_HEAP (default 1g) sets the JVM heap, NEO4J_TEST_START_TIMEOUT (default 180)
 # the seconds to wait for Bolt; NEO4J_TEST_PASSWORD, when set, turns auth on with that password
-# for user neo4j (the default is auth off). Progress and errors go to stderr; a failure is one line there
+# for user neo4j (the default is auth off). NEO4J_TEST_GDS=1 starts it with the Graph Data Science
+# plugin (Maven artifact org.neo4j.gds:proc, built into target/gds); the default is without. Progress and errors go to stderr; a failure is one line there
 # and a non-zero exit.
 set -uo pipefail
 
@@ -52,7 +53,7 @@ need_java() {
 
 build() {
   local stale=0 src
-  [ -f "$JAR" ] && [ -d "$HERE/target/lib" ] || stale=1
+  [ -f "$JAR" ] && [ -d "$HERE/target/lib" ] && [ -d "$HERE/target/gds" ] || stale=1
   for src in "$HERE/pom.xml" $(find "$HERE/src" -name '*.java'); do
     [ "$src" -nt "$JAR" ] && stale=1
   done
@@ -62,9 +63,9 @@ build() {
   # Servers on other ports may build at the same moment: one build at a time.
   (
     flock 9
-    if [ ! -f "$JAR" ] || [ "$HERE/pom.xml" -nt "$JAR" ] || [ -n "$(find "$HERE/src" -newer "$JAR" -name '*.java')" ]; then
+    if [ ! -f "$JAR" ] || [ ! -d "$HERE/target/gds" ] || [ "$HERE/pom.xml" -nt "$JAR" ] || [ -n "$(find "$HERE/src" -newer "$JAR" -name '*.java')" ]; then
       # A new pom may pin other versions: drop the old jars so only one of each is on the path.
-      [ "$HERE/pom.xml" -nt "$JAR" ] && rm -rf "$HERE/target/lib"
+      [ "$HERE/pom.xml" -nt "$JAR" ] && rm -rf "$HERE/target/lib" "$HERE/target/gds"
       mvn -q -B -f "$HERE/pom.xml" package -DskipTests >"$HERE/.build.log" 2>&1 \
         || { echo "neo4j-test-server: Maven build failed: $(grep -m1 -E 'ERROR.*(\.java|resolve|Could not)' "$HERE/.build.log" || grep -m1 ERROR "$HERE/.build.log")" >&2; exit 1; }
       touch "$JAR"
@@ -88,7 +89,14 @@ wait_ready() {
   fail "Bolt did not accept connections on $URI within ${timeout}s (log: $LOG_FILE)"
 }
 
-java_cp() { echo "$JAR:$HERE/target/lib/*"; }
+java_cp() {
+  # With NEO4J_TEST_GDS=1 the Graph Data Science jars (target/gds) join the classpath.
+  if [ "${NEO4J_TEST_GDS:-0}" = 1 ]; then
+    echo "$JAR:$HERE/target/lib/*:$HERE/target/gds/*"
+  else
+    echo "$JAR:$HERE/target/lib/*"
+  fi
+}
 
 start() {
   local pid
@@ -106,8 +114,10 @@ start() {
   mkdir -p "$RUN/data"
   [ -n "${IMPORT_DIR:-}" ] && import_csv
   say "starting Neo4j on $URI (log: $LOG_FILE)..."
+  local plugins=""
+  [ "${NEO4J_TEST_GDS:-0}" = 1 ] && plugins="$HERE/target/gds"
   # setsid: the server outlives the shell that started it and is stopped by its pid.
-  setsid java \
+  NEO4J_TEST_PLUGINS="$plugins" setsid java \
     "-Xms256m" "-Xmx${NEO4J_TEST_HEAP:-1g}" \
     --add-opens=java.base/java.nio=ALL-UNNAMED \
     --add-opens=java.base/java.io=ALL-UNNAMED \

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -21,7 +22,8 @@ import org.neo4j.io.ByteUnit;
  * <p>Usage: {@code Launcher PORT DATA_DIR READY_FILE}. The ready file is written once Bolt
  * accepts connections; SIGTERM (the shutdown hook) stops the database cleanly and removes it.
  * With {@code NEO4J_TEST_PASSWORD} set, auth is on and user {@code neo4j} has that password
- * (for tests of a wrong password).
+ * (for tests of a wrong password). With {@code NEO4J_TEST_PLUGINS} set to a directory of jars,
+ * the procedures in them are loaded (the Graph Data Science plugin, {@code gds.*} unrestricted).
  */
 public final class Launcher {
     private Launcher() {}
@@ -38,7 +40,16 @@ public final class Launcher {
         String password = System.getenv("NEO4J_TEST_PASSWORD");
         boolean auth = password != null && !password.isEmpty();
 
-        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
+        DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home);
+        // NEO4J_TEST_PLUGINS: a directory of plugin jars (server.sh sets it to the Graph Data
+        // Science jars with NEO4J_TEST_GDS=1); they must be on the classpath too, for the
+        // plugin's extensions, as the standalone server puts its plugins directory there.
+        String plugins = System.getenv("NEO4J_TEST_PLUGINS");
+        if (plugins != null && !plugins.isEmpty()) {
+            builder.setConfig(GraphDatabaseSettings.plugin_dir, Path.of(plugins).toAbsolutePath())
+                    .setConfig(GraphDatabaseSettings.procedure_unrestricted, List.of("gds.*"));
+        }
+        DatabaseManagementService dbms = builder
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
                 .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
