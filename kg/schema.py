@@ -177,16 +177,6 @@ def relationship_create(
     )
 
 
-def relationship_existing(model: type[Relationship], by_id: bool = False) -> str:
-    """The ``row.i`` of every row whose relationship (endpoints and identity) already exists."""
-    identity = ", ".join(f"{p}: row.{p}" for p in model.identity)
-    identity = f" {{{identity}}}" if identity else ""
-    return (
-        f"{_endpoints(model, by_id)} MATCH (a)-[:{model.type}{identity}]->(b) "
-        "RETURN DISTINCT row.i AS i"
-    )
-
-
 def _endpoints(model: type[Relationship], by_id: bool) -> str:
     # By key, each endpoint is an index seek on a string; by element id (Neo4j, ids looked up
     # once per write) a direct record lookup: 24k -> 44k relationships/s measured.

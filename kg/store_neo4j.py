@@ -170,10 +170,10 @@ class Neo4jStore:
         unique = schema.merge_duplicate_rows(model, rows)
         src_keys, dst_keys = {row["src"] for row in unique}, {row["dst"] for row in unique}
         if model.target_label == model.source_label:
-            sources = targets = self.element_ids(model.source_label, src_keys | dst_keys)
+            sources = targets = self._element_ids(model.source_label, src_keys | dst_keys)
         else:
-            sources = self.element_ids(model.source_label, src_keys)
-            targets = self.element_ids(model.target_label, dst_keys)
+            sources = self._element_ids(model.source_label, src_keys)
+            targets = self._element_ids(model.target_label, dst_keys)
         bound = [
             {**row, "s": sources[row["src"]], "d": targets[row["dst"]]}
             for row in unique
@@ -203,7 +203,7 @@ class Neo4jStore:
                     write_batch(batch)
         return len(rows)
 
-    def element_ids(self, label: str, keys: set[str]) -> dict[str, str]:
+    def _element_ids(self, label: str, keys: set[str]) -> dict[str, str]:
         """The element id of each stored ``label`` node among ``keys``, by key."""
         statement = f"UNWIND $keys AS k MATCH (n:{label} {{key: k}}) RETURN k, elementId(n) AS id"
         return self._lookup(statement, keys)
