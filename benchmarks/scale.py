@@ -161,22 +161,32 @@ def write_inputs(workdir: Path, papers: int, refs: int, seed: int) -> tuple[Path
 
 
 class Stages:
-    """Wall time of each build stage, read from the pipeline's progress tasks."""
+    """Wall time of each build stage, from the pipeline's progress tasks (:mod:`kg.progress`).
+
+    Stages run one after another, but S2's tasks all end together when the run is over: a task
+    lasts until it ends or the next one starts."""
 
     def __init__(self):
-        self.started: dict[str, float] = {}
         self.seconds: dict[str, float] = {}
+        self._open: tuple[str, float] | None = None
 
-    def add_task(self, description: str, total=None) -> str:
-        self.started[description] = time.perf_counter()
+    def _close(self) -> None:
+        if self._open is not None:
+            name, since = self._open
+            self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - since
+            self._open = None
+
+    def start(self, task: str, description: str, total: int | None = None) -> None:
+        self._close()
+        name = description.split(" of ")[0] if task == "write" else description
+        self._open = (name, time.perf_counter())
         log(f"  {description}...")
-        return description
 
-    def remove_task(self, task: str) -> None:
-        self.seconds[task] = time.perf_counter() - self.started[task]
-
-    def advance(self, *args) -> None:
+    def advance(self, task: str, n: int = 1) -> None:
         pass
+
+    def end(self, task: str) -> None:
+        self._close()
 
 
 def peak_rss_gib() -> float:
@@ -261,7 +271,7 @@ def main(argv: list[str] | None = None) -> int:
     for stage, seconds in stages.seconds.items():
         print(f"| {stage} | {seconds:.1f} |")
     print(
-        f"| S2 enrichment from the cache, and writing what it returned | {build_s - sum(stages.seconds.values()):.1f} |"
+        f"| writing what S2 returned (between the stages) | {build_s - sum(stages.seconds.values()):.1f} |"
     )
     print(f"| **build total** | **{build_s:.1f}** |")
     print(f"| analyze | {analyze_s:.1f} |" if analyze_s is not None else "| analyze | skipped |")
