@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import resource
 import sqlite3
 import statistics
@@ -163,30 +164,34 @@ def write_inputs(workdir: Path, papers: int, refs: int, seed: int) -> tuple[Path
 class Stages:
     """Wall time of each build stage, from the pipeline's progress tasks (:mod:`kg.progress`).
 
-    Stages run one after another, but S2's tasks all end together when the run is over: a task
-    lasts until it ends or the next one starts."""
+    Time goes to the task started last of those not yet ended (S2's tasks all end together when
+    the run is over; the writes of each chunk of S2's answers run inside them). The log line of
+    each start gives the peak RSS so far."""
 
     def __init__(self):
         self.seconds: dict[str, float] = {}
-        self._open: tuple[str, float] | None = None
+        self._open: list[tuple[str, str]] = []  # (task, stage name), innermost last
+        self._since = time.perf_counter()
 
-    def _close(self) -> None:
-        if self._open is not None:
-            name, since = self._open
-            self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - since
-            self._open = None
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        if self._open:
+            name = self._open[-1][1]
+            self.seconds[name] = self.seconds.get(name, 0.0) + now - self._since
+        self._since = now
 
     def start(self, task: str, description: str, total: int | None = None) -> None:
-        self._close()
-        name = description.split(" of ")[0] if task == "write" else description
-        self._open = (name, time.perf_counter())
-        log(f"  {description}...")
+        self._tick()
+        name = re.sub(r"\b\d[\d,]*\s", "", description).split(" of ")[0]
+        self._open.append((task, name))
+        log(f"  {description}... (peak RSS so far {peak_rss_gib():.2f} GiB)")
 
     def advance(self, task: str, n: int = 1) -> None:
         pass
 
     def end(self, task: str) -> None:
-        self._close()
+        self._tick()
+        self._open = [(t, n) for t, n in self._open if t != task]
 
 
 def peak_rss_gib() -> float:
@@ -207,6 +212,12 @@ def main(argv: list[str] | None = None) -> int:
         "--keep", type=Path, help="work in this directory and keep it (default: a temporary one)"
     )
     parser.add_argument("--skip-analyze", action="store_true")
+    parser.add_argument(
+        "--chunk-papers",
+        type=int,
+        default=EnrichOptions.chunk_papers,
+        help="listed papers whose S2 answers are converted and written together",
+    )
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="kg-scale-") as tmp:
@@ -216,7 +227,13 @@ def main(argv: list[str] | None = None) -> int:
         log(f"writing the listing and a warm S2 cache for {args.papers:,} papers...")
         listing_path, cache_dir = write_inputs(workdir, args.papers, args.refs, args.seed)
         prepare = time.perf_counter() - started
-        s2 = EnrichOptions(cache_dir=str(cache_dir), offline=True, citations=False, pace=0)
+        s2 = EnrichOptions(
+            cache_dir=str(cache_dir),
+            offline=True,
+            citations=False,
+            pace=0,
+            chunk_papers=args.chunk_papers,
+        )
         listings = pipeline.load_listings([listing_path])
         planned = plan_requests(
             [e.paper for e in listings[0].entries],
@@ -270,9 +287,7 @@ def main(argv: list[str] | None = None) -> int:
     print("| stage | seconds |\n|---|---|")
     for stage, seconds in stages.seconds.items():
         print(f"| {stage} | {seconds:.1f} |")
-    print(
-        f"| writing what S2 returned (between the stages) | {build_s - sum(stages.seconds.values()):.1f} |"
-    )
+    print(f"| between the stages | {build_s - sum(stages.seconds.values()):.1f} |")
     print(f"| **build total** | **{build_s:.1f}** |")
     print(f"| analyze | {analyze_s:.1f} |" if analyze_s is not None else "| analyze | skipped |")
     print(

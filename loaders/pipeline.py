@@ -239,10 +239,12 @@ def enrich_papers(
     written: list[Paper] = []
 
     def write(part: Enrichment) -> None:
-        # Everything S2 returned before the papers' own status: see the module docstring.
-        write_graph(kb, part.nodes, part.relationships)
-        replace_listing_authors(kb, {r.dst for r in part.relationships if isinstance(r, Authored)})
-        written.extend(write_graph(kb, part.papers, ()))
+        with stage(progress, "write", f"writing what S2 returned for {len(part.papers)} papers"):
+            # Everything S2 returned before the papers' own status: see the module docstring.
+            write_graph(kb, part.nodes, part.relationships)
+            authored = {r.dst for r in part.relationships if isinstance(r, Authored)}
+            replace_listing_authors(kb, authored)
+            written.extend(write_graph(kb, part.papers, ()))
 
     result = s2_enrich(papers, options, progress=progress, sink=write)
     report.enrichment = result.report
