@@ -58,7 +58,10 @@ def upsert_nodes(store: GraphStore, nodes: Iterable[Node]) -> int:
     """
     written = 0
     for model, group in _groups(nodes).items():
-        with _transaction(store):
+        index = getattr(store, "identifiers", None) if model is Paper else None
+        if index is not None:
+            index.add(group)  # before the graph: see kg.lookup
+        with _transaction(store), _indexed(store):
             large = bulk.enabled(store, len(group))
             keys = {n.key for n in group}
             fields = counts.STORED_PAPER_FIELDS if model is Paper else ()
@@ -80,7 +83,7 @@ def upsert_relationships(store: GraphStore, rels: Iterable[Relationship]) -> int
     :func:`upsert_nodes`); the counts of the nodes the edges reach are refreshed."""
     written = 0
     for model, group in _groups(rels).items():
-        with _transaction(store):
+        with _transaction(store), _indexed(store):
             rest = (
                 bulk.copy_new_relationships(store, model, group)
                 if bulk.enabled(store, len(group))
@@ -156,6 +159,17 @@ def _stored_values(
         for row in store.run(statement, {"keys": list(chunk)}):
             found[row.pop("key")] = row
     return found
+
+
+@contextmanager
+def _indexed(store: GraphStore) -> Iterator[None]:
+    """Writes the identifier index of the store (if any) already knows (see kg.lookup)."""
+    indexed = getattr(store, "indexed_writes", None)
+    if indexed is None:
+        yield
+        return
+    with indexed():
+        yield
 
 
 @contextmanager
