@@ -274,6 +274,8 @@ def main(argv: list[str] | None = None) -> int:
             args.papers,
             paper_key=lambda i: f"s2:{s2_id(i)}",
             author_key=lambda i: f"s2:{author_id(i)}",
+            external_id=lambda i: f"CorpusId:{10_000_000 + i}",
+            full_title=lambda i: record(i, args.papers, 0, 0, [])["title"],
         )
         for name, call, _ in calls:
             latencies[name] = statistics.median(measure(kb, call, args.reps))
