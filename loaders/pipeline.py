@@ -246,7 +246,8 @@ def enrich_papers(
             replace_listing_authors(kb, authored)
             written.extend(write_graph(kb, part.papers, ()))
 
-    result = s2_enrich(papers, options, progress=progress, sink=write)
+    with counts.deferred(kb.store):
+        result = s2_enrich(papers, options, progress=progress, sink=write)
     report.enrichment = result.report
     report.unenriched = sum(p.s2_status != "ok" for p in result.papers)
     return written
