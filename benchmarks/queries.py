@@ -41,12 +41,18 @@ def workload(
     seed: int = 1,
     paper_key: Callable[[int], str] = paper_key_of,
     author_key: Callable[[int], str] = author_key_of,
+    external_id: Callable[[int], str] | None = None,
+    full_title: Callable[[int], str] | None = None,
 ) -> list[tuple[str, Callable[[KnowledgeGraph, int], object], int]]:
     """(name, call(kb, i), repetitions factor) for every helper; call ``i`` varies the input.
     Paper ``i`` is keyed ``paper_key(i)`` and titled "Synthetic paper i: ..."; author ``i`` is
-    keyed ``author_key(i)`` (an S2 key: the id after ``s2:`` is looked up too)."""
+    keyed ``author_key(i)`` (an S2 key: the id after ``s2:`` is looked up too).
+    ``external_id(i)`` is an identifier of paper ``i`` other than its key (an arXiv id, a
+    CorpusId) and ``full_title(i)`` its title: given, ``paper`` is timed looked up by them."""
     rng = random.Random(seed)
     picks = [rng.randrange(n_papers) for _ in range(200)]
+    by_id = [external_id(i) for i in picks] if external_id else []
+    by_title = [full_title(i) for i in picks] if full_title else []
     pkeys = [paper_key(i) for i in picks]
     akeys = [author_key(rng.randrange(max(3, n_papers // 2))) for _ in range(200)]
     titles = [f"Synthetic paper {i}" for i in picks]  # not the full title: a miss costs the scan
@@ -60,10 +66,20 @@ def workload(
     def a(i: int) -> str:
         return akeys[i % len(akeys)]
 
+    lookups = []
+    if by_id:
+        lookups.append(
+            ("paper (other id)", lambda kb, i: papers.paper(kb, by_id[i % len(by_id)]), 1)
+        )
+    if by_title:
+        lookups.append(
+            ("paper (full title)", lambda kb, i: papers.paper(kb, by_title[i % len(by_title)]), 1)
+        )
     return [
         ("search", lambda kb, i: papers.search(kb, words[i % len(words)], limit=20), 1),
         ("paper (id)", lambda kb, i: papers.paper(kb, p(i)[3:]), 1),
         ("paper (title)", lambda kb, i: papers.paper(kb, titles[i % len(titles)]), 1),
+        *lookups,
         ("top_cited", lambda kb, i: papers.top_cited(kb, limit=20, listed_only=bool(i % 2)), 1),
         ("most_influential", lambda kb, i: papers.most_influential(kb, limit=20), 1),
         ("timeline", lambda kb, i: papers.timeline(kb, method=methods_[i % len(methods_)]), 1),
@@ -178,12 +194,15 @@ def run_store(
             f"[{name}] loaded {len(nodes):,} nodes and {len(rels):,} relationships in {time.perf_counter() - start:.0f} s"
         )
         kb = KnowledgeGraph(store)
+        inputs = lookup_inputs(store)
+        calls = workload(n_papers, **inputs)
+        results.update(resolver_baseline(kb, n_papers, inputs, reps))
         if analyze_first:  # most_influential then ranks by the stored PageRank, as after kg analyze
             unranked = dict((h, c) for h, c, _ in workload(n_papers))["most_influential"]
             results["most_influential (no PageRank)"] = measure(kb, unranked, reps)
             summary = analytics.analyze(kb)
             log(f"[{name}] kg analyze: {sum(summary.seconds.values()):.1f} s {summary.seconds}")
-        for helper, call, _ in workload(n_papers):
+        for helper, call, _ in calls:
             if only and helper not in only:
                 continue
             results[helper] = measure(kb, call, reps)
@@ -195,6 +214,50 @@ def run_store(
                 results[helper] = [(time.perf_counter() - start) * 1000]
                 log(f"[{name}] {helper}: {results[helper][0]:.0f} ms")
     return results
+
+
+def lookup_inputs(store: GraphStore) -> dict[str, Callable[[int], str]]:
+    """Paper ``i``'s title, and the ``i``-th (cyclically) of the papers' arXiv ids that parse as
+    such (the synthetic ones before 2007 do not): lookups of papers keyed by their S2 id."""
+    from kg.identifiers import MalformedIdentifier, parse_identifier
+
+    rows = store.run("MATCH (p:Paper) RETURN p.key AS key, p.arxiv_id AS arxiv, p.title AS title")
+    titles = {r["key"]: r["title"] for r in rows}
+    arxiv = []
+    for r in sorted(rows, key=lambda r: r["key"]):
+        try:
+            if r["arxiv"] and parse_identifier(r["arxiv"]):
+                arxiv.append(r["arxiv"])
+        except MalformedIdentifier:
+            pass
+    return {
+        "external_id": lambda i: arxiv[i % len(arxiv)],
+        "full_title": lambda i: titles[paper_key_of(i)],
+    }
+
+
+def resolver_baseline(
+    kb: KnowledgeGraph, n_papers: int, inputs: dict[str, Callable[[int], str]], reps: int
+) -> dict[str, list[float]]:
+    """The resolver step of ``paper`` by another id and by full title (the papers
+    :func:`workload` picks), through the identifier index and by reading every paper
+    (``use_index=False``: what it did before), in the same run."""
+    from kg.resolve import candidates
+
+    rng = random.Random(1)  # workload's picks
+    picks = [rng.randrange(n_papers) for _ in range(200)]
+    out = {}
+    for name, ref_of in (("other id", inputs["external_id"]), ("full title", inputs["full_title"])):
+        texts = [ref_of(i) for i in picks]
+        for label, use_index in (("index", True), ("scan, as before", False)):
+            out[f"resolve paper by {name} ({label})"] = measure(
+                kb,
+                lambda kb, i, u=use_index, t=texts: candidates(
+                    kb, "Paper", t[i % len(t)], use_index=u
+                ),
+                reps,
+            )
+    return out
 
 
 def p90(values: list[float]) -> float:

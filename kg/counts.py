@@ -19,7 +19,9 @@ are not followed: :func:`refresh_all` recomputes every count.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from kg.model import NODE_BY_LABEL, Node, Paper, Relationship
@@ -64,9 +66,35 @@ def refresh(store, label: str, keys: Iterable[str]) -> None:
     store.run_batches(f"UNWIND $rows AS row MATCH (n:{label} {{key: row.key}}) {_SET[label]}", rows)
 
 
+#: papers whose surroundings are refreshed when the :func:`deferred` block ends
+_DEFERRED: ContextVar[set[str] | None] = ContextVar("kg_counts_deferred", default=None)
+
+
+@contextmanager
+def deferred(store) -> Iterator[None]:
+    """Refresh the counts around the papers written inside once, when the block ends: one scan
+    of the graph for a build written a chunk at a time, instead of a lookup per neighbour of
+    every chunk. A crash inside leaves them to the next run, which writes the same papers as
+    listed again and so refreshes around them (see :func:`changed_papers`)."""
+    if _DEFERRED.get() is not None:
+        yield
+        return
+    pending: set[str] = set()
+    token = _DEFERRED.set(pending)
+    try:
+        yield
+    finally:
+        _DEFERRED.reset(token)
+    refresh_around_papers(store, pending)
+
+
 def refresh_around_papers(store, keys: Iterable[str]) -> None:
     """Recompute the counts that depend on whether the papers ``keys`` are listed: of the papers
     they cite and of their authors."""
+    pending = _DEFERRED.get()
+    if pending is not None:
+        pending.update(keys)
+        return
     keys = sorted(set(keys))
     if not keys:
         return

@@ -33,6 +33,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Literal
 
+from kg import lookup
 from kg.errors import AmbiguousError, NotFoundError
 from kg.identifiers import Identifier, MalformedIdentifier, parse_identifier
 from kg.keys import (
@@ -123,8 +124,13 @@ def find_key(kb: Graph, label: Label, text: str) -> str | None:
         return None
 
 
-def candidates(kb: Graph, label: Label, text: str) -> list[tuple[int, Node]]:
-    """Every ``label`` node ``text`` could name, as (rank, node), best rank first, then key."""
+def candidates(
+    kb: Graph, label: Label, text: str, *, use_index: bool = True
+) -> list[tuple[int, Node]]:
+    """Every ``label`` node ``text`` could name, as (rank, node), best rank first, then key.
+
+    A paper is looked up through an index of its identifiers (:func:`_indexed_papers`);
+    ``use_index=False`` reads every paper instead, the answer the index must give."""
     if label not in _LOOKUPS:
         raise ValueError(f"unknown label {label!r}; expected one of {', '.join(LABELS)}")
     text = text.strip()
@@ -134,7 +140,15 @@ def candidates(kb: Graph, label: Label, text: str) -> list[tuple[int, Node]]:
     if keyed is not None:  # the exact key is the best rank, and keys are unique
         return [(_KEY, keyed)]
     statement, params = _LOOKUPS[label](text, kb.dialect)
-    rows = kb.cypher(statement, params)
+    if label == "Paper" and use_index:
+        keys = _indexed_papers(kb, params)
+        if keys is not None:  # only the papers an index names are checked, not every one
+            statement = (
+                "UNWIND $keys AS k MATCH (n:Paper {key: k}) WITH n "
+                + statement.removeprefix("MATCH (n:Paper) ")
+            )
+            params["keys"] = keys
+    rows = kb.cypher(statement, params) if params.get("keys", True) else []
     if not rows and label in _SPELLINGS:
         rows = _by_spelling(kb, label, text)
     ranked: dict[str, tuple[int, Node]] = {}
@@ -178,6 +192,57 @@ def _paper(text: str, dialect: str) -> tuple[str, dict[str, Any]]:
         f"ELSE {_ID} END AS rank"
     )
     return statement, params
+
+
+#: Neo4j: each identifier the Paper statement matches (parameter, predicate on its index)
+_PAPER_SEEKS = (
+    ("ref", "n.s2_id = $ref"),
+    ("s2", "n.s2_id = $s2"),
+    ("arxiv", "n.arxiv_id = $arxiv"),
+    ("doi", "n.doi = $doi"),
+    ("norm", "n.title_norm = $norm"),
+)
+
+
+def _neo4j_papers(kb: Graph, params: dict[str, Any]) -> list[str]:
+    seeks = [where for name, where in _PAPER_SEEKS if params[name]]
+    if params["corpus"] != -1:
+        seeks.append("n.corpus_id = $corpus")
+    statement = " UNION ".join(f"MATCH (n:Paper) WHERE {w} RETURN n.key AS key" for w in seeks)
+    keys = {row["key"] for row in kb.cypher(statement, params)} if seeks else set()
+    if params["doi"] and not keys:
+        # a DOI stored in another case (the loaders store them lower-case; a script may not)
+        keys = {
+            row["key"]
+            for row in kb.cypher(
+                "MATCH (n:Paper) WHERE toLower(n.doi) = $doi RETURN n.key AS key", params
+            )
+        }
+    return sorted(keys)
+
+
+def _indexed_papers(kb: Graph, params: dict[str, Any]) -> list[str] | None:
+    """Keys of the papers that may match the Paper statement's ``params``, from an index: the
+    embedded store's identifier index (:mod:`kg.lookup`) or Neo4j's property indexes. None
+    when the store has neither (the statement then reads every paper). A superset: the
+    statement still decides."""
+    paper_index = getattr(kb.store, "paper_index", None)
+    index = paper_index() if paper_index is not None else None
+    if index is not None:
+        corpus = params["corpus"] if params["corpus"] != -1 else None
+        return index.papers(
+            lookup.forms(s2_id=params["ref"])
+            + lookup.forms(
+                s2_id=params["s2"],
+                arxiv_id=params["arxiv"],
+                doi=params["doi"],
+                corpus_id=corpus,
+                title_norm=params["norm"],
+            )
+        )
+    if kb.dialect == "neo4j":
+        return _neo4j_papers(kb, params)
+    return None
 
 
 def _author(text: str, dialect: str) -> tuple[str, dict[str, Any]]:

@@ -58,19 +58,24 @@ def upsert_nodes(store: GraphStore, nodes: Iterable[Node]) -> int:
     """
     written = 0
     for model, group in _groups(nodes).items():
+        index = getattr(store, "identifiers", None) if model is Paper else None
+        if index is not None:
+            index.add(group)  # before the graph: see kg.lookup
         keys = {n.key for n in group}
         fields = counts.STORED_PAPER_FIELDS if model is Paper else ()
-        if bulk.enabled(store, len(group)):
-            # the COPY commits by itself: new nodes have no edges yet, so no count depends on them
-            props = [p for p in schema.present_properties(group) if p != "key"]
-            stored = bulk.stored_values(
-                store, model.label, keys, list(dict.fromkeys([*fields, *props]))
-            )
-            rest = bulk.copy_new_nodes(store, model, group, stored)
-        else:
-            stored = _stored_values(store, model.label, keys, fields) if fields else {}
-            rest = group
-        with _transaction(store):
+        with _indexed(store):
+            if bulk.enabled(store, len(group)):
+                # the COPY commits by itself: new nodes have no edges yet, so no count depends
+                # on them
+                props = [p for p in schema.present_properties(group) if p != "key"]
+                stored = bulk.stored_values(
+                    store, model.label, keys, list(dict.fromkeys([*fields, *props]))
+                )
+                rest = bulk.copy_new_nodes(store, model, group, stored)
+            else:
+                stored = _stored_values(store, model.label, keys, fields) if fields else {}
+                rest = group
+        with _transaction(store), _indexed(store):
             _merge(store, rest, schema.node_upsert)
             counts.after_nodes(store, model, group, stored)
         written += len(group)
@@ -85,12 +90,13 @@ def upsert_relationships(store: GraphStore, rels: Iterable[Relationship]) -> int
     for model, group in _groups(rels).items():
         # the COPY commits by itself; a crash before the counts below leaves them stale, and
         # the write run again (its edges now all there) refreshes them
-        rest = (
-            bulk.copy_new_relationships(store, model, group)
-            if bulk.enabled(store, len(group))
-            else group
-        )
-        with _transaction(store):
+        with _indexed(store):
+            rest = (
+                bulk.copy_new_relationships(store, model, group)
+                if bulk.enabled(store, len(group))
+                else group
+            )
+        with _transaction(store), _indexed(store):
             write = getattr(store, "write_relationships", None)
             if write is not None and rest:  # Neo4j: CREATE for new edges, concurrent writers
                 props = schema.present_properties(rest)
@@ -166,6 +172,17 @@ def _stored_values(
         for row in store.run(statement, {"keys": list(chunk)}):
             found[row.pop("key")] = row
     return found
+
+
+@contextmanager
+def _indexed(store: GraphStore) -> Iterator[None]:
+    """Writes the identifier index of the store (if any) already knows (see kg.lookup)."""
+    indexed = getattr(store, "indexed_writes", None)
+    if indexed is None:
+        yield
+        return
+    with indexed():
+        yield
 
 
 @contextmanager

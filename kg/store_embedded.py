@@ -11,6 +11,8 @@ import ladybug
 
 from kg import counts, schema
 from kg.errors import StoreError
+from kg.lookup import FIELDS as lookup_fields
+from kg.lookup import IdentifierIndex, may_set_identifiers
 from kg.model import NODE_MODELS
 from kg.store import DEFAULT_BATCH_SIZE, Dialect, batched
 
@@ -42,6 +44,8 @@ class EmbeddedStore:
         #: None turns the COPY path off (every write MERGEs row by row, the baseline)
         self.bulk_min_rows = bulk_min_rows
         self._in_transaction = False
+        self._indexed_writes = 0
+        self.identifiers: IdentifierIndex | None = None
         if read_only and not self.path.exists():
             raise StoreError(f"no database at {self.path}: run `kg build` first")
         try:
@@ -56,6 +60,7 @@ class EmbeddedStore:
             for statement in schema.embedded_ddl():
                 self._conn.execute(statement)
             self._add_missing_columns()
+        self.identifiers = self._identifier_index(read_only)
 
     def _add_missing_columns(self) -> None:
         # A database an older version made lacks newer columns; its counts are then computed once.
@@ -68,10 +73,50 @@ class EmbeddedStore:
         if added:
             counts.refresh_all(self)
 
+    def _identifier_index(self, read_only: bool) -> IdentifierIndex | None:
+        """The resolver's index (:mod:`kg.lookup`), rebuilt when it is not this database's; a
+        read-only store without a current one resolves by scanning."""
+        index = IdentifierIndex.beside(self.path, read_only)
+        if index is None or index.belongs_to(self.path):
+            return index
+        if read_only:
+            index.close()
+            return None
+        self._rebuild(index)
+        return index
+
+    def _rebuild(self, index: IdentifierIndex) -> None:
+        columns = ", ".join(f"p.{f} AS {f}" for f in ("key", *lookup_fields))
+        index.adopt(self.path, self.run(f"MATCH (p:Paper) RETURN {columns}"))
+
+    def paper_index(self) -> IdentifierIndex | None:
+        """The identifier index the resolver may trust (:mod:`kg.lookup`): rebuilt first when a
+        statement outside the write paths may have changed identifiers; None (scan) when it is
+        stale and the store is read-only."""
+        index = self.identifiers
+        if index is None or not index.stale:
+            return index
+        if index.read_only:
+            return None
+        self._rebuild(index)
+        return index
+
+    @contextmanager
+    def indexed_writes(self) -> Iterator[None]:
+        """Writes inside keep the identifier index themselves (:func:`kg.store.upsert_nodes`)."""
+        self._indexed_writes += 1
+        try:
+            yield
+        finally:
+            self._indexed_writes -= 1
+
     def __repr__(self) -> str:
         return f"EmbeddedStore({str(self.path)!r})"
 
     def run(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        index = self.identifiers
+        if index is not None and not self._indexed_writes and may_set_identifiers(cypher):
+            index.mark_stale()
         try:
             result = self._conn.execute(cypher, params or {})
         except RuntimeError as exc:
@@ -138,6 +183,10 @@ class EmbeddedStore:
         return len(frame)
 
     def close(self) -> None:
+        index = getattr(self, "identifiers", None)
+        if index is not None:
+            index.close()
+            self.identifiers = None
         conn, db = getattr(self, "_conn", None), getattr(self, "_db", None)
         self._conn = self._db = None
         if conn is not None:

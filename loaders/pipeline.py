@@ -30,7 +30,7 @@ from kg.renormalise import renormalise
 from kg.store import upsert_nodes, upsert_relationships
 from loaders.extract import Extraction, extract_papers
 from loaders.listing import Listing, ListingProblem, load_listing
-from loaders.s2 import EnrichOptions, EnrichReport
+from loaders.s2 import Enrichment, EnrichOptions, EnrichReport
 from loaders.s2 import enrich as s2_enrich
 
 EXTRACTED_TYPES = ("PROPOSES", "USES", "COMPARES_WITH", "EVALUATED_ON")
@@ -230,16 +230,27 @@ def enrich_papers(
     report: BuildReport,
     progress: Progress | None = None,
 ) -> list[Paper]:
-    """Enrich ``papers`` from S2 and write the result; returns the papers as now stored."""
+    """Enrich ``papers`` from S2 and write the result; returns the papers as now stored.
+
+    S2's answers come and are written a chunk of papers at a time (see :func:`loaders.s2.enrich`),
+    each chunk in the order of the module docstring, so memory stays flat in the listing's size."""
     if not papers:
         return papers
-    result = s2_enrich(papers, options, progress=progress)
+    written: list[Paper] = []
+
+    def write(part: Enrichment) -> None:
+        with stage(progress, "write", f"writing what S2 returned for {len(part.papers)} papers"):
+            # Everything S2 returned before the papers' own status: see the module docstring.
+            write_graph(kb, part.nodes, part.relationships)
+            authored = {r.dst for r in part.relationships if isinstance(r, Authored)}
+            replace_listing_authors(kb, authored)
+            written.extend(write_graph(kb, part.papers, ()))
+
+    with counts.deferred(kb.store):
+        result = s2_enrich(papers, options, progress=progress, sink=write)
     report.enrichment = result.report
     report.unenriched = sum(p.s2_status != "ok" for p in result.papers)
-    # Everything S2 returned before the papers' own status: see the module docstring.
-    write_graph(kb, result.nodes, result.relationships)
-    replace_listing_authors(kb, {r.dst for r in result.relationships if isinstance(r, Authored)})
-    return write_graph(kb, result.papers, ())
+    return written
 
 
 def replace_listing_authors(kb: Graph, paper_keys: Iterable[str]) -> None:

@@ -44,6 +44,7 @@ from loaders.s2.plan import (
 from loaders.s2.resolve import map_batch, request_id, verify_match
 
 _ABSENT = object()
+_WALKS_AT_ONCE = 2_000
 
 
 def batch_key(path: str, ids: list[str], fields: list[str]) -> str:
@@ -224,15 +225,18 @@ def _lists(known: list[dict], reader: CacheReader, references: bool, cite_cap: i
         if cite_cap and record.get("citationCount") != 0:
             walks.append(_Walk(pid, "citations", cite_cap, record.get("citationCount")))
     requests = 0
-    while walks:  # one read per round for every list still being walked
-        hits = reader.get_many([w.key for w in walks])
-        going = []
-        for w in walks:
-            body = hits.get(w.key, _ABSENT)
-            if body is _ABSENT:
-                requests += 1
-                body = w.missed()
-            if w.read(body):
-                going.append(w)
-        walks = going
+    # a few thousand lists at a time: the pages of a whole field's lists do not fit in memory
+    for i in range(0, len(walks), _WALKS_AT_ONCE):
+        going = walks[i : i + _WALKS_AT_ONCE]
+        while going:  # one read per round for every list still being walked
+            hits = reader.get_many([w.key for w in going])
+            left = []
+            for w in going:
+                body = hits.get(w.key, _ABSENT)
+                if body is _ABSENT:
+                    requests += 1
+                    body = w.missed()
+                if w.read(body):
+                    left.append(w)
+            going = left
     return requests

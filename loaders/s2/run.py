@@ -6,7 +6,7 @@ import asyncio
 import os
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -61,6 +61,10 @@ class EnrichOptions:
     clock: Callable[[], float] = time.time
     #: seconds after which the run stops asking S2 (what is left waits for `kg enrich`); None: no bound
     time_budget: float | None = None
+    #: with a sink (see :func:`enrich`), at most this many listed papers, or papers whose lists
+    #: S2 counts at more than ``chunk_items`` items, are fetched, converted and handed over at once
+    chunk_papers: int = 20_000
+    chunk_items: int = 250_000
 
 
 @dataclass
@@ -202,7 +206,10 @@ def budgeted_requests(requests: int, options: EnrichOptions) -> int:
 
 
 def enrich(
-    papers: list[Paper], options: EnrichOptions | None = None, progress: Progress | None = None
+    papers: list[Paper],
+    options: EnrichOptions | None = None,
+    progress: Progress | None = None,
+    sink: Sink | None = None,
 ) -> Enrichment:
     """Enrich ``papers`` with Semantic Scholar; never raises for S2 trouble (see ``report``).
 
@@ -212,15 +219,23 @@ def enrich(
 
         result = enrich(papers, EnrichOptions(max_citations=200))
         result.report.rows()
+
+    With a ``sink``, the papers are resolved and their authors fetched first, then the papers are
+    taken in chunks (of ``options.chunk_papers`` papers or ``options.chunk_items`` list items):
+    each chunk's lists are fetched, converted and handed to ``sink`` as an :class:`Enrichment` of its own
+    (its papers, the authors and outside papers they name, their relationships), and dropped, so
+    memory does not grow with the listing. The result then holds every paper and the report of
+    the whole run, but no nodes or relationships (the sink had them). Every entry of one S2 paper
+    is in the same chunk; a node several chunks name is handed over with each.
     """
     options = options or EnrichOptions()
     try:
         asyncio.get_running_loop()
     except RuntimeError:
-        return asyncio.run(_enrich(papers, options, progress))
+        return asyncio.run(_enrich(papers, options, progress, sink))
     # asyncio.run refuses to nest; the package's own answer blocks the caller's loop as well
     with ThreadPoolExecutor(1, thread_name_prefix="s2-enrich") as pool:
-        return pool.submit(lambda: asyncio.run(_enrich(papers, options, progress))).result()
+        return pool.submit(lambda: asyncio.run(_enrich(papers, options, progress, sink))).result()
 
 
 async def enrich_async(
@@ -231,7 +246,7 @@ async def enrich_async(
 
 
 async def _enrich(
-    papers: list[Paper], options: EnrichOptions, progress: Progress | None
+    papers: list[Paper], options: EnrichOptions, progress: Progress | None, sink: Sink | None
 ) -> Enrichment:
     started = time.monotonic()
     api_key = options.api_key or os.environ.get("S2_API_KEY") or None
@@ -280,6 +295,7 @@ async def _enrich(
             }
         )
         bar.start("authors", "S2 authors", n_authors)
+        # every author at once (ids sorted, 1,000 a batch: the fewest requests), lists by chunk
         authors = await fetch_authors(client, states, conc, bar.advance)
         ok = {s.s2_id: s for s in states if s.status == "ok"}.values()
         n_refs = sum(1 for s in ok if options.references and s.record.get("referenceCount") != 0)
@@ -292,15 +308,25 @@ async def _enrich(
         )
         bar.start("references", "S2 references", n_refs)
         bar.start("citations", "S2 citations", n_cits)
-        await fetch_lists(
-            client,
-            states,
-            references=options.references,
-            citations=options.citations,
-            max_citations=options.max_citations,
-            concurrency=conc,
-            advance=bar.advance,
-        )
+        assembly = _Assembly(states, options)
+        for chunk in _chunks(states, options) if sink else [list(range(len(states)))]:
+            part = [states[i] for i in chunk]
+            await fetch_lists(
+                client,
+                part,
+                references=options.references,
+                citations=options.citations,
+                max_citations=options.max_citations,
+                concurrency=conc,
+                advance=bar.advance,
+            )
+            enrichment = assembly.chunk(part, authors, report)
+            if sink is None:
+                out = enrichment
+                break
+            assembly.papers.extend(zip(chunk, enrichment.papers))
+            sink(enrichment)
+            _release(part)
     finally:
         cache.close()
         for task in ("resolve", "authors", "references", "citations"):
@@ -311,87 +337,161 @@ async def _enrich(
     if achieved and limiter.ceiling and limiter.started >= PACE_SAMPLE:
         remember_pace(cache_dir, bool(api_key), achieved)
     report.pace, report.throttles = achieved, limiter.throttles
-    return _assemble(states, authors, options, report, stats, started)
+    if sink is not None:
+        out = Enrichment(
+            [p for _, p in sorted(assembly.papers, key=lambda pair: pair[0])], [], [], report
+        )
+    _summarise(report, out.papers, assembly, states, options, stats, started)
+    return out
 
 
-def _assemble(
-    states: list[PaperState],
-    authors: dict[str, dict],
-    options: EnrichOptions,
-    report: EnrichReport,
-    stats: RequestStats,
-    started: float,
-) -> Enrichment:
-    moment = datetime.fromtimestamp(options.clock(), timezone.utc).replace(microsecond=0)
-    now = moment.isoformat()
-    seen = moment.strftime("%Y-%m-%dT%H:%M:%SZ")
-    listed_key: dict[str, str] = {}
+#: what :func:`enrich` hands each chunk to
+Sink = Callable[["Enrichment"], None]
+
+
+def _chunks(states: list[PaperState], options: EnrichOptions) -> Iterator[list[int]]:
+    """Indexes of ``states`` a chunk at a time, in input order; every entry of one S2 paper in
+    the chunk of its first (the entry its lists attach to)."""
+    groups: dict[str, list[int]] = {}
+    order: list[list[int]] = []
+    for i, st in enumerate(states):
+        s2 = st.s2_id if st.status == "ok" else None
+        if s2 is None:
+            order.append([i])
+        elif s2 in groups:
+            groups[s2].append(i)
+        else:
+            groups[s2] = [i]
+            order.append(groups[s2])
+    chunk: list[int] = []
+    items = 0
+    for group in order:
+        record = states[group[0]].record or {}
+        items += (record.get("referenceCount") or 0) if options.references else 0
+        if options.citations and options.max_citations > 0:
+            items += min(record.get("citationCount") or 0, options.max_citations)
+        chunk.extend(group)
+        if len(chunk) >= options.chunk_papers or items >= options.chunk_items:
+            yield sorted(chunk)
+            chunk, items = [], 0
+    if chunk:
+        yield sorted(chunk)
+
+
+def _release(states: list[PaperState]) -> None:
+    """Drop what a chunk no longer needs: its lists, and of each record what the report reads."""
     for st in states:
-        if st.status == "ok":
-            listed_key.setdefault(st.s2_id, st.paper.key)
-    nodes: dict[str, Node] = {}
-    rels: dict[tuple[str, str, str], Relationship] = {}
-    out_papers: list[Paper] = []
+        st.references = st.citations = None
+        if st.record is not None:
+            st.record = {
+                k: st.record.get(k) for k in ("paperId", "referenceCount", "citationCount")
+            }
 
-    def other_key(record: dict | None) -> str | None:
-        if not record or not record.get("paperId"):
-            report.references_without_id += 1
-            return None
-        pid = record["paperId"]
-        if pid in listed_key:
-            return listed_key[pid]
-        node = outside_paper(record)
-        nodes.setdefault(node.key, node)
-        return node.key
 
-    for st in states:
-        p = st.paper
-        if st.status != "ok":
-            status = st.status or "not_found"
+class _Assembly:
+    """S2 answers -> graph records, a chunk at a time, and what the report counts across chunks."""
+
+    def __init__(self, states: list[PaperState], options: EnrichOptions):
+        moment = datetime.fromtimestamp(options.clock(), timezone.utc).replace(microsecond=0)
+        self.now = moment.isoformat()
+        self.seen = moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+        #: S2 id -> key of its first listing entry, over the whole run: lists of one chunk
+        #: name listed papers of another by their listed key
+        self.listed_key: dict[str, str] = {}
+        for st in states:
+            if st.status == "ok":
+                self.listed_key.setdefault(st.s2_id, st.paper.key)
+        self.listed = set(self.listed_key.values())
+        self.outside: set[str] = set()
+        self.authors: set[str] = set()
+        self.cites = self.authored = 0
+        #: CITES between listed papers (one's reference, the other's citation: the one edge
+        #: two chunks can both hand over), kept only when both lists are fetched
+        self.between_listed: set[tuple[str, str]] | None = (
+            set() if options.references and options.citations else None
+        )
+        self.papers: list[tuple[int, Paper]] = []
+
+    def chunk(
+        self, states: list[PaperState], authors: dict[str, dict], report: EnrichReport
+    ) -> Enrichment:
+        listed_key, seen = self.listed_key, self.seen
+        nodes: dict[str, Node] = {}
+        rels: dict[tuple[str, str, str], Relationship] = {}
+        out_papers: list[Paper] = []
+
+        def other_key(record: dict | None) -> str | None:
+            if not record or not record.get("paperId"):
+                report.references_without_id += 1
+                return None
+            pid = record["paperId"]
+            if pid in listed_key:
+                return listed_key[pid]
+            node = outside_paper(record)
+            nodes.setdefault(node.key, node)
+            return node.key
+
+        def add_cites(src: str, dst: str, item: dict) -> None:
+            key = ("CITES", src, dst)
+            if key in rels:
+                return  # the first sighting wins, as within one chunk
+            if self.between_listed is not None and src in self.listed and dst in self.listed:
+                if (src, dst) in self.between_listed:
+                    return  # an earlier chunk handed it over
+                self.between_listed.add((src, dst))
+            rels[key] = cites(src, dst, item, seen)
+            self.cites += 1
+
+        for st in states:
+            p = st.paper
+            if st.status != "ok":
+                status = st.status or "not_found"
+                out_papers.append(
+                    p.model_copy(
+                        update={
+                            "s2_status": status,
+                            "s2_match_confidence": st.confidence,
+                            "s2_match_evidence": st.evidence,
+                        }
+                    )
+                )
+                continue
             out_papers.append(
-                p.model_copy(
-                    update={
-                        "s2_status": status,
-                        "s2_match_confidence": st.confidence,
-                        "s2_match_evidence": st.evidence,
-                    }
+                enriched_paper(
+                    p,
+                    st.record,
+                    enriched_at=self.now,
+                    status=st.later_failure or "ok",
+                    confidence=st.confidence,
+                    evidence=st.evidence,
+                    truncated=st.truncated,
                 )
             )
-            continue
-        out_papers.append(
-            enriched_paper(
-                p,
-                st.record,
-                enriched_at=now,
-                status=st.later_failure or "ok",
-                confidence=st.confidence,
-                evidence=st.evidence,
-                truncated=st.truncated,
-            )
-        )
-        for pos, entry in enumerate(st.record.get("authors") or [], start=1):
-            author = author_node(authors.get(entry.get("authorId")) or entry)
-            if author is None:
-                continue
-            nodes.setdefault(author.key, author)
-            rel = authored(author, p.key, pos)
-            rels.setdefault(("AUTHORED", rel.src, rel.dst), rel)
-        if listed_key.get(st.s2_id) != p.key:
-            continue  # a second listing entry of the same S2 paper: lists attach to the first
-        for item in st.references.items if st.references else []:
-            dst = other_key(item.get("citedPaper"))
-            if dst and dst != p.key:
-                rels.setdefault(("CITES", p.key, dst), cites(p.key, dst, item, seen))
-        for item in st.citations.items if st.citations else []:
-            src = other_key(item.get("citingPaper"))
-            if src and src != p.key:
-                rels.setdefault(("CITES", src, p.key), cites(src, p.key, item, seen))
-
-    _summarise(report, out_papers, nodes, rels, states, options, stats, started)
-    return Enrichment(out_papers, list(nodes.values()), list(rels.values()), report)
+            for pos, entry in enumerate(st.record.get("authors") or [], start=1):
+                author = author_node(authors.get(entry.get("authorId")) or entry)
+                if author is None:
+                    continue
+                nodes.setdefault(author.key, author)
+                rel = authored(author, p.key, pos)
+                if ("AUTHORED", rel.src, rel.dst) not in rels:
+                    rels[("AUTHORED", rel.src, rel.dst)] = rel
+                    self.authored += 1
+            if listed_key.get(st.s2_id) != p.key:
+                continue  # a second listing entry of the same S2 paper: lists attach to the first
+            for item in st.references.items if st.references else []:
+                dst = other_key(item.get("citedPaper"))
+                if dst and dst != p.key:
+                    add_cites(p.key, dst, item)
+            for item in st.citations.items if st.citations else []:
+                src = other_key(item.get("citingPaper"))
+                if src and src != p.key:
+                    add_cites(src, p.key, item)
+        for key, node in nodes.items():
+            (self.outside if isinstance(node, Paper) else self.authors).add(key)
+        return Enrichment(out_papers, list(nodes.values()), list(rels.values()), report)
 
 
-def _summarise(report, out_papers, nodes, rels, states, options, stats, started) -> None:
+def _summarise(report, out_papers, assembly, states, options, stats, started) -> None:
     for p in out_papers:
         status = p.s2_status or ""
         if status.startswith("rejected:"):
@@ -410,10 +510,9 @@ def _summarise(report, out_papers, nodes, rels, states, options, stats, started)
             reason = s.later_failure.split(":", 1)[1]
             report.retry_after_resolution[reason] = report.retry_after_resolution.get(reason, 0) + 1
     report.truncated = sum(1 for s in resolved if s.truncated)
-    report.outside_papers = sum(1 for n in nodes.values() if isinstance(n, Paper))
-    report.authors = len(nodes) - report.outside_papers
-    report.cites = sum(1 for k in rels if k[0] == "CITES")
-    report.authored = len(rels) - report.cites
+    report.outside_papers = len(assembly.outside)
+    report.authors = len(assembly.authors)
+    report.cites, report.authored = assembly.cites, assembly.authored
     report.requests_made, report.cache_hits, report.retries = (
         stats.requests,
         stats.cache_hits,
