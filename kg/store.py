@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, nullcontext
 from typing import Any, Literal, Protocol, TypeVar
 
 from pydantic import BaseModel
@@ -63,7 +63,7 @@ def upsert_nodes(store: GraphStore, nodes: Iterable[Node]) -> int:
             index.add(group)  # before the graph: see kg.lookup
         keys = {n.key for n in group}
         fields = counts.STORED_PAPER_FIELDS if model is Paper else ()
-        with _indexed(store):
+        with _scope(store, "indexed_writes"):
             if bulk.enabled(store, len(group)):
                 # the COPY commits by itself: new nodes have no edges yet, so no count depends
                 # on them
@@ -75,9 +75,9 @@ def upsert_nodes(store: GraphStore, nodes: Iterable[Node]) -> int:
             else:
                 stored = _stored_values(store, model.label, keys, fields) if fields else {}
                 rest = group
-        with _transaction(store), _indexed(store):
-            _merge(store, rest, schema.node_upsert)
-            counts.after_nodes(store, model, group, stored)
+            with _scope(store, "transaction"):
+                _merge(store, rest, schema.node_upsert)
+                counts.after_nodes(store, model, group, stored)
         written += len(group)
     return written
 
@@ -90,20 +90,20 @@ def upsert_relationships(store: GraphStore, rels: Iterable[Relationship]) -> int
     for model, group in _groups(rels).items():
         # the COPY commits by itself; a crash before the counts below leaves them stale, and
         # the write run again (its edges now all there) refreshes them
-        with _indexed(store):
+        with _scope(store, "indexed_writes"):
             rest = (
                 bulk.copy_new_relationships(store, model, group)
                 if bulk.enabled(store, len(group))
                 else group
             )
-        with _transaction(store), _indexed(store):
-            write = getattr(store, "write_relationships", None)
-            if write is not None and rest:  # Neo4j: CREATE for new edges, concurrent writers
-                props = schema.present_properties(rest)
-                write(model, props, schema.rows(rest, props))
-            else:
-                _merge(store, rest, schema.relationship_upsert)
-            counts.after_relationships(store, model, group)
+            with _scope(store, "transaction"):
+                write = getattr(store, "write_relationships", None)
+                if write is not None and rest:  # Neo4j: CREATE for new edges, concurrent writers
+                    props = schema.present_properties(rest)
+                    write(model, props, schema.rows(rest, props))
+                else:
+                    _merge(store, rest, schema.relationship_upsert)
+                counts.after_relationships(store, model, group)
         written += len(group)
     return written
 
@@ -174,24 +174,10 @@ def _stored_values(
     return found
 
 
-@contextmanager
-def _indexed(store: GraphStore) -> Iterator[None]:
-    """Writes the identifier index of the store (if any) already knows (see kg.lookup)."""
-    indexed = getattr(store, "indexed_writes", None)
-    if indexed is None:
-        yield
-        return
-    with indexed():
-        yield
-
-
-@contextmanager
-def _transaction(store: GraphStore) -> Iterator[None]:
-    # The embedded store writes a whole upsert (COPY, MERGE, counts) as one transaction; Neo4j
-    # keeps one transaction per batch, and a write run again refreshes the counts.
-    transaction = getattr(store, "transaction", None)
-    if transaction is None:
-        yield
-        return
-    with transaction():
-        yield
+def _scope(store: GraphStore, name: str) -> AbstractContextManager[Any]:
+    """The store's context manager ``name`` when it has one. ``transaction``: the embedded
+    store writes the MERGE part of an upsert and its count refresh as one transaction (Neo4j
+    keeps one transaction per batch, and a write run again refreshes the counts).
+    ``indexed_writes``: writes the identifier index already knows (see :mod:`kg.lookup`)."""
+    enter = getattr(store, name, None)
+    return enter() if enter is not None else nullcontext()
