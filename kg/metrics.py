@@ -78,7 +78,13 @@ METRIC_ALIASES: dict[str, tuple[str, ...]] = {
         "mean intersection over union",
         "mean iu",
     ),
-    "IoU": ("intersection over union", "jaccard", "jaccard (mean)"),
+    "IoU": (
+        "intersection over union",
+        "jaccard",
+        "jaccard (mean)",
+        "jaccard index",
+        "jaccard coefficient",
+    ),
     "mAP": ("map", "box map", "mean average precision", "test map"),
     "AP": ("box ap", "average precision", "test ap", "validation ap"),
     "mask AP": ("mask map",),
@@ -98,7 +104,15 @@ METRIC_ALIASES: dict[str, tuple[str, ...]] = {
     "DER": ("diarization error rate", "der(%)"),
     "AUC": ("auroc", "roc-auc", "auc-roc", "area under the curve", "mean auc", "roc auc"),
     "PR-AUC": ("auprc",),
-    "recall@1": ("r@1", "text-to-video r@1", "rank-1", "rank1", "rank@1"),
+    "recall@1": (
+        "r@1",
+        "text-to-video r@1",
+        "video-to-text r@1",
+        "rank-1",
+        "rank1",
+        "rank@1",
+        "top-1 recall",
+    ),
     "NDCG": ("ndcg@10",),
     "bits per character": ("bpc", "bit per character (bpc)", "bits/character"),
     "bits per dimension": ("bpd", "bits/dim", "bits/dimension"),
@@ -121,11 +135,45 @@ METRIC_ALIASES: dict[str, tuple[str, ...]] = {
     "IDF1": (),
     "SI-SDRi": ("si-snri", "si-sdr improvement"),
     "FPS": ("frames per second", "speed (fps)", "frame (fps)", "fps (v100, b=1)"),
+    "METEOR": (),
+    "chrF": ("chrf++", "chrf score"),
+    "TER": ("translation edit rate",),
+    "SPICE": (),
+    "Smatch": ("smatch f1", "smatch score"),
+    "recall@5": ("r@5", "recall at 5", "text-to-video r@5", "video-to-text r@5"),
+    "recall@10": ("r@10", "recall at 10", "text-to-video r@10", "video-to-text r@10"),
+    "hits@1": ("hits at 1", "h@1"),
+    "hits@3": ("hits at 3", "h@3"),
+    "hits@10": ("hits at 10", "h@10"),
+    "MRR": ("mean reciprocal rank", "filtered mrr"),
+    "SDR": ("signal-to-distortion ratio",),
+    "STOI": ("estoi",),
+    "MOS": ("mean opinion score",),
+    "MSE": ("mean squared error", "mean square error"),
+    "EPE": ("end-point error", "average end-point error", "endpoint error", "aepe"),
+    "AbsRel": ("abs rel", "absolute relative error"),
+    "LPIPS": (),
+    "KID": ("kernel inception distance",),
+    "NLL": ("negative log-likelihood", "nll test", "log-likelihood"),
+    "Chamfer distance": ("cd",),
+    "PCK": ("pckh", "pck@0.2", "pckh@0.5", "mean pck"),
+    "ANLS": (),
+    "ADD": ("add(-s)", "add-s", "mean add", "add(s)", "add-s auc"),
+    "MCC": ("matthews correlation coefficient",),
+    "kappa": ("cohen's kappa", "cohens kappa", "kappa score"),
+    "Spearman correlation": ("spearman", "spearman's rho", "spearman correlation coefficient"),
+    "Pearson correlation": ("pearson", "pearson's r", "pearson correlation coefficient"),
+    "mAcc": ("mean accuracy (class)", "class-mean accuracy"),
+    "precision": ("prec", "precision (%)"),
+    "recall": ("recall (%)",),
+    "sensitivity": ("true positive rate", "tpr"),
+    "specificity": ("true negative rate", "tnr"),
 }
 
 _LOWER_IS_BETTER = re.compile(
     r"error|loss|perplexity|\bppl\b|\bwer\b|\bcer\b|\bper\b|\beer\b|\bder\b|latency|\bfid\b|\bfvd\b|mse|"
-    r"\bmae\b|rmse|bits per|mpjpe|\bmce\b|miss rate|hter|acer|noc@",
+    r"\bmae\b|rmse|bits per|mpjpe|\bmce\b|miss rate|hter|acer|noc@|\bepe\b|absrel|lpips|\bkid\b|"
+    r"\bnll\b|chamfer|\bter\b",
     re.I,
 )
 _NON_ALNUM = re.compile(r"[^0-9a-z@&%^.]+")
@@ -150,7 +198,23 @@ def metric_key(text: str) -> str | None:
     >>> metric_key("Acc@1"), metric_key("Mean IoU"), metric_key("novelty")
     ('top-1 accuracy', 'mIoU', None)
     """
-    return _alias_table().get(_fold(text))
+    folded = _fold(text)
+    known = _alias_table().get(folded)
+    if known is None and (numbered := _NUMBERED.fullmatch(folded)):
+        # "nDCG@5", "Hits@3", "Recall@20": a family at a cut-off the table does not list
+        return _NUMBERED_NAMES[numbered.group(1)] + numbered.group(2)
+    return known
+
+
+_NUMBERED = re.compile(r"(ndcg|recall|r|hits|h|pass)@(\d+)")
+_NUMBERED_NAMES = {
+    "ndcg": "NDCG@",
+    "recall": "recall@",
+    "r": "recall@",
+    "hits": "hits@",
+    "h": "hits@",
+    "pass": "pass@",
+}
 
 
 def canonical_metric(text: str) -> str:

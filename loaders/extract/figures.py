@@ -5,6 +5,7 @@ and clauses the result rules share."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 #: canonical metric name -> pattern of its written forms (most specific first)
 METRICS: tuple[tuple[str, str], ...] = (
@@ -25,7 +26,12 @@ METRICS: tuple[tuple[str, str], ...] = (
     ("F0.5", r"F\s?0\.5"),
     ("F1", r"(?:macro-?|micro-?)?F1(?:[- ]score)?|F-score|F-measure|F\s1(?:\s?-\s?score)?\b"),
     ("GLEU", r"GLEU"),
-    ("BLEU", r"BLEU(?:-4)?(?: scores?)?"),
+    ("BLEU", r"(?:Sacre)?BLEU(?:-4)?(?: scores?)?"),
+    ("METEOR", r"(?-i:\bMETEOR\b)"),
+    ("chrF", r"\bchrF\+*"),
+    ("TER", r"(?-i:\bTER\b)"),
+    ("SPICE", r"(?-i:\bSPICE\b)"),
+    ("Smatch", r"\bSmatch(?: F1)?\b"),
     ("ROUGE-L", r"ROUGE-L"),
     ("ROUGE-1", r"ROUGE-1"),
     ("ROUGE-2", r"ROUGE-2"),
@@ -33,9 +39,10 @@ METRICS: tuple[tuple[str, str], ...] = (
     ("CIDEr", r"CIDEr"),
     ("mIoU", r"mIoU|mean IoU|mean intersection over union"),
     ("PQ", r"\bPQ\b|panoptic quality"),
+    ("mask AP", r"mask m?AP\b"),
     (
         "mAP",
-        r"mAP(?:@?[\d.:]+)?|box(?:/mask)? AP|mask AP|\bAP(?:50|75)?\b|mean average precision|average precision",
+        r"(?:box|bbox)(?:/mask)? m?AP\b|mAP(?:@?[\d.:]+)?|\bAP(?:50|75)?\b|mean average precision|average precision",
     ),
     ("FID", r"FID(?: scores?)?"),
     ("FVD", r"FVD"),
@@ -50,10 +57,14 @@ METRICS: tuple[tuple[str, str], ...] = (
     ("DER", r"\bDER\b|diarization error rate"),
     ("success rate", r"success rates?"),
     ("win rate", r"win rates?"),
-    ("PR-AUC", r"PR-AUC"),
+    ("PR-AUC", r"PR[- ]AUC|\bAUPRC?\b"),
     ("AUROC", r"AUROC|AUC"),
     ("recall@1", r"R@1\b|[Rr]ecall@1\b|[Rr]ank-?1\b"),
+    ("recall@k", r"(?-i:R@(?:5|10|50|100)\b)|[Rr]ecall@(?:5|10|50|100)\b"),
+    ("hits@k", r"[Hh]its@\d+\b"),
+    ("MRR", r"(?-i:\bMRR\b)|mean reciprocal rank"),
     ("NDCG@10", r"nDCG@10|NDCG@10"),
+    ("ndcg@k", r"nDCG@\d+|NDCG@\d+"),
     ("NDCG", r"\bNDCG\b"),
     ("bits per character", r"bits[- ]per[- ]character|\bBPC\b"),
     ("bits per dimension", r"bits(?: per |/)dim(?:ension)?|\bbpd\b"),
@@ -76,14 +87,111 @@ METRICS: tuple[tuple[str, str], ...] = (
     ("RMSE", r"\bRMSE\b|root mean squared? error"),
     ("MAE", r"(?-i:\bMAE\b)|mean absolute error"),
     ("SI-SDRi", r"\bSI-S[DN]Ri?\b"),
+    ("SDR", r"(?-i:\bSDR\b)"),
+    ("STOI", r"(?-i:\bE?STOI\b)"),
+    ("MOS", r"(?-i:\bMOS\b)"),
+    ("MSE", r"(?-i:\bMSE\b)|mean squared error"),
+    ("EPE", r"(?-i:\bEPE\b)|end-?point[- ]errors?"),
+    ("AbsRel", r"\bAbs ?Rel\b"),
+    ("LPIPS", r"(?-i:\bLPIPS\b)"),
+    ("KID", r"(?-i:\bKID\b)"),
+    ("NLL", r"(?-i:\bNLL\b)|negative log-likelihood"),
+    ("Chamfer distance", r"Chamfer distance"),
+    ("PCK", r"(?-i:\bPCKh?\b)(?:@[\d.]+)?"),
+    ("ANLS", r"(?-i:\bANLS\b)"),
+    ("ADD", r"(?-i:\bADD(?:\(-?S\)|-S)?(?![\w-]))"),
+    ("MCC", r"(?-i:\bMCC\b)|Matthews correlation coefficient"),
+    ("kappa", r"(?:Cohen's |Cohen’s )?[Kk]appa(?: score| coefficient)?"),
+    ("Spearman correlation", r"Spearman(?:'s|’s)?(?: rank)?(?: correlation)?"),
+    ("Pearson correlation", r"Pearson(?:'s|’s)?(?: correlation)?"),
+    ("mAcc", r"(?-i:\bmAcc\b)"),
+    ("IoU", r"(?-i:\bIoU\b)|Jaccard(?: index| coefficient| score)?|intersection over union"),
+    ("precision", r"precision"),
+    ("recall", r"recall(?!@)"),
+    ("sensitivity", r"sensitivity"),
+    ("specificity", r"specificity"),
 )
 
 
-# a metric name starts a word: the look-behind rejects most positions before the long
-# alternation is tried (five times faster to scan)
+def _first_letters(pattern: str) -> set[str] | None:
+    """The letters (lower case) a match of ``pattern`` can start with; None when unsure."""
+    try:
+        from re import _constants as c  # type: ignore[attr-defined]
+        from re import _parser  # type: ignore[attr-defined]
+
+        items = list(_parser.parse(pattern, re.I))
+    except (ImportError, AttributeError, re.error):
+        return None
+
+    def first(seq) -> set[str] | None:
+        out: set[str] = set()
+        for op, av in seq:
+            if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+                continue
+            if op is c.LITERAL:
+                return out | {chr(av).lower()}
+            if op is c.IN:
+                for o, a in av:
+                    if o is c.LITERAL:
+                        out.add(chr(a).lower())
+                    elif o is c.RANGE:
+                        out.update(chr(x).lower() for x in range(a[0], a[1] + 1))
+                    else:
+                        return None
+                return out
+            if op is c.SUBPATTERN:
+                inner = first(av[3])
+                return None if inner is None else out | inner
+            if op is c.BRANCH:
+                for branch in av[1]:
+                    inner = first(branch)
+                    if inner is None:
+                        return None
+                    out |= inner
+                return out
+            if op in (c.MAX_REPEAT, c.MIN_REPEAT):
+                inner = first(av[2])
+                if inner is None:
+                    return None
+                out |= inner
+                if av[0] > 0:
+                    return out
+                continue
+            return None
+        return None
+
+    letters = first(items)
+    return letters if letters and all(ch.isalpha() for ch in letters) else None
+
+
+def _by_first_letter(patterns: list[str]) -> str:
+    """One alternation of ``patterns`` per first letter, each behind a look-ahead for it.
+
+    With re.I the regex engine cannot skip an alternative by its first character, so a flat
+    alternation of a hundred metric names tries every one at every word start; grouped by first
+    letter, a position tries one small group (order kept inside it)."""
+    groups: dict[str, list[str]] = {}
+    anywhere: list[str] = []
+    for pattern in patterns:
+        letters = _first_letters(pattern)
+        if letters is None:
+            anywhere.append(pattern)
+            continue
+        for letter in sorted(letters):
+            groups.setdefault(letter, []).append(pattern)
+    parts = [f"(?={letter})(?:{'|'.join(alts)})" for letter, alts in sorted(groups.items())]
+    return "|".join(parts + anywhere)
+
+
+# a metric name starts a word: the look-behind rejects most positions before the alternation
+# is tried (five times faster to scan), the first-letter groups most of the alternatives
 METRIC = re.compile(
-    "(?<![A-Za-z])(?:" + "|".join(f"(?P<m{i}>{p})" for i, (_, p) in enumerate(METRICS)) + ")",
+    "(?<![A-Za-z])(?:" + _by_first_letter([p for _, p in METRICS]) + ")",
     re.I,
+)
+#: the same names, each in its own group: which one a match of METRIC is
+_NAMED = re.compile(
+    "(?:" + "|".join(f"(?P<m{i}>{p})" for i, (_, p) in enumerate(METRICS)) + ")", re.I
 )
 
 
@@ -136,11 +244,23 @@ def numbers(sentence: str) -> list:
     return out
 
 
+_NUMBERED = {"pass@k": "pass@", "hits@k": "hits@", "recall@k": "recall@", "ndcg@k": "NDCG@"}
+
+
 def metric_name(match: re.Match) -> str:
-    for i, (name, _) in enumerate(METRICS):
-        if match.group(f"m{i}") is not None:
-            return match.group(0).lower() if name == "pass@k" else name
-    raise AssertionError("unreachable")
+    """The canonical name of a METRIC match."""
+    return _name_of(match.group(0))
+
+
+@lru_cache(maxsize=4096)
+def _name_of(text: str) -> str:
+    named = _NAMED.match(text)
+    assert named is not None and named.lastgroup is not None
+    name = METRICS[int(named.lastgroup[1:])][0]
+    if name in _NUMBERED:
+        # "pass@1", "hits@10", "R@5" -> "recall@5", "nDCG@5" -> "NDCG@5"
+        return _NUMBERED[name] + text.split("@")[1]
+    return name
 
 
 SPACES = re.compile(r"\s+")

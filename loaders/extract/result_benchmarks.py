@@ -8,6 +8,7 @@ import re
 
 from loaders.extract.benchmarks import Mention
 from loaders.extract.figures import CLAUSE, LIST_GAP, METRIC, SPACES, Figure
+from loaders.extract.names import is_generic
 
 #: "26.8 PQ, 16.8 AP, and 34.1 mIoU on ADE20K": only figures and metric names before the benchmark
 _FIGURE_LIST = re.compile(r"(?:\s|,|and|[\d.]+|%|\bon\b|\bthe\b)*")
@@ -95,6 +96,19 @@ _NAMES_AFTER_RUN = re.compile(
 _NAME_SEP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
 
+_LANGUAGES = (
+    "English|German|French|Chinese|Japanese|Romanian|Russian|Czech|Spanish|Italian|Portuguese|"
+    "Arabic|Hindi|Korean|Turkish|Finnish|Estonian|Latvian|Lithuanian|Gujarati|Kazakh|Vietnamese|"
+    "Dutch|Polish|Ukrainian|Nepali|Sinhala|Khmer|Pashto|Icelandic|Hausa|Tamil|Inuktitut|"
+    "En|De|Fr|Zh|Ja|Ro|Ru|Cs|Es|It|Pt|Ar|Hi|Ko|Tr|Fi|Et|Lv|Lt|Gu|Kk|Vi|Nl|Pl|Uk|Ne|Si"
+)
+#: "English-French", "En-De", "EN→DE": a translation direction, not a data set
+_LANGUAGE_PAIR = re.compile(rf"(?i:{_LANGUAGES})\s?(?:-|→|->|to)\s?(?i:{_LANGUAGES})")
+
+
+_DATA_NOUN = re.compile(r"\s+(?:data ?sets|benchmarks|corpora|test sets)\b")
+
+
 def _respective(
     sentence: str, number, numbers: list, mentions: list[Mention]
 ) -> tuple[bool, Mention | None]:
@@ -120,7 +134,24 @@ def _respective(
     if len(spans) != last - first + 1:
         return False, None
     a, b = spans[at - first]
-    return True, next((m for m in mentions if m.start < b and a < m.end), None)
+    known = [next((m for m in mentions if m.start < y and x < m.end), None) for x, y in spans]
+    if known[at - first] is not None:
+        return True, known[at - first]
+    # "DICE of 0.843, 0.855, and 0.892 for Kumar, CoNSep, and CPM-17 datasets, respectively":
+    # a name of the list is a benchmark too when a data noun ends the list or the gazetteer
+    # knows most of the others
+    name = sentence[a:b]
+    if _LANGUAGE_PAIR.fullmatch(name):
+        # "BLEU scores of 30.7 and 43.7 in the WMT'14 English-German and English-French
+        # translation tasks": the pair is a direction of the benchmark named before it
+        return True, next((k for k in reversed(known[: at - first]) if k is not None), None)
+    others = len(spans) - 1
+    if not is_generic(name) and (
+        _DATA_NOUN.match(sentence, listed.end("names"))
+        or sum(k is not None for k in known) * 2 >= max(others, 1) + (others == 1)
+    ):
+        return True, Mention(name, "dataset", "respective-list", a, b, 0.6, name)
+    return True, None
 
 
 #: a clause naming where its figure is: "On ActivityNet-1.3, it obtains"
@@ -160,6 +191,17 @@ _BENCHMARK_AT = re.compile(
 )
 
 
+#: the benchmark is the training data: "trained on Kvasir-SEG dataset", "pre-trained on the"
+_TRAINED_ON = re.compile(
+    r"\b(?:(?:pre-?)?train(?:ed|ing)|fine-?tun(?:ed|ing)|learn(?:ed|t))\s+(?:only\s+|solely\s+)?on\s+(?:the\s+)?$",
+    re.I,
+)
+#: ... and the figures are on other data: "and tested on the organizer's dataset"
+_TESTED_ELSEWHERE = re.compile(
+    r"\b(?:tested|evaluated|testing|evaluating|validated)\s+on\s+(?:the\s+|an?\s+)?[a-z]", re.I
+)
+
+
 def tied_benchmark(
     sentence: str, number: re.Match, numbers: list[re.Match], mentions: list[Mention]
 ) -> Mention | None:
@@ -168,6 +210,10 @@ def tied_benchmark(
         return respective
     distinct = {m.name for m in mentions}
     if len(distinct) == 1:
+        if _TESTED_ELSEWHERE.search(sentence) and all(
+            _TRAINED_ON.search(sentence, 0, m.start) for m in mentions
+        ):
+            return None  # "trained on Kvasir-SEG ... and tested on the organizer's dataset"
         if _OTHER_NAMED_CLAUSE.search(_semicolon_clause(sentence, number)) and all(
             ";" in sentence[min(m.end, number.end()) : max(m.start, number.start())]
             for m in mentions

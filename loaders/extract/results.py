@@ -65,7 +65,7 @@ _CHANGE_VERB = re.compile(
 )
 _FROM_TO = re.compile(r"\(?\s*from\s+\d{1,3}(?:\.\d+)?\s?(?:%|dB)?\s+to\s+$", re.I)
 _TIE_AFTER = re.compile(
-    r"^\s*(?:%|dB)?\s*(?:in(?: terms of)?\s+|of\s+(?!the\b))?(?:(?:zero-shot|few-shot|average|mean|overall|test|the)\s+)?$",
+    r"^\s*(?:%|dB)?\s*(?:in(?: terms of)?\s+|of\s+(?!the\b))?(?:(?:zero-shot|few-shot|average|mean|overall|test|val|validation|dev|the)\s+)?$",
     re.I,
 )
 #: "99.53% LFW face verification accuracy", "96.0% LFW rank-1 face identification accuracy": the
@@ -190,7 +190,29 @@ def _scores(
 _SPEED_OF = re.compile(r"\b(?:speed|time|latency|throughput)\s+of\s+$", re.I)
 _PAREN_FIGURE = re.compile(r"\s*\(\s*")
 _PAREN_CLOSE = re.compile(r"\s*\)")
-_FIGURE_ON = re.compile(r"\s+on\s+(?:the\s+)?")
+_FIGURE_ON = re.compile(r"\s*\)?\s+on\s+(?:the\s+)?")
+_OPENS = re.compile(r"\(\s*$")
+
+
+def _respective_before(
+    sentence: str, number, figures: list, mentions: list[Mention]
+) -> Mention | None:
+    """ "raise the state-of-the-art performance ... on LRW and LRW-1000 to 88.5 % and 46.6 %,
+    respectively": a list of benchmarks, then a list of as many figures, paired in order."""
+    if "respectively" not in sentence:
+        return None
+    run = figure_run(sentence, number, figures)
+    if run is None:
+        return None
+    listed, first, last, at = run
+    before = [m for m in mentions if m.end <= listed[first].start()]
+    if len(before) != last - first + 1 or len({m.name for m in before}) != len(before):
+        return None
+    if any(
+        not LIST_GAP.fullmatch(sentence, a.end, b.start) for a, b in zip(before, before[1:])
+    ) or any(m.start >= listed[last].end() for m in mentions):
+        return None
+    return before[at - first]
 
 
 def _implied(
@@ -224,10 +246,17 @@ def _implied(
                 or (
                     m.start >= number.end()
                     and _FIGURE_ON.fullmatch(sentence, number.end(), m.start)
+                    # "state-of-the-art performance (85.4%) on VisDA": a ")" only closes the figure's "("
+                    and (
+                        sentence[number.end() : m.start].lstrip()[:1] != ")"
+                        or _OPENS.search(sentence, 0, number.start())
+                    )
                 )
             ),
             None,
         )
+        if bench is None:
+            bench = _respective_before(sentence, number, figures, mentions)
         metric = primary_metric(bench.name) if bench is not None else None
         if metric is None or (named and metric not in named) or _about_others(sentence, number):
             continue
@@ -476,7 +505,17 @@ def _is_bound(sentence: str, number: re.Match) -> bool:
         _BOUND_BEFORE.search(sentence[max(0, number.start() - 20) : number.start()])
         or _NOT_A_SCORE.match(sentence, number.end())
         or _BOUND_AFTER.match(sentence, number.end())
+        or _THRESHOLD_AFTER.match(sentence, number.end())
+        or _THRESHOLD_BEFORE.search(sentence[max(0, number.start() - 24) : number.start()])
     )
+
+
+#: a threshold, not a score: "with the 0.5 IoU threshold", "at IoU=0.5", "an IoU threshold of 0.7"
+_THRESHOLD_AFTER = re.compile(r"\s*%?\s*(?:IoU\s+|overlap\s+)?thresholds?\b", re.I)
+_THRESHOLD_BEFORE = re.compile(
+    r"(?:\bthresholds?(?:\s+of)?|\bIoU\s*(?:=|@|>|≥)|\b(?:at|@)\s*(?:an?\s+)?IoU(?:\s+of)?)\s*$",
+    re.I,
+)
 
 
 #: "with 30 FPS or higher", "95% or more": a bound
@@ -525,6 +564,7 @@ def _parenthesised(
 
 
 _ADJACENT = re.compile(r"\s*%?\s?")
+_IN_TERMS_OF_AFTER = re.compile(r"\s*%?\s*in terms of\s+(?:the\s+)?", re.I)
 
 
 def _tied_metric(
@@ -534,8 +574,10 @@ def _tied_metric(
     "81.5% on GSM8k pass@1") the number; one written right after it first ("the highest
     accuracy 56.8% AP")."""
     for metric in metrics:
-        if metric.start() >= number.end() and _ADJACENT.fullmatch(
-            sentence, number.end(), metric.start()
+        if metric.start() >= number.end() and (
+            _ADJACENT.fullmatch(sentence, number.end(), metric.start())
+            # "accuracy of 97.35% in terms of the ADD(-S) metric": the metric named after wins
+            or _IN_TERMS_OF_AFTER.fullmatch(sentence, number.end(), metric.start())
         ):
             return metric_name(metric)
     for metric in metrics:

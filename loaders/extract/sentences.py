@@ -7,6 +7,8 @@ import re
 # A sentence ends at . ! or ? followed by space and something that can start a sentence.
 # (the punctuation is consumed, not looked behind for: far faster to scan for)
 _BOUNDARY = re.compile(r"[.!?](\s+)(?=[\"'(\[]?[A-Z0-9])")
+#: a "?" between two figures is a "×" or "→" a conversion lost: "256 ? 256", "74.4% ? 83.2%"
+_LOST_SYMBOL = re.compile(r"[\d%] \?\s+\d")
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?:e\.g|i\.e|et al|etc|vs|v\.s|cf|Fig|Figs|Eq|Eqs|Sec|No|approx|resp|w\.r\.t|incl|Dr|Mr|Ms|St)\.|\b[A-Z]\.)$"
 )
@@ -25,6 +27,8 @@ def split_sentences(text: str | None) -> list[str]:
     pieces = []
     last = 0
     for boundary in _BOUNDARY.finditer(text):
+        if text[boundary.start()] == "?" and _LOST_SYMBOL.match(text, boundary.start() - 2):
+            continue
         pieces.append(text[last : boundary.start(1)])
         last = boundary.end(1)
     pieces.append(text[last:])
