@@ -129,17 +129,6 @@ def absolute(sentence: str) -> list[tuple]:
             "first GEC system that reaches human-level performance.",
             [("conll2014", "F0.5", 75.72), ("jfleg", "GLEU", 62.42)],
         ),
-        # a box/mask pair of figures (arxiv:2105.00637)
-        (
-            "Specifically, ISTR obtains a 46.8/38.6 box/mask AP using ResNet50-FPN, and a "
-            "48.1/39.9 box/mask AP using ResNet101-FPN, on the MS COCO dataset.",
-            [
-                ("coco", "mAP", 46.8),
-                ("coco", "mAP", 48.1),
-                ("coco", "mask AP", 38.6),
-                ("coco", "mask AP", 39.9),
-            ],
-        ),
     ],
 )
 def test_general_result_patterns(sentence, expected):

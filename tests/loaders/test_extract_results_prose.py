@@ -320,11 +320,12 @@ def test_a_speed_bound_is_not_a_result() -> None:
             "accuracy on ImageNet with ResNet-50, and 78.8% with ResNet-50 2x.",
             [("imagenet", "top-1 accuracy", 76.0), ("imagenet", "top-1 accuracy", 78.8)],
         ),
-        # "box/mask AP" after an "a/b" pair (arxiv:2105.00637)
+        # "box/mask AP" after an "a/b" pair: the box AP, then the mask AP (arxiv:2105.00637)
         (
             "Specifically, ISTR obtains a 46.8/38.6 box/mask AP using ResNet50-FPN, and a "
             "48.1/39.9 box/mask AP using ResNet101-FPN, on the MS COCO dataset.",
-            [("coco", "mAP", v) for v in (46.8, 38.6, 48.1, 39.9)],
+            [("coco", "mAP", 46.8), ("coco", "mask AP", 38.6)]
+            + [("coco", "mAP", 48.1), ("coco", "mask AP", 39.9)],
         ),
         # the benchmark before the figure; the ones after are past a clause break (arxiv:1606.00915)
         (
