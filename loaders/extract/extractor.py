@@ -21,8 +21,13 @@ from kg.model import (
 from loaders.extract.benchmarks import Mention, find_mentions, unlisted_mentions
 from loaders.extract.gazetteer import Gazetteer, benchmark_key, load_gazetteer
 from loaders.extract.known_methods import family_base, is_generic_technique, is_known_method
-from loaders.extract.mentions import find_method_mentions
-from loaders.extract.names import acronym_definitions, is_generic
+from loaders.extract.mentions import (
+    field_heads,
+    find_method_mentions,
+    is_reference,
+    kind_of_generic,
+)
+from loaders.extract.names import TASK_TAIL, acronym_definitions, is_generic
 from loaders.extract.proposed import Candidate, from_sentence, from_title
 from loaders.extract.results import find_results
 from loaders.extract.sentences import split_sentences
@@ -46,11 +51,22 @@ _VARIANT = re.compile(
 )
 
 
+_TAG = re.compile(r"-[A-Z]\d{0,2}$")
+
+
 def _variant_base(name: str, names: list[str]) -> str | None:
-    """ "LinGen-4B" / "TinyNet-E" are variants of the proposed "LinGen" / "TinyNet"."""
+    """ "LinGen-4B" / "TinyNet-E" are variants of the proposed "LinGen" / "TinyNet".
+
+    >>> _variant_base("ScaleNet-S", ["ScaleNet-P", "ScaleNet-S"]), _variant_base("LinGen-4B", ["LinGen"])
+    ('ScaleNet', 'LinGen')
+    """
     for base in names:
         if name != base and name.startswith(base) and _VARIANT.match(name[len(base) :]):
             return base
+    # "ScaleNet-P" and "ScaleNet-S" of one paper: two variants of the family they share
+    stem = _TAG.sub("", name)
+    if stem != name and any(n != name and _TAG.sub("", n) == stem for n in names):
+        return stem
     return None
 
 
@@ -102,6 +118,8 @@ _CONTINUES = re.compile(
 _DATA_AFTER = re.compile(r"\s+(?:benchmarks?|data ?sets?|corpus|corpora)\b", re.I)
 _OTHERS_RELEASE = re.compile(r"\b(?:recently|publicly|newly) released\b", re.I)
 _OWN_NAMING_RULES = frozenset({"we-name-acronym", "our-specific-acronym"})
+#: rules that read a proposal from a weak cue: a benchmark the gazetteer knows is not one
+_WEAK_RULES = frozenset({"our-name", "result-subject", "passive", "title-coined"})
 _THIS_BENCHMARK = re.compile(
     r"\b(?:this|our|the proposed|the new|our new)\s+(?:[\w-]+,?\s+){0,3}?(?:benchmark|dataset|data set)\b"
 )
@@ -192,7 +210,7 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
             # "trained on the recently released CheXpert dataset", "our Human3.6M model": a
             # known benchmark the title does not name, read from a weak cue, is someone else's
             and not (
-                (c.rule == "our-name" or _OTHERS_RELEASE.search(c.evidence))
+                (c.rule in _WEAK_RULES or _OTHERS_RELEASE.search(c.evidence))
                 and gazetteer.lookup(c.name) is not None
                 and fold(c.name) not in title_folded
             )
@@ -262,9 +280,15 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
             )
 
     # acronyms the paper defines as generic concepts ("diffusion probabilistic models (DPMs)")
+    # or as a task or field ("Facial Expression Recognition (FER)")
     for sentence in sentences:
         for d in definitions[sentence]:
-            if is_generic(d.long) or not any(c.isupper() for c in d.long[1:]):
+            if (
+                is_generic(d.long)
+                or not any(c.isupper() for c in d.long[1:])
+                or TASK_TAIL.search(d.long)
+                or kind_of_generic(d.long)
+            ):
                 excluded.add(fold(d.short))
                 excluded.add(fold(singular_last_word(d.short)))
 
@@ -412,8 +436,12 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
         if own_forms
         else None
     )
+    # "current FER algorithms" anywhere in the abstract: FER names a field, in every sentence
+    excluded.update(fold(name) for s in sentences for name in field_heads(s))
     found_mentions = []
-    for sentence in sentences:
+    # a reference list pasted after the abstract: nothing from its first entry on is a use
+    cited_from = next((i for i, s in enumerate(sentences) if is_reference(s)), len(sentences))
+    for sentence in sentences[:cited_from]:
         taken = [(m.start, m.end) for m in found[sentence]]
         if own_pattern is not None:
             taken.extend((m.start(), m.end()) for m in own_pattern.finditer(sentence))
@@ -424,6 +452,11 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
                 continue
             found_mentions.append((sentence, mention))
     mentioned = {m.name for _, m in found_mentions}
+    #: "plain Vision Transformer (ViT)" ... "attention heads of ViT": the short form names the
+    #: method its definition names
+    defined = {
+        method_key(a): m.name for _, m in found_mentions if m.rule == "acronym" for a in m.aliases
+    }
     #: "ResNet-50" and "ResNet-18" of one paper: one family, named by its first mention
     family: dict[str, str] = {}
     for _, mention in found_mentions:
@@ -442,6 +475,7 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
             None,
         )
         name = base or family[method_key(family_base(mention.name))]
+        name = defined.get(method_key(name), name)
         key = method_key(name)
         if key in excluded or fold(name) in excluded or _names_a_benchmark(name, benchmark_folds):
             continue

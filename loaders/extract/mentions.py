@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from kg.keys import fold
 from kg.metrics import metric_key
-from loaders.extract.known_methods import find_known
+from loaders.extract.known_methods import find_known, is_known_method
 from loaders.extract.names import (
     GENERIC,
     TASK_TAIL,
@@ -23,7 +23,7 @@ from loaders.extract.names import (
 
 # written without re.I (much slower on long alternations); sentence-initial capitals listed
 _COMPARE = re.compile(
-    r"\b(?:[Cc]ompar\w+(?: (?:with|to|against))?|[Oo]utperform\w*|[Ss]urpass\w*|than|[Vv]ersus|vs\.?|[Aa]gainst|[Bb]aselines?|[Bb]eat\w*|"
+    r"\b(?:[Cc]ompar\w+(?: (?:with|to|against))?|[Oo]ut-?perform\w*|[Mm]atch(?:es|ed|ing)?|(?:state-of-the-art|[Ee]xisting|[Pp]revious|[Pp]rior)\s+(?:[\w-]+\s+){0,4}?\(?(?:such as|e\.g(?=\.)|including|like)|[Ss]urpass\w*|than|[Vv]ersus|vs\.?|[Aa]gainst|[Bb]aselines?|[Bb]eat\w*|"
     r"[Ee]xceed\w*|relative to|superior to|on par with|competitive with|[Rr]ival\w*|over)\b"
 )
 # only words that can be coined names: two capitals, a capital inside, or a digit
@@ -31,7 +31,7 @@ _COMPARE = re.compile(
 # (a plain capitalised word such as "The" or "Experimental" never matches: the regex needs a
 # capital or digit after the first letter)
 _COINED = re.compile(
-    r"(?<![\w@/-])([A-Za-z][a-z]*[-.]?[A-Z0-9][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*\+*)"
+    r"(?<![\w@/-])([A-Za-z][a-z]*[-.]?[A-Z0-9][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*\+*)(?!\w)"
 )
 # "GPT-4-based", "LLM-driven": the descriptive suffix is not part of the name
 _DESCRIPTIVE_SUFFIX = re.compile(
@@ -82,6 +82,62 @@ _LATEX = re.compile(r"varepsilon|epsilon|mathcal|mathbb|frac|sqrt|infty|widetild
 _ADJECTIVE_TAIL = re.compile(r"-[a-z]{3,}$")
 
 
+#: a bibliography entry pasted into the abstract ("arXiv preprint arXiv:2002.05709, 2020a."):
+#: the names it cites are not what the paper uses
+_REFERENCE = re.compile(r"\barXiv preprint\b|\b[Aa]r[Xx]iv(?::|, abs/)\s?\d{4}\.\d{4,5}|\bIn : ")
+
+
+def is_reference(sentence: str) -> bool:
+    """A sentence that is a pasted reference-list entry.
+
+    >>> is_reference("arXiv preprint arXiv:2104.02057, 2021."), is_reference("We use arXiv data.")
+    (True, False)
+    """
+    return bool(_REFERENCE.search(sentence))
+
+
+#: "current FER algorithms", "AMR parsing", "POS tags": an unlisted acronym heading a task or a
+#: class of methods names a field, not one method
+_FIELD_AFTER = re.compile(
+    r"\s+(?:parsing|parsers?|recognition|detection|segmentation|tracking|classification|estimation|"
+    r"translation|tagging|tags|tasks?|space|domain|community|field|literature|problems?|methods|"
+    r"models|approaches|algorithms|systems|pipelines|signals?|monitoring|denoising|research)\b"
+)
+
+
+_FIELD_HEAD = re.compile(r"(?<![\w-])([A-Za-z][\w-]*[A-Z][\w-]*)" + _FIELD_AFTER.pattern)
+
+
+def field_heads(sentence: str) -> set[str]:
+    """Unlisted coined names the sentence writes as a field ("AMR parsing", "FER algorithms").
+
+    >>> sorted(field_heads("This paper proposes a new transition system for AMR parsing."))
+    ['AMR']
+    """
+    return {m.group(1) for m in _FIELD_HEAD.finditer(sentence) if not is_known_method(m.group(1))}
+
+
+def names_a_field(sentence: str, start: int, name: str) -> bool:
+    """ "barely taken into account by current FER algorithms": the name heads a field noun.
+
+    >>> names_a_field("Our aligner improves two open-sourced AMR parsers.", 38, "AMR")
+    True
+    """
+    return bool(_FIELD_AFTER.match(sentence, start + len(name)))
+
+
+def kind_of_generic(long: str) -> bool:
+    """ "natural language based QA": lower-case words before a generic term name a kind of it.
+
+    >>> kind_of_generic("natural language based QA"), kind_of_generic("Vision Transformer")
+    (True, False)
+    """
+    words = long.split()
+    return (
+        len(words) >= 2 and words[-1] in GENERIC and not any(_CAPITAL.search(w) for w in words[:-1])
+    )
+
+
 def find_method_mentions(
     sentence: str,
     excluded: set[str],
@@ -96,6 +152,8 @@ def find_method_mentions(
     ['Grouped-Query Attention', 'EfficientNet']
     """
     out: list[MethodMention] = []
+    if is_reference(sentence):
+        return out
     spans: list[tuple[int, int]] = list(excluded_spans)
     for d in acronym_definitions(sentence) if definitions is None else definitions:
         if (
@@ -107,6 +165,9 @@ def find_method_mentions(
                 spans.append((d.start, d.end))  # "Neural Machine Translation (NMT)": a field
             continue
         if is_noise(d.short) or is_noise(d.long) or _PLURAL_CLASS.match(d.short):
+            continue
+        if kind_of_generic(d.long):
+            spans.append((d.start, d.end))
             continue
         if (
             fold(d.long) in excluded
@@ -139,7 +200,15 @@ def find_method_mentions(
         m
         for m in out
         if not _names_data(sentence, m)
-        and not _OWN_BEFORE.search(sentence, max(0, m.start - 40), m.start)
+        and not (
+            m.rule == "coined"
+            and names_a_field(sentence, m.start, m.name)
+            and not is_known_method(m.name)
+        )
+        and not (
+            _OWN_BEFORE.search(sentence, max(0, m.start - 40), m.start)
+            and not _BUILT_ON_AFTER.match(sentence, m.start + len(m.name))
+        )
     ]
     out = _joined(sentence, sorted(out, key=lambda m: m.start))
     return [_with_cue(sentence, m) for m in out]
@@ -149,6 +218,10 @@ def find_method_mentions(
 _OWN_BEFORE = re.compile(
     r"(?:\b(?:[Tt]he|[Oo]ur) proposed|\b[Oo]ur(?: [a-z][\w-]*)?|\b(?:namely|called|dubbed|termed|named|propose[sd]?|introduce[sd]?))\s+$"
 )
+
+
+#: "Our YOLOX-based model": the name the paper's own model is built on, a use
+_BUILT_ON_AFTER = re.compile(r"-(?:based|style|inspired|powered|backed)\b")
 
 
 def _joined(sentence: str, mentions: list[MethodMention]) -> list[MethodMention]:
@@ -213,7 +286,7 @@ def _transformer(sentence: str, spans: list[tuple[int, int]]) -> list[MethodMent
 # the cue nearest before a name in its clause says whether the paper compares against it or
 # builds on it: "outperforms YOLOv4" / "using the Mask R-CNN backbone"
 _USE_CUE = re.compile(
-    r"\b(?:[Uu]s(?:e|es|ed|ing)|[Ww]ith|[Bb]ased on|[Bb]uil(?:t|ds?|ding) (?:up)?on|[Aa]dopt\w*|[Ee]mploy\w*|"
+    r"(?<!-)\b(?:[Uu]s(?:e|es|ed|ing)|[Ww]ith|[Bb]ased on|[Bb]uil(?:t|ds?|ding) (?:up)?on|[Aa]dopt\w*|[Ee]mploy\w*|"
     r"[Ll]everag\w*|[Aa]ppl(?:y|ies|ied|ying)|on top of|[Ee]xtend\w*|[Ii]ntegrat\w*|[Ff]ine-?tun\w*|[Ii]nto|[Pp]lugged into|"
     r"[Ii]nitiali[sz]\w*|[Ii]nspired by|[Ff]ollowing|[Rr]eplac\w*|via|through|from)\b"
 )
@@ -259,6 +332,10 @@ def _cue(sentence: str, mention: MethodMention) -> bool | None:
     cues += [(m.end(), False) for m in _USE_CUE.finditer(before)]
     if _BASELINE_AFTER.match(sentence[mention.start + len(mention.name) :].lstrip()):
         return True
+    if _BUILT_ON_AFTER.match(sentence, mention.start + len(mention.name)) and not any(
+        compares for _, compares in cues
+    ):
+        return False  # "a DETR-style framework that adapts CLIP"
     return max(cues)[1] if cues else None
 
 
