@@ -22,7 +22,6 @@ from loaders.extract.benchmarks import Mention, find_mentions, unlisted_mentions
 from loaders.extract.gazetteer import Gazetteer, benchmark_key, load_gazetteer
 from loaders.extract.known_methods import family_base, is_generic_technique, is_known_method
 from loaders.extract.mentions import (
-    field_heads,
     find_method_mentions,
     is_reference,
     kind_of_generic,
@@ -436,21 +435,24 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
         if own_forms
         else None
     )
-    # "current FER algorithms" anywhere in the abstract: FER names a field, in every sentence
-    excluded.update(fold(name) for s in sentences for name in field_heads(s))
     found_mentions = []
+    #: "current FER algorithms" anywhere in the abstract: FER names a field, in every sentence
+    fields: set[str] = set()
     # a reference list pasted after the abstract: nothing from its first entry on is a use
     cited_from = next((i for i, s in enumerate(sentences) if is_reference(s)), len(sentences))
     for sentence in sentences[:cited_from]:
         taken = [(m.start, m.end) for m in found[sentence]]
         if own_pattern is not None:
             taken.extend((m.start(), m.end()) for m in own_pattern.finditer(sentence))
-        for mention in find_method_mentions(sentence, excluded, taken, definitions[sentence]):
+        for mention in find_method_mentions(
+            sentence, excluded, taken, definitions[sentence], fields
+        ):
             # a coined name with neither a cue nor a place in the vocabulary is too often a
             # data set, a team or a setting ("EWS", "PDSA")
             if mention.rule == "coined" and not mention.cued and not is_known_method(mention.name):
                 continue
             found_mentions.append((sentence, mention))
+    found_mentions = [(s, m) for s, m in found_mentions if m.name not in fields]
     mentioned = {m.name for _, m in found_mentions}
     #: "plain Vision Transformer (ViT)" ... "attention heads of ViT": the short form names the
     #: method its definition names

@@ -93,7 +93,7 @@ def is_reference(sentence: str) -> bool:
     >>> is_reference("arXiv preprint arXiv:2104.02057, 2021."), is_reference("We use arXiv data.")
     (True, False)
     """
-    return bool(_REFERENCE.search(sentence))
+    return ("rXiv" in sentence or "In : " in sentence) and bool(_REFERENCE.search(sentence))
 
 
 #: "current FER algorithms", "AMR parsing", "POS tags": an unlisted acronym heading a task or a
@@ -103,18 +103,6 @@ _FIELD_AFTER = re.compile(
     r"translation|tagging|tags|tasks?|space|domain|community|field|literature|problems?|methods|"
     r"models|approaches|algorithms|systems|pipelines|signals?|monitoring|denoising|research)\b"
 )
-
-
-_FIELD_HEAD = re.compile(r"(?<![\w-])([A-Za-z][\w-]*[A-Z][\w-]*)" + _FIELD_AFTER.pattern)
-
-
-def field_heads(sentence: str) -> set[str]:
-    """Unlisted coined names the sentence writes as a field ("AMR parsing", "FER algorithms").
-
-    >>> sorted(field_heads("This paper proposes a new transition system for AMR parsing."))
-    ['AMR']
-    """
-    return {m.group(1) for m in _FIELD_HEAD.finditer(sentence) if not is_known_method(m.group(1))}
 
 
 def names_a_field(sentence: str, start: int, name: str) -> bool:
@@ -143,10 +131,12 @@ def find_method_mentions(
     excluded: set[str],
     excluded_spans: list[tuple[int, int]] = (),
     definitions: list | None = None,
+    fields: set[str] | None = None,
 ) -> list[MethodMention]:
     """Named methods in ``sentence``; ``excluded`` holds folded forms to skip (the paper's own
     proposals, benchmarks, generic acronyms defined in the paper) and ``excluded_spans`` the
-    character ranges already taken (benchmark mentions, the paper's own names).
+    character ranges already taken (benchmark mentions, the paper's own names). Unlisted names
+    the sentence writes as a field ("AMR parsing") are left out, and added to ``fields``.
 
     >>> [m.name for m in find_method_mentions("It beats Grouped-Query Attention (GQA) and EfficientNet.", set())]
     ['Grouped-Query Attention', 'EfficientNet']
@@ -194,17 +184,23 @@ def find_method_mentions(
             continue
         out.append(MethodMention(word, (word,), "coined", False, token.start()))
     out.extend(_known(sentence, excluded, spans, out))
+    out.extend(_cued_phrases(sentence, excluded, spans, out))
     out.extend(_transformer(sentence, spans))
     out = [_with_prefix(sentence, m, spans) if m.rule == "coined" else m for m in out]
+    field = {
+        m.name
+        for m in out
+        if m.rule == "coined"
+        and names_a_field(sentence, m.start, m.name)
+        and not is_known_method(m.name)
+    }
+    if fields is not None:
+        fields.update(field)
     out = [
         m
         for m in out
         if not _names_data(sentence, m)
-        and not (
-            m.rule == "coined"
-            and names_a_field(sentence, m.start, m.name)
-            and not is_known_method(m.name)
-        )
+        and m.name not in field
         and not (
             _OWN_BEFORE.search(sentence, max(0, m.start - 40), m.start)
             and not _BUILT_ON_AFTER.match(sentence, m.start + len(m.name))
@@ -257,6 +253,49 @@ def _known(
         if word in GENERIC or fold(word) in excluded or is_noise(word) or _PLURAL_CLASS.match(word):
             continue
         out.append(MethodMention(word, (word,), "known", False, start))
+    return out
+
+
+#: "Inspired by the Generalized Hough Transform", "speedup over Random Search and Regularized
+#: Evolution": a capitalised phrase ending in the noun of a technique, right after a cue
+_TECHNIQUE_HEAD = (
+    "transform normalization search evolution filter pooling descent regression propagation "
+    "dropout distillation sampling augmentation annealing clustering decomposition factorization "
+    "boosting forests forest machines machine fields field process algorithm optimizer"
+).split()
+_PHRASE_CUE = re.compile(
+    r"\b(?:[Ii]nspired by|[Bb]ased on|[Bb]uil(?:t|ds?) (?:up)?on|[Rr]el(?:y|ies|ied|ying) on|over|than|"
+    r"[Cc]ompared (?:with|to)|[Oo]ut-?perform\w*|[Ss]urpass\w*|[Ee]xtend\w*|[Aa]dopt\w*|[Ee]mploy\w*|"
+    r"[Uu]s(?:e|es|ed|ing)|use of|[Rr]eplac\w+|and|or)\s+(?:the\s+|a\s+|an\s+)?"
+    r"((?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?\s+){1,3}(?i:" + "|".join(_TECHNIQUE_HEAD) + r"))\b"
+)
+
+#: the cheap first test: a capitalised word before a technique noun
+_HEAD_AFTER_CAPITAL = re.compile(r"[A-Z][a-z]+\s(?i:" + "|".join(_TECHNIQUE_HEAD) + r")\b")
+
+
+def _cued_phrases(
+    sentence: str, excluded: set[str], spans: list[tuple[int, int]], found: list[MethodMention]
+) -> list[MethodMention]:
+    """Named techniques written as capitalised words ("Kalman filter", "Random Search") that the
+    coined-name shape misses, read only right after a use or comparison cue.
+
+    >>> [m.name for m in _cued_phrases("It is 3x faster than Random Search and Regularized Evolution.", set(), [], [])]
+    ['Random Search', 'Regularized Evolution']
+    """
+    if not _HEAD_AFTER_CAPITAL.search(sentence):
+        return []
+    taken = [*spans, *((m.start, m.start + len(m.name)) for m in found)]
+    out: list[MethodMention] = []
+    for match in _PHRASE_CUE.finditer(sentence):
+        name, start = match.group(1), match.start(1)
+        if any(s < start + len(name) and start < e for s, e in taken):
+            continue
+        if is_generic(name.lower()) or fold(name) in excluded or name.split()[0] in _NOT_PREFIX:
+            continue
+        if match.group(0).split()[0] in ("and", "or") and not out:
+            continue  # "X and Y Z": only the second of a pair named after a cue
+        out.append(MethodMention(name, (name,), "phrase", False, start))
     return out
 
 

@@ -262,7 +262,7 @@ def from_sentence(sentence: str, definitions: list | None = None) -> list[Candid
     out: list[Candidate] = []
     if _RESULT_VERB.search(sentence):
         out.extend(_result_subject(sentence))
-    if " is " in sentence or " are " in sentence:
+    if (" is " in sentence or " are " in sentence) and _PASSIVE_VERB.search(sentence):
         definitions = acronym_definitions(sentence) if definitions is None else definitions
         out.extend(_passive(sentence, definitions))
     if not _TRIGGER.search(sentence):
@@ -415,6 +415,7 @@ def _result_subject(sentence: str) -> list[Candidate]:
     return out
 
 
+_PASSIVE_VERB = re.compile(r"(?:design|propos|develop|introduc|devis|present)ed\b")
 #: "Coarse-to-fine Matching (CFM) is designed to ...", "a novel MaskScoreNet is developed":
 #: a name introduced in the passive (present tense: "was proposed" is someone else's past work)
 _PASSIVE = re.compile(
