@@ -25,6 +25,7 @@ from loaders.extract.mentions import (
     find_method_mentions,
     is_reference,
     kind_of_generic,
+    known_lower_case,
 )
 from loaders.extract.names import TASK_TAIL, acronym_definitions, is_generic
 from loaders.extract.proposed import Candidate, from_sentence, from_title
@@ -206,6 +207,15 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
             for c in candidates
             if (c.rule in _OWN_NAMING_RULES or not is_generic(c.name))
             and c not in techniques
+            # "... exemplified by SimCLR and BYOL. We verify this by developing SimCLR and BYOL
+            # formulations": a listed method named before the sentence that would propose it
+            # is someone else's, referred to (a proposal is introduced where it is first named)
+            and not (
+                c.rule == "propose-object"
+                and is_known_method(c.name)
+                and fold(c.name) not in title_folded
+                and 0 <= abstract.find(c.name) < abstract.find(c.evidence)
+            )
             # "trained on the recently released CheXpert dataset", "our Human3.6M model": a
             # known benchmark the title does not name, read from a weak cue, is someone else's
             and not (
@@ -283,11 +293,9 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
     for sentence in sentences:
         for d in definitions[sentence]:
             if (
-                is_generic(d.long)
-                or not any(c.isupper() for c in d.long[1:])
-                or TASK_TAIL.search(d.long)
-                or kind_of_generic(d.long)
-            ):
+                (is_generic(d.long) or not any(c.isupper() for c in d.long[1:]))
+                and not known_lower_case(d.long, d.short)
+            ) or (TASK_TAIL.search(d.long) or kind_of_generic(d.long)):
                 excluded.add(fold(d.short))
                 excluded.add(fold(singular_last_word(d.short)))
 

@@ -114,6 +114,22 @@ def names_a_field(sentence: str, start: int, name: str) -> bool:
     return bool(_FIELD_AFTER.match(sentence, start + len(name)))
 
 
+def known_lower_case(long: str, short: str) -> bool:
+    """ "model-agnostic meta learning (MAML)": a listed method written in lower case.
+
+    >>> known_lower_case("model-agnostic meta learning", "MAML"), known_lower_case("mean absolute error", "MAE")
+    (True, False)
+    >>> known_lower_case("vision transformers", "ViTs")  # a class of models
+    False
+    """
+    return (
+        short not in GENERIC
+        and len(long.split()) >= 2
+        and not _PLURAL_CLASS.match(short)
+        and is_known_method(short)
+    )
+
+
 def kind_of_generic(long: str) -> bool:
     """ "natural language based QA": lower-case words before a generic term name a kind of it.
 
@@ -147,7 +163,7 @@ def find_method_mentions(
     spans: list[tuple[int, int]] = list(excluded_spans)
     for d in acronym_definitions(sentence) if definitions is None else definitions:
         if (
-            not _CAPITAL.search(d.long, 1)
+            not (_CAPITAL.search(d.long, 1) or known_lower_case(d.long, d.short))
             or is_generic(d.long, d.short)
             or TASK_TAIL.search(d.long)
         ):

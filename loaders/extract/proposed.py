@@ -529,7 +529,8 @@ def _ours(sentence: str, definitions: list) -> list[Candidate]:
     rearrangement method, Rotary Major Scan,", "a novel Sparse Depthwise Separable Convolution module"."""
     out = []
     for d in definitions:
-        if re.search(r"\b[Oo]ur (?:proposed |new )?$", sentence[: d.start]):
+        # "Our final SElf-supERvised (SEER) model": one adjective may stand between
+        if re.search(r"\b[Oo]ur (?:proposed |new |final |full |best )?$", sentence[: d.start]):
             if _accept(d.long, d.short):
                 out.append(_candidate(d.long, (d.long, d.short), "our-acronym", sentence, 0.8))
             elif own_acronym(d.long, d.short):

@@ -105,3 +105,34 @@ def test_a_defined_short_form_and_its_long_form_are_one_method_of_the_paper():
         "heads of ViT focus on different image areas.",
     )
     assert ("USES", "Vision Transformer") in ex and ("USES", "ViT") not in ex
+
+
+def test_capitalised_technique_phrases_after_a_cue():
+    s = (
+        "On NASBench-101, AlphaX also demonstrates 3x and 2.8x speedup over Random Search and "
+        "Regularized Evolution in finding the global optimum."
+    )
+    assert {("Random Search", True), ("Regularized Evolution", True)} <= set(mentions(s))
+    s = (
+        "Inspired by the Generalized Hough Transform, HoughNet determines the presence of an "
+        "object at a certain location by the sum of the votes cast on that location."
+    )
+    assert ("Generalized Hough Transform", False) in mentions(s)
+    s = (
+        "Unlike conventional methods, we abandon the use of the Kalman filter and leverage the "
+        "iterative scale-up ExpansionIoU and deep features for robust tracking in sports scenarios."
+    )
+    assert "Kalman filter" in [name for name, _ in mentions(s)]
+    # no cue before the phrase: nothing read
+    assert mentions("Random Search is a strong baseline for architecture search.") == []
+
+
+def test_a_listed_method_defined_in_lower_case_is_a_method():
+    s = (
+        "Our method contains two training stages based on model-agnostic meta learning (MAML), "
+        "each of which consists of a contrastive branch and a meta branch."
+    )
+    assert ("model-agnostic meta learning", False) in mentions(s)
+    # a lower-case definition of a class of models stays out
+    s = "To learn global representations, self-attention-based vision transformers (ViTs) have been adopted."
+    assert mentions(s) == []

@@ -85,3 +85,32 @@ def test_variants_of_one_family_are_one_proposal():
     proposes = [r for r in ex.relationships if r.type == "PROPOSES"]
     names = {m.key: m for m in ex.methods}
     assert sorted(names[r.dst].name for r in proposes) == ["ScaleNAS", "ScaleNet"]
+
+
+def test_a_listed_method_named_before_the_proposal_sentence_is_not_proposed():
+    abstract = (
+        "Recently, two families of self-supervised methods, contrastive learning and latent "
+        "bootstrapping, exemplified by SimCLR and BYOL respectively, have made significant "
+        "progress. We verify this by developing SimCLR and BYOL formulations compatible with "
+        "the Conditional Entropy Bottleneck (CEB) objective."
+    )
+    ex = extract_paper(
+        Paper(key="t:x", title="Compressive Visual Representations", abstract=abstract)
+    )
+    names = {m.key: m.name for m in ex.methods}
+    edges = {(r.type, names[r.dst]) for r in ex.relationships if r.target_label == "Method"}
+    assert ("PROPOSES", "SimCLR") not in edges and ("USES", "SimCLR") in edges
+    # named first where it is presented: the paper's own
+    abstract = "This paper presents SimCLR: a simple framework for contrastive learning of visual representations."
+    ex = extract_paper(
+        Paper(key="t:y", title="A Simple Framework for Contrastive Learning", abstract=abstract)
+    )
+    assert "SimCLR" in [m.name for m in ex.methods]
+
+
+def test_our_final_acronym_model_is_proposed():
+    s = (
+        "Our final SElf-supERvised (SEER) model, a RegNetY with 1.3B parameters trained on 1B "
+        "random images with 512 GPUs achieves 84.2% top-1 accuracy."
+    )
+    assert ("SElf-supERvised", "our-acronym") in proposed(s)
