@@ -40,6 +40,9 @@ class Extraction:
     methods: list[Method] = field(default_factory=list)
     benchmarks: list[Benchmark] = field(default_factory=list)
     relationships: list[Relationship] = field(default_factory=list)
+    #: uses too weakly read to keep on their own (an unlisted name without a cue): kept by
+    #: :func:`extract_papers` when another paper proposes a method of that name
+    unconfirmed: list[Uses] = field(default_factory=list)
 
 
 def _paper_sentences(paper: Paper) -> list[str]:
@@ -444,6 +447,7 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
         else None
     )
     found_mentions = []
+    unconfirmed: list[Uses] = []
     #: "current FER algorithms" anywhere in the abstract: FER names a field, in every sentence
     fields: set[str] = set()
     # a reference list pasted after the abstract: nothing from its first entry on is a use
@@ -458,6 +462,17 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
             # a coined name with neither a cue nor a place in the vocabulary is too often a
             # data set, a team or a setting ("EWS", "PDSA")
             if mention.rule == "coined" and not mention.cued and not is_known_method(mention.name):
+                key = method_key(mention.name)
+                if key not in excluded and fold(mention.name) not in excluded:
+                    unconfirmed.append(
+                        Uses(
+                            src=paper.key,
+                            dst=key,
+                            source="extract:mention-proposed-elsewhere",
+                            evidence=sentence,
+                            confidence=0.5,
+                        )
+                    )
                 continue
             found_mentions.append((sentence, mention))
     found_mentions = [(s, m) for s, m in found_mentions if m.name not in fields]
@@ -503,7 +518,9 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
     # a method both used and compared against keeps only the comparison
     compared = {r.dst for r in rels.values() if isinstance(r, ComparesWith)}
     relationships = [r for r in rels.values() if not (isinstance(r, Uses) and r.dst in compared)]
-    return Extraction(list(methods.values()), list(benchmarks.values()), relationships)
+    known = {r.dst for r in relationships}
+    unconfirmed = [r for r in unconfirmed if r.dst not in known and r.dst not in fields]
+    return Extraction(list(methods.values()), list(benchmarks.values()), relationships, unconfirmed)
 
 
 def extract_papers(papers: Iterable[Paper], gazetteer: Gazetteer | None = None) -> Extraction:
@@ -552,6 +569,18 @@ def extract_papers(papers: Iterable[Paper], gazetteer: Gazetteer | None = None) 
             old = rels.get(ident)
             if old is None or (r.confidence or 0) > (old.confidence or 0):
                 rels[ident] = r
+    # "EWS" read without a cue is kept when another paper proposes a method of that name
+    proposed_keys = {r.dst for r in rels.values() if r.type == "PROPOSES"}
+    for part in parts:
+        for r in part.unconfirmed:
+            dst = alias_to_key.get(r.dst, r.dst)
+            ident = (r.type, r.src, dst)
+            if (
+                dst in proposed_keys
+                and ident not in rels
+                and ("COMPARES_WITH", *ident[1:]) not in rels
+            ):
+                rels[ident] = r.model_copy(update={"dst": dst})
     # a paper that proposes a method does not also "use" it
     proposed = {(r.src, r.dst) for r in rels.values() if r.type == "PROPOSES"}
     relationships = [

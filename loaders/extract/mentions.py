@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from kg.keys import fold
 from kg.metrics import metric_key
-from loaders.extract.known_methods import find_known, is_known_method
+from loaders.extract.known_methods import find_known, is_known_method, known_method_names
 from loaders.extract.names import (
     GENERIC,
     TASK_TAIL,
@@ -49,7 +49,12 @@ _NOISE = re.compile(
     r"[A-Z]{2,4}\d{3}[A-Z]?|v?\d+(?:\.\d+)+|(?:Sec|Section|Fig|Figure|Table|Eq|App|Appendix)\.?-?\d+|"
     r"[A-Z]\d(?:-\d+)?|(?:System|Model|Method|Setting|Stage|Step|Task|Phase|Level|Version|Type|Case|Exp|Run)-?\d+|"
     r"[a-z]{3,}[A-Z][a-z]+|X-rays?|P-MPJPE|MPJPE|mCE|UAS|LAS|GLEU|ADD|ADD-S|PR-AUC|F1-[Ss]core|NoC@\d+|mAP@?[\d.]*|"
-    r"False Positives|False Negatives|True Positives|AAMI|EC57)$"
+    r"False Positives|False Negatives|True Positives|AAMI|EC57|"
+    # number formats, devices, sizes, resolutions, multipliers, ordinals, metrics at k,
+    # diseases and scan modalities
+    r"(?:FP|BF|TF|INT|UINT)\d{1,2}|iPhone\s?\d*|Pixel\s?\d*|Snapdragon|H800|A800|\d+(?:GB|MB|TB|[pK])|"
+    r"\d+x\w*|\d+(?:st|nd|rd|th)|\w+@\d+|AP(?:\d{2}|[SMLrcf])|o?IoU|Top-\d+|COVID-19|SARS-CoV-2|"
+    r"f?MRI|EEG|ECG|EMG|CT)$"
 )
 
 
@@ -60,10 +65,11 @@ _PLURAL_CLASS = re.compile(r"^(?=[A-Z][a-z0-9-]*[A-Z])[A-Z][A-Za-z0-9-]*[A-Z0-9]
 def is_noise(word: str) -> bool:
     """A token shaped like a name that is not a method.
 
-    >>> [is_noise(w) for w in ("CVPR2022", "System1", "H2-2", "v1.2.3", "TX2", "YOLOv4")]
-    [True, True, True, True, True, False]
+    >>> [is_noise(w) for w in ("CVPR2022", "System1", "H2-2", "v1.2.3", "TX2", "YOLOv4", "T5")]
+    [True, True, True, True, True, False, False]
     """
-    return bool(_NOISE.match(word) or metric_key(word))
+    # a name of the vocabulary as written ("T5") is a method whatever its shape
+    return bool(_NOISE.match(word) or metric_key(word)) and word not in known_method_names()
 
 
 @dataclass(frozen=True)

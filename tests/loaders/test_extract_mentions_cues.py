@@ -136,3 +136,29 @@ def test_a_listed_method_defined_in_lower_case_is_a_method():
     # a lower-case definition of a class of models stays out
     s = "To learn global representations, self-attention-based vision transformers (ViTs) have been adopted."
     assert mentions(s) == []
+
+
+def test_number_formats_devices_sizes_and_scan_modalities_are_not_methods():
+    from loaders.extract.mentions import is_noise
+
+    noise = (
+        "FP16",
+        "INT8",
+        "iPhone12",
+        "24GB",
+        "8xA100",
+        "2nd",
+        "Hits@10",
+        "AP75",
+        "COVID-19",
+        "fMRI",
+        "EEG",
+    )
+    assert all(is_noise(w) for w in noise)
+    # a listed name keeps its place whatever its shape
+    assert not is_noise("T5")
+    s = (
+        "We propose a novel end-to-end deep learning architecture to perform the task of denoising "
+        "capacitive ECG, trained on 24GB of recordings with FP16 weights."
+    )
+    assert mentions(s) == []
