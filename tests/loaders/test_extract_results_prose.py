@@ -392,7 +392,8 @@ def test_prose_results_of_the_second_round(sentence, expected):
     "sentence, expected",
     [
         # "respectively" pairs figures with the names listed after them, known or not
-        # (arxiv:1901.10323, arxiv:1911.07990: NVIDIA and UCF_QNRF are not in the gazetteer)
+        # (arxiv:1901.10323: NVIDIA is not in the gazetteer; arxiv:1911.07990: UCF_QNRF is
+        # UCF-QNRF, written with an underscore)
         (
             "ResNeXt-101 model, which is used as a classifier, achieves the state-of-the-art "
             "offline classification accuracy of 94.04% and 83.82% for depth modality on "
@@ -403,7 +404,7 @@ def test_prose_results_of_the_second_round(sentence, expected):
             "We conduct thorough experiments to compare the performance of our SGANet with prior "
             "arts and the proposed model can achieve state-of-the-art performance with MAE of "
             "57.6, 6.3 and 87.6 on ShanghaiTechA, ShanghaiTechB and UCF_QNRF, respectively.",
-            [("shanghaitech", "MAE", 57.6), ("shanghaitech", "MAE", 6.3)],
+            [("shanghaitech", "MAE", 57.6), ("shanghaitech", "MAE", 6.3), ("ucfqnrf", "MAE", 87.6)],
         ),
         # a figure in parentheses after a later item of the list (arxiv:1909.00502)
         (
