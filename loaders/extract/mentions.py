@@ -272,7 +272,13 @@ def _known(
         word = _DESCRIPTIVE_SUFFIX.sub("", written)
         if any(s < start + len(word) and start < e for s, e in taken):
             continue
-        if word in GENERIC or fold(word) in excluded or is_noise(word) or _PLURAL_CLASS.match(word):
+        if (
+            word in GENERIC
+            or is_generic(word)
+            or fold(word) in excluded
+            or is_noise(word)
+            or _PLURAL_CLASS.match(word)
+        ):
             continue
         out.append(MethodMention(word, (word,), "known", False, start))
     return out

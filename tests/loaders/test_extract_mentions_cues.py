@@ -162,3 +162,16 @@ def test_number_formats_devices_sizes_and_scan_modalities_are_not_methods():
         "capacitive ECG, trained on 24GB of recordings with FP16 weights."
     )
     assert mentions(s) == []
+
+
+def test_a_generic_family_written_out_is_no_method_a_library_is():
+    s = (
+        "In this paper, we build Recurrent Neural Network (RNN) models that can classify poems "
+        "according to their meters from plain text."
+    )
+    assert mentions(s) == []
+    s = (
+        "Our paper is accompanied with a publicly available reference implementation of the "
+        "proposed models in Tensorflow at https: //github."
+    )
+    assert [name for name, _ in mentions(s)] == ["Tensorflow"]

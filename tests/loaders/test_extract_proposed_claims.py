@@ -114,3 +114,18 @@ def test_our_final_acronym_model_is_proposed():
         "random images with 512 GPUs achieves 84.2% top-1 accuracy."
     )
     assert ("SElf-supERvised", "our-acronym") in proposed(s)
+
+
+def test_a_generic_family_written_out_is_not_proposed():
+    s = (
+        "In this paper, we build Recurrent Neural Network (RNN) models that can classify poems "
+        "according to their meters from plain text."
+    )
+    ex = extract_paper(
+        Paper(
+            key="t:x",
+            title="Learning meters of Arabic and English poems with Recurrent Neural Networks",
+            abstract=s,
+        )
+    )
+    assert ex.methods == []
