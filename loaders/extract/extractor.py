@@ -21,8 +21,13 @@ from kg.model import (
 from loaders.extract.benchmarks import Mention, find_mentions, unlisted_mentions
 from loaders.extract.gazetteer import Gazetteer, benchmark_key, load_gazetteer
 from loaders.extract.known_methods import family_base, is_generic_technique, is_known_method
-from loaders.extract.mentions import find_method_mentions
-from loaders.extract.names import acronym_definitions, is_generic
+from loaders.extract.mentions import (
+    find_method_mentions,
+    is_reference,
+    kind_of_generic,
+    known_lower_case,
+)
+from loaders.extract.names import TASK_TAIL, acronym_definitions, is_generic
 from loaders.extract.proposed import Candidate, from_sentence, from_title
 from loaders.extract.results import find_results
 from loaders.extract.sentences import split_sentences
@@ -35,6 +40,9 @@ class Extraction:
     methods: list[Method] = field(default_factory=list)
     benchmarks: list[Benchmark] = field(default_factory=list)
     relationships: list[Relationship] = field(default_factory=list)
+    #: uses too weakly read to keep on their own (an unlisted name without a cue): kept by
+    #: :func:`extract_papers` when another paper proposes a method of that name
+    unconfirmed: list[Uses] = field(default_factory=list)
 
 
 def _paper_sentences(paper: Paper) -> list[str]:
@@ -46,11 +54,22 @@ _VARIANT = re.compile(
 )
 
 
+_TAG = re.compile(r"-[A-Z]\d{0,2}$")
+
+
 def _variant_base(name: str, names: list[str]) -> str | None:
-    """ "LinGen-4B" / "TinyNet-E" are variants of the proposed "LinGen" / "TinyNet"."""
+    """ "LinGen-4B" / "TinyNet-E" are variants of the proposed "LinGen" / "TinyNet".
+
+    >>> _variant_base("ScaleNet-S", ["ScaleNet-P", "ScaleNet-S"]), _variant_base("LinGen-4B", ["LinGen"])
+    ('ScaleNet', 'LinGen')
+    """
     for base in names:
         if name != base and name.startswith(base) and _VARIANT.match(name[len(base) :]):
             return base
+    # "ScaleNet-P" and "ScaleNet-S" of one paper: two variants of the family they share
+    stem = _TAG.sub("", name)
+    if stem != name and any(n != name and _TAG.sub("", n) == stem for n in names):
+        return stem
     return None
 
 
@@ -102,6 +121,8 @@ _CONTINUES = re.compile(
 _DATA_AFTER = re.compile(r"\s+(?:benchmarks?|data ?sets?|corpus|corpora)\b", re.I)
 _OTHERS_RELEASE = re.compile(r"\b(?:recently|publicly|newly) released\b", re.I)
 _OWN_NAMING_RULES = frozenset({"we-name-acronym", "our-specific-acronym"})
+#: rules that read a proposal from a weak cue: a benchmark the gazetteer knows is not one
+_WEAK_RULES = frozenset({"our-name", "result-subject", "passive", "title-coined"})
 _THIS_BENCHMARK = re.compile(
     r"\b(?:this|our|the proposed|the new|our new)\s+(?:[\w-]+,?\s+){0,3}?(?:benchmark|dataset|data set)\b"
 )
@@ -189,10 +210,19 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
             for c in candidates
             if (c.rule in _OWN_NAMING_RULES or not is_generic(c.name))
             and c not in techniques
+            # "... exemplified by SimCLR and BYOL. We verify this by developing SimCLR and BYOL
+            # formulations": a listed method named before the sentence that would propose it
+            # is someone else's, referred to (a proposal is introduced where it is first named)
+            and not (
+                c.rule == "propose-object"
+                and is_known_method(c.name)
+                and fold(c.name) not in title_folded
+                and 0 <= abstract.find(c.name) < abstract.find(c.evidence)
+            )
             # "trained on the recently released CheXpert dataset", "our Human3.6M model": a
             # known benchmark the title does not name, read from a weak cue, is someone else's
             and not (
-                (c.rule == "our-name" or _OTHERS_RELEASE.search(c.evidence))
+                (c.rule in _WEAK_RULES or _OTHERS_RELEASE.search(c.evidence))
                 and gazetteer.lookup(c.name) is not None
                 and fold(c.name) not in title_folded
             )
@@ -262,9 +292,13 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
             )
 
     # acronyms the paper defines as generic concepts ("diffusion probabilistic models (DPMs)")
+    # or as a task or field ("Facial Expression Recognition (FER)")
     for sentence in sentences:
         for d in definitions[sentence]:
-            if is_generic(d.long) or not any(c.isupper() for c in d.long[1:]):
+            if (
+                (is_generic(d.long) or not any(c.isupper() for c in d.long[1:]))
+                and not known_lower_case(d.long, d.short)
+            ) or (TASK_TAIL.search(d.long) or kind_of_generic(d.long)):
                 excluded.add(fold(d.short))
                 excluded.add(fold(singular_last_word(d.short)))
 
@@ -413,17 +447,41 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
         else None
     )
     found_mentions = []
-    for sentence in sentences:
+    unconfirmed: list[Uses] = []
+    #: "current FER algorithms" anywhere in the abstract: FER names a field, in every sentence
+    fields: set[str] = set()
+    # a reference list pasted after the abstract: nothing from its first entry on is a use
+    cited_from = next((i for i, s in enumerate(sentences) if is_reference(s)), len(sentences))
+    for sentence in sentences[:cited_from]:
         taken = [(m.start, m.end) for m in found[sentence]]
         if own_pattern is not None:
             taken.extend((m.start(), m.end()) for m in own_pattern.finditer(sentence))
-        for mention in find_method_mentions(sentence, excluded, taken, definitions[sentence]):
+        for mention in find_method_mentions(
+            sentence, excluded, taken, definitions[sentence], fields
+        ):
             # a coined name with neither a cue nor a place in the vocabulary is too often a
             # data set, a team or a setting ("EWS", "PDSA")
             if mention.rule == "coined" and not mention.cued and not is_known_method(mention.name):
+                key = method_key(mention.name)
+                if key not in excluded and fold(mention.name) not in excluded:
+                    unconfirmed.append(
+                        Uses(
+                            src=paper.key,
+                            dst=key,
+                            source="extract:mention-proposed-elsewhere",
+                            evidence=sentence,
+                            confidence=0.5,
+                        )
+                    )
                 continue
             found_mentions.append((sentence, mention))
+    found_mentions = [(s, m) for s, m in found_mentions if m.name not in fields]
     mentioned = {m.name for _, m in found_mentions}
+    #: "plain Vision Transformer (ViT)" ... "attention heads of ViT": the short form names the
+    #: method its definition names
+    defined = {
+        method_key(a): m.name for _, m in found_mentions if m.rule == "acronym" for a in m.aliases
+    }
     #: "ResNet-50" and "ResNet-18" of one paper: one family, named by its first mention
     family: dict[str, str] = {}
     for _, mention in found_mentions:
@@ -442,6 +500,7 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
             None,
         )
         name = base or family[method_key(family_base(mention.name))]
+        name = defined.get(method_key(name), name)
         key = method_key(name)
         if key in excluded or fold(name) in excluded or _names_a_benchmark(name, benchmark_folds):
             continue
@@ -459,7 +518,9 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
     # a method both used and compared against keeps only the comparison
     compared = {r.dst for r in rels.values() if isinstance(r, ComparesWith)}
     relationships = [r for r in rels.values() if not (isinstance(r, Uses) and r.dst in compared)]
-    return Extraction(list(methods.values()), list(benchmarks.values()), relationships)
+    known = {r.dst for r in relationships}
+    unconfirmed = [r for r in unconfirmed if r.dst not in known and r.dst not in fields]
+    return Extraction(list(methods.values()), list(benchmarks.values()), relationships, unconfirmed)
 
 
 def extract_papers(papers: Iterable[Paper], gazetteer: Gazetteer | None = None) -> Extraction:
@@ -508,6 +569,18 @@ def extract_papers(papers: Iterable[Paper], gazetteer: Gazetteer | None = None) 
             old = rels.get(ident)
             if old is None or (r.confidence or 0) > (old.confidence or 0):
                 rels[ident] = r
+    # "EWS" read without a cue is kept when another paper proposes a method of that name
+    proposed_keys = {r.dst for r in rels.values() if r.type == "PROPOSES"}
+    for part in parts:
+        for r in part.unconfirmed:
+            dst = alias_to_key.get(r.dst, r.dst)
+            ident = (r.type, r.src, dst)
+            if (
+                dst in proposed_keys
+                and ident not in rels
+                and ("COMPARES_WITH", *ident[1:]) not in rels
+            ):
+                rels[ident] = r.model_copy(update={"dst": dst})
     # a paper that proposes a method does not also "use" it
     proposed = {(r.src, r.dst) for r in rels.values() if r.type == "PROPOSES"}
     relationships = [

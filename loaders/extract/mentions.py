@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from kg.keys import fold
 from kg.metrics import metric_key
-from loaders.extract.known_methods import find_known
+from loaders.extract.known_methods import find_known, is_known_method, known_method_names
 from loaders.extract.names import (
     GENERIC,
     TASK_TAIL,
@@ -23,7 +23,7 @@ from loaders.extract.names import (
 
 # written without re.I (much slower on long alternations); sentence-initial capitals listed
 _COMPARE = re.compile(
-    r"\b(?:[Cc]ompar\w+(?: (?:with|to|against))?|[Oo]utperform\w*|[Ss]urpass\w*|than|[Vv]ersus|vs\.?|[Aa]gainst|[Bb]aselines?|[Bb]eat\w*|"
+    r"\b(?:[Cc]ompar\w+(?: (?:with|to|against))?|[Oo]ut-?perform\w*|[Mm]atch(?:es|ed|ing)?|(?:state-of-the-art|[Ee]xisting|[Pp]revious|[Pp]rior)\s+(?:[\w-]+\s+){0,4}?\(?(?:such as|e\.g(?=\.)|including|like)|[Ss]urpass\w*|than|[Vv]ersus|vs\.?|[Aa]gainst|[Bb]aselines?|[Bb]eat\w*|"
     r"[Ee]xceed\w*|relative to|superior to|on par with|competitive with|[Rr]ival\w*|over)\b"
 )
 # only words that can be coined names: two capitals, a capital inside, or a digit
@@ -31,7 +31,7 @@ _COMPARE = re.compile(
 # (a plain capitalised word such as "The" or "Experimental" never matches: the regex needs a
 # capital or digit after the first letter)
 _COINED = re.compile(
-    r"(?<![\w@/-])([A-Za-z][a-z]*[-.]?[A-Z0-9][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*\+*)"
+    r"(?<![\w@/-])([A-Za-z][a-z]*[-.]?[A-Z0-9][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*\+*)(?!\w)"
 )
 # "GPT-4-based", "LLM-driven": the descriptive suffix is not part of the name
 _DESCRIPTIVE_SUFFIX = re.compile(
@@ -49,7 +49,12 @@ _NOISE = re.compile(
     r"[A-Z]{2,4}\d{3}[A-Z]?|v?\d+(?:\.\d+)+|(?:Sec|Section|Fig|Figure|Table|Eq|App|Appendix)\.?-?\d+|"
     r"[A-Z]\d(?:-\d+)?|(?:System|Model|Method|Setting|Stage|Step|Task|Phase|Level|Version|Type|Case|Exp|Run)-?\d+|"
     r"[a-z]{3,}[A-Z][a-z]+|X-rays?|P-MPJPE|MPJPE|mCE|UAS|LAS|GLEU|ADD|ADD-S|PR-AUC|F1-[Ss]core|NoC@\d+|mAP@?[\d.]*|"
-    r"False Positives|False Negatives|True Positives|AAMI|EC57)$"
+    r"False Positives|False Negatives|True Positives|AAMI|EC57|"
+    # number formats, devices, sizes, resolutions, multipliers, ordinals, metrics at k,
+    # diseases and scan modalities
+    r"(?:FP|BF|TF|INT|UINT)\d{1,2}|iPhone\s?\d*|Pixel\s?\d*|Snapdragon|H800|A800|\d+(?:GB|MB|TB|[pK])|"
+    r"\d+x\w*|\d+(?:st|nd|rd|th)|\w+@\d+|AP(?:\d{2}|[SMLrcf])|o?IoU|Top-\d+|COVID-19|SARS-CoV-2|"
+    r"f?MRI|EEG|ECG|EMG|CT)$"
 )
 
 
@@ -60,10 +65,11 @@ _PLURAL_CLASS = re.compile(r"^(?=[A-Z][a-z0-9-]*[A-Z])[A-Z][A-Za-z0-9-]*[A-Z0-9]
 def is_noise(word: str) -> bool:
     """A token shaped like a name that is not a method.
 
-    >>> [is_noise(w) for w in ("CVPR2022", "System1", "H2-2", "v1.2.3", "TX2", "YOLOv4")]
-    [True, True, True, True, True, False]
+    >>> [is_noise(w) for w in ("CVPR2022", "System1", "H2-2", "v1.2.3", "TX2", "YOLOv4", "T5")]
+    [True, True, True, True, True, False, False]
     """
-    return bool(_NOISE.match(word) or metric_key(word))
+    # a name of the vocabulary as written ("T5") is a method whatever its shape
+    return bool(_NOISE.match(word) or metric_key(word)) and word not in known_method_names()
 
 
 @dataclass(frozen=True)
@@ -82,24 +88,88 @@ _LATEX = re.compile(r"varepsilon|epsilon|mathcal|mathbb|frac|sqrt|infty|widetild
 _ADJECTIVE_TAIL = re.compile(r"-[a-z]{3,}$")
 
 
+#: a bibliography entry pasted into the abstract ("arXiv preprint arXiv:2002.05709, 2020a."):
+#: the names it cites are not what the paper uses
+_REFERENCE = re.compile(r"\barXiv preprint\b|\b[Aa]r[Xx]iv(?::|, abs/)\s?\d{4}\.\d{4,5}|\bIn : ")
+
+
+def is_reference(sentence: str) -> bool:
+    """A sentence that is a pasted reference-list entry.
+
+    >>> is_reference("arXiv preprint arXiv:2104.02057, 2021."), is_reference("We use arXiv data.")
+    (True, False)
+    """
+    return ("rXiv" in sentence or "In : " in sentence) and bool(_REFERENCE.search(sentence))
+
+
+#: "current FER algorithms", "AMR parsing", "POS tags": an unlisted acronym heading a task or a
+#: class of methods names a field, not one method
+_FIELD_AFTER = re.compile(
+    r"\s+(?:parsing|parsers?|recognition|detection|segmentation|tracking|classification|estimation|"
+    r"translation|tagging|tags|tasks?|space|domain|community|field|literature|problems?|methods|"
+    r"models|approaches|algorithms|systems|pipelines|signals?|monitoring|denoising|research)\b"
+)
+
+
+def names_a_field(sentence: str, start: int, name: str) -> bool:
+    """ "barely taken into account by current FER algorithms": the name heads a field noun.
+
+    >>> names_a_field("Our aligner improves two open-sourced AMR parsers.", 38, "AMR")
+    True
+    """
+    return bool(_FIELD_AFTER.match(sentence, start + len(name)))
+
+
+def known_lower_case(long: str, short: str) -> bool:
+    """ "model-agnostic meta learning (MAML)": a listed method written in lower case.
+
+    >>> known_lower_case("model-agnostic meta learning", "MAML"), known_lower_case("mean absolute error", "MAE")
+    (True, False)
+    >>> known_lower_case("vision transformers", "ViTs")  # a class of models
+    False
+    """
+    return (
+        short not in GENERIC
+        and len(long.split()) >= 2
+        and not _PLURAL_CLASS.match(short)
+        and is_known_method(short)
+    )
+
+
+def kind_of_generic(long: str) -> bool:
+    """ "natural language based QA": lower-case words before a generic term name a kind of it.
+
+    >>> kind_of_generic("natural language based QA"), kind_of_generic("Vision Transformer")
+    (True, False)
+    """
+    words = long.split()
+    return (
+        len(words) >= 2 and words[-1] in GENERIC and not any(_CAPITAL.search(w) for w in words[:-1])
+    )
+
+
 def find_method_mentions(
     sentence: str,
     excluded: set[str],
     excluded_spans: list[tuple[int, int]] = (),
     definitions: list | None = None,
+    fields: set[str] | None = None,
 ) -> list[MethodMention]:
     """Named methods in ``sentence``; ``excluded`` holds folded forms to skip (the paper's own
     proposals, benchmarks, generic acronyms defined in the paper) and ``excluded_spans`` the
-    character ranges already taken (benchmark mentions, the paper's own names).
+    character ranges already taken (benchmark mentions, the paper's own names). Unlisted names
+    the sentence writes as a field ("AMR parsing") are left out, and added to ``fields``.
 
     >>> [m.name for m in find_method_mentions("It beats Grouped-Query Attention (GQA) and EfficientNet.", set())]
     ['Grouped-Query Attention', 'EfficientNet']
     """
     out: list[MethodMention] = []
+    if is_reference(sentence):
+        return out
     spans: list[tuple[int, int]] = list(excluded_spans)
     for d in acronym_definitions(sentence) if definitions is None else definitions:
         if (
-            not _CAPITAL.search(d.long, 1)
+            not (_CAPITAL.search(d.long, 1) or known_lower_case(d.long, d.short))
             or is_generic(d.long, d.short)
             or TASK_TAIL.search(d.long)
         ):
@@ -107,6 +177,9 @@ def find_method_mentions(
                 spans.append((d.start, d.end))  # "Neural Machine Translation (NMT)": a field
             continue
         if is_noise(d.short) or is_noise(d.long) or _PLURAL_CLASS.match(d.short):
+            continue
+        if kind_of_generic(d.long):
+            spans.append((d.start, d.end))
             continue
         if (
             fold(d.long) in excluded
@@ -133,13 +206,27 @@ def find_method_mentions(
             continue
         out.append(MethodMention(word, (word,), "coined", False, token.start()))
     out.extend(_known(sentence, excluded, spans, out))
+    out.extend(_cued_phrases(sentence, excluded, spans, out))
     out.extend(_transformer(sentence, spans))
     out = [_with_prefix(sentence, m, spans) if m.rule == "coined" else m for m in out]
+    field = {
+        m.name
+        for m in out
+        if m.rule == "coined"
+        and names_a_field(sentence, m.start, m.name)
+        and not is_known_method(m.name)
+    }
+    if fields is not None:
+        fields.update(field)
     out = [
         m
         for m in out
         if not _names_data(sentence, m)
-        and not _OWN_BEFORE.search(sentence, max(0, m.start - 40), m.start)
+        and m.name not in field
+        and not (
+            _OWN_BEFORE.search(sentence, max(0, m.start - 40), m.start)
+            and not _BUILT_ON_AFTER.match(sentence, m.start + len(m.name))
+        )
     ]
     out = _joined(sentence, sorted(out, key=lambda m: m.start))
     return [_with_cue(sentence, m) for m in out]
@@ -147,8 +234,12 @@ def find_method_mentions(
 
 #: "the proposed EEND-OLA", "our detector, namely NMS-Ped": the paper's own name, not another's
 _OWN_BEFORE = re.compile(
-    r"(?:\b(?:[Tt]he|[Oo]ur) proposed|\b[Oo]ur(?: [a-z][\w-]*)?|\b(?:namely|called|dubbed|termed|named|propose[sd]?|introduce[sd]?))\s+$"
+    r"(?:\b(?:[Tt]he|[Oo]ur) proposed|\b[Oo]ur(?: [a-z][\w-]*)?|\b(?:namely|called|dubbed|termed|named|(?<!recently )(?<!recently-)(?<!previously )(?<!originally )propose[sd]?|introduce[sd]?))\s+$"
 )
+
+
+#: "Our YOLOX-based model": the name the paper's own model is built on, a use
+_BUILT_ON_AFTER = re.compile(r"-(?:based|style|inspired|powered|backed)\b")
 
 
 def _joined(sentence: str, mentions: list[MethodMention]) -> list[MethodMention]:
@@ -181,9 +272,58 @@ def _known(
         word = _DESCRIPTIVE_SUFFIX.sub("", written)
         if any(s < start + len(word) and start < e for s, e in taken):
             continue
-        if word in GENERIC or fold(word) in excluded or is_noise(word) or _PLURAL_CLASS.match(word):
+        if (
+            word in GENERIC
+            or is_generic(word)
+            or fold(word) in excluded
+            or is_noise(word)
+            or _PLURAL_CLASS.match(word)
+        ):
             continue
         out.append(MethodMention(word, (word,), "known", False, start))
+    return out
+
+
+#: "Inspired by the Generalized Hough Transform", "speedup over Random Search and Regularized
+#: Evolution": a capitalised phrase ending in the noun of a technique, right after a cue
+_TECHNIQUE_HEAD = (
+    "transform normalization search evolution filter pooling descent regression propagation "
+    "dropout distillation sampling augmentation annealing clustering decomposition factorization "
+    "boosting forests forest machines machine fields field process algorithm optimizer"
+).split()
+_PHRASE_CUE = re.compile(
+    r"\b(?:[Ii]nspired by|[Bb]ased on|[Bb]uil(?:t|ds?) (?:up)?on|[Rr]el(?:y|ies|ied|ying) on|over|than|"
+    r"[Cc]ompared (?:with|to)|[Oo]ut-?perform\w*|[Ss]urpass\w*|[Ee]xtend\w*|[Aa]dopt\w*|[Ee]mploy\w*|"
+    r"[Uu]s(?:e|es|ed|ing)|use of|[Rr]eplac\w+|and|or)\s+(?:the\s+|a\s+|an\s+)?"
+    r"((?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?\s+){1,3}(?i:" + "|".join(_TECHNIQUE_HEAD) + r"))\b"
+)
+
+#: the cheap first test: a capitalised word before a technique noun
+_HEAD_AFTER_CAPITAL = re.compile(r"[A-Z][a-z]+\s(?i:" + "|".join(_TECHNIQUE_HEAD) + r")\b")
+
+
+def _cued_phrases(
+    sentence: str, excluded: set[str], spans: list[tuple[int, int]], found: list[MethodMention]
+) -> list[MethodMention]:
+    """Named techniques written as capitalised words ("Kalman filter", "Random Search") that the
+    coined-name shape misses, read only right after a use or comparison cue.
+
+    >>> [m.name for m in _cued_phrases("It is 3x faster than Random Search and Regularized Evolution.", set(), [], [])]
+    ['Random Search', 'Regularized Evolution']
+    """
+    if not _HEAD_AFTER_CAPITAL.search(sentence):
+        return []
+    taken = [*spans, *((m.start, m.start + len(m.name)) for m in found)]
+    out: list[MethodMention] = []
+    for match in _PHRASE_CUE.finditer(sentence):
+        name, start = match.group(1), match.start(1)
+        if any(s < start + len(name) and start < e for s, e in taken):
+            continue
+        if is_generic(name.lower()) or fold(name) in excluded or name.split()[0] in _NOT_PREFIX:
+            continue
+        if match.group(0).split()[0] in ("and", "or") and not out:
+            continue  # "X and Y Z": only the second of a pair named after a cue
+        out.append(MethodMention(name, (name,), "phrase", False, start))
     return out
 
 
@@ -213,7 +353,7 @@ def _transformer(sentence: str, spans: list[tuple[int, int]]) -> list[MethodMent
 # the cue nearest before a name in its clause says whether the paper compares against it or
 # builds on it: "outperforms YOLOv4" / "using the Mask R-CNN backbone"
 _USE_CUE = re.compile(
-    r"\b(?:[Uu]s(?:e|es|ed|ing)|[Ww]ith|[Bb]ased on|[Bb]uil(?:t|ds?|ding) (?:up)?on|[Aa]dopt\w*|[Ee]mploy\w*|"
+    r"(?<!-)\b(?:[Uu]s(?:e|es|ed|ing)|[Ww]ith|[Bb]ased on|[Bb]uil(?:t|ds?|ding) (?:up)?on|[Aa]dopt\w*|[Ee]mploy\w*|"
     r"[Ll]everag\w*|[Aa]ppl(?:y|ies|ied|ying)|on top of|[Ee]xtend\w*|[Ii]ntegrat\w*|[Ff]ine-?tun\w*|[Ii]nto|[Pp]lugged into|"
     r"[Ii]nitiali[sz]\w*|[Ii]nspired by|[Ff]ollowing|[Rr]eplac\w*|via|through|from)\b"
 )
@@ -259,6 +399,10 @@ def _cue(sentence: str, mention: MethodMention) -> bool | None:
     cues += [(m.end(), False) for m in _USE_CUE.finditer(before)]
     if _BASELINE_AFTER.match(sentence[mention.start + len(mention.name) :].lstrip()):
         return True
+    if _BUILT_ON_AFTER.match(sentence, mention.start + len(mention.name)) and not any(
+        compares for _, compares in cues
+    ):
+        return False  # "a DETR-style framework that adapts CLIP"
     return max(cues)[1] if cues else None
 
 

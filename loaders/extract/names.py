@@ -31,7 +31,7 @@ GENERIC = frozenset(
     AP AUC AUROC ROC mIoU IoU WER CER EER MSE MAE RMSE NDCG MRR BPC PPL EM F1 ECE CLIPScore
     US USA UK EU GDPR NSF NIH ACL CVPR ICCV ECCV NeurIPS ICML ICLR AAAI IJCAI EMNLP NAACL KDD WWW SIGIR
     OpenAI Google DeepMind Meta Microsoft NVIDIA Nvidia Apple Amazon IBM Intel AMD Anthropic Alibaba
-    Baidu Tencent ByteDance Huawei GitHub HuggingFace Hugging Face PyTorch TensorFlow JAX CUDA Python
+    Baidu Tencent ByteDance Huawei GitHub HuggingFace Hugging Face CUDA Python
     Transformer Transformers AdamW Adam SGD ReLU GELU ImageNet-pretrained
     2D 3D 4D 1D 6D 1K 2K 4K 8K 5G I II III IV H100 A100 V100 H200 A6000 RTX T4 TPUv4 CO2 T2I T2V I2V T2MV
     TopK IMO STOC FOCS SODA ROM MPI HPC CPS BIG GAP LCL LOCAL CONGEST Top-k Top-K
@@ -84,6 +84,20 @@ def is_name_like(token: str) -> bool:
     )
 
 
+def _initials(name: str) -> str:
+    """ "Convolutional Neural Network" -> "CNN", "Mixture of Experts" -> "MoE": the acronym a
+    name of three words or more spells ("" for shorter names); when it is a generic acronym the
+    name is the generic family written out.
+
+    >>> _initials("Convolutional Neural Network"), _initials("Short-Time Fourier Transform"), _initials("Flow Matching")
+    ('CNN', 'STFT', '')
+    """
+    words = name.replace("-", " ").split()
+    if len(words) < 3 or not all(w[:1].isalpha() for w in words):
+        return ""
+    return "".join(w[0] for w in words)
+
+
 def is_generic(name: str, short: str | None = None) -> bool:
     """A generic concept rather than a named method.
 
@@ -93,9 +107,11 @@ def is_generic(name: str, short: str | None = None) -> bool:
 
     >>> is_generic("large language models"), is_generic("Vision Transformer", "ViT")
     (True, False)
+    >>> is_generic("Convolutional Neural Network"), is_generic("Monte Carlo Tree Search")
+    (True, False)
     """
     stripped = name.strip()
-    for form in (stripped, short or ""):
+    for form in (stripped, short or "", _initials(stripped)):
         if form in GENERIC or form.lower() in _GENERIC_FOLDED:
             return True
         if form.endswith("s") and form[:-1] in GENERIC:

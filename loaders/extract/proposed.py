@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from loaders.extract.known_methods import is_known_method
 from loaders.extract.names import (
     BENCHMARK_SUFFIX,
     TASK_TAIL,
@@ -90,6 +91,7 @@ _COMPARE_CUE = re.compile(
     r"\b(?:compar\w+|outperform\w*|surpass\w*|than|versus|vs\.?|against|over|unlike|like|such as|based on|built on|inspired by)\b",
     re.I,
 )
+_SHORT_AFTER = re.compile(r"\s*\(([A-Za-z][\w.+-]{1,20})\)")
 _APPOSITION = re.compile(r"^\s*(?:\([^)]*\)\s*)?,\s+(?:a|an|the first|our|which is)\b")
 _IS_NEW = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:,\s*)?(?:is|are)\s+(?:a|an)\s+(?:novel|new)\b")
 _BENCH_NOUN = re.compile(
@@ -178,7 +180,7 @@ def from_title(title: str | None, abstract: str) -> list[Candidate]:
         # the whole title is "Probabilistic Partitive Partitioning (PPP)"
         return [_title_definition(whole[0], title, 0.85)]
     if ":" not in title:
-        return []
+        return _title_name(title, abstract)
     prefix = title.split(":", 1)[0].strip()
     words = prefix.split()
     if not words or len(words) > 6:
@@ -223,9 +225,46 @@ def from_title(title: str | None, abstract: str) -> list[Candidate]:
     ]
 
 
+#: "Context Prior for Scene Segmentation", "Video Swin Transformer": a title that opens with a
+#: capitalised name, before "for" / "with" / "via" or as the whole title
+_TITLE_NAME = re.compile(r"^((?:[A-Z][\w-]*\s+){1,3}[A-Z][\w-]*)(?:\s+(?:for|with|via|in)\s|$)")
+
+
+#: "Very Deep Transformers for ...": ordinary adjectives before a family name describe, not name
+_PLAIN_ADJECTIVES = frozenset(
+    "very simple efficient fast faster deep deeper large larger small better improved stronger "
+    "robust scalable accurate lightweight light-weight".split()
+)
+
+
+def _title_name(title: str, abstract: str) -> list[Candidate]:
+    """The name a title without a colon opens with, when the abstract uses it as a name too
+    (capitalised mid-sentence: "we develop a Context Prior with the supervision of ...")."""
+    match = _TITLE_NAME.match(title.strip())
+    if not match:
+        return []
+    name = match.group(1)
+    words = name.split()
+    if (
+        words[0].lower() in _TITLE_STOP
+        or words[0].endswith("ing")
+        or (words[0].lower() in _PLAIN_ADJECTIVES and not any(is_name_like(w) for w in words))
+        or not _accept(name)
+        or TASK_TAIL.search(name)
+        or not re.search(r"[a-z,;] " + re.escape(name) + r"\b", abstract)
+    ):
+        return []
+    return [Candidate(name, (name,), "title-name", title, 0.8, classify_benchmark(name, title))]
+
+
 def from_sentence(sentence: str, definitions: list | None = None) -> list[Candidate]:
     """Proposals in one abstract sentence ("we propose X", "called X", "our X", "a novel X module")."""
     out: list[Candidate] = []
+    if _RESULT_VERB.search(sentence):
+        out.extend(_result_subject(sentence))
+    if (" is " in sentence or " are " in sentence) and _PASSIVE_VERB.search(sentence):
+        definitions = acronym_definitions(sentence) if definitions is None else definitions
+        out.extend(_passive(sentence, definitions))
     if not _TRIGGER.search(sentence):
         return out
     definitions = acronym_definitions(sentence) if definitions is None else definitions
@@ -299,6 +338,16 @@ def from_sentence(sentence: str, definitions: list | None = None) -> list[Candid
                 )
             ):
                 offset += lead.end()
+        elif lead and lead.group(0).lower().strip() in ("a", "an"):
+            # "we propose a Hierarchical Point Grouping algorithm": a capitalised name before
+            # the noun of what it is
+            following = name_run(sentence, offset + lead.end())
+            if (
+                following
+                and len(following.split()) >= 2
+                and _THING_AFTER.match(sentence[offset + lead.end() + len(following) :])
+            ):
+                offset += lead.end()
         name = name_run(sentence, offset)
         if name and _accept(name):
             rest = sentence[offset + len(name) :]
@@ -306,6 +355,7 @@ def from_sentence(sentence: str, definitions: list | None = None) -> list[Candid
                 any(is_name_like(w) for w in name.split())
                 or _APPOSITION.match(rest)
                 or (len(name.split()) >= 2 and re.fullmatch(_THING, name.split()[-1].lower()))
+                or (len(name.split()) >= 2 and _THING_AFTER.match(rest))
             ):
                 if name.split()[0].lower() not in (
                     "a",
@@ -317,7 +367,79 @@ def from_sentence(sentence: str, definitions: list | None = None) -> list[Candid
                     "two",
                     "three",
                 ):
-                    out.append(_candidate(name, (name,), "propose-object", sentence, 0.8))
+                    # "We present Masked-attention Mask Transformer (Mask2Former)": the name
+                    # written in brackets after it is its short form, letters matching or not
+                    paren = _SHORT_AFTER.match(rest)
+                    aliases = (name, paren.group(1)) if paren else (name,)
+                    out.append(_candidate(name, aliases, "propose-object", sentence, 0.8))
+    return out
+
+
+_COINED_WORD = r"[A-Za-z][\w.+-]*[A-Z0-9][\w.+-]*"
+_RESULT_VERB = re.compile(
+    r"\b(?:achieves?|obtains?|reaches|attains?|sets?|yields?|outperforms?|surpass(?:es)?|"
+    r"establishes|improves?|exceeds?|beats?|advances)\b"
+)
+#: "SparseInst ... achieves 40 FPS", "ScaleNet-P and ScaleNet-S outperform existing ...": the
+#: subject of a result claim opening a sentence (after an adverbial phrase)
+_RESULT_SUBJECT = re.compile(
+    rf"^(?:[A-Z][^,]{{0,100}},\s+)?(?:[Oo]ur |[Tt]he proposed )?(?P<name>{_COINED_WORD})"
+    rf"(?: (?:and|or) (?P<second>{_COINED_WORD}))?"
+    r"(?: (?:models?|framework|method|network|detector|approach|system|architecture))?"
+    r"\s+(?:(?:can|also|further|still|consistently|significantly|clearly)\s+)?"
+    r"(?:achieves?|obtains?|reaches|attains?|sets?|yields?|outperforms?|surpass(?:es)?|"
+    r"establishes|improves?|exceeds?|beats?|advances)\b"
+)
+
+
+#: "Our YOLOX-based model": a name written as a modifier is what the model is built on
+_MODIFIER_TAIL = re.compile(r"-[a-z]{3,}$")
+
+
+def _result_subject(sentence: str) -> list[Candidate]:
+    """An unlisted coined name that opens a result claim is the paper's own method: abstracts
+    report their own method's figures ("Omni-INR-GAN sets new records on the ImageNet dataset")."""
+    match = _RESULT_SUBJECT.match(sentence)
+    if not match:
+        return []
+    out = []
+    for name in (match.group("name"), match.group("second")):
+        if (
+            name
+            and is_name_like(name)
+            and _accept(name)
+            and not is_known_method(name)
+            and not _MODIFIER_TAIL.search(name)
+        ):
+            out.append(Candidate(name, (name,), "result-subject", sentence, 0.7))
+    return out
+
+
+_PASSIVE_VERB = re.compile(r"(?:design|propos|develop|introduc|devis|present)ed\b")
+#: "Coarse-to-fine Matching (CFM) is designed to ...", "a novel MaskScoreNet is developed":
+#: a name introduced in the passive (present tense: "was proposed" is someone else's past work)
+_PASSIVE = re.compile(
+    r"\s+(?:is|are)\s+(?:(?:further|also|then|newly|specifically|carefully)\s+)?"
+    r"(?:designed|proposed|developed|introduced|devised|presented)\b(?!\s+(?:by|in)\b)"
+)
+
+
+def _passive(sentence: str, definitions: list) -> list[Candidate]:
+    out = []
+    for d in definitions:
+        if _PASSIVE.match(sentence, d.end) and _accept(d.long, d.short) and d.long[:1].isupper():
+            out.append(Candidate(d.long, (d.long, d.short), "passive", sentence, 0.75))
+    for match in re.finditer(
+        rf"\b(?:[Aa]n?|[Tt]he) (?:novel |new |proposed )?({_COINED_WORD})", sentence
+    ):
+        name = match.group(1)
+        if (
+            _PASSIVE.match(sentence, match.end())
+            and is_name_like(name)
+            and _accept(name)
+            and not is_known_method(name)
+        ):
+            out.append(Candidate(name, (name,), "passive", sentence, 0.7))
     return out
 
 
@@ -407,7 +529,8 @@ def _ours(sentence: str, definitions: list) -> list[Candidate]:
     rearrangement method, Rotary Major Scan,", "a novel Sparse Depthwise Separable Convolution module"."""
     out = []
     for d in definitions:
-        if re.search(r"\b[Oo]ur (?:proposed |new )?$", sentence[: d.start]):
+        # "Our final SElf-supERvised (SEER) model": one adjective may stand between
+        if re.search(r"\b[Oo]ur (?:proposed |new |final |full |best )?$", sentence[: d.start]):
             if _accept(d.long, d.short):
                 out.append(_candidate(d.long, (d.long, d.short), "our-acronym", sentence, 0.8))
             elif own_acronym(d.long, d.short):

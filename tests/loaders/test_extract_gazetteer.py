@@ -81,3 +81,16 @@ def test_a_capitalised_english_word_is_not_a_case_sensitive_name():
         )
         == []
     )
+
+
+def test_a_split_written_onto_a_name_and_an_underscore_still_name_the_benchmark():
+    # real sentences of results_tune.json (VPD, SGANet)
+    from loaders.extract.gazetteer import load_gazetteer
+
+    g = load_gazetteer()
+    s = "Notably, VPD attains 0.254 RMSE on NYUv2 depth estimation and 73.3% oIoU on RefCOCO-val referring image segmentation."
+    assert ("RefCOCO", "RefCOCO") in [(h.entry.name, h.surface) for h in g.find(s)]
+    s = "the proposed model can achieve state-of-the-art performance with MAE of 57.6, 6.3 and 87.6 on ShanghaiTechA, ShanghaiTechB and UCF_QNRF, respectively."
+    assert "UCF-QNRF" in [h.entry.name for h in g.find(s)]
+    # an ordinary hyphenated word is not a split of a name
+    assert g.find("a well-known test-time trick") == []

@@ -393,8 +393,8 @@ def test_prose_results_of_the_second_round(sentence, expected):
     "sentence, expected",
     [
         # "respectively" pairs figures with the names listed after them, known or not
-        # (arxiv:1901.10323, arxiv:1911.07990: NVIDIA and UCF_QNRF are not in the gazetteer;
-        # UCF_QNRF, in a list the gazetteer mostly knows, is a benchmark too; NVIDIA is generic)
+        # (arxiv:1901.10323: NVIDIA is not in the gazetteer; arxiv:1911.07990: UCF_QNRF is
+        # UCF-QNRF, written with an underscore)
         (
             "ResNeXt-101 model, which is used as a classifier, achieves the state-of-the-art "
             "offline classification accuracy of 94.04% and 83.82% for depth modality on "
