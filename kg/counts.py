@@ -56,6 +56,10 @@ def refresh(store, label: str, keys: Iterable[str]) -> None:
     """Recompute the counts of the ``label`` nodes with ``keys`` (missing keys are skipped)."""
     if label not in _SET:
         return
+    pending = _DEFERRED.get()
+    if pending is not None:
+        pending.setdefault(label, set()).update(keys)
+        return
     keys = sorted(set(keys))
     if not keys:
         return
@@ -66,26 +70,34 @@ def refresh(store, label: str, keys: Iterable[str]) -> None:
     store.run_batches(f"UNWIND $rows AS row MATCH (n:{label} {{key: row.key}}) {_SET[label]}", rows)
 
 
-#: papers whose surroundings are refreshed when the :func:`deferred` block ends
-_DEFERRED: ContextVar[set[str] | None] = ContextVar("kg_counts_deferred", default=None)
+#: what the :func:`deferred` block refreshes when it ends: label -> keys of nodes whose counts
+#: to recompute, and ``_AROUND`` -> keys of papers whose surroundings to
+_DEFERRED: ContextVar[dict[str, set[str]] | None] = ContextVar("kg_counts_deferred", default=None)
+_AROUND = "around papers"
 
 
 @contextmanager
 def deferred(store) -> Iterator[None]:
-    """Refresh the counts around the papers written inside once, when the block ends: one scan
-    of the graph for a build written a chunk at a time, instead of a lookup per neighbour of
-    every chunk. A crash inside leaves them to the next run, which writes the same papers as
-    listed again and so refreshes around them (see :func:`changed_papers`)."""
+    """Refresh the counts the writes inside change once, when the block ends: one scan of the
+    graph for a build written a chunk at a time, instead of lookups for every chunk. A crash
+    inside leaves them to the next run, which writes the same edges and the same papers as
+    listed again and so refreshes them (see :func:`changed_papers`)."""
     if _DEFERRED.get() is not None:
         yield
         return
-    pending: set[str] = set()
+    pending: dict[str, set[str]] = {}
     token = _DEFERRED.set(pending)
     try:
         yield
     finally:
         _DEFERRED.reset(token)
-    refresh_around_papers(store, pending)
+    around = pending.pop(_AROUND, set())
+    if len(around) > ALL_SHARE * _size(store, "Paper"):
+        refresh_all(store)  # every count, those of the edges written too
+        return
+    for label, keys in pending.items():
+        refresh(store, label, keys)
+    refresh_around_papers(store, around)
 
 
 def refresh_around_papers(store, keys: Iterable[str]) -> None:
@@ -93,7 +105,7 @@ def refresh_around_papers(store, keys: Iterable[str]) -> None:
     they cite and of their authors."""
     pending = _DEFERRED.get()
     if pending is not None:
-        pending.update(keys)
+        pending.setdefault(_AROUND, set()).update(keys)
         return
     keys = sorted(set(keys))
     if not keys:
