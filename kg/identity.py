@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from kg import counts
 from kg.keys import normalise_title
@@ -129,10 +130,18 @@ class Profile:
         return None
 
     def learn(self, paper: Paper, other: Profile) -> Profile:
-        """This node's profile once ``paper`` (described by ``other``) is merged into it."""
+        """This node's profile once ``paper`` (described by ``other``) is merged into it: what
+        ``paper`` says, and what the node already held where it says nothing.
+
+        >>> stored = Profile("s2:a", doi="10.1/x", title="t", year=2020)
+        >>> learnt = stored.learn(Paper(key="s2:a", s2_id="a", title="T"), Profile("s2:a"))
+        >>> learnt.s2_id, learnt.doi, learnt.year
+        ('a', '10.1/x', 2020)
+        """
+        new = Profile.of(paper)
         return replace(
-            Profile.of(paper),
-            key=self.key,
+            self,
+            **{f: v for f in (*_STRONG, "title", "year") if (v := getattr(new, f)) is not None},
             surnames=self.surnames | other.surnames,
             first_surname=self.first_surname or other.first_surname,
         )
@@ -145,24 +154,59 @@ class IdentityIndex:
     nodes: dict[str, Profile] = field(default_factory=dict)
     by_id: dict[str, str] = field(default_factory=dict)
     by_title: dict[str, list[str]] = field(default_factory=dict)
+    #: stored nodes whose authors are not read yet (see :meth:`read_authors`)
+    unread: set[str] = field(default_factory=set)
 
     @classmethod
     def from_store(cls, store: GraphStore, titles: Iterable[str] | None = None) -> IdentityIndex:
-        """The store's papers; author surnames for those whose normalised title is in
-        ``titles`` (all papers when None), the only ones a title comparison can need."""
+        """The store's papers, with the author surnames of those whose normalised title is in
+        ``titles`` (all papers when None), the only ones a title comparison can need; the rest
+        are read when a later write needs them (:meth:`read_authors`). One index serves every
+        write of a run that writes papers only through it."""
         index = cls()
-        rows = store.run(
+        frame = store.frame(
             "MATCH (p:Paper) RETURN p.key AS key, p.s2_id AS s2_id, p.arxiv_id AS arxiv_id, "
-            "p.doi AS doi, p.corpus_id AS corpus_id, p.title_norm AS title_norm, p.year AS year"
+            "p.doi AS doi, p.corpus_id AS corpus_id, p.title_norm AS title, p.year AS year"
         )
-        papers = [Paper.model_construct(**row) for row in rows]
-        wanted = None if titles is None else {t for t in titles if t}
-        if wanted is not None:
-            wanted &= {p.title_norm for p in papers if p.title_norm}
-        authors = _stored_authors(store, wanted) if wanted is None or wanted else {}
-        for paper in papers:
-            index.add(Profile.of(paper, authors.get(paper.key, ())))
+        if len(frame):
+            columns = [frame[c].tolist() for c in ("key", *_STRONG, "title", "year")]
+            for key, s2, arxiv, doi, corpus, title, year in zip(*columns):
+                index.add(
+                    Profile(
+                        key,
+                        _text(s2),
+                        _text(arxiv),
+                        _text(doi),
+                        _int(corpus),
+                        _text(title),
+                        _int(year),
+                    )
+                )
+        index.unread = set(index.nodes)
+        if titles is None:
+            index._read(store, None)
+        else:
+            index.read_authors(store, titles)
         return index
+
+    def read_authors(self, store: GraphStore, titles: Iterable[str | None]) -> None:
+        """Read the stored authors of the nodes that records of ``titles`` may be compared
+        with, where not read yet."""
+        keys = {k for t in titles if t for k in self.by_title.get(t, ()) if k in self.unread}
+        if keys:
+            self._read(store, sorted(keys))
+
+    def _read(self, store: GraphStore, keys: list[str] | None) -> None:
+        """Add the stored authors of the nodes ``keys`` (all when None) to their profiles."""
+        for key, names in _stored_authors(store, keys).items():
+            if (profile := self.nodes.get(key)) is not None:
+                stored = Profile.of(Paper.model_construct(key=key), names)
+                self.nodes[key] = replace(
+                    profile,
+                    surnames=profile.surnames | stored.surnames,
+                    first_surname=stored.first_surname or profile.first_surname,
+                )
+        self.unread = set() if keys is None else self.unread.difference(keys)
 
     def add(self, profile: Profile) -> None:
         """Know ``profile`` (or what it adds to the node of its key)."""
@@ -222,19 +266,30 @@ class IdentityIndex:
         return candidate
 
 
-def _stored_authors(store: GraphStore, titles: set[str] | None) -> dict[str, list[str]]:
-    """Author names of stored papers (those of ``titles``, or all), in author order."""
-    where = "" if titles is None else "WHERE p.title_norm IN $titles "
+def _stored_authors(store: GraphStore, keys: list[str] | None) -> dict[str, list[str]]:
+    """Author names of the stored papers ``keys`` (or all), in author order."""
+    match = "MATCH (a:Author)-[r:AUTHORED]->(p:Paper) "
+    if keys is not None:
+        match = "UNWIND $keys AS k MATCH (a:Author)-[r:AUTHORED]->(p:Paper {key: k}) "
     rows = store.run(
-        f"MATCH (a:Author)-[r:AUTHORED]->(p:Paper) {where}"
-        "RETURN p.key AS paper, a.name AS name, a.key AS author, r.position AS position",
-        {"titles": sorted(titles)} if titles is not None else None,
+        match + "RETURN p.key AS paper, a.name AS name, a.key AS author, r.position AS position",
+        {"keys": keys} if keys is not None else None,
     )
     rows.sort(key=lambda r: (r["paper"], r["position"] if r["position"] is not None else 1 << 30))
     out: dict[str, list[str]] = {}
     for row in rows:
         out.setdefault(row["paper"], []).append(row["name"] or _name_of_key(row["author"]))
     return out
+
+
+def _text(value: Any) -> str | None:
+    """A DataFrame cell of a string column (a null may come back as NaN)."""
+    return value if isinstance(value, str) else None
+
+
+def _int(value: Any) -> int | None:
+    """A DataFrame cell of an integer column (a null integer comes back as NaN)."""
+    return None if value is None or value != value else int(value)
 
 
 def _name_of_key(author_key: str) -> str | None:
@@ -296,7 +351,8 @@ def resolve_papers(
 
 
 def _merge_into(by_key: dict[str, Paper], key: str, paper: Paper) -> None:
-    paper = paper.model_copy(update={"key": key})
+    if paper.key != key:
+        paper = paper.model_copy(update={"key": key})
     by_key[key] = merge_records(by_key[key], paper) if key in by_key else paper
 
 
@@ -325,7 +381,11 @@ def _renamed(rels: list[Relationship], rename: dict[str, str]) -> list[Relations
             continue  # two records of one paper citing each other
         if isinstance(rel, Authored) and authors_from.setdefault(dst, rel.dst) != rel.dst:
             continue  # a second record of this paper: its author list is not added
-        out.append(rel.model_copy(update={"src": src, "dst": dst}))
+        out.append(
+            rel
+            if (src, dst) == (rel.src, rel.dst)
+            else rel.model_copy(update={"src": src, "dst": dst})
+        )
     return out
 
 

@@ -134,9 +134,12 @@ def write_graph(
     kb: Graph,
     nodes: Iterable[Node],
     rels: Iterable[Relationship] = (),
+    index: IdentityIndex | None = None,
 ) -> list[Paper]:
     """Write nodes, then relationships, giving papers their canonical keys first.
 
+    ``index``: the papers known so far, for a run of writes that writes papers only through
+    it (one read of the store's papers for them all); by default read from the store.
     Returns the papers as written (with canonical keys).
     """
     nodes = list(nodes)
@@ -145,7 +148,13 @@ def write_graph(
     others = [n for n in nodes if not isinstance(n, Paper)]
     names = {n.key: n.name for n in others if isinstance(n, Author) and n.name}
     store = kb.store
-    index = IdentityIndex.from_store(store, titles=[p.title_norm for p in papers])
+    titles = [p.title_norm for p in papers]
+    if not papers:
+        index = IdentityIndex()  # nothing to resolve: the store's papers are not needed
+    elif index is None:
+        index = IdentityIndex.from_store(store, titles)
+    else:
+        index.read_authors(store, titles)
     resolution = resolve_papers(index, papers, rels, names)
     for keep, drop in resolution.merged_nodes:
         merge_paper_nodes(store, keep, drop)
@@ -237,14 +246,15 @@ def enrich_papers(
     if not papers:
         return papers
     written: list[Paper] = []
+    index = IdentityIndex.from_store(kb.store, titles=())  # one read for every chunk
 
     def write(part: Enrichment) -> None:
         with stage(progress, "write", f"writing what S2 returned for {len(part.papers)} papers"):
             # Everything S2 returned before the papers' own status: see the module docstring.
-            write_graph(kb, part.nodes, part.relationships)
+            write_graph(kb, part.nodes, part.relationships, index)
             authored = {r.dst for r in part.relationships if isinstance(r, Authored)}
             replace_listing_authors(kb, authored)
-            written.extend(write_graph(kb, part.papers, ()))
+            written.extend(write_graph(kb, part.papers, (), index))
 
     with counts.deferred(kb.store):
         result = s2_enrich(papers, options, progress=progress, sink=write)
@@ -260,15 +270,20 @@ def replace_listing_authors(kb: Graph, paper_keys: Iterable[str]) -> None:
     if not keys:
         return
     listing_edges = (
-        "MATCH (a:Author)-[r:AUTHORED]->(p:Paper) WHERE p.key IN $keys AND r.source = 'listing' "
+        "UNWIND $keys AS k MATCH (a:Author)-[r:AUTHORED]->(p:Paper {key: k}) "
+        "WHERE r.source = 'listing' "
     )
     authors = [
         r["key"] for r in kb.cypher(listing_edges + "RETURN DISTINCT a.key AS key", {"keys": keys})
     ]
+    if not authors:
+        return
     kb.cypher(listing_edges + "DELETE r", {"keys": keys})
     counts.refresh(kb.store, "Author", authors)
     kb.cypher(
-        "MATCH (a:Author) WHERE a.key STARTS WITH 'name:' AND NOT (a)-[:AUTHORED]->() DELETE a"
+        "UNWIND $keys AS k MATCH (a:Author {key: k}) "
+        "WHERE a.key STARTS WITH 'name:' AND NOT (a)-[:AUTHORED]->() DELETE a",
+        {"keys": authors},
     )
 
 
