@@ -72,7 +72,7 @@ def upsert_nodes(store: GraphStore, nodes: Iterable[Node]) -> int:
                     store, model.label, keys, list(dict.fromkeys([*fields, *props]))
                 )
                 rest = bulk.copy_new_nodes(store, model, group, stored)
-                write = _update  # the rest are stored nodes the write changes
+                write = bulk.update_stored_nodes
             else:
                 stored = _stored_values(store, model.label, keys, fields) if fields else {}
                 rest, write = group, _upsert
@@ -156,15 +156,6 @@ def _groups(items: Iterable[T]) -> dict[type[T], list[T]]:
 
 def _upsert(store: GraphStore, nodes: Sequence[Node]) -> None:
     _merge(store, nodes, schema.node_upsert)
-
-
-def _update(store: GraphStore, nodes: Sequence[Node]) -> None:
-    # stored nodes, so MATCH finds each: one LOAD FROM a column frame (the embedded store's bulk
-    # path) instead of MERGE rows (a few thousand rows/s), with the same nulls-never-overwrite SET
-    if nodes:
-        props = schema.present_properties(nodes)
-        columns = {p: [getattr(n, p) for n in nodes] for p in props}
-        store.load(schema.node_update(type(nodes[0]), store.dialect, props, row=""), columns)
 
 
 def _merge(store: GraphStore, group: Sequence[BaseModel], statement) -> None:
