@@ -34,6 +34,7 @@ class Paper(Node):
     label: ClassVar[str] = "Paper"
     indexed: ClassVar[tuple[str, ...]] = (
         "s2_id", "arxiv_id", "doi", "corpus_id", "title_norm", "year", "listed", "citation_count", "pagerank",
+        "influential_citation_count",
     )  # fmt: skip
     #: papers in this graph citing it; listed papers citing it
     counts: ClassVar[tuple[str, ...]] = ("cited_in_graph", "cited_by_listed")

@@ -30,6 +30,7 @@ kg.errors.NotFoundError: no benchmark matches 'CIFAR 11'
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -53,6 +54,8 @@ Label = Literal["Paper", "Author", "Method", "Benchmark"]
 LABELS: tuple[Label, ...] = ("Paper", "Author", "Method", "Benchmark")
 
 _KEY, _ID, _WEAK, _SPELLING = 0, 1, 2, 3
+#: one token with a digit: may be an S2 author id (they are numeric), never a person's name
+_ID_LIKE = re.compile(r"\S*\d\S*")
 
 
 def resolve(kb: Graph, label: Label, text: str) -> Node:
@@ -72,10 +75,11 @@ def resolve_key(kb: Graph, label: Label, text: str) -> str:
 
 
 def _by_key(kb: Graph, label: Label, text: str) -> Node | None:
-    """The node whose key is ``text``, or for a paper the key its identifier mints
-    (``2106.09685`` -> ``arxiv:2106.09685``): primary-key lookups, where the ranked statement of
-    :func:`candidates` scans the label (~200 ms at 150,000 papers on the embedded store). A node
-    with that key is the paper the identifier names: identity keeps one node per paper."""
+    """The node whose key is ``text``, or the key its identifier mints (``2106.09685`` ->
+    ``arxiv:2106.09685``, author ``1739581`` -> ``s2:1739581``): primary-key lookups, where the
+    ranked statement of :func:`candidates` scans the label (~200 ms at 150,000 papers on the
+    embedded store). A node with that key is the node the identifier names: identity keeps one
+    node per paper, and an author with an S2 id is keyed by it."""
     if label not in _LOOKUPS or not text.strip():
         return None
     for key in _implied_keys(label, text.strip()):
@@ -88,12 +92,17 @@ def _by_key(kb: Graph, label: Label, text: str) -> Node | None:
 
 
 def _implied_keys(label: Label, text: str) -> list[str]:
-    """``text`` itself, then for a paper the keys its identifier would have minted.
+    """``text`` itself, then for a paper the keys its identifier would have minted, for an
+    author given by what may be a bare S2 author id (one token with a digit) the key it mints.
 
     >>> _implied_keys("Paper", "https://arxiv.org/abs/2106.09685v2")
     ['https://arxiv.org/abs/2106.09685v2', 'arxiv:2106.09685']
+    >>> _implied_keys("Author", "1739581")
+    ['1739581', 's2:1739581']
     """
     keys = [text]
+    if label == "Author" and _ID_LIKE.fullmatch(text):
+        keys.append(author_key(s2_id=text))
     if label == "Paper":
         try:
             ident = parse_identifier(text)

@@ -110,22 +110,24 @@ def run(
 
 @dataclass(frozen=True)
 class NullsLast:
-    """A ranking led by a property that may be null, ordered nulls last, as two statements:
-    the rows where it is set (``ORDER BY`` that property, which Neo4j reads from its index in
-    order), then, only if ``$limit`` is not reached, those where it is null (``$limit`` lowered to
-    what is left). The same answer as one ``ORDER BY coalesce(x, -1) DESC`` statement, without
-    sorting every node."""
+    """A ranking led by properties that may be null, ordered nulls last, as statements run in
+    turn: the rows where the first property is set (``ORDER BY`` it, which Neo4j reads from its
+    index in order), then, only while ``$limit`` is not reached, the rows where it is null, led
+    by the next property the same way (``$limit`` lowered to what is left). The same answer as
+    one ``ORDER BY coalesce(x, -1) DESC, coalesce(y, -1) DESC`` statement, without sorting every
+    node."""
 
-    set: str
-    unset: str
+    statements: tuple[str, ...]
 
 
 def run_nulls_last(
     kb: Graph, ranking: NullsLast, params: dict[str, Any], model: type[R]
 ) -> Rows[R]:
-    rows = run(kb, ranking.set, params, model)
-    if len(rows) < params["limit"]:
-        rows.extend(run(kb, ranking.unset, {**params, "limit": params["limit"] - len(rows)}, model))
+    rows = Rows(model)
+    for statement in ranking.statements:
+        if len(rows) >= params["limit"]:
+            break
+        rows.extend(run(kb, statement, {**params, "limit": params["limit"] - len(rows)}, model))
     return rows
 
 

@@ -138,8 +138,10 @@ def _top_cited(where: str, order: str) -> str:
 
 # cited_in_graph is kept on the node at write time (kg.counts): no edge is counted here.
 _TOP_CITED = NullsLast(
-    set=_top_cited("p.citation_count IS NOT NULL", "p.citation_count DESC, "),
-    unset=_top_cited("p.citation_count IS NULL", ""),
+    (
+        _top_cited("p.citation_count IS NOT NULL", "p.citation_count DESC, "),
+        _top_cited("p.citation_count IS NULL", ""),
+    )
 )
 
 
@@ -160,13 +162,24 @@ def _most_influential(where: str, order: str) -> str:
         f"MATCH (p:Paper) WHERE {where} "
         f"RETURN {paper_columns('p')}, p.pagerank AS pagerank, "
         "p.influential_citation_count AS influential_citation_count, p.community AS community "
-        f"ORDER BY {order}coalesce(p.influential_citation_count, -1) DESC, p.key LIMIT $limit"
+        f"ORDER BY {order}p.key LIMIT $limit"
     )
 
 
+# Before `kg analyze` every paper lacks PageRank: the second statement then walks the index of
+# influential_citation_count in order, where one ORDER BY coalesce(..) sorted every paper.
 _MOST_INFLUENTIAL = NullsLast(
-    set=_most_influential("p.pagerank IS NOT NULL", "p.pagerank DESC, "),
-    unset=_most_influential("p.pagerank IS NULL", ""),
+    (
+        _most_influential(
+            "p.pagerank IS NOT NULL",
+            "p.pagerank DESC, coalesce(p.influential_citation_count, -1) DESC, ",
+        ),
+        _most_influential(
+            "p.pagerank IS NULL AND p.influential_citation_count IS NOT NULL",
+            "p.influential_citation_count DESC, ",
+        ),
+        _most_influential("p.pagerank IS NULL AND p.influential_citation_count IS NULL", ""),
+    )
 )
 
 

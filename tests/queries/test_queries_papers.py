@@ -90,6 +90,28 @@ def test_most_influential_uses_influential_count_until_pagerank_is_stored(kb):
     assert keys(papers.most_influential(kb, limit=2)) == ["s2:L4", "s2:U3"]
 
 
+def test_most_influential_equals_one_sort_of_every_paper_with_nulls_last(kb):
+    kb.cypher("MATCH (p:Paper) WHERE p.key IN ['s2:L1', 's2:U2'] SET p.pagerank = 0.25")
+    kb.cypher(
+        "MATCH (p:Paper) WHERE p.key IN ['s2:U2', 's2:L3'] SET p.influential_citation_count = NULL"
+    )
+    every = kb.cypher(
+        "MATCH (p:Paper) RETURN p.key AS key, p.pagerank AS pr, p.influential_citation_count AS icc"
+    )
+    oracle = sorted(
+        every,
+        key=lambda p: (
+            p["pr"] is None,
+            -(p["pr"] or 0),
+            -(p["icc"] if p["icc"] is not None else -1),
+            p["key"],
+        ),
+    )
+    assert len(every) > 5
+    for limit in (1, 2, 3, len(every), len(every) + 5):
+        assert keys(papers.most_influential(kb, limit=limit)) == [p["key"] for p in oracle][:limit]
+
+
 def test_timeline(kb):
     assert [(r.year, r.papers) for r in papers.timeline(kb)] == [(2022, 1), (2023, 2), (2024, 2)]
     assert [(r.year, r.papers) for r in papers.timeline(kb, method="lora")] == [
