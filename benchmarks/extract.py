@@ -1,7 +1,10 @@
-"""Extraction speed: ``python -m benchmarks.extract [--abstracts 10000] [--baseline REF] [--profile]``.
+"""Extraction speed: ``python -m benchmarks.extract [--abstracts 10000] [--baseline REF] [--profile]
+[--workers 2]``.
 
 Runs :func:`loaders.extract.extract_papers` over N papers made from the example listing's
 abstracts (repeated, each with its own key) and prints abstracts per second, wall and CPU.
+``--workers N`` also times :func:`loaders.extract.workers.extract_in_workers` (what `kg build`
+and `kg extract` run on many papers) on N processes, wall time including their start.
 ``--baseline REF`` runs the same measurement on the git revision REF first (its ``kg`` and
 ``loaders`` exported to a temporary directory, in a subprocess), so both figures come from one
 run on the same machine. Target: at least 1,000 abstracts/s.
@@ -22,6 +25,7 @@ from pathlib import Path
 from kg.model import Paper
 from loaders.extract import extract_papers
 from loaders.extract.gazetteer import load_gazetteer
+from loaders.extract.workers import extract_in_workers
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "hf-daily-papers-listing.txt"
 TARGET = 1_000
@@ -44,6 +48,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--abstracts", type=int, default=10_000)
     parser.add_argument("--profile", action="store_true", help="print the 20 costliest functions")
     parser.add_argument("--baseline", metavar="REF", help="also measure git revision REF first")
+    parser.add_argument("--workers", type=int, default=1, help="also time N worker processes")
     args = parser.parse_args(argv)
     if args.baseline:
         _run_baseline(args.baseline, args.abstracts)
@@ -71,6 +76,16 @@ def main(argv: list[str] | None = None) -> None:
     )
     if profiler:
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(20)
+    if args.workers > 1:
+        start = time.perf_counter()
+        parallel = extract_in_workers(items, workers=args.workers)
+        elapsed = time.perf_counter() - start
+        rate = len(items) / elapsed
+        print(
+            f"extract_in_workers ({args.workers} processes): {elapsed:.2f} s wall = "
+            f"{rate:,.0f} abstracts/s (target {TARGET:,}/s: {'met' if rate >= TARGET else 'NOT met'}); "
+            f"same result as one process: {parallel == result}"
+        )
 
 
 def _run_baseline(ref: str, n: int) -> None:

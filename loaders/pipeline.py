@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,7 +29,8 @@ from kg.model import Author, Authored, Node, Paper, Relationship
 from kg.progress import Progress, stage
 from kg.renormalise import renormalise
 from kg.store import upsert_nodes, upsert_relationships
-from loaders.extract import Extraction, extract_papers
+from loaders.extract import Extraction
+from loaders.extract.workers import MIN_PAPERS, BackgroundExtraction, extract_in_workers
 from loaders.listing import Listing, ListingProblem, load_listing
 from loaders.s2 import Enrichment, EnrichOptions, EnrichReport
 from loaders.s2 import enrich as s2_enrich
@@ -189,14 +191,22 @@ def build(
                 merge_records(paper, by_key[paper.key]) if paper.key in by_key else paper
             )
     listed = list(by_key.values())
-    if options.enrich and listed:
-        if before_enrich:
-            before_enrich(listed, options.s2)
-        listed = enrich_papers(kb, listed, options.s2, report, progress)
-    if options.extract:
-        with stage(progress, "extract", "extracting methods and benchmarks"):
-            report.extraction = extract_into(kb, listed)
+    enriching = options.enrich and bool(listed)
+    with _background(options.extract and enriching, len(listed)) as extraction:
+        if enriching:
+            if before_enrich:
+                before_enrich(listed, options.s2)
+            listed = enrich_papers(kb, listed, options.s2, report, progress, extraction)
+        if options.extract:
+            with stage(progress, "extract", "extracting methods and benchmarks"):
+                report.extraction = extract_into(kb, listed, extraction)
     return report
+
+
+def _background(wanted: bool, papers: int) -> AbstractContextManager[BackgroundExtraction | None]:
+    """A worker extracting enriched papers a chunk at a time beside enrichment (the other core),
+    for builds large enough to pay for its start; else nothing (extraction runs after)."""
+    return BackgroundExtraction() if wanted and papers >= MIN_PAPERS else nullcontext()
 
 
 def enrich(
@@ -221,9 +231,10 @@ def enrich(
     before = _cites_count(kb)
     if before_enrich:
         before_enrich(papers, options)
-    enriched = enrich_papers(kb, papers, options, report, progress)
-    with stage(progress, "extract", "extracting methods and benchmarks"):
-        report.extraction = extract_into(kb, enriched)
+    with _background(True, len(papers)) as extraction:
+        enriched = enrich_papers(kb, papers, options, report, progress, extraction)
+        with stage(progress, "extract", "extracting methods and benchmarks"):
+            report.extraction = extract_into(kb, enriched, extraction)
     report.new_citations = _cites_count(kb) - before
     return report
 
@@ -238,11 +249,13 @@ def enrich_papers(
     options: EnrichOptions,
     report: BuildReport,
     progress: Progress | None = None,
+    extraction: BackgroundExtraction | None = None,
 ) -> list[Paper]:
     """Enrich ``papers`` from S2 and write the result; returns the papers as now stored.
 
     S2's answers come and are written a chunk of papers at a time (see :func:`loaders.s2.enrich`),
-    each chunk in the order of the module docstring, so memory stays flat in the listing's size."""
+    each chunk in the order of the module docstring, so memory stays flat in the listing's size.
+    Each chunk's papers as written go to ``extraction`` too, when given."""
     if not papers:
         return papers
     written: list[Paper] = []
@@ -254,7 +267,10 @@ def enrich_papers(
             write_graph(kb, part.nodes, part.relationships, index)
             authored = {r.dst for r in part.relationships if isinstance(r, Authored)}
             replace_listing_authors(kb, authored)
-            written.extend(write_graph(kb, part.papers, (), index))
+            stored = write_graph(kb, part.papers, (), index)
+            written.extend(stored)
+            if extraction is not None:
+                extraction.submit(stored)
 
     with counts.deferred(kb.store):
         result = s2_enrich(papers, options, progress=progress, sink=write)
@@ -332,9 +348,13 @@ def refreshable_papers(kb: Graph) -> list[Paper]:
     )
 
 
-def extract_into(kb: Graph, papers: Iterable[Paper]) -> Counter:
-    """Extract methods, benchmarks and results from ``papers`` and write them."""
-    extraction: Extraction = extract_papers(papers)
+def extract_into(
+    kb: Graph, papers: Sequence[Paper], background: BackgroundExtraction | None = None
+) -> Counter:
+    """Extract methods, benchmarks and results from ``papers`` and write them: ``background``'s
+    result when given (it was handed exactly ``papers``), else extracted here, on both cores
+    when there are many (:func:`loaders.extract.workers.extract_in_workers`)."""
+    extraction: Extraction = background.result() if background else extract_in_workers(papers)
     write_graph(kb, [*extraction.methods, *extraction.benchmarks], extraction.relationships)
     return Counter(
         {

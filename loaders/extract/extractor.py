@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from kg.keys import fold, method_key, singular_last_word
@@ -524,10 +524,15 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
 
 
 def extract_papers(papers: Iterable[Paper], gazetteer: Gazetteer | None = None) -> Extraction:
-    """Extract every paper and merge: one node per normalised name across papers, acronyms
-    resolved to the long form some paper defined ("SQA" -> "Sparse Query Attention")."""
+    """Extract every paper and merge (:func:`merge_extractions`)."""
     gazetteer = gazetteer or load_gazetteer()
-    parts = [extract_paper(p, gazetteer) for p in papers]
+    return merge_extractions([extract_paper(p, gazetteer) for p in papers])
+
+
+def merge_extractions(parts: Sequence[Extraction]) -> Extraction:
+    """Per-paper extractions, in paper order, as one: one node per normalised name across
+    papers, acronyms resolved to the long form some paper defined ("SQA" -> "Sparse Query
+    Attention")."""
     # alias table: a folded alias -> the key of the node whose long form it abbreviates
     alias_to_key: dict[str, str] = {}
     ambiguous: set[str] = set()

@@ -110,3 +110,35 @@ def test_chunks_keep_every_entry_of_a_paper_together_and_close_on_items():
     assert by_papers == [[0, 4], [1, 2], [3, 5]]
     by_items = list(_chunks(states, dataclasses.replace(options, chunk_items=10)))
     assert by_items == [[0, 1, 4], [2, 3], [5]]
+
+
+@pytest.mark.parametrize("store_name", ["embedded_store", "neo4j_store"])
+def test_extraction_in_a_worker_beside_enrichment_equals_extraction_after(
+    store_name, request, tmp_path, monkeypatch
+):
+    store = request.getfixturevalue(store_name)
+
+    def with_abstracts():
+        c = corpus()
+        for i, record in enumerate(c.papers.values()):
+            record["abstract"] = (
+                f"We propose FooNet-{i}, which builds on LoRA. FooNet-{i} reaches {80 + i}.5% "
+                f"top-1 accuracy on ImageNet and outperforms ResNet-50 by {i}.1 points."
+            )
+        return c
+
+    def build_with_abstracts(name: str):
+        with FakeS2(with_abstracts()) as s2:
+            options = pipeline.BuildOptions(
+                s2=fast_options(s2.url, tmp_path / name, chunk_papers=2, chunk_items=6)
+            )
+            return pipeline.build(Graph(store), listings(), options)
+
+    after = build_with_abstracts("after")
+    expected = dump(store)
+    assert after.extraction["PROPOSES"] >= N and after.extraction["EVALUATED_ON"] >= N
+    store.run("MATCH (n) DETACH DELETE n")
+    monkeypatch.setattr(pipeline, "MIN_PAPERS", 1)  # a worker process even for these few papers
+    beside = build_with_abstracts("beside")
+    assert differences(dump(store), expected) == []
+    assert beside.extraction == after.extraction

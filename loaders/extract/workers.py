@@ -1,0 +1,108 @@
+"""Extraction in worker processes: the per-paper rules (all of the cost but the merge) run
+beside other work, or on both cores.
+
+A build hands its papers over a chunk at a time as S2's answers for them are written
+(:class:`BackgroundExtraction`), so the rules run while the main process converts and writes the
+next chunk; :func:`extract_in_workers` splits one list over several processes. Either gives the
+same :class:`~loaders.extract.extractor.Extraction` as :func:`extract_papers` over the papers in
+the order given: only :func:`extract_paper` runs in a worker, the merge runs here.
+
+    with BackgroundExtraction() as extraction:
+        extraction.submit(papers[:500]); extraction.submit(papers[500:])
+        result = extraction.result()
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import signal
+import sys
+from collections.abc import Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from types import TracebackType
+
+from kg.model import Paper
+from loaders.extract.extractor import Extraction, extract_paper, extract_papers, merge_extractions
+from loaders.extract.gazetteer import load_gazetteer
+
+#: fewer papers are extracted in this process: handing them over would cost more than it saves
+MIN_PAPERS = 2_000
+#: papers per task handed to a worker of :func:`extract_in_workers`
+CHUNK = 1_000
+
+
+def _quiet() -> None:
+    """A worker ignores Ctrl-C: the main process stops it, with no traceback of its own."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _extract(papers: list[Paper]) -> list[Extraction]:
+    gazetteer = load_gazetteer()
+    return [extract_paper(p, gazetteer) for p in papers]
+
+
+def _pool(workers: int) -> ProcessPoolExecutor | None:
+    """Forked workers on Linux, none elsewhere (extraction then runs in this process).
+
+    Fork, not spawn: a spawned worker imports the caller's ``__main__`` again, which runs a
+    research script without an ``if __name__ == "__main__"`` guard a second time. A forked
+    worker starts at once with the rules loaded, runs only Python over the papers it is sent,
+    and leaves by ``os._exit``, never touching the database connection or threads it inherits.
+    macOS forks badly (its system libraries), so there the rules run here."""
+    if not sys.platform.startswith("linux"):
+        return None
+    load_gazetteer()  # loaded once here, inherited by every worker
+    context = multiprocessing.get_context("fork")
+    return ProcessPoolExecutor(workers, mp_context=context, initializer=_quiet)
+
+
+class BackgroundExtraction:
+    """Papers extracted in a worker process as they are submitted (see :func:`_pool`);
+    :meth:`result` merges them in submission order. Used as a context manager, the worker stops on the way out."""
+
+    def __init__(self, workers: int = 1):
+        self._pool = _pool(workers)
+        self._parts: list[Future[list[Extraction]] | list[Extraction]] = []
+
+    def submit(self, papers: Sequence[Paper]) -> None:
+        if not papers:
+            return
+        if self._pool is None:
+            self._parts.append(_extract(list(papers)))
+        else:
+            self._parts.append(self._pool.submit(_extract, list(papers)))
+
+    def result(self) -> Extraction:
+        return merge_extractions(
+            [
+                part
+                for done in self._parts
+                for part in (done if isinstance(done, list) else done.result())
+            ]
+        )
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def __enter__(self) -> BackgroundExtraction:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+def extract_in_workers(papers: Sequence[Paper], workers: int = 2) -> Extraction:
+    """:func:`extract_papers` over ``papers`` split across ``workers`` processes (in this process
+    when there are fewer than :data:`MIN_PAPERS` or one worker)."""
+    if workers < 2 or len(papers) < MIN_PAPERS:
+        return extract_papers(papers)
+    with BackgroundExtraction(workers) as extraction:
+        for start in range(0, len(papers), CHUNK):
+            extraction.submit(papers[start : start + CHUNK])
+        return extraction.result()

@@ -1,0 +1,23 @@
+"""Extraction in worker processes gives what extraction in this process gives."""
+
+from pathlib import Path
+
+from loaders.extract import extract_papers, workers
+from loaders.listing import load_listing
+
+LISTING = Path(__file__).resolve().parents[2] / "examples" / "hf-daily-papers-listing.txt"
+
+
+def test_two_workers_over_chunks_equal_one_process(monkeypatch):
+    papers = [e.paper for e in load_listing(LISTING).entries]
+    monkeypatch.setattr(workers, "MIN_PAPERS", 1)
+    monkeypatch.setattr(workers, "CHUNK", 10)  # eleven tasks, finishing in any order
+    expected = extract_papers(papers)
+    got = workers.extract_in_workers(papers, workers=2)
+    assert len(expected.relationships) > 100
+    assert got == expected
+
+
+def test_few_papers_stay_in_this_process():
+    papers = [e.paper for e in load_listing(LISTING).entries][:5]
+    assert workers.extract_in_workers(papers, workers=2) == extract_papers(papers)
