@@ -55,8 +55,9 @@ class TopAuthor(Row):
     citations: int
 
 
+# UNWIND, not `WHERE a.key IN $keys`: a primary-key lookup per key, not a scan of the authors
 _AUTHOR = (
-    "MATCH (a:Author) WHERE a.key IN $keys "
+    "UNWIND $keys AS k MATCH (a:Author {key: k}) "
     "WITH a, COUNT { MATCH (a)-[:AUTHORED]->(:Paper) } AS papers "
     "RETURN a.key AS key, a.name AS name, a.s2_id AS s2_id, a.h_index AS h_index, "
     "a.citation_count AS citation_count, papers"

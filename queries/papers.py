@@ -166,8 +166,9 @@ def _most_influential(where: str, order: str) -> str:
     )
 
 
-# Before `kg analyze` every paper lacks PageRank: the second statement then walks the index of
-# influential_citation_count in order, where one ORDER BY coalesce(..) sorted every paper.
+# Before `kg analyze` every paper lacks PageRank: the later statements then walk the index of
+# influential_citation_count, then of key, in order, where one ORDER BY coalesce(..) sorted
+# every paper.
 _MOST_INFLUENTIAL = NullsLast(
     (
         _most_influential(
@@ -178,7 +179,10 @@ _MOST_INFLUENTIAL = NullsLast(
             "p.pagerank IS NULL AND p.influential_citation_count IS NOT NULL",
             "p.influential_citation_count DESC, ",
         ),
-        _most_influential("p.pagerank IS NULL AND p.influential_citation_count IS NULL", ""),
+        # `p.key IS NOT NULL` has Neo4j walk the key index in order instead of sorting
+        _most_influential(
+            "p.key IS NOT NULL AND p.pagerank IS NULL AND p.influential_citation_count IS NULL", ""
+        ),
     )
 )
 
