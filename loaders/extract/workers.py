@@ -27,8 +27,11 @@ from loaders.extract.gazetteer import load_gazetteer
 
 #: fewer papers are extracted in this process: handing them over would cost more than it saves
 MIN_PAPERS = 2_000
-#: papers per task handed to a worker of :func:`extract_in_workers`
+#: papers per task handed to a worker
 CHUNK = 1_000
+#: worker processes: the machine this is measured on has two cores, and a build's main process
+#: waits on the database for part of its time
+WORKERS = 2
 
 
 def _quiet() -> None:
@@ -57,20 +60,22 @@ def _pool(workers: int) -> ProcessPoolExecutor | None:
 
 
 class BackgroundExtraction:
-    """Papers extracted in a worker process as they are submitted (see :func:`_pool`);
-    :meth:`result` merges them in submission order. Used as a context manager, the worker stops on the way out."""
+    """Papers extracted in worker processes (see :func:`_pool`) as they are submitted, while the
+    caller goes on; :meth:`result` merges them in submission order. Used as a context manager,
+    the workers stop on the way out."""
 
-    def __init__(self, workers: int = 1):
+    def __init__(self, workers: int = WORKERS):
         self._pool = _pool(workers)
         self._parts: list[Future[list[Extraction]] | list[Extraction]] = []
 
     def submit(self, papers: Sequence[Paper]) -> None:
-        if not papers:
-            return
-        if self._pool is None:
-            self._parts.append(_extract(list(papers)))
-        else:
-            self._parts.append(self._pool.submit(_extract, list(papers)))
+        """Hand ``papers`` over, :data:`CHUNK` a task (so every worker takes a share)."""
+        for start in range(0, len(papers), CHUNK):
+            part = list(papers[start : start + CHUNK])
+            if self._pool is None:
+                self._parts.append(_extract(part))
+            else:
+                self._parts.append(self._pool.submit(_extract, part))
 
     def result(self) -> Extraction:
         return merge_extractions(
@@ -97,12 +102,11 @@ class BackgroundExtraction:
         self.close()
 
 
-def extract_in_workers(papers: Sequence[Paper], workers: int = 2) -> Extraction:
+def extract_in_workers(papers: Sequence[Paper], workers: int = WORKERS) -> Extraction:
     """:func:`extract_papers` over ``papers`` split across ``workers`` processes (in this process
     when there are fewer than :data:`MIN_PAPERS` or one worker)."""
     if workers < 2 or len(papers) < MIN_PAPERS:
         return extract_papers(papers)
     with BackgroundExtraction(workers) as extraction:
-        for start in range(0, len(papers), CHUNK):
-            extraction.submit(papers[start : start + CHUNK])
+        extraction.submit(papers)
         return extraction.result()
