@@ -168,12 +168,25 @@ METRIC_ALIASES: dict[str, tuple[str, ...]] = {
     "recall": ("recall (%)",),
     "sensitivity": ("true positive rate", "tpr"),
     "specificity": ("true negative rate", "tnr"),
+    "params": (
+        "parameters",
+        "number of params",
+        "number of parameters",
+        "#params",
+        "params (m)",
+        "parameters (m)",
+        "parameters (billions)",
+        "parameters (billion)",
+        "model size",
+    ),
+    "FLOPs": ("gflops", "mflops", "flops (g)", "gflops (224 res)"),
+    "MACs": ("gmacs", "mmacs", "macs (g)", "multiply-adds", "mult-adds"),
 }
 
 _LOWER_IS_BETTER = re.compile(
     r"error|loss|perplexity|\bppl\b|\bwer\b|\bcer\b|\bper\b|\beer\b|\bder\b|latency|\bfid\b|\bfvd\b|mse|"
     r"\bmae\b|rmse|bits per|mpjpe|\bmce\b|miss rate|hter|acer|noc@|\bepe\b|absrel|lpips|\bkid\b|"
-    r"\bnll\b|chamfer|\bter\b",
+    r"\bnll\b|chamfer|\bter\b|\bparams\b|flops|\bmacs\b",
     re.I,
 )
 _NON_ALNUM = re.compile(r"[^0-9a-z@&%^.]+")

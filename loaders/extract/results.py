@@ -93,7 +93,12 @@ _BEATS_NAME = re.compile(
 _IN_TERMS_OF = re.compile(r"\bin terms of\s+$", re.I)
 _DIGIT = re.compile(r"\d")
 #: "the GLUE score to 80.5%", "MultiNLI accuracy to 86.7%": benchmark, metric, number in a row
-_BENCH_METRIC_GAP = re.compile(r"\s+(?:[A-Za-z-]+\s+){0,3}$")
+#: (not "on ActivityNet v1.3 and reaches mAP 54.14% ... on THUMOS-14": a conjunction or a verb
+#: between starts another statement)
+_BENCH_METRIC_GAP = re.compile(
+    r"\s+(?:(?!(?:and|or|but|while|reach|achiev|obtain|attain|yield|get)\w*\s)[A-Za-z-]+\s+){0,3}$",
+    re.I,
+)
 _SCORE = re.compile(r"scores?\b", re.I)
 
 
@@ -124,14 +129,75 @@ def find_results(sentence: str, mentions: list[Mention], carried: bool = False) 
     if not mentions or not _DIGIT.search(sentence):
         return []
     inside = [] if carried else mentions
-    return _speeds(sentence, mentions, inside, carried) + _scores(
-        sentence, mentions, inside, carried
-    )
+    scores = _scores(sentence, mentions, inside, carried)
+    return _speeds(sentence, mentions, inside, carried) + scores + _sizes(sentence, inside, scores)
 
 
 #: a model's speed: "40 FPS", "182.38 frames per second" (its size and compute, "14.3M
 #: parameters", "491 MFLOPs", are properties of the model more than results on a benchmark)
 _FPS = re.compile(r"(?<![\w.@/-])(\d{1,4}(?:\.\d+)?)\s?(?:FPS|fps|frames per second|frames/s)\b")
+
+
+#: a model's size or compute: "14.3M parameters", "about 5.0 million parameters", "1.3B params",
+#: "491 MFLOPs", "4.5 GFLOPs"
+_SIZE = re.compile(
+    r"(?<![\w.@/-])(\d{1,4}(?:\.\d+)?)\s?-?(?:(?P<scale>[KMB]|[Mm]illion|[Bb]illion)\s?-?(?:trainable\s+|learnable\s+)?(?:param(?:eter)?s?\b)|(?P<flops>[GMT])(?P<op>FLOPs|MACs)\b)"
+)
+_SCALES = {"million": "M", "billion": "B"}
+
+
+def _sizes(sentence: str, inside: list[Mention], scores: list[Result]) -> list[Result]:
+    """ "97.70% test accuracy on CIFAR-10 with 14.3M parameters", "ImageNet accuracy of 80.1% with
+    only 491 MFLOPs": the size (or compute) of the model a sentence states a score of, on the
+    benchmark of its first score, as leaderboards record it beside the score; bounds ("less than
+    1M parameters") and the rivals' sizes ("outperforming the PaLM model with 540B parameters")
+    are not."""
+    if "param" not in sentence and "FLOPs" not in sentence and "MACs" not in sentence:
+        return []
+    if not any(r.kind == "absolute" for r in scores):
+        return []
+    out: list[Result] = []
+    for size in _SIZE.finditer(sentence):
+        if _inside(size, inside) or _BOUND_BEFORE.search(
+            sentence[max(0, size.start() - 20) : size.start()]
+        ):
+            continue
+        own = _first_score_beside(sentence, size, scores)
+        if own is None or _about_others(sentence, size):
+            continue
+        if size.group("scale"):
+            scale = size.group("scale")
+            unit = _SCALES.get(scale.lower(), scale)
+            metric, stated = "params", f"{size.group(1)}{unit} parameters"
+        else:
+            unit = size.group("flops")
+            metric, stated = size.group("op"), f"{size.group(1)} {unit}{size.group('op')}"
+        out.append(
+            Result(own.benchmark, metric, float(size.group(1)), unit, "absolute", "", stated)
+        )
+    return out
+
+
+_SEGMENT_END = re.compile(r"[;:]")
+_LEADING_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _first_score_beside(sentence: str, size: re.Match, scores: list[Result]) -> Result | None:
+    """The first score of the part of the sentence (between semicolons and colons) the size is
+    in: "(i) ... a 557-million-parameter AmoebaNet model and attain a top-1 accuracy of 84.4% on
+    ImageNet-2012, (ii) ...: We train a single 6-billion-parameter ... model" sizes the first only."""
+    start = max((m.end() for m in _SEGMENT_END.finditer(sentence, 0, size.start())), default=0)
+    end_match = _SEGMENT_END.search(sentence, size.end())
+    segment = sentence[start : end_match.start() if end_match else len(sentence)]
+    best: tuple[int, Result] | None = None
+    for result in scores:
+        number = _LEADING_NUMBER.match(result.stated)
+        if result.kind != "absolute" or number is None:
+            continue
+        at = re.search(rf"(?<![\d.]){re.escape(number.group(0))}(?!\d)", segment)
+        if at is not None and (best is None or at.start() < best[0]):
+            best = (at.start(), result)
+    return best[1] if best else None
 
 
 _SPEED_RANGE = re.compile(r"\bfrom\s+$|\bfrom\s+\d+(?:\.\d+)?\s?(?:FPS|fps)\s+to\s+$")
@@ -223,11 +289,18 @@ def _implied(
     right before "on" it, in the metric the benchmark's results are reported in
     (``primary_metrics``); when the sentence names metrics, only in one of them ("lowered the
     word error rate ... to a record 6.6% on the Switchboard subset")."""
-    named = {metric_name(m) for m in metrics}
+    groups = [(g.start(), g.end()) for g in _ASIDES.finditer(sentence)] if metrics else []
     out: list[Result] = []
     for number in figures:
         if isinstance(number, Figure) or _delta_kind(sentence, number) is not None:
             continue
+        # "for ImageNet-C (41.42 mCE), ImageNet-R (53.92%), and ImageNet-Sketch (41.04%)": a
+        # metric inside another figure's parentheses is that figure's, not the sentence's
+        named = {
+            metric_name(m)
+            for m in metrics
+            if not any(a <= m.start() < b and not a <= number.start() < b for a, b in groups)
+        }
         if _SPEED_OF.search(sentence, 0, number.start()):
             continue  # "a real-time processing speed of 54.60 on the Kvasir-SEG dataset"
         unit = (number.group(2) or "").strip() or None
