@@ -31,7 +31,7 @@ _BOUND_BEFORE = re.compile(
 )
 #: an improvement: "by 3.2 points", "+4.2 PQ", "a 12% relative reduction", "gains of 2.1"
 _DELTA_BEFORE = re.compile(
-    r"(?:\bby|\+|\bimprov\w*(?: of)?|\bgains?(?: of)?|\bincrease[sd]?(?: of)?|\breduc\w*(?: of)?|\bboost\w*(?: of)?|\bmargin of|\bdrop(?: of)?|\bhigher|\blower)\s*(?:about |around |roughly |nearly |over |up to |an? |~)?$",
+    r"(?:\bby|\+|\bimprov\w*(?: of)?|\bgain(?:s|ing|ed)?(?: of)?|\bincrease[sd]?(?: of)?|\breduc\w*(?: of)?|\bboost\w*(?: of)?|\bmargin of|\bdrop(?: of)?|\bhigher|\blower)\s*(?:about |around |roughly |nearly |over |up to |an? |~)?$",
     re.I,
 )
 _DELTA_AFTER = re.compile(
@@ -697,6 +697,9 @@ def _tied_metric(
                 return metric_name(metric)
         elif metric.end() <= number.start():
             gap = sentence[metric.end() : number.start()]
+            if gap.startswith(")") and _OPENS.search(sentence, 0, metric.start()):
+                # "a mean area under the curve (AUC) of 0.940": the abbreviation in parentheses
+                gap = gap[1:]
             for mention in mentions:
                 # "top-1 accuracy on ImageNet from 76.5% to 79.9%", "accuracy on the CIFAR-10
                 # test set is 97.1%": the benchmark between metric and figure
