@@ -148,3 +148,19 @@ def test_size_metrics_resolve_and_rank_smallest_first():
     assert canonical_metric("Number of params") == canonical_metric("Parameters (Billions)")
     assert canonical_metric("GFLOPs") == "FLOPs" and canonical_metric("MACs") == "MACs"
     assert lower_is_better("params") and lower_is_better("FLOPs")
+
+
+def test_a_name_and_its_version_are_the_one_benchmark_the_paper_names():
+    # arxiv:2110.09665: "SQuAD 2.0" and "SQuAD" are one data set, so the figure of a sentence
+    # without a benchmark is on it
+    abstract = (
+        "In our CS224N Final Project, we utilized the fine-tuned ALBERT models and implemented "
+        "combinations of additional layers (e.g. attention layer, RNN layer) on top of them to "
+        "improve model performance on Stanford Question Answering Dataset (SQuAD 2.0). Our "
+        "best-performing individual model is ALBERT-xxlarge + ALBERT-SQuAD-out, which achieved an "
+        "F1 score of 88.435 on the dev set. By passing in several best-performing models' results "
+        "into our weighted voting ensemble algorithm, our final result ranks 1 st on the Stanford "
+        "CS224N Test PCE SQuAD Leaderboard with F1 = 90.123 (name: Libo)."
+    )
+    found = absolute(abstract)
+    assert ("squad2", "F1", 88.435) in found
