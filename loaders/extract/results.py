@@ -316,6 +316,11 @@ def _implied(
                     and _PAREN_FIGURE.fullmatch(sentence, m.end, number.start())
                     and _PAREN_CLOSE.match(sentence, number.end())
                 )
+                # "(e.g., GSM8K 74.4% ? 83.2%)": the benchmark, where it started, an arrow
+                or (
+                    m.end <= number.start()
+                    and _BENCH_ARROW.fullmatch(sentence, m.end, number.start())
+                )
                 or (
                     m.start >= number.end()
                     and _FIGURE_ON.fullmatch(sentence, number.end(), m.start)
@@ -586,9 +591,18 @@ def _is_bound(sentence: str, number: re.Match) -> bool:
         _BOUND_BEFORE.search(sentence[max(0, number.start() - 20) : number.start()])
         or _NOT_A_SCORE.match(sentence, number.end())
         or _BOUND_AFTER.match(sentence, number.end())
+        or _ARROW_AFTER.match(sentence, number.end())
         or _THRESHOLD_AFTER.match(sentence, number.end())
         or _THRESHOLD_BEFORE.search(sentence[max(0, number.start() - 24) : number.start()])
     )
+
+
+_ARROW = r"(?:→|->|⇒|\s\?\s)"
+#: "GSM8K 74.4% → 83.2%" ("?" where a conversion lost the arrow): the figure before the arrow is
+#: where the paper started from, the one after it the paper's own
+_ARROW_AFTER = re.compile(rf"\s?(?:%|dB)?\s*{_ARROW}\s*\d")
+_ARROW_GAP = re.compile(rf"\(?\s*\d{{1,3}}(?:\.\d+)?\s?(?:%|dB)?\s*{_ARROW}\s*$")
+_BENCH_ARROW = re.compile(rf"\s*:?\s*\(?\s*\d{{1,3}}(?:\.\d+)?\s?(?:%|dB)?\s*{_ARROW}\s*")
 
 
 #: a threshold, not a score: "with the 0.5 IoU threshold", "at IoU=0.5", "an IoU threshold of 0.7"
@@ -710,9 +724,10 @@ def _tied_metric(
                 ):
                     gap = _DATA_NOUN_START.sub("", sentence[mention.end : number.start()])
                     break
-            from_to = _FROM_TO.search(gap)
+            from_to = _FROM_TO.search(gap) or _ARROW_GAP.search(gap)
             if from_to is not None:
-                # "mAP increases from 1.7% to 7.4%", "the F1 score is boosted from 80.35% to"
+                # "mAP increases from 1.7% to 7.4%", "the F1 score is boosted from 80.35% to",
+                # "accuracy on GSM8K (74.4% → 83.2%)"
                 gap = _CHANGE_VERB.sub("", gap[: from_to.start()])
             if len(gap) <= 24 and _TIE_BEFORE.search(gap) and _TIE_BEFORE.search(gap).start() == 0:
                 return metric_name(metric)
