@@ -59,7 +59,7 @@ METRICS: tuple[tuple[str, str], ...] = (
     ("win rate", r"win rates?"),
     ("PR-AUC", r"PR[- ]AUC|\bAUPRC?\b"),
     ("AUROC", r"AUROC|AUC"),
-    ("recall@1", r"R@1\b|[Rr]ecall@1\b|[Rr]ank-?1\b"),
+    ("recall@1", r"R@1\b|[Rr]ecall@1\b|[Rr]ank-?1\b(?: (?:identification )?accuracy)?"),
     ("recall@k", r"(?-i:R@(?:5|10|50|100)\b)|[Rr]ecall@(?:5|10|50|100)\b"),
     ("hits@k", r"[Hh]its@\d+\b"),
     ("MRR", r"(?-i:\bMRR\b)|mean reciprocal rank"),

@@ -166,6 +166,8 @@ def test_a_question_mark_between_figures_keeps_the_sentence_whole():
         ("precision", "precision"),
         ("mean average precision", "mAP"),
         ("Top-1 Recall", "recall@1"),
+        ("Rank-1 accuracy", "recall@1"),
+        ("rank-1 identification accuracy", "recall@1"),
         ("mask mAP", "mask AP"),
         ("AP (mask)", "mask AP"),
         ("box AP", "mAP"),
