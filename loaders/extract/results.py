@@ -260,18 +260,31 @@ _FIGURE_ON = re.compile(r"\s*\)?\s+on\s+(?:the\s+)?")
 _OPENS = re.compile(r"\(\s*$")
 
 
+_ACHIEVING_BETWEEN = re.compile(
+    r"\s+(?:data ?sets|benchmarks)?,?\s*(?:achieving|obtaining|reaching)\s+(?:[\w-]+\s+){0,5}?(?:of\s+)?",
+    re.I,
+)
+
+
 def _respective_before(
     sentence: str, number, figures: list, mentions: list[Mention]
 ) -> Mention | None:
     """ "raise the state-of-the-art performance ... on LRW and LRW-1000 to 88.5 % and 46.6 %,
     respectively": a list of benchmarks, then a list of as many figures, paired in order."""
-    if "respectively" not in sentence:
+    respectively = "respectively" in sentence
+    if not respectively and "achiev" not in sentence:
         return None
     run = figure_run(sentence, number, figures)
     if run is None:
         return None
     listed, first, last, at = run
     before = [m for m in mentions if m.end <= listed[first].start()]
+    if not respectively and not (
+        before and _ACHIEVING_BETWEEN.fullmatch(sentence, before[-1].end, listed[first].start())
+    ):
+        # "on PASCAL VOC 2012 and Cityscapes datasets, achieving the test set performance of
+        # 89.0% and 82.1%": the list, then the participle of the paper's result, then the figures
+        return None
     if len(before) != last - first + 1 or len({m.name for m in before}) != len(before):
         return None
     if any(
@@ -376,6 +389,9 @@ def _read(
             # "83.2% top-1 accuracy (+0.8%) on UCF101 and 54.5% on HMDB51": the first figure's
             # metric and asides may stand between
             gap = _ASIDES.sub(" ", METRIC.sub(" ", gap, count=1))
+            # "F1 score of 81.43% compared with 80.47% of the existing method on CULane, and
+            # 86.47% ... on CurveLanes": the rival's figure after the first one stands between
+            gap = _RIVAL_ASIDE.sub(" ", gap)
             if _LIST_AFTER.fullmatch(SPACES.sub(" ", gap)):
                 metric = tied[-1][1]
             elif _AND_BEFORE.search(sentence, 0, number.start()) and _VARIANT_AFTER.match(
@@ -417,6 +433,10 @@ def _read(
     return out
 
 
+_RIVAL_ASIDE = re.compile(
+    r"\b(?:compared (?:with|to)|versus|vs\.?)\s+\d{1,3}(?:\.\d+)?\s?%?(?:\s+(?:of|for|by)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:methods?|models?|baselines?|approach(?:es)?|systems?|works?|art))?",
+    re.I,
+)
 _SCORE_WORD = re.compile(r"\s+scores?\b")
 _BARE_PAREN = re.compile(r"\s*\(")
 _TRAILING_PREP = re.compile(r"\b(?:on|in|for)\s+(?:the\s+)?\s*$")

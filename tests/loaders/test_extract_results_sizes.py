@@ -139,6 +139,23 @@ def absolute(sentence: str) -> list[tuple]:
             "pathologies from the validation set.",
             [("chexpert", "AUROC", 0.94)],
         ),
+        # a list of benchmarks, the participle of the paper's result, as many figures: paired in
+        # order without "respectively" (arxiv:1802.02611; Pascal VOC has no one metric)
+        (
+            "We demonstrate the effectiveness of the proposed model on PASCAL VOC 2012 and "
+            "Cityscapes datasets, achieving the test set performance of 89.0% and 82.1% without "
+            "any post-processing.",
+            [("cityscapes", "mIoU", 82.1)],
+        ),
+        # a rival's figure "compared with" the first one stands between it and the next of the
+        # list (arxiv:2305.08366)
+        (
+            "Through careful and fair benchmark including cross validation, we demonstrate that "
+            "CLRerNet outperforms the state-of-the-art by a large margin - enjoying F1 score of "
+            "81.43% compared with 80.47% of the existing method on CULane, and 86.47% compared with "
+            "86.10% on CurveLanes.",
+            [("culane", "F1", 81.43), ("curvelanes", "F1", 86.47)],
+        ),
     ],
 )
 def test_fifth_round_result_patterns(sentence, expected):
