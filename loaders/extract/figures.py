@@ -58,7 +58,8 @@ METRICS: tuple[tuple[str, str], ...] = (
     ("success rate", r"success rates?"),
     ("win rate", r"win rates?"),
     ("PR-AUC", r"PR[- ]AUC|\bAUPRC?\b"),
-    ("AUROC", r"AUROC|AUC"),
+    # a tracker's success score is the area under its success plot ("70.7 SUC on LaSOT")
+    ("AUROC", r"AUROC|AUC|(?-i:\bSUC\b)"),
     ("recall@1", r"R@1\b|[Rr]ecall@1\b|[Rr]ank-?1\b(?: (?:identification )?accuracy)?"),
     ("recall@k", r"(?-i:R@(?:5|10|50|100)\b)|[Rr]ecall@(?:5|10|50|100)\b"),
     ("hits@k", r"[Hh]its@\d+\b"),

@@ -681,7 +681,10 @@ def _parenthesised(
 _ADJACENT = re.compile(r"\s*%?\s?")
 _PAREN_OPEN = re.compile(r"\s*%?\s*\(\s*")
 _IN_TERMS_OF_AFTER = re.compile(r"\s*%?\s*in terms of\s+(?:the\s+)?", re.I)
-_ON_BENCHMARK = re.compile(r"\s+(?:on|in|for)\s+(?:the\s+)?", re.I)
+#: (and "the F1 score of RE on FUNSD is boosted from 80.35% to 89.45%": the task between)
+_ON_BENCHMARK = re.compile(
+    r"\s+(?:of\s+(?:the\s+)?[A-Z][\w-]*\s+)?(?:on|in|for)\s+(?:the\s+)?", re.I
+)
 _DATA_NOUN_START = re.compile(
     r"^\s+(?:(?:val(?:idation)?|test|dev)\s+)?(?:data ?set|benchmark|set|split)\b", re.I
 )

@@ -156,6 +156,30 @@ def absolute(sentence: str) -> list[tuple]:
             "86.10% on CurveLanes.",
             [("culane", "F1", 81.43), ("curvelanes", "F1", 86.47)],
         ),
+        # a tracker's success score (SUC) is an area under a curve (arxiv:2205.13543)
+        (
+            "Without bells and whistles, a standard MIM pre-trained SwinV2-L could achieve "
+            "state-of-the-art performance on pose estimation (78.9 AP on COCO test-dev and 78.0 AP "
+            "on CrowdPose), depth estimation (0.287 RMSE on NYUv2 and 1.966 RMSE on KITTI), and "
+            "video object tracking (70.7 SUC on LaSOT).",
+            [
+                ("coco", "mAP", 78.9),
+                ("crowdpose", "mAP", 78.0),
+                ("kitti", "RMSE", 1.966),
+                ("lasot", "AUROC", 70.7),
+                ("nyudepthv2", "RMSE", 0.287),
+            ],
+        ),
+        # "M of TASK on B is boosted from X to Y": the task between metric and benchmark
+        # (arxiv:2304.10759; "VIE" is the field the abstract defines, not a benchmark)
+        (
+            "Visual information extraction (VIE) plays an important role in Document "
+            "Intelligence. According to extensive experiments on standard VIE benchmarks, "
+            "GeoLayoutLM achieves highly competitive scores in the SER task and significantly "
+            "outperforms the previous state-of-the-arts for RE (e.g., the F1 score of RE on FUNSD "
+            "is boosted from 80.35% to 89.45%).",
+            [("funsd", "F1", 89.45)],
+        ),
     ],
 )
 def test_fifth_round_result_patterns(sentence, expected):
