@@ -57,6 +57,12 @@ _RUN_METRICS_TO_BENCHMARK = re.compile(
 )
 
 
+_ANOTHER_METRIC = re.compile(
+    rf"\s*(?:%|dB)?\s*,?\s*and\s+(?:the\s+|an?\s+)?(?:{METRIC.pattern})\s*(?:of|=|:|is)\s*(?:an?\s+)?",
+    re.I,
+)
+
+
 _THE = re.compile(r"\bthe\s+", re.I)
 
 
@@ -322,6 +328,12 @@ def tied_benchmark(
     preceding = [m for m in mentions if m.end <= number.start()]
     if preceding and not near and len({m.name for m in preceding}) == 1:
         last = preceding[-1]
-        if not any(last.end < n.start() < number.start() for n in numbers if n is not number):
+        between = [n for n in numbers if n is not number and last.end < n.start() < number.start()]
+        if all(
+            _ANOTHER_METRIC.fullmatch(sentence, a.end(), b.start())
+            for a, b in zip(between, [*between[1:], number])
+        ):
+            # "ImageNet-1K zero-shot classification with top-1 accuracy of 83.74 and the top-5
+            # accuracy of 97.18": another metric of the same benchmark
             return last
     return None

@@ -180,6 +180,20 @@ def absolute(sentence: str) -> list[tuple]:
             "is boosted from 80.35% to 89.45%).",
             [("funsd", "F1", 89.45)],
         ),
+        # "M1 of X and the M2 of Y": another metric of the benchmark named before both
+        # (arxiv:2111.11432)
+        (
+            "Florence achieves new state-of-the-art results in majority of 44 representative "
+            "benchmarks, e.g. ImageNet-1K zero-shot classification with top-1 accuracy of 83.74 "
+            "and the top-5 accuracy of 97.18, 62.4 mAP on COCO fine tuning, 80.36 on VQA, and 87.8 "
+            "on Kinetics-600.",
+            [
+                ("coco", "mAP", 62.4),
+                ("imagenet", "top-1 accuracy", 83.74),
+                ("imagenet", "top-5 accuracy", 97.18),
+                ("kinetics600", "top-1 accuracy", 87.8),
+            ],
+        ),
     ],
 )
 def test_fifth_round_result_patterns(sentence, expected):
