@@ -170,6 +170,11 @@ METRIC_ALIASES: dict[str, tuple[str, ...]] = {
     "recall": ("recall (%)",),
     "sensitivity": ("true positive rate", "tpr"),
     "specificity": ("true negative rate", "tnr"),
+    "MOTP": (),
+    "minDCF": ("min dcf", "mindcf"),
+    "BERTScore": ("bert score", "bertscore f1"),
+    "CLIP score": ("clipscore", "clip-score"),
+    "Kendall correlation": ("kendall", "kendall's tau", "kendall tau"),
     "NME": ("normalized mean error", "normalised mean error", "mean nme"),
     "EAO": ("expected average overlap",),
     "HD95": ("hausdorff distance", "95% hausdorff distance", "hd", "avg. hd95"),
@@ -195,7 +200,7 @@ METRIC_ALIASES: dict[str, tuple[str, ...]] = {
 _LOWER_IS_BETTER = re.compile(
     r"error|loss|perplexity|\bppl\b|\bwer\b|\bcer\b|\bper\b|\beer\b|\bder\b|latency|\bfid\b|\bfvd\b|mse|"
     r"\bmae\b|rmse|bits per|mpjpe|\bmce\b|miss rate|hter|acer|noc@|\bepe\b|absrel|lpips|\bkid\b|"
-    r"\bnll\b|chamfer|\bter\b|\bparams\b|flops|\bmacs\b|\bnme\b|\bhd95\b|hausdorff|\bade\b|\bfde\b",
+    r"\bnll\b|chamfer|\bter\b|\bparams\b|flops|\bmacs\b|\bnme\b|\bhd95\b|hausdorff|\bade\b|\bfde\b|mindcf",
     re.I,
 )
 _NON_ALNUM = re.compile(r"[^0-9a-z@&%^.]+")
@@ -228,7 +233,7 @@ def metric_key(text: str) -> str | None:
     return known
 
 
-_NUMBERED = re.compile(r"(ndcg|recall|r|hits|h|pass)@(\d+)")
+_NUMBERED = re.compile(r"(ndcg|recall|r|hits|h|pass|hr|precision|p|ar)@(\d+)")
 _NUMBERED_NAMES = {
     "ndcg": "NDCG@",
     "recall": "recall@",
@@ -236,6 +241,10 @@ _NUMBERED_NAMES = {
     "hits": "hits@",
     "h": "hits@",
     "pass": "pass@",
+    "hr": "HR@",
+    "precision": "precision@",
+    "p": "precision@",
+    "ar": "AR@",
 }
 
 
