@@ -60,6 +60,8 @@ METRIC_ALIASES: dict[str, tuple[str, ...]] = {
         "avg f1",
         "average f1",
         "test f1",
+        "h-mean",
+        "hmean",
     ),
     "F0.5": ("f 0.5", "f0.5 score", "f_0.5"),
     "exact match": ("em", "exact-match"),
@@ -168,12 +170,37 @@ METRIC_ALIASES: dict[str, tuple[str, ...]] = {
     "recall": ("recall (%)",),
     "sensitivity": ("true positive rate", "tpr"),
     "specificity": ("true negative rate", "tnr"),
+    "MOTP": (),
+    "minDCF": ("min dcf", "mindcf"),
+    "BERTScore": ("bert score", "bertscore f1"),
+    "CLIP score": ("clipscore", "clip-score"),
+    "Kendall correlation": ("kendall", "kendall's tau", "kendall tau"),
+    "NME": ("normalized mean error", "normalised mean error", "mean nme"),
+    "EAO": ("expected average overlap",),
+    "HD95": ("hausdorff distance", "95% hausdorff distance", "hd", "avg. hd95"),
+    "COMET": ("comet score",),
+    "ADE": ("average displacement error", "minade", "minade5", "ade@5"),
+    "FDE": ("final displacement error", "minfde", "minfde5", "fde@5"),
+    "SPL": ("success weighted by path length",),
+    "params": (
+        "parameters",
+        "number of params",
+        "number of parameters",
+        "#params",
+        "params (m)",
+        "parameters (m)",
+        "parameters (billions)",
+        "parameters (billion)",
+        "model size",
+    ),
+    "FLOPs": ("gflops", "mflops", "flops (g)", "gflops (224 res)"),
+    "MACs": ("gmacs", "mmacs", "macs (g)", "multiply-adds", "mult-adds"),
 }
 
 _LOWER_IS_BETTER = re.compile(
     r"error|loss|perplexity|\bppl\b|\bwer\b|\bcer\b|\bper\b|\beer\b|\bder\b|latency|\bfid\b|\bfvd\b|mse|"
     r"\bmae\b|rmse|bits per|mpjpe|\bmce\b|miss rate|hter|acer|noc@|\bepe\b|absrel|lpips|\bkid\b|"
-    r"\bnll\b|chamfer|\bter\b",
+    r"\bnll\b|chamfer|\bter\b|\bparams\b|flops|\bmacs\b|\bnme\b|\bhd95\b|hausdorff|\bade\b|\bfde\b|mindcf",
     re.I,
 )
 _NON_ALNUM = re.compile(r"[^0-9a-z@&%^.]+")
@@ -206,7 +233,7 @@ def metric_key(text: str) -> str | None:
     return known
 
 
-_NUMBERED = re.compile(r"(ndcg|recall|r|hits|h|pass)@(\d+)")
+_NUMBERED = re.compile(r"(ndcg|recall|r|hits|h|pass|hr|precision|p|ar)@(\d+)")
 _NUMBERED_NAMES = {
     "ndcg": "NDCG@",
     "recall": "recall@",
@@ -214,6 +241,10 @@ _NUMBERED_NAMES = {
     "hits": "hits@",
     "h": "hits@",
     "pass": "pass@",
+    "hr": "HR@",
+    "precision": "precision@",
+    "p": "precision@",
+    "ar": "AR@",
 }
 
 

@@ -36,6 +36,10 @@ _AFTER_NOUN = re.compile(
 _ON_LIST = re.compile(
     rf"(?<!based )(?<!built )(?<!relying )\b(?:on|across|over)\s+(?:the\s+)?{_LIST}"
 )
+_SUBJECT_VERB = re.compile(
+    r"\s+(?:achiev|obtain|reach|attain|outperform|surpass|improv|yield|establish|set|get|show)\w*\b",
+    re.I,
+)
 _SPLIT_LIST = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")
 _STOP_WORDS = frozenset(
     """the our this these those their its a an new novel several standard public popular existing
@@ -139,7 +143,12 @@ def find_mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
         base = match.start("names")
         if not any(base <= s < base + len(names) for s, _ in gazetteer_spans):
             continue
-        for part in _SPLIT_LIST.split(names):
+        parts = _SPLIT_LIST.split(names)
+        if _SUBJECT_VERB.match(sentence, match.end("names")):
+            # "For classification on ImageNet-1k, ParC-Net achieves 78.6%": the name before the
+            # verb is the clause's subject, not the list's last item
+            parts = parts[:-1]
+        for part in parts:
             name = _clean(part)
             if name:
                 add(name, "benchmark", "pattern-coordination", base + names.find(name), 0.7)

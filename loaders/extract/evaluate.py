@@ -240,6 +240,8 @@ _FAMILIES = (
     frozenset({"error rate", "top-1 error", "WER"}),
     frozenset({"F1", "F0.5"}),
     frozenset({"AUC", "PR-AUC"}),
+    # "491 MFLOPs" on a leaderboard's MACs column: most papers write FLOPs for multiply-adds
+    frozenset({"FLOPs", "MACs"}),
 )
 
 

@@ -140,6 +140,23 @@ def _same_metric_again(sentence: str, previous_results: list) -> bool:
     )
 
 
+_VERSION_TAIL = re.compile(r"[ -]v?\d+(?:\.\d+)*")
+
+
+def _without_versioned(named: dict[str, Mention]) -> dict[str, Mention]:
+    """The benchmarks a paper names, a name that a versioned one extends left out: "SQuAD" beside
+    "SQuAD 2.0" is the same data set."""
+    return {
+        name: m
+        for name, m in named.items()
+        if not any(
+            other.startswith(name) and _VERSION_TAIL.fullmatch(other[len(name) :])
+            for other in named
+            if other != name
+        )
+    }
+
+
 def _names_a_benchmark(name: str, benchmark_folds: set[str]) -> bool:
     """ "CoNLL" of a paper evaluated on CoNLL-2014, "PhysionNet" beside PhysioNet: a benchmark
     the paper names (its start, or one letter off), not a method."""
@@ -426,6 +443,7 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
         if not results and not mentions and not unlisted and _DIGIT.search(sentence):
             unplaced.append(sentence)
         add_results(results, sentence, "extract:result", 0.8)
+    named = _without_versioned(named)
     if len(named) == 1:
         # "Our final SEER model ... achieves 84.2% top-1 accuracy": a figure with a metric but no
         # benchmark in its sentence is on the one benchmark the paper names

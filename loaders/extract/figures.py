@@ -16,7 +16,7 @@ METRICS: tuple[tuple[str, str], ...] = (
         "top-1 accuracy",
         r"top-?1(?:\s+(?:classification\s+|test\s+|linear\s+(?:evaluation\s+)?)?acc(?:urac(?:y|ies))?)?|acc@1",
     ),
-    ("top-5 accuracy", r"top-?5(?:\s+(?:classification\s+|test\s+)?acc(?:uracy)?)?"),
+    ("top-5 accuracy", r"top-?5(?:\s+(?:classification\s+|test\s+)?acc(?:uracy)?)?|acc@5"),
     ("exact match", r"exact[- ]match(?: accuracy)?|\bEM\b"),
     ("error rate", r"(?:test |classification )?error rates?|test error"),
     (
@@ -24,7 +24,10 @@ METRICS: tuple[tuple[str, str], ...] = (
         r"(?:zero-shot |few-shot |test |average |mean |overall |classification |recognition |verification |execution |program )?acc(?:urac(?:y|ies)|\.)?",
     ),
     ("F0.5", r"F\s?0\.5"),
-    ("F1", r"(?:macro-?|micro-?)?F1(?:[- ]score)?|F-score|F-measure|F\s1(?:\s?-\s?score)?\b"),
+    (
+        "F1",
+        r"(?:macro-?|micro-?)?F1(?:[- ]score)?|F-score|F-measure|F\s1(?:\s?-\s?score)?\b|\bH-?mean\b",
+    ),
     ("GLEU", r"GLEU"),
     ("BLEU", r"(?:Sacre)?BLEU(?:-4)?(?: scores?)?"),
     ("METEOR", r"(?-i:\bMETEOR\b)"),
@@ -37,7 +40,7 @@ METRICS: tuple[tuple[str, str], ...] = (
     ("ROUGE-2", r"ROUGE-2"),
     ("ROUGE", r"ROUGE"),
     ("CIDEr", r"CIDEr"),
-    ("mIoU", r"mIoU|mean IoU|mean intersection over union"),
+    ("mIoU", r"mIoU|mean IoU|mean IU\b|mean intersection over union"),
     ("PQ", r"\bPQ\b|panoptic quality"),
     ("mask AP", r"mask m?AP\b|(?-i:AP\s?\(mask\)|AP\^?mask\b|AP\^?m\b)"),
     (
@@ -52,16 +55,21 @@ METRICS: tuple[tuple[str, str], ...] = (
     ("pass@k", r"[Pp]ass@\d+\b"),
     ("perplexity", r"perplexity|\bPPL\b"),
     ("WER", r"\bWERs?\b|word error rates?"),
+    ("CER", r"\bCERs?\b|character error rates?"),
     ("PER", r"\bPER\b|phoneme error rate"),
     ("EER", r"\bEER\b|equal error rate"),
     ("DER", r"\bDER\b|diarization error rate"),
     ("success rate", r"success rates?"),
     ("win rate", r"win rates?"),
     ("PR-AUC", r"PR[- ]AUC|\bAUPRC?\b"),
-    ("AUROC", r"AUROC|AUC"),
-    ("recall@1", r"R@1\b|[Rr]ecall@1\b|[Rr]ank-?1\b"),
-    ("recall@k", r"(?-i:R@(?:5|10|50|100)\b)|[Rr]ecall@(?:5|10|50|100)\b"),
+    # a tracker's success score is the area under its success plot ("70.7 SUC on LaSOT")
+    ("AUROC", r"AUROC|AUC|(?-i:\bSUC\b)"),
+    ("recall@1", r"R@1\b|[Rr]ecall@1\b|[Rr]ank-?1\b(?: (?:identification )?accuracy)?"),
+    ("recall@k", r"(?-i:R@\d+\b)|[Rr]ecall@\d+\b"),
     ("hits@k", r"[Hh]its@\d+\b"),
+    ("HR@k", r"(?-i:HR@\d+\b)"),
+    ("precision@k", r"(?-i:P@\d+\b)|[Pp]recision@\d+\b"),
+    ("AR@k", r"(?-i:AR@\d+\b)"),
     ("MRR", r"(?-i:\bMRR\b)|mean reciprocal rank"),
     ("NDCG@10", r"nDCG@10|NDCG@10"),
     ("ndcg@k", r"nDCG@\d+|NDCG@\d+"),
@@ -73,6 +81,17 @@ METRICS: tuple[tuple[str, str], ...] = (
     ("J&F", r"J\s?&\s?F"),
     ("Dice", r"[Dd]ice(?: coefficient| score)?|\bDSC\b"),
     ("MPJPE", r"\bMPJPE\b"),
+    ("MOTP", r"(?-i:\bMOTP\b)"),
+    ("minDCF", r"\bminDCF\b"),
+    ("BERTScore", r"BERTScore|BERT-?Score"),
+    ("CLIP score", r"CLIP-?Score|CLIP score"),
+    ("NME", r"(?-i:\bNME\b)|normali[sz]ed mean error"),
+    ("EAO", r"(?-i:\bEAO\b)|expected average overlap"),
+    ("HD95", r"(?-i:\bHD95\b)|(?:95% )?Hausdorff distance"),
+    ("COMET", r"(?-i:\bCOMET\b)"),
+    ("ADE", r"(?-i:\bminADE\b|\bADE\b)|average displacement error"),
+    ("FDE", r"(?-i:\bminFDE\b|\bFDE\b)|final displacement error"),
+    ("SPL", r"(?-i:\bSPL\b)"),
     ("mCE", r"\bmCE\b"),
     ("miss rate", r"miss rates?"),
     ("PESQ", r"\bPESQ\b"),
@@ -102,6 +121,7 @@ METRICS: tuple[tuple[str, str], ...] = (
     ("ADD", r"(?-i:\bADD(?:\(-?S\)|-S)?(?![\w-]))"),
     ("MCC", r"(?-i:\bMCC\b)|Matthews correlation coefficient"),
     ("kappa", r"(?:Cohen's |Cohen’s )?[Kk]appa(?: score| coefficient)?"),
+    ("Kendall correlation", r"Kendall(?:'s|’s)?(?: tau| τ)?(?: correlation)?"),
     ("Spearman correlation", r"Spearman(?:'s|’s)?(?: rank)?(?: correlation)?"),
     ("Pearson correlation", r"Pearson(?:'s|’s)?(?: correlation)?"),
     ("mAcc", r"(?-i:\bmAcc\b)"),
@@ -249,7 +269,15 @@ def numbers(sentence: str) -> list:
     return out
 
 
-_NUMBERED = {"pass@k": "pass@", "hits@k": "hits@", "recall@k": "recall@", "ndcg@k": "NDCG@"}
+_NUMBERED = {
+    "pass@k": "pass@",
+    "hits@k": "hits@",
+    "recall@k": "recall@",
+    "ndcg@k": "NDCG@",
+    "HR@k": "HR@",
+    "precision@k": "precision@",
+    "AR@k": "AR@",
+}
 
 
 def metric_name(match: re.Match) -> str:

@@ -20,6 +20,29 @@ _PAIRING_PREP = re.compile(
 )
 
 
+#: "an F 1 score of 59.05 on a large-scale documentlevel dataset (DocRED)": the name in
+#: parentheses after the data noun the figure is on
+_DATA_NOUN_NAMED = re.compile(
+    r"\b(?:on|in|for)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,4}(?:data ?set|benchmark|corpus)\s*\(\s*$",
+    re.I,
+)
+
+
+#: "(WikiText-103) -the latter achieving a state-of-the-art perplexity of 29.2": the last named
+_LATTER = re.compile(r"\bthe latter\b", re.I)
+
+
+def _the_latter(sentence: str, number, mentions: list[Mention]) -> Mention | None:
+    """The benchmark named last before "the latter" in the figure's clause."""
+    latter = next(reversed(list(_LATTER.finditer(sentence, 0, number.start()))), None)
+    if latter is None or CLAUSE.search(sentence, latter.end(), number.start()):
+        return None
+    if any(latter.end() <= m.start < number.start() for m in mentions):
+        return None
+    before = [m for m in mentions if m.end <= latter.start()]
+    return before[-1] if before else None
+
+
 _FIGURE_THEN_PAREN = re.compile(r"\s*(?:%|dB)?\s*\(\s*")
 
 
@@ -27,6 +50,17 @@ _OPEN_PAREN = re.compile(r"\s*(?:(?:dataset|benchmark|test set|val set)\s*)?\(\s
 
 
 _RUN_TO_BENCHMARKS = re.compile(r"\s*%?\s*(?:(?:on|in|for|across)\s+(?:the\s+)?)$", re.I)
+
+
+_RUN_METRICS_TO_BENCHMARK = re.compile(
+    r"\s*(?:of|in|for|in terms of)\s+(?:the\s+)?(?:,|and|\s)*(?:on|in|for)\s+(?:the\s+)?", re.I
+)
+
+
+_ANOTHER_METRIC = re.compile(
+    rf"\s*(?:%|dB)?\s*,?\s*and\s+(?:the\s+|an?\s+)?(?:{METRIC.pattern})\s*(?:of|=|:|is)\s*(?:an?\s+)?",
+    re.I,
+)
 
 
 _THE = re.compile(r"\bthe\s+", re.I)
@@ -68,9 +102,16 @@ def _paired_lists(sentence: str, number, numbers: list, mentions: list[Mention])
     figures, first, last, at = run
     run_end = figures[last].end()
     following = [m for m in mentions if m.start >= run_end]
-    if not following or not _RUN_TO_BENCHMARKS.fullmatch(
-        _list_gap(sentence, run_end, following[0].start)
-    ):
+    if not following:
+        return None
+    gap = _list_gap(sentence, run_end, following[0].start)
+    if _RUN_METRICS_TO_BENCHMARK.fullmatch(gap) and len(
+        METRIC.findall(sentence, run_end, following[0].start)
+    ) == (last - first + 1):
+        # "68.96 and 65.21 of execution accuracy and program accuracy on the FinQA dataset": as
+        # many metrics as figures, then one benchmark, all of them on it
+        return following[0]
+    if not _RUN_TO_BENCHMARKS.fullmatch(gap):
         return None
     listed = [following[0]]
     for mention in following[1:]:
@@ -209,6 +250,10 @@ def tied_benchmark(
     if decided:
         return respective
     distinct = {m.name for m in mentions}
+    if len(distinct) > 1 and "latter" in sentence:
+        latter = _the_latter(sentence, number, mentions)
+        if latter is not None:
+            return latter
     if len(distinct) == 1:
         if _TESTED_ELSEWHERE.search(sentence) and all(
             _TRAINED_ON.search(sentence, 0, m.start) for m in mentions
@@ -271,13 +316,24 @@ def tied_benchmark(
                 )
             )
             and len(between) <= 60
-            and _PAIRING_PREP.search(sentence[: first.start])
+            # "an average mAP of 34.09%; on THUMOS14, it reaches": a semicolon ends the figure's clause
+            and ";" not in between
+            and (
+                _PAIRING_PREP.search(sentence[: first.start])
+                or _DATA_NOUN_NAMED.search(sentence[: first.start])
+            )
         ):
             return first
     # "on ImageNet, it reaches 80.1%" : the only benchmark before, with no other number between
     preceding = [m for m in mentions if m.end <= number.start()]
     if preceding and not near and len({m.name for m in preceding}) == 1:
         last = preceding[-1]
-        if not any(last.end < n.start() < number.start() for n in numbers if n is not number):
+        between = [n for n in numbers if n is not number and last.end < n.start() < number.start()]
+        if all(
+            _ANOTHER_METRIC.fullmatch(sentence, a.end(), b.start())
+            for a, b in zip(between, [*between[1:], number])
+        ):
+            # "ImageNet-1K zero-shot classification with top-1 accuracy of 83.74 and the top-5
+            # accuracy of 97.18": another metric of the same benchmark
             return last
     return None

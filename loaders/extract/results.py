@@ -31,7 +31,7 @@ _BOUND_BEFORE = re.compile(
 )
 #: an improvement: "by 3.2 points", "+4.2 PQ", "a 12% relative reduction", "gains of 2.1"
 _DELTA_BEFORE = re.compile(
-    r"(?:\bby|\+|\bimprov\w*(?: of)?|\bgains?(?: of)?|\bincrease[sd]?(?: of)?|\breduc\w*(?: of)?|\bboost\w*(?: of)?|\bmargin of|\bdrop(?: of)?|\bhigher|\blower)\s*(?:about |around |roughly |nearly |over |up to |an? |~)?$",
+    r"(?:\bby|\+|\bimprov\w*(?: of)?|\bgain(?:s|ing|ed)?(?: of)?|\bincrease[sd]?(?: of)?|\breduc\w*(?: of)?|\bboost\w*(?: of)?|\bmargin of|\bdrop(?: of)?|\bhigher|\blower)\s*(?:about |around |roughly |nearly |over |up to |an? |~)?$",
     re.I,
 )
 _DELTA_AFTER = re.compile(
@@ -93,7 +93,12 @@ _BEATS_NAME = re.compile(
 _IN_TERMS_OF = re.compile(r"\bin terms of\s+$", re.I)
 _DIGIT = re.compile(r"\d")
 #: "the GLUE score to 80.5%", "MultiNLI accuracy to 86.7%": benchmark, metric, number in a row
-_BENCH_METRIC_GAP = re.compile(r"\s+(?:[A-Za-z-]+\s+){0,3}$")
+#: (not "on ActivityNet v1.3 and reaches mAP 54.14% ... on THUMOS-14": a conjunction or a verb
+#: between starts another statement)
+_BENCH_METRIC_GAP = re.compile(
+    r"\s+(?:(?!(?:and|or|but|while|reach|achiev|obtain|attain|yield|get)\w*\s)[A-Za-z-]+\s+){0,3}$",
+    re.I,
+)
 _SCORE = re.compile(r"scores?\b", re.I)
 
 
@@ -124,14 +129,75 @@ def find_results(sentence: str, mentions: list[Mention], carried: bool = False) 
     if not mentions or not _DIGIT.search(sentence):
         return []
     inside = [] if carried else mentions
-    return _speeds(sentence, mentions, inside, carried) + _scores(
-        sentence, mentions, inside, carried
-    )
+    scores = _scores(sentence, mentions, inside, carried)
+    return _speeds(sentence, mentions, inside, carried) + scores + _sizes(sentence, inside, scores)
 
 
 #: a model's speed: "40 FPS", "182.38 frames per second" (its size and compute, "14.3M
 #: parameters", "491 MFLOPs", are properties of the model more than results on a benchmark)
 _FPS = re.compile(r"(?<![\w.@/-])(\d{1,4}(?:\.\d+)?)\s?(?:FPS|fps|frames per second|frames/s)\b")
+
+
+#: a model's size or compute: "14.3M parameters", "about 5.0 million parameters", "1.3B params",
+#: "491 MFLOPs", "4.5 GFLOPs"
+_SIZE = re.compile(
+    r"(?<![\w.@/-])(\d{1,4}(?:\.\d+)?)\s?-?(?:(?P<scale>[KMB]|[Mm]illion|[Bb]illion)\s?-?(?:trainable\s+|learnable\s+)?(?:param(?:eter)?s?\b)|(?P<flops>[GMT])(?P<op>FLOPs|MACs)\b)"
+)
+_SCALES = {"million": "M", "billion": "B"}
+
+
+def _sizes(sentence: str, inside: list[Mention], scores: list[Result]) -> list[Result]:
+    """ "97.70% test accuracy on CIFAR-10 with 14.3M parameters", "ImageNet accuracy of 80.1% with
+    only 491 MFLOPs": the size (or compute) of the model a sentence states a score of, on the
+    benchmark of its first score, as leaderboards record it beside the score; bounds ("less than
+    1M parameters") and the rivals' sizes ("outperforming the PaLM model with 540B parameters")
+    are not."""
+    if "param" not in sentence and "FLOPs" not in sentence and "MACs" not in sentence:
+        return []
+    if not any(r.kind == "absolute" for r in scores):
+        return []
+    out: list[Result] = []
+    for size in _SIZE.finditer(sentence):
+        if _inside(size, inside) or _BOUND_BEFORE.search(
+            sentence[max(0, size.start() - 20) : size.start()]
+        ):
+            continue
+        own = _first_score_beside(sentence, size, scores)
+        if own is None or _about_others(sentence, size):
+            continue
+        if size.group("scale"):
+            scale = size.group("scale")
+            unit = _SCALES.get(scale.lower(), scale)
+            metric, stated = "params", f"{size.group(1)}{unit} parameters"
+        else:
+            unit = size.group("flops")
+            metric, stated = size.group("op"), f"{size.group(1)} {unit}{size.group('op')}"
+        out.append(
+            Result(own.benchmark, metric, float(size.group(1)), unit, "absolute", "", stated)
+        )
+    return out
+
+
+_SEGMENT_END = re.compile(r"[;:]")
+_LEADING_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _first_score_beside(sentence: str, size: re.Match, scores: list[Result]) -> Result | None:
+    """The first score of the part of the sentence (between semicolons and colons) the size is
+    in: "(i) ... a 557-million-parameter AmoebaNet model and attain a top-1 accuracy of 84.4% on
+    ImageNet-2012, (ii) ...: We train a single 6-billion-parameter ... model" sizes the first only."""
+    start = max((m.end() for m in _SEGMENT_END.finditer(sentence, 0, size.start())), default=0)
+    end_match = _SEGMENT_END.search(sentence, size.end())
+    segment = sentence[start : end_match.start() if end_match else len(sentence)]
+    best: tuple[int, Result] | None = None
+    for result in scores:
+        number = _LEADING_NUMBER.match(result.stated)
+        if result.kind != "absolute" or number is None:
+            continue
+        at = re.search(rf"(?<![\d.]){re.escape(number.group(0))}(?!\d)", segment)
+        if at is not None and (best is None or at.start() < best[0]):
+            best = (at.start(), result)
+    return best[1] if best else None
 
 
 _SPEED_RANGE = re.compile(r"\bfrom\s+$|\bfrom\s+\d+(?:\.\d+)?\s?(?:FPS|fps)\s+to\s+$")
@@ -194,18 +260,31 @@ _FIGURE_ON = re.compile(r"\s*\)?\s+on\s+(?:the\s+)?")
 _OPENS = re.compile(r"\(\s*$")
 
 
+_ACHIEVING_BETWEEN = re.compile(
+    r"\s+(?:data ?sets|benchmarks)?,?\s*(?:achieving|obtaining|reaching)\s+(?:[\w-]+\s+){0,5}?(?:of\s+)?",
+    re.I,
+)
+
+
 def _respective_before(
     sentence: str, number, figures: list, mentions: list[Mention]
 ) -> Mention | None:
     """ "raise the state-of-the-art performance ... on LRW and LRW-1000 to 88.5 % and 46.6 %,
     respectively": a list of benchmarks, then a list of as many figures, paired in order."""
-    if "respectively" not in sentence:
+    respectively = "respectively" in sentence
+    if not respectively and "achiev" not in sentence:
         return None
     run = figure_run(sentence, number, figures)
     if run is None:
         return None
     listed, first, last, at = run
     before = [m for m in mentions if m.end <= listed[first].start()]
+    if not respectively and not (
+        before and _ACHIEVING_BETWEEN.fullmatch(sentence, before[-1].end, listed[first].start())
+    ):
+        # "on PASCAL VOC 2012 and Cityscapes datasets, achieving the test set performance of
+        # 89.0% and 82.1%": the list, then the participle of the paper's result, then the figures
+        return None
     if len(before) != last - first + 1 or len({m.name for m in before}) != len(before):
         return None
     if any(
@@ -223,11 +302,18 @@ def _implied(
     right before "on" it, in the metric the benchmark's results are reported in
     (``primary_metrics``); when the sentence names metrics, only in one of them ("lowered the
     word error rate ... to a record 6.6% on the Switchboard subset")."""
-    named = {metric_name(m) for m in metrics}
+    groups = [(g.start(), g.end()) for g in _ASIDES.finditer(sentence)] if metrics else []
     out: list[Result] = []
     for number in figures:
         if isinstance(number, Figure) or _delta_kind(sentence, number) is not None:
             continue
+        # "for ImageNet-C (41.42 mCE), ImageNet-R (53.92%), and ImageNet-Sketch (41.04%)": a
+        # metric inside another figure's parentheses is that figure's, not the sentence's
+        named = {
+            metric_name(m)
+            for m in metrics
+            if not any(a <= m.start() < b and not a <= number.start() < b for a, b in groups)
+        }
         if _SPEED_OF.search(sentence, 0, number.start()):
             continue  # "a real-time processing speed of 54.60 on the Kvasir-SEG dataset"
         unit = (number.group(2) or "").strip() or None
@@ -242,6 +328,11 @@ def _implied(
                     m.end <= number.start()
                     and _PAREN_FIGURE.fullmatch(sentence, m.end, number.start())
                     and _PAREN_CLOSE.match(sentence, number.end())
+                )
+                # "(e.g., GSM8K 74.4% ? 83.2%)": the benchmark, where it started, an arrow
+                or (
+                    m.end <= number.start()
+                    and _BENCH_ARROW.fullmatch(sentence, m.end, number.start())
                 )
                 or (
                     m.start >= number.end()
@@ -298,6 +389,9 @@ def _read(
             # "83.2% top-1 accuracy (+0.8%) on UCF101 and 54.5% on HMDB51": the first figure's
             # metric and asides may stand between
             gap = _ASIDES.sub(" ", METRIC.sub(" ", gap, count=1))
+            # "F1 score of 81.43% compared with 80.47% of the existing method on CULane, and
+            # 86.47% ... on CurveLanes": the rival's figure after the first one stands between
+            gap = _RIVAL_ASIDE.sub(" ", gap)
             if _LIST_AFTER.fullmatch(SPACES.sub(" ", gap)):
                 metric = tied[-1][1]
             elif _AND_BEFORE.search(sentence, 0, number.start()) and _VARIANT_AFTER.match(
@@ -339,6 +433,10 @@ def _read(
     return out
 
 
+_RIVAL_ASIDE = re.compile(
+    r"\b(?:compared (?:with|to)|versus|vs\.?)\s+\d{1,3}(?:\.\d+)?\s?%?(?:\s+(?:of|for|by)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:methods?|models?|baselines?|approach(?:es)?|systems?|works?|art))?",
+    re.I,
+)
 _SCORE_WORD = re.compile(r"\s+scores?\b")
 _BARE_PAREN = re.compile(r"\s*\(")
 _TRAILING_PREP = re.compile(r"\b(?:on|in|for)\s+(?:the\s+)?\s*$")
@@ -513,9 +611,18 @@ def _is_bound(sentence: str, number: re.Match) -> bool:
         _BOUND_BEFORE.search(sentence[max(0, number.start() - 20) : number.start()])
         or _NOT_A_SCORE.match(sentence, number.end())
         or _BOUND_AFTER.match(sentence, number.end())
+        or _ARROW_AFTER.match(sentence, number.end())
         or _THRESHOLD_AFTER.match(sentence, number.end())
         or _THRESHOLD_BEFORE.search(sentence[max(0, number.start() - 24) : number.start()])
     )
+
+
+_ARROW = r"(?:→|->|⇒|\s\?\s)"
+#: "GSM8K 74.4% → 83.2%" ("?" where a conversion lost the arrow): the figure before the arrow is
+#: where the paper started from, the one after it the paper's own
+_ARROW_AFTER = re.compile(rf"\s?(?:%|dB)?\s*{_ARROW}\s*\d")
+_ARROW_GAP = re.compile(rf"\(?\s*\d{{1,3}}(?:\.\d+)?\s?(?:%|dB)?\s*{_ARROW}\s*$")
+_BENCH_ARROW = re.compile(rf"\s*:?\s*\(?\s*\d{{1,3}}(?:\.\d+)?\s?(?:%|dB)?\s*{_ARROW}\s*")
 
 
 #: a threshold, not a score: "with the 0.5 IoU threshold", "at IoU=0.5", "an IoU threshold of 0.7"
@@ -574,7 +681,10 @@ def _parenthesised(
 _ADJACENT = re.compile(r"\s*%?\s?")
 _PAREN_OPEN = re.compile(r"\s*%?\s*\(\s*")
 _IN_TERMS_OF_AFTER = re.compile(r"\s*%?\s*in terms of\s+(?:the\s+)?", re.I)
-_ON_BENCHMARK = re.compile(r"\s+(?:on|in|for)\s+(?:the\s+)?", re.I)
+#: (and "the F1 score of RE on FUNSD is boosted from 80.35% to 89.45%": the task between)
+_ON_BENCHMARK = re.compile(
+    r"\s+(?:of\s+(?:the\s+)?[A-Z][\w-]*\s+)?(?:on|in|for)\s+(?:the\s+)?", re.I
+)
 _DATA_NOUN_START = re.compile(
     r"^\s+(?:(?:val(?:idation)?|test|dev)\s+)?(?:data ?set|benchmark|set|split)\b", re.I
 )
@@ -624,6 +734,9 @@ def _tied_metric(
                 return metric_name(metric)
         elif metric.end() <= number.start():
             gap = sentence[metric.end() : number.start()]
+            if gap.startswith(")") and _OPENS.search(sentence, 0, metric.start()):
+                # "a mean area under the curve (AUC) of 0.940": the abbreviation in parentheses
+                gap = gap[1:]
             for mention in mentions:
                 # "top-1 accuracy on ImageNet from 76.5% to 79.9%", "accuracy on the CIFAR-10
                 # test set is 97.1%": the benchmark between metric and figure
@@ -634,9 +747,10 @@ def _tied_metric(
                 ):
                     gap = _DATA_NOUN_START.sub("", sentence[mention.end : number.start()])
                     break
-            from_to = _FROM_TO.search(gap)
+            from_to = _FROM_TO.search(gap) or _ARROW_GAP.search(gap)
             if from_to is not None:
-                # "mAP increases from 1.7% to 7.4%", "the F1 score is boosted from 80.35% to"
+                # "mAP increases from 1.7% to 7.4%", "the F1 score is boosted from 80.35% to",
+                # "accuracy on GSM8K (74.4% → 83.2%)"
                 gap = _CHANGE_VERB.sub("", gap[: from_to.start()])
             if len(gap) <= 24 and _TIE_BEFORE.search(gap) and _TIE_BEFORE.search(gap).start() == 0:
                 return metric_name(metric)

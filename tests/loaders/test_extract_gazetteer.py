@@ -32,6 +32,25 @@ def test_gazetteer_is_large_and_well_formed():
         ("Pretraining on the Pile.", ["The Pile"]),
         ("Scores on ARC-Challenge and MMLU.", ["ARC-Challenge", "MMLU"]),
         ("Natural Questions and TriviaQA results.", ["Natural Questions", "TriviaQA"]),
+        # entries of issue 15's fifth round (real sentences of the tuning half: arxiv:2103.04717,
+        # arxiv:2009.12013, arxiv:2104.00633)
+        (
+            "Our proposed method achieves 59.0% mIoU on the validation set of Cityscapes by "
+            "training on the labeled Synscapes and GTA5 datasets and unlabeled training set of "
+            "Cityscapes.",
+            ["Cityscapes", "GTA5", "Cityscapes"],
+        ),
+        (
+            "Our best model using cluster merging shows the Avg-F1 of 80.2 on the CoNLL 2012 "
+            "shared task dataset in English.",
+            ["CoNLL-2012"],
+        ),
+        (
+            "Consequently, RePOSE runs at 92 FPS and achieves state-of-the-art accuracy of 51.6% on "
+            "the Occlusion LineMOD dataset -a 4.1% absolute improvement over the prior art, and "
+            "comparable result on the YCB-Video dataset with a much faster runtime.",
+            ["LINEMOD", "YCB-Video"],
+        ),
     ],
 )
 def test_finds_known_benchmarks_and_aliases(sentence, expected):

@@ -166,6 +166,31 @@ def test_a_question_mark_between_figures_keeps_the_sentence_whole():
         ("precision", "precision"),
         ("mean average precision", "mAP"),
         ("Top-1 Recall", "recall@1"),
+        ("Rank-1 accuracy", "recall@1"),
+        # issue 15, fifth round: scene-text H-mean, speech CER, face alignment NME, tracking EAO,
+        # segmentation HD95, MT COMET, trajectory ADE/FDE, navigation SPL
+        ("H-mean", "F1"),
+        ("character error rate", "CER"),
+        ("NME", "NME"),
+        ("EAO", "EAO"),
+        ("HD95", "HD95"),
+        ("Hausdorff distance", "HD95"),
+        ("COMET", "COMET"),
+        ("minADE", "ADE"),
+        ("FDE", "FDE"),
+        ("SPL", "SPL"),
+        ("Recall@20", "recall@20"),
+        ("HR@10", "HR@10"),
+        ("P@5", "precision@5"),
+        ("AR@100", "AR@100"),
+        ("mean IU", "mIoU"),
+        ("acc@5", "top-5 accuracy"),
+        ("Kendall's tau", "Kendall correlation"),
+        ("MOTP", "MOTP"),
+        ("minDCF", "minDCF"),
+        ("BERTScore", "BERTScore"),
+        ("CLIPScore", "CLIP score"),
+        ("rank-1 identification accuracy", "recall@1"),
         ("mask mAP", "mask AP"),
         ("AP (mask)", "mask AP"),
         ("box AP", "mAP"),
@@ -183,3 +208,6 @@ def test_metric_words_that_are_not_metrics():
     assert METRIC.search("we add a module") is None  # ADD only in capitals
     assert METRIC.search("the meteor shower") is None
     assert lower_is_better("EPE") and lower_is_better("MSE") and not lower_is_better("recall")
+    assert lower_is_better("NME") and lower_is_better("HD95") and lower_is_better("ADE")
+    assert not lower_is_better("EAO") and not lower_is_better("COMET")
+    assert METRIC.search("the comet tail") is None  # COMET only in capitals
