@@ -37,6 +37,9 @@ _COINED = re.compile(
 _DESCRIPTIVE_SUFFIX = re.compile(
     r"-(?:based|like|style|level|aware|free|specific|driven|guided|generated|only|scale|sized|size|wise|type|enhanced|powered|centric|tuned|trained)$"
 )
+#: "code-davinci-002", "text-embedding-ada-002": a model's id written in lower case, words and a
+#: version number joined by hyphens
+_MODEL_ID = re.compile(r"(?<![\w@/.-])([a-z]{3,}(?:-[a-z]{3,})+-\d[\w.]*)(?![\w/-])")
 _CAPITAL = re.compile(r"[A-Z]")
 _ALL_CAPS = re.compile(r"^[A-Z]{3,}[0-9]*$")
 
@@ -46,7 +49,7 @@ _ALL_CAPS = re.compile(r"^[A-Z]{3,}[0-9]*$")
 _NOISE = re.compile(
     r"^(?:TITAN|TX2|Xp|V100|A100|H100|P100|K80|RTX\d*|GTX\d*|Jetson\w*|PFS|FPS|DoF|GFLOPs?|MFLOPs|TFLOPs|"
     r"(?:CVPR|ICCV|ECCV|NeurIPS|NIPS|ICML|ICLR|AAAI|IJCAI|ACL|EMNLP|NAACL|COLING|Interspeech|ICASSP|MICCAI|KDD|WACV|BMVC)['-]?\d{2,4}|"
-    r"[A-Z]{2,4}\d{3}[A-Z]?|v?\d+(?:\.\d+)+|(?:Sec|Section|Fig|Figure|Table|Eq|App|Appendix)\.?-?\d+|"
+    r"[A-Z]{2,4}\d{3}[A-Z]?|[A-Z]{2}\d{4}|v?\d+(?:\.\d+)+|(?:Sec|Section|Fig|Figure|Table|Eq|App|Appendix)\.?-?\d+|"
     r"[A-Z]\d(?:-\d+)?|(?:System|Model|Method|Setting|Stage|Step|Task|Phase|Level|Version|Type|Case|Exp|Run)-?\d+|"
     r"[a-z]{3,}[A-Z][a-z]+|X-rays?|P-MPJPE|MPJPE|mCE|UAS|LAS|GLEU|ADD|ADD-S|PR-AUC|F1-[Ss]core|NoC@\d+|mAP@?[\d.]*|"
     r"False Positives|False Negatives|True Positives|AAMI|EC57|"
@@ -107,7 +110,8 @@ def is_reference(sentence: str) -> bool:
 _FIELD_AFTER = re.compile(
     r"\s+(?:parsing|parsers?|recognition|detection|segmentation|tracking|classification|estimation|"
     r"translation|tagging|tags|tasks?|space|domain|community|field|literature|problems?|methods|"
-    r"models|approaches|algorithms|systems|pipelines|signals?|monitoring|denoising|research)\b"
+    r"models|approaches|algorithms|systems|pipelines|signals?|monitoring|denoising|research|"
+    r"representations?|queries|features|maps)\b"
 )
 
 
@@ -193,6 +197,10 @@ def find_method_mentions(
         if any(s <= token.start() < e for s, e in spans):
             continue
         word = token.group(1)
+        if word.endswith("-like"):
+            # "five pre-trained BERT-like models": models resembling BERT, not BERT
+            spans.append((token.start(), token.end()))
+            continue
         if "-" in word:
             word = _ADJECTIVE_TAIL.sub("", _DESCRIPTIVE_SUFFIX.sub("", word))
         word = word.rstrip(".")
@@ -205,6 +213,14 @@ def find_method_mentions(
         if _PLURAL_CLASS.match(word):
             continue
         out.append(MethodMention(word, (word,), "coined", False, token.start()))
+    for token in _MODEL_ID.finditer(sentence):
+        if (
+            not any(s <= token.start() < e for s, e in spans)
+            and fold(token.group(1)) not in excluded
+        ):
+            out.append(
+                MethodMention(token.group(1), (token.group(1),), "coined", False, token.start())
+            )
     out.extend(_known(sentence, excluded, spans, out))
     out.extend(_cued_phrases(sentence, excluded, spans, out))
     out.extend(_transformer(sentence, spans))
@@ -289,7 +305,7 @@ def _known(
 _TECHNIQUE_HEAD = (
     "transform normalization search evolution filter pooling descent regression propagation "
     "dropout distillation sampling augmentation annealing clustering decomposition factorization "
-    "boosting forests forest machines machine fields field process algorithm optimizer"
+    "boosting forests forest machines machine fields field process algorithm optimizer ensembling"
 ).split()
 _PHRASE_CUE = re.compile(
     r"\b(?:[Ii]nspired by|[Bb]ased on|[Bb]uil(?:t|ds?) (?:up)?on|[Rr]el(?:y|ies|ied|ying) on|over|than|"
@@ -328,7 +344,7 @@ def _cued_phrases(
 
 
 #: "the Transformer", "standard Transformer-based models": the architecture, written as a name
-_TRANSFORMER = re.compile(r"\bTransformer\b(?!\s*\(|,\s*(?:termed|called|dubbed|named)\b)")
+_TRANSFORMER = re.compile(r"(?<!-)\bTransformer\b(?!\s*\(|,\s*(?:termed|called|dubbed|named)\b)")
 _TITLE_WORD_BEFORE = re.compile(r"[A-Z][\w-]*\s+$")
 
 

@@ -111,7 +111,8 @@ def is_generic(name: str, short: str | None = None) -> bool:
     (True, False)
     """
     stripped = name.strip()
-    for form in (stripped, short or "", _initials(stripped)):
+    # "Con-vNet": a short form broken by a line-end hyphen is the acronym without it
+    for form in (stripped, short or "", (short or "").replace("-", ""), _initials(stripped)):
         if form in GENERIC or form.lower() in _GENERIC_FOLDED:
             return True
         if form.endswith("s") and form[:-1] in GENERIC:

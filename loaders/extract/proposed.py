@@ -260,6 +260,9 @@ def _title_name(title: str, abstract: str) -> list[Candidate]:
 def from_sentence(sentence: str, definitions: list | None = None) -> list[Candidate]:
     """Proposals in one abstract sentence ("we propose X", "called X", "our X", "a novel X module")."""
     out: list[Candidate] = []
+    if sentence.rstrip().endswith("?"):
+        # "Can we automatically design a Convolutional Network (ConvNet) ...?": a question
+        return out
     if _RESULT_VERB.search(sentence):
         out.extend(_result_subject(sentence))
     if (" is " in sentence or " are " in sentence) and _PASSIVE_VERB.search(sentence):
@@ -274,6 +277,8 @@ def from_sentence(sentence: str, definitions: list | None = None) -> list[Candid
     novel = any(w in sentence for w in ("novel", "new", "innovative", "proposed"))
     if novel or "our " in sentence or "Our " in sentence:
         out.extend(_ours(sentence, definitions))
+    if novel:
+        out.extend(_defined_as_new(sentence, definitions))
     name = name_run(sentence, 0) if novel else None
     if name and any(is_name_like(w) for w in name.split()) and _accept(name):
         rest = sentence[sentence.find(name) + len(name) :]
@@ -344,10 +349,30 @@ def from_sentence(sentence: str, definitions: list | None = None) -> list[Candid
             following = name_run(sentence, offset + lead.end())
             if (
                 following
-                and len(following.split()) >= 2
+                and (
+                    len(following.split()) >= 2
+                    # "we also design an SGAlign layer": one coined word, not a listed method
+                    or (is_name_like(following) and not is_known_method(following))
+                )
                 and _THING_AFTER.match(sentence[offset + lead.end() + len(following) :])
             ):
                 offset += lead.end()
+        described = _DESCRIBED_THEN_NAMED.match(obj)
+        if described:
+            # "we propose a new layered network structure, HDCGAN, that ...": the name after
+            # a lower-case description of the thing
+            named = name_run(sentence, offset + described.end())
+            if (
+                named
+                and any(is_name_like(w) for w in named.split())
+                and _accept(named)
+                and not is_known_method(named)
+                and _NAME_ENDS.match(sentence, offset + described.end() + len(named))
+            ):
+                rest = sentence[offset + described.end() + len(named) :]
+                paren = _SHORT_AFTER.match(rest)
+                aliases = (named, paren.group(1)) if paren else (named,)
+                out.append(_candidate(named, aliases, "propose-described", sentence, 0.8))
         name = name_run(sentence, offset)
         if name and _accept(name):
             rest = sentence[offset + len(name) :]
@@ -374,6 +399,12 @@ def from_sentence(sentence: str, definitions: list | None = None) -> list[Candid
                     out.append(_candidate(name, aliases, "propose-object", sentence, 0.8))
     return out
 
+
+#: "a new layered network structure, " / "a novel approach, ": a lower-case description of
+#: the proposed thing, its name after the comma
+_DESCRIBED_THEN_NAMED = re.compile(r"(?:a|an)\s+(?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*,\s+(?=[A-Z])")
+#: where a name written after its description ends: a bracket, a comma, a relative clause
+_NAME_ENDS = re.compile(r"\s*(?:[(,.;:]|$|\s(?:which|that|to|for|is|as)\b)")
 
 _COINED_WORD = r"[A-Za-z][\w.+-]*[A-Z0-9][\w.+-]*"
 _RESULT_VERB = re.compile(
@@ -565,6 +596,24 @@ def _ours(sentence: str, definitions: list) -> list[Candidate]:
             d.long, d.short
         ):
             out.append(_candidate(d.long, (d.long, d.short), "novel-acronym", sentence, 0.8))
+    return out
+
+
+#: "temporal segment network (TSN), a novel framework", "X (ACR) is a new ...": an apposition
+#: that calls the defined thing new
+_NEW_APPOSITION = re.compile(r"(?:\s*,\s+|\s+(?:is|are)\s+)(?:a|an)\s+(?:novel|new)\b")
+
+
+def _defined_as_new(sentence: str, definitions: list) -> list[Candidate]:
+    """ "Our first contribution is temporal segment network (TSN), a novel framework for ...":
+    a definition the sentence calls new is the paper's own, its long form in lower case too
+    (unless the sentence sets it against others: "unlike X (ACR), a new ...")."""
+    out = []
+    for d in definitions:
+        if not _NEW_APPOSITION.match(sentence, d.end) or _COMPARE_CUE.search(sentence, 0, d.start):
+            continue
+        if _accept(d.long, d.short) or own_acronym(d.long, d.short):
+            out.append(_candidate(d.long, (d.long, d.short), "new-apposition", sentence, 0.8))
     return out
 
 

@@ -1,0 +1,61 @@
+"""Shapes of names read as used methods: lower-case model ids, "X-like" classes, "Swin-Transformer",
+chip numbers, unlisted names modifying a representation (real sentences from results_tune.json's
+tuning half, pwc-methods-tune3)."""
+
+from __future__ import annotations
+
+from loaders.extract.mentions import find_method_mentions, is_noise
+
+
+def mentions(sentence: str) -> list[tuple[str, bool]]:
+    return [(m.name, m.compares) for m in find_method_mentions(sentence, set())]
+
+
+def test_a_lower_case_model_id_with_a_version_is_a_name():
+    s = (
+        "We conduct extensive experiments using the latest language model code-davinci-002 and "
+        "demonstrate that DI-VERSE can achieve new state-of-the-art performance."
+    )
+    assert ("code-davinci-002", False) in mentions(s)
+    assert all(n != "state-of-the-art" for n, _ in mentions(s))
+
+
+def test_a_model_like_another_is_not_that_model():
+    s = (
+        "Furthermore, we fine-tune five pre-trained BERT-like models to set a monolingual "
+        "baseline for the new dataset and we achieve 93.56% of accuracy."
+    )
+    assert all(n != "BERT" for n, _ in mentions(s))
+
+
+def test_transformer_after_a_hyphen_is_the_tail_of_another_name():
+    s = (
+        "In particular, with the Swin-Transformer large backbone, our Box2Mask obtains 42.4% mask "
+        "AP on COCO, which is on par with the recently developed fully mask-supervised methods."
+    )
+    assert all(n != "Transformer" for n, _ in mentions(s))
+
+
+def test_a_chip_number_is_no_method():
+    assert is_noise("RK3288") and not is_noise("YOLOv3")
+    s = (
+        "ParC-Net achieves 78.6% top-1 accuracy with 23% faster inference speed (on ARM based "
+        "Rockchip RK3288) compared with MobileViT."
+    )
+    assert [n for n, _ in mentions(s) if "RK3288" in n] == []
+
+
+def test_an_unlisted_name_before_a_representation_noun_is_no_method():
+    s = (
+        "In a nutshell, BEVFormer exploits both spatial and temporal information by interacting "
+        "with spatial and temporal space through predefined grid-shaped BEV queries."
+    )
+    assert all(n != "BEV" for n, _ in mentions(s))
+
+
+def test_a_technique_named_after_a_comparison_cue():
+    s = (
+        "Without changing the network architecture, Mean Teacher achieves an error rate of 4.35% "
+        "on SVHN with 250 labels, outperforming Temporal Ensembling trained with 1000 labels."
+    )
+    assert ("Temporal Ensembling", True) in mentions(s)

@@ -1,0 +1,60 @@
+"""Proposals named after a description of the thing, defined as new in an apposition, one coined
+word before the noun of what it is, and questions that propose nothing (real sentences from
+results_tune.json's tuning half, pwc-methods-tune3)."""
+
+from __future__ import annotations
+
+from loaders.extract.names import is_generic
+from loaders.extract.proposed import from_sentence
+
+
+def proposed(sentence: str) -> list[tuple[str, str]]:
+    return [(c.name, c.rule) for c in from_sentence(sentence)]
+
+
+def test_a_name_written_after_a_lower_case_description_is_proposed():
+    s = (
+        "In this paper, we propose a new approach, DIVERSE (Diverse Verifier on Reasoning Step), "
+        "to further advance their reasoning capability."
+    )
+    assert ("DIVERSE", "propose-described") in proposed(s)
+    s = (
+        "In order to boost network convergence of DCGAN (Deep Convolutional Generative "
+        "Adversarial Networks) [2] and achieve good-looking high-resolution results we propose a "
+        "new layered network structure, HDCGAN, that incorporates current state-of-the-art "
+        "techniques for this effect."
+    )
+    assert ("HDCGAN", "propose-described") in proposed(s)
+
+
+def test_a_listed_method_after_a_description_is_not_proposed():
+    s = "We propose a simple baseline, ResNet-50, that is trained longer."
+    assert all(rule != "propose-described" for _, rule in proposed(s))
+
+
+def test_a_definition_an_apposition_calls_new_is_proposed_even_in_lower_case():
+    s = (
+        "Our first contribution is temporal segment network (TSN), a novel framework for "
+        "video-based action recognition."
+    )
+    assert ("temporal segment network", "new-apposition") in proposed(s)
+    s = "Unlike deep Q-network (DQN), a new agent we train learns from pixels."
+    assert all(rule != "new-apposition" for _, rule in proposed(s))
+
+
+def test_one_coined_word_before_the_noun_of_what_it_is_is_proposed():
+    s = "To localize each sub-graph, we also design an SGAlign layer to embed each sub-graph into the Euclidean space."
+    assert ("SGAlign", "propose-object") in proposed(s)
+
+
+def test_a_question_proposes_nothing():
+    s = (
+        "Can we automatically design a Convolutional Network (Con-vNet) with the highest image "
+        "classification accuracy under the latency constraint of a mobile device?"
+    )
+    assert proposed(s) == []
+
+
+def test_a_short_form_broken_by_a_line_end_hyphen_is_still_generic():
+    assert is_generic("Convolutional Network", "Con-vNet")
+    assert not is_generic("Grouped-Query Attention", "GQA")
