@@ -58,3 +58,21 @@ def test_a_question_proposes_nothing():
 def test_a_short_form_broken_by_a_line_end_hyphen_is_still_generic():
     assert is_generic("Convolutional Network", "Con-vNet")
     assert not is_generic("Grouped-Query Attention", "GQA")
+
+
+def test_the_proposed_method_opening_a_coordination_is_not_a_benchmark():
+    from kg.model import Paper
+    from loaders.extract.extractor import extract_paper
+
+    paper = Paper(
+        key="t:parc",
+        title="ParC-Net: Position Aware Circular Convolution with Merits from ConvNets and Transformer",
+        abstract=(
+            "For classification on ImageNet-1k, ParC-Net achieves 78.6% top-1 accuracy with about "
+            "5.0 million parameters. On MS-COCO object detection and PASCAL VOC segmentation "
+            "tasks, ParC-Net also shows better performance."
+        ),
+    )
+    ex = extract_paper(paper)
+    assert {b.name for b in ex.benchmarks} >= {"ImageNet"}
+    assert all(b.key != "parcnet" for b in ex.benchmarks)
