@@ -62,12 +62,16 @@ _LEADING_PREPOSITIONS = frozenset(
 _NUMBER_WORD = re.compile(r"^[\d.,]+$")
 _QUOTED = re.compile(r"\s*(?:``|\"|“|')([^`\"”']{2,60})(?:''|\"|”|')")
 #: what a paper calls its own contribution: "our <...> method, Rotary Major Scan,"
+#: what a model that does something is called: "our detector, namely NMS-Ped"
+_AGENT_NOUN = r"(?:detector|tracker|parser|classifier|segmenter|generator|estimator|predictor|solver|planner|retriever|recognizer|tagger)s?"
 _THING = (
     r"(?:method|model|module|framework|approach|algorithm|architecture|technique|system|pipeline|"
     r"benchmark|dataset|metric|block|layer|strategy|library|tool|scheme|mechanism|network|paradigm|"
     r"loss|operator|index|measure|toolkit|agent|encoder|decoder|attention)s?"
 )
-_OUR_THING_NAMED = re.compile(rf"\b[Oo]ur (?:[\w-]+ ){{0,3}}{_THING},?\s+(?=[A-Z])")
+_OUR_THING_NAMED = re.compile(
+    rf"\b[Oo]ur (?:[\w-]+ ){{0,3}}(?:{_THING}|{_AGENT_NOUN}),?\s+(?:namely\s+)?(?=[A-Z])"
+)
 _NOVEL_THING = re.compile(r"\b(?:a|an) (?:novel|new) (?=[A-Z])")
 _THING_AFTER = re.compile(rf"^\s+{_THING}\b")
 _THING_PAREN = re.compile(rf"\b(?P<noun>{_THING})\s+\((?P<name>[A-Za-z][\w.+-]{{1,20}})\)")
@@ -364,7 +368,7 @@ def from_sentence(sentence: str, definitions: list | None = None) -> list[Candid
             named = name_run(sentence, offset + described.end())
             if (
                 named
-                and any(is_name_like(w) for w in named.split())
+                and any(is_name_like(w) or _CAPITAL_COMPOUND.fullmatch(w) for w in named.split())
                 and _accept(named)
                 and not is_known_method(named)
                 and _NAME_ENDS.match(sentence, offset + described.end() + len(named))
@@ -402,7 +406,11 @@ def from_sentence(sentence: str, definitions: list | None = None) -> list[Candid
 
 #: "a new layered network structure, " / "a novel approach, ": a lower-case description of
 #: the proposed thing, its name after the comma
-_DESCRIBED_THEN_NAMED = re.compile(r"(?:a|an)\s+(?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*,\s+(?=[A-Z])")
+_DESCRIBED_THEN_NAMED = re.compile(
+    r"(?:a|an)\s+(?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*(?:,|\s+[–—-]|:)\s+(?=[A-Z])"
+)
+#: "Propose-Reduce", "Token-Recode": capitalised words joined by hyphens, coined as one name
+_CAPITAL_COMPOUND = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)*-[A-Z][a-z]+")
 #: where a name written after its description ends: a bracket, a comma, a relative clause
 _NAME_ENDS = re.compile(r"\s*(?:[(,.;:]|$|\s(?:which|that|to|for|is|as)\b)")
 

@@ -76,3 +76,19 @@ def test_the_proposed_method_opening_a_coordination_is_not_a_benchmark():
     ex = extract_paper(paper)
     assert {b.name for b in ex.benchmarks} >= {"ImageNet"}
     assert all(b.key != "parcnet" for b in ex.benchmarks)
+
+
+def test_our_detector_namely_a_name_is_proposed():
+    s = (
+        "Experimental results show that with the help of NMS-Loss, our detector, namely NMS-Ped, "
+        "achieves impressive results with Miss Rate of 5.92% on Caltech dataset."
+    )
+    assert "NMS-Ped" in {name for name, _ in proposed(s)}
+
+
+def test_a_hyphenated_capitalised_name_after_a_dash_is_proposed():
+    s = (
+        "Contrarily, we propose a new paradigm – Propose-Reduce, to generate complete sequences "
+        "for input videos by a single step."
+    )
+    assert ("Propose-Reduce", "propose-described") in proposed(s)
