@@ -26,6 +26,7 @@ from loaders.extract.mentions import (
     is_reference,
     kind_of_generic,
     known_lower_case,
+    lower_case_model,
 )
 from loaders.extract.names import TASK_TAIL, acronym_definitions, is_generic
 from loaders.extract.proposed import Candidate, from_sentence, from_title
@@ -295,6 +296,8 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
     # or as a task or field ("Facial Expression Recognition (FER)")
     for sentence in sentences:
         for d in definitions[sentence]:
+            if lower_case_model(d.long, d.short):
+                continue  # "an attention pyramid network (APN) is employed": read as a method
             if (
                 (is_generic(d.long) or not any(c.isupper() for c in d.long[1:]))
                 and not known_lower_case(d.long, d.short)

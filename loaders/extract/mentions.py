@@ -172,6 +172,14 @@ def find_method_mentions(
         return out
     spans: list[tuple[int, int]] = list(excluded_spans)
     for d in acronym_definitions(sentence) if definitions is None else definitions:
+        if lower_case_model(d.long, d.short) and not any(s <= d.start < e for s, e in spans):
+            # kept only with a use or comparison cue (below)
+            if fold(d.long) not in excluded and fold(d.short) not in excluded:
+                out.append(
+                    MethodMention(d.long, (d.long, d.short), "acronym-lower", False, d.start)
+                )
+            spans.append((d.start, d.end))
+            continue
         if (
             not (_CAPITAL.search(d.long, 1) or known_lower_case(d.long, d.short))
             or is_generic(d.long, d.short)
@@ -245,7 +253,31 @@ def find_method_mentions(
         )
     ]
     out = _joined(sentence, sorted(out, key=lambda m: m.start))
-    return [_with_cue(sentence, m) for m in out]
+    out = [_with_cue(sentence, m) for m in out]
+    return [m for m in out if m.rule != "acronym-lower" or m.cued]
+
+
+#: "an attention pyramid network (APN)": the lower-case long form of a model's name
+_MODEL_TAIL = re.compile(
+    r"\s(?:network|net|model|autoencoder|encoder|decoder|transformer|machine|filter|algorithm|optimizer)$"
+)
+
+
+def lower_case_model(long: str, short: str) -> bool:
+    """A lower-case long form naming a kind of model whose acronym is specific, not generic:
+    a method when the sentence uses or compares against it.
+
+    >>> lower_case_model("attention pyramid network", "APN"), lower_case_model("convolutional neural network", "CNN")
+    (True, False)
+    """
+    return (
+        long[:1].islower()
+        and len(long.split()) >= 2
+        and bool(_MODEL_TAIL.search(long))
+        and not is_generic(short, short)
+        and not is_noise(short)
+        and not _PLURAL_CLASS.match(short)
+    )
 
 
 #: "the proposed EEND-OLA", "our detector, namely NMS-Ped": the paper's own name, not another's
@@ -374,6 +406,9 @@ _USE_CUE = re.compile(
     r"[Ii]nitiali[sz]\w*|[Ii]nspired by|[Ff]ollowing|[Rr]eplac\w*|via|through|from)\b"
 )
 _BASELINE_AFTER = re.compile(r"^[\w+.-]*\s*(?:\([^)]*\)\s*)?(?:baselines?|counterparts?)\b")
+_USED_AFTER = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:employed|used|adopted|utili[sz]ed|applied|leveraged|exploited)\b"
+)
 _CLAUSE_END = re.compile(r"[;]|,\s+(?:and|but|while|which|whereas)\b|\.\s")
 
 
@@ -383,7 +418,7 @@ _DATA_AFTER = re.compile(
     re.I,
 )
 _DATA_BEFORE = re.compile(
-    r"(?<!based )(?<!built )(?<!relies )(?<!relying )(?<!builds )(?<!top )\b(?:on|in|across)\s+(?:the\s+)?(?:(?:\w+[- ])?(?:datasets?|benchmarks?)\s+)?(?:[\w.+-]+,\s+)*(?:and\s+)?$"
+    r"(?<![Bb]ased )(?<![Bb]uilt )(?<!relies )(?<!relying )(?<!builds )(?<!top )\b(?:on|in|across)\s+(?:the\s+)?(?:(?:\w+[- ])?(?:datasets?|benchmarks?)\s+)?(?:[\w.+-]+,\s+)*(?:and\s+)?$"
 )
 _FIGURE = re.compile(r"\d(?:\.\d+)?\s*%|\d\.\d")
 
@@ -413,8 +448,11 @@ def _cue(sentence: str, mention: MethodMention) -> bool | None:
     before = sentence[clause_start : mention.start]
     cues = [(m.end(), True) for m in _COMPARE.finditer(before)]
     cues += [(m.end(), False) for m in _USE_CUE.finditer(before)]
-    if _BASELINE_AFTER.match(sentence[mention.start + len(mention.name) :].lstrip()):
+    after = sentence[mention.start + len(mention.name) :]
+    if _BASELINE_AFTER.match(after.lstrip()):
         return True
+    if _USED_AFTER.match(after):
+        return False  # "an attention pyramid network (APN) is employed in the decoder"
     if _BUILT_ON_AFTER.match(sentence, mention.start + len(mention.name)) and not any(
         compares for _, compares in cues
     ):

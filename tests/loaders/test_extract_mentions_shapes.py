@@ -59,3 +59,23 @@ def test_a_technique_named_after_a_comparison_cue():
         "on SVHN with 250 labels, outperforming Temporal Ensembling trained with 1000 labels."
     )
     assert ("Temporal Ensembling", True) in mentions(s)
+
+
+def test_a_sentence_opening_based_on_a_name_uses_it():
+    s = (
+        "Based on stack-LSTM, our psycholinguistically motivated constituent parsing system "
+        "achieves 91.8 F 1 on WSJ benchmark."
+    )
+    assert ("stack-LSTM", False) in mentions(s)
+
+
+def test_a_lower_case_model_with_a_specific_acronym_is_used_when_employed():
+    s = (
+        "On the other hand, an attention pyramid network (APN) is employed in the decoder to "
+        "further lighten the entire network complexity."
+    )
+    assert ("attention pyramid network", False) in mentions(s)
+    # without a cue, or with a generic acronym, it is no named method
+    assert mentions("An attention pyramid network (APN) lightens the network.") == []
+    s = "We use a convolutional neural network (CNN) in the decoder."
+    assert all(n != "convolutional neural network" for n, _ in mentions(s))
