@@ -77,7 +77,7 @@ _THING_AFTER = re.compile(rf"^\s+{_THING}\b")
 _THING_PAREN = re.compile(rf"\b(?P<noun>{_THING})\s+\((?P<name>[A-Za-z][\w.+-]{{1,20}})\)")
 #: "which we call X": the authors themselves name the thing right after the verb
 _WE_NAMING = re.compile(r"\bwe\s+(?:\w+\s+)?$")
-_OUR_NAME = re.compile(r"\b[Oo]ur (?:proposed |new )?(?=\S)")
+_OUR_NAME = re.compile(r"\b(?:[Oo]ur (?:proposed |new )?|[Tt]he proposed )(?=\S)")
 #: well-known base model families: "our Llama2-7b model" is the authors' copy of someone's model
 _KNOWN_BASE = re.compile(
     r"(?i)^(?:llama|gpt|bert|roberta|t5|flan|opt|mistral|mixtral|qwen|gemma|phi|falcon|vicuna|bloom|pythia|"
@@ -85,7 +85,9 @@ _KNOWN_BASE = re.compile(
     r"codex|palm|gemini|claude|chatgpt|deepseek|yolo|sam|dino)"
 )
 _NOT_OURS_AFTER = re.compile(
-    r"^[\s-]*(?:baselines?|backbones?|implementation|reproduction|teachers?|students?|re-?implementation|based)\b",
+    r"^[\s-]*(?:baselines?|backbones?|implementation|reproduction|teachers?|students?|re-?implementation|based|"
+    # "the proposed HPSG parsers": a formalism or task the paper's models work in
+    r"parsers?|parsing|taggers?|tagging|recognition|detection|segmentation|tracking|classification|translation|tasks?)\b",
     re.I,
 )
 _COMPONENT_CUE = re.compile(

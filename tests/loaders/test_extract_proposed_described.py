@@ -92,3 +92,24 @@ def test_a_hyphenated_capitalised_name_after_a_dash_is_proposed():
         "for input videos by a single step."
     )
     assert ("Propose-Reduce", "propose-described") in proposed(s)
+
+
+def test_the_proposed_name_anywhere_in_a_sentence_is_proposed():
+    s = (
+        "The experimental results demonstrate that our proposed FFA-Net surpasses previous "
+        "state-of-the-art single image dehazing methods by a very large margin."
+    )
+    assert ("FFA-Net", "our-name") in proposed(s)
+    s = (
+        "Experiments show that the proposed FFA-Net surpasses previous state-of-the-art single "
+        "image dehazing methods."
+    )
+    assert ("FFA-Net", "our-name") in proposed(s)
+
+
+def test_the_proposed_formalism_parsers_are_not_a_name_of_the_paper():
+    s = (
+        "As HPSG encodes both constituent and dependency structure information, the proposed "
+        "HPSG parsers may be regarded as a sort of joint decoder for both types of structures."
+    )
+    assert all(name != "HPSG" for name, _ in proposed(s))
