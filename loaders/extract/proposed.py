@@ -39,10 +39,6 @@ _PROPOSE = re.compile(
     r"devise[sd]?|conceive[sd]?|craft(?:s|ed)?|put forth|build|construct(?:s|ed)?|releas(?:e|es|ed|ing)|curate[sd]?|contribute[sd]?|unveil(?:s|ed)?|"
     r"put forward|formulate[sd]?|establish(?:es|ed)?|create[sd]?|offer(?:s|ed)?)\b"
 )
-_NAMING = re.compile(
-    r"\b(?:(?:which|that) (?:we|is|are) )?(?:call(?:ed)?|term(?:ed)?|name[sd]?|dub(?:bed)?|coin(?:ed)?|refer(?:red)? to as)"
-    r"(?: it| them| this| our \w+)?(?: as)?\s+[\"“']?"
-)
 # the object of a proposal ends at a relative clause, purpose or instrument phrase
 _WINDOW_END = re.compile(
     r"[;:]|\b(?:which|that|to|for|by|via|through|using|with|on|in|where|whereby|than|and achieves?|achieving)\b"
@@ -68,6 +64,11 @@ _THING = (
     r"(?:method|model|module|framework|approach|algorithm|architecture|technique|system|pipeline|"
     r"benchmark|dataset|metric|block|layer|strategy|library|tool|scheme|mechanism|network|paradigm|"
     r"loss|operator|index|measure|toolkit|agent|encoder|decoder|attention)s?"
+)
+_NAMING = re.compile(
+    r"\b(?:(?:which|that) (?:we|is|are) )?(?:call(?:ed)?|term(?:ed)?|name[sd]?|dub(?:bed)?|coin(?:ed)?|refer(?:red)? to as)"
+    # "we call this approach X", "we name this plain Transformer-based ... framework WeakTr"
+    rf"(?: it| them| (?:this|our|the|these)(?: [\w-]+){{0,5}}? {_THING}| this| our \w+)?(?: as)?\s+[\"“']?"
 )
 _OUR_THING_NAMED = re.compile(
     rf"\b[Oo]ur (?:[\w-]+ ){{0,3}}(?:{_THING}|{_AGENT_NOUN}),?\s+(?:namely\s+)?(?=[A-Z])"

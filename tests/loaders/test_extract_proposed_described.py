@@ -113,3 +113,9 @@ def test_the_proposed_formalism_parsers_are_not_a_name_of_the_paper():
         "HPSG parsers may be regarded as a sort of joint decoder for both types of structures."
     )
     assert all(name != "HPSG" for name, _ in proposed(s))
+
+
+def test_we_call_this_approach_a_name():
+    assert ("FooNet", "named") in proposed("We call this approach FooNet.")
+    s = "We name this plain Transformer-based Weakly-supervised learning framework WeakTr."
+    assert [name for name, _ in proposed(s)] == ["WeakTr"]
