@@ -40,6 +40,8 @@ _DESCRIPTIVE_SUFFIX = re.compile(
 #: "code-davinci-002", "text-embedding-ada-002": a model's id written in lower case, words and a
 #: version number joined by hyphens
 _MODEL_ID = re.compile(r"(?<![\w@/.-])([a-z]{3,}(?:-[a-z]{3,})+-\d[\w.]*)(?![\w/-])")
+#: the cheap first test for a model id
+_LETTER_DASH_DIGIT = re.compile(r"[a-z]-\d")
 _CAPITAL = re.compile(r"[A-Z]")
 _ALL_CAPS = re.compile(r"^[A-Z]{3,}[0-9]*$")
 
@@ -221,7 +223,7 @@ def find_method_mentions(
         if _PLURAL_CLASS.match(word):
             continue
         out.append(MethodMention(word, (word,), "coined", False, token.start()))
-    for token in _MODEL_ID.finditer(sentence):
+    for token in _MODEL_ID.finditer(sentence) if _LETTER_DASH_DIGIT.search(sentence) else ():
         if (
             not any(s <= token.start() < e for s, e in spans)
             and fold(token.group(1)) not in excluded
