@@ -431,6 +431,8 @@ def _names_data(sentence: str, mention: MethodMention) -> bool:
     end = mention.start + len(mention.name)
     if _DATA_AFTER.match(sentence[end:]):
         return True
+    if is_known_method(mention.name):
+        return False  # "79.40% on ResNet-50": the model a figure is reached with
     before = sentence[max(0, mention.start - 80) : mention.start]
     return bool(_DATA_BEFORE.search(before) and _FIGURE.search(sentence))
 

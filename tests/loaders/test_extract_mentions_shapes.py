@@ -79,3 +79,11 @@ def test_a_lower_case_model_with_a_specific_acronym_is_used_when_employed():
     assert mentions("An attention pyramid network (APN) lightens the network.") == []
     s = "We use a convolutional neural network (CNN) in the decoder."
     assert all(n != "convolutional neural network" for n, _ in mentions(s))
+
+
+def test_a_listed_model_after_on_with_a_figure_is_the_model_not_data():
+    s = (
+        "On ImageNet, we achieve a leading performance of top-1 accuracy 79.40% on ResNet-50 and "
+        "80.00% on ResNet-50-D without extra data."
+    )
+    assert "ResNet-50" in {n for n, _ in mentions(s)}
