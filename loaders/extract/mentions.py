@@ -23,7 +23,7 @@ from loaders.extract.names import (
 
 # written without re.I (much slower on long alternations); sentence-initial capitals listed
 _COMPARE = re.compile(
-    r"\b(?:[Cc]ompar\w+(?: (?:with|to|against))?|[Oo]ut-?perform\w*|[Mm]atch(?:es|ed|ing)?|(?:state-of-the-art|[Ee]xisting|[Pp]revious|[Pp]rior)\s+(?:[\w-]+\s+){0,4}?\(?(?:such as|e\.g(?=\.)|including|like)|[Ss]urpass\w*|than|[Vv]ersus|vs\.?|[Aa]gainst|[Bb]aselines?|[Bb]eat\w*|"
+    r"\b(?:[Cc]ompar\w+(?: (?:with|to|against))?|[Oo]ut-?perform\w*|[Mm]atch(?:es|ed|ing)?|(?:state-of-the-art|[Ee]xisting|[Pp]revious|[Pp]rior)\s+(?:[\w-]+\s+){0,4}?\(?(?:such as|e\.g(?=\.)|including|like)|[Ss]urpass\w*|than|[Vv]ersus|within [\d.]+\s*%?(?: [\w-]+)? of|vs\.?|[Aa]gainst|[Bb]aselines?|[Bb]eat\w*|"
     r"[Ee]xceed\w*|relative to|superior to|on par with|competitive with|[Rr]ival\w*|over)\b"
 )
 # only words that can be coined names: two capitals, a capital inside, or a digit
@@ -255,8 +255,31 @@ def find_method_mentions(
         )
     ]
     out = _joined(sentence, sorted(out, key=lambda m: m.start))
-    out = [_with_cue(sentence, m) for m in out]
+    out = _listed_cues(sentence, [_with_cue(sentence, m) for m in out])
     return [m for m in out if m.rule != "acronym-lower" or m.cued]
+
+
+#: between two names of one list: "RetinaNet, SSD, YOLOv3, and Faster R-CNN"
+_LIST_GAP = re.compile(
+    r"(?:\s*\[[^\]]*\])?\s*(?:\([^)]*\)\s*)?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$"
+)
+
+
+def _listed_cues(sentence: str, mentions: list[MethodMention]) -> list[MethodMention]:
+    """A name listed right after a cued one shares its cue (the ", and" before the last item
+    is no clause end): "detectors such as RetinaNet, SSD, YOLOv3, and Faster R-CNN"."""
+    out: list[MethodMention] = []
+    for m in mentions:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.cued
+            and not m.cued
+            and _LIST_GAP.fullmatch(sentence, last.start + len(last.name), m.start)
+        ):
+            m = MethodMention(m.name, m.aliases, m.rule, last.compares, m.start, True)
+        out.append(m)
+    return out
 
 
 #: "an attention pyramid network (APN)": the lower-case long form of a model's name

@@ -87,3 +87,19 @@ def test_a_listed_model_after_on_with_a_figure_is_the_model_not_data():
         "80.00% on ResNet-50-D without extra data."
     )
     assert "ResNet-50" in {n for n, _ in mentions(s)}
+
+
+def test_the_last_item_of_a_cued_list_shares_the_cue():
+    s = (
+        "Almost all state-of-the-art object detectors such as RetinaNet, SSD, YOLOv3, and Faster "
+        "R-CNN rely on pre-defined anchor boxes."
+    )
+    assert ("Faster R-CNN", True) in mentions(s)
+
+
+def test_within_a_margin_of_a_method_is_a_comparison():
+    s = (
+        "On object detection, RandAugment leads to 1.0-1.3% improvement over baseline "
+        "augmentation, and is within 0.3% mAP of AutoAugment on COCO."
+    )
+    assert ("AutoAugment", True) in mentions(s)
