@@ -165,8 +165,12 @@ def classify_benchmark(name: str, context: str) -> str | None:
     return None
 
 
+#: "BEATsicon.png": an image file pasted into the title, no name
+_FILE_NAME = re.compile(r"\.(?:png|jpe?g|gif|svg|pdf)$", re.I)
+
+
 def _accept(name: str | None, short: str | None = None) -> bool:
-    if not name or len(name) < 2 or len(name.split()) > 6:
+    if not name or len(name) < 2 or len(name.split()) > 6 or _FILE_NAME.search(name):
         return False
     return not is_generic(name, short)
 

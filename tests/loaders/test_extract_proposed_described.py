@@ -119,3 +119,10 @@ def test_we_call_this_approach_a_name():
     assert ("FooNet", "named") in proposed("We call this approach FooNet.")
     s = "We name this plain Transformer-based Weakly-supervised learning framework WeakTr."
     assert [name for name, _ in proposed(s)] == ["WeakTr"]
+
+
+def test_an_image_file_pasted_into_a_title_is_no_name():
+    from loaders.extract.proposed import from_title
+
+    title = "BEATsicon.png: Audio Pre-Training with Acoustic Tokenizers"
+    assert from_title(title, "We propose BEATs, an iterative audio pre-training framework.") == []
