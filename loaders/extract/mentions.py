@@ -445,6 +445,8 @@ _DATA_AFTER = re.compile(
 _DATA_BEFORE = re.compile(
     r"(?<![Bb]ased )(?<![Bb]uilt )(?<!relies )(?<!relying )(?<!builds )(?<!top )\b(?:on|in|across)\s+(?:the\s+)?(?:(?:\w+[- ])?(?:datasets?|benchmarks?)\s+)?(?:[\w.+-]+,\s+)*(?:and\s+)?$"
 )
+#: "Inception scores of 262.85", "Fréchet Inception Distance": a metric named after a model
+_METRIC_AFTER = re.compile(r"\s+(?:[Ss]cores?|[Dd]istance|[Mm]etrics?)\b")
 _FIGURE = re.compile(r"\d(?:\.\d+)?\s*%|\d\.\d")
 
 
@@ -452,7 +454,7 @@ def _names_data(sentence: str, mention: MethodMention) -> bool:
     """ "on the WikiHop dataset", "evaluated on CULane and CurveLanes (81.4% F1)": a name the
     sentence treats as data is a benchmark, not a method."""
     end = mention.start + len(mention.name)
-    if _DATA_AFTER.match(sentence[end:]):
+    if _DATA_AFTER.match(sentence[end:]) or _METRIC_AFTER.match(sentence, end):
         return True
     if is_known_method(mention.name):
         return False  # "79.40% on ResNet-50": the model a figure is reached with

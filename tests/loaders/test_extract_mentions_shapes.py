@@ -103,3 +103,11 @@ def test_within_a_margin_of_a_method_is_a_comparison():
         "augmentation, and is within 0.3% mAP of AutoAugment on COCO."
     )
     assert ("AutoAugment", True) in mentions(s)
+
+
+def test_a_metric_named_after_a_model_is_not_the_model():
+    s = (
+        "In particular, Omni-INR-GAN sets new records on the Ima-geNet dataset with impressive "
+        "Inception scores of 262.85 and 343.22 for the image sizes of 128 and 256."
+    )
+    assert all(n != "Inception" for n, _ in mentions(s))
