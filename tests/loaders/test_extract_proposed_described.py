@@ -126,3 +126,50 @@ def test_an_image_file_pasted_into_a_title_is_no_name():
 
     title = "BEATsicon.png: Audio Pre-Training with Acoustic Tokenizers"
     assert from_title(title, "We propose BEATs, an iterative audio pre-training framework.") == []
+
+
+def proposals(title: str, abstract: str) -> list[tuple[str, list[str]]]:
+    from kg.model import Paper
+    from loaders.extract.extractor import extract_paper
+
+    ex = extract_paper(Paper(key="t:p", title=title, abstract=abstract))
+    names = {m.key: m for m in ex.methods}
+    return [
+        (names[r.dst].name, names[r.dst].aliases or [])
+        for r in ex.relationships
+        if r.type == "PROPOSES"
+    ]
+
+
+def test_an_acronym_spelled_by_capitals_inside_the_words_is_defined():
+    from loaders.extract.names import acronym_definitions
+
+    s = (
+        "In this paper, we introduce the numEricaL reASoning with adapTive symbolIc Compiler "
+        "(ELASTIC) model, which is constituted of the RoBERTa as the Encoder."
+    )
+    assert [(d.long, d.short) for d in acronym_definitions(s)] == [
+        ("numEricaL reASoning with adapTive symbolIc Compiler", "ELASTIC")
+    ]
+
+
+def test_a_name_run_cut_short_is_one_proposal_with_its_long_form():
+    title = "MINA: Multilevel Knowledge-Guided Attention for Modeling Electrocardiography Signals"
+    abstract = (
+        "In this work, we propose MultIlevel kNowledge-guided Attention networks (MINA) that "
+        "predict heart diseases from ECG signals with intuitive explanation."
+    )
+    found = proposals(title, abstract)
+    assert len(found) == 1 and "MINA" in found[0][1]
+
+
+def test_a_later_name_on_the_same_coined_stem_is_a_variant():
+    title = "Dilated SpineNet for Semantic Segmentation"
+    abstract = (
+        "By further leveraging dilated convolution operations, we propose SpineNet-Seg, a network "
+        "discovered by NAS. In particular, our SpineNet-S143+ model achieves the new "
+        "state-of-the-art on the popular Cityscapes benchmark at 83.04% mIoU."
+    )
+    found = proposals(title, abstract)
+    assert [name for name, _ in found] == ["SpineNet-Seg"]
+    assert "SpineNet-S143+" in found[0][1]
