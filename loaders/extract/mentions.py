@@ -174,6 +174,11 @@ def find_method_mentions(
         return out
     spans: list[tuple[int, int]] = list(excluded_spans)
     for d in acronym_definitions(sentence) if definitions is None else definitions:
+        if _OWN_DEFINITION_BEFORE.search(sentence, max(0, d.start - 50), d.start):
+            # "we propose a novel graph-convolutional network (GCN)": the paper's own model,
+            # described, is not one it uses
+            spans.append((d.start, d.end))
+            continue
         if lower_case_model(d.long, d.short) and not any(s <= d.start < e for s, e in spans):
             # kept only with a use or comparison cue (below)
             if fold(d.long) not in excluded and fold(d.short) not in excluded:
@@ -292,13 +297,14 @@ def lower_case_model(long: str, short: str) -> bool:
     """A lower-case long form naming a kind of model whose acronym is specific, not generic:
     a method when the sentence uses or compares against it.
 
-    >>> lower_case_model("attention pyramid network", "APN"), lower_case_model("convolutional neural network", "CNN")
+    >>> lower_case_model("attention pyramid network", "APN"), lower_case_model("graph-convolutional network", "GCN")
     (True, False)
     """
     return (
         long[:1].islower()
         and len(long.split()) >= 2
         and bool(_MODEL_TAIL.search(long))
+        and not is_generic(long)
         and not is_generic(short, short)
         and not is_noise(short)
         and not _PLURAL_CLASS.match(short)
@@ -308,6 +314,11 @@ def lower_case_model(long: str, short: str) -> bool:
 #: "the proposed EEND-OLA", "our detector, namely NMS-Ped": the paper's own name, not another's
 _OWN_BEFORE = re.compile(
     r"(?:\b(?:[Tt]he|[Oo]ur) proposed|\b[Oo]ur(?: [a-z][\w-]*)?|\b(?:namely|called|dubbed|termed|named|(?<!recently )(?<!recently-)(?<!previously )(?<!originally )propose[sd]?|introduce[sd]?))\s+$"
+)
+
+
+_OWN_DEFINITION_BEFORE = re.compile(
+    r"\b[Ww]e (?:\w+ly )?(?:propose|introduce|present|develop|design)[sd]? (?:a|an) (?:(?:novel|new|simple|unified|general|lightweight|efficient) )*$"
 )
 
 

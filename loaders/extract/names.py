@@ -121,7 +121,10 @@ def is_generic(name: str, short: str | None = None) -> bool:
         len(stripped.split()) == 1 and stripped[:1].isupper()
     ):
         return False
-    return bool(GENERIC_PHRASES.match(stripped))
+    # "graph-convolutional network": generic words joined by a hyphen are still generic
+    return bool(
+        GENERIC_PHRASES.match(stripped) or GENERIC_PHRASES.match(stripped.replace("-", " "))
+    )
 
 
 @dataclass(frozen=True)

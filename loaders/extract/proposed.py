@@ -43,6 +43,8 @@ _PROPOSE = re.compile(
 _WINDOW_END = re.compile(
     r"[;:]|\b(?:which|that|to|for|by|via|through|using|with|on|in|where|whereby|than|and achieves?|achieving)\b"
 )
+#: "Our previously proposed MetricGAN was designed ...": the authors' earlier work, not this one
+_EARLIER = re.compile(r"\b(?:previously|recently|originally|earlier|formerly)[\s-]+$")
 _LEAD_IN = re.compile(r"^(?:here,?\s+|also\s+|further\s+|a\s+|an\s+|the\s+)", re.I)
 _RUN_WORD = re.compile(r"[A-Z0-9][\w'+.]*(?:-[\w+]+)*\+*|[a-z]+[A-Z][\w+]*(?:-[\w+]+)*")
 #: a sentence without any of these cannot hold a proposal (a cheap first test)
@@ -302,7 +304,9 @@ def from_sentence(sentence: str, definitions: list | None = None) -> list[Candid
     if not _FIRST_PERSON.search(sentence):
         return out
     for verb in _PROPOSE.finditer(sentence):
-        if not _FIRST_PERSON.search(sentence[: verb.start()]):
+        if not _FIRST_PERSON.search(sentence[: verb.start()]) or _EARLIER.search(
+            sentence, max(0, verb.start() - 20), verb.start()
+        ):
             continue
         end = _WINDOW_END.search(sentence, verb.end())
         window_end = end.start() if end else len(sentence)

@@ -111,3 +111,11 @@ def test_a_metric_named_after_a_model_is_not_the_model():
         "Inception scores of 262.85 and 343.22 for the image sizes of 128 and 256."
     )
     assert all(n != "Inception" for n, _ in mentions(s))
+
+
+def test_the_papers_own_model_described_with_an_acronym_is_not_used():
+    s = (
+        "In contrast to previous work that uses multi-scale feature fusion or dilated "
+        "convolutions, we propose a novel graph-convolutional network (GCN) to address this problem."
+    )
+    assert mentions(s) == []

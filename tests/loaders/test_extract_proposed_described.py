@@ -173,3 +173,16 @@ def test_a_later_name_on_the_same_coined_stem_is_a_variant():
     found = proposals(title, abstract)
     assert [name for name, _ in found] == ["SpineNet-Seg"]
     assert "SpineNet-S143+" in found[0][1]
+
+
+def test_the_authors_earlier_work_is_not_proposed_again():
+    s = (
+        "Our previously proposed MetricGAN was designed to optimize objective metrics by "
+        "connecting the metric with a discriminator."
+    )
+    assert all(name != "MetricGAN" for name, _ in proposed(s))
+
+
+def test_generic_words_joined_by_a_hyphen_are_generic():
+    assert is_generic("graph-convolutional network")
+    assert not is_generic("Grouped-Query Attention")
