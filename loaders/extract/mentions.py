@@ -77,6 +77,15 @@ def is_noise(word: str) -> bool:
     return bool(_NOISE.match(word) or metric_key(word)) and word not in known_method_names()
 
 
+def is_noise_shape(word: str) -> bool:
+    """Shaped like a device, version, course code or section label (metric names aside).
+
+    >>> is_noise_shape("CS224N"), is_noise_shape("PQ"), is_noise_shape("T5")
+    (True, False, False)
+    """
+    return bool(_NOISE.match(word)) and word not in known_method_names()
+
+
 @dataclass(frozen=True)
 class MethodMention:
     name: str

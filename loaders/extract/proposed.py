@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from loaders.extract.known_methods import is_known_method
+from loaders.extract.mentions import is_noise_shape
 from loaders.extract.names import (
     BENCHMARK_SUFFIX,
     TASK_TAIL,
@@ -174,6 +175,9 @@ _FILE_NAME = re.compile(r"\.(?:png|jpe?g|gif|svg|pdf)$", re.I)
 def _accept(name: str | None, short: str | None = None) -> bool:
     if not name or len(name) < 2 or len(name.split()) > 6 or _FILE_NAME.search(name):
         return False
+    words = name.split()
+    if len(words) > 1 and is_noise_shape(words[0]):
+        return False  # "our CS224N Final Project": a course code, a version, a device
     return not is_generic(name, short)
 
 

@@ -186,3 +186,11 @@ def test_the_authors_earlier_work_is_not_proposed_again():
 def test_generic_words_joined_by_a_hyphen_are_generic():
     assert is_generic("graph-convolutional network")
     assert not is_generic("Grouped-Query Attention")
+
+
+def test_a_course_code_opening_a_name_is_no_proposal():
+    s = (
+        "In our CS224N Final Project, we utilized the fine-tuned ALBERT models and implemented "
+        "combinations of additional layers on top of them."
+    )
+    assert all(not name.startswith("CS224N") for name, _ in proposed(s))
