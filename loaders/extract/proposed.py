@@ -285,6 +285,10 @@ def from_sentence(sentence: str, definitions: list | None = None) -> list[Candid
     if (" is " in sentence or " are " in sentence) and _PASSIVE_VERB.search(sentence):
         definitions = acronym_definitions(sentence) if definitions is None else definitions
         out.extend(_passive(sentence, definitions))
+    enumerated = _ENUMERATOR.match(sentence)
+    if enumerated:
+        definitions = acronym_definitions(sentence) if definitions is None else definitions
+        out.extend(_enumerated_component(sentence, enumerated.end(), definitions))
     if not _TRIGGER.search(sentence):
         return out
     definitions = acronym_definitions(sentence) if definitions is None else definitions
@@ -638,6 +642,31 @@ def _defined_as_new(sentence: str, definitions: list) -> list[Candidate]:
         if _accept(d.long, d.short) or own_acronym(d.long, d.short):
             out.append(_candidate(d.long, (d.long, d.short), "new-apposition", sentence, 0.8))
     return out
+
+
+#: "First, ", "Second, ", "(ii) ": a sentence that enumerates the parts of the paper's method
+_ENUMERATOR = re.compile(
+    r"(?:First(?:ly)?|Second(?:ly)?|Third(?:ly)?|\(?(?:[1-4]|i{1,3}|iv)\))[,:]?\s+"
+)
+
+
+def _enumerated_component(sentence: str, start: int, definitions: list) -> list[Candidate]:
+    """ "First, Dynamic Token Merging (DToMe) reduces ... Second, Virtual Token Unmerging (VTU)
+    simulates ...": an unlisted named part opening an enumerating sentence is the paper's own."""
+    out = []
+    for d in definitions:
+        if (
+            d.start == start
+            and _CAPITAL_AFTER_FIRST.search(d.long)
+            and _accept(d.long, d.short)
+            and not is_known_method(d.short)
+            and not is_known_method(d.long)
+        ):
+            out.append(_candidate(d.long, (d.long, d.short), "enumerated-component", sentence, 0.7))
+    return out
+
+
+_CAPITAL_AFTER_FIRST = re.compile(r"\s[A-Z]")
 
 
 def own_acronym(long: str, short: str) -> bool:

@@ -194,3 +194,13 @@ def test_a_course_code_opening_a_name_is_no_proposal():
         "combinations of additional layers on top of them."
     )
     assert all(not name.startswith("CS224N") for name, _ in proposed(s))
+
+
+def test_a_named_part_opening_an_enumerating_sentence_is_proposed():
+    s = (
+        "First, Dynamic Token Merging (DToMe) reduces the number of visual token embeddings by "
+        "merging similar tokens based on image complexity."
+    )
+    assert ("Dynamic Token Merging", "enumerated-component") in proposed(s)
+    s = "First, Faster R-CNN (FRCNN) detects the objects."
+    assert all(rule != "enumerated-component" for _, rule in proposed(s))
