@@ -4,6 +4,8 @@ tuning half, pwc-methods-tune3)."""
 
 from __future__ import annotations
 
+import pytest
+
 from loaders.extract.mentions import find_method_mentions, is_noise
 
 
@@ -119,3 +121,21 @@ def test_the_papers_own_model_described_with_an_acronym_is_not_used():
         "convolutions, we propose a novel graph-convolutional network (GCN) to address this problem."
     )
     assert mentions(s) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("Our method improves upon PointNet by 3% on ModelNet40.", "PointNet"),
+        ("Unlike BERT, our model is trained with a generative objective.", "BERT"),
+        ("In contrast to DETR, our detector converges in 12 epochs.", "DETR"),
+        ("It yields a 2.1 AP gain with respect to RetinaNet.", "RetinaNet"),
+    ],
+)
+def test_setting_the_work_against_a_method_is_a_comparison(sentence, name):
+    assert (name, True) in mentions(sentence)
+
+
+def test_an_improvement_on_a_model_is_no_comparison_with_it():
+    s = "It leads to 1.82% absolute improvement on ImageNet clean accuracy for the ViT-B model."
+    assert all(not compares for _, compares in mentions(s))
