@@ -59,6 +59,10 @@ _LEADING_PREPOSITIONS = frozenset(
     "On In For With At By From To Using Across Over Under After When While Unlike".split()
 )
 _NUMBER_WORD = re.compile(r"^[\d.,]+$")
+#: a quoted name in a proposal's object, after at most an article and two words
+_QUOTED_OBJECT = re.compile(
+    r"\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}?(?:``|\"|“)([^`\"”']{2,60}?)(?:''|\"|”)"
+)
 _QUOTED = re.compile(r"\s*(?:``|\"|“|')([^`\"”']{2,60})(?:''|\"|”|')")
 #: what a paper calls its own contribution: "our <...> method, Rotary Major Scan,"
 #: what a model that does something is called: "our detector, namely NMS-Ped"
@@ -318,6 +322,18 @@ def from_sentence(sentence: str, definitions: list | None = None) -> list[Candid
             continue
         end = _WINDOW_END.search(sentence, verb.end())
         window_end = end.start() if end else len(sentence)
+        quoted = _QUOTED_OBJECT.match(sentence, verb.end())
+        if (
+            quoted
+            and quoted.end(1) <= window_end + 1
+            and _accept(quoted.group(1))
+            # ("a "plug-and-play" module": a quoted modifier of the noun after it)
+            and _NAME_ENDS.match(sentence, quoted.end())
+        ):
+            # "we propose the differentiable "epipolar transformer"": the authors quote the name
+            out.append(
+                _candidate(quoted.group(1), (quoted.group(1),), "propose-quoted", sentence, 0.8)
+            )
         for d in definitions:
             if verb.end() <= d.start < window_end + 2 and _accept(d.long, d.short):
                 out.append(_candidate(d.long, (d.long, d.short), "propose-acronym", sentence, 0.85))

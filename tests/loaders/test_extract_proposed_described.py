@@ -204,3 +204,13 @@ def test_a_named_part_opening_an_enumerating_sentence_is_proposed():
     assert ("Dynamic Token Merging", "enumerated-component") in proposed(s)
     s = "First, Faster R-CNN (FRCNN) detects the objects."
     assert all(rule != "enumerated-component" for _, rule in proposed(s))
+
+
+def test_a_quoted_name_in_a_proposal_is_proposed():
+    s = (
+        'Therefore, we propose the differentiable "epipolar transformer", which enables the 2D '
+        "detector to leverage 3D-aware features to improve 2D pose estimation."
+    )
+    assert ("epipolar transformer", "propose-quoted") in proposed(s)
+    s = 'We propose a "plug-and-play" module that improves detectors.'
+    assert all(rule != "propose-quoted" for _, rule in proposed(s))
