@@ -82,6 +82,7 @@ _OUR_THING_NAMED = re.compile(
 )
 _NOVEL_THING = re.compile(r"\b(?:a|an) (?:novel|new) (?=[A-Z])")
 _THING_AFTER = re.compile(rf"^\s+{_THING}\b")
+_PAREN_THING = re.compile(rf"\((?P<name>[A-Za-z][\w.+-]{{1,20}})\)\s+{_THING}\b")
 _THING_PAREN = re.compile(rf"\b(?P<noun>{_THING})\s+\((?P<name>[A-Za-z][\w.+-]{{1,20}})\)")
 #: "which we call X": the authors themselves name the thing right after the verb
 _WE_NAMING = re.compile(r"\bwe\s+(?:\w+\s+)?$")
@@ -366,6 +367,21 @@ def from_sentence(sentence: str, definitions: list | None = None) -> list[Candid
                     else ("benchmark" if _BENCH_NOUN.match(thing.group("noun")) else None)
                 )
                 out.append(Candidate(name, (name,), "propose-thing-paren", sentence, 0.75, kind))
+        for named in (
+            () if adjectival else _PAREN_THING.finditer(sentence, verb.end(), window_end + 2)
+        ):
+            # "propose the overlap-aware EEND (EEND-OLA) model": a bracketed coined name before
+            # the noun of what it is, its letters matching the words before or not
+            name = named.group("name")
+            if (
+                is_name_like(name)
+                and _accept(name)
+                and not is_known_method(name)
+                and not any(d.short == name for d in definitions)
+            ):
+                long = _LEAD_IN.sub("", sentence[verb.end() : named.start()].strip())
+                aliases = (name, long) if 1 <= len(long.split()) <= 5 else (name,)
+                out.append(_candidate(name, aliases, "propose-paren-thing", sentence, 0.75))
         obj = sentence[verb.end() :].lstrip()
         lead = _LEAD_IN.match(obj)
         offset = len(sentence) - len(obj)

@@ -214,3 +214,17 @@ def test_a_quoted_name_in_a_proposal_is_proposed():
     assert ("epipolar transformer", "propose-quoted") in proposed(s)
     s = 'We propose a "plug-and-play" module that improves detectors.'
     assert all(rule != "propose-quoted" for _, rule in proposed(s))
+
+
+def test_a_bracketed_name_before_the_noun_of_what_it_is_is_proposed():
+    s = (
+        "We further introduce the Token Information Density (TokDense) metric and formalize "
+        "fixed-length and adaptive-length subtasks."
+    )
+    assert ("TokDense", "propose-paren-thing") in proposed(s)
+    s = (
+        "To overcome these disadvantages, we employ the power set encoding and propose the "
+        "overlap-aware EEND (EEND-OLA) model, in which speaker overlaps can be modeled explicitly."
+    )
+    found = {c.name: c.aliases for c in from_sentence(s)}
+    assert found["EEND-OLA"] == ("EEND-OLA", "overlap-aware EEND")
