@@ -377,7 +377,8 @@ def from_sentence(sentence: str, definitions: list | None = None) -> list[Candid
                 is_name_like(name)
                 and _accept(name)
                 and not is_known_method(name)
-                and not any(d.short == name for d in definitions)
+                # (a definition inside the object is read by the rule above)
+                and not any(d.short == name and d.start >= verb.end() for d in definitions)
             ):
                 long = _LEAD_IN.sub("", sentence[verb.end() : named.start()].strip())
                 aliases = (name, long) if 1 <= len(long.split()) <= 5 else (name,)
