@@ -64,7 +64,6 @@ _QUOTED_OBJECT = re.compile(
     r"\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}?(?:``|\"|“)([^`\"”']{2,60}?)(?:''|\"|”)"
 )
 _QUOTED = re.compile(r"\s*(?:``|\"|“|')([^`\"”']{2,60})(?:''|\"|”|')")
-#: what a paper calls its own contribution: "our <...> method, Rotary Major Scan,"
 #: what a model that does something is called: "our detector, namely NMS-Ped"
 _AGENT_NOUN = r"(?:detector|tracker|parser|classifier|segmenter|generator|estimator|predictor|solver|planner|retriever|recognizer|tagger)s?"
 _THING = (
@@ -77,6 +76,7 @@ _NAMING = re.compile(
     # "we call this approach X", "we name this plain Transformer-based ... framework WeakTr"
     rf"(?: it| them| (?:this|our|the|these)(?: [\w-]+){{0,5}}? {_THING}| this| our \w+)?(?: as)?\s+[\"“']?"
 )
+#: what a paper calls its own contribution: "our <...> method, Rotary Major Scan,"
 _OUR_THING_NAMED = re.compile(
     rf"\b[Oo]ur (?:[\w-]+ ){{0,3}}(?:{_THING}|{_AGENT_NOUN}),?\s+(?:namely\s+)?(?=[A-Z])"
 )
