@@ -37,6 +37,7 @@ DATA = ROOT / "tests" / "loaders" / "data"
 PWC_LABELS = DATA / "extract_pwc_methods.json"
 PWC_FRESH = DATA / "extract_pwc_methods_fresh.json"
 PWC_TUNE2 = DATA / "extract_pwc_methods_tune2.json"
+PWC_TUNE3 = DATA / "extract_pwc_methods_tune3.json"
 PWC_CHECKED = DATA / "extract_pwc_results_checked.json"
 PWC_TUNE_CHECKED = DATA / "extract_pwc_results_tune_checked.json"
 #: the hand checks of unlabelled extracted results, by the set they were made on
@@ -138,12 +139,15 @@ def load_devset(path: str | Path) -> list[dict]:
 
 
 def pwc_sets(
-    labels: Path = PWC_LABELS, fresh: Path = PWC_FRESH, tune2: Path = PWC_TUNE2
+    labels: Path = PWC_LABELS,
+    fresh: Path = PWC_FRESH,
+    tune2: Path = PWC_TUNE2,
+    tune3: Path = PWC_TUNE3,
 ) -> dict[str, list[dict]]:
     """The Papers-with-Code sets by name: results on each half of results_tune.json, the
     hand-labelled methods on each half of the 150 labelled abstracts, the 60 labelled later
-    that no rule was tuned on (``pwc-methods-fresh``) and 80 more labelled to tune on
-    (``pwc-methods-tune2``)."""
+    that no rule was tuned on (``pwc-methods-fresh``) and 80 + 35 more of the tuning half
+    labelled to tune on (``pwc-methods-tune2``, ``pwc-methods-tune3``)."""
     spec = json.loads(labels.read_text("utf-8"))
     source = shared_dir() / "real-world" / "results-gold" / "results_tune.json"
     items = {i["id"]: i for i in json.loads(source.read_text("utf-8"))["items"]}
@@ -172,7 +176,11 @@ def pwc_sets(
             for p in spec["papers"]
             if p["half"] == half
         ]
-    for name, path in (("pwc-methods-fresh", fresh), ("pwc-methods-tune2", tune2)):
+    for name, path in (
+        ("pwc-methods-fresh", fresh),
+        ("pwc-methods-tune2", tune2),
+        ("pwc-methods-tune3", tune3),
+    ):
         if path.is_file():
             sets[name] = [
                 {
@@ -197,6 +205,7 @@ def labelled_sets() -> dict[str, list[dict]]:
         "pwc-methods-test": "pwc-methods-test (held out)",
         "pwc-methods-fresh": "pwc-methods-fresh (never tuned on)",
         "pwc-methods-tune2": "pwc-methods-tune2 (tuned on)",
+        "pwc-methods-tune3": "pwc-methods-tune3 (tuned on)",
         "pwc-results-tune": "pwc-results-tune (tuned on)",
         "pwc-results-test": "pwc-results-test (held out)",
     }

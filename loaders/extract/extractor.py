@@ -26,8 +26,9 @@ from loaders.extract.mentions import (
     is_reference,
     kind_of_generic,
     known_lower_case,
+    lower_case_model,
 )
-from loaders.extract.names import TASK_TAIL, acronym_definitions, is_generic
+from loaders.extract.names import TASK_TAIL, acronym_definitions, is_generic, is_name_like
 from loaders.extract.proposed import Candidate, from_sentence, from_title
 from loaders.extract.results import find_results
 from loaders.extract.sentences import split_sentences
@@ -70,6 +71,13 @@ def _variant_base(name: str, names: list[str]) -> str | None:
     stem = _TAG.sub("", name)
     if stem != name and any(n != name and _TAG.sub("", n) == stem for n in names):
         return stem
+    # "SpineNet-Seg" ... "our SpineNet-S143+ model": a later name on the same coined stem is a
+    # variant of the first one proposed
+    coined = name.split("-", 1)[0]
+    if "-" in name and len(coined) >= 4 and is_name_like(coined):
+        first = next((n for n in names if n.split("-", 1)[0] == coined and "-" in n), name)
+        if first != name:
+            return first
     return None
 
 
@@ -78,6 +86,13 @@ def _merge_candidates(candidates: list[Candidate]) -> list[Candidate]:
     best confidence kept."""
     merged: dict[str, Candidate] = {}
     alias_owner: dict[str, str] = {}
+    # "we propose MultIlevel kNowledge-guided Attention networks (MINA)": a name run cut short
+    # at a lower-case word is the start of the long form another rule read from the sentence
+    candidates = [
+        c
+        for c in candidates
+        if not any(o.evidence == c.evidence and o.name.startswith(c.name + " ") for o in candidates)
+    ]
     names = [c.name for c in candidates]
     for cand in candidates:
         base = _variant_base(cand.name, names)
@@ -312,6 +327,8 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
     # or as a task or field ("Facial Expression Recognition (FER)")
     for sentence in sentences:
         for d in definitions[sentence]:
+            if lower_case_model(d.long, d.short):
+                continue  # "an attention pyramid network (APN) is employed": read as a method
             if (
                 (is_generic(d.long) or not any(c.isupper() for c in d.long[1:]))
                 and not known_lower_case(d.long, d.short)
@@ -374,7 +391,14 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
                         cand.confidence,
                     )
                 )
-        mentions = [m for m in mentions if sentence[m.start : m.end] not in method_shorts]
+        # "On ImageNet-1k, ParC-Net achieves ...": a name the paper proposes as a method, read
+        # as a benchmark from the sentence's shape alone, is the method
+        mentions = [
+            m
+            for m in mentions
+            if sentence[m.start : m.end] not in method_shorts
+            and not (m.rule.startswith("pattern") and fold(m.name) in own_folded)
+        ]
         mentions.extend(_coreferent(sentence, mentions, proposed_benchmarks))
         mentions.sort(key=lambda m: m.start)
         for mention in mentions:

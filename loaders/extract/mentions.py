@@ -23,7 +23,7 @@ from loaders.extract.names import (
 
 # written without re.I (much slower on long alternations); sentence-initial capitals listed
 _COMPARE = re.compile(
-    r"\b(?:[Cc]ompar\w+(?: (?:with|to|against))?|[Oo]ut-?perform\w*|[Mm]atch(?:es|ed|ing)?|(?:state-of-the-art|[Ee]xisting|[Pp]revious|[Pp]rior)\s+(?:[\w-]+\s+){0,4}?\(?(?:such as|e\.g(?=\.)|including|like)|[Ss]urpass\w*|than|[Vv]ersus|vs\.?|[Aa]gainst|[Bb]aselines?|[Bb]eat\w*|"
+    r"\b(?:[Cc]ompar\w+(?: (?:with|to|against))?|[Oo]ut-?perform\w*|[Mm]atch(?:es|ed|ing)?|(?:state-of-the-art|[Ee]xisting|[Pp]revious|[Pp]rior)\s+(?:[\w-]+\s+){0,4}?\(?(?:such as|e\.g(?=\.)|including|like)|[Ss]urpass\w*|than|[Vv]ersus|[Ii]mprov(?:e|es|ed|ing) upon|with respect to|[Uu]nlike|[Ii]n contrast to|[Cc]ontrary to|within [\d.]+\s*%?(?: [\w-]+)? of|vs\.?|[Aa]gainst|[Bb]aselines?|[Bb]eat\w*|"
     r"[Ee]xceed\w*|relative to|superior to|on par with|competitive with|[Rr]ival\w*|over)\b"
 )
 # only words that can be coined names: two capitals, a capital inside, or a digit
@@ -37,6 +37,11 @@ _COINED = re.compile(
 _DESCRIPTIVE_SUFFIX = re.compile(
     r"-(?:based|like|style|level|aware|free|specific|driven|guided|generated|only|scale|sized|size|wise|type|enhanced|powered|centric|tuned|trained)$"
 )
+#: "code-davinci-002", "text-embedding-ada-002": a model's id written in lower case, words and a
+#: version number joined by hyphens
+_MODEL_ID = re.compile(r"(?<![\w@/.-])([a-z]{3,}(?:-[a-z]{3,})+-\d[\w.]*)(?![\w/-])")
+#: the cheap first test for a model id
+_LETTER_DASH_DIGIT = re.compile(r"[a-z]-\d")
 _CAPITAL = re.compile(r"[A-Z]")
 _ALL_CAPS = re.compile(r"^[A-Z]{3,}[0-9]*$")
 
@@ -46,7 +51,7 @@ _ALL_CAPS = re.compile(r"^[A-Z]{3,}[0-9]*$")
 _NOISE = re.compile(
     r"^(?:TITAN|TX2|Xp|V100|A100|H100|P100|K80|RTX\d*|GTX\d*|Jetson\w*|PFS|FPS|DoF|GFLOPs?|MFLOPs|TFLOPs|"
     r"(?:CVPR|ICCV|ECCV|NeurIPS|NIPS|ICML|ICLR|AAAI|IJCAI|ACL|EMNLP|NAACL|COLING|Interspeech|ICASSP|MICCAI|KDD|WACV|BMVC)['-]?\d{2,4}|"
-    r"[A-Z]{2,4}\d{3}[A-Z]?|v?\d+(?:\.\d+)+|(?:Sec|Section|Fig|Figure|Table|Eq|App|Appendix)\.?-?\d+|"
+    r"[A-Z]{2,4}\d{3}[A-Z]?|[A-Z]{2}\d{4}|v?\d+(?:\.\d+)+|(?:Sec|Section|Fig|Figure|Table|Eq|App|Appendix)\.?-?\d+|"
     r"[A-Z]\d(?:-\d+)?|(?:System|Model|Method|Setting|Stage|Step|Task|Phase|Level|Version|Type|Case|Exp|Run)-?\d+|"
     r"[a-z]{3,}[A-Z][a-z]+|X-rays?|P-MPJPE|MPJPE|mCE|UAS|LAS|GLEU|ADD|ADD-S|PR-AUC|F1-[Ss]core|NoC@\d+|mAP@?[\d.]*|"
     r"False Positives|False Negatives|True Positives|AAMI|EC57|"
@@ -70,6 +75,15 @@ def is_noise(word: str) -> bool:
     """
     # a name of the vocabulary as written ("T5") is a method whatever its shape
     return bool(_NOISE.match(word) or metric_key(word)) and word not in known_method_names()
+
+
+def is_noise_shape(word: str) -> bool:
+    """Shaped like a device, version, course code or section label (metric names aside).
+
+    >>> is_noise_shape("CS224N"), is_noise_shape("PQ"), is_noise_shape("T5")
+    (True, False, False)
+    """
+    return bool(_NOISE.match(word)) and word not in known_method_names()
 
 
 @dataclass(frozen=True)
@@ -107,7 +121,8 @@ def is_reference(sentence: str) -> bool:
 _FIELD_AFTER = re.compile(
     r"\s+(?:parsing|parsers?|recognition|detection|segmentation|tracking|classification|estimation|"
     r"translation|tagging|tags|tasks?|space|domain|community|field|literature|problems?|methods|"
-    r"models|approaches|algorithms|systems|pipelines|signals?|monitoring|denoising|research)\b"
+    r"models|approaches|algorithms|systems|pipelines|signals?|monitoring|denoising|research|"
+    r"representations?|queries|features|maps)\b"
 )
 
 
@@ -168,6 +183,19 @@ def find_method_mentions(
         return out
     spans: list[tuple[int, int]] = list(excluded_spans)
     for d in acronym_definitions(sentence) if definitions is None else definitions:
+        if _OWN_DEFINITION_BEFORE.search(sentence, max(0, d.start - 50), d.start):
+            # "we propose a novel graph-convolutional network (GCN)": the paper's own model,
+            # described, is not one it uses
+            spans.append((d.start, d.end))
+            continue
+        if lower_case_model(d.long, d.short) and not any(s <= d.start < e for s, e in spans):
+            # kept only with a use or comparison cue (below)
+            if fold(d.long) not in excluded and fold(d.short) not in excluded:
+                out.append(
+                    MethodMention(d.long, (d.long, d.short), "acronym-lower", False, d.start)
+                )
+            spans.append((d.start, d.end))
+            continue
         if (
             not (_CAPITAL.search(d.long, 1) or known_lower_case(d.long, d.short))
             or is_generic(d.long, d.short)
@@ -193,6 +221,10 @@ def find_method_mentions(
         if any(s <= token.start() < e for s, e in spans):
             continue
         word = token.group(1)
+        if word.endswith("-like"):
+            # "five pre-trained BERT-like models": models resembling BERT, not BERT
+            spans.append((token.start(), token.end()))
+            continue
         if "-" in word:
             word = _ADJECTIVE_TAIL.sub("", _DESCRIPTIVE_SUFFIX.sub("", word))
         word = word.rstrip(".")
@@ -205,6 +237,14 @@ def find_method_mentions(
         if _PLURAL_CLASS.match(word):
             continue
         out.append(MethodMention(word, (word,), "coined", False, token.start()))
+    for token in _MODEL_ID.finditer(sentence) if _LETTER_DASH_DIGIT.search(sentence) else ():
+        if (
+            not any(s <= token.start() < e for s, e in spans)
+            and fold(token.group(1)) not in excluded
+        ):
+            out.append(
+                MethodMention(token.group(1), (token.group(1),), "coined", False, token.start())
+            )
     out.extend(_known(sentence, excluded, spans, out))
     out.extend(_cued_phrases(sentence, excluded, spans, out))
     out.extend(_transformer(sentence, spans))
@@ -229,12 +269,65 @@ def find_method_mentions(
         )
     ]
     out = _joined(sentence, sorted(out, key=lambda m: m.start))
-    return [_with_cue(sentence, m) for m in out]
+    out = _listed_cues(sentence, [_with_cue(sentence, m) for m in out])
+    return [m for m in out if m.rule != "acronym-lower" or m.cued]
+
+
+#: between two names of one list: "RetinaNet, SSD, YOLOv3, and Faster R-CNN"
+_LIST_GAP = re.compile(
+    r"(?:\s*\[[^\]]*\])?\s*(?:\([^)]*\)\s*)?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$"
+)
+
+
+def _listed_cues(sentence: str, mentions: list[MethodMention]) -> list[MethodMention]:
+    """A name listed right after a cued one shares its cue (the ", and" before the last item
+    is no clause end): "detectors such as RetinaNet, SSD, YOLOv3, and Faster R-CNN"."""
+    out: list[MethodMention] = []
+    for m in mentions:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.cued
+            and not m.cued
+            and _LIST_GAP.fullmatch(sentence, last.start + len(last.name), m.start)
+        ):
+            m = MethodMention(m.name, m.aliases, m.rule, last.compares, m.start, True)
+        out.append(m)
+    return out
+
+
+#: "an attention pyramid network (APN)": the lower-case long form of a model's name
+_MODEL_TAIL = re.compile(
+    r"\s(?:network|net|model|autoencoder|encoder|decoder|transformer|machine|filter|algorithm|optimizer)$"
+)
+
+
+def lower_case_model(long: str, short: str) -> bool:
+    """A lower-case long form naming a kind of model whose acronym is specific, not generic:
+    a method when the sentence uses or compares against it.
+
+    >>> lower_case_model("attention pyramid network", "APN"), lower_case_model("graph-convolutional network", "GCN")
+    (True, False)
+    """
+    return (
+        long[:1].islower()
+        and len(long.split()) >= 2
+        and bool(_MODEL_TAIL.search(long))
+        and not is_generic(long)
+        and not is_generic(short, short)
+        and not is_noise(short)
+        and not _PLURAL_CLASS.match(short)
+    )
 
 
 #: "the proposed EEND-OLA", "our detector, namely NMS-Ped": the paper's own name, not another's
 _OWN_BEFORE = re.compile(
     r"(?:\b(?:[Tt]he|[Oo]ur) proposed|\b[Oo]ur(?: [a-z][\w-]*)?|\b(?:namely|called|dubbed|termed|named|(?<!recently )(?<!recently-)(?<!previously )(?<!originally )propose[sd]?|introduce[sd]?))\s+$"
+)
+
+
+_OWN_DEFINITION_BEFORE = re.compile(
+    r"\b[Ww]e (?:\w+ly )?(?:propose|introduce|present|develop|design)[sd]? (?:a|an) (?:(?:novel|new|simple|unified|general|lightweight|efficient) )*$"
 )
 
 
@@ -289,7 +382,7 @@ def _known(
 _TECHNIQUE_HEAD = (
     "transform normalization search evolution filter pooling descent regression propagation "
     "dropout distillation sampling augmentation annealing clustering decomposition factorization "
-    "boosting forests forest machines machine fields field process algorithm optimizer"
+    "boosting forests forest machines machine fields field process algorithm optimizer ensembling"
 ).split()
 _PHRASE_CUE = re.compile(
     r"\b(?:[Ii]nspired by|[Bb]ased on|[Bb]uil(?:t|ds?) (?:up)?on|[Rr]el(?:y|ies|ied|ying) on|over|than|"
@@ -328,7 +421,7 @@ def _cued_phrases(
 
 
 #: "the Transformer", "standard Transformer-based models": the architecture, written as a name
-_TRANSFORMER = re.compile(r"\bTransformer\b(?!\s*\(|,\s*(?:termed|called|dubbed|named)\b)")
+_TRANSFORMER = re.compile(r"(?<!-)\bTransformer\b(?!\s*\(|,\s*(?:termed|called|dubbed|named)\b)")
 _TITLE_WORD_BEFORE = re.compile(r"[A-Z][\w-]*\s+$")
 
 
@@ -358,6 +451,9 @@ _USE_CUE = re.compile(
     r"[Ii]nitiali[sz]\w*|[Ii]nspired by|[Ff]ollowing|[Rr]eplac\w*|via|through|from)\b"
 )
 _BASELINE_AFTER = re.compile(r"^[\w+.-]*\s*(?:\([^)]*\)\s*)?(?:baselines?|counterparts?)\b")
+_USED_AFTER = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:employed|used|adopted|utili[sz]ed|applied|leveraged|exploited)\b"
+)
 _CLAUSE_END = re.compile(r"[;]|,\s+(?:and|but|while|which|whereas)\b|\.\s")
 
 
@@ -367,8 +463,10 @@ _DATA_AFTER = re.compile(
     re.I,
 )
 _DATA_BEFORE = re.compile(
-    r"(?<!based )(?<!built )(?<!relies )(?<!relying )(?<!builds )(?<!top )\b(?:on|in|across)\s+(?:the\s+)?(?:(?:\w+[- ])?(?:datasets?|benchmarks?)\s+)?(?:[\w.+-]+,\s+)*(?:and\s+)?$"
+    r"(?<![Bb]ased )(?<![Bb]uilt )(?<!relies )(?<!relying )(?<!builds )(?<!top )\b(?:on|in|across)\s+(?:the\s+)?(?:(?:\w+[- ])?(?:datasets?|benchmarks?)\s+)?(?:[\w.+-]+,\s+)*(?:and\s+)?$"
 )
+#: "Inception scores of 262.85", "Fréchet Inception Distance": a metric named after a model
+_METRIC_AFTER = re.compile(r"\s+(?:[Ss]cores?|[Dd]istance|[Mm]etrics?)\b")
 _FIGURE = re.compile(r"\d(?:\.\d+)?\s*%|\d\.\d")
 
 
@@ -376,8 +474,10 @@ def _names_data(sentence: str, mention: MethodMention) -> bool:
     """ "on the WikiHop dataset", "evaluated on CULane and CurveLanes (81.4% F1)": a name the
     sentence treats as data is a benchmark, not a method."""
     end = mention.start + len(mention.name)
-    if _DATA_AFTER.match(sentence[end:]):
+    if _DATA_AFTER.match(sentence[end:]) or _METRIC_AFTER.match(sentence, end):
         return True
+    if is_known_method(mention.name):
+        return False  # "79.40% on ResNet-50": the model a figure is reached with
     before = sentence[max(0, mention.start - 80) : mention.start]
     return bool(_DATA_BEFORE.search(before) and _FIGURE.search(sentence))
 
@@ -397,8 +497,11 @@ def _cue(sentence: str, mention: MethodMention) -> bool | None:
     before = sentence[clause_start : mention.start]
     cues = [(m.end(), True) for m in _COMPARE.finditer(before)]
     cues += [(m.end(), False) for m in _USE_CUE.finditer(before)]
-    if _BASELINE_AFTER.match(sentence[mention.start + len(mention.name) :].lstrip()):
+    after = sentence[mention.start + len(mention.name) :]
+    if _BASELINE_AFTER.match(after.lstrip()):
         return True
+    if _USED_AFTER.match(after):
+        return False  # "an attention pyramid network (APN) is employed in the decoder"
     if _BUILT_ON_AFTER.match(sentence, mention.start + len(mention.name)) and not any(
         compares for _, compares in cues
     ):

@@ -111,7 +111,8 @@ def is_generic(name: str, short: str | None = None) -> bool:
     (True, False)
     """
     stripped = name.strip()
-    for form in (stripped, short or "", _initials(stripped)):
+    # "Con-vNet": a short form broken by a line-end hyphen is the acronym without it
+    for form in (stripped, short or "", (short or "").replace("-", ""), _initials(stripped)):
         if form in GENERIC or form.lower() in _GENERIC_FOLDED:
             return True
         if form.endswith("s") and form[:-1] in GENERIC:
@@ -120,7 +121,10 @@ def is_generic(name: str, short: str | None = None) -> bool:
         len(stripped.split()) == 1 and stripped[:1].isupper()
     ):
         return False
-    return bool(GENERIC_PHRASES.match(stripped))
+    # "graph-convolutional network": generic words joined by a hyphen are still generic
+    return bool(
+        GENERIC_PHRASES.match(stripped) or GENERIC_PHRASES.match(stripped.replace("-", " "))
+    )
 
 
 @dataclass(frozen=True)
@@ -166,11 +170,34 @@ def acronym_definitions(sentence: str) -> list[Definition]:
         window = words[-min(len(letters) + 5, len(letters) * 2) :] if words else []
         long_start = _match_long_form(letters, window, before)
         if long_start is None:
+            long_start = _spelled_by_capitals(short, window)
+        if long_start is None:
             continue
         long = before[long_start:].strip().rstrip(",;:")
         if long and not long.startswith("("):
             out.append(Definition(long, short, long_start, paren.end()))
     return out
+
+
+def _spelled_by_capitals(short: str, window: list[re.Match]) -> int | None:
+    """ "numEricaL reASoning with adapTive symbolIc Compiler (ELASTIC)": the capitals written
+    inside the long form's words spell the short form. Returns the long form's start offset.
+
+    >>> import re
+    >>> text = "we propose MultIlevel kNowledge-guided Attention networks"
+    >>> _spelled_by_capitals("MINA", list(re.finditer(r"[^\\s()]+", text)))
+    11
+    """
+    if not short.isupper() or len(short) < 3:
+        return None
+    spelled = ""
+    for word in reversed(window):
+        spelled = "".join(c for c in word.group(0) if c.isupper()) + spelled
+        if spelled == short:
+            return word.start()
+        if not short.endswith(spelled):
+            return None
+    return None
 
 
 def _match_long_form(letters: list[str], window: list[re.Match], text: str) -> int | None:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from loaders.extract.known_methods import is_known_method
+from loaders.extract.mentions import is_noise_shape
 from loaders.extract.names import (
     BENCHMARK_SUFFIX,
     TASK_TAIL,
@@ -39,14 +40,12 @@ _PROPOSE = re.compile(
     r"devise[sd]?|conceive[sd]?|craft(?:s|ed)?|put forth|build|construct(?:s|ed)?|releas(?:e|es|ed|ing)|curate[sd]?|contribute[sd]?|unveil(?:s|ed)?|"
     r"put forward|formulate[sd]?|establish(?:es|ed)?|create[sd]?|offer(?:s|ed)?)\b"
 )
-_NAMING = re.compile(
-    r"\b(?:(?:which|that) (?:we|is|are) )?(?:call(?:ed)?|term(?:ed)?|name[sd]?|dub(?:bed)?|coin(?:ed)?|refer(?:red)? to as)"
-    r"(?: it| them| this| our \w+)?(?: as)?\s+[\"“']?"
-)
 # the object of a proposal ends at a relative clause, purpose or instrument phrase
 _WINDOW_END = re.compile(
     r"[;:]|\b(?:which|that|to|for|by|via|through|using|with|on|in|where|whereby|than|and achieves?|achieving)\b"
 )
+#: "Our previously proposed MetricGAN was designed ...": the authors' earlier work, not this one
+_EARLIER = re.compile(r"\b(?:previously|recently|originally|earlier|formerly)[\s-]+$")
 _LEAD_IN = re.compile(r"^(?:here,?\s+|also\s+|further\s+|a\s+|an\s+|the\s+)", re.I)
 _RUN_WORD = re.compile(r"[A-Z0-9][\w'+.]*(?:-[\w+]+)*\+*|[a-z]+[A-Z][\w+]*(?:-[\w+]+)*")
 #: a sentence without any of these cannot hold a proposal (a cheap first test)
@@ -60,20 +59,34 @@ _LEADING_PREPOSITIONS = frozenset(
     "On In For With At By From To Using Across Over Under After When While Unlike".split()
 )
 _NUMBER_WORD = re.compile(r"^[\d.,]+$")
+#: a quoted name in a proposal's object, after at most an article and two words
+_QUOTED_OBJECT = re.compile(
+    r"\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}?(?:``|\"|“)([^`\"”']{2,60}?)(?:''|\"|”)"
+)
 _QUOTED = re.compile(r"\s*(?:``|\"|“|')([^`\"”']{2,60})(?:''|\"|”|')")
-#: what a paper calls its own contribution: "our <...> method, Rotary Major Scan,"
+#: what a model that does something is called: "our detector, namely NMS-Ped"
+_AGENT_NOUN = r"(?:detector|tracker|parser|classifier|segmenter|generator|estimator|predictor|solver|planner|retriever|recognizer|tagger)s?"
 _THING = (
     r"(?:method|model|module|framework|approach|algorithm|architecture|technique|system|pipeline|"
     r"benchmark|dataset|metric|block|layer|strategy|library|tool|scheme|mechanism|network|paradigm|"
     r"loss|operator|index|measure|toolkit|agent|encoder|decoder|attention)s?"
 )
-_OUR_THING_NAMED = re.compile(rf"\b[Oo]ur (?:[\w-]+ ){{0,3}}{_THING},?\s+(?=[A-Z])")
+_NAMING = re.compile(
+    r"\b(?:(?:which|that) (?:we|is|are) )?(?:call(?:ed)?|term(?:ed)?|name[sd]?|dub(?:bed)?|coin(?:ed)?|refer(?:red)? to as)"
+    # "we call this approach X", "we name this plain Transformer-based ... framework WeakTr"
+    rf"(?: it| them| (?:this|our|the|these)(?: [\w-]+){{0,5}}? {_THING}| this| our \w+)?(?: as)?\s+[\"“']?"
+)
+#: what a paper calls its own contribution: "our <...> method, Rotary Major Scan,"
+_OUR_THING_NAMED = re.compile(
+    rf"\b[Oo]ur (?:[\w-]+ ){{0,3}}(?:{_THING}|{_AGENT_NOUN}),?\s+(?:namely\s+)?(?=[A-Z])"
+)
 _NOVEL_THING = re.compile(r"\b(?:a|an) (?:novel|new) (?=[A-Z])")
 _THING_AFTER = re.compile(rf"^\s+{_THING}\b")
+_PAREN_THING = re.compile(rf"\((?P<name>[A-Za-z][\w.+-]{{1,20}})\)\s+{_THING}\b")
 _THING_PAREN = re.compile(rf"\b(?P<noun>{_THING})\s+\((?P<name>[A-Za-z][\w.+-]{{1,20}})\)")
 #: "which we call X": the authors themselves name the thing right after the verb
 _WE_NAMING = re.compile(r"\bwe\s+(?:\w+\s+)?$")
-_OUR_NAME = re.compile(r"\b[Oo]ur (?:proposed |new )?(?=\S)")
+_OUR_NAME = re.compile(r"\b(?:[Oo]ur (?:proposed |new )?|[Tt]he proposed )(?=\S)")
 #: well-known base model families: "our Llama2-7b model" is the authors' copy of someone's model
 _KNOWN_BASE = re.compile(
     r"(?i)^(?:llama|gpt|bert|roberta|t5|flan|opt|mistral|mixtral|qwen|gemma|phi|falcon|vicuna|bloom|pythia|"
@@ -81,7 +94,9 @@ _KNOWN_BASE = re.compile(
     r"codex|palm|gemini|claude|chatgpt|deepseek|yolo|sam|dino)"
 )
 _NOT_OURS_AFTER = re.compile(
-    r"^[\s-]*(?:baselines?|backbones?|implementation|reproduction|teachers?|students?|re-?implementation|based)\b",
+    r"^[\s-]*(?:baselines?|backbones?|implementation|reproduction|teachers?|students?|re-?implementation|based|"
+    # "the proposed HPSG parsers": a formalism or task the paper's models work in
+    r"parsers?|parsing|taggers?|tagging|recognition|detection|segmentation|tracking|classification|translation|tasks?)\b",
     re.I,
 )
 _COMPONENT_CUE = re.compile(
@@ -158,9 +173,16 @@ def classify_benchmark(name: str, context: str) -> str | None:
     return None
 
 
+#: "BEATsicon.png": an image file pasted into the title, no name
+_FILE_NAME = re.compile(r"\.(?:png|jpe?g|gif|svg|pdf)$", re.I)
+
+
 def _accept(name: str | None, short: str | None = None) -> bool:
-    if not name or len(name) < 2 or len(name.split()) > 6:
+    if not name or len(name) < 2 or len(name.split()) > 6 or _FILE_NAME.search(name):
         return False
+    words = name.split()
+    if len(words) > 1 and is_noise_shape(words[0]):
+        return False  # "our CS224N Final Project": a course code, a version, a device
     return not is_generic(name, short)
 
 
@@ -260,11 +282,18 @@ def _title_name(title: str, abstract: str) -> list[Candidate]:
 def from_sentence(sentence: str, definitions: list | None = None) -> list[Candidate]:
     """Proposals in one abstract sentence ("we propose X", "called X", "our X", "a novel X module")."""
     out: list[Candidate] = []
+    if sentence.rstrip().endswith("?"):
+        # "Can we automatically design a Convolutional Network (ConvNet) ...?": a question
+        return out
     if _RESULT_VERB.search(sentence):
         out.extend(_result_subject(sentence))
     if (" is " in sentence or " are " in sentence) and _PASSIVE_VERB.search(sentence):
         definitions = acronym_definitions(sentence) if definitions is None else definitions
         out.extend(_passive(sentence, definitions))
+    enumerated = _ENUMERATOR.match(sentence)
+    if enumerated:
+        definitions = acronym_definitions(sentence) if definitions is None else definitions
+        out.extend(_enumerated_component(sentence, enumerated.end(), definitions))
     if not _TRIGGER.search(sentence):
         return out
     definitions = acronym_definitions(sentence) if definitions is None else definitions
@@ -274,6 +303,8 @@ def from_sentence(sentence: str, definitions: list | None = None) -> list[Candid
     novel = any(w in sentence for w in ("novel", "new", "innovative", "proposed"))
     if novel or "our " in sentence or "Our " in sentence:
         out.extend(_ours(sentence, definitions))
+    if novel:
+        out.extend(_defined_as_new(sentence, definitions))
     name = name_run(sentence, 0) if novel else None
     if name and any(is_name_like(w) for w in name.split()) and _accept(name):
         rest = sentence[sentence.find(name) + len(name) :]
@@ -286,10 +317,24 @@ def from_sentence(sentence: str, definitions: list | None = None) -> list[Candid
     if not _FIRST_PERSON.search(sentence):
         return out
     for verb in _PROPOSE.finditer(sentence):
-        if not _FIRST_PERSON.search(sentence[: verb.start()]):
+        if not _FIRST_PERSON.search(sentence[: verb.start()]) or _EARLIER.search(
+            sentence, max(0, verb.start() - 20), verb.start()
+        ):
             continue
         end = _WINDOW_END.search(sentence, verb.end())
         window_end = end.start() if end else len(sentence)
+        quoted = _QUOTED_OBJECT.match(sentence, verb.end())
+        if (
+            quoted
+            and quoted.end(1) <= window_end + 1
+            and _accept(quoted.group(1))
+            # ("a "plug-and-play" module": a quoted modifier of the noun after it)
+            and _NAME_ENDS.match(sentence, quoted.end())
+        ):
+            # "we propose the differentiable "epipolar transformer"": the authors quote the name
+            out.append(
+                _candidate(quoted.group(1), (quoted.group(1),), "propose-quoted", sentence, 0.8)
+            )
         for d in definitions:
             if verb.end() <= d.start < window_end + 2 and _accept(d.long, d.short):
                 out.append(_candidate(d.long, (d.long, d.short), "propose-acronym", sentence, 0.85))
@@ -322,6 +367,22 @@ def from_sentence(sentence: str, definitions: list | None = None) -> list[Candid
                     else ("benchmark" if _BENCH_NOUN.match(thing.group("noun")) else None)
                 )
                 out.append(Candidate(name, (name,), "propose-thing-paren", sentence, 0.75, kind))
+        for named in (
+            () if adjectival else _PAREN_THING.finditer(sentence, verb.end(), window_end + 2)
+        ):
+            # "propose the overlap-aware EEND (EEND-OLA) model": a bracketed coined name before
+            # the noun of what it is, its letters matching the words before or not
+            name = named.group("name")
+            if (
+                is_name_like(name)
+                and _accept(name)
+                and not is_known_method(name)
+                # (a definition inside the object is read by the rule above)
+                and not any(d.short == name and d.start >= verb.end() for d in definitions)
+            ):
+                long = _LEAD_IN.sub("", sentence[verb.end() : named.start()].strip())
+                aliases = (name, long) if 1 <= len(long.split()) <= 5 else (name,)
+                out.append(_candidate(name, aliases, "propose-paren-thing", sentence, 0.75))
         obj = sentence[verb.end() :].lstrip()
         lead = _LEAD_IN.match(obj)
         offset = len(sentence) - len(obj)
@@ -344,10 +405,30 @@ def from_sentence(sentence: str, definitions: list | None = None) -> list[Candid
             following = name_run(sentence, offset + lead.end())
             if (
                 following
-                and len(following.split()) >= 2
+                and (
+                    len(following.split()) >= 2
+                    # "we also design an SGAlign layer": one coined word, not a listed method
+                    or (is_name_like(following) and not is_known_method(following))
+                )
                 and _THING_AFTER.match(sentence[offset + lead.end() + len(following) :])
             ):
                 offset += lead.end()
+        described = _DESCRIBED_THEN_NAMED.match(obj)
+        if described:
+            # "we propose a new layered network structure, HDCGAN, that ...": the name after
+            # a lower-case description of the thing
+            named = name_run(sentence, offset + described.end())
+            if (
+                named
+                and any(is_name_like(w) or _CAPITAL_COMPOUND.fullmatch(w) for w in named.split())
+                and _accept(named)
+                and not is_known_method(named)
+                and _NAME_ENDS.match(sentence, offset + described.end() + len(named))
+            ):
+                rest = sentence[offset + described.end() + len(named) :]
+                paren = _SHORT_AFTER.match(rest)
+                aliases = (named, paren.group(1)) if paren else (named,)
+                out.append(_candidate(named, aliases, "propose-described", sentence, 0.8))
         name = name_run(sentence, offset)
         if name and _accept(name):
             rest = sentence[offset + len(name) :]
@@ -374,6 +455,16 @@ def from_sentence(sentence: str, definitions: list | None = None) -> list[Candid
                     out.append(_candidate(name, aliases, "propose-object", sentence, 0.8))
     return out
 
+
+#: "a new layered network structure, " / "a novel approach, ": a lower-case description of
+#: the proposed thing, its name after the comma
+_DESCRIBED_THEN_NAMED = re.compile(
+    r"(?:a|an)\s+(?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*(?:,|\s+[–—-]|:)\s+(?=[A-Z])"
+)
+#: "Propose-Reduce", "Token-Recode": capitalised words joined by hyphens, coined as one name
+_CAPITAL_COMPOUND = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)*-[A-Z][a-z]+")
+#: where a name written after its description ends: a bracket, a comma, a relative clause
+_NAME_ENDS = re.compile(r"\s*(?:[(,.;:]|$|\s(?:which|that|to|for|is|as)\b)")
 
 _COINED_WORD = r"[A-Za-z][\w.+-]*[A-Z0-9][\w.+-]*"
 _RESULT_VERB = re.compile(
@@ -566,6 +657,49 @@ def _ours(sentence: str, definitions: list) -> list[Candidate]:
         ):
             out.append(_candidate(d.long, (d.long, d.short), "novel-acronym", sentence, 0.8))
     return out
+
+
+#: "temporal segment network (TSN), a novel framework", "X (ACR) is a new ...": an apposition
+#: that calls the defined thing new
+_NEW_APPOSITION = re.compile(r"(?:\s*,\s+|\s+(?:is|are)\s+)(?:a|an)\s+(?:novel|new)\b")
+
+
+def _defined_as_new(sentence: str, definitions: list) -> list[Candidate]:
+    """ "Our first contribution is temporal segment network (TSN), a novel framework for ...":
+    a definition the sentence calls new is the paper's own, its long form in lower case too
+    (unless the sentence sets it against others: "unlike X (ACR), a new ...")."""
+    out = []
+    for d in definitions:
+        if not _NEW_APPOSITION.match(sentence, d.end) or _COMPARE_CUE.search(sentence, 0, d.start):
+            continue
+        if _accept(d.long, d.short) or own_acronym(d.long, d.short):
+            out.append(_candidate(d.long, (d.long, d.short), "new-apposition", sentence, 0.8))
+    return out
+
+
+#: "First, ", "Second, ", "(ii) ": a sentence that enumerates the parts of the paper's method
+_ENUMERATOR = re.compile(
+    r"(?:First(?:ly)?|Second(?:ly)?|Third(?:ly)?|\(?(?:[1-4]|i{1,3}|iv)\))[,:]?\s+"
+)
+
+
+def _enumerated_component(sentence: str, start: int, definitions: list) -> list[Candidate]:
+    """ "First, Dynamic Token Merging (DToMe) reduces ... Second, Virtual Token Unmerging (VTU)
+    simulates ...": an unlisted named part opening an enumerating sentence is the paper's own."""
+    out = []
+    for d in definitions:
+        if (
+            d.start == start
+            and _CAPITAL_AFTER_FIRST.search(d.long)
+            and _accept(d.long, d.short)
+            and not is_known_method(d.short)
+            and not is_known_method(d.long)
+        ):
+            out.append(_candidate(d.long, (d.long, d.short), "enumerated-component", sentence, 0.7))
+    return out
+
+
+_CAPITAL_AFTER_FIRST = re.compile(r"\s[A-Z]")
 
 
 def own_acronym(long: str, short: str) -> bool:

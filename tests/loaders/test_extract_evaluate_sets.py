@@ -1,5 +1,5 @@
-"""The hand-labelled method sets of results_tune.json: disjoint, and the second tuning set is
-drawn from the tuning half of the results split only (so pwc-results-test stays unread)."""
+"""The hand-labelled method sets of results_tune.json: disjoint, and the second and third tuning
+sets are drawn from the tuning half of the results split only (so pwc-results-test stays unread)."""
 
 from __future__ import annotations
 
@@ -8,17 +8,20 @@ import json
 from loaders.extract.evaluate import PWC_LABELS, labelled_sets, pwc_sets
 
 
-def test_method_sets_are_disjoint_and_tune2_comes_from_the_tuning_half() -> None:
+def test_method_sets_are_disjoint_and_tune2_tune3_come_from_the_tuning_half() -> None:
     sets = pwc_sets()
     ids = {name: {p["id"] for p in sets[name]} for name in sets if name.startswith("pwc-methods")}
     assert len(ids["pwc-methods-tune2"]) == len(sets["pwc-methods-tune2"]) == 80
+    assert len(ids["pwc-methods-tune3"]) == len(sets["pwc-methods-tune3"]) == 35
     names = sorted(ids)
     for i, a in enumerate(names):
         for b in names[i + 1 :]:
             assert not ids[a] & ids[b], (a, b)
     tune_half = set(json.loads(PWC_LABELS.read_text("utf-8"))["results_split"]["tune"])
     assert ids["pwc-methods-tune2"] <= tune_half
+    assert ids["pwc-methods-tune3"] <= tune_half
 
 
-def test_tune2_is_named_as_tuned_on() -> None:
+def test_tune2_and_tune3_are_named_as_tuned_on() -> None:
     assert "pwc-methods-tune2 (tuned on)" in labelled_sets()
+    assert "pwc-methods-tune3 (tuned on)" in labelled_sets()
