@@ -25,7 +25,6 @@ from pathlib import Path
 from kg.model import Paper
 from loaders.extract import extract_papers
 from loaders.extract.gazetteer import load_gazetteer
-from loaders.extract.workers import extract_in_workers
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "hf-daily-papers-listing.txt"
 TARGET = 1_000
@@ -77,6 +76,9 @@ def main(argv: list[str] | None = None) -> None:
     if profiler:
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(20)
     if args.workers > 1:
+        # imported here: a --baseline revision's tree may not have it
+        from loaders.extract.workers import extract_in_workers
+
         start = time.perf_counter()
         parallel = extract_in_workers(items, workers=args.workers)
         elapsed = time.perf_counter() - start
