@@ -13,7 +13,9 @@
 #
 # NEO4J_TEST_PORT (default 17687) picks the port; each port has its own run directory
 # (run/PORT: data, pid, ready, log), so several servers can run at once. A fresh start wipes the
-# data. NEO4J_TEST_HEAP (default 1g) sets the JVM heap, NEO4J_TEST_START_TIMEOUT (default 180)
+# data. NEO4J_TEST_HEAP (default 1g) sets the JVM heap, NEO4J_TEST_PAGECACHE (default 1g, taken as
+# it fills: 256m no longer held the 100,000-paper benchmark graph) the page cache,
+# NEO4J_TEST_START_TIMEOUT (default 180)
 # the seconds to wait for Bolt; NEO4J_TEST_PASSWORD, when set, turns auth on with that password
 # for user neo4j (the default is auth off). NEO4J_TEST_GDS=1 starts it with the Graph Data Science
 # plugin (Maven artifact org.neo4j.gds:proc, built into target/gds); the default is without. Progress and errors go to stderr; a failure is one line there

@@ -24,8 +24,13 @@ import org.neo4j.io.ByteUnit;
  * With {@code NEO4J_TEST_PASSWORD} set, auth is on and user {@code neo4j} has that password
  * (for tests of a wrong password). With {@code NEO4J_TEST_PLUGINS} set to a directory of jars,
  * the procedures in them are loaded (the Graph Data Science plugin, {@code gds.*} unrestricted).
+ * {@code NEO4J_TEST_PAGECACHE} (e.g. {@code 512m}, {@code 2g}) sizes the page cache, by default
+ * {@link #DEFAULT_PAGECACHE}: a graph larger than it is read from disk on every write.
  */
 public final class Launcher {
+    /** Holds the 100,000-paper benchmark graph (~1.4M relationships); allocated as it fills. */
+    static final String DEFAULT_PAGECACHE = "1g";
+
     private Launcher() {}
 
     public static void main(String[] args) throws IOException, InterruptedException {
@@ -39,6 +44,11 @@ public final class Launcher {
         Files.deleteIfExists(ready);
         String password = System.getenv("NEO4J_TEST_PASSWORD");
         boolean auth = password != null && !password.isEmpty();
+
+        String pagecache = System.getenv("NEO4J_TEST_PAGECACHE");
+        if (pagecache == null || pagecache.isEmpty()) {
+            pagecache = DEFAULT_PAGECACHE;
+        }
 
         DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home);
         // NEO4J_TEST_PLUGINS: a directory of plugin jars (server.sh sets it to the Graph Data
@@ -54,7 +64,7 @@ public final class Launcher {
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
                 .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
                 .setConfig(GraphDatabaseSettings.auth_enabled, auth)
-                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(256))
+                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(pagecache))
                 .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
                 // Bolt's Netty loops otherwise wait out a 5 s quiet period twice on shutdown.
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
