@@ -204,8 +204,8 @@ def build(
 
 
 def _background(wanted: bool, papers: int) -> AbstractContextManager[BackgroundExtraction | None]:
-    """Workers extracting enriched papers a chunk at a time beside enrichment (the other core),
-    for builds large enough to pay for its start; else nothing (extraction runs after)."""
+    """A worker extracting enriched papers a chunk at a time beside enrichment (the other core),
+    for builds large enough to pay for handing them over; else nothing (extraction runs after)."""
     return BackgroundExtraction(workers=1) if wanted and papers >= MIN_PAPERS else nullcontext()
 
 
