@@ -63,11 +63,9 @@ def main(argv: list[str] | None = None) -> None:
         profiler.disable()
     elapsed = time.perf_counter() - start
     cpu = time.process_time() - cpu_start
-    rate = len(items) / elapsed
     # CPU time too: on a shared machine wall time also counts other processes' turns
     print(
-        f"extract_papers: {len(items)} abstracts in {elapsed:.2f} s wall = {rate:,.0f} abstracts/s "
-        f"(target {TARGET:,}/s: {'met' if rate >= TARGET else 'NOT met'}); "
+        f"extract_papers: {_wall(len(items), elapsed)}; "
         f"{cpu:.2f} s CPU = {len(items) / cpu:,.0f} abstracts per CPU-second"
     )
     print(
@@ -82,12 +80,18 @@ def main(argv: list[str] | None = None) -> None:
         start = time.perf_counter()
         parallel = extract_in_workers(items, workers=args.workers)
         elapsed = time.perf_counter() - start
-        rate = len(items) / elapsed
         print(
-            f"extract_in_workers ({args.workers} processes): {elapsed:.2f} s wall = "
-            f"{rate:,.0f} abstracts/s (target {TARGET:,}/s: {'met' if rate >= TARGET else 'NOT met'}); "
+            f"extract_in_workers ({args.workers} processes): {_wall(len(items), elapsed)}; "
             f"same result as one process: {parallel == result}"
         )
+
+
+def _wall(n: int, elapsed: float) -> str:
+    rate = n / elapsed
+    return (
+        f"{n} abstracts in {elapsed:.2f} s wall = {rate:,.0f} abstracts/s "
+        f"(target {TARGET:,}/s: {'met' if rate >= TARGET else 'NOT met'})"
+    )
 
 
 def _run_baseline(ref: str, n: int) -> None:

@@ -9,19 +9,9 @@ from __future__ import annotations
 import pytest
 
 from kg.metrics import canonical_metric, lower_is_better
-from kg.model import EvaluatedOn, Paper
-from loaders.extract import extract_paper
 from loaders.extract.figures import METRIC, metric_name
 from loaders.extract.sentences import split_sentences
-
-
-def absolute(sentence: str) -> list[tuple]:
-    ex = extract_paper(Paper(key="p", title="X", abstract=sentence))
-    return sorted(
-        (r.dst, r.metric, r.value)
-        for r in ex.relationships
-        if isinstance(r, EvaluatedOn) and r.value is not None and r.kind == "absolute"
-    )
+from tests.loaders.extract_results import absolute
 
 
 @pytest.mark.parametrize(

@@ -10,17 +10,7 @@ from __future__ import annotations
 import pytest
 
 from kg.metrics import canonical_metric, lower_is_better
-from kg.model import EvaluatedOn, Paper
-from loaders.extract import extract_paper
-
-
-def absolute(sentence: str) -> list[tuple]:
-    ex = extract_paper(Paper(key="p", title="X", abstract=sentence))
-    return sorted(
-        (r.dst, r.metric, r.value)
-        for r in ex.relationships
-        if isinstance(r, EvaluatedOn) and r.value is not None and r.kind == "absolute"
-    )
+from tests.loaders.extract_results import absolute
 
 
 @pytest.mark.parametrize(
