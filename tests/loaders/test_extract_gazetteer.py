@@ -51,6 +51,21 @@ def test_gazetteer_is_large_and_well_formed():
             "comparable result on the YCB-Video dataset with a much faster runtime.",
             ["LINEMOD", "YCB-Video"],
         ),
+        # entries of the sixth round, written from general knowledge (sentences written here)
+        (
+            "It reaches F0.5 of 70.2 on BEA-2019 and 62.4 GLEU on JFLEG.",
+            ["BEA-2019", "JFLEG"],
+        ),
+        (
+            "We evaluate on FaceForensics++, Celeb-DF and DFDC.",
+            ["FaceForensics++", "Celeb-DF", "DFDC"],
+        ),
+        (
+            "Results on PHOENIX14T, METR-LA and Indian Pines.",
+            ["RWTH-PHOENIX-Weather 2014 T", "METR-LA", "Indian Pines"],
+        ),
+        # a name that is also a phrase matches only as written: not "scene flow estimation"
+        ("We study scene flow estimation on Scene Flow.", ["Scene Flow"]),
     ],
 )
 def test_finds_known_benchmarks_and_aliases(sentence, expected):
