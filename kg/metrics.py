@@ -90,10 +90,12 @@ METRIC_ALIASES: dict[str, tuple[str, ...]] = {
     "mAP": ("map", "box map", "mean average precision", "test map"),
     "AP": ("box ap", "average precision", "test ap", "validation ap"),
     "mask AP": ("mask map",),
+    "mAPH": ("maph/l2", "maph l2", "l2 maph"),
     "AP50": ("ap 0.5", "ap@0.5", "map@0.5", "map iou@0.5", "map @ 50", "ap50 score"),
     "PQ": ("panoptic quality",),
     "FID": ("fid score", "frechet inception distance", "fid-50k", "fid-10k", "fid-30k"),
     "FVD": (),
+    "FEVER": ("fever score",),
     "Inception score": ("is",),
     "PSNR": ("psnr (db)",),
     "SSIM": (),
@@ -182,6 +184,7 @@ METRIC_ALIASES: dict[str, tuple[str, ...]] = {
     "ADE": ("average displacement error", "minade", "minade5", "ade@5"),
     "FDE": ("final displacement error", "minfde", "minfde5", "fde@5"),
     "SPL": ("success weighted by path length",),
+    "success rate": ("success", "average success rate"),
     "params": (
         "parameters",
         "number of params",
@@ -233,7 +236,7 @@ def metric_key(text: str) -> str | None:
     return known
 
 
-_NUMBERED = re.compile(r"(ndcg|recall|r|hits|h|pass|hr|precision|p|ar)@(\d+)")
+_NUMBERED = re.compile(r"(ndcg|recall|r|hits|h|pass|hr|precision|p|ar|mrr)@(\d+)")
 _NUMBERED_NAMES = {
     "ndcg": "NDCG@",
     "recall": "recall@",
@@ -245,6 +248,7 @@ _NUMBERED_NAMES = {
     "precision": "precision@",
     "p": "precision@",
     "ar": "AR@",
+    "mrr": "MRR@",
 }
 
 

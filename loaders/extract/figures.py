@@ -42,12 +42,16 @@ METRICS: tuple[tuple[str, str], ...] = (
     ("CIDEr", r"CIDEr"),
     ("mIoU", r"mIoU|mean IoU|mean IU\b|mean intersection over union"),
     ("PQ", r"\bPQ\b|panoptic quality"),
+    # Waymo's heading-weighted mAP, its own column
+    ("mAPH", r"(?-i:\bmAPH\b)"),
     ("mask AP", r"mask m?AP\b|(?-i:AP\s?\(mask\)|AP\^?mask\b|AP\^?m\b)"),
     (
         "mAP",
         r"(?:box|bbox)(?:/mask)? m?AP\b|(?-i:AP\s?\(box\)|AP\^?box\b|AP\^?b\b)|mAP(?:@?[\d.:]+)?|\bAP(?:50|75)?\b|mean average precision|average precision",
     ),
     ("FID", r"FID(?: scores?)?"),
+    # FEVER's own measure: the label right with its evidence
+    ("FEVER", r"(?-i:FEVER) score"),
     ("FVD", r"FVD"),
     ("Inception score", r"Inception scores?"),
     ("PSNR", r"PSNR"),
@@ -62,14 +66,16 @@ METRICS: tuple[tuple[str, str], ...] = (
     ("success rate", r"success rates?"),
     ("win rate", r"win rates?"),
     ("PR-AUC", r"PR[- ]AUC|\bAUPRC?\b"),
-    # a tracker's success score is the area under its success plot ("70.7 SUC on LaSOT")
-    ("AUROC", r"AUROC|AUC|(?-i:\bSUC\b)"),
+    # a tracker's success score is the area under its success plot ("70.7 SUC on LaSOT",
+    # "a success score of 0.671")
+    ("AUROC", r"AUROC|AUC|(?-i:\bSUC\b)|success (?:score|AUC)\b"),
     ("recall@1", r"R@1\b|[Rr]ecall@1\b|[Rr]ank-?1\b(?: (?:identification )?accuracy)?"),
     ("recall@k", r"(?-i:R@\d+\b)|[Rr]ecall@\d+\b"),
     ("hits@k", r"[Hh]its@\d+\b"),
     ("HR@k", r"(?-i:HR@\d+\b)"),
     ("precision@k", r"(?-i:P@\d+\b)|[Pp]recision@\d+\b"),
     ("AR@k", r"(?-i:AR@\d+\b)"),
+    ("MRR@k", r"(?-i:\bMRR@\d+\b)"),
     ("MRR", r"(?-i:\bMRR\b)|mean reciprocal rank"),
     ("NDCG@10", r"nDCG@10|NDCG@10"),
     ("ndcg@k", r"nDCG@\d+|NDCG@\d+"),
@@ -277,6 +283,7 @@ _NUMBERED = {
     "HR@k": "HR@",
     "precision@k": "precision@",
     "AR@k": "AR@",
+    "MRR@k": "MRR@",
 }
 
 

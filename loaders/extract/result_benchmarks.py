@@ -8,6 +8,7 @@ import re
 
 from loaders.extract.benchmarks import Mention
 from loaders.extract.figures import CLAUSE, LIST_GAP, METRIC, SPACES, Figure
+from loaders.extract.known_methods import is_known_method
 from loaders.extract.names import is_generic
 
 #: "26.8 PQ, 16.8 AP, and 34.1 mIoU on ADE20K": only figures and metric names before the benchmark
@@ -46,7 +47,13 @@ def _the_latter(sentence: str, number, mentions: list[Mention]) -> Mention | Non
 _FIGURE_THEN_PAREN = re.compile(r"\s*(?:%|dB)?\s*\(\s*")
 
 
-_OPEN_PAREN = re.compile(r"\s*(?:(?:dataset|benchmark|test set|val set)\s*)?\(\s*")
+_NAMED_NOUN = r"(?:dataset|benchmark|test set|val set|(?:shared\s+)?task|challenge)"
+_OPEN_PAREN = re.compile(rf"\s*(?:{_NAMED_NOUN}\s*)?\(\s*")
+#: "on TriviaQA (EM 72.1) and Natural Questions (EM 51.4)", "the BEA-2019 shared task (F 0.5 =
+#: 70.2)": the metric first
+_OPEN_PAREN_METRIC = re.compile(
+    rf"\s*(?:{_NAMED_NOUN}\s*)?\(\s*(?:{METRIC.pattern})\s*(?:=|:|of)?\s*", re.I
+)
 
 
 _RUN_TO_BENCHMARKS = re.compile(r"\s*%?\s*(?:(?:on|in|for|across)\s+(?:the\s+)?)$", re.I)
@@ -219,6 +226,24 @@ def _paren_of_another(sentence: str, number, mentions: list[Mention]) -> bool:
     return bool(_ANOTHER_ITEM.search(sentence, before[-1].end, opened))
 
 
+#: "75.3 mAP on nuScenes and 80.1 mAPH on Waymo": a figure "on" a name the gazetteer lacks
+_ON_NAME = re.compile(
+    rf"\s*(?:%|dB)?\s*(?:(?:{METRIC.pattern})\s+)?on\s+(?:the\s+)?(?P<name>(?-i:[A-Z][\w.+'-]+))(?=\s*(?:[.,;)]|and\b|$|(?:data ?set|benchmark)s?\b))",
+    re.I,
+)
+
+
+def _on_unknown(sentence: str, number, mentions: list[Mention]) -> bool:
+    """The figure is written "on" a name that is none of the benchmarks found (nor a model's,
+    "79.40% on ResNet-50"): not theirs."""
+    on = _ON_NAME.match(sentence, number.end())
+    return (
+        on is not None
+        and not any(m.start < on.end() and on.start("name") < m.end for m in mentions)
+        and not is_known_method(on.group("name"))
+    )
+
+
 def _semicolon_clause(sentence: str, number) -> str:
     """The part of the sentence between the semicolons around ``number``."""
     start = sentence.rfind(";", 0, number.start()) + 1
@@ -264,7 +289,7 @@ def tied_benchmark(
             for m in mentions
         ):
             return None  # "On ActivityNet-1.3, it obtains ... 34.09%; on THUMOS14, it reaches"
-        if _paren_of_another(sentence, number, mentions):
+        if _paren_of_another(sentence, number, mentions) or _on_unknown(sentence, number, mentions):
             return None
         return mentions[0]
     # "accuracies of 97.0 % (ESC-10), 91.5 % (ESC-50)": the benchmark in parentheses after the figure
@@ -275,8 +300,9 @@ def tied_benchmark(
             return mention
     # "on both Cityscapes (82.0% mean IoU) and Pascal Context (53.7% mean IoU)"
     for mention in mentions:
-        if mention.end <= number.start() and _OPEN_PAREN.fullmatch(
-            sentence[mention.end : number.start()]
+        gap = sentence[mention.end : number.start()]
+        if mention.end <= number.start() and (
+            _OPEN_PAREN.fullmatch(gap) or _OPEN_PAREN_METRIC.fullmatch(gap)
         ):
             return mention
     paired = _paired_lists(sentence, number, numbers, mentions)

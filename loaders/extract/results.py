@@ -34,8 +34,9 @@ _DELTA_BEFORE = re.compile(
     r"(?:\bby|\+|\bimprov\w*(?: of)?|\bgain(?:s|ing|ed)?(?: of)?|\bincrease[sd]?(?: of)?|\breduc\w*(?: of)?|\bboost\w*(?: of)?|\bmargin of|\bdrop(?: of)?|\bhigher|\blower)\s*(?:about |around |roughly |nearly |over |up to |an? |~)?$",
     re.I,
 )
+#: (and "1.5 AP higher than the previous best": a metric between the figure and its comparative)
 _DELTA_AFTER = re.compile(
-    r"^\s*(?:%|dB)?\s*(?:(?:[A-Za-z][\w@-]*\s+){1,3}(?:\([^()]{1,12}\)\s+)?(?=improvements?\b|gains?\b))?(?:absolute |relative |percentage )?(?:points?|pp|improvements?|gains?|higher|lower|better|worse|increase|reduction|boost|fewer|less|more|faster|slower|speed-?up|drop|times)\b",
+    r"^\s*(?:%|dB)?\s*(?:(?:[A-Za-z][\w@-]*\s+){1,3}(?:\([^()]{1,12}\)\s+)?(?=improvements?\b|gains?\b|(?:higher|lower|better|worse)\s+than\b))?(?:absolute |relative |percentage )?(?:points?|pp|improvements?|gains?|higher|lower|better|worse|increase|reduction|boost|fewer|less|more|faster|slower|speed-?up|drop|times)\b",
     re.I,
 )
 _RELATIVE = re.compile(r"^\s*%?\s*(?:relative|rel\.)|^\s*%\s+(?:\w+\s+){0,2}relative", re.I)
@@ -61,6 +62,10 @@ _RANGE_START = re.compile(
 )
 _CHANGE_VERB = re.compile(
     r"\s+(?:is\s+|are\s+|was\s+)?(?:increas|improv|rais|boost|reduc|lower|decreas|drop|ris|push|go)\w*\s*$",
+    re.I,
+)
+_CHANGED_TO = re.compile(
+    r"\s+(?:is\s+|are\s+|was\s+|were\s+|has\s+been\s+|have\s+been\s+)?(?:further\s+)?(?:increas|improv|rais|boost|reduc|lower|decreas|push|brought|bring|drop|ris)\w*\s+(?:up\s+|down\s+)?(?=to\s+(?:an?\s+|the\s+)?$)",
     re.I,
 )
 _FROM_TO = re.compile(r"\(?\s*from\s+\d{1,3}(?:\.\d+)?\s?(?:%|dB)?\s+to\s+$", re.I)
@@ -423,6 +428,8 @@ def _read(
                 if carried
                 else tied_benchmark(sentence, number, scored or numbers, mentions)
             )
+        if bench is None and out and _ON_SPLIT.match(sentence, number.end()):
+            bench = out[-1].benchmark
         if bench is not None:
             kind = "absolute" if absolute else _delta_kind(sentence, number) or "delta"
             if not absolute and _POINTS.match(sentence[number.end() :]):
@@ -442,10 +449,13 @@ _BARE_PAREN = re.compile(r"\s*\(")
 _TRAILING_PREP = re.compile(r"\b(?:on|in|for)\s+(?:the\s+)?\s*$")
 _RELATIVE_BEFORE = re.compile(r"relative(?: \w+)? (?:of|by)\s*$|\brelative\s*$", re.I)
 #: between two figures sharing the first one's metric: "30.83 and ", "94.8% on CIFAR-10 and "
+#: (and "1.9% on LibriSpeech test-clean and 3.9% on test-other": a split after the benchmark)
 _LIST_AFTER = re.compile(
-    r"\s*(?:%|dB)?\s*(?:\([^()]{0,40}\)\s*)?(?:(?:on|in|for)\s+(?:the\s+)?\s*(?:\d{2,4}\s?[?×x]\s?\d{2,4}\s*)?(?:(?:dataset|benchmark|test set)s?\s*)?)?(?:,|,?\s*and|,?\s*or|/)\s*",
+    r"\s*(?:%|dB)?\s*(?:\([^()]{0,40}\)\s*)?(?:(?:on|in|for)\s+(?:the\s+)?\s*(?:\d{2,4}\s?[?×x]\s?\d{2,4}\s*)?(?:(?:test-clean|test-other|test-dev|test-std|minival|val(?:idation)?|dev|test)\s+)?(?:(?:dataset|benchmark|test set|set|split)s?\s*)?)?(?:,|,?\s*and|,?\s*or|/)\s*",
     re.I,
 )
+#: "... and 3.9% on test-other": a figure on another split of the benchmark the figure before is on
+_ON_SPLIT = re.compile(r"\s*(?:%|dB)?\s*(?:on|in)\s+(?:the\s+)?" + _SPLIT.pattern[2:], re.I)
 #: "UAS and LAS are 95.9% and 94.1%": a list of metrics, then as many figures
 _METRICS_THEN_FIGURES = re.compile(
     r"\s+(?:are|were|is|of|reach(?:es|ing)?|achieve[sd]?)\s+(?:an?\s+|the\s+)?", re.I
@@ -614,7 +624,19 @@ def _is_bound(sentence: str, number: re.Match) -> bool:
         or _ARROW_AFTER.match(sentence, number.end())
         or _THRESHOLD_AFTER.match(sentence, number.end())
         or _THRESHOLD_BEFORE.search(sentence[max(0, number.start() - 24) : number.start()])
+        or (
+            number.group(2) is None
+            and "." not in number.group(1)
+            and _NAME_NUMBER_BEFORE.search(sentence, max(0, number.start() - 12), number.start())
+        )
     )
+
+
+#: a number of a name, not a figure: "S3DIS Area 5", "WNUT-2020 Task 2", "Track 1", "Part 2"
+_NAME_NUMBER_BEFORE = re.compile(
+    r"\b(?:area|part|task|subtask|track|fold|split|phase|setting|protocol|scenario|level|round|stage|version|season|edition|session)\s?$",
+    re.I,
+)
 
 
 _ARROW = r"(?:→|->|⇒|\s\?\s)"
@@ -752,6 +774,8 @@ def _tied_metric(
                 # "mAP increases from 1.7% to 7.4%", "the F1 score is boosted from 80.35% to",
                 # "accuracy on GSM8K (74.4% → 83.2%)"
                 gap = _CHANGE_VERB.sub("", gap[: from_to.start()])
+            # "the accuracy on ImageNet is improved to 83.1%": the value the change reaches
+            gap = _CHANGED_TO.sub(" ", gap)
             if len(gap) <= 24 and _TIE_BEFORE.search(gap) and _TIE_BEFORE.search(gap).start() == 0:
                 return metric_name(metric)
     return None
