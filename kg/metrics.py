@@ -26,6 +26,8 @@ METRIC_ALIASES: dict[str, tuple[str, ...]] = {
         "top1 accuracy",
         "top-1 test accuracy",
         "top-1 classification accuracy",
+        "accuracy (top-1)",
+        "top-1",
     ),
     "top-5 accuracy": ("top5", "top 5 accuracy", "top-5 acc", "acc@5"),
     "top-1 error": ("top-1 error rate", "top 1 error", "top1 error"),
@@ -60,8 +62,11 @@ METRIC_ALIASES: dict[str, tuple[str, ...]] = {
         "avg f1",
         "average f1",
         "test f1",
+        "test f1 score",
         "h-mean",
         "hmean",
+        "f1 measure",
+        "f1-measure",
     ),
     "F0.5": ("f 0.5", "f0.5 score", "f_0.5"),
     "exact match": ("em", "exact-match"),
@@ -233,7 +238,21 @@ def metric_key(text: str) -> str | None:
     if known is None and (numbered := _NUMBERED.fullmatch(folded)):
         # "nDCG@5", "Hits@3", "Recall@20": a family at a cut-off the table does not list
         return _NUMBERED_NAMES[numbered.group(1)] + numbered.group(2)
+    if known is None:
+        # "PQ (%)", "Weighted F1", "F1 (macro)", "Span F1": a unit or an averaging written on a
+        # name the table has
+        bare = _AVERAGING.sub("", _UNIT.sub("", text)).strip()
+        if bare and bare != text.strip():
+            known = _alias_table().get(_fold(bare))
     return known
+
+
+_UNIT = re.compile(r"\s*(?:\((?:%|in %|dB)\)|%)\s*$", re.I)
+_AVERAGING = re.compile(
+    r"^(?:weighted|macro|micro|macro-averaged|micro-averaged|overall|entity|span|token)[\s-]+|"
+    r"[\s-]+(?:\((?:macro|micro|weighted)\)|macro|micro|weighted)$",
+    re.I,
+)
 
 
 _NUMBERED = re.compile(r"(ndcg|recall|r|hits|h|pass|hr|precision|p|ar|mrr)@(\d+)")

@@ -448,10 +448,14 @@ _SCORE_WORD = re.compile(r"\s+scores?\b")
 _BARE_PAREN = re.compile(r"\s*\(")
 _TRAILING_PREP = re.compile(r"\b(?:on|in|for)\s+(?:the\s+)?\s*$")
 _RELATIVE_BEFORE = re.compile(r"relative(?: \w+)? (?:of|by)\s*$|\brelative\s*$", re.I)
+#: a figure's spread: "85.2 ± 0.4%"
+_SPREAD = r"(?:±\s?\d{1,3}(?:\.\d+)?\s?%?\s*)?"
 #: between two figures sharing the first one's metric: "30.83 and ", "94.8% on CIFAR-10 and "
 #: (and "1.9% on LibriSpeech test-clean and 3.9% on test-other": a split after the benchmark)
 _LIST_AFTER = re.compile(
-    r"\s*(?:%|dB)?\s*(?:\([^()]{0,40}\)\s*)?(?:(?:on|in|for)\s+(?:the\s+)?\s*(?:\d{2,4}\s?[?×x]\s?\d{2,4}\s*)?(?:(?:test-clean|test-other|test-dev|test-std|minival|val(?:idation)?|dev|test)\s+)?(?:(?:dataset|benchmark|test set|set|split)s?\s*)?)?(?:,|,?\s*and|,?\s*or|/)\s*",
+    r"\s*(?:%|dB)?\s*"
+    + _SPREAD
+    + r"(?:\([^()]{0,40}\)\s*)?(?:(?:on|in|for)\s+(?:the\s+)?\s*(?:\d{2,4}\s?[?×x]\s?\d{2,4}\s*)?(?:(?:test-clean|test-other|test-dev|test-std|minival|val(?:idation)?|dev|test)\s+)?(?:(?:dataset|benchmark|test set|set|split)s?\s*)?)?(?:,|,?\s*and|,?\s*or|/)\s*",
     re.I,
 )
 #: "... and 3.9% on test-other": a figure on another split of the benchmark the figure before is on
@@ -700,7 +704,8 @@ def _parenthesised(
     return None, None
 
 
-_ADJACENT = re.compile(r"\s*%?\s?")
+#: (and "85.2±0.4% accuracy": the spread written between)
+_ADJACENT = re.compile(rf"\s*%?\s?{_SPREAD}")
 _PAREN_OPEN = re.compile(r"\s*%?\s*\(\s*")
 _IN_TERMS_OF_AFTER = re.compile(r"\s*%?\s*in terms of\s+(?:the\s+)?", re.I)
 #: (and "the F1 score of RE on FUNSD is boosted from 80.35% to 89.45%": the task between)

@@ -1,9 +1,10 @@
 """Result phrasings of issue 15's sixth results round: a figure on another split of the
 benchmark named before, a metric written first inside a benchmark's parentheses, the value a
-change reaches, metric names (FEVER score, MRR@k, mAPH, a tracker's success score), benchmarks'
-own metrics, and what is not a result (a number of a name, a figure on a name the gazetteer
-lacks, a metric's difference "higher than" a rival). Sentences are real ones from the tuning half
-of results_tune.json (its id in the comment) or written here."""
+change reaches, a spread beside a figure, metric names (FEVER score, MRR@k, mAPH, a tracker's
+success score, a unit or an averaging on a known name), benchmarks' own metrics, and what is not
+a result (a number of a name, a figure on a name the gazetteer lacks, a metric's difference
+"higher than" a rival). Sentences are real ones from the tuning half of results_tune.json (its
+id in the comment) or written here."""
 
 from __future__ import annotations
 
@@ -36,14 +37,6 @@ from tests.loaders.extract_results import absolute
             "(EM 51.4).",
             [("naturalquestions", "exact match", 51.4), ("triviaqa", "exact match", 72.1)],
         ),
-        # ... after "shared task" too (arxiv:1909.00502)
-        (
-            "In this study, these choices are investigated through extensive experiments, and "
-            "state-of-the-art performance is achieved on the CoNLL-2014 test set (F 0.5 = 65.0) "
-            "and the official test set of the BEA-2019 shared task (F 0.5 = 70.2) without making "
-            "any modifications to the model architecture.",
-            [("bea2019", "F0.5", 70.2), ("conll2014", "F0.5", 65.0)],
-        ),
         # the value a change of the metric reaches
         (
             "The accuracy on ImageNet is improved to 83.1%.",
@@ -70,6 +63,11 @@ from tests.loaders.extract_results import absolute
             "The classifier achieves state-of-the-art results on Tiny ImageNet (72.3%) and "
             "CUB-200-2011 (88.1%).",
             [("cub2002011", "accuracy", 88.1), ("tinyimagenet", "accuracy", 72.3)],
+        ),
+        # a spread written with the figure stands between it and its metric, or the next figure
+        (
+            "Our method achieves 85.2 ± 0.4 % accuracy on CIFAR-10 and 60.1 ± 1.2% on CIFAR-100.",
+            [("cifar10", "accuracy", 85.2), ("cifar100", "accuracy", 60.1)],
         ),
         # a number of a name is not a figure
         (
@@ -104,3 +102,11 @@ def test_new_metric_names_resolve() -> None:
     assert canonical_metric("FEVER score") == "FEVER"
     assert canonical_metric("mAPH/L2") == "mAPH"
     assert canonical_metric("Average Success Rate") == "success rate"
+    # a unit or an averaging written on a name the table has
+    assert [canonical_metric(m) for m in ("PQ (%)", "Weighted F1", "F1 (macro)", "Span F1")] == [
+        "PQ",
+        "F1",
+        "F1",
+        "F1",
+    ]
+    assert canonical_metric("Overall") == "overall"
