@@ -27,6 +27,7 @@ from loaders.extract.mentions import (
     kind_of_generic,
     known_lower_case,
     lower_case_model,
+    other_than_metric,
 )
 from loaders.extract.names import TASK_TAIL, acronym_definitions, is_generic, is_name_like
 from loaders.extract.proposed import Candidate, from_sentence, from_title
@@ -327,8 +328,10 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
     # or as a task or field ("Facial Expression Recognition (FER)")
     for sentence in sentences:
         for d in definitions[sentence]:
-            if lower_case_model(d.long, d.short):
-                continue  # "an attention pyramid network (APN) is employed": read as a method
+            if lower_case_model(d.long, d.short) or other_than_metric(d.long, d.short):
+                # "an attention pyramid network (APN) is employed", "the recent Masked
+                # Auto-Encoder (MAE)": read as a method
+                continue
             if (
                 (is_generic(d.long) or not any(c.isupper() for c in d.long[1:]))
                 and not known_lower_case(d.long, d.short)

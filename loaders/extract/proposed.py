@@ -204,6 +204,11 @@ def from_title(title: str | None, abstract: str) -> list[Candidate]:
     if ":" not in title:
         return _title_name(title, abstract)
     prefix = title.split(":", 1)[0].strip()
+    team = _TEAM_AT_TASK.match(prefix)
+    if team and _accept(team.group(1)):
+        # "NutCracker at WNUT-2020 Task 2: ...": a shared-task system paper names its team
+        name = team.group(1)
+        return [Candidate(name, (name,), "title-team", title, 0.85)]
     words = prefix.split()
     if not words or len(words) > 6:
         return []
@@ -245,6 +250,14 @@ def from_title(title: str | None, abstract: str) -> list[Candidate]:
     return [
         Candidate(prefix, (prefix,), "title-prefix", title, 0.9, classify_benchmark(prefix, title))
     ]
+
+
+#: "UTNLP at SemEval-2022 Task 6", "Turing at SemEval-2017 Task 8": a team or system at a
+#: shared task (a venue name with a year or a task number)
+_TEAM_AT_TASK = re.compile(
+    r"^([A-Z][\w.+-]*(?: [A-Z][\w.+-]*){0,2}) at (?:the )?[A-Z][\w-]*(?:[- ]?'?\d{2,4})?\b.*"
+    r"(?:\b[Tt]ask\b|\b(?:19|20)\d{2}\b|-\d{2,4}\b)"
+)
 
 
 #: "Context Prior for Scene Segmentation", "Video Swin Transformer": a title that opens with a
@@ -290,6 +303,9 @@ def from_sentence(sentence: str, definitions: list | None = None) -> list[Candid
     if (" is " in sentence or " are " in sentence) and _PASSIVE_VERB.search(sentence):
         definitions = acronym_definitions(sentence) if definitions is None else definitions
         out.extend(_passive(sentence, definitions))
+    if "ontribution" in sentence:
+        definitions = acronym_definitions(sentence) if definitions is None else definitions
+        out.extend(_contribution(sentence, definitions))
     enumerated = _ENUMERATOR.match(sentence)
     if enumerated:
         definitions = acronym_definitions(sentence) if definitions is None else definitions
@@ -437,6 +453,13 @@ def from_sentence(sentence: str, definitions: list | None = None) -> list[Candid
                 or _APPOSITION.match(rest)
                 or (len(name.split()) >= 2 and re.fullmatch(_THING, name.split()[-1].lower()))
                 or (len(name.split()) >= 2 and _THING_AFTER.match(rest))
+                # "we propose Recursive Feature Pyramid, which ...": capitalised words without
+                # an article, ended like a name, are one
+                or (
+                    len(name.split()) >= 2
+                    and offset == len(sentence) - len(obj)
+                    and _NAME_ENDS.match(rest)
+                )
             ):
                 if name.split()[0].lower() not in (
                     "a",
@@ -700,6 +723,29 @@ def _enumerated_component(sentence: str, start: int, definitions: list) -> list[
 
 
 _CAPITAL_AFTER_FIRST = re.compile(r"\s[A-Z]")
+
+#: "The main contributions lie in the Attention Complementary Module (ACM) and ...": what the
+#: paper states as its contribution
+_CONTRIBUTION = re.compile(
+    r"\b(?:[Oo]ur|[Tt]he|[Tt]his (?:paper|work)'s) (?:\w+ )?contributions? (?:of this (?:paper|work) )?"
+    r"(?:lies?|is|are|includes?|consists? of)\b"
+)
+
+
+def _contribution(sentence: str, definitions: list) -> list[Candidate]:
+    """Named definitions after "our (main) contribution(s) lie in / is / are"."""
+    cue = _CONTRIBUTION.search(sentence)
+    if not cue:
+        return []
+    return [
+        _candidate(d.long, (d.long, d.short), "contribution", sentence, 0.75)
+        for d in definitions
+        if d.start >= cue.end()
+        and _CAPITAL_AFTER_FIRST.search(d.long)
+        and _accept(d.long, d.short)
+        and not is_known_method(d.short)
+        and not _COMPARE_CUE.search(sentence, cue.end(), d.start)
+    ]
 
 
 def own_acronym(long: str, short: str) -> bool:
