@@ -30,7 +30,7 @@ from loaders.extract.mentions import (
     other_than_metric,
 )
 from loaders.extract.names import TASK_TAIL, acronym_definitions, is_generic, is_name_like
-from loaders.extract.proposed import Candidate, from_sentence, from_title
+from loaders.extract.proposed import Candidate, components_of, from_sentence, from_title
 from loaders.extract.results import find_results
 from loaders.extract.sentences import split_sentences
 
@@ -52,11 +52,12 @@ def _paper_sentences(paper: Paper) -> list[str]:
 
 
 _VARIANT = re.compile(
-    r"^[-\s](?:\d+(?:\.\d+)?[BMK]?|[A-Z]|[vV]\d+|Tiny|Small|Base|Large|XL|Mini|Lite|Pro|Plus)$"
+    r"^[-\s](?:\d+(?:\.\d+)?[BMK]?|[A-Z]|[smlx]|[vV]\d+|\d+/\d+|Tiny|Small|Base|Large|XL|Mini|Lite|Pro|Plus)$"
 )
 
 
 _TAG = re.compile(r"-[A-Z]\d{0,2}$")
+_MODIFIER = re.compile(r"-(?:based|like|style|driven|powered|inspired)$")
 
 
 def _variant_base(name: str, names: list[str]) -> str | None:
@@ -94,8 +95,20 @@ def _merge_candidates(candidates: list[Candidate]) -> list[Candidate]:
         for c in candidates
         if not any(o.evidence == c.evidence and o.name.startswith(c.name + " ") for o in candidates)
     ]
-    names = [c.name for c in candidates]
+    # ("our MPTs-1/32" is a variant of "multi-prize tickets (MPTs)": short forms are bases too)
+    names = list(dict.fromkeys(a for c in candidates for a in (c.name, *c.aliases)))
     for cand in candidates:
+        modifier = _MODIFIER.search(cand.name)
+        if modifier and cand.name[: modifier.start()] in names:
+            # "our MRL-based network architecture": the proposed MRL, written as a modifier
+            cand = Candidate(
+                cand.name[: modifier.start()],
+                (cand.name[: modifier.start()],),
+                cand.rule,
+                cand.evidence,
+                cand.confidence,
+                cand.benchmark_kind,
+            )
         base = _variant_base(cand.name, names)
         if base is not None:
             cand = Candidate(
@@ -226,6 +239,9 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
     candidates = from_title(paper.title, abstract)
     for sentence in sentences:
         candidates.extend(from_sentence(sentence, definitions[sentence]))
+    own_names = {a for c in candidates for a in c.aliases}
+    for sentence in sentences:
+        candidates.extend(components_of(sentence, own_names))
     # the authors' explicit naming outranks the generic-words test ("which we call proximal policy optimization (PPO)")
     title_folded = fold(paper.title or "")
     # "integrate Multiple Instance Learning (MIL)": a known technique the title does not name is

@@ -37,7 +37,7 @@ GENERIC = frozenset(
     TopK IMO STOC FOCS SODA ROM MPI HPC CPS BIG GAP LCL LOCAL CONGEST Top-k Top-K
     Top-1 Top-5 MDP MDPs POMDP POMDPs NP NP-hard NP-complete IID OOD OoD KL SOTA-level
     NMT MT SMT I2I NER GEC MRC SRL WSSS VOS VIS MOT SISR HPE ReID Re-ID SLAM ODE ODEs SDE SDEs
-    NMS ConvNet ConvNets CNN-based
+    NMS ConvNet ConvNets CNN-based MTL STL
     """.split()
 )
 #: long forms that name a task, field or kind of data rather than a method

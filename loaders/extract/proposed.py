@@ -177,12 +177,17 @@ def classify_benchmark(name: str, context: str) -> str | None:
 _FILE_NAME = re.compile(r"\.(?:png|jpe?g|gif|svg|pdf)$", re.I)
 
 
+_CLAIM_NOUNS = frozenset("Hypothesis Conjecture Theorem Lemma Paradox Phenomenon".split())
+
+
 def _accept(name: str | None, short: str | None = None) -> bool:
     if not name or len(name) < 2 or len(name.split()) > 6 or _FILE_NAME.search(name):
         return False
     words = name.split()
     if len(words) > 1 and is_noise_shape(words[0]):
         return False  # "our CS224N Final Project": a course code, a version, a device
+    if len(words) > 1 and words[-1] in _CLAIM_NOUNS:
+        return False  # "Multi-Prize Lottery Ticket Hypothesis: ...": a claim, not a method
     return not is_generic(name, short)
 
 
@@ -224,8 +229,9 @@ def from_title(title: str | None, abstract: str) -> list[Candidate]:
         and not any(is_name_like(w) for w in words)
     ):
         # "Prompt Recursive Search: ..." counts when the abstract uses it as a name too
-        if re.search(re.escape(prefix) + r"\s*\(", abstract) or re.search(
-            r"[a-z,;] " + re.escape(prefix) + r"\b", abstract
+        if _accept(prefix) and (
+            re.search(re.escape(prefix) + r"\s*\(", abstract)
+            or re.search(r"[a-z,;] " + re.escape(prefix) + r"\b", abstract)
         ):
             return [
                 Candidate(
@@ -626,6 +632,17 @@ def _named(sentence: str, definitions: list) -> list[Candidate]:
         paren = re.match(r"\s*\(([A-Za-z][\w-]{1,14})\)", sentence[name_end:])
         if paren:
             aliases.append(paren.group(1))
+        # "named Mixing Regionally and Locally (MRL)": the run stops at "and", the definition not
+        whole = next(
+            (
+                d
+                for d in definitions
+                if d.start == name_end - len(name) and d.long.startswith(name + " ")
+            ),
+            None,
+        )
+        if not quoted and whole is not None and _accept(whole.long, whole.short):
+            name, aliases = whole.long, [whole.long, whole.short]
         out.append(
             _candidate(
                 name,
@@ -723,6 +740,30 @@ def _enumerated_component(sentence: str, start: int, definitions: list) -> list[
 
 
 _CAPITAL_AFTER_FIRST = re.compile(r"\s[A-Z]")
+
+#: "BoningKnife consists of two modules, MentionTagger and TypeClassifier.": the parts a
+#: proposed name is made of, named right after the verb
+_MADE_OF = re.compile(
+    r"^(?:The |Our )?(?P<own>[\w.+-]+)(?: (?:architecture|model|network|framework|method))? "
+    r"(?:consists? of|is (?:comprised|composed|made up) of|comprises)\b"
+)
+_COINED_TOKEN = re.compile(r"(?<![\w-])[A-Za-z][\w-]*[A-Z][\w-]*")
+
+
+def components_of(sentence: str, own_names: set[str]) -> list[Candidate]:
+    """Coined names of the parts of a proposal ("X consists of two modules, A and B"); names
+    of the vocabulary (a pre-trained ResNet50 it is built from) are used, not proposed."""
+    match = _MADE_OF.match(sentence)
+    if not match or match.group("own") not in own_names:
+        return []
+    out = []
+    for token in _COINED_TOKEN.finditer(sentence, match.end()):
+        name = token.group(0).rstrip("-")
+        # ("a mini-UNet": a listed method with a modifier is still the listed one)
+        if is_name_like(name) and _accept(name) and not is_known_method(name.split("-")[-1]):
+            out.append(_candidate(name, (name,), "component-of", sentence, 0.7))
+    return out
+
 
 #: "The main contributions lie in the Attention Complementary Module (ACM) and ...": what the
 #: paper states as its contribution

@@ -4,6 +4,8 @@ pwc-methods-fresh)."""
 
 from __future__ import annotations
 
+from kg.model import Paper
+from loaders.extract.extractor import extract_paper
 from loaders.extract.proposed import from_sentence, from_title
 
 
@@ -41,3 +43,48 @@ def test_a_named_definition_stated_as_the_contribution_is_proposed():
     assert proposed(s) == [("Attention Complementary Module", "contribution")]
     s = "Our contribution is a comparison with the Vision Transformer (ViT) on ImageNet."
     assert proposed(s) == []
+
+
+def proposals(title: str, abstract: str) -> set[str]:
+    paper = Paper(key="p", title=title, abstract=abstract)
+    ex = extract_paper(paper)
+    names = {m.key: m.name for m in ex.methods}
+    return {names[r.dst] for r in ex.relationships if r.type == "PROPOSES"}
+
+
+def test_the_named_parts_a_proposal_consists_of_are_proposed():
+    abstract = (
+        "We propose a joint entity mention detection and typing model via prior boundary "
+        "knowledge (BoningKnife) to better handle nested NER extraction and recognition tasks. "
+        "BoningKnife consists of two modules, MentionTagger and TypeClassifier."
+    )
+    title = "BoningKnife: Joint Entity Mention Detection and Typing for Nested NER via prior Boundary Knowledge"
+    assert {"MentionTagger", "TypeClassifier"} <= proposals(title, abstract)
+    abstract = (
+        "We propose IterNet, a new model based on UNet. IterNet consists of multiple iterations "
+        "of a mini-UNet, which can be 4x deeper than the common UNet."
+    )
+    assert proposals("IterNet: Retinal Image Segmentation", abstract) == {"IterNet"}
+
+
+def test_size_variants_modifiers_and_claims_are_not_proposals_of_their_own():
+    abstract = (
+        "In this report, we present PP-YOLOE, an industrial state-of-the-art object detector. "
+        "As a result, PP-YOLOE-l achieves 51.4 mAP on COCO testdev and 78.1 FPS on Tesla V100."
+    )
+    assert proposals("PP-YOLOE: An evolved version of YOLO", abstract) == {"PP-YOLOE"}
+    abstract = (
+        "In this paper, we present a new neural architectural block for the vision domain, named "
+        "Mixing Regionally and Locally (MRL). We also show that our MRL-based network architecture "
+        "achieves state-of-the-art performance for H&E histology datasets."
+    )
+    assert proposals("MRL: Learning to Mix with Attention and Convolutions", abstract) == {
+        "Mixing Regionally and Locally"
+    }
+    abstract = (
+        "We propose the Multi-Prize Lottery Ticket Hypothesis: a sufficiently over-parameterized "
+        "neural network with random weights contains several subnetworks. We show that our MTL "
+        "approach outperforms STL approaches."
+    )
+    title = "Multi-Prize Lottery Ticket Hypothesis: Finding Accurate Binary Neural Networks by Pruning A Randomly Weighted Network"
+    assert proposals(title, abstract) == set()
