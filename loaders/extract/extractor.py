@@ -537,6 +537,7 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
                 continue
             found_mentions.append((sentence, mention))
     found_mentions = [(s, m) for s, m in found_mentions if m.name not in fields]
+    built_on: set[str] = set()
     mentioned = {m.name for _, m in found_mentions}
     #: "plain Vision Transformer (ViT)" ... "attention heads of ViT": the short form names the
     #: method its definition names
@@ -566,6 +567,8 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
         if key in excluded or fold(name) in excluded or _names_a_benchmark(name, benchmark_folds):
             continue
         add_method(name, (*mention.aliases, name))
+        if mention.builds_on:
+            built_on.add(key)
         edge = ComparesWith if mention.compares else Uses
         add_rel(
             edge(
@@ -576,9 +579,14 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
                 confidence=0.7 if mention.rule == "acronym" else 0.6,
             )
         )
-    # a method both used and compared against keeps only the comparison
+    # a method both used and compared against keeps only the comparison, unless the paper says
+    # it is built on it ("based on UNet" ... "4x deeper than the common UNet")
     compared = {r.dst for r in rels.values() if isinstance(r, ComparesWith)}
-    relationships = [r for r in rels.values() if not (isinstance(r, Uses) and r.dst in compared)]
+    relationships = [
+        r
+        for r in rels.values()
+        if not (isinstance(r, Uses) and r.dst in compared and r.dst not in built_on)
+    ]
     known = {r.dst for r in relationships}
     unconfirmed = [r for r in unconfirmed if r.dst not in known and r.dst not in fields]
     return Extraction(list(methods.values()), list(benchmarks.values()), relationships, unconfirmed)

@@ -23,8 +23,8 @@ from loaders.extract.names import (
 
 # written without re.I (much slower on long alternations); sentence-initial capitals listed
 _COMPARE = re.compile(
-    r"\b(?:[Cc]ompar\w+(?: (?:with|to|against))?|[Oo]ut-?perform\w*|[Mm]atch(?:es|ed|ing)?|(?:state-of-the-art|[Ee]xisting|[Pp]revious|[Pp]rior)\s+(?:[\w-]+\s+){0,4}?\(?(?:such as|e\.g(?=\.)|including|like)|[Ss]urpass\w*|than|[Vv]ersus|[Ii]mprov(?:e|es|ed|ing) upon|with respect to|[Uu]nlike|[Ii]n contrast to|[Cc]ontrary to|within [\d.]+\s*%?(?: [\w-]+)? of|vs\.?|[Aa]gainst|[Bb]aselines?|[Bb]eat\w*|"
-    r"[Ee]xceed\w*|relative to|superior to|on par with|competitive with|[Rr]ival\w*|over|gap (?:with|to))\b"
+    r"\b(?:[Cc]ompar\w+(?: (?:with|to|against))?|[Oo]ut-?perform\w*|[Mm]atch(?:es|ed|ing)?|(?:state-of-the-art|[Ee]xisting|[Pp]revious|[Pp]rior|[Rr]ecently,?|[Rr]ecent)\s+(?:[\w-]+\s+){0,4}?\(?(?:such as|e\.g(?=\.)|including|like)|[Ss]urpass\w*|than|[Vv]ersus|[Ii]mprov(?:e|es|ed|ing) upon|with respect to|[Uu]nlike|[Ii]n contrast to|[Cc]ontrary to|within [\d.]+\s*%?(?: [\w-]+)? of|vs\.?|[Aa]gainst|[Bb]aselines?|[Bb]eat\w*|"
+    r"[Ee]xceed\w*|relative to|superior to|on par with|competitive with|[Rr]ival\w*|over|gap (?:with|to)|[Aa]bandon\w*(?: the use of)?|instead of|rather than)\b"
 )
 # only words that can be coined names: two capitals, a capital inside, or a digit
 # words with a capital or digit; find_method_mentions keeps the coined ones
@@ -95,6 +95,9 @@ class MethodMention:
     start: int
     #: a use or comparison cue stands before the name in its clause ("outperforms", "using")
     cued: bool = False
+    #: the nearest cue says the paper is built on it ("based on UNet", "extend the recent MAE"):
+    #: a use that a comparison elsewhere in the abstract does not undo
+    builds_on: bool = False
 
 
 _LATEX = re.compile(r"varepsilon|epsilon|mathcal|mathbb|frac|sqrt|infty|widetilde|Omega|Theta")
@@ -521,9 +524,26 @@ def _names_data(sentence: str, mention: MethodMention) -> bool:
 
 def _with_cue(sentence: str, mention: MethodMention) -> MethodMention:
     cue = _cue(sentence, mention)
-    return MethodMention(
-        mention.name, mention.aliases, mention.rule, bool(cue), mention.start, cue is not None
+    builds_on = cue is False and bool(
+        _BUILD_CUE.search(sentence, max(0, mention.start - 40), mention.start)
     )
+    return MethodMention(
+        mention.name,
+        mention.aliases,
+        mention.rule,
+        bool(cue),
+        mention.start,
+        cue is not None,
+        builds_on,
+    )
+
+
+#: the use cues that say the paper's method is made from the name right after them
+_BUILD_CUE = re.compile(
+    r"\b(?:[Bb]ased on|[Bb]uil(?:t|ds?|ding) (?:up)?on|on top of|[Ee]xtend(?:s|ed|ing)?|"
+    r"[Ii]nitiali[sz]ed (?:with|from)|[Ff]ine-?tun(?:e|es|ed|ing)|[Aa]dapt(?:s|ed|ing)?)\s+"
+    r"(?:(?:the|a|an|recent|popular|standard|original|vanilla|pre-?trained)\s+)*$"
+)
 
 
 def _cue(sentence: str, mention: MethodMention) -> bool | None:

@@ -79,3 +79,45 @@ def test_closing_the_gap_with_a_system_compares_against_it():
         "closing the gap with supervised SMT (Moses trained on Europarl) down to 2-5 BLEU points."
     )
     assert ("Moses", True) in mentions(s)
+
+
+def test_a_method_the_paper_is_built_on_stays_used_when_also_compared():
+    abstract = (
+        "We propose IterNet, a new model based on UNet, with the ability to find obscured details "
+        "of the vessel. Iter-Net consists of multiple iterations of a mini-UNet, which can be 4x "
+        "deeper than the common UNet."
+    )
+    ex = extract_paper(
+        Paper(key="p", title="IterNet: Retinal Image Segmentation", abstract=abstract)
+    )
+    types = {(r.type, r.dst) for r in ex.relationships if r.dst == "unet"}
+    assert types == {("USES", "unet"), ("COMPARES_WITH", "unet")}
+    # a weak use cue ("with similar throughput to") is undone by the comparison
+    abstract = (
+        "Many models reach higher ImageNet accuracy than ResNet50. Using a TResNet model, with "
+        "similar GPU throughput to ResNet50, we reach 80.8% top-1 accuracy on ImageNet."
+    )
+    ex = extract_paper(
+        Paper(
+            key="p", title="TResNet: High Performance GPU-Dedicated Architecture", abstract=abstract
+        )
+    )
+    assert {r.type for r in ex.relationships if r.dst == "resnet50"} == {"COMPARES_WITH"}
+
+
+def test_recent_methods_given_as_examples_and_abandoned_ones_are_compared():
+    s = (
+        "Recently, self-supervised learning methods like MoCo [22], SimCLR [8], BYOL [20] and "
+        "SwAV [7] have reduced the gap with supervised methods."
+    )
+    assert {name for name, compares in mentions(s) if compares} >= {
+        "MoCo",
+        "SimCLR",
+        "BYOL",
+        "SwAV",
+    }
+    s = (
+        "Unlike conventional methods, we abandon the use of the Kalman filter and leverage the "
+        "iterative scale-up ExpansionIoU and deep features for robust tracking in sports scenarios."
+    )
+    assert ("Kalman filter", True) in mentions(s)
