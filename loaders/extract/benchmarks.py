@@ -95,7 +95,7 @@ def find_mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
         Mention(h.entry.name, h.entry.kind, "gazetteer", h.start, h.end, 0.95, h.surface)
         for h in gazetteer.find(sentence)
     ]
-    if "ask" in sentence:
+    if "ask" in sentence and _TASK_NUMBER.search(sentence):
         mentions = _with_shared_tasks(sentence, mentions, gazetteer)
     taken = [(m.start, m.end) for m in mentions]
 
@@ -173,6 +173,10 @@ def find_mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
 _SHARED_TASK = re.compile(
     r"\b(?P<venue>[A-Z][A-Za-z]{2,})[- ]?(?P<year>(?:19|20)\d{2})(?:\s+[Ss]hared)?\s+[Tt]ask\s*(?P<n>\d{1,2})\b"
 )
+
+
+#: the cheap first test for _SHARED_TASK
+_TASK_NUMBER = re.compile(r"[Tt]ask\s*\d")
 
 
 def _with_shared_tasks(

@@ -156,11 +156,11 @@ def other_than_metric(long: str, short: str) -> bool:
     (True, False)
     """
     return (
-        bool(metric_key(short))
-        and not metric_key(long)
+        long[:1].lower() == short[:1].lower()
+        and " " in long
         and not _MEASURE_TAIL.search(long)
-        and len(long.split()) >= 2
-        and long[:1].lower() == short[:1].lower()
+        and bool(metric_key(short))
+        and not metric_key(long)
     )
 
 

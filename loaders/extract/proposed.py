@@ -506,6 +506,8 @@ _RESULT_SUBJECT = re.compile(
     rf"^(?:[A-Z][^,]{{0,100}},\s+)?(?:[Oo]ur |[Tt]he proposed )?(?P<name>{_COINED_WORD})"
     rf"(?: (?:and|or) (?P<second>{_COINED_WORD}))?"
     r"(?: (?:models?|framework|method|network|detector|approach|system|architecture))?"
+    # "SparseInst has extremely fast inference speed and achieves 40 FPS": a first clause
+    r"(?:\s+(?:has|is|runs)\s[^,.;()]{0,60}?\s(?:and|while))?"
     r"\s+(?:(?:can|also|further|still|consistently|significantly|clearly)\s+)?"
     r"(?:achieves?|obtains?|reaches|attains?|sets?|yields?|outperforms?|surpass(?:es)?|"
     r"establishes|improves?|exceeds?|beats?|advances)\b"
@@ -747,12 +749,16 @@ _MADE_OF = re.compile(
     r"^(?:The |Our )?(?P<own>[\w.+-]+)(?: (?:architecture|model|network|framework|method))? "
     r"(?:consists? of|is (?:comprised|composed|made up) of|comprises)\b"
 )
+#: the cheap first test for _MADE_OF
+_MADE_OF_VERB = re.compile(r"onsists? of|ompris|ompos|made up")
 _COINED_TOKEN = re.compile(r"(?<![\w-])[A-Za-z][\w-]*[A-Z][\w-]*")
 
 
 def components_of(sentence: str, own_names: set[str]) -> list[Candidate]:
     """Coined names of the parts of a proposal ("X consists of two modules, A and B"); names
     of the vocabulary (a pre-trained ResNet50 it is built from) are used, not proposed."""
+    if not _MADE_OF_VERB.search(sentence):
+        return []
     match = _MADE_OF.match(sentence)
     if not match or match.group("own") not in own_names:
         return []
