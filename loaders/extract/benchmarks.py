@@ -95,6 +95,8 @@ def find_mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
         Mention(h.entry.name, h.entry.kind, "gazetteer", h.start, h.end, 0.95, h.surface)
         for h in gazetteer.find(sentence)
     ]
+    if "ask" in sentence and _TASK_NUMBER.search(sentence):
+        mentions = _with_shared_tasks(sentence, mentions, gazetteer)
     taken = [(m.start, m.end) for m in mentions]
 
     def free(start: int, end: int) -> bool:
@@ -165,6 +167,40 @@ def find_mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
         if NAME_SUFFIX.search(word) and is_name_like(word) and not is_generic(word):
             add(word, "benchmark", "pattern-suffix", token.start(), 0.8)
     return sorted(mentions, key=lambda m: m.start)
+
+
+#: "SemEval-2022 shared task 6", "WNUT-2020 Task 2": a venue's numbered task of one year
+_SHARED_TASK = re.compile(
+    r"\b(?P<venue>[A-Z][A-Za-z]{2,})[- ]?(?P<year>(?:19|20)\d{2})(?:\s+[Ss]hared)?\s+[Tt]ask\s*(?P<n>\d{1,2})\b"
+)
+
+
+#: the cheap first test for _SHARED_TASK
+_TASK_NUMBER = re.compile(r"[Tt]ask\s*\d")
+
+
+def _with_shared_tasks(
+    sentence: str, mentions: list[Mention], gazetteer: Gazetteer
+) -> list[Mention]:
+    """A shared task is the benchmark, not its venue's year ("SemEval-2022" of "SemEval-2022
+    shared task 6"): the task's name replaces the gazetteer's shorter hits inside it."""
+    for match in _SHARED_TASK.finditer(sentence):
+        name = f"{match.group('venue')}-{match.group('year')} Task {match.group('n')}"
+        entry = gazetteer.lookup(name)
+        start, end = match.span()
+        mentions = [m for m in mentions if m.end <= start or m.start >= end]
+        mentions.append(
+            Mention(
+                entry.name if entry else name,
+                entry.kind if entry else "benchmark",
+                "gazetteer" if entry else "pattern-shared-task",
+                start,
+                end,
+                0.95 if entry else 0.85,
+                match.group(0),
+            )
+        )
+    return mentions
 
 
 # "on the WikiHop dataset", "on CaFFe", "in the Sleep-EDF benchmark": a name after a preposition

@@ -27,9 +27,10 @@ from loaders.extract.mentions import (
     kind_of_generic,
     known_lower_case,
     lower_case_model,
+    other_than_metric,
 )
 from loaders.extract.names import TASK_TAIL, acronym_definitions, is_generic, is_name_like
-from loaders.extract.proposed import Candidate, from_sentence, from_title
+from loaders.extract.proposed import Candidate, components_of, from_sentence, from_title
 from loaders.extract.results import find_results
 from loaders.extract.sentences import split_sentences
 
@@ -51,11 +52,12 @@ def _paper_sentences(paper: Paper) -> list[str]:
 
 
 _VARIANT = re.compile(
-    r"^[-\s](?:\d+(?:\.\d+)?[BMK]?|[A-Z]|[vV]\d+|Tiny|Small|Base|Large|XL|Mini|Lite|Pro|Plus)$"
+    r"^[-\s](?:\d+(?:\.\d+)?[BMK]?|[A-Z]|[smlx]|[vV]\d+|\d+/\d+|Tiny|Small|Base|Large|XL|Mini|Lite|Pro|Plus)$"
 )
 
 
 _TAG = re.compile(r"-[A-Z]\d{0,2}$")
+_MODIFIER = re.compile(r"-(?:based|like|style|driven|powered|inspired)$")
 
 
 def _variant_base(name: str, names: list[str]) -> str | None:
@@ -93,8 +95,20 @@ def _merge_candidates(candidates: list[Candidate]) -> list[Candidate]:
         for c in candidates
         if not any(o.evidence == c.evidence and o.name.startswith(c.name + " ") for o in candidates)
     ]
-    names = [c.name for c in candidates]
+    # ("our MPTs-1/32" is a variant of "multi-prize tickets (MPTs)": short forms are bases too)
+    names = list(dict.fromkeys(a for c in candidates for a in (c.name, *c.aliases)))
     for cand in candidates:
+        modifier = _MODIFIER.search(cand.name)
+        if modifier and cand.name[: modifier.start()] in names:
+            # "our MRL-based network architecture": the proposed MRL, written as a modifier
+            cand = Candidate(
+                cand.name[: modifier.start()],
+                (cand.name[: modifier.start()],),
+                cand.rule,
+                cand.evidence,
+                cand.confidence,
+                cand.benchmark_kind,
+            )
         base = _variant_base(cand.name, names)
         if base is not None:
             cand = Candidate(
@@ -225,6 +239,9 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
     candidates = from_title(paper.title, abstract)
     for sentence in sentences:
         candidates.extend(from_sentence(sentence, definitions[sentence]))
+    own_names = {a for c in candidates for a in c.aliases}
+    for sentence in sentences:
+        candidates.extend(components_of(sentence, own_names))
     # the authors' explicit naming outranks the generic-words test ("which we call proximal policy optimization (PPO)")
     title_folded = fold(paper.title or "")
     # "integrate Multiple Instance Learning (MIL)": a known technique the title does not name is
@@ -327,8 +344,10 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
     # or as a task or field ("Facial Expression Recognition (FER)")
     for sentence in sentences:
         for d in definitions[sentence]:
-            if lower_case_model(d.long, d.short):
-                continue  # "an attention pyramid network (APN) is employed": read as a method
+            if lower_case_model(d.long, d.short) or other_than_metric(d.long, d.short):
+                # "an attention pyramid network (APN) is employed", "the recent Masked
+                # Auto-Encoder (MAE)": read as a method
+                continue
             if (
                 (is_generic(d.long) or not any(c.isupper() for c in d.long[1:]))
                 and not known_lower_case(d.long, d.short)
@@ -518,6 +537,7 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
                 continue
             found_mentions.append((sentence, mention))
     found_mentions = [(s, m) for s, m in found_mentions if m.name not in fields]
+    built_on: set[str] = set()
     mentioned = {m.name for _, m in found_mentions}
     #: "plain Vision Transformer (ViT)" ... "attention heads of ViT": the short form names the
     #: method its definition names
@@ -547,6 +567,8 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
         if key in excluded or fold(name) in excluded or _names_a_benchmark(name, benchmark_folds):
             continue
         add_method(name, (*mention.aliases, name))
+        if mention.builds_on:
+            built_on.add(key)
         edge = ComparesWith if mention.compares else Uses
         add_rel(
             edge(
@@ -557,9 +579,14 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
                 confidence=0.7 if mention.rule == "acronym" else 0.6,
             )
         )
-    # a method both used and compared against keeps only the comparison
+    # a method both used and compared against keeps only the comparison, unless the paper says
+    # it is built on it ("based on UNet" ... "4x deeper than the common UNet")
     compared = {r.dst for r in rels.values() if isinstance(r, ComparesWith)}
-    relationships = [r for r in rels.values() if not (isinstance(r, Uses) and r.dst in compared)]
+    relationships = [
+        r
+        for r in rels.values()
+        if not (isinstance(r, Uses) and r.dst in compared and r.dst not in built_on)
+    ]
     known = {r.dst for r in relationships}
     unconfirmed = [r for r in unconfirmed if r.dst not in known and r.dst not in fields]
     return Extraction(list(methods.values()), list(benchmarks.values()), relationships, unconfirmed)

@@ -23,8 +23,8 @@ from loaders.extract.names import (
 
 # written without re.I (much slower on long alternations); sentence-initial capitals listed
 _COMPARE = re.compile(
-    r"\b(?:[Cc]ompar\w+(?: (?:with|to|against))?|[Oo]ut-?perform\w*|[Mm]atch(?:es|ed|ing)?|(?:state-of-the-art|[Ee]xisting|[Pp]revious|[Pp]rior)\s+(?:[\w-]+\s+){0,4}?\(?(?:such as|e\.g(?=\.)|including|like)|[Ss]urpass\w*|than|[Vv]ersus|[Ii]mprov(?:e|es|ed|ing) upon|with respect to|[Uu]nlike|[Ii]n contrast to|[Cc]ontrary to|within [\d.]+\s*%?(?: [\w-]+)? of|vs\.?|[Aa]gainst|[Bb]aselines?|[Bb]eat\w*|"
-    r"[Ee]xceed\w*|relative to|superior to|on par with|competitive with|[Rr]ival\w*|over)\b"
+    r"\b(?:[Cc]ompar\w+(?: (?:with|to|against))?|[Oo]ut-?perform\w*|[Mm]atch(?:es|ed|ing)?|(?:state-of-the-art|[Ee]xisting|[Pp]revious|[Pp]rior|[Rr]ecently,?|[Rr]ecent)\s+(?:[\w-]+\s+){0,4}?\(?(?:such as|e\.g(?=\.)|including|like)|[Ss]urpass\w*|than|[Vv]ersus|[Ii]mprov(?:e|es|ed|ing) upon|with respect to|[Uu]nlike|[Ii]n contrast to|[Cc]ontrary to|within [\d.]+\s*%?(?: [\w-]+)? of|vs\.?|[Aa]gainst|[Bb]aselines?|[Bb]eat\w*|"
+    r"[Ee]xceed\w*|relative to|superior to|on par with|competitive with|[Rr]ival\w*|over|gap (?:with|to)|[Aa]bandon\w*(?: the use of)?|instead of|rather than)\b"
 )
 # only words that can be coined names: two capitals, a capital inside, or a digit
 # words with a capital or digit; find_method_mentions keeps the coined ones
@@ -95,6 +95,9 @@ class MethodMention:
     start: int
     #: a use or comparison cue stands before the name in its clause ("outperforms", "using")
     cued: bool = False
+    #: the nearest cue says the paper is built on it ("based on UNet", "extend the recent MAE"):
+    #: a use that a comparison elsewhere in the abstract does not undo
+    builds_on: bool = False
 
 
 _LATEX = re.compile(r"varepsilon|epsilon|mathcal|mathbb|frac|sqrt|infty|widetilde|Omega|Theta")
@@ -116,6 +119,10 @@ def is_reference(sentence: str) -> bool:
     return ("rXiv" in sentence or "In : " in sentence) and bool(_REFERENCE.search(sentence))
 
 
+#: a web address, its scheme sometimes split from the host by a space ("https:// github.com/x")
+_URL = re.compile(r"(?:\bhttps?://\s?|\bwww\.|\b(?:github|gitlab|huggingface)\.(?:com|co|io)/)\S+")
+
+
 #: "current FER algorithms", "AMR parsing", "POS tags": an unlisted acronym heading a task or a
 #: class of methods names a field, not one method
 _FIELD_AFTER = re.compile(
@@ -133,6 +140,28 @@ def names_a_field(sentence: str, start: int, name: str) -> bool:
     True
     """
     return bool(_FIELD_AFTER.match(sentence, start + len(name)))
+
+
+#: "Fréchet Inception Distance": the long form of a measure, whatever the metric table holds
+_MEASURE_TAIL = re.compile(
+    r"(?i)\b(?:distance|score|error|rate|accuracy|precision|recall|similarity|index|coefficient|"
+    r"ratio|divergence|gain|measure|metric|correlation|deviation)s?$"
+)
+
+
+def other_than_metric(long: str, short: str) -> bool:
+    """A metric's acronym defined as the short form of a name that is not that metric.
+
+    >>> other_than_metric("Masked Auto-Encoder", "MAE"), other_than_metric("mean absolute error", "MAE")
+    (True, False)
+    """
+    return (
+        long[:1].lower() == short[:1].lower()
+        and " " in long
+        and not _MEASURE_TAIL.search(long)
+        and bool(metric_key(short))
+        and not metric_key(long)
+    )
 
 
 def known_lower_case(long: str, short: str) -> bool:
@@ -182,13 +211,18 @@ def find_method_mentions(
     if is_reference(sentence):
         return out
     spans: list[tuple[int, int]] = list(excluded_spans)
+    if "/" in sentence:
+        # "https://github.com/Albert0147/G-SFDA": a user or repository name is no method
+        spans.extend(m.span() for m in _URL.finditer(sentence))
     for d in acronym_definitions(sentence) if definitions is None else definitions:
         if _OWN_DEFINITION_BEFORE.search(sentence, max(0, d.start - 50), d.start):
             # "we propose a novel graph-convolutional network (GCN)": the paper's own model,
             # described, is not one it uses
             spans.append((d.start, d.end))
             continue
-        if lower_case_model(d.long, d.short) and not any(s <= d.start < e for s, e in spans):
+        # "Masked Auto-Encoder (MAE)": a metric's acronym given to something else is no metric
+        short = "" if other_than_metric(d.long, d.short) else d.short
+        if lower_case_model(d.long, short) and not any(s <= d.start < e for s, e in spans):
             # kept only with a use or comparison cue (below)
             if fold(d.long) not in excluded and fold(d.short) not in excluded:
                 out.append(
@@ -198,13 +232,13 @@ def find_method_mentions(
             continue
         if (
             not (_CAPITAL.search(d.long, 1) or known_lower_case(d.long, d.short))
-            or is_generic(d.long, d.short)
+            or (short and is_generic(d.long, short))
             or TASK_TAIL.search(d.long)
         ):
             if TASK_TAIL.search(d.long):
                 spans.append((d.start, d.end))  # "Neural Machine Translation (NMT)": a field
             continue
-        if is_noise(d.short) or is_noise(d.long) or _PLURAL_CLASS.match(d.short):
+        if is_noise(short) or is_noise(d.long) or _PLURAL_CLASS.match(d.short):
             continue
         if kind_of_generic(d.long):
             spans.append((d.start, d.end))
@@ -226,6 +260,9 @@ def find_method_mentions(
             spans.append((token.start(), token.end()))
             continue
         if "-" in word:
+            head, _, tail = word.rpartition("-")
+            if head.islower() and tail in GENERIC:
+                continue  # "question-SQL pairs": a compound of plain words, no name
             word = _ADJECTIVE_TAIL.sub("", _DESCRIPTIVE_SUFFIX.sub("", word))
         word = word.rstrip(".")
         if _LATEX.search(word):
@@ -448,7 +485,10 @@ def _transformer(sentence: str, spans: list[tuple[int, int]]) -> list[MethodMent
 _USE_CUE = re.compile(
     r"(?<!-)\b(?:[Uu]s(?:e|es|ed|ing)|[Ww]ith|[Bb]ased on|[Bb]uil(?:t|ds?|ding) (?:up)?on|[Aa]dopt\w*|[Ee]mploy\w*|"
     r"[Ll]everag\w*|[Aa]ppl(?:y|ies|ied|ying)|on top of|[Ee]xtend\w*|[Ii]ntegrat\w*|[Ff]ine-?tun\w*|[Ii]nto|[Pp]lugged into|"
-    r"[Ii]nitiali[sz]\w*|[Ii]nspired by|[Ff]ollowing|[Rr]eplac\w*|via|through|from)\b"
+    r"[Ii]nitiali[sz]\w*|[Ii]nspired by|[Ff]ollowing|[Rr]eplac\w*|via|through|from|"
+    # "against backbone of ResNet50": the backbone a module is measured on is used; "code is
+    # available at PaddleSeg": the toolkit the work is released in
+    r"[Bb]ackbones? (?:of|such as|like)|(?:available|released) (?:at|in|on)(?!\s*(?:https?|www)\b))\b"
 )
 _BASELINE_AFTER = re.compile(r"^[\w+.-]*\s*(?:\([^)]*\)\s*)?(?:baselines?|counterparts?)\b")
 _USED_AFTER = re.compile(
@@ -484,9 +524,26 @@ def _names_data(sentence: str, mention: MethodMention) -> bool:
 
 def _with_cue(sentence: str, mention: MethodMention) -> MethodMention:
     cue = _cue(sentence, mention)
-    return MethodMention(
-        mention.name, mention.aliases, mention.rule, bool(cue), mention.start, cue is not None
+    builds_on = cue is False and bool(
+        _BUILD_CUE.search(sentence, max(0, mention.start - 40), mention.start)
     )
+    return MethodMention(
+        mention.name,
+        mention.aliases,
+        mention.rule,
+        bool(cue),
+        mention.start,
+        cue is not None,
+        builds_on,
+    )
+
+
+#: the use cues that say the paper's method is made from the name right after them
+_BUILD_CUE = re.compile(
+    r"\b(?:[Bb]ased on|[Bb]uil(?:t|ds?|ding) (?:up)?on|on top of|[Ee]xtend(?:s|ed|ing)?|"
+    r"[Ii]nitiali[sz]ed (?:with|from)|[Ff]ine-?tun(?:e|es|ed|ing)|[Aa]dapt(?:s|ed|ing)?)\s+"
+    r"(?:(?:the|a|an|recent|popular|standard|original|vanilla|pre-?trained)\s+)*$"
+)
 
 
 def _cue(sentence: str, mention: MethodMention) -> bool | None:

@@ -177,12 +177,17 @@ def classify_benchmark(name: str, context: str) -> str | None:
 _FILE_NAME = re.compile(r"\.(?:png|jpe?g|gif|svg|pdf)$", re.I)
 
 
+_CLAIM_NOUNS = frozenset("Hypothesis Conjecture Theorem Lemma Paradox Phenomenon".split())
+
+
 def _accept(name: str | None, short: str | None = None) -> bool:
     if not name or len(name) < 2 or len(name.split()) > 6 or _FILE_NAME.search(name):
         return False
     words = name.split()
     if len(words) > 1 and is_noise_shape(words[0]):
         return False  # "our CS224N Final Project": a course code, a version, a device
+    if len(words) > 1 and words[-1] in _CLAIM_NOUNS:
+        return False  # "Multi-Prize Lottery Ticket Hypothesis: ...": a claim, not a method
     return not is_generic(name, short)
 
 
@@ -204,6 +209,11 @@ def from_title(title: str | None, abstract: str) -> list[Candidate]:
     if ":" not in title:
         return _title_name(title, abstract)
     prefix = title.split(":", 1)[0].strip()
+    team = _TEAM_AT_TASK.match(prefix)
+    if team and _accept(team.group(1)):
+        # "NutCracker at WNUT-2020 Task 2: ...": a shared-task system paper names its team
+        name = team.group(1)
+        return [Candidate(name, (name,), "title-team", title, 0.85)]
     words = prefix.split()
     if not words or len(words) > 6:
         return []
@@ -219,8 +229,9 @@ def from_title(title: str | None, abstract: str) -> list[Candidate]:
         and not any(is_name_like(w) for w in words)
     ):
         # "Prompt Recursive Search: ..." counts when the abstract uses it as a name too
-        if re.search(re.escape(prefix) + r"\s*\(", abstract) or re.search(
-            r"[a-z,;] " + re.escape(prefix) + r"\b", abstract
+        if _accept(prefix) and (
+            re.search(re.escape(prefix) + r"\s*\(", abstract)
+            or re.search(r"[a-z,;] " + re.escape(prefix) + r"\b", abstract)
         ):
             return [
                 Candidate(
@@ -245,6 +256,14 @@ def from_title(title: str | None, abstract: str) -> list[Candidate]:
     return [
         Candidate(prefix, (prefix,), "title-prefix", title, 0.9, classify_benchmark(prefix, title))
     ]
+
+
+#: "UTNLP at SemEval-2022 Task 6", "Turing at SemEval-2017 Task 8": a team or system at a
+#: shared task (a venue name with a year or a task number)
+_TEAM_AT_TASK = re.compile(
+    r"^([A-Z][\w.+-]*(?: [A-Z][\w.+-]*){0,2}) at (?:the )?[A-Z][\w-]*(?:[- ]?'?\d{2,4})?\b.*"
+    r"(?:\b[Tt]ask\b|\b(?:19|20)\d{2}\b|-\d{2,4}\b)"
+)
 
 
 #: "Context Prior for Scene Segmentation", "Video Swin Transformer": a title that opens with a
@@ -290,6 +309,9 @@ def from_sentence(sentence: str, definitions: list | None = None) -> list[Candid
     if (" is " in sentence or " are " in sentence) and _PASSIVE_VERB.search(sentence):
         definitions = acronym_definitions(sentence) if definitions is None else definitions
         out.extend(_passive(sentence, definitions))
+    if "ontribution" in sentence:
+        definitions = acronym_definitions(sentence) if definitions is None else definitions
+        out.extend(_contribution(sentence, definitions))
     enumerated = _ENUMERATOR.match(sentence)
     if enumerated:
         definitions = acronym_definitions(sentence) if definitions is None else definitions
@@ -437,6 +459,13 @@ def from_sentence(sentence: str, definitions: list | None = None) -> list[Candid
                 or _APPOSITION.match(rest)
                 or (len(name.split()) >= 2 and re.fullmatch(_THING, name.split()[-1].lower()))
                 or (len(name.split()) >= 2 and _THING_AFTER.match(rest))
+                # "we propose Recursive Feature Pyramid, which ...": capitalised words without
+                # an article, ended like a name, are one
+                or (
+                    len(name.split()) >= 2
+                    and offset == len(sentence) - len(obj)
+                    and _NAME_ENDS.match(rest)
+                )
             ):
                 if name.split()[0].lower() not in (
                     "a",
@@ -477,6 +506,8 @@ _RESULT_SUBJECT = re.compile(
     rf"^(?:[A-Z][^,]{{0,100}},\s+)?(?:[Oo]ur |[Tt]he proposed )?(?P<name>{_COINED_WORD})"
     rf"(?: (?:and|or) (?P<second>{_COINED_WORD}))?"
     r"(?: (?:models?|framework|method|network|detector|approach|system|architecture))?"
+    # "SparseInst has extremely fast inference speed and achieves 40 FPS": a first clause
+    r"(?:\s+(?:has|is|runs)\s[^,.;()]{0,60}?\s(?:and|while))?"
     r"\s+(?:(?:can|also|further|still|consistently|significantly|clearly)\s+)?"
     r"(?:achieves?|obtains?|reaches|attains?|sets?|yields?|outperforms?|surpass(?:es)?|"
     r"establishes|improves?|exceeds?|beats?|advances)\b"
@@ -603,6 +634,17 @@ def _named(sentence: str, definitions: list) -> list[Candidate]:
         paren = re.match(r"\s*\(([A-Za-z][\w-]{1,14})\)", sentence[name_end:])
         if paren:
             aliases.append(paren.group(1))
+        # "named Mixing Regionally and Locally (MRL)": the run stops at "and", the definition not
+        whole = next(
+            (
+                d
+                for d in definitions
+                if d.start == name_end - len(name) and d.long.startswith(name + " ")
+            ),
+            None,
+        )
+        if not quoted and whole is not None and _accept(whole.long, whole.short):
+            name, aliases = whole.long, [whole.long, whole.short]
         out.append(
             _candidate(
                 name,
@@ -700,6 +742,56 @@ def _enumerated_component(sentence: str, start: int, definitions: list) -> list[
 
 
 _CAPITAL_AFTER_FIRST = re.compile(r"\s[A-Z]")
+
+#: "BoningKnife consists of two modules, MentionTagger and TypeClassifier.": the parts a
+#: proposed name is made of, named right after the verb
+_MADE_OF = re.compile(
+    r"^(?:The |Our )?(?P<own>[\w.+-]+)(?: (?:architecture|model|network|framework|method))? "
+    r"(?:consists? of|is (?:comprised|composed|made up) of|comprises)\b"
+)
+_COINED_TOKEN = re.compile(r"(?<![\w-])[A-Za-z][\w-]*[A-Z][\w-]*")
+
+
+def components_of(sentence: str, own_names: set[str]) -> list[Candidate]:
+    """Coined names of the parts of a proposal ("X consists of two modules, A and B"); names
+    of the vocabulary (a pre-trained ResNet50 it is built from) are used, not proposed."""
+    words = sentence.split(None, 2)
+    if len(words) < 2 or (words[1] if words[0] in ("The", "Our") else words[0]) not in own_names:
+        return []  # the cheap first test: the sentence opens with the paper's own name
+    match = _MADE_OF.match(sentence)
+    if not match or match.group("own") not in own_names:
+        return []
+    out = []
+    for token in _COINED_TOKEN.finditer(sentence, match.end()):
+        name = token.group(0).rstrip("-")
+        # ("a mini-UNet": a listed method with a modifier is still the listed one)
+        if is_name_like(name) and _accept(name) and not is_known_method(name.split("-")[-1]):
+            out.append(_candidate(name, (name,), "component-of", sentence, 0.7))
+    return out
+
+
+#: "The main contributions lie in the Attention Complementary Module (ACM) and ...": what the
+#: paper states as its contribution
+_CONTRIBUTION = re.compile(
+    r"\b(?:[Oo]ur|[Tt]he|[Tt]his (?:paper|work)'s) (?:\w+ )?contributions? (?:of this (?:paper|work) )?"
+    r"(?:lies?|is|are|includes?|consists? of)\b"
+)
+
+
+def _contribution(sentence: str, definitions: list) -> list[Candidate]:
+    """Named definitions after "our (main) contribution(s) lie in / is / are"."""
+    cue = _CONTRIBUTION.search(sentence)
+    if not cue:
+        return []
+    return [
+        _candidate(d.long, (d.long, d.short), "contribution", sentence, 0.75)
+        for d in definitions
+        if d.start >= cue.end()
+        and _CAPITAL_AFTER_FIRST.search(d.long)
+        and _accept(d.long, d.short)
+        and not is_known_method(d.short)
+        and not _COMPARE_CUE.search(sentence, cue.end(), d.start)
+    ]
 
 
 def own_acronym(long: str, short: str) -> bool:

@@ -78,3 +78,21 @@ def test_the_capitalised_word_noun_fires(sentence, expected):
 )
 def test_the_capitalised_word_noun_does_not_fire(sentence):
     assert found(sentence) == []
+
+
+def test_a_shared_task_is_the_benchmark_not_its_venues_year():
+    # real sentences of results_tune.json's tuning half (pwc-methods-fresh)
+    s = (
+        "The methodology and results of our team, UTNLP, in the SemEval-2022 shared task 6 on "
+        "sarcasm detection are presented in this paper."
+    )
+    assert found(s) == [("SemEval-2022 Task 6", "pattern-shared-task")]
+    s = (
+        "The ensemble of COVID-Twitter-BERT and RoBERTa obtains a F1-score of 0.9096 (on the "
+        "positive class) on the test data of WNUT-2020 Task 2 and ranks 1 on the leaderboard."
+    )
+    assert ("WNUT-2020 Task 2", "pattern-shared-task") in found(s)
+    # a task the gazetteer lists keeps its entry
+    assert found("We report results on SemEval-2010 Task 8.") == [
+        ("SemEval-2010 Task 8", "gazetteer")
+    ]

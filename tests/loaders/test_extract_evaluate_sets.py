@@ -1,5 +1,6 @@
 """The hand-labelled method sets of results_tune.json: disjoint, and the second and third tuning
-sets are drawn from the tuning half of the results split only (so pwc-results-test stays unread)."""
+sets are drawn from the tuning half of the results split only (so pwc-results-test stays unread);
+the never-tuned-on fresh2 set is 60 of the test half."""
 
 from __future__ import annotations
 
@@ -20,8 +21,13 @@ def test_method_sets_are_disjoint_and_tune2_tune3_come_from_the_tuning_half() ->
     tune_half = set(json.loads(PWC_LABELS.read_text("utf-8"))["results_split"]["tune"])
     assert ids["pwc-methods-tune2"] <= tune_half
     assert ids["pwc-methods-tune3"] <= tune_half
+    assert len(ids["pwc-methods-fresh2"]) == len(sets["pwc-methods-fresh2"]) == 60
+    test_half = set(json.loads(PWC_LABELS.read_text("utf-8"))["results_split"]["test"])
+    assert ids["pwc-methods-fresh2"] <= test_half
 
 
-def test_tune2_and_tune3_are_named_as_tuned_on() -> None:
+def test_tuning_sets_are_named_as_tuned_on_and_fresh2_as_never() -> None:
     assert "pwc-methods-tune2 (tuned on)" in labelled_sets()
     assert "pwc-methods-tune3 (tuned on)" in labelled_sets()
+    assert "pwc-methods-fresh (tuned on from the sixth round)" in labelled_sets()
+    assert "pwc-methods-fresh2 (never tuned on)" in labelled_sets()
