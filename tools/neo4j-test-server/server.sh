@@ -13,8 +13,9 @@
 #
 # NEO4J_TEST_PORT (default 17687) picks the port; each port has its own run directory
 # (run/PORT: data, pid, ready, log), so several servers can run at once. A fresh start wipes the
-# data. NEO4J_TEST_HEAP (default 2g, as docker-compose; held from the start: a heap grown from
-# 256m spent 36 s of a 1M-edge write in young GCs, 2g 1.7 s; GC log in run/PORT/gc.log) the heap, NEO4J_TEST_PAGECACHE (default 1g, taken as
+# data. NEO4J_TEST_HEAP (default 2g, as docker-compose) sets the JVM heap, held from the start (a
+# heap grown from 256m spent 36 s of a 1M-edge write in young GCs, 2g 1.7 s; the GC log is
+# run/PORT/gc.log), NEO4J_TEST_PAGECACHE (default 1g, taken as
 # it fills: 256m no longer held the 100,000-paper benchmark graph) the page cache,
 # NEO4J_TEST_START_TIMEOUT (default 180)
 # the seconds to wait for Bolt; NEO4J_TEST_PASSWORD, when set, turns auth on with that password
