@@ -19,7 +19,7 @@ import multiprocessing
 import pickle
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from types import TracebackType
 
@@ -50,6 +50,20 @@ def _extract(papers: list[Paper]) -> bytes:
     ``benchmarks.scale``)."""
     gazetteer = load_gazetteer()
     return pickle.dumps([extract_paper(p, gazetteer) for p in papers], pickle.HIGHEST_PROTOCOL)
+
+
+class _Unpickled:
+    """Pickled lists of extractions, unpickled afresh on each pass of the merge: unpickled all at
+    once they would be the largest thing a large build holds (4.5 KB a paper of
+    ``benchmarks.scale``, 4.5 GB at a million papers), one at a time only what the merge keeps
+    is (its relationships, under half of that)."""
+
+    def __init__(self, blobs: list[bytes]):
+        self._blobs = blobs
+
+    def __iter__(self) -> Iterator[Extraction]:
+        for blob in self._blobs:
+            yield from pickle.loads(blob)
 
 
 def _pool(workers: int) -> ProcessPoolExecutor | None:
@@ -96,11 +110,7 @@ class BackgroundExtraction:
 
     def result(self) -> Extraction:
         return merge_extractions(
-            [
-                part
-                for done in self._parts
-                for part in pickle.loads(done if isinstance(done, bytes) else done.result())
-            ]
+            _Unpickled([d if isinstance(d, bytes) else d.result() for d in self._parts])
         )
 
     def close(self) -> None:
