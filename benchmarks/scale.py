@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import random
 import re
 import resource
@@ -33,6 +34,7 @@ from kg import KnowledgeGraph
 from kg.graph import Graph
 from kg.store_embedded import EmbeddedStore
 from loaders import pipeline
+from loaders.listing import Listing
 from loaders.s2 import EnrichOptions
 from loaders.s2.cache import CACHE_FILE, ResponseCache
 from loaders.s2.cache_plan import page_key
@@ -194,6 +196,25 @@ class Stages:
         self._open = [(t, n) for t, n in self._open if t != task]
 
 
+def planned_requests(listing: Listing, cache_dir: Path) -> int:
+    """The requests a build of ``listing`` would make, planned in a forked process: the plan
+    holds every cached record at once (GiBs at a million papers), which is not the build's
+    memory, and the peak RSS printed is this process's."""
+    papers = [e.paper for e in listing.entries]
+    options = EnrichOptions(cache_dir=str(cache_dir), citations=False)
+    context = multiprocessing.get_context("fork")  # the child has the papers without a copy
+    answer, sender = context.Pipe(duplex=False)
+    child = context.Process(target=lambda: sender.send(plan_requests(papers, options)))
+    child.start()
+    sender.close()
+    try:
+        return answer.recv()
+    except EOFError:
+        raise SystemExit(f"planning the requests failed (exit code {child.exitcode})") from None
+    finally:
+        child.join()
+
+
 def peak_rss_gib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024**2
 
@@ -235,10 +256,7 @@ def main(argv: list[str] | None = None) -> int:
             chunk_papers=args.chunk_papers,
         )
         listings = pipeline.load_listings([listing_path])
-        planned = plan_requests(
-            [e.paper for e in listings[0].entries],
-            EnrichOptions(cache_dir=str(cache_dir), citations=False),
-        )
+        planned = planned_requests(listings[0], cache_dir)
         if planned:
             raise SystemExit(
                 f"the warm cache leaves {planned} requests to make: it does not match the client's keys"

@@ -180,17 +180,7 @@ def build(
     """
     report = BuildReport(listings=list(listings))
     renormalise(kb.store)  # a graph of an earlier version: keys of every script, see kg.renormalise
-    by_key: dict[str, Paper] = {}
-    for listing in report.listings:
-        papers, authors, authored = listing_records([listing])
-        with stage(progress, "write", f"writing {len(papers)} listed papers of {listing.path}"):
-            written = write_graph(kb, [*papers, *authors], authored)
-        report.files.append(FileReport(listing, stored=sum(p.key not in by_key for p in written)))
-        for paper in written:
-            by_key[paper.key] = (
-                merge_records(paper, by_key[paper.key]) if paper.key in by_key else paper
-            )
-    listed = list(by_key.values())
+    listed = write_listings(kb, report, progress)
     enriching = options.enrich and bool(listed)
     with _background(options.extract and enriching, len(listed)) as extraction:
         if enriching:
@@ -201,6 +191,22 @@ def build(
             with stage(progress, "extract", "extracting methods and benchmarks"):
                 report.extraction = extract_into(kb, listed, extraction)
     return report
+
+
+def write_listings(kb: Graph, report: BuildReport, progress: Progress | None = None) -> list[Paper]:
+    """Write the papers (and named authors) of ``report.listings``, file by file, noting each
+    file's :class:`FileReport`; returns the distinct papers as written."""
+    by_key: dict[str, Paper] = {}
+    for listing in report.listings:
+        papers, authors, authored = listing_records([listing])
+        with stage(progress, "write", f"writing {len(papers)} listed papers of {listing.path}"):
+            written = write_graph(kb, [*papers, *authors], authored)
+        report.files.append(FileReport(listing, stored=sum(p.key not in by_key for p in written)))
+        for paper in written:
+            by_key[paper.key] = (
+                merge_records(paper, by_key[paper.key]) if paper.key in by_key else paper
+            )
+    return list(by_key.values())
 
 
 def _background(wanted: bool, papers: int) -> AbstractContextManager[BackgroundExtraction | None]:
@@ -251,11 +257,11 @@ def enrich_papers(
     progress: Progress | None = None,
     extraction: BackgroundExtraction | None = None,
 ) -> list[Paper]:
-    """Enrich ``papers`` from S2 and write the result; returns the papers as now stored.
+    """Enrich ``papers`` from S2 and write the result; returns the papers as now stored, or,
+    given ``extraction``, none: each chunk's papers as written go to it instead.
 
     S2's answers come and are written a chunk of papers at a time (see :func:`loaders.s2.enrich`),
-    each chunk in the order of the module docstring, so memory stays flat in the listing's size.
-    Each chunk's papers as written go to ``extraction`` too, when given."""
+    each chunk in the order of the module docstring, so memory stays flat in the listing's size."""
     if not papers:
         return papers
     written: list[Paper] = []
@@ -268,14 +274,15 @@ def enrich_papers(
             authored = {r.dst for r in part.relationships if isinstance(r, Authored)}
             replace_listing_authors(kb, authored)
             stored = write_graph(kb, part.papers, (), index)
-            written.extend(stored)
             if extraction is not None:
                 extraction.submit(stored)
+            else:
+                written.extend(stored)
 
     with counts.deferred(kb.store):
         result = s2_enrich(papers, options, progress=progress, sink=write)
     report.enrichment = result.report
-    report.unenriched = sum(p.s2_status != "ok" for p in result.papers)
+    report.unenriched = result.report.papers - result.report.enriched
     return written
 
 
@@ -352,7 +359,7 @@ def extract_into(
     kb: Graph, papers: Sequence[Paper], background: BackgroundExtraction | None = None
 ) -> Counter:
     """Extract methods, benchmarks and results from ``papers`` and write them: ``background``'s
-    result when given (it was handed exactly ``papers``), else extracted here, on both cores
+    result when given (it was handed the papers: ``papers`` is not read), else extracted here, on both cores
     when there are many (:func:`loaders.extract.workers.extract_in_workers`)."""
     extraction: Extraction = background.result() if background else extract_in_workers(papers)
     write_graph(kb, [*extraction.methods, *extraction.benchmarks], extraction.relationships)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kg.keys import fold, method_key, singular_last_word
@@ -598,10 +598,17 @@ def extract_papers(papers: Iterable[Paper], gazetteer: Gazetteer | None = None) 
     return merge_extractions([extract_paper(p, gazetteer) for p in papers])
 
 
-def merge_extractions(parts: Sequence[Extraction]) -> Extraction:
+def merge_extractions(parts: Iterable[Extraction]) -> Extraction:
     """Per-paper extractions, in paper order, as one: one node per normalised name across
     papers, acronyms resolved to the long form some paper defined ("SQA" -> "Sparse Query
-    Attention")."""
+    Attention").
+
+    ``parts`` is read three times over: a list, or an iterable that gives the parts afresh each
+    time (as :class:`loaders.extract.workers.BackgroundExtraction` does, from pickles)."""
+    if iter(parts) is parts:
+        raise TypeError(
+            "merge_extractions reads its parts three times: pass a list, not an iterator"
+        )
     # alias table: a folded alias -> the key of the node whose long form it abbreviates
     alias_to_key: dict[str, str] = {}
     ambiguous: set[str] = set()

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import pickle
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from types import TracebackType
 
@@ -36,13 +37,33 @@ WORKERS = 2
 
 
 def _quiet() -> None:
-    """A worker ignores Ctrl-C: the main process stops it, with no traceback of its own."""
+    """A worker ignores Ctrl-C: the main process stops it, with no traceback of its own; and
+    collects its garbage, whatever the parent had paused when it forked (see
+    :func:`loaders.s2.run._settle`)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    gc.enable()
 
 
-def _extract(papers: list[Paper]) -> list[Extraction]:
+def _extract(papers: list[Paper]) -> bytes:
+    """The papers' extractions, pickled: a build holds its results until the merge, and
+    unpickled they take nine times the room (4.5 KB against 500 bytes a paper of
+    ``benchmarks.scale``)."""
     gazetteer = load_gazetteer()
-    return [extract_paper(p, gazetteer) for p in papers]
+    return pickle.dumps([extract_paper(p, gazetteer) for p in papers], pickle.HIGHEST_PROTOCOL)
+
+
+class _Unpickled:
+    """Pickled lists of extractions, unpickled afresh on each pass of the merge: unpickled all at
+    once they would be the largest thing a large build holds (4.5 KB a paper of
+    ``benchmarks.scale``, 4.5 GB at a million papers), one at a time only what the merge keeps
+    is (its relationships, under half of that)."""
+
+    def __init__(self, blobs: list[bytes]):
+        self._blobs = blobs
+
+    def __iter__(self) -> Iterator[Extraction]:
+        for blob in self._blobs:
+            yield from pickle.loads(blob)
 
 
 def _pool(workers: int) -> ProcessPoolExecutor | None:
@@ -70,7 +91,7 @@ class BackgroundExtraction:
 
     def __init__(self, workers: int = WORKERS):
         self._pool = _pool(workers)
-        self._parts: list[Future[list[Extraction]] | list[Extraction]] = []
+        self._parts: list[Future[bytes] | bytes] = []
 
     def submit(self, papers: Sequence[Paper]) -> None:
         """Hand ``papers`` over, :data:`CHUNK` a task (so every worker takes a share)."""
@@ -89,11 +110,7 @@ class BackgroundExtraction:
 
     def result(self) -> Extraction:
         return merge_extractions(
-            [
-                part
-                for done in self._parts
-                for part in (done if isinstance(done, list) else done.result())
-            ]
+            _Unpickled([d if isinstance(d, bytes) else d.result() for d in self._parts])
         )
 
     def close(self) -> None:

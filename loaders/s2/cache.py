@@ -18,6 +18,8 @@ import sqlite3
 import time
 from pathlib import Path
 
+import orjson
+
 DAY = 86_400.0
 #: seconds each kind stays fresh: what rarely changes long, counts and citations shorter
 DEFAULT_TTL: dict[str, float] = {
@@ -31,6 +33,17 @@ DEFAULT_TTL: dict[str, float] = {
 NOT_FOUND = {"__not_found__": True}
 MISSING = object()
 CACHE_FILE = "s2-responses.sqlite"
+
+
+def decode(body: str) -> object:
+    """A stored body: orjson, ~2x faster than ``json`` (the decoding of cached pages was the
+    largest cost of a warm-cache build) and the same values for what S2 sends (only integers
+    beyond 64 bits, which no S2 id or count reaches, would come back as floats); ``json`` for
+    what orjson refuses (NaN and Infinity, which ``json`` writes)."""
+    try:
+        return orjson.loads(body)
+    except orjson.JSONDecodeError:
+        return json.loads(body)
 
 
 def default_cache_dir() -> Path:
@@ -96,7 +109,7 @@ class ResponseCache:
             kind, DEFAULT_TTL["paper"]
         ):
             return MISSING
-        return json.loads(body)
+        return decode(body)
 
     def put(self, key: str, kind: str, body: object) -> None:
         self._db.execute(
@@ -163,5 +176,5 @@ def _fresh_rows(
         )
         for key, kind, fetched_at, body in rows:
             if now - fetched_at <= ttl.get(kind, DEFAULT_TTL["paper"]):
-                out[key] = json.loads(body)
+                out[key] = decode(body)
     return out

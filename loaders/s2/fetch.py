@@ -38,6 +38,9 @@ class PaperState:
     references: PageResult | None = None
     citations: PageResult | None = None
     author_ids: list[str] = field(default_factory=list)
+    #: the full record, pickled, while ``record`` holds only what the phases before the lists read
+    #: (see :func:`loaders.s2.run.enrich`)
+    packed: bytes | None = None
 
     @property
     def s2_id(self) -> str | None:

@@ -2,7 +2,10 @@
 
 from pathlib import Path
 
+import pytest
+
 from loaders.extract import extract_papers, workers
+from loaders.extract.extractor import extract_paper, merge_extractions
 from loaders.listing import load_listing
 
 LISTING = Path(__file__).resolve().parents[2] / "examples" / "hf-daily-papers-listing.txt"
@@ -21,3 +24,12 @@ def test_two_workers_over_chunks_equal_one_process(monkeypatch):
 def test_few_papers_stay_in_this_process():
     papers = [e.paper for e in load_listing(LISTING).entries][:5]
     assert workers.extract_in_workers(papers, workers=2) == extract_papers(papers)
+
+
+def test_the_merge_refuses_parts_it_could_read_only_once():
+    # it reads them three times over: an iterator would leave the second and third passes empty
+    papers = [e.paper for e in load_listing(LISTING).entries][:20]
+    parts = [extract_paper(p) for p in papers]
+    assert merge_extractions(parts) == extract_papers(papers)
+    with pytest.raises(TypeError, match="three times"):
+        merge_extractions(iter(parts))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import signal
 
 import pytest
@@ -25,6 +26,16 @@ def test_cache_round_trip_and_expiry(tmp_path):
     assert cache.get("other") == {"data": [2]}  # references live 180 days
     now[0] += 181 * DAY
     assert cache.get("other") is MISSING
+    cache.close()
+
+
+def test_bodies_come_back_as_stored_non_ascii_and_nan_too(tmp_path):
+    cache = ResponseCache(tmp_path / "c.sqlite")
+    body = {"title": "Über “Graphs” 图", "year": 2024, "score": 0.5, "tldr": None, "ok": True}
+    cache.put("paper", "paper", body)
+    cache.put("odd", "paper", {"score": float("nan")})  # json writes NaN; orjson refuses it
+    assert cache.get("paper") == body
+    assert math.isnan(cache.get("odd")["score"])
     cache.close()
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from fake_s2 import FakeS2, _edge, build_corpus
+from fake_s2 import FakeS2, Fault, _edge, build_corpus
 from s2_helpers import fast_options, id_paper, title_paper
 
 from kg.graph import Graph
@@ -98,6 +98,26 @@ def test_chunked_build_equals_one_chunk(store_name, request, tmp_path):
 
     build(store, tmp_path, "chunked", chunk_papers=2, chunk_items=6)
     assert differences(dump(store), rerun) == []
+
+
+def test_a_paper_left_to_retry_is_counted_as_unenriched_whichever_chunk_holds_it(
+    embedded_store, tmp_path
+):
+    # resolved, but its references fail for good: left for `kg enrich` (the chunked run counts
+    # from its report, the papers of written chunks being gone)
+    reports = []
+    for name, chunking in (("whole", {}), ("chunked", {"chunk_papers": 2, "chunk_items": 6})):
+        embedded_store.run("MATCH (n) DETACH DELETE n")
+        with FakeS2(corpus()) as s2:
+            s2.faults.append(
+                Fault(status=400, body=b'{"error": "bad"}', path=f"/paper/{1:040x}/references")
+            )
+            options = pipeline.BuildOptions(s2=fast_options(s2.url, tmp_path / name, **chunking))
+            reports.append(pipeline.build(Graph(embedded_store), listings(), options))
+    whole, chunked = reports
+    assert whole.enrichment.retry_after_resolution == {"bad_request": 1}
+    assert chunked.enrichment.retry_after_resolution == {"bad_request": 1}
+    assert chunked.unenriched == whole.unenriched == 2
 
 
 def test_chunks_keep_every_entry_of_a_paper_together_and_close_on_items():
