@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from pydantic import BaseModel
@@ -39,6 +39,8 @@ REL_SHARE = 0.01
 #: a write naming fewer than this share of a label's nodes looks its keys up instead of scanning
 #: (by key: about 4 us a key; a scan: about 0.3 us a node, measured at 1M nodes)
 LOOKUP_SHARE = 0.1
+#: the fields naming a relationship's endpoints (by key)
+_ENDPOINTS = ("src", "dst")
 
 
 def enabled(store: Any, rows: int) -> bool:
@@ -55,19 +57,15 @@ def fold(items: Sequence[BaseModel], identity: attrgetter) -> list[BaseModel]:
     ...     [Paper(key="a", year=1), Paper(key="b"), Paper(key="a", title="T")], attrgetter("key"))]
     [{'key': 'a', 'title': 'T', 'title_norm': 't', 'year': 1}, {'key': 'b'}]
     """
-    return _fold(items, list(map(identity, items)))[0]
-
-
-def _fold(items: Sequence[BaseModel], ids: list) -> tuple[list[BaseModel], list]:
-    """:func:`fold` given each item's identity; returns the items and their identities."""
+    ids = list(map(identity, items))
     if len(set(ids)) == len(ids):
-        return list(items), ids
+        return list(items)
     merged: dict[Any, dict[str, Any]] = {}
     for ident, item in zip(ids, items):
         values = {k: v for k, v in item.__dict__.items() if v is not None}
         merged.setdefault(ident, {}).update(values)
     model = type(items[0])
-    return [model.model_construct(**values) for values in merged.values()], list(merged)
+    return [model.model_construct(**values) for values in merged.values()]
 
 
 def _count(store: Any, label: str) -> int:
@@ -75,8 +73,9 @@ def _count(store: Any, label: str) -> int:
 
 
 def _stored(store: Any, label: str, keys: set[str], columns: str):
-    """A frame of ``columns`` (``n`` is the node, ``key`` a column) of the stored ``label`` nodes
-    among ``keys``: looked up by key when they are few beside the label's nodes, else one scan."""
+    """A frame of ``columns`` (``n`` is the node, ``key`` a column) of stored ``label`` nodes:
+    those among ``keys``, looked up by key, when they are few beside the label's nodes, else all
+    of them (one scan)."""
     size = _count(store, label) if keys else 0
     if not size:
         return None
@@ -85,16 +84,15 @@ def _stored(store: Any, label: str, keys: set[str], columns: str):
             f"UNWIND $keys AS k MATCH (n:{label} {{key: k}}) RETURN {columns}",
             {"keys": sorted(keys)},
         )
-    frame = store.frame(f"MATCH (n:{label}) RETURN {columns}")
-    return frame[frame["key"].isin(keys)]
+    return store.frame(f"MATCH (n:{label}) RETURN {columns}")
 
 
-def offsets(store: Any, label: str, keys: set[str]) -> dict[str, int]:
+def _offsets(store: Any, label: str, keys: set[str]) -> dict[str, int]:
     """The internal offsets of the stored ``label`` nodes among ``keys``, by key."""
     frame = _stored(store, label, keys, "n.key AS key, offset(id(n)) AS offset")
     if frame is None:
         return {}
-    return dict(zip(frame["key"].tolist(), frame["offset"].tolist()))
+    return {k: o for k, o in zip(frame["key"].tolist(), frame["offset"].tolist()) if k in keys}
 
 
 def stored_values(store: Any, label: str, keys: set[str], fields: Sequence[str]) -> dict[str, dict]:
@@ -105,7 +103,8 @@ def stored_values(store: Any, label: str, keys: set[str], fields: Sequence[str])
         return {}  # a first load: nothing stored
     out: dict[str, dict] = {}
     for row in zip(*(frame[c].tolist() for c in ["key", *fields])):
-        out[row[0]] = {f: _plain(v) for f, v in zip(fields, row[1:])}
+        if row[0] in keys:
+            out[row[0]] = {f: _plain(v) for f, v in zip(fields, row[1:])}
     return out
 
 
@@ -119,14 +118,14 @@ def copy_new_nodes(
     new = [n for n in nodes if n.key not in stored]
     if new:
         props = schema.present_properties(new)
-        store.copy(model.label, _frame(new, props), props)
+        store.copy(model.label, _frame(_columns(new, props)), props)
     props = [p for p in schema.present_properties(nodes) if p != "key"]
     once = getattr(model, "write_once", ())
     return [
         n
         for n in nodes
         if (held := stored.get(n.key)) is not None
-        and _changes(n, props, [held[p] for p in props], once)
+        and _changes([n.__dict__[p] for p in props], props, [held[p] for p in props], once)
     ]
 
 
@@ -144,48 +143,129 @@ def copy_new_relationships(
     store: Any, model: type[Relationship], rels: Sequence[Relationship]
 ) -> list[Relationship]:
     """COPY the relationships the store lacks (both endpoints stored); returns the ones it
-    holds, to MERGE. When the write is small beside the stored edges, returns them all."""
+    holds that the write changes, to MERGE. When the write is small beside the stored edges,
+    returns them all.
+
+    The write is handled as columns (one list per field), checked with sets and pandas, not
+    row by row: its models are read once, into the columns the COPY reads.
+    """
     stored = store.run(f"MATCH ()-[r:{model.type}]->() RETURN count(r) AS n")[0]["n"]
     if len(rels) < REL_SHARE * stored:
         return list(rels)
-    rels, ids = _fold(rels, list(map(attrgetter("src", "dst", *model.identity), rels)))
-    source_keys, target_keys = {i[0] for i in ids}, {i[1] for i in ids}
-    if model.target_label == model.source_label:
-        found = offsets(store, model.source_label, source_keys | target_keys)
-        sources = {k: found[k] for k in source_keys if k in found}
-        targets = {k: found[k] for k in target_keys if k in found}
+    columns = _columns(rels, list(model.model_fields))
+    ends = _endpoints(store, model, columns)
+    ids = _fold_rows(columns, _edge_ids(model, columns, *ends))
+    present = _present(columns)
+    if stored and len(ids):
+        props = [p for p in present if p not in (*_ENDPOINTS, *model.identity)]
+        new, rest = _split_stored(store, model, columns, ids, ends, props)
     else:
-        sources = offsets(store, model.source_label, source_keys)
-        targets = offsets(store, model.target_label, target_keys)
-    props = [p for p in schema.present_properties(rels) if p not in model.identity]
-    # a first load: every edge is new
-    edges = _edges(store, model, props, sources, targets) if stored and sources and targets else {}
-    once = getattr(model, "write_once", ())
-    new, rest = [], []
-    for rel, ident in zip(rels, ids):
-        if ident[0] not in sources or ident[1] not in targets:
-            continue
-        held = edges.get(ident)
-        if held is None:
-            new.append(rel)
-        elif _changes(rel, props, held, once):
-            rest.append(rel)  # rows that change nothing (a build run again) are not written
-    if new:
-        props = [p for p in schema.present_properties(new) if p not in ("src", "dst")]
-        store.copy(model.type, _frame(new, ["src", "dst", *props]), props)
-    return rest
+        new, rest = ids["row"].to_numpy(), []  # a first load: every edge is new
+    if len(new):
+        # a column null in every row is left out: the COPY leaves it null
+        copied = [c for c in present if c not in _ENDPOINTS]
+        rows = None if len(new) == len(rels) else new  # None: all of them
+        frame = _frame({c: columns[c] for c in [*_ENDPOINTS, *copied]}, rows)
+        store.copy(model.type, frame, copied)
+    return [model.model_construct(**{f: c[row] for f, c in columns.items()}) for row in rest]
 
 
-def _edges(
-    store: Any,
+def _endpoints(
+    store: Any, model: type[Relationship], columns: Mapping[str, list]
+) -> tuple[dict[str, int], dict[str, int]]:
+    """The internal offsets of the write's stored sources and of its stored targets, by key."""
+    sources, targets = set(columns["src"]), set(columns["dst"])
+    if model.source_label != model.target_label:
+        return _offsets(store, model.source_label, sources), _offsets(
+            store, model.target_label, targets
+        )
+    found = _offsets(store, model.source_label, sources | targets)
+    return (
+        {k: found[k] for k in sources if k in found},
+        {k: found[k] for k in targets if k in found},
+    )
+
+
+def _edge_ids(
     model: type[Relationship],
-    props: Sequence[str],
+    columns: Mapping[str, list],
     sources: Mapping[str, int],
     targets: Mapping[str, int],
-) -> dict[tuple, tuple]:
-    """The stored ``model`` edges between ``sources`` and ``targets`` (key -> internal offset):
-    identity (endpoint keys, identity properties) -> the values of ``props``. Reads the edges
-    whose source (or target, whichever spans fewer offsets) lies in the span of those given."""
+):
+    """A frame of the write's edges: ``src`` and ``dst`` (keys), the identity properties and
+    ``row`` (the position of the write's row), without the rows naming a node the store lacks
+    (as MERGE's ``MATCH`` drops them)."""
+    import pandas
+
+    src, dst = columns["src"], columns["dst"]
+    ids = pandas.DataFrame(
+        {
+            "src": _series(src),
+            "dst": _series(dst),
+            **{p: _series(columns[p]) for p in model.identity},
+            "row": range(len(src)),
+        }
+    )
+    if len(sources) < len(set(src)) or len(targets) < len(set(dst)):
+        ids = ids[ids["src"].isin(sources.keys()) & ids["dst"].isin(targets.keys())]
+    return ids
+
+
+def _fold_rows(columns: dict[str, list], ids):
+    """``ids`` without the rows that repeat an earlier row's identity (every column but
+    ``row``); the non-null values of each repeat are moved, in order, into the first row of
+    its identity in ``columns``, so later non-null values win, as the MERGE statements would
+    leave them (:func:`fold`)."""
+    keys = [c for c in ids.columns if c != "row"]
+    later = ids.duplicated(subset=keys)
+    if not later.any():
+        return ids
+    repeated = later | ids.duplicated(subset=keys, keep="last")
+    first: dict[tuple, int] = {}
+    for row, *identity in ids.loc[repeated, ["row", *keys]].itertuples(index=False, name=None):
+        head = first.setdefault(tuple(identity), row)
+        if head != row:
+            for values in columns.values():
+                if values[row] is not None:
+                    values[head] = values[row]
+    return ids[~later]
+
+
+def _split_stored(
+    store: Any,
+    model: type[Relationship],
+    columns: Mapping[str, list],
+    ids,
+    ends: tuple[Mapping[str, int], Mapping[str, int]],
+    props: Sequence[str],
+) -> tuple[Any, list[int]]:
+    """The rows of ``ids`` whose edge the store lacks, and those whose stored edge the write
+    changes (rows that change nothing, as in a build run again, are not written)."""
+    keys = ["src", "dst", *model.identity]
+    held = _stored_edges(store, model, *ends, props).drop_duplicates(subset=keys, keep="last")
+    joined = ids.merge(held, on=keys, how="left", indicator=True)
+    found = (joined.pop("_merge") == "both").to_numpy()
+    once = getattr(model, "write_once", ())
+    matched = joined[found]
+    rest = [
+        row
+        for row, *values in zip(matched["row"].tolist(), *(matched[p].tolist() for p in props))
+        if _changes([columns[p][row] for p in props], props, values, once)
+    ]
+    return joined.loc[~found, "row"].to_numpy(), rest
+
+
+def _stored_edges(
+    store: Any,
+    model: type[Relationship],
+    sources: Mapping[str, int],
+    targets: Mapping[str, int],
+    props: Sequence[str],
+):
+    """A frame of the stored ``model`` edges between ``sources`` and ``targets`` (key ->
+    internal offset): ``src`` and ``dst`` (keys), the identity properties and ``props``. Reads
+    the edges whose source (or target, whichever spans fewer offsets) lies in the span of those
+    given, so the cost follows the write, not the store."""
     spans = {end: (min(o.values()), max(o.values())) for end, o in (("a", sources), ("b", targets))}
     end = min(spans, key=lambda e: spans[e][1] - spans[e][0])
     extra = "".join(f", r.{p} AS {p}" for p in (*model.identity, *props))
@@ -195,24 +275,15 @@ def _edges(
         f"RETURN offset(id(a)) AS src, offset(id(b)) AS dst{extra}",
         {"low": spans[end][0], "high": spans[end][1]},
     )
-    frame = frame[frame["src"].isin(sources.values()) & frame["dst"].isin(targets.values())]
-    source_key = {o: k for k, o in sources.items()}
-    target_key = {o: k for k, o in targets.items()}
-    ids = zip(
-        map(source_key.__getitem__, frame["src"].tolist()),
-        map(target_key.__getitem__, frame["dst"].tolist()),
-        *(frame[c].tolist() for c in model.identity),
-    )
-    values = zip(*(frame[p].tolist() for p in props)) if props else [()] * len(frame)
-    return dict(zip(ids, values))
+    for column, ends in (("src", sources), ("dst", targets)):
+        frame[column] = frame[column].map({o: k for k, o in ends.items()})
+    return frame.dropna(subset=["src", "dst"])
 
 
-def _changes(item: BaseModel, props: Sequence[str], held: tuple, once: Sequence[str]) -> bool:
-    """Whether MERGE-ing ``item`` would change the stored values ``held`` of ``props``: a null
-    changes nothing, nor does a write-once property already set."""
-    values = item.__dict__
-    for prop, stored in zip(props, held):
-        value = values[prop]
+def _changes(values: Sequence, props: Sequence[str], held: Sequence, once: Sequence[str]) -> bool:
+    """Whether MERGE-ing a row with ``values`` of ``props`` would change the stored values
+    ``held``: a null changes nothing, nor does a write-once property already set."""
+    for prop, value, stored in zip(props, values, held):
         if value is None or (prop in once and _plain(stored) is not None):
             continue
         if value != _plain(stored):
@@ -220,13 +291,31 @@ def _changes(item: BaseModel, props: Sequence[str], held: tuple, once: Sequence[
     return False
 
 
-def _frame(items: Sequence[BaseModel], columns: Sequence[str]):
+def _columns(items: Sequence[BaseModel], fields: Sequence[str]) -> dict[str, list]:
+    """One list per field of the values of ``items``, in order (the models are flat: their
+    ``__dict__`` holds the values as they are)."""
+    values = [item.__dict__ for item in items]
+    return {f: list(map(itemgetter(f), values)) for f in fields}
+
+
+def _present(columns: Mapping[str, list]) -> list[str]:
+    """The columns some row sets (see :func:`kg.schema.present_properties`)."""
+    return [c for c, values in columns.items() if values.count(None) < len(values)]
+
+
+def _series(values: list):
     import pandas
 
-    # object columns: None stays null (a numeric column would turn it into NaN)
-    return pandas.DataFrame(
-        {c: pandas.Series(list(map(attrgetter(c), items)), dtype=object) for c in columns}
-    )
+    # object dtype: None stays null and strings stay Python strings
+    return pandas.Series(values, dtype=object)
+
+
+def _frame(columns: Mapping[str, list], rows=None):
+    """A DataFrame of ``columns``, of the ``rows`` (positions) only when given."""
+    import pandas
+
+    frame = pandas.DataFrame({c: _series(values) for c, values in columns.items()})
+    return frame if rows is None else frame.take(rows).reset_index(drop=True)
 
 
 def _plain(value: Any) -> Any:

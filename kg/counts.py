@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
+from operator import attrgetter
 from typing import Any
 
 from kg.model import NODE_BY_LABEL, Node, Paper, Relationship
@@ -60,13 +61,13 @@ def refresh(store, label: str, keys: Iterable[str]) -> None:
     if pending is not None:
         pending.setdefault(label, set()).update(keys)
         return
-    keys = sorted(set(keys))
+    keys = set(keys)
     if not keys:
         return
     if len(keys) > ALL_SHARE * _size(store, label):
         store.run(f"MATCH (n:{label}) {_SET[label]}")
         return
-    rows = [{"key": k} for k in keys]
+    rows = [{"key": k} for k in sorted(keys)]
     store.run_batches(f"UNWIND $rows AS row MATCH (n:{label} {{key: row.key}}) {_SET[label]}", rows)
 
 
@@ -182,7 +183,7 @@ def after_relationships(store, model: type[Relationship], rels: Sequence[Relatio
     ends = _EDGE_ENDS.get(model.type)
     if ends:
         label, end = ends
-        refresh(store, label, (getattr(r, end) for r in rels))
+        refresh(store, label, map(attrgetter(end), rels))
 
 
 def _size(store, label: str) -> int:
