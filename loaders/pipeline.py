@@ -359,8 +359,8 @@ def extract_into(
     kb: Graph, papers: Sequence[Paper], background: BackgroundExtraction | None = None
 ) -> Counter:
     """Extract methods, benchmarks and results from ``papers`` and write them: ``background``'s
-    result when given (it was handed the papers: ``papers`` is not read), else extracted here, on both cores
-    when there are many (:func:`loaders.extract.workers.extract_in_workers`)."""
+    result when given (it was handed the papers: ``papers`` is not read), else extracted here,
+    on both cores when there are many (:func:`loaders.extract.workers.extract_in_workers`)."""
     extraction: Extraction = background.result() if background else extract_in_workers(papers)
     write_graph(kb, [*extraction.methods, *extraction.benchmarks], extraction.relationships)
     return Counter(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kg.keys import fold, method_key, singular_last_word
 from kg.metrics import metric_key
@@ -101,24 +101,11 @@ def _merge_candidates(candidates: list[Candidate]) -> list[Candidate]:
         modifier = _MODIFIER.search(cand.name)
         if modifier and cand.name[: modifier.start()] in names:
             # "our MRL-based network architecture": the proposed MRL, written as a modifier
-            cand = Candidate(
-                cand.name[: modifier.start()],
-                (cand.name[: modifier.start()],),
-                cand.rule,
-                cand.evidence,
-                cand.confidence,
-                cand.benchmark_kind,
-            )
+            base_name = cand.name[: modifier.start()]
+            cand = replace(cand, name=base_name, aliases=(base_name,))
         base = _variant_base(cand.name, names)
         if base is not None:
-            cand = Candidate(
-                base,
-                (base, *cand.aliases),
-                cand.rule,
-                cand.evidence,
-                cand.confidence,
-                cand.benchmark_kind,
-            )
+            cand = replace(cand, name=base, aliases=(base, *cand.aliases))
         keys = [method_key(a) for a in cand.aliases]
         owner = next((alias_owner[k] for k in keys if k in alias_owner), None)
         if owner is None:

@@ -295,6 +295,7 @@ async def _enrich(
     bar = progress or SILENT
     stats = RequestStats()
     cache = ResponseCache(cache_dir / CACHE_FILE, options.cache_ttl, options.clock)
+    collecting = gc.isenabled()  # the caller's collector setting, restored at the end
     try:
         limiter = Limiter(effective_pace(options.pace, bool(api_key)))
         client = S2Client(
@@ -360,7 +361,8 @@ async def _enrich(
     finally:
         if sink:
             gc.unfreeze()
-            gc.enable()
+            if collecting:
+                gc.enable()
         cache.close()
         for task in ("resolve", "authors", "references", "citations"):
             bar.end(task)
