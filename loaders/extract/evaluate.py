@@ -37,6 +37,7 @@ DATA = ROOT / "tests" / "loaders" / "data"
 PWC_LABELS = DATA / "extract_pwc_methods.json"
 PWC_FRESH = DATA / "extract_pwc_methods_fresh.json"
 PWC_FRESH2 = DATA / "extract_pwc_methods_fresh2.json"
+PWC_FRESH3 = DATA / "extract_pwc_methods_fresh3.json"
 PWC_TUNE2 = DATA / "extract_pwc_methods_tune2.json"
 PWC_TUNE3 = DATA / "extract_pwc_methods_tune3.json"
 PWC_CHECKED = DATA / "extract_pwc_results_checked.json"
@@ -145,12 +146,14 @@ def pwc_sets(
     tune2: Path = PWC_TUNE2,
     tune3: Path = PWC_TUNE3,
     fresh2: Path = PWC_FRESH2,
+    fresh3: Path = PWC_FRESH3,
 ) -> dict[str, list[dict]]:
     """The Papers-with-Code sets by name: results on each half of results_tune.json, the
     hand-labelled methods on each half of the 150 labelled abstracts, the 60 labelled later
     (``pwc-methods-fresh``, held out for five rounds, tuned on from the sixth), 80 + 35 more of
-    the tuning half labelled to tune on (``pwc-methods-tune2``, ``pwc-methods-tune3``) and 60
-    more of the test half that no rule was tuned on (``pwc-methods-fresh2``)."""
+    the tuning half labelled to tune on (``pwc-methods-tune2``, ``pwc-methods-tune3``) and 60 + 55
+    more of the test half that no rule was tuned on (``pwc-methods-fresh2``,
+    ``pwc-methods-fresh3``)."""
     spec = json.loads(labels.read_text("utf-8"))
     source = shared_dir() / "real-world" / "results-gold" / "results_tune.json"
     items = {i["id"]: i for i in json.loads(source.read_text("utf-8"))["items"]}
@@ -184,6 +187,7 @@ def pwc_sets(
         ("pwc-methods-tune2", tune2),
         ("pwc-methods-tune3", tune3),
         ("pwc-methods-fresh2", fresh2),
+        ("pwc-methods-fresh3", fresh3),
     ):
         if path.is_file():
             sets[name] = [
@@ -211,6 +215,7 @@ def labelled_sets() -> dict[str, list[dict]]:
         "pwc-methods-tune2": "pwc-methods-tune2 (tuned on)",
         "pwc-methods-tune3": "pwc-methods-tune3 (tuned on)",
         "pwc-methods-fresh2": "pwc-methods-fresh2 (never tuned on)",
+        "pwc-methods-fresh3": "pwc-methods-fresh3 (never tuned on)",
         "pwc-results-tune": "pwc-results-tune (tuned on)",
         "pwc-results-test": "pwc-results-test (held out)",
     }

@@ -1,6 +1,6 @@
 """The hand-labelled method sets of results_tune.json: disjoint, and the second and third tuning
 sets are drawn from the tuning half of the results split only (so pwc-results-test stays unread);
-the never-tuned-on fresh2 set is 60 of the test half."""
+the never-tuned-on fresh2 and fresh3 sets are 60 and 55 of the test half."""
 
 from __future__ import annotations
 
@@ -24,10 +24,13 @@ def test_method_sets_are_disjoint_and_tune2_tune3_come_from_the_tuning_half() ->
     assert len(ids["pwc-methods-fresh2"]) == len(sets["pwc-methods-fresh2"]) == 60
     test_half = set(json.loads(PWC_LABELS.read_text("utf-8"))["results_split"]["test"])
     assert ids["pwc-methods-fresh2"] <= test_half
+    assert len(ids["pwc-methods-fresh3"]) == len(sets["pwc-methods-fresh3"]) == 55
+    assert ids["pwc-methods-fresh3"] <= test_half
 
 
-def test_tuning_sets_are_named_as_tuned_on_and_fresh2_as_never() -> None:
+def test_tuning_sets_are_named_as_tuned_on_and_fresh2_fresh3_as_never() -> None:
     assert "pwc-methods-tune2 (tuned on)" in labelled_sets()
     assert "pwc-methods-tune3 (tuned on)" in labelled_sets()
     assert "pwc-methods-fresh (tuned on from the sixth round)" in labelled_sets()
     assert "pwc-methods-fresh2 (never tuned on)" in labelled_sets()
+    assert "pwc-methods-fresh3 (never tuned on)" in labelled_sets()
