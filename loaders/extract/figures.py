@@ -224,22 +224,31 @@ _NAMED = re.compile(
 _NUMBER = re.compile(r"(?<![\w.@/-])(\d{1,3}(?:\.\d+)?)(\s?%|\s?dB)?(?![\w.]?\d)(?!\s?[x×]\b)")
 
 
-# "1.8/3.3 WER on the clean/other test sets", "WER of 2.1%/4.3%": two figures sharing one metric
+# "1.8/3.3 WER on the clean/other test sets", "WER of 2.1%/4.3%": two figures sharing one metric;
+# "45.1/38.2/30.5 mAP on COCO/LVIS/Objects365": three or four
 _PAIR = re.compile(
-    r"(?<![\w.@/-])(\d{1,3}(?:\.\d+)?)(?:\s?%)?/(\d{1,3}(?:\.\d+)?)(\s?%)?(?![\w.]?\d)(?!/)"
+    r"(?<![\w.@/-])(\d{1,3}(?:\.\d+)?)(?:\s?%)?(?:/\d{1,3}(?:\.\d+)?(?:\s?%)?){0,2}/(\d{1,3}(?:\.\d+)?)(\s?%)?(?![\w.]?\d)(?!/)"
 )
+_VALUE = re.compile(r"\d{1,3}(?:\.\d+)?")
 
 
 class Figure:
-    """One figure of an "a/b" pair, spanning the pair (quacks like the re.Match of _NUMBER)."""
+    """One figure of an "a/b" pair (or "a/b/c"), spanning all of them (quacks like the re.Match
+    of _NUMBER)."""
 
     def __init__(self, pair: re.Match, which: int) -> None:
         self._pair, self._which = pair, which
+        self._values = _VALUE.findall(pair.group(0))
 
     @property
     def which(self) -> int:
-        """1 for the figure before the "/", 2 for the one after."""
+        """1 for the figure before the first "/", 2 for the one after, and so on."""
         return self._which
+
+    @property
+    def count(self) -> int:
+        """How many figures the slashes join."""
+        return len(self._values)
 
     def start(self) -> int:
         return self._pair.start()
@@ -248,7 +257,7 @@ class Figure:
         return self._pair.end()
 
     def group(self, n: int) -> str | None:
-        return self._pair.group(self._which) if n == 1 else self._pair.group(3)
+        return self._values[self._which - 1] if n == 1 else self._pair.group(3)
 
 
 #: an image size, not a figure: "ImageNet 256×256", "128x128" ("?" where a conversion lost the "×")
@@ -256,7 +265,8 @@ _RESOLUTION = re.compile(r"(?<![\w.])\d{2,4}\s?[?×x]\s?\d{2,4}(?![\w.]?\d)")
 
 
 def numbers(sentence: str) -> list:
-    """The sentence's figures, an "a/b" pair read as two figures, image sizes left out."""
+    """The sentence's figures, an "a/b" pair read as two figures (and "a/b/c" as three), image
+    sizes left out."""
     pairs = list(_PAIR.finditer(sentence)) if "/" in sentence else []
     sizes = (
         [(r.start(), r.end()) for r in _RESOLUTION.finditer(sentence)]
@@ -269,7 +279,8 @@ def numbers(sentence: str) -> list:
             continue
         pair = next((p for p in pairs if p.start() == number.start()), None)
         if pair is not None:
-            out.extend((Figure(pair, 1), Figure(pair, 2)))
+            count = len(_VALUE.findall(pair.group(0)))
+            out.extend(Figure(pair, which) for which in range(1, count + 1))
         elif not any(p.start() <= number.start() < p.end() for p in pairs):
             out.append(number)
     return out

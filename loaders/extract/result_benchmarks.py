@@ -268,12 +268,40 @@ _TESTED_ELSEWHERE = re.compile(
 )
 
 
+#: between "45.1/38.2/30.5 mAP" and "COCO/LVIS/Objects365": the metric, "on (the)"
+_SLASH_TO_BENCHMARKS = re.compile(
+    rf"\s*(?:%|dB)?\s*(?:(?:{METRIC.pattern})\s+)?(?:on|in|for)\s+(?:the\s+)?", re.I
+)
+
+
+def _slash_paired(sentence: str, figure: Figure, mentions: list[Mention]) -> Mention | None:
+    """ "45.1/38.2/30.5 mAP on COCO/LVIS/Objects365", "7.2%/14.6% on the Switchboard/CallHome
+    portion": figures joined by slashes, then "on" as many names joined by slashes, in order."""
+    following = [m for m in mentions if m.start >= figure.end()]
+    if not following or not _SLASH_TO_BENCHMARKS.fullmatch(
+        sentence, figure.end(), following[0].start
+    ):
+        return None
+    listed = [following[0]]
+    for mention in following[1:]:
+        if sentence[listed[-1].end : mention.start] != "/":
+            break
+        listed.append(mention)
+    if len(listed) != figure.count:
+        return None
+    return listed[figure.which - 1]
+
+
 def tied_benchmark(
     sentence: str, number: re.Match, numbers: list[re.Match], mentions: list[Mention]
 ) -> Mention | None:
     decided, respective = _respective(sentence, number, numbers, mentions)
     if decided:
         return respective
+    if isinstance(number, Figure):
+        slashed = _slash_paired(sentence, number, mentions)
+        if slashed is not None:
+            return slashed
     distinct = {m.name for m in mentions}
     if len(distinct) > 1 and "latter" in sentence:
         latter = _the_latter(sentence, number, mentions)

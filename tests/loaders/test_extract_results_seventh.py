@@ -32,3 +32,36 @@ from tests.loaders.extract_results import absolute
 )
 def test_a_figure_without_benchmark_goes_to_the_one_whose_own_metric_it_is(abstract, expected):
     assert absolute(abstract) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Our method achieves 45.1/38.2/30.5 mAP on COCO/LVIS/Objects365.",
+            [("coco", "mAP", 45.1), ("lvis", "mAP", 38.2), ("objects365", "mAP", 30.5)],
+        ),
+        (
+            "Our model reaches a PSNR of 32.45/28.71/27.66 dB on Set5/Set14/BSD100 for 4x "
+            "upscaling.",
+            [("bsd100", "PSNR", 27.66), ("set14", "PSNR", 28.71), ("set5", "PSNR", 32.45)],
+        ),
+        # names the gazetteer reads only in a sentence about evaluation (after arxiv:1904.08779)
+        (
+            "For Switchboard, we achieve 7.2%/14.6% WER on the Switchboard/CallHome portion of "
+            "the Hub5'00 test set without the use of a language model.",
+            [("callhome", "WER", 14.6), ("switchboard", "WER", 7.2)],
+        ),
+        # a pair is still one benchmark's two splits, or its box and mask figures
+        (
+            "We obtain 2.1%/4.3% WER on LibriSpeech test-clean/test-other.",
+            [("librispeech", "WER", 2.1), ("librispeech", "WER", 4.3)],
+        ),
+        (
+            "It reaches 46.8/38.6 box/mask AP on COCO.",
+            [("coco", "mAP", 46.8), ("coco", "mask AP", 38.6)],
+        ),
+    ],
+)
+def test_figures_and_names_joined_by_slashes_pair_in_order(sentence, expected):
+    assert absolute(sentence) == expected
