@@ -45,6 +45,9 @@ def _the_latter(sentence: str, number, mentions: list[Mention]) -> Mention | Non
 
 
 _FIGURE_THEN_PAREN = re.compile(r"\s*(?:%|dB)?\s*\(\s*")
+_METRIC_THEN_PAREN = re.compile(rf"\s*(?:%|dB)?\s*(?:{METRIC.pattern})\s*\(\s*", re.I)
+#: the parentheses hold only the name: "(COCO)", not "(ImageNet pre-trained)"
+_PAREN_NAME_END = re.compile(r"\s*(?:val|test|test-dev|dev)?\s*\)")
 
 
 _NAMED_NOUN = r"(?:dataset|benchmark|test set|val set|(?:shared\s+)?task|challenge)"
@@ -320,10 +323,15 @@ def tied_benchmark(
         if _paren_of_another(sentence, number, mentions) or _on_unknown(sentence, number, mentions):
             return None
         return mentions[0]
-    # "accuracies of 97.0 % (ESC-10), 91.5 % (ESC-50)": the benchmark in parentheses after the figure
+    # "accuracies of 97.0 % (ESC-10), 91.5 % (ESC-50)": the benchmark in parentheses after the
+    # figure (or after its metric, "79.4% top-1 accuracy (ImageNet) and 41.3 AP (COCO)")
     for mention in mentions:
-        if mention.start >= number.end() and _FIGURE_THEN_PAREN.fullmatch(
-            sentence[number.end() : mention.start]
+        if mention.start >= number.end() and (
+            _FIGURE_THEN_PAREN.fullmatch(sentence[number.end() : mention.start])
+            or (
+                _METRIC_THEN_PAREN.fullmatch(sentence, number.end(), mention.start)
+                and _PAREN_NAME_END.match(sentence, mention.end)
+            )
         ):
             return mention
     # "on both Cityscapes (82.0% mean IoU) and Pascal Context (53.7% mean IoU)"

@@ -65,3 +65,26 @@ def test_a_figure_without_benchmark_goes_to_the_one_whose_own_metric_it_is(abstr
 )
 def test_figures_and_names_joined_by_slashes_pair_in_order(sentence, expected):
     assert absolute(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Results show a top-1 accuracy of 79.4% (ImageNet) and 41.3 AP (COCO).",
+            [("coco", "mAP", 41.3), ("imagenet", "top-1 accuracy", 79.4)],
+        ),
+        (
+            "Our backbone reaches 83.2% top-1 accuracy (ImageNet-1K), 51.3 box AP (COCO) and "
+            "48.7 mIoU (ADE20K).",
+            [("ade20k", "mIoU", 48.7), ("coco", "mAP", 51.3), ("imagenet", "top-1 accuracy", 83.2)],
+        ),
+        # parentheses saying more than the name: where the model was trained, not a result
+        (
+            "We reach 79.4% accuracy (ImageNet pre-trained) and 45.2 mAP on COCO.",
+            [("coco", "mAP", 45.2)],
+        ),
+    ],
+)
+def test_the_benchmark_in_parentheses_after_a_figure_and_its_metric(sentence, expected):
+    assert absolute(sentence) == expected
