@@ -320,4 +320,9 @@ SPACES = re.compile(r"\s+")
 CLAUSE = re.compile(r"[,;:]")
 
 
+#: the words that praise or place a benchmark between "on the" and its name ("on the public
+#: KiTS19 dataset", "on the challenging LVIS benchmark")
+BENCHMARK_ADJECTIVES = r"(?:(?:public(?:ly available)?|popular|challenging|standard|large-scale|well-known|widely[- ]used|benchmark|real-world|official|recent|new)\s+)*"
+
+
 LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from loaders.extract.benchmarks import Mention
-from loaders.extract.figures import CLAUSE, LIST_GAP, METRIC, SPACES, Figure
+from loaders.extract.figures import BENCHMARK_ADJECTIVES, CLAUSE, LIST_GAP, METRIC, SPACES, Figure
 from loaders.extract.known_methods import is_known_method
 from loaders.extract.names import is_generic
 
@@ -15,8 +15,11 @@ from loaders.extract.names import is_generic
 _FIGURE_LIST = re.compile(r"(?:\s|,|and|[\d.]+|%|\bon\b|\bthe\b)*")
 
 
+#: (and "0.891 on the public KiTS19 dataset")
 _PAIRING_PREP = re.compile(
-    r"\b(?:on|in|for|across|over|at)\s+(?:the\s+)?(?:(?:val(?:idation)?|test|dev)\s+(?:set|split)\s+of\s+(?:the\s+)?)?$",
+    r"\b(?:on|in|for|across|over|at)\s+(?:the\s+)?(?:(?:val(?:idation)?|test|dev)\s+(?:set|split)\s+of\s+(?:the\s+)?)?"
+    + BENCHMARK_ADJECTIVES
+    + "$",
     re.I,
 )
 

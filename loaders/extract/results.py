@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from loaders.extract.benchmarks import Mention
 from loaders.extract.figures import (
+    BENCHMARK_ADJECTIVES,
     CLAUSE,
     LIST_GAP,
     METRIC,
@@ -455,7 +456,9 @@ _SPREAD = r"(?:±\s?\d{1,3}(?:\.\d+)?\s?%?\s*)?"
 _LIST_AFTER = re.compile(
     r"\s*(?:%|dB)?\s*"
     + _SPREAD
-    + r"(?:\([^()]{0,40}\)\s*)?(?:(?:on|in|for)\s+(?:the\s+)?\s*(?:\d{2,4}\s?[?×x]\s?\d{2,4}\s*)?(?:(?:test-clean|test-other|test-dev|test-std|minival|val(?:idation)?|dev|test)\s+)?(?:(?:dataset|benchmark|test set|set|split)s?\s*)?)?(?:,|,?\s*and|,?\s*or|/)\s*",
+    + r"(?:\([^()]{0,40}\)\s*)?(?:(?:on|in|for)\s+(?:the\s+)?\s*"
+    + BENCHMARK_ADJECTIVES
+    + r"(?:\d{2,4}\s?[?×x]\s?\d{2,4}\s*)?(?:(?:test-clean|test-other|test-dev|test-std|minival|val(?:idation)?|dev|test)\s+)?(?:(?:dataset|benchmark|test set|set|split)s?\s*)?)?(?:,|,?\s*and|,?\s*or|/)\s*",
     re.I,
 )
 #: "... and 3.9% on test-other": a figure on another split of the benchmark the figure before is on

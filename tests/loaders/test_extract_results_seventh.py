@@ -88,3 +88,11 @@ def test_figures_and_names_joined_by_slashes_pair_in_order(sentence, expected):
 )
 def test_the_benchmark_in_parentheses_after_a_figure_and_its_metric(sentence, expected):
     assert absolute(sentence) == expected
+
+
+def test_words_praising_the_benchmark_stand_between_on_and_its_name():
+    s = (
+        "Our method achieves a Dice score of 0.891 on the public KiTS19 dataset and 0.845 on "
+        "the challenging LiTS dataset."
+    )
+    assert absolute(s) == [("kits19", "Dice", 0.891), ("lits", "Dice", 0.845)]
