@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from loaders.extract.evaluate import metric_compatible
 from tests.loaders.extract_results import absolute
 
 
@@ -96,3 +97,19 @@ def test_words_praising_the_benchmark_stand_between_on_and_its_name():
         "the challenging LiTS dataset."
     )
     assert absolute(s) == [("kits19", "Dice", 0.891), ("lits", "Dice", 0.845)]
+
+
+@pytest.mark.parametrize(
+    ("gold", "predicted", "same"),
+    [
+        # labels of arxiv:2101.07974 and arxiv:1802.05751 (tuning half)
+        ("3-fold Accuracy", "top-1 accuracy", True),
+        ("Accuracy (Inter-Patient)", "accuracy", True),
+        ("bpd", "NLL", True),
+        # the protocol goes, the metric stays
+        ("3-fold Accuracy", "F1", False),
+        ("F1 (surface form)", "accuracy", False),
+    ],
+)
+def test_the_scorer_reads_a_leaderboard_metric_without_its_protocol(gold, predicted, same):
+    assert metric_compatible(gold, predicted) is same
