@@ -113,3 +113,31 @@ def test_words_praising_the_benchmark_stand_between_on_and_its_name():
 )
 def test_the_scorer_reads_a_leaderboard_metric_without_its_protocol(gold, predicted, same):
     assert metric_compatible(gold, predicted) is same
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Our retriever achieves a top-20 accuracy of 79.4% on Natural Questions.",
+            [("naturalquestions", "top-20 accuracy", 79.4)],
+        ),
+        (
+            "The model achieves a concordance index of 0.72 on the TCGA dataset.",
+            [("tcga", "C-index", 0.72)],
+        ),
+        ("We obtain an R² of 0.89 on the QM9 dataset.", [("qm9", "R2", 0.89)]),
+        (
+            "Our method reaches an MPJPE of 45.6 mm and a PA-MPJPE of 32.1 mm on Human3.6M.",
+            [("human36m", "MPJPE", 45.6), ("human36m", "PA-MPJPE", 32.1)],
+        ),
+        # not BLEU, not mAP
+        ("Our system reaches a BLEURT of 0.32 on WMT20.", [("wmt20", "BLEURT", 0.32)]),
+        (
+            "The forecaster attains a MAPE of 3.2% on the Electricity dataset.",
+            [("electricity", "MAPE", 3.2)],
+        ),
+    ],
+)
+def test_metric_names_of_the_seventh_round(sentence, expected):
+    assert absolute(sentence) == expected
