@@ -378,6 +378,9 @@ def _read(
     kept = [n for n in numbers if not (absolute and _about_others(sentence, n))]
     listed = _listed_metrics(sentence, kept, metrics)
     tied: list[tuple] = []
+    #: the figures whose metric is the one written after the list's first figure ("52.3 AP on
+    #: COCO, 85.2% on CIFAR-100"; not "an FID of 2.97 on ImageNet 128, 4.59 on ImageNet 256")
+    spread: set[int] = set()
     for i, number in enumerate(kept):
         metric = listed.get(i) or _tied_metric(sentence, number, metrics, inside)
         # "82.1% and 90.3% accuracy": the metric after a list of numbers covers all of them
@@ -400,6 +403,8 @@ def _read(
             gap = _RIVAL_ASIDE.sub(" ", gap)
             if _LIST_AFTER.fullmatch(SPACES.sub(" ", gap)):
                 metric = tied[-1][1]
+                if i - 1 in spread or _written_after(sentence, tied[-1][0], metrics):
+                    spread.add(i)
             elif _AND_BEFORE.search(sentence, 0, number.start()) and _VARIANT_AFTER.match(
                 sentence, number.end()
             ):
@@ -409,7 +414,7 @@ def _read(
         tied.append((number, metric))
     scored = [n for n, m in tied if m is not None]
     out: list[Result] = []
-    for number, metric in tied:
+    for at, (number, metric) in enumerate(tied):
         bench = None
         if not carried:
             named_metric, bench = _bench_metric_number(sentence, number, metrics, mentions)
@@ -431,6 +436,10 @@ def _read(
             )
         if bench is None and out and _ON_SPLIT.match(sentence, number.end()):
             bench = out[-1].benchmark
+        if bench is not None and at in spread and _not_its_metric(bench, metric):
+            # "52.3 AP on COCO, 85.2% on CIFAR-100": the list's metric is not the one that
+            # benchmark reports in
+            continue
         if bench is not None:
             kind = "absolute" if absolute else _delta_kind(sentence, number) or "delta"
             if not absolute and _POINTS.match(sentence[number.end() :]):
@@ -439,6 +448,21 @@ def _read(
             split = _split(sentence, number, None if carried else bench)
             out.append(Result(bench, metric, value, unit, kind, split, stated))
     return out
+
+
+#: metrics an abstract writes for one another
+_SAME_METRIC = {"top-1 accuracy": "accuracy"}
+
+
+def _written_after(sentence: str, number, metrics: list[re.Match]) -> bool:
+    """A metric is written right after the figure ("52.3 AP")."""
+    return any(_ADJACENT.fullmatch(sentence, number.end(), m.start()) for m in metrics)
+
+
+def _not_its_metric(bench: Mention, metric: str) -> bool:
+    """The benchmark's results are reported in another metric than ``metric`` (primary_metrics)."""
+    own = primary_metric(bench.name)
+    return own is not None and _SAME_METRIC.get(own, own) != _SAME_METRIC.get(metric, metric)
 
 
 _RIVAL_ASIDE = re.compile(

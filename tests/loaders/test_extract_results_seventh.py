@@ -141,3 +141,29 @@ def test_the_scorer_reads_a_leaderboard_metric_without_its_protocol(gold, predic
 )
 def test_metric_names_of_the_seventh_round(sentence, expected):
     assert absolute(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the metric written after the first figure is that figure's, not the list's
+        (
+            "Our model achieves 52.3 AP on COCO, 85.2% on CIFAR-100 and 80.1% on ImageNet.",
+            [("coco", "mAP", 52.3)],
+        ),
+        ("We report 45.2 mIoU on ADE20K, and 84.2 on SQuAD 2.0.", [("ade20k", "mIoU", 45.2)]),
+        # ... unless the benchmarks report in it
+        (
+            "The model scores 90.1 F1 on CoNLL-2003 and 88.2 on OntoNotes.",
+            [("conll2003", "F1", 90.1), ("ontonotes", "F1", 88.2)],
+        ),
+        # a metric written before the list covers it (arxiv:2105.05233, tuning half)
+        (
+            "We achieve an FID of 2.97 on ImageNet 128?128, 4.59 on ImageNet 256?256, and 7.72 "
+            "on ImageNet 512?512.",
+            [("imagenet", "FID", 2.97), ("imagenet", "FID", 4.59), ("imagenet", "FID", 7.72)],
+        ),
+    ],
+)
+def test_a_list_s_metric_spreads_only_to_benchmarks_reporting_in_it(sentence, expected):
+    assert absolute(sentence) == expected
