@@ -27,7 +27,7 @@ from loaders.extract.result_benchmarks import figure_run, tied_benchmark
 
 #: a bound, not a figure: "over 600 FPS", "more than 80%", "nearly 2x", "to surpass 80%"
 _BOUND_BEFORE = re.compile(
-    r"(?:±|\bover|\babove|\bmore than|\bat least|\bbelow|\bunder|\bless than|\bnearly|\balmost|\bexceed(?:s|ing)?|\bsurpass(?:es|ing)?|\bbeyond|\bwithin|\bupper bound of)\s*$",
+    r"(?:±|\bover|\babove|\bmore than|\bat least|\bat most|\bbelow|\bunder|\bless than|\bnearly|\balmost|\bexceed(?:s|ing)?|\bsurpass(?:es|ing)?|\bbeyond|\bwithin|\bupper bound of)\s*$",
     re.I,
 )
 #: an improvement: "by 3.2 points", "+4.2 PQ", "a 12% relative reduction", "gains of 2.1"
@@ -88,8 +88,18 @@ _COMPARISON = re.compile(
     r"\b(?:outperforming|surpassing|beating|exceeding|compar\w* (?:to|with)|than|versus|vs\.?|baselines?|random (?:guess\w*|chance)|chance level)\b|\bfrom\s+(?:(?!and\b|to\b)[^\s\d]\S*\s+){0,4}$",
     re.I,
 )
+#: (and "Existing methods achieve ...", "the human performance on SQuAD is 91.2 F1")
 _PRIOR = re.compile(
-    r"\b(?:previous|prior) (?:best|state|art|sota|methods?|work|systems?|results?)\b", re.I
+    r"\b(?:(?:previous|prior) (?:best|state|art|sota|methods?|work|systems?|results?)|"
+    r"(?:existing|competing) (?:methods?|approach(?:es)?|models?|systems?|works?)|"
+    r"human(?:s| performance| annotators| experts?)\b)\b",
+    re.I,
+)
+#: "While GPT-4 scores 86.4% on MMLU, our 7B model reaches 64.2%": a clause that opens with a
+#: contrast is about someone else, unless it is about the paper's own (the sentence's first
+#: clause: "..., while still keeping a small footprint of only 202K parameters" is the paper's)
+_CONTRAST_OPENING = re.compile(
+    r"\s*(?:While|Whereas|Although)\s+(?!(?:we|our|ours|the proposed|this|it)\b)"
 )
 _BEATS = re.compile(r"\b(?:outperform|surpass|beat|exceed|improve)s?\b", re.I)
 #: "outperforms the transformer-based detector SWIN-L Cascade-Mask R-CNN (": a named rival right before
@@ -634,7 +644,7 @@ def _about_others(sentence: str, number: re.Match) -> bool:
         clause = clause[: _FROM_TO.search(clause).start()]
         if _RANGE.search(clause):
             return False
-    if _COMPARISON.search(clause):
+    if _COMPARISON.search(clause) or _CONTRAST_OPENING.match(clause):
         return True
     # "This compares to the previous state-of-the-art hybrid system of 7.5% WER" (but not "we
     # outperform prior work ...")

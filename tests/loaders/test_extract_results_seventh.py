@@ -167,3 +167,29 @@ def test_metric_names_of_the_seventh_round(sentence, expected):
 )
 def test_a_list_s_metric_spreads_only_to_benchmarks_reporting_in_it(sentence, expected):
     assert absolute(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Existing methods achieve at most 60.2% accuracy on the ARC dataset; our model "
+            "reaches 71.5%.",
+            [],
+        ),
+        ("While GPT-4 scores 86.4% on MMLU, our 7B model reaches 64.2%.", []),
+        (
+            "The human performance on SQuAD is 91.2 F1, and our model achieves 93.0 F1.",
+            [("squad", "F1", 93.0)],
+        ),
+        # the paper's own clause after a lower-case "while" (arxiv:1808.08929, tuning half)
+        (
+            "The proposed model establishes a new state-of-the-art accuracy of 94.1% on Google "
+            "Speech Commands dataset V1 and 94.5% on V2 (for the 20-commands recognition task), "
+            "while still keeping a small footprint of only 202K trainable parameters.",
+            [("speechcommands", "accuracy", 94.1), ("speechcommands", "params", 202.0)],
+        ),
+    ],
+)
+def test_figures_of_others_and_bounds_are_not_the_paper_s(sentence, expected):
+    assert absolute(sentence) == expected
