@@ -193,3 +193,17 @@ def test_a_list_s_metric_spreads_only_to_benchmarks_reporting_in_it(sentence, ex
 )
 def test_figures_of_others_and_bounds_are_not_the_paper_s(sentence, expected):
     assert absolute(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Our approach improves the mAP on COCO by 2.1 points to 48.3.", [("coco", "mAP", 48.3)]),
+        (
+            "On ImageNet, our method raises the top-1 accuracy by 1.2% to 80.4%.",
+            [("imagenet", "top-1 accuracy", 80.4)],
+        ),
+    ],
+)
+def test_the_value_a_change_by_a_delta_reaches(sentence, expected):
+    assert absolute(sentence) == expected
