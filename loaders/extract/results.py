@@ -285,24 +285,32 @@ _ACHIEVING_BETWEEN = re.compile(
 )
 
 
+_LIST_OF = re.compile(
+    r"\s*(?:data ?sets|benchmarks)?\s*(?:of|are|were|reach|=|:)\s+(?:an?\s+)?", re.I
+)
+
+
 def _respective_before(
     sentence: str, number, figures: list, mentions: list[Mention]
 ) -> Mention | None:
     """ "raise the state-of-the-art performance ... on LRW and LRW-1000 to 88.5 % and 46.6 %,
     respectively": a list of benchmarks, then a list of as many figures, paired in order."""
     respectively = "respectively" in sentence
-    if not respectively and "achiev" not in sentence:
-        return None
     run = figure_run(sentence, number, figures)
     if run is None:
         return None
     listed, first, last, at = run
     before = [m for m in mentions if m.end <= listed[first].start()]
     if not respectively and not (
-        before and _ACHIEVING_BETWEEN.fullmatch(sentence, before[-1].end, listed[first].start())
+        before
+        and (
+            _ACHIEVING_BETWEEN.fullmatch(sentence, before[-1].end, listed[first].start())
+            or _LIST_OF.fullmatch(sentence, before[-1].end, listed[first].start())
+        )
     ):
         # "on PASCAL VOC 2012 and Cityscapes datasets, achieving the test set performance of
-        # 89.0% and 82.1%": the list, then the participle of the paper's result, then the figures
+        # 89.0% and 82.1%": the list, then the participle of the paper's result, then the
+        # figures; "top-1 accuracies on ImageNet and ImageNet-V2 of 85.1% and 74.3%"
         return None
     if len(before) != last - first + 1 or len({m.name for m in before}) != len(before):
         return None
@@ -447,6 +455,8 @@ def _read(
                 if carried
                 else tied_benchmark(sentence, number, scored or numbers, mentions)
             )
+        if bench is None and not carried:
+            bench = _respective_before(sentence, number, numbers, mentions)
         if bench is None and out and _ON_SPLIT.match(sentence, number.end()):
             bench = out[-1].benchmark
         if bench is not None and at in spread and _not_its_metric(bench, metric):
@@ -804,15 +814,23 @@ def _tied_metric(
             if gap.startswith(")") and _OPENS.search(sentence, 0, metric.start()):
                 # "a mean area under the curve (AUC) of 0.940": the abbreviation in parentheses
                 gap = gap[1:]
-            for mention in mentions:
+            for n, mention in enumerate(mentions):
                 # "top-1 accuracy on ImageNet from 76.5% to 79.9%", "accuracy on the CIFAR-10
-                # test set is 97.1%": the benchmark between metric and figure
+                # test set is 97.1%": the benchmark between metric and figure (or a list of
+                # them: "The accuracies on CIFAR-10, CIFAR-100 and SVHN are 97.1%, ...")
                 if (
                     metric.end() <= mention.start
                     and mention.end <= number.start()
                     and _ON_BENCHMARK.fullmatch(sentence, metric.end(), mention.start)
                 ):
-                    gap = _DATA_NOUN_START.sub("", sentence[mention.end : number.start()])
+                    last = mention
+                    for later in mentions[n + 1 :]:
+                        if later.end > number.start() or not LIST_GAP.fullmatch(
+                            sentence, last.end, later.start
+                        ):
+                            break
+                        last = later
+                    gap = _DATA_NOUN_START.sub("", sentence[last.end : number.start()])
                     break
             from_to = _FROM_TO.search(gap) or _ARROW_GAP.search(gap)
             if from_to is not None:

@@ -207,3 +207,25 @@ def test_figures_of_others_and_bounds_are_not_the_paper_s(sentence, expected):
 )
 def test_the_value_a_change_by_a_delta_reaches(sentence, expected):
     assert absolute(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The accuracies on CIFAR-10, CIFAR-100 and SVHN are 97.1%, 83.2% and 98.1%, "
+            "respectively.",
+            [
+                ("cifar10", "accuracy", 97.1),
+                ("cifar100", "accuracy", 83.2),
+                ("svhn", "accuracy", 98.1),
+            ],
+        ),
+        (
+            "It achieves top-1 accuracies on ImageNet and ImageNet-V2 of 85.1% and 74.3%.",
+            [("imagenet", "top-1 accuracy", 85.1), ("imagenetv2", "top-1 accuracy", 74.3)],
+        ),
+    ],
+)
+def test_a_metric_on_a_list_of_benchmarks_then_as_many_figures(sentence, expected):
+    assert absolute(sentence) == expected
