@@ -279,6 +279,10 @@ _FIGURE_ON = re.compile(r"\s*\)?\s+on\s+(?:the\s+)?")
 _OPENS = re.compile(r"\(\s*$")
 
 
+_BENCH_COLON = re.compile(r"\s*:\s*")
+_ITEM_END = re.compile(r"\s*(?:%|dB)?\s*(?:[,;)]|\.(?!\d)|$|and\b)")
+
+
 _ACHIEVING_BETWEEN = re.compile(
     r"\s+(?:data ?sets|benchmarks)?,?\s*(?:achieving|obtaining|reaching)\s+(?:[\w-]+\s+){0,5}?(?:of\s+)?",
     re.I,
@@ -355,6 +359,12 @@ def _implied(
                     m.end <= number.start()
                     and _PAREN_FIGURE.fullmatch(sentence, m.end, number.start())
                     and _PAREN_CLOSE.match(sentence, number.end())
+                )
+                # "CIFAR-10: 97.1%, CIFAR-100: 83.2%": a table written as prose
+                or (
+                    m.end <= number.start()
+                    and _BENCH_COLON.fullmatch(sentence, m.end, number.start())
+                    and _ITEM_END.match(sentence, number.end())
                 )
                 # "(e.g., GSM8K 74.4% ? 83.2%)": the benchmark, where it started, an arrow
                 or (

@@ -229,3 +229,18 @@ def test_the_value_a_change_by_a_delta_reaches(sentence, expected):
 )
 def test_a_metric_on_a_list_of_benchmarks_then_as_many_figures(sentence, expected):
     assert absolute(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Results: CIFAR-10: 97.1%, CIFAR-100: 83.2%.",
+            [("cifar10", "accuracy", 97.1), ("cifar100", "accuracy", 83.2)],
+        ),
+        # a count, not a score
+        ("Datasets used: CIFAR-10: 60000 images.", []),
+    ],
+)
+def test_a_table_written_as_prose(sentence, expected):
+    assert absolute(sentence) == expected
