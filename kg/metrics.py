@@ -170,8 +170,20 @@ METRIC_ALIASES: dict[str, tuple[str, ...]] = {
     "ADD": ("add(-s)", "add-s", "mean add", "add(s)", "add-s auc"),
     "MCC": ("matthews correlation coefficient",),
     "kappa": ("cohen's kappa", "cohens kappa", "kappa score"),
-    "Spearman correlation": ("spearman", "spearman's rho", "spearman correlation coefficient"),
-    "Pearson correlation": ("pearson", "pearson's r", "pearson correlation coefficient"),
+    "Spearman correlation": (
+        "spearman",
+        "spearman's rho",
+        "spearman correlation coefficient",
+        "srcc",
+        "srocc",
+    ),
+    "Pearson correlation": (
+        "pearson",
+        "pearson's r",
+        "pearson correlation coefficient",
+        "plcc",
+        "pcc",
+    ),
     "mAcc": ("mean accuracy (class)", "class-mean accuracy"),
     "precision": ("prec", "precision (%)"),
     "recall": ("recall (%)",),
@@ -208,7 +220,8 @@ METRIC_ALIASES: dict[str, tuple[str, ...]] = {
 _LOWER_IS_BETTER = re.compile(
     r"error|loss|perplexity|\bppl\b|\bwer\b|\bcer\b|\bper\b|\beer\b|\bder\b|latency|\bfid\b|\bfvd\b|mse|"
     r"\bmae\b|rmse|bits per|mpjpe|\bmce\b|miss rate|hter|acer|noc@|\bepe\b|absrel|lpips|\bkid\b|"
-    r"\bnll\b|chamfer|\bter\b|\bparams\b|flops|\bmacs\b|\bnme\b|\bhd95\b|hausdorff|\bade\b|\bfde\b|mindcf",
+    r"\bnll\b|chamfer|\bter\b|\bparams\b|flops|\bmacs\b|\bnme\b|\bhd95\b|hausdorff|\bade\b|\bfde\b|mindcf|"
+    r"\bs?mape\b|\bcrps\b|\brmsd\b|\bniqe\b",
     re.I,
 )
 _NON_ALNUM = re.compile(r"[^0-9a-z@&%^.]+")

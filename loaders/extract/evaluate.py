@@ -261,13 +261,20 @@ _FAMILIES = (
     frozenset({"AUC", "PR-AUC"}),
     # "491 MFLOPs" on a leaderboard's MACs column: most papers write FLOPs for multiply-adds
     frozenset({"FLOPs", "MACs"}),
+    # image models' likelihood: leaderboards write "bpd" or "NLL" for the same bits per dimension
+    frozenset({"NLL", "bits per dimension"}),
 )
+#: what a leaderboard writes about how the metric was taken, which an abstract leaves out:
+#: "3-fold Accuracy", "Accuracy (Inter-Patient)"
+_PROTOCOL = re.compile(r"^\s*\d+[- ]fold\s+|\s*\([^()]*\)")
 
 
 def metric_compatible(gold: str, pred: str) -> bool:
     """The gold metric (leaderboard wording) and a predicted canonical metric name one figure.
 
     >>> metric_compatible("Top 1 Accuracy", "top-1 accuracy"), metric_compatible("3-fold Accuracy", "accuracy")
+    (True, True)
+    >>> metric_compatible("3-fold Accuracy", "top-1 accuracy"), metric_compatible("bpd", "NLL")
     (True, True)
     >>> metric_compatible("BLEU score", "F1")
     False
@@ -276,7 +283,10 @@ def metric_compatible(gold: str, pred: str) -> bool:
     if g == p or any(g in f and p in f for f in _FAMILIES):
         return True
     folded_p = fold(p)
-    return len(folded_p) >= 3 and folded_p in fold(gold)
+    if len(folded_p) >= 3 and folded_p in fold(gold):
+        return True
+    bare = _PROTOCOL.sub("", gold).strip()
+    return bool(bare) and bare != gold and metric_compatible(bare, pred)
 
 
 def _same_result(gold: list[tuple], pred: tuple) -> bool:

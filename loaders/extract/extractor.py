@@ -30,6 +30,7 @@ from loaders.extract.mentions import (
     other_than_metric,
 )
 from loaders.extract.names import TASK_TAIL, acronym_definitions, is_generic, is_name_like
+from loaders.extract.primary_metrics import primary_metric
 from loaders.extract.proposed import Candidate, components_of, from_sentence, from_title
 from loaders.extract.results import find_results
 from loaders.extract.sentences import split_sentences
@@ -171,6 +172,29 @@ def _without_versioned(named: dict[str, Mention]) -> dict[str, Mention]:
             if other != name
         )
     }
+
+
+def _on_own_metric_benchmark(sentence: str, named: list[Mention]) -> list:
+    """ "... on Cora, Citeseer and the ogbn-arxiv leaderboard ... Our model reaches a Dice score of
+    0.91.": a figure with a metric but no benchmark in its sentence, in a paper naming several,
+    is on the one named benchmark whose results are reported in that metric (``primary_metrics``);
+    when two named benchmarks share the metric, or one's metric is unknown ("For MNIST ... 98%
+    accuracy ... maintained 72% accuracy" beside CIFAR-10), the figure is nobody's."""
+    owners: dict[str, list[Mention]] = {}
+    for mention in named:
+        metric = primary_metric(mention.name)
+        if metric is None:
+            return []
+        owners.setdefault(_ACCURACIES.get(metric, metric), []).append(mention)
+    return [
+        replace(result, benchmark=owners[_ACCURACIES.get(result.metric, result.metric)][0])
+        for result in find_results(sentence, named[:1], carried=True)
+        if len(owners.get(_ACCURACIES.get(result.metric, result.metric), ())) == 1
+    ]
+
+
+#: an abstract writes "accuracy" for a top-1 accuracy: one metric when finding the owner
+_ACCURACIES = {"top-1 accuracy": "accuracy"}
 
 
 def _names_a_benchmark(name: str, benchmark_folds: set[str]) -> bool:
@@ -484,6 +508,14 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
                 sentence,
                 "extract:result-paper-benchmark",
                 0.6,
+            )
+    elif named:
+        for sentence in unplaced:
+            add_results(
+                _on_own_metric_benchmark(sentence, list(named.values())),
+                sentence,
+                "extract:result-own-metric-benchmark",
+                0.55,
             )
 
     own_forms = sorted(

@@ -9,14 +9,18 @@ from functools import lru_cache
 
 #: canonical metric name -> pattern of its written forms (most specific first)
 METRICS: tuple[tuple[str, str], ...] = (
-    ("recall@1", r"top-?1 recall"),
-    ("top-1 error", r"top-?1 (?:classification |test )?error(?: rates?)?"),
-    ("top-5 error", r"top-?5 (?:classification |test )?error(?: rates?)?"),
+    ("recall@1", r"top-?1(?!\d) recall"),
+    ("top-1 error", r"top-?1(?!\d) (?:classification |test )?error(?: rates?)?"),
+    ("top-5 error", r"top-?5(?!\d) (?:classification |test )?error(?: rates?)?"),
     (
         "top-1 accuracy",
-        r"top-?1(?:\s+(?:classification\s+|test\s+|linear\s+(?:evaluation\s+)?)?acc(?:urac(?:y|ies))?)?|acc@1",
+        r"top-?1(?!\d)(?:\s+(?:classification\s+|test\s+|linear\s+(?:evaluation\s+)?)?acc(?:urac(?:y|ies))?)?|acc@1",
     ),
-    ("top-5 accuracy", r"top-?5(?:\s+(?:classification\s+|test\s+)?acc(?:uracy)?)?|acc@5"),
+    ("top-5 accuracy", r"top-?5(?!\d)(?:\s+(?:classification\s+|test\s+)?acc(?:uracy)?)?|acc@5"),
+    # "a top-20 accuracy of 79.4%" (retrieval): its own column
+    ("top-k accuracy", r"top-?(?:[2-9]|[1-9]\d{1,2}) acc(?:urac(?:y|ies))?"),
+    ("pixel accuracy", r"pixel accuracy|\bpixAcc\b"),
+    ("mPA", r"(?-i:\bmPA\b)|mean pixel accuracy"),
     ("exact match", r"exact[- ]match(?: accuracy)?|\bEM\b"),
     ("error rate", r"(?:test |classification )?error rates?|test error"),
     (
@@ -29,7 +33,9 @@ METRICS: tuple[tuple[str, str], ...] = (
         r"(?:macro-?|micro-?)?F1(?:[- ]score)?|F-score|F-measure|F\s1(?:\s?-\s?score)?\b|\bH-?mean\b",
     ),
     ("GLEU", r"GLEU"),
-    ("BLEU", r"(?:Sacre)?BLEU(?:-4)?(?: scores?)?"),
+    # BLEURT is its own learned metric, self-BLEU a diversity measure
+    ("BLEURT", r"(?-i:\bBLEURT\b)"),
+    ("BLEU", r"(?<!self-)(?:Sacre)?BLEU(?!RT)(?:-4)?(?: scores?)?"),
     ("METEOR", r"(?-i:\bMETEOR\b)"),
     ("chrF", r"\bchrF\+*"),
     ("TER", r"(?-i:\bTER\b)"),
@@ -47,7 +53,7 @@ METRICS: tuple[tuple[str, str], ...] = (
     ("mask AP", r"mask m?AP\b|(?-i:AP\s?\(mask\)|AP\^?mask\b|AP\^?m\b)"),
     (
         "mAP",
-        r"(?:box|bbox)(?:/mask)? m?AP\b|(?-i:AP\s?\(box\)|AP\^?box\b|AP\^?b\b)|mAP(?:@?[\d.:]+)?|\bAP(?:50|75)?\b|mean average precision|average precision",
+        r"(?:box|bbox)(?:/mask)? m?AP\b|(?-i:AP\s?\(box\)|AP\^?box\b|AP\^?b\b)|mAP(?!E\b)(?:@?[\d.:]+)?|\bAP(?:50|75)?\b|mean average precision|average precision",
     ),
     ("FID", r"FID(?: scores?)?"),
     # FEVER's own measure: the label right with its evidence
@@ -55,7 +61,9 @@ METRICS: tuple[tuple[str, str], ...] = (
     ("FVD", r"FVD"),
     ("Inception score", r"Inception scores?"),
     ("PSNR", r"PSNR"),
+    ("MS-SSIM", r"\bMS-SSIM\b"),
     ("SSIM", r"SSIM"),
+    ("NIQE", r"(?-i:\bNIQE\b)"),
     ("pass@k", r"[Pp]ass@\d+\b"),
     ("perplexity", r"perplexity|\bPPL\b"),
     ("WER", r"\bWERs?\b|word error rates?"),
@@ -71,7 +79,7 @@ METRICS: tuple[tuple[str, str], ...] = (
     ("AUROC", r"AUROC|AUC|(?-i:\bSUC\b)|success (?:score|AUC)\b"),
     ("recall@1", r"R@1\b|[Rr]ecall@1\b|[Rr]ank-?1\b(?: (?:identification )?accuracy)?"),
     ("recall@k", r"(?-i:R@\d+\b)|[Rr]ecall@\d+\b"),
-    ("hits@k", r"[Hh]its@\d+\b"),
+    ("hits@k", r"[Hh]its?@\d+\b"),
     ("HR@k", r"(?-i:HR@\d+\b)"),
     ("precision@k", r"(?-i:P@\d+\b)|[Pp]recision@\d+\b"),
     ("AR@k", r"(?-i:AR@\d+\b)"),
@@ -86,6 +94,8 @@ METRICS: tuple[tuple[str, str], ...] = (
     ("LAS", r"\bLAS\b"),
     ("J&F", r"J\s?&\s?F"),
     ("Dice", r"[Dd]ice(?: coefficient| score)?|\bDSC\b"),
+    # Procrustes-aligned: its own column
+    ("PA-MPJPE", r"\bPA-MPJPE\b"),
     ("MPJPE", r"\bMPJPE\b"),
     ("MOTP", r"(?-i:\bMOTP\b)"),
     ("minDCF", r"\bminDCF\b"),
@@ -110,7 +120,12 @@ METRICS: tuple[tuple[str, str], ...] = (
     ("MOTA", r"\bMOTA\b"),
     ("IDF1", r"\bIDF1\b"),
     ("RMSE", r"\bRMSE\b|root mean squared? error"),
+    ("sMAPE", r"(?-i:\bsMAPE\b)"),
+    ("MAPE", r"(?-i:\bMAPE\b)|mean absolute percentage error"),
     ("MAE", r"(?-i:\bMAE\b)|mean absolute error"),
+    ("CRPS", r"(?-i:\bCRPS\b)"),
+    ("R2", r"(?-i:\bR\^2|\bR²)|R-squared|coefficient of determination"),
+    ("C-index", r"\bC-index\b|concordance index"),
     ("SI-SDRi", r"\bSI-S[DN]Ri?\b"),
     ("SDR", r"(?-i:\bSDR\b)"),
     ("STOI", r"(?-i:\bE?STOI\b)"),
@@ -126,10 +141,23 @@ METRICS: tuple[tuple[str, str], ...] = (
     ("ANLS", r"(?-i:\bANLS\b)"),
     ("ADD", r"(?-i:\bADD(?:\(-?S\)|-S)?(?![\w-]))"),
     ("MCC", r"(?-i:\bMCC\b)|Matthews correlation coefficient"),
-    ("kappa", r"(?:Cohen's |Cohen’s )?[Kk]appa(?: score| coefficient)?"),
+    ("kappa", r"(?:Cohen's |Cohen’s )?[Kk]appa(?: score| coefficient)?|(?-i:\bQWK\b)"),
     ("Kendall correlation", r"Kendall(?:'s|’s)?(?: tau| τ)?(?: correlation)?"),
-    ("Spearman correlation", r"Spearman(?:'s|’s)?(?: rank)?(?: correlation)?"),
-    ("Pearson correlation", r"Pearson(?:'s|’s)?(?: correlation)?"),
+    (
+        "Spearman correlation",
+        r"Spearman(?:'s|’s)?(?: rank)?(?: correlation)?|(?-i:\bSROCC\b|\bSRCC\b)",
+    ),
+    ("Pearson correlation", r"Pearson(?:'s|’s)?(?: correlation)?|(?-i:\bPL?CC\b)"),
+    ("NMI", r"(?-i:\bNMI\b)|normali[sz]ed mutual information"),
+    ("ARI", r"(?-i:\bARI\b)|adjusted rand index"),
+    ("S-measure", r"\bS-measure\b"),
+    ("E-measure", r"\bE-measure\b"),
+    ("fwIoU", r"(?-i:\bfwIoU\b)|frequency[- ]weighted IoU"),
+    ("TM-score", r"\bTM-score\b"),
+    ("RMSD", r"(?-i:\bRMSD\b)"),
+    ("lDDT", r"(?-i:\blDDT\b)"),
+    ("F2", r"(?-i:\bF2(?:[- ]score)?\b)"),
+    ("UAR", r"(?-i:\bUAR\b)|unweighted average recall"),
     ("mAcc", r"(?-i:\bmAcc\b)"),
     ("IoU", r"(?-i:\bIoU\b)|Jaccard(?: index| coefficient| score)?|intersection over union"),
     ("precision", r"precision"),
@@ -224,22 +252,31 @@ _NAMED = re.compile(
 _NUMBER = re.compile(r"(?<![\w.@/-])(\d{1,3}(?:\.\d+)?)(\s?%|\s?dB)?(?![\w.]?\d)(?!\s?[x×]\b)")
 
 
-# "1.8/3.3 WER on the clean/other test sets", "WER of 2.1%/4.3%": two figures sharing one metric
+# "1.8/3.3 WER on the clean/other test sets", "WER of 2.1%/4.3%": two figures sharing one metric;
+# "45.1/38.2/30.5 mAP on COCO/LVIS/Objects365": three or four
 _PAIR = re.compile(
-    r"(?<![\w.@/-])(\d{1,3}(?:\.\d+)?)(?:\s?%)?/(\d{1,3}(?:\.\d+)?)(\s?%)?(?![\w.]?\d)(?!/)"
+    r"(?<![\w.@/-])(\d{1,3}(?:\.\d+)?)(?:\s?%)?(?:/\d{1,3}(?:\.\d+)?(?:\s?%)?){0,2}/(\d{1,3}(?:\.\d+)?)(\s?%)?(?![\w.]?\d)(?!/)"
 )
+_VALUE = re.compile(r"\d{1,3}(?:\.\d+)?")
 
 
 class Figure:
-    """One figure of an "a/b" pair, spanning the pair (quacks like the re.Match of _NUMBER)."""
+    """One figure of an "a/b" pair (or "a/b/c"), spanning all of them (quacks like the re.Match
+    of _NUMBER)."""
 
     def __init__(self, pair: re.Match, which: int) -> None:
         self._pair, self._which = pair, which
+        self._values = _VALUE.findall(pair.group(0))
 
     @property
     def which(self) -> int:
-        """1 for the figure before the "/", 2 for the one after."""
+        """1 for the figure before the first "/", 2 for the one after, and so on."""
         return self._which
+
+    @property
+    def count(self) -> int:
+        """How many figures the slashes join."""
+        return len(self._values)
 
     def start(self) -> int:
         return self._pair.start()
@@ -248,7 +285,7 @@ class Figure:
         return self._pair.end()
 
     def group(self, n: int) -> str | None:
-        return self._pair.group(self._which) if n == 1 else self._pair.group(3)
+        return self._values[self._which - 1] if n == 1 else self._pair.group(3)
 
 
 #: an image size, not a figure: "ImageNet 256×256", "128x128" ("?" where a conversion lost the "×")
@@ -256,7 +293,8 @@ _RESOLUTION = re.compile(r"(?<![\w.])\d{2,4}\s?[?×x]\s?\d{2,4}(?![\w.]?\d)")
 
 
 def numbers(sentence: str) -> list:
-    """The sentence's figures, an "a/b" pair read as two figures, image sizes left out."""
+    """The sentence's figures, an "a/b" pair read as two figures (and "a/b/c" as three), image
+    sizes left out."""
     pairs = list(_PAIR.finditer(sentence)) if "/" in sentence else []
     sizes = (
         [(r.start(), r.end()) for r in _RESOLUTION.finditer(sentence)]
@@ -269,7 +307,8 @@ def numbers(sentence: str) -> list:
             continue
         pair = next((p for p in pairs if p.start() == number.start()), None)
         if pair is not None:
-            out.extend((Figure(pair, 1), Figure(pair, 2)))
+            count = len(_VALUE.findall(pair.group(0)))
+            out.extend(Figure(pair, which) for which in range(1, count + 1))
         elif not any(p.start() <= number.start() < p.end() for p in pairs):
             out.append(number)
     return out
@@ -297,6 +336,9 @@ def _name_of(text: str) -> str:
     named = _NAMED.match(text)
     assert named is not None and named.lastgroup is not None
     name = METRICS[int(named.lastgroup[1:])][0]
+    if name == "top-k accuracy":
+        # "top-20 accuracy"
+        return f"top-{_DIGITS.search(text).group(0)} accuracy"  # type: ignore[union-attr]
     if name in _NUMBERED:
         # "pass@1", "hits@10", "R@5" -> "recall@5", "nDCG@5" -> "NDCG@5"
         return _NUMBERED[name] + text.split("@")[1]
@@ -304,9 +346,15 @@ def _name_of(text: str) -> str:
 
 
 SPACES = re.compile(r"\s+")
+_DIGITS = re.compile(r"\d+")
 
 
 CLAUSE = re.compile(r"[,;:]")
+
+
+#: the words that praise or place a benchmark between "on the" and its name ("on the public
+#: KiTS19 dataset", "on the challenging LVIS benchmark")
+BENCHMARK_ADJECTIVES = r"(?:(?:public(?:ly available)?|popular|challenging|standard|large-scale|well-known|widely[- ]used|benchmark|real-world|official|recent|new)\s+)*"
 
 
 LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")

@@ -164,7 +164,9 @@ class Gazetteer:
                 hits.append(hit)
                 taken_until = hit.end
             elif "/" in first.group(0):
-                slash_hits = self._slash_forms(first.group(0), (first.start(), first.end()))
+                slash_hits = self._slash_forms(
+                    first.group(0), (first.start(), first.end()), sentence
+                )
                 hits.extend(slash_hits)
                 if slash_hits:
                     taken_until = first.end()
@@ -183,17 +185,30 @@ class Gazetteer:
             )
         return self._start_pattern
 
-    def _slash_forms(self, surface: str, span: tuple[int, int]) -> list[Hit]:
-        """ "CIFAR-10/100" names CIFAR-10 and CIFAR-100."""
+    def _slash_forms(self, surface: str, span: tuple[int, int], sentence: str) -> list[Hit]:
+        """ "CIFAR-10/100" names CIFAR-10 and CIFAR-100; "COCO/LVIS/Objects365" three names, each
+        at its own place (only when every part is a name)."""
         match = _SPLIT_SLASH.match(surface)
         if not match:
-            return []
+            return self._slash_list(surface, span[0], sentence)
         prefix, first, second = match.groups()
         out = []
         for form in (prefix + first, prefix + second):
             entry = self.lookup(form)
             if entry is not None:
                 out.append(Hit(entry, form, span[0], span[1]))
+        return out
+
+    def _slash_list(self, surface: str, start: int, sentence: str) -> list[Hit]:
+        """ "Set5/Set14/BSD100", "the Switchboard/CallHome portion of the Hub5'00 test set": the
+        names a slash joins, each its own hit."""
+        out, at = [], start
+        for part in surface.split("/"):
+            entry = self.lookup(part)
+            if entry is None or (entry.needs_context and not _CONTEXT.search(sentence)):
+                return []
+            out.append(Hit(entry, part, at, at + len(part)))
+            at += len(part) + 1
         return out
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from loaders.extract.benchmarks import Mention
-from loaders.extract.figures import CLAUSE, LIST_GAP, METRIC, SPACES, Figure
+from loaders.extract.figures import BENCHMARK_ADJECTIVES, CLAUSE, LIST_GAP, METRIC, SPACES, Figure
 from loaders.extract.known_methods import is_known_method
 from loaders.extract.names import is_generic
 
@@ -15,8 +15,11 @@ from loaders.extract.names import is_generic
 _FIGURE_LIST = re.compile(r"(?:\s|,|and|[\d.]+|%|\bon\b|\bthe\b)*")
 
 
+#: (and "0.891 on the public KiTS19 dataset")
 _PAIRING_PREP = re.compile(
-    r"\b(?:on|in|for|across|over|at)\s+(?:the\s+)?(?:(?:val(?:idation)?|test|dev)\s+(?:set|split)\s+of\s+(?:the\s+)?)?$",
+    r"\b(?:on|in|for|across|over|at)\s+(?:the\s+)?(?:(?:val(?:idation)?|test|dev)\s+(?:set|split)\s+of\s+(?:the\s+)?)?"
+    + BENCHMARK_ADJECTIVES
+    + "$",
     re.I,
 )
 
@@ -45,6 +48,9 @@ def _the_latter(sentence: str, number, mentions: list[Mention]) -> Mention | Non
 
 
 _FIGURE_THEN_PAREN = re.compile(r"\s*(?:%|dB)?\s*\(\s*")
+_METRIC_THEN_PAREN = re.compile(rf"\s*(?:%|dB)?\s*(?:{METRIC.pattern})\s*\(\s*", re.I)
+#: the parentheses hold only the name: "(COCO)", not "(ImageNet pre-trained)"
+_PAREN_NAME_END = re.compile(r"\s*(?:val|test|test-dev|dev)?\s*\)")
 
 
 _NAMED_NOUN = r"(?:dataset|benchmark|test set|val set|(?:shared\s+)?task|challenge)"
@@ -268,12 +274,40 @@ _TESTED_ELSEWHERE = re.compile(
 )
 
 
+#: between "45.1/38.2/30.5 mAP" and "COCO/LVIS/Objects365": the metric, "on (the)"
+_SLASH_TO_BENCHMARKS = re.compile(
+    rf"\s*(?:%|dB)?\s*(?:(?:{METRIC.pattern})\s+)?(?:on|in|for)\s+(?:the\s+)?", re.I
+)
+
+
+def _slash_paired(sentence: str, figure: Figure, mentions: list[Mention]) -> Mention | None:
+    """ "45.1/38.2/30.5 mAP on COCO/LVIS/Objects365", "7.2%/14.6% on the Switchboard/CallHome
+    portion": figures joined by slashes, then "on" as many names joined by slashes, in order."""
+    following = [m for m in mentions if m.start >= figure.end()]
+    if not following or not _SLASH_TO_BENCHMARKS.fullmatch(
+        sentence, figure.end(), following[0].start
+    ):
+        return None
+    listed = [following[0]]
+    for mention in following[1:]:
+        if sentence[listed[-1].end : mention.start] != "/":
+            break
+        listed.append(mention)
+    if len(listed) != figure.count:
+        return None
+    return listed[figure.which - 1]
+
+
 def tied_benchmark(
     sentence: str, number: re.Match, numbers: list[re.Match], mentions: list[Mention]
 ) -> Mention | None:
     decided, respective = _respective(sentence, number, numbers, mentions)
     if decided:
         return respective
+    if isinstance(number, Figure):
+        slashed = _slash_paired(sentence, number, mentions)
+        if slashed is not None:
+            return slashed
     distinct = {m.name for m in mentions}
     if len(distinct) > 1 and "latter" in sentence:
         latter = _the_latter(sentence, number, mentions)
@@ -292,10 +326,15 @@ def tied_benchmark(
         if _paren_of_another(sentence, number, mentions) or _on_unknown(sentence, number, mentions):
             return None
         return mentions[0]
-    # "accuracies of 97.0 % (ESC-10), 91.5 % (ESC-50)": the benchmark in parentheses after the figure
+    # "accuracies of 97.0 % (ESC-10), 91.5 % (ESC-50)": the benchmark in parentheses after the
+    # figure (or after its metric, "79.4% top-1 accuracy (ImageNet) and 41.3 AP (COCO)")
     for mention in mentions:
-        if mention.start >= number.end() and _FIGURE_THEN_PAREN.fullmatch(
-            sentence[number.end() : mention.start]
+        if mention.start >= number.end() and (
+            _FIGURE_THEN_PAREN.fullmatch(sentence[number.end() : mention.start])
+            or (
+                _METRIC_THEN_PAREN.fullmatch(sentence, number.end(), mention.start)
+                and _PAREN_NAME_END.match(sentence, mention.end)
+            )
         ):
             return mention
     # "on both Cityscapes (82.0% mean IoU) and Pascal Context (53.7% mean IoU)"

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from loaders.extract.benchmarks import Mention
 from loaders.extract.figures import (
+    BENCHMARK_ADJECTIVES,
     CLAUSE,
     LIST_GAP,
     METRIC,
@@ -26,7 +27,7 @@ from loaders.extract.result_benchmarks import figure_run, tied_benchmark
 
 #: a bound, not a figure: "over 600 FPS", "more than 80%", "nearly 2x", "to surpass 80%"
 _BOUND_BEFORE = re.compile(
-    r"(?:±|\bover|\babove|\bmore than|\bat least|\bbelow|\bunder|\bless than|\bnearly|\balmost|\bexceed(?:s|ing)?|\bsurpass(?:es|ing)?|\bbeyond|\bwithin|\bupper bound of)\s*$",
+    r"(?:±|\bover|\babove|\bmore than|\bat least|\bat most|\bbelow|\bunder|\bless than|\bnearly|\balmost|\bexceed(?:s|ing)?|\bsurpass(?:es|ing)?|\bbeyond|\bwithin|\bupper bound of)\s*$",
     re.I,
 )
 #: an improvement: "by 3.2 points", "+4.2 PQ", "a 12% relative reduction", "gains of 2.1"
@@ -68,6 +69,9 @@ _CHANGED_TO = re.compile(
     r"\s+(?:is\s+|are\s+|was\s+|were\s+|has\s+been\s+|have\s+been\s+)?(?:further\s+)?(?:increas|improv|rais|boost|reduc|lower|decreas|push|brought|bring|drop|ris)\w*\s+(?:up\s+|down\s+)?(?=to\s+(?:an?\s+|the\s+)?$)",
     re.I,
 )
+_BY_DELTA_TO = re.compile(
+    r"\s+by\s+(?:about\s+|around\s+)?\d{1,3}(?:\.\d+)?\s?(?:%|points?|pp)?\s+(?=to\s+$)", re.I
+)
 _FROM_TO = re.compile(r"\(?\s*from\s+\d{1,3}(?:\.\d+)?\s?(?:%|dB)?\s+to\s+$", re.I)
 _TIE_AFTER = re.compile(
     r"^\s*(?:%|dB)?\s*(?:in(?: terms of)?\s+|of\s+(?!the\b))?(?:(?:zero-shot|few-shot|average|mean|overall|test|val|validation|dev|the)\s+)?$",
@@ -87,8 +91,18 @@ _COMPARISON = re.compile(
     r"\b(?:outperforming|surpassing|beating|exceeding|compar\w* (?:to|with)|than|versus|vs\.?|baselines?|random (?:guess\w*|chance)|chance level)\b|\bfrom\s+(?:(?!and\b|to\b)[^\s\d]\S*\s+){0,4}$",
     re.I,
 )
+#: (and "Existing methods achieve ...", "the human performance on SQuAD is 91.2 F1")
 _PRIOR = re.compile(
-    r"\b(?:previous|prior) (?:best|state|art|sota|methods?|work|systems?|results?)\b", re.I
+    r"\b(?:(?:previous|prior) (?:best|state|art|sota|methods?|work|systems?|results?)|"
+    r"(?:existing|competing) (?:methods?|approach(?:es)?|models?|systems?|works?)|"
+    r"human(?:s| performance| annotators| experts?)\b)\b",
+    re.I,
+)
+#: "While GPT-4 scores 86.4% on MMLU, our 7B model reaches 64.2%": a clause that opens with a
+#: contrast is about someone else, unless it is about the paper's own (the sentence's first
+#: clause: "..., while still keeping a small footprint of only 202K parameters" is the paper's)
+_CONTRAST_OPENING = re.compile(
+    r"\s*(?:While|Whereas|Although)\s+(?!(?:we|our|ours|the proposed|this|it)\b)"
 )
 _BEATS = re.compile(r"\b(?:outperform|surpass|beat|exceed|improve)s?\b", re.I)
 #: "outperforms the transformer-based detector SWIN-L Cascade-Mask R-CNN (": a named rival right before
@@ -265,9 +279,18 @@ _FIGURE_ON = re.compile(r"\s*\)?\s+on\s+(?:the\s+)?")
 _OPENS = re.compile(r"\(\s*$")
 
 
+_BENCH_COLON = re.compile(r"\s*:\s*")
+_ITEM_END = re.compile(r"\s*(?:%|dB)?\s*(?:[,;)]|\.(?!\d)|$|and\b)")
+
+
 _ACHIEVING_BETWEEN = re.compile(
     r"\s+(?:data ?sets|benchmarks)?,?\s*(?:achieving|obtaining|reaching)\s+(?:[\w-]+\s+){0,5}?(?:of\s+)?",
     re.I,
+)
+
+
+_LIST_OF = re.compile(
+    r"\s*(?:data ?sets|benchmarks)?\s*(?:of|are|were|reach|=|:)\s+(?:an?\s+)?", re.I
 )
 
 
@@ -277,18 +300,21 @@ def _respective_before(
     """ "raise the state-of-the-art performance ... on LRW and LRW-1000 to 88.5 % and 46.6 %,
     respectively": a list of benchmarks, then a list of as many figures, paired in order."""
     respectively = "respectively" in sentence
-    if not respectively and "achiev" not in sentence:
-        return None
     run = figure_run(sentence, number, figures)
     if run is None:
         return None
     listed, first, last, at = run
     before = [m for m in mentions if m.end <= listed[first].start()]
     if not respectively and not (
-        before and _ACHIEVING_BETWEEN.fullmatch(sentence, before[-1].end, listed[first].start())
+        before
+        and (
+            _ACHIEVING_BETWEEN.fullmatch(sentence, before[-1].end, listed[first].start())
+            or _LIST_OF.fullmatch(sentence, before[-1].end, listed[first].start())
+        )
     ):
         # "on PASCAL VOC 2012 and Cityscapes datasets, achieving the test set performance of
-        # 89.0% and 82.1%": the list, then the participle of the paper's result, then the figures
+        # 89.0% and 82.1%": the list, then the participle of the paper's result, then the
+        # figures; "top-1 accuracies on ImageNet and ImageNet-V2 of 85.1% and 74.3%"
         return None
     if len(before) != last - first + 1 or len({m.name for m in before}) != len(before):
         return None
@@ -334,6 +360,12 @@ def _implied(
                     and _PAREN_FIGURE.fullmatch(sentence, m.end, number.start())
                     and _PAREN_CLOSE.match(sentence, number.end())
                 )
+                # "CIFAR-10: 97.1%, CIFAR-100: 83.2%": a table written as prose
+                or (
+                    m.end <= number.start()
+                    and _BENCH_COLON.fullmatch(sentence, m.end, number.start())
+                    and _ITEM_END.match(sentence, number.end())
+                )
                 # "(e.g., GSM8K 74.4% ? 83.2%)": the benchmark, where it started, an arrow
                 or (
                     m.end <= number.start()
@@ -377,6 +409,9 @@ def _read(
     kept = [n for n in numbers if not (absolute and _about_others(sentence, n))]
     listed = _listed_metrics(sentence, kept, metrics)
     tied: list[tuple] = []
+    #: the figures whose metric is the one written after the list's first figure ("52.3 AP on
+    #: COCO, 85.2% on CIFAR-100"; not "an FID of 2.97 on ImageNet 128, 4.59 on ImageNet 256")
+    spread: set[int] = set()
     for i, number in enumerate(kept):
         metric = listed.get(i) or _tied_metric(sentence, number, metrics, inside)
         # "82.1% and 90.3% accuracy": the metric after a list of numbers covers all of them
@@ -399,6 +434,8 @@ def _read(
             gap = _RIVAL_ASIDE.sub(" ", gap)
             if _LIST_AFTER.fullmatch(SPACES.sub(" ", gap)):
                 metric = tied[-1][1]
+                if i - 1 in spread or _written_after(sentence, tied[-1][0], metrics):
+                    spread.add(i)
             elif _AND_BEFORE.search(sentence, 0, number.start()) and _VARIANT_AFTER.match(
                 sentence, number.end()
             ):
@@ -408,7 +445,7 @@ def _read(
         tied.append((number, metric))
     scored = [n for n, m in tied if m is not None]
     out: list[Result] = []
-    for number, metric in tied:
+    for at, (number, metric) in enumerate(tied):
         bench = None
         if not carried:
             named_metric, bench = _bench_metric_number(sentence, number, metrics, mentions)
@@ -428,8 +465,14 @@ def _read(
                 if carried
                 else tied_benchmark(sentence, number, scored or numbers, mentions)
             )
+        if bench is None and not carried:
+            bench = _respective_before(sentence, number, numbers, mentions)
         if bench is None and out and _ON_SPLIT.match(sentence, number.end()):
             bench = out[-1].benchmark
+        if bench is not None and at in spread and _not_its_metric(bench, metric):
+            # "52.3 AP on COCO, 85.2% on CIFAR-100": the list's metric is not the one that
+            # benchmark reports in
+            continue
         if bench is not None:
             kind = "absolute" if absolute else _delta_kind(sentence, number) or "delta"
             if not absolute and _POINTS.match(sentence[number.end() :]):
@@ -438,6 +481,21 @@ def _read(
             split = _split(sentence, number, None if carried else bench)
             out.append(Result(bench, metric, value, unit, kind, split, stated))
     return out
+
+
+#: metrics an abstract writes for one another
+_SAME_METRIC = {"top-1 accuracy": "accuracy"}
+
+
+def _written_after(sentence: str, number, metrics: list[re.Match]) -> bool:
+    """A metric is written right after the figure ("52.3 AP")."""
+    return any(_ADJACENT.fullmatch(sentence, number.end(), m.start()) for m in metrics)
+
+
+def _not_its_metric(bench: Mention, metric: str) -> bool:
+    """The benchmark's results are reported in another metric than ``metric`` (primary_metrics)."""
+    own = primary_metric(bench.name)
+    return own is not None and _SAME_METRIC.get(own, own) != _SAME_METRIC.get(metric, metric)
 
 
 _RIVAL_ASIDE = re.compile(
@@ -455,7 +513,9 @@ _SPREAD = r"(?:±\s?\d{1,3}(?:\.\d+)?\s?%?\s*)?"
 _LIST_AFTER = re.compile(
     r"\s*(?:%|dB)?\s*"
     + _SPREAD
-    + r"(?:\([^()]{0,40}\)\s*)?(?:(?:on|in|for)\s+(?:the\s+)?\s*(?:\d{2,4}\s?[?×x]\s?\d{2,4}\s*)?(?:(?:test-clean|test-other|test-dev|test-std|minival|val(?:idation)?|dev|test)\s+)?(?:(?:dataset|benchmark|test set|set|split)s?\s*)?)?(?:,|,?\s*and|,?\s*or|/)\s*",
+    + r"(?:\([^()]{0,40}\)\s*)?(?:(?:on|in|for)\s+(?:the\s+)?\s*"
+    + BENCHMARK_ADJECTIVES
+    + r"(?:\d{2,4}\s?[?×x]\s?\d{2,4}\s*)?(?:(?:test-clean|test-other|test-dev|test-std|minival|val(?:idation)?|dev|test)\s+)?(?:(?:dataset|benchmark|test set|set|split)s?\s*)?)?(?:,|,?\s*and|,?\s*or|/)\s*",
     re.I,
 )
 #: "... and 3.9% on test-other": a figure on another split of the benchmark the figure before is on
@@ -607,7 +667,7 @@ def _about_others(sentence: str, number: re.Match) -> bool:
         clause = clause[: _FROM_TO.search(clause).start()]
         if _RANGE.search(clause):
             return False
-    if _COMPARISON.search(clause):
+    if _COMPARISON.search(clause) or _CONTRAST_OPENING.match(clause):
         return True
     # "This compares to the previous state-of-the-art hybrid system of 7.5% WER" (but not "we
     # outperform prior work ...")
@@ -764,23 +824,32 @@ def _tied_metric(
             if gap.startswith(")") and _OPENS.search(sentence, 0, metric.start()):
                 # "a mean area under the curve (AUC) of 0.940": the abbreviation in parentheses
                 gap = gap[1:]
-            for mention in mentions:
+            for n, mention in enumerate(mentions):
                 # "top-1 accuracy on ImageNet from 76.5% to 79.9%", "accuracy on the CIFAR-10
-                # test set is 97.1%": the benchmark between metric and figure
+                # test set is 97.1%": the benchmark between metric and figure (or a list of
+                # them: "The accuracies on CIFAR-10, CIFAR-100 and SVHN are 97.1%, ...")
                 if (
                     metric.end() <= mention.start
                     and mention.end <= number.start()
                     and _ON_BENCHMARK.fullmatch(sentence, metric.end(), mention.start)
                 ):
-                    gap = _DATA_NOUN_START.sub("", sentence[mention.end : number.start()])
+                    last = mention
+                    for later in mentions[n + 1 :]:
+                        if later.end > number.start() or not LIST_GAP.fullmatch(
+                            sentence, last.end, later.start
+                        ):
+                            break
+                        last = later
+                    gap = _DATA_NOUN_START.sub("", sentence[last.end : number.start()])
                     break
             from_to = _FROM_TO.search(gap) or _ARROW_GAP.search(gap)
             if from_to is not None:
                 # "mAP increases from 1.7% to 7.4%", "the F1 score is boosted from 80.35% to",
                 # "accuracy on GSM8K (74.4% → 83.2%)"
                 gap = _CHANGE_VERB.sub("", gap[: from_to.start()])
-            # "the accuracy on ImageNet is improved to 83.1%": the value the change reaches
-            gap = _CHANGED_TO.sub(" ", gap)
+            # "the accuracy on ImageNet is improved to 83.1%": the value the change reaches (and
+            # "improves the mAP on COCO by 2.1 points to 48.3")
+            gap = _CHANGED_TO.sub(" ", _BY_DELTA_TO.sub(" ", gap))
             if len(gap) <= 24 and _TIE_BEFORE.search(gap) and _TIE_BEFORE.search(gap).start() == 0:
                 return metric_name(metric)
     return None
