@@ -305,7 +305,9 @@ def find_method_mentions(
             and not _BUILT_ON_AFTER.match(sentence, m.start + len(m.name))
         )
     ]
-    out = _joined(sentence, sorted(out, key=lambda m: m.start))
+    out = [
+        _with_version(sentence, m) for m in _joined(sentence, sorted(out, key=lambda m: m.start))
+    ]
     out = _listed_cues(sentence, [_with_cue(sentence, m) for m in out])
     return [m for m in out if m.rule != "acronym-lower" or m.cued]
 
@@ -370,6 +372,26 @@ _OWN_DEFINITION_BEFORE = re.compile(
 
 #: "Our YOLOX-based model": the name the paper's own model is built on, a use
 _BUILT_ON_AFTER = re.compile(r"-(?:based|style|inspired|powered|backed)\b")
+
+
+#: "wav2vec 2.0", "Stable Diffusion 2.1": a dotted version number written after a name, not a
+#: figure (no unit, percent or metric after it)
+_VERSION_AFTER = re.compile(
+    r" (?:v?\d\.\d{1,2})(?![\d.,]*\s*(?:%|[Pp]oints?|pp|dB|[A-Z]|[a-z]*[Ss]core|x\b|×))(?![\w.]*\d)"
+)
+
+
+def _with_version(sentence: str, mention: MethodMention) -> MethodMention:
+    if mention.rule not in ("coined", "known"):
+        return mention
+    match = _VERSION_AFTER.match(sentence, mention.start + len(mention.name))
+    if not match:
+        return mention
+    name = mention.name + match.group(0)
+    # the unversioned name stays an alias: the family the paper may also name without it
+    return MethodMention(
+        name, (name, *mention.aliases), mention.rule, mention.compares, mention.start, mention.cued
+    )
 
 
 def _joined(sentence: str, mentions: list[MethodMention]) -> list[MethodMention]:
@@ -483,7 +505,7 @@ def _transformer(sentence: str, spans: list[tuple[int, int]]) -> list[MethodMent
 # the cue nearest before a name in its clause says whether the paper compares against it or
 # builds on it: "outperforms YOLOv4" / "using the Mask R-CNN backbone"
 _USE_CUE = re.compile(
-    r"(?<!-)\b(?:[Uu]s(?:e|es|ed|ing)|[Ww]ith|[Bb]ased on|[Bb]uil(?:t|ds?|ding) (?:up)?on|[Aa]dopt\w*|[Ee]mploy\w*|"
+    r"(?<!-)\b(?:[Uu]s(?:e|es|ed|ing)|[Ww]ith|[Bb]ased (?:up)?on|on the basis of|[Bb]uil(?:t|ds?|ding) (?:up)?on|[Aa]dopt\w*|[Ee]mploy\w*|"
     r"[Ll]everag\w*|[Aa]ppl(?:y|ies|ied|ying)|on top of|[Ee]xtend\w*|[Ii]ntegrat\w*|[Ff]ine-?tun\w*|[Ii]nto|[Pp]lugged into|"
     r"[Ii]nitiali[sz]\w*|[Ii]nspired by|[Ff]ollowing|[Rr]eplac\w*|via|through|from|"
     # "against backbone of ResNet50": the backbone a module is measured on is used; "code is
@@ -540,9 +562,9 @@ def _with_cue(sentence: str, mention: MethodMention) -> MethodMention:
 
 #: the use cues that say the paper's method is made from the name right after them
 _BUILD_CUE = re.compile(
-    r"\b(?:[Bb]ased on|[Bb]uil(?:t|ds?|ding) (?:up)?on|on top of|[Ee]xtend(?:s|ed|ing)?|"
+    r"\b(?:[Bb]ased (?:up)?on|on the basis of|[Bb]uil(?:t|ds?|ding) (?:up)?on|on top of|[Ee]xtend(?:s|ed|ing)?|"
     r"[Ii]nitiali[sz]ed (?:with|from)|[Ff]ine-?tun(?:e|es|ed|ing)|[Aa]dapt(?:s|ed|ing)?)\s+"
-    r"(?:(?:the|a|an|recent|popular|standard|original|vanilla|pre-?trained)\s+)*$"
+    r"(?:(?:the|a|an|recent|previous|popular|standard|original|vanilla|pre-?trained)\s+)*$"
 )
 
 
@@ -572,8 +594,11 @@ _NOT_PREFIX = frozenset(
     """The A An Our This These Those Its Their Each Both With Using Unlike Like Than On In For By
     From To At Over Under After When While And Or But Compared Moreover Furthermore However We Test
     It Then Also Even Only Specifically Finally Besides Extensive Experiments Experimental Our
-    Existing Previous Recent Standard Vanilla Original Popular State Strong Single Multiple""".split()
+    Existing Previous Recent Standard Vanilla Original Popular State Strong Single Multiple Given
+    Inspired Based Built Pretrained Pre-trained Fine-tuned Trained Via Through Beyond Against""".split()
 )
+#: "Following SimCLR", "Leveraging CLIP features": a verb in -ing opens the clause, not the name
+_GERUND = re.compile(r"[A-Z][a-z]+ing$")
 
 
 def _with_prefix(
@@ -587,6 +612,7 @@ def _with_prefix(
         if (
             not match
             or match.group(1) in _NOT_PREFIX
+            or _GERUND.match(match.group(1))
             or any(s <= match.start() < e for s, e in spans)
         ):
             break
