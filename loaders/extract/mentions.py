@@ -49,7 +49,7 @@ _ALL_CAPS = re.compile(r"^[A-Z]{3,}[0-9]*$")
 #: tokens shaped like names that are not methods: metrics, hardware, units, venues with a year,
 #: course codes, version strings, section and setting labels ("System1", "H2-2", "Sec3")
 _NOISE = re.compile(
-    r"^(?:TITAN|TX2|Xp|V100|A100|H100|P100|K80|RTX\d*|GTX\d*|Jetson\w*|PFS|FPS|DoF|GFLOPs?|MFLOPs|TFLOPs|"
+    r"^(?:TITAN|TX2|Xp|V100|A100|H100|P100|K80|RTX\d*|GTX\d*|Jetson\w*|PFS|FPS|DoF|GFLOPs?|MFLOPs|TFLOPs|[MGB]-?Adds|"
     r"(?:CVPR|ICCV|ECCV|NeurIPS|NIPS|ICML|ICLR|AAAI|IJCAI|ACL|EMNLP|NAACL|COLING|Interspeech|ICASSP|MICCAI|KDD|WACV|BMVC)['-]?\d{2,4}|"
     r"[A-Z]{2,4}\d{3}[A-Z]?|[A-Z]{2}\d{4}|v?\d+(?:\.\d+)+|(?:Sec|Section|Fig|Figure|Table|Eq|App|Appendix)\.?-?\d+|"
     r"[A-Z]\d(?:-\d+)?|(?:System|Model|Method|Setting|Stage|Step|Task|Phase|Level|Version|Type|Case|Exp|Run)-?\d+|"

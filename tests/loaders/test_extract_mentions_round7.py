@@ -60,3 +60,17 @@ def test_well_known_names_are_in_the_vocabulary_and_kept_without_a_cue():
         "Tracking crowds", "ByteTrack associates every detection box. We track crowds better."
     )
     assert ("USES", "ByteTrack") in found
+
+
+def test_a_capital_letter_joined_to_a_word_is_a_name_the_paper_can_propose():
+    found = edges("Learning robust features", "Our method, named X-Align, aligns modalities.")
+    assert found == {("PROPOSES", "X-Align")}
+    assert edges("Tracking", "We propose T-Rex, a tracker for crowds.") == {("PROPOSES", "T-Rex")}
+    # common words of that shape are not names
+    assert mentions("Our detector reads X-Ray scans.") == []
+
+
+def test_multiply_adds_are_a_unit_not_a_method():
+    # a sentence of pwc-methods-fresh (MaX-DeepLab)
+    s = "A small variant of MaX-DeepLab improves 3.0% PQ over DETR with similar parameters and M-Adds."
+    assert [n for n, _ in mentions(s) if n != "MaX-DeepLab"] == ["DETR"]
