@@ -527,6 +527,18 @@ _DATA_AFTER = re.compile(
 _DATA_BEFORE = re.compile(
     r"(?<![Bb]ased )(?<![Bb]uilt )(?<!relies )(?<!relying )(?<!builds )(?<!top )\b(?:on|in|across)\s+(?:the\s+)?(?:(?:\w+[- ])?(?:datasets?|benchmarks?)\s+)?(?:[\w.+-]+,\s+)*(?:and\s+)?$"
 )
+#: "FooBench-2K", "LegalCorpus": a name ending in a benchmark's noun (not "-QA": "SQA", "DrQA"
+#: name methods too)
+_BENCHMARK_SHAPE = re.compile(
+    r"(?:Bench|Benchmark|Corpus|Leaderboard|Arena|Suite)(?:[-\s]?(?:v?\d+[KkM]?|Lite|Pro|Hard|Plus|\+))?$"
+)
+#: "scans from BraTS2021 and KiTS23", "images drawn from LAION": what data is taken from is data
+_DATA_FROM = re.compile(
+    r"\b(?:data|images|scans|videos|clips|frames|samples|examples|recordings|annotations|"
+    r"sentences|documents|texts|questions|dialogues|conversations|tweets|posts|reviews|articles|"
+    r"pairs|subjects|patients|cases|slides|utterances|speakers)\s+(?:\w+\s+)?from\s+(?:the\s+)?"
+    r"(?:[\w.+-]+(?:,|\s+and|,\s+and)\s+)*$"
+)
 #: "Inception scores of 262.85", "Fréchet Inception Distance": a metric named after a model
 _METRIC_AFTER = re.compile(r"\s+(?:[Ss]cores?|[Dd]istance|[Mm]etrics?)\b")
 _FIGURE = re.compile(r"\d(?:\.\d+)?\s*%|\d\.\d")
@@ -540,7 +552,11 @@ def _names_data(sentence: str, mention: MethodMention) -> bool:
         return True
     if is_known_method(mention.name):
         return False  # "79.40% on ResNet-50": the model a figure is reached with
+    if _BENCHMARK_SHAPE.search(mention.name):
+        return True  # "Using FooBench", "with MedQA": shaped like a benchmark
     before = sentence[max(0, mention.start - 80) : mention.start]
+    if _DATA_FROM.search(before):
+        return True
     return bool(_DATA_BEFORE.search(before) and _FIGURE.search(sentence))
 
 

@@ -74,3 +74,14 @@ def test_multiply_adds_are_a_unit_not_a_method():
     # a sentence of pwc-methods-fresh (MaX-DeepLab)
     s = "A small variant of MaX-DeepLab improves 3.0% PQ over DETR with similar parameters and M-Adds."
     assert [n for n, _ in mentions(s) if n != "MaX-DeepLab"] == ["DETR"]
+
+
+def test_what_data_is_taken_from_is_data_not_a_method():
+    s = "Trained with scans from BraTS2021 and KiTS23, our model beats nnU-Net."
+    assert mentions(s) == [("nnU-Net", True)]
+    # a model that features are taken from is still used
+    assert ("CLIP", False) in mentions("We distil features from CLIP into a small student.")
+
+
+def test_a_name_shaped_like_a_benchmark_is_not_a_method():
+    assert mentions("Using FooBench-2K, we show that every detector degrades.") == []
