@@ -85,3 +85,10 @@ def test_what_data_is_taken_from_is_data_not_a_method():
 
 def test_a_name_shaped_like_a_benchmark_is_not_a_method():
     assert mentions("Using FooBench-2K, we show that every detector degrades.") == []
+
+
+def test_long_forms_of_well_known_names_are_known():
+    # pwc-methods-tune3 (Mean Teacher): the long form of ResNet after a gerund
+    s = "Combining Mean Teacher and Residual Networks, we improve the state of the art on CIFAR-10."
+    assert ("Residual Networks", False) in mentions(s)
+    assert is_known_method("Feature Pyramid Network") and not is_known_method("Feature Pyramid")
