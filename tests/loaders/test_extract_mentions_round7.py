@@ -1,24 +1,12 @@
 """Issue 15, seventh round: a gerund opening the clause is no part of a name, "on the basis of"
 is a build cue, a dotted version after a name belongs to it, and the broader known-methods
 vocabulary keeps well-known names mentioned without a cue (sentences written for these tests,
-and one real sentence of pwc-methods-fresh)."""
+and real sentences of pwc-methods-fresh and -tune3)."""
 
 from __future__ import annotations
 
-from kg.model import Paper
-from loaders.extract.extractor import extract_paper
 from loaders.extract.known_methods import is_known_method
-from loaders.extract.mentions import find_method_mentions
-
-
-def mentions(sentence: str) -> list[tuple[str, bool]]:
-    return [(m.name, m.compares) for m in find_method_mentions(sentence, set())]
-
-
-def edges(title: str, abstract: str) -> set[tuple[str, str]]:
-    ex = extract_paper(Paper(key="t:x", title=title, abstract=abstract))
-    names = {m.key: m.name for m in ex.methods}
-    return {(r.type, names[r.dst]) for r in ex.relationships if r.target_label == "Method"}
+from tests.loaders.test_extract_mentions_cues import edges, mentions
 
 
 def test_a_gerund_opening_the_sentence_is_not_part_of_the_name():
