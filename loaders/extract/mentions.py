@@ -49,7 +49,7 @@ _ALL_CAPS = re.compile(r"^[A-Z]{3,}[0-9]*$")
 #: tokens shaped like names that are not methods: metrics, hardware, units, venues with a year,
 #: course codes, version strings, section and setting labels ("System1", "H2-2", "Sec3")
 _NOISE = re.compile(
-    r"^(?:TITAN|TX2|Xp|V100|A100|H100|P100|K80|RTX\d*|GTX\d*|Jetson\w*|PFS|FPS|DoF|GFLOPs?|MFLOPs|TFLOPs|"
+    r"^(?:TITAN|TX2|Xp|V100|A100|H100|P100|K80|RTX\d*|GTX\d*|Jetson\w*|PFS|FPS|DoF|GFLOPs?|MFLOPs|TFLOPs|[MGB]-?Adds|"
     r"(?:CVPR|ICCV|ECCV|NeurIPS|NIPS|ICML|ICLR|AAAI|IJCAI|ACL|EMNLP|NAACL|COLING|Interspeech|ICASSP|MICCAI|KDD|WACV|BMVC)['-]?\d{2,4}|"
     r"[A-Z]{2,4}\d{3}[A-Z]?|[A-Z]{2}\d{4}|v?\d+(?:\.\d+)+|(?:Sec|Section|Fig|Figure|Table|Eq|App|Appendix)\.?-?\d+|"
     r"[A-Z]\d(?:-\d+)?|(?:System|Model|Method|Setting|Stage|Step|Task|Phase|Level|Version|Type|Case|Exp|Run)-?\d+|"
@@ -305,7 +305,9 @@ def find_method_mentions(
             and not _BUILT_ON_AFTER.match(sentence, m.start + len(m.name))
         )
     ]
-    out = _joined(sentence, sorted(out, key=lambda m: m.start))
+    out = [
+        _with_version(sentence, m) for m in _joined(sentence, sorted(out, key=lambda m: m.start))
+    ]
     out = _listed_cues(sentence, [_with_cue(sentence, m) for m in out])
     return [m for m in out if m.rule != "acronym-lower" or m.cued]
 
@@ -370,6 +372,26 @@ _OWN_DEFINITION_BEFORE = re.compile(
 
 #: "Our YOLOX-based model": the name the paper's own model is built on, a use
 _BUILT_ON_AFTER = re.compile(r"-(?:based|style|inspired|powered|backed)\b")
+
+
+#: "wav2vec 2.0", "Stable Diffusion 2.1": a dotted version number written after a name, not a
+#: figure (no unit, percent or metric after it)
+_VERSION_AFTER = re.compile(
+    r" (?:v?\d\.\d{1,2})(?![\d.,]*\s*(?:%|[Pp]oints?|pp|dB|[A-Z]|[a-z]*[Ss]core|x\b|×))(?![\w.]*\d)"
+)
+
+
+def _with_version(sentence: str, mention: MethodMention) -> MethodMention:
+    if mention.rule not in ("coined", "known"):
+        return mention
+    match = _VERSION_AFTER.match(sentence, mention.start + len(mention.name))
+    if not match:
+        return mention
+    name = mention.name + match.group(0)
+    # the unversioned name stays an alias: the family the paper may also name without it
+    return MethodMention(
+        name, (name, *mention.aliases), mention.rule, mention.compares, mention.start, mention.cued
+    )
 
 
 def _joined(sentence: str, mentions: list[MethodMention]) -> list[MethodMention]:
@@ -483,7 +505,7 @@ def _transformer(sentence: str, spans: list[tuple[int, int]]) -> list[MethodMent
 # the cue nearest before a name in its clause says whether the paper compares against it or
 # builds on it: "outperforms YOLOv4" / "using the Mask R-CNN backbone"
 _USE_CUE = re.compile(
-    r"(?<!-)\b(?:[Uu]s(?:e|es|ed|ing)|[Ww]ith|[Bb]ased on|[Bb]uil(?:t|ds?|ding) (?:up)?on|[Aa]dopt\w*|[Ee]mploy\w*|"
+    r"(?<!-)\b(?:[Uu]s(?:e|es|ed|ing)|[Ww]ith|[Bb]ased (?:up)?on|on the basis of|[Bb]uil(?:t|ds?|ding) (?:up)?on|[Aa]dopt\w*|[Ee]mploy\w*|"
     r"[Ll]everag\w*|[Aa]ppl(?:y|ies|ied|ying)|on top of|[Ee]xtend\w*|[Ii]ntegrat\w*|[Ff]ine-?tun\w*|[Ii]nto|[Pp]lugged into|"
     r"[Ii]nitiali[sz]\w*|[Ii]nspired by|[Ff]ollowing|[Rr]eplac\w*|via|through|from|"
     # "against backbone of ResNet50": the backbone a module is measured on is used; "code is
@@ -505,6 +527,18 @@ _DATA_AFTER = re.compile(
 _DATA_BEFORE = re.compile(
     r"(?<![Bb]ased )(?<![Bb]uilt )(?<!relies )(?<!relying )(?<!builds )(?<!top )\b(?:on|in|across)\s+(?:the\s+)?(?:(?:\w+[- ])?(?:datasets?|benchmarks?)\s+)?(?:[\w.+-]+,\s+)*(?:and\s+)?$"
 )
+#: "FooBench-2K", "LegalCorpus": a name ending in a benchmark's noun (not "-QA": "SQA", "DrQA"
+#: name methods too)
+_BENCHMARK_SHAPE = re.compile(
+    r"(?:Bench|Benchmark|Corpus|Leaderboard|Arena|Suite)(?:[-\s]?(?:v?\d+[KkM]?|Lite|Pro|Hard|Plus|\+))?$"
+)
+#: "scans from BraTS2021 and KiTS23", "images drawn from LAION": what data is taken from is data
+_DATA_FROM = re.compile(
+    r"\b(?:data|images|scans|videos|clips|frames|samples|examples|recordings|annotations|"
+    r"sentences|documents|texts|questions|dialogues|conversations|tweets|posts|reviews|articles|"
+    r"pairs|subjects|patients|cases|slides|utterances|speakers)\s+(?:\w+\s+)?from\s+(?:the\s+)?"
+    r"(?:[\w.+-]+(?:,|\s+and|,\s+and)\s+)*$"
+)
 #: "Inception scores of 262.85", "Fréchet Inception Distance": a metric named after a model
 _METRIC_AFTER = re.compile(r"\s+(?:[Ss]cores?|[Dd]istance|[Mm]etrics?)\b")
 _FIGURE = re.compile(r"\d(?:\.\d+)?\s*%|\d\.\d")
@@ -518,7 +552,11 @@ def _names_data(sentence: str, mention: MethodMention) -> bool:
         return True
     if is_known_method(mention.name):
         return False  # "79.40% on ResNet-50": the model a figure is reached with
+    if _BENCHMARK_SHAPE.search(mention.name):
+        return True  # "Using FooBench", "with MedQA": shaped like a benchmark
     before = sentence[max(0, mention.start - 80) : mention.start]
+    if _DATA_FROM.search(before):
+        return True
     return bool(_DATA_BEFORE.search(before) and _FIGURE.search(sentence))
 
 
@@ -540,9 +578,9 @@ def _with_cue(sentence: str, mention: MethodMention) -> MethodMention:
 
 #: the use cues that say the paper's method is made from the name right after them
 _BUILD_CUE = re.compile(
-    r"\b(?:[Bb]ased on|[Bb]uil(?:t|ds?|ding) (?:up)?on|on top of|[Ee]xtend(?:s|ed|ing)?|"
+    r"\b(?:[Bb]ased (?:up)?on|on the basis of|[Bb]uil(?:t|ds?|ding) (?:up)?on|on top of|[Ee]xtend(?:s|ed|ing)?|"
     r"[Ii]nitiali[sz]ed (?:with|from)|[Ff]ine-?tun(?:e|es|ed|ing)|[Aa]dapt(?:s|ed|ing)?)\s+"
-    r"(?:(?:the|a|an|recent|popular|standard|original|vanilla|pre-?trained)\s+)*$"
+    r"(?:(?:the|a|an|recent|previous|popular|standard|original|vanilla|pre-?trained)\s+)*$"
 )
 
 
@@ -572,8 +610,11 @@ _NOT_PREFIX = frozenset(
     """The A An Our This These Those Its Their Each Both With Using Unlike Like Than On In For By
     From To At Over Under After When While And Or But Compared Moreover Furthermore However We Test
     It Then Also Even Only Specifically Finally Besides Extensive Experiments Experimental Our
-    Existing Previous Recent Standard Vanilla Original Popular State Strong Single Multiple""".split()
+    Existing Previous Recent Standard Vanilla Original Popular State Strong Single Multiple Given
+    Inspired Based Built Pretrained Pre-trained Fine-tuned Trained Via Through Beyond Against""".split()
 )
+#: "Following SimCLR", "Leveraging CLIP features": a verb in -ing opens the clause, not the name
+_GERUND = re.compile(r"[A-Z][a-z]+ing$")
 
 
 def _with_prefix(
@@ -587,6 +628,7 @@ def _with_prefix(
         if (
             not match
             or match.group(1) in _NOT_PREFIX
+            or _GERUND.match(match.group(1))
             or any(s <= match.start() < e for s, e in spans)
         ):
             break

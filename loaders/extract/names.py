@@ -13,6 +13,11 @@ _LETTER_DIGIT = re.compile(r"[A-Za-z].*\d|\d.*[A-Za-z]")
 _HAS_LETTER = re.compile(r"[A-Za-z]")
 # a digit inside a lower-case coinage: wav2vec, word2vec, node2vec
 _INNER_DIGIT = re.compile(r"^[a-z]{2,}\d+[a-z]{2,}$")
+#: "X-Align", "T-Rex", "D-Adapt": one capital letter joined to a capitalised word (the common
+#: words of that shape aside)
+_LETTER_PREFIXED = re.compile(
+    r"^(?!(?:X-Rays?|E-Mails?|T-Shirts?|N-Grams?|B-Splines?|K-Means|U-Turns?|A-Levels?)$)[A-Z]-[A-Z][a-z]{2,}"
+)
 #: names that end like a benchmark or data set
 BENCHMARK_SUFFIX = re.compile(
     r"(?:Bench|Benchmark|-?QA|Eval|Arena|-?Set|Corpus|Gym|Leaderboard|Suite|-?MME|-?VQA)(?:[-\s]?(?:v?\d+|Lite|Pro|Hard|Plus|\+))?$"
@@ -72,6 +77,8 @@ def is_name_like(token: str) -> bool:
 
     >>> [is_name_like(t) for t in ("SliceGPT", "ECA-Net", "GPT-4", "Transformer", "pruning", "wav2vec", "seq2seq")]
     [True, True, True, False, False, True, False]
+    >>> is_name_like("X-Align"), is_name_like("X-Ray")
+    (True, False)
     """
     if len(token) < 2 or not _HAS_LETTER.search(token):
         return False
@@ -81,6 +88,7 @@ def is_name_like(token: str) -> bool:
         _INNER_CAPITAL.search(token)
         or (_LETTER_DIGIT.search(token) and token[0].isupper())
         or _INNER_DIGIT.match(token)
+        or _LETTER_PREFIXED.match(token)
     )
 
 

@@ -81,6 +81,10 @@ _OUR_THING_NAMED = re.compile(
     rf"\b[Oo]ur (?:[\w-]+ ){{0,3}}(?:{_THING}|{_AGENT_NOUN}),?\s+(?:namely\s+)?(?=[A-Z])"
 )
 _NOVEL_THING = re.compile(r"\b(?:a|an) (?:novel|new) (?=[A-Z])")
+#: "we build a new detector, namely FastDet": a new thing the sentence then names
+_NEW_THING_NAMELY = re.compile(
+    rf"\b(?:a|an) (?:novel|new) (?:[\w-]+ ){{0,3}}(?:{_THING}|{_AGENT_NOUN}),?\s+namely\s+(?=[A-Z])"
+)
 _THING_AFTER = re.compile(rf"^\s+{_THING}\b")
 _PAREN_THING = re.compile(rf"\((?P<name>[A-Za-z][\w.+-]{{1,20}})\)\s+{_THING}\b")
 _THING_PAREN = re.compile(rf"\b(?P<noun>{_THING})\s+\((?P<name>[A-Za-z][\w.+-]{{1,20}})\)")
@@ -566,8 +570,14 @@ def _passive(sentence: str, definitions: list) -> list[Candidate]:
 
 
 def _named(sentence: str, definitions: list) -> list[Candidate]:
-    """ "... called EcoFormer", "which we dub ``iterative Combinatorial Brain Surgeon'' (iCBS)"."""
+    """ "... called EcoFormer", "which we dub ``iterative Combinatorial Brain Surgeon'' (iCBS)",
+    "a new detector, namely FastDet"."""
     out = []
+    if "namely" in sentence:
+        for match in _NEW_THING_NAMELY.finditer(sentence):
+            name = name_run(sentence, match.end())
+            if name and _accept(name) and any(is_name_like(w) for w in name.split()):
+                out.append(_candidate(name, (name,), "named", sentence, 0.85))
     for naming in _NAMING.finditer(sentence):
         we_name = bool(_WE_NAMING.search(sentence[: naming.start()]) or " we " in naming.group(0))
         if we_name:

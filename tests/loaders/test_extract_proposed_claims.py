@@ -129,3 +129,11 @@ def test_a_generic_family_written_out_is_not_proposed():
         )
     )
     assert ex.methods == []
+
+
+def test_a_new_thing_then_namely_its_name_is_proposed():
+    # written for this test (issue 15, seventh round)
+    s = "Based on this, we build a new detector, namely FastDet, which runs at 100 FPS."
+    assert [c.name for c in from_sentence(s)] == ["FastDet"]
+    # data sets listed after "namely" are not new things
+    assert from_sentence("We evaluate on two datasets, namely COCO and VOC.") == []
