@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # CamelCase inside a word (SliceGPT, LMUFormer, EcoFormer, ViT), two capitals (SQA, ECA-Net),
 # or letters with digits (GPT-4, YOLOv8, T5)
@@ -67,6 +68,8 @@ GENERIC_PHRASES = re.compile(
 )
 
 
+# cached: the rules ask about the same words and names many times per abstract
+@lru_cache(maxsize=1 << 16)
 def is_name_like(token: str) -> bool:
     """A token that looks like a coined name rather than an English word.
 
@@ -98,6 +101,7 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in words)
 
 
+@lru_cache(maxsize=1 << 16)
 def is_generic(name: str, short: str | None = None) -> bool:
     """A generic concept rather than a named method.
 
