@@ -151,7 +151,9 @@ def acronym_definitions(sentence: str) -> list[Definition]:
     >>> [(d.long, d.short) for d in acronym_definitions("using Multi-Query Attention (MQA) here")]
     [('Multi-Query Attention', 'MQA')]
     """
-    out = []
+    out: list[Definition] = []
+    if "(" not in sentence:
+        return out
     for paren in _PAREN.finditer(sentence):
         short = paren.group(1)
         if sum(c.isupper() for c in short) < 2 and not re.search(r"[A-Z].*\d", short):
