@@ -535,12 +535,13 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
     family: dict[str, str] = {}
     for _, mention in found_mentions:
         family.setdefault(method_key(family_base(mention.name)), mention.name)
+    shortest_first = sorted(mentioned, key=len)
     for sentence, mention in found_mentions:
         # "ALBERT-base-v2", "ViT-B/16" of a paper that also names "ALBERT", "ViT": one method
         base = next(
             (
                 b
-                for b in sorted(mentioned, key=len)
+                for b in shortest_first
                 if len(b) >= 3
                 and b != mention.name
                 and mention.name.startswith(b)
