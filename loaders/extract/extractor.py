@@ -209,6 +209,48 @@ def _coreferent(
     ]
 
 
+def _own_spans(sentence: str, forms: list[str]) -> list[tuple[int, int]]:
+    """Where the paper's own names stand in ``sentence``, each with the "-Large" / "-v2" tails
+    written onto it: the longest form at the leftmost place, not after a letter, digit or hyphen.
+
+    (What ``re.finditer(r"(?<![\\w-])(?:F1|F2|...)(?:-[\\w.]+)*")`` over the forms, longest
+    first, finds; compiling that pattern for every paper cost more than scanning this way.)
+
+    >>> _own_spans("our FooNet-L beats FooNet and xFooNet", ["FooNet-L", "FooNet"])
+    [(4, 12), (19, 25)]
+    """
+    first_form: dict[int, str] = {}
+    for form in forms:  # longest first: the first form found at a place is the one taken
+        at = sentence.find(form)
+        while at >= 0:
+            first_form.setdefault(at, form)
+            at = sentence.find(form, at + 1)
+    spans: list[tuple[int, int]] = []
+    end = 0
+    n = len(sentence)
+    for start in sorted(first_form):
+        before = sentence[start - 1] if start else ""
+        if start < end or (before and (_word_char(before) or before == "-")):
+            continue
+        end = start + len(first_form[start])
+        # the tails: "-" and a run of word characters or dots, again and again
+        while end + 1 < n and sentence[end] == "-" and _tail_char(sentence[end + 1]):
+            end += 2
+            while end < n and _tail_char(sentence[end]):
+                end += 1
+        spans.append((start, end))
+    return spans
+
+
+def _word_char(char: str) -> bool:
+    """What ``\\w`` matches."""
+    return char.isalnum() or char == "_"
+
+
+def _tail_char(char: str) -> bool:
+    return char.isalnum() or char in "_."
+
+
 def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extraction:
     """Methods, benchmarks, results and their edges from a paper's title, abstract and tldr.
 
@@ -489,11 +531,6 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
     own_forms = sorted(
         {a for c in proposals for a in c.aliases if len(a) >= 2}, key=len, reverse=True
     )
-    own_pattern = (
-        re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, own_forms)) + r")(?:-[\w.]+)*")
-        if own_forms
-        else None
-    )
     found_mentions = []
     unconfirmed: list[Uses] = []
     #: "current FER algorithms" anywhere in the abstract: FER names a field, in every sentence
@@ -502,8 +539,7 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
     cited_from = next((i for i, s in enumerate(sentences) if is_reference(s)), len(sentences))
     for sentence in sentences[:cited_from]:
         taken = [(m.start, m.end) for m in found[sentence]]
-        if own_pattern is not None:
-            taken.extend((m.start(), m.end()) for m in own_pattern.finditer(sentence))
+        taken.extend(_own_spans(sentence, own_forms))
         for mention in find_method_mentions(
             sentence, excluded, taken, definitions[sentence], fields
         ):
