@@ -240,6 +240,7 @@ def _alias_table() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=1 << 16)  # the extraction rules ask about the same words many times
 def metric_key(text: str) -> str | None:
     """The canonical name of a metric written as ``text``, or None when the table lacks it.
 

@@ -22,6 +22,8 @@ _LIST = rf"(?P<names>{_NAME}{_PAREN_NOTE}(?:\s*,\s*{_NAME}{_PAREN_NOTE})*(?:,?\s
 _NOUN = r"(?P<noun>benchmarks?|data ?sets?|corpus|corpora|suite|test ?sets?|leaderboard)"
 _BEFORE_NOUN = re.compile(rf"{_LIST}\s+$")
 _NOUN_ONLY = re.compile(rf"\b{_NOUN}\b")
+#: a substring of every _NOUN word: the cheap first test (most sentences have none)
+_NOUN_STEMS = ("bench", "data", "corp", "suite", "test", "leaderboard")
 #: "the English dataset", "the Chinese corpus": a language or people, not a data set's name
 _LANGUAGE = re.compile(r"(?:ish|ese|ian|ic|an)$|^(?:English|German|French|Greek|Thai|Dutch)$")
 _THE_WORD_BEFORE = re.compile(
@@ -108,7 +110,8 @@ def find_mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
             mentions.append(Mention(name, kind, rule, start, end, confidence))
             taken.append((start, end))
 
-    for noun in _NOUN_ONLY.finditer(sentence):
+    nouns = _NOUN_ONLY.finditer(sentence) if any(w in sentence for w in _NOUN_STEMS) else ()
+    for noun in nouns:
         kind = "dataset" if re.match(r"data|corp", noun.group("noun"), re.I) else "benchmark"
         # "the X and Y datasets": the names right before the noun (searched in a short window)
         window_start = max(0, noun.start() - 160)

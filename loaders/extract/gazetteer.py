@@ -31,6 +31,8 @@ def fold_token(token: str) -> str:
 TOKEN = re.compile(r"[A-Za-z0-9]+(?:[-.+'/_][A-Za-z0-9]+)*\+*")
 #: "RefCOCO-val", "COCO-test": a split written onto the name
 _SPLIT_TAIL = re.compile(r"^(.+?)[-_](?:val|test|dev|train|minival|testA|testB|test-dev)$")
+#: the endings _SPLIT_TAIL can match: a cheap test before it
+_SPLIT_ENDS = ("val", "test", "dev", "train", "testA", "testB")
 _SPLIT_SLASH = re.compile(r"^(.*?)(\d+)/(\d+)$")
 _CONTEXT = re.compile(
     r"\b(?:data ?sets?|benchmarks?|corpus|corpora|evaluat\w*|experiments?|tasks?|test(?:s|ed|ing)?|"
@@ -38,6 +40,8 @@ _CONTEXT = re.compile(
     re.I,
 )
 MAX_WORDS = 6
+#: how a name with a capital or digit starts: lower-case letters, then one of them
+_CAPITAL_START = re.compile(r"[a-z]*[A-Z0-9]")
 
 
 @dataclass(frozen=True)
@@ -124,9 +128,11 @@ class Gazetteer:
         has_context = None
         hits: list[Hit] = []
         taken_until = 0
+        prefixes = self.prefixes
         for first in self._starts().finditer(sentence):
             if first.start() < taken_until:
                 continue
+            word = first.group(0)
             # walk forward while the folded text is still the prefix of some name; names do not
             # cross punctuation ("ImageNet, COCO" is two names)
             candidates: list[tuple[int, str]] = []
@@ -134,7 +140,7 @@ class Gazetteer:
             token = first
             for _ in range(MAX_WORDS):
                 folded += fold_token(token.group(0))
-                if folded not in self.prefixes:
+                if folded not in prefixes:
                     break
                 candidates.append((token.end(), folded))
                 if sentence[token.end() : token.end() + 1] != " ":
@@ -155,7 +161,11 @@ class Gazetteer:
                         continue
                 hit = Hit(entry, surface, first.start(), end)
                 break
-            split = None if hit is not None or candidates else _SPLIT_TAIL.match(first.group(0))
+            split = (
+                _SPLIT_TAIL.match(word)
+                if hit is None and not candidates and word.endswith(_SPLIT_ENDS)
+                else None
+            )
             if split is not None:
                 entry = self.lookup(split.group(1))
                 if entry is not None and not entry.needs_context:
@@ -163,10 +173,8 @@ class Gazetteer:
             if hit is not None:
                 hits.append(hit)
                 taken_until = hit.end
-            elif "/" in first.group(0):
-                slash_hits = self._slash_forms(
-                    first.group(0), (first.start(), first.end()), sentence
-                )
+            elif "/" in word:
+                slash_hits = self._slash_forms(word, (first.start(), first.end()), sentence)
                 hits.extend(slash_hits)
                 if slash_hits:
                     taken_until = first.end()
@@ -175,11 +183,16 @@ class Gazetteer:
     def _starts(self) -> re.Pattern:
         """Tokens a name can start with: a capital or digit inside, or a lower-case name's first word."""
         if self._start_pattern is None:
+            # ("bAbI", "i2b2": a word the first branch matches anyway is left out, for speed)
             lower = "|".join(
-                sorted((re.escape(w) for w in self.lower_starts), key=len, reverse=True)
+                sorted(
+                    (re.escape(w) for w in self.lower_starts if not _CAPITAL_START.match(w)),
+                    key=len,
+                    reverse=True,
+                )
             )
             self._start_pattern = re.compile(
-                r"(?<![A-Za-z0-9\-.+'/_])(?:[a-z]*[A-Z0-9][A-Za-z0-9]*(?:[-.+'/_][A-Za-z0-9]+)*\+*"
+                rf"(?<![A-Za-z0-9\-.+'/_])(?:{_CAPITAL_START.pattern}[A-Za-z0-9]*(?:[-.+'/_][A-Za-z0-9]+)*\+*"
                 + (f"|(?:{lower})(?![A-Za-z0-9])" if lower else "")
                 + ")"
             )

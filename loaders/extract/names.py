@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # CamelCase inside a word (SliceGPT, LMUFormer, EcoFormer, ViT), two capitals (SQA, ECA-Net),
 # or letters with digits (GPT-4, YOLOv8, T5)
@@ -72,6 +73,8 @@ GENERIC_PHRASES = re.compile(
 )
 
 
+# cached: the rules ask about the same words and names many times per abstract
+@lru_cache(maxsize=1 << 16)
 def is_name_like(token: str) -> bool:
     """A token that looks like a coined name rather than an English word.
 
@@ -106,6 +109,7 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in words)
 
 
+@lru_cache(maxsize=1 << 16)
 def is_generic(name: str, short: str | None = None) -> bool:
     """A generic concept rather than a named method.
 
@@ -155,7 +159,9 @@ def acronym_definitions(sentence: str) -> list[Definition]:
     >>> [(d.long, d.short) for d in acronym_definitions("using Multi-Query Attention (MQA) here")]
     [('Multi-Query Attention', 'MQA')]
     """
-    out = []
+    out: list[Definition] = []
+    if "(" not in sentence:
+        return out
     for paren in _PAREN.finditer(sentence):
         short = paren.group(1)
         if sum(c.isupper() for c in short) < 2 and not re.search(r"[A-Z].*\d", short):

@@ -264,8 +264,9 @@ def _scores(
     implied = [] if carried else _implied(sentence, figures, mentions, metrics)
     if not metrics and not _SCORE.search(sentence):
         return implied
-    scores = [n for n in figures if _delta_kind(sentence, n) is None]
-    deltas = [n for n in figures if _delta_kind(sentence, n) is not None]
+    kinds = [_delta_kind(sentence, n) for n in figures]  # (once per figure: a costly test)
+    scores = [n for n, kind in zip(figures, kinds) if kind is None]
+    deltas = [n for n, kind in zip(figures, kinds) if kind is not None]
     out = _read(sentence, scores, metrics, mentions, inside, carried, absolute=True)
     out += _read(sentence, deltas, metrics, mentions, inside, carried, absolute=False)
     taken = {r.value for r in out}
@@ -600,6 +601,8 @@ def _bench_metric_number(
 ) -> tuple[str | None, Mention | None]:
     """ "pushing the GLUE score to 80.5%, MultiNLI accuracy to 86.7%": the benchmark written just
     before the metric that is written just before the number."""
+    if all(m.end > number.start() for m in mentions):
+        return None, None  # no benchmark before the number (the cheap test first)
     before = sentence[: number.start()]
     tie = _TIE_BEFORE.search(before)
     if tie is None:
