@@ -140,6 +140,7 @@ def _write_inputs(workdir: Path, papers: int, refs: int, seed: int) -> tuple[Pat
     cache_dir = workdir / "cache"
     ResponseCache(cache_dir / CACHE_FILE).close()  # the schema
     db = sqlite3.connect(str(cache_dir / CACHE_FILE))
+    db.execute("PRAGMA synchronous=OFF")  # a crash here leaves nothing to keep
     now = time.time()
 
     def rows():
@@ -170,6 +171,7 @@ def _write_inputs(workdir: Path, papers: int, refs: int, seed: int) -> tuple[Pat
         batch.append((key, kind, now, body if isinstance(body, str) else body.decode()))
         if len(batch) >= 20_000:
             db.executemany("INSERT OR REPLACE INTO responses VALUES (?, ?, ?, ?)", batch)
+            db.commit()  # one transaction a batch: the cache is in WAL mode, which would hold it all
             batch.clear()
     db.executemany("INSERT OR REPLACE INTO responses VALUES (?, ?, ?, ?)", batch)
     db.commit()
