@@ -188,7 +188,7 @@ class Stages:
 
     Time goes to the task started last of those not yet ended (S2's tasks all end together when
     the run is over; the writes of each chunk of S2's answers run inside them). The log line of
-    each start gives the peak RSS so far."""
+    each start gives the RSS then and the peak so far."""
 
     def __init__(self):
         self.seconds: dict[str, float] = {}
@@ -206,7 +206,7 @@ class Stages:
         self._tick()
         name = re.sub(r"\b\d[\d,]*\s", "", description).split(" of ")[0]
         self._open.append((task, name))
-        log(f"  {description}... (peak RSS so far {peak_rss_gib():.2f} GiB)")
+        log(f"  {description}... (RSS {rss_gib():.2f} GiB, peak so far {peak_rss_gib():.2f} GiB)")
 
     def advance(self, task: str, n: int = 1) -> None:
         pass
@@ -233,6 +233,14 @@ def planned_requests(listing: Listing, cache_dir: Path) -> int:
         raise SystemExit(f"planning the requests failed (exit code {child.exitcode})") from None
     finally:
         child.join()
+
+
+def rss_gib() -> float:
+    """This process's resident memory now (Linux; 0 elsewhere)."""
+    try:
+        return int(Path("/proc/self/statm").read_text().split()[1]) * 4096 / 1024**3
+    except OSError:
+        return 0.0
 
 
 def peak_rss_gib() -> float:

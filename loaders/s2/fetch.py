@@ -44,6 +44,8 @@ class PaperState:
     #: the full record, pickled, while ``record`` holds only what the phases before the lists
     #: read (see :meth:`hold`)
     packed: bytes | None = None
+    #: what ``record`` holds outside the list phase, kept for :meth:`release`
+    brief: dict | None = None
 
     @property
     def s2_id(self) -> str | None:
@@ -57,11 +59,19 @@ class PaperState:
         report go by; ``author_ids`` the authors."""
         self.author_ids = [a["authorId"] for a in record.get("authors") or [] if a.get("authorId")]
         self.packed = pickle.dumps(record, pickle.HIGHEST_PROTOCOL)
-        self.record = slim(record)
+        self.record = self.brief = slim(record)
 
     def unpack(self) -> None:
         if self.packed is not None:
             self.record, self.packed = pickle.loads(self.packed), None
+
+    def release(self) -> None:
+        """Drop what the list phase read: the lists, and the record but its :func:`slim` part,
+        which is the one made at :meth:`hold` (a new one made here would be a small object
+        left behind in the chunk's freed memory, keeping it from going back to the system)."""
+        self.references = self.citations = None
+        if self.brief is not None:
+            self.record = self.brief
 
 
 def slim(record: dict) -> dict:

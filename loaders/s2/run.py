@@ -25,7 +25,6 @@ from loaders.s2.fetch import (
     fetch_lists,
     resolve_ids,
     resolve_titles,
-    slim,
 )
 from loaders.s2.pace import (
     PACE_SAMPLE,
@@ -355,7 +354,8 @@ async def _enrich(
                 break
             _count_statuses(report, enrichment.papers)
             sink(enrichment)
-            _release(part)
+            for st in part:
+                st.release()
             _settle()
     finally:
         if sink:
@@ -417,14 +417,6 @@ def _settle() -> None:
     papers, measured); this way each object is walked once."""
     gc.collect()
     gc.freeze()
-
-
-def _release(states: list[PaperState]) -> None:
-    """Drop what a chunk no longer needs: its lists, and of each record what the report reads."""
-    for st in states:
-        st.references = st.citations = None
-        if st.record is not None:
-            st.record = slim(st.record)
 
 
 class _Assembly:
