@@ -118,7 +118,7 @@ def copy_new_nodes(
     new = [n for n in nodes if n.key not in stored]
     if new:
         props = schema.present_properties(new)
-        store.copy(model.label, frame(_columns(new, props)), props)
+        store.copy(model.label, _frame(_columns(new, props)), props)
     props = [p for p in schema.present_properties(nodes) if p != "key"]
     once = getattr(model, "write_once", ())
     return [
@@ -165,8 +165,8 @@ def copy_new_relationships(
         # a column null in every row is left out: the COPY leaves it null
         copied = [c for c in present if c not in _ENDPOINTS]
         rows = None if len(new) == len(rels) else new  # None: all of them
-        rows_frame = frame({c: columns[c] for c in [*_ENDPOINTS, *copied]}, rows)
-        store.copy(model.type, rows_frame, copied)
+        frame = _frame({c: columns[c] for c in [*_ENDPOINTS, *copied]}, rows)
+        store.copy(model.type, frame, copied)
     return [model.model_construct(**{f: c[row] for f, c in columns.items()}) for row in rest]
 
 
@@ -200,9 +200,9 @@ def _edge_ids(
     src, dst = columns["src"], columns["dst"]
     ids = pandas.DataFrame(
         {
-            "src": series(src),
-            "dst": series(dst),
-            **{p: series(columns[p]) for p in model.identity},
+            "src": _series(src),
+            "dst": _series(dst),
+            **{p: _series(columns[p]) for p in model.identity},
             "row": range(len(src)),
         }
     )
@@ -303,7 +303,7 @@ def _present(columns: Mapping[str, list]) -> list[str]:
     return [c for c, values in columns.items() if values.count(None) < len(values)]
 
 
-def series(values: list):
+def _series(values: list):
     import pandas
 
     # LadybugDB 0.22's DataFrame scan keeps a reference to every list cell it reads and never
@@ -323,12 +323,11 @@ def _shared(value: list, shared: dict[tuple, list]) -> list:
         return value
 
 
-def frame(columns: Mapping[str, list], rows=None):
-    """A DataFrame of ``columns``, of the ``rows`` (positions) only when given: what the store
-    COPYs or LOADs from (see :func:`series`)."""
+def _frame(columns: Mapping[str, list], rows=None):
+    """A DataFrame of ``columns``, of the ``rows`` (positions) only when given."""
     import pandas
 
-    frame = pandas.DataFrame({c: series(values) for c, values in columns.items()})
+    frame = pandas.DataFrame({c: _series(values) for c, values in columns.items()})
     return frame if rows is None else frame.take(rows).reset_index(drop=True)
 
 

@@ -170,9 +170,10 @@ class EmbeddedStore:
     def load(self, statement: str, columns: dict[str, list]) -> None:
         """``LOAD FROM`` a frame of ``columns`` (one list per column name), then ``statement``,
         which reads each row's columns as variables of those names."""
-        from kg.bulk import frame
+        import pandas
 
-        self.run(f"LOAD FROM $frame {statement}", {"frame": frame(columns)})
+        frame = pandas.DataFrame({c: pandas.Series(v, dtype=object) for c, v in columns.items()})
+        self.run(f"LOAD FROM $frame {statement}", {"frame": frame})
 
     def copy(self, table: str, frame, columns: Sequence[str]) -> int:
         """``COPY table(columns) FROM frame``: append ``frame``'s rows (a relationship frame starts
