@@ -306,21 +306,8 @@ def _present(columns: Mapping[str, list]) -> list[str]:
 def _series(values: list):
     import pandas
 
-    # LadybugDB 0.22's DataFrame scan keeps a reference to every list cell it reads and never
-    # drops it (sys.getrefcount of a cell is the same after the COPY and the frame are gone), so
-    # each list COPYed stayed in memory, with the freed memory around it: equal lists share one
-    # object here, and the leak is one object per distinct value, not one per row
-    shared: dict[tuple, list] = {}
-    values = [_shared(v, shared) if isinstance(v, list) else v for v in values]
     # object dtype: None stays null and strings stay Python strings
     return pandas.Series(values, dtype=object)
-
-
-def _shared(value: list, shared: dict[tuple, list]) -> list:
-    try:
-        return shared.setdefault(tuple(value), value)
-    except TypeError:  # an unhashable element: kept as it is
-        return value
 
 
 def _frame(columns: Mapping[str, list], rows=None):
