@@ -17,7 +17,6 @@ stage, the analyze time, the peak RSS of the process and the median latency of e
 from __future__ import annotations
 
 import argparse
-import json
 import multiprocessing
 import random
 import re
@@ -27,7 +26,10 @@ import statistics
 import sys
 import tempfile
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+
+import orjson
 
 from benchmarks.queries import measure, workload
 from kg import KnowledgeGraph
@@ -109,7 +111,15 @@ def record(i: int, papers: int, cited: int, refs: int, authors: list[int]) -> di
 
 
 def write_inputs(workdir: Path, papers: int, refs: int, seed: int) -> tuple[Path, Path]:
-    """The listing file and a warm S2 cache directory for the synthetic corpus."""
+    """The listing file and a warm S2 cache directory for the synthetic corpus, written by a
+    child process: the reference lists and records it builds (~1 GiB at a million papers) are
+    not the build's memory, and the build reads the listing and the cache as `kg build` would."""
+    context = multiprocessing.get_context("fork")  # the child needs nothing the parent loaded
+    with ProcessPoolExecutor(1, mp_context=context) as pool:
+        return pool.submit(_write_inputs, workdir, papers, refs, seed).result()
+
+
+def _write_inputs(workdir: Path, papers: int, refs: int, seed: int) -> tuple[Path, Path]:
     rng = random.Random(seed)
     cited_lists = references(rng, papers, refs)
     total = papers + max(1, int(papers * OUTSIDE_SHARE))
@@ -117,12 +127,20 @@ def write_inputs(workdir: Path, papers: int, refs: int, seed: int) -> tuple[Path
     for row in cited_lists:
         for j in row:
             cited[j] += 1
+    # each paper's JSON as a reference item names it, encoded once: a paper is cited ten times
+    # on average, and building and encoding it afresh each time was most of the generation
+    # (1,037 s at a million papers)
+    cited_json = [
+        _cited_json(record(j, papers, cited[j], refs if j < papers else 0, []))
+        for j in range(total)
+    ]
     n_authors = max(AUTHORS_PER_PAPER, papers // 2)
     listing = workdir / "listing.txt"
     listing.write_text("".join(f"{s2_id(i)}\n" for i in range(papers)))
     cache_dir = workdir / "cache"
     ResponseCache(cache_dir / CACHE_FILE).close()  # the schema
     db = sqlite3.connect(str(cache_dir / CACHE_FILE))
+    db.execute("PRAGMA synchronous=OFF")  # a crash here leaves nothing to keep
     now = time.time()
 
     def rows():
@@ -131,31 +149,29 @@ def write_inputs(workdir: Path, papers: int, refs: int, seed: int) -> tuple[Path
                 {int(n_authors * rng.random() ** 1.5) for _ in range(AUTHORS_PER_PAPER)}
             )
             rec = record(i, papers, cited[i], len(cited_lists[i]), authors)
-            yield item_key("paper", rec["paperId"], PAPER_FIELDS), "paper", rec
+            yield item_key("paper", rec["paperId"], PAPER_FIELDS), "paper", orjson.dumps(rec)
             data = []
             for k, j in enumerate(cited_lists[i]):
-                other = record(j, papers, cited[j], refs if j < papers else 0, [])
                 r = rng.random()
-                data.append({
-                    "isInfluential": r < 0.1,
-                    "intents": [_INTENTS[k % 3]] if r < 0.6 else [],
-                    "citedPaper": {f: other.get(f) for f in EDGE_FIELDS if f in other},
-                })  # fmt: skip
-            yield (
-                page_key(rec["paperId"], "references", 0, 1000),
-                "references",
-                {"offset": 0, "data": data},
-            )
+                intents = f'["{_INTENTS[k % 3]}"]' if r < 0.6 else "[]"
+                influential = "true" if r < 0.1 else "false"
+                data.append(
+                    f'{{"isInfluential":{influential},"intents":{intents},"citedPaper":'
+                    f"{cited_json[j]}}}"
+                )
+            page = '{"offset":0,"data":[' + ",".join(data) + "]}"
+            yield page_key(rec["paperId"], "references", 0, 1000), "references", page
         for x in range(n_authors):
             body = {"authorId": author_id(x), "name": f"Author Synth{x}", "aliases": None, "affiliations": [],
                     "hIndex": x % 40, "paperCount": 1 + x % 90, "citationCount": x % 5000}  # fmt: skip
-            yield item_key("author", author_id(x), AUTHOR_FIELDS), "author", body
+            yield item_key("author", author_id(x), AUTHOR_FIELDS), "author", orjson.dumps(body)
 
     batch = []
     for key, kind, body in rows():
-        batch.append((key, kind, now, json.dumps(body, separators=(",", ":"))))
+        batch.append((key, kind, now, body if isinstance(body, str) else body.decode()))
         if len(batch) >= 20_000:
             db.executemany("INSERT OR REPLACE INTO responses VALUES (?, ?, ?, ?)", batch)
+            db.commit()  # one transaction a batch: the cache is in WAL mode, which would hold it all
             batch.clear()
     db.executemany("INSERT OR REPLACE INTO responses VALUES (?, ?, ?, ?)", batch)
     db.commit()
@@ -163,12 +179,16 @@ def write_inputs(workdir: Path, papers: int, refs: int, seed: int) -> tuple[Path
     return listing, cache_dir
 
 
+def _cited_json(rec: dict) -> str:
+    return orjson.dumps({f: rec[f] for f in EDGE_FIELDS if f in rec}).decode()
+
+
 class Stages:
     """Wall time of each build stage, from the pipeline's progress tasks (:mod:`kg.progress`).
 
     Time goes to the task started last of those not yet ended (S2's tasks all end together when
     the run is over; the writes of each chunk of S2's answers run inside them). The log line of
-    each start gives the peak RSS so far."""
+    each start gives the RSS then and the peak so far."""
 
     def __init__(self):
         self.seconds: dict[str, float] = {}
@@ -186,7 +206,7 @@ class Stages:
         self._tick()
         name = re.sub(r"\b\d[\d,]*\s", "", description).split(" of ")[0]
         self._open.append((task, name))
-        log(f"  {description}... (peak RSS so far {peak_rss_gib():.2f} GiB)")
+        log(f"  {description}... (RSS {rss_gib():.2f} GiB, peak so far {peak_rss_gib():.2f} GiB)")
 
     def advance(self, task: str, n: int = 1) -> None:
         pass
@@ -213,6 +233,14 @@ def planned_requests(listing: Listing, cache_dir: Path) -> int:
         raise SystemExit(f"planning the requests failed (exit code {child.exitcode})") from None
     finally:
         child.join()
+
+
+def rss_gib() -> float:
+    """This process's resident memory now (Linux; 0 elsewhere)."""
+    try:
+        return int(Path("/proc/self/statm").read_text().split()[1]) * 4096 / 1024**3
+    except OSError:
+        return 0.0
 
 
 def peak_rss_gib() -> float:

@@ -202,6 +202,12 @@ def write_listings(kb: Graph, report: BuildReport, progress: Progress | None = N
         with stage(progress, "write", f"writing {len(papers)} listed papers of {listing.path}"):
             written = write_graph(kb, [*papers, *authors], authored)
         report.files.append(FileReport(listing, stored=sum(p.key not in by_key for p in written)))
+        # a paper written as its entry gave it is kept as the entry's object: the listing is
+        # held by the caller anyway, and a second copy of each was 1.5 KB a paper
+        # (``benchmarks.scale``, GiBs at a million)
+        as_listed = {e.paper.key: e.paper for e in listing.entries}
+        written = [p if as_listed.get(p.key) != p else as_listed[p.key] for p in written]
+        del as_listed
         for paper in written:
             by_key[paper.key] = (
                 merge_records(paper, by_key[paper.key]) if paper.key in by_key else paper

@@ -12,6 +12,7 @@ A failed request marks only the papers it was for (``retry:<reason>``); the phas
 from __future__ import annotations
 
 import asyncio
+import pickle
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -22,6 +23,8 @@ from loaders.s2.plan import BATCH_AUTHORS, BATCH_PAPERS
 from loaders.s2.resolve import map_batch, request_id, verify_match
 
 Advance = Callable[[str, int], None]
+#: cached records read at once (each is held packed before the next are read)
+CACHED_BATCH = 5_000
 
 
 @dataclass
@@ -38,13 +41,42 @@ class PaperState:
     references: PageResult | None = None
     citations: PageResult | None = None
     author_ids: list[str] = field(default_factory=list)
-    #: the full record, pickled, while ``record`` holds only what the phases before the lists read
-    #: (see :func:`loaders.s2.run.enrich`)
+    #: the full record, pickled, while ``record`` holds only what the phases before the lists
+    #: read (see :meth:`hold`)
     packed: bytes | None = None
+    #: what ``record`` holds outside the list phase, kept for :meth:`release`
+    brief: dict | None = None
 
     @property
     def s2_id(self) -> str | None:
         return self.record.get("paperId") if self.record else None
+
+    def hold(self, record: dict) -> None:
+        """Take ``record`` as the paper's, pickled until its list phase (:meth:`unpack`), as
+        it is resolved: decoded, a field's records are most of a run's memory (3.7 KB a paper
+        of ``benchmarks.scale``, under 1 KB pickled), and a warm cache answers them all at
+        once. ``record`` keeps what is read before: the id, the counts the chunks and the
+        report go by; ``author_ids`` the authors."""
+        self.author_ids = [a["authorId"] for a in record.get("authors") or [] if a.get("authorId")]
+        self.packed = pickle.dumps(record, pickle.HIGHEST_PROTOCOL)
+        self.record = self.brief = slim(record)
+
+    def unpack(self) -> None:
+        if self.packed is not None:
+            self.record, self.packed = pickle.loads(self.packed), None
+
+    def release(self) -> None:
+        """Drop what the list phase read: the lists, and the record but its :func:`slim` part,
+        which is the one made at :meth:`hold` (a new one made here would be a small object
+        left behind in the chunk's freed memory, keeping it from going back to the system)."""
+        self.references = self.citations = None
+        if self.brief is not None:
+            self.record = self.brief
+
+
+def slim(record: dict) -> dict:
+    """What is read of a record outside its list phase (see :meth:`PaperState.hold`)."""
+    return {k: record.get(k) for k in ("paperId", "referenceCount", "citationCount")}
 
 
 def _chunks(items: list, size: int) -> Iterable[list]:
@@ -73,15 +105,19 @@ async def resolve_ids(
 
     def settle(rid: str, record: dict | None) -> None:
         for st in by_id[rid]:
-            st.record = record
             st.status = "ok" if record else "not_found"
             if record:
+                st.hold(record)
                 st.confidence, st.evidence = 1.0, f"id {rid}"
 
-    cached = client.cached_items("paper", list(by_id), PAPER_FIELDS)
-    for rid, record in cached.items():
-        settle(rid, record)
-    advance("resolve", sum(len(by_id[r]) for r in cached))
+    cached: set[str] = set()
+    wanted = list(by_id)
+    for i in range(0, len(wanted), CACHED_BATCH):
+        found = client.cached_items("paper", wanted[i : i + CACHED_BATCH], PAPER_FIELDS)
+        for rid, record in found.items():
+            settle(rid, record)
+        advance("resolve", sum(len(by_id[r]) for r in found))
+        cached.update(found)
     ids = sorted((r for r in by_id if r not in cached), key=str.lower)
 
     async def batch(chunk: list[str]) -> None:
@@ -129,7 +165,8 @@ async def resolve_titles(
                 verdict = verify_match(st.paper, record)
                 st.evidence = verdict.evidence
                 if verdict.accepted:
-                    st.record, st.status, st.confidence = record, "ok", verdict.confidence
+                    st.status, st.confidence = "ok", verdict.confidence
+                    st.hold(record)
                 else:
                     st.status, st.confidence = f"rejected:{verdict.reason}", verdict.confidence
         advance("resolve", 1)
@@ -145,7 +182,6 @@ async def fetch_authors(
     for st in states:
         if st.status != "ok":
             continue
-        st.author_ids = [a["authorId"] for a in st.record.get("authors") or [] if a.get("authorId")]
         for aid in st.author_ids:
             owners.setdefault(aid, []).append(st)
     cached = client.cached_items("author", list(owners), AUTHOR_FIELDS)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import gc
 import os
-import pickle
 import random
 import time
 from collections.abc import Callable, Iterator
@@ -20,7 +19,13 @@ from loaders.s2 import cache_plan, plan
 from loaders.s2.cache import CACHE_FILE, CacheReader, ResponseCache, default_cache_dir
 from loaders.s2.client import ClientSettings, RequestStats, S2Client
 from loaders.s2.convert import author_node, authored, cites, enriched_paper, outside_paper
-from loaders.s2.fetch import PaperState, fetch_authors, fetch_lists, resolve_ids, resolve_titles
+from loaders.s2.fetch import (
+    PaperState,
+    fetch_authors,
+    fetch_lists,
+    resolve_ids,
+    resolve_titles,
+)
 from loaders.s2.pace import (
     PACE_SAMPLE,
     Limiter,
@@ -312,14 +317,7 @@ async def _enrich(
         )
         await resolve_ids(client, states, conc, bar.advance)
         await resolve_titles(client, states, conc, bar.advance)
-        n_authors = len(
-            {
-                a.get("authorId")
-                for s in states
-                if s.status == "ok"
-                for a in s.record.get("authors") or []
-            }
-        )
+        n_authors = len({a for s in states if s.status == "ok" for a in s.author_ids})
         bar.start("authors", "S2 authors", n_authors)
         # every author at once (ids sorted, 1,000 a batch: the fewest requests), lists by chunk
         authors = await fetch_authors(client, states, conc, bar.advance)
@@ -336,11 +334,11 @@ async def _enrich(
         bar.start("citations", "S2 citations", n_cits)
         assembly = _Assembly(states, options)
         if sink:
-            _pack(states)
             gc.disable()  # see _settle
         for chunk in _chunks(states, options) if sink else [list(range(len(states)))]:
             part = [states[i] for i in chunk]
-            _unpack(part)
+            for st in part:
+                st.unpack()
             await fetch_lists(
                 client,
                 part,
@@ -356,7 +354,8 @@ async def _enrich(
                 break
             _count_statuses(report, enrichment.papers)
             sink(enrichment)
-            _release(part)
+            for st in part:
+                st.release()
             _settle()
     finally:
         if sink:
@@ -418,35 +417,6 @@ def _settle() -> None:
     papers, measured); this way each object is walked once."""
     gc.collect()
     gc.freeze()
-
-
-def _slim(record: dict) -> dict:
-    """What is read of a record outside its chunk: its id and the counts the chunks and the
-    report go by."""
-    return {k: record.get(k) for k in ("paperId", "referenceCount", "citationCount")}
-
-
-def _pack(states: list[PaperState]) -> None:
-    """Keep each record pickled until its chunk (:func:`_unpack`): decoded, a field's records
-    are most of the run's memory (3.7 KB a paper of ``benchmarks.scale``, under 1 KB pickled)."""
-    for st in states:
-        if st.record is not None:
-            st.packed = pickle.dumps(st.record, pickle.HIGHEST_PROTOCOL)
-            st.record = _slim(st.record)
-
-
-def _unpack(states: list[PaperState]) -> None:
-    for st in states:
-        if st.packed is not None:
-            st.record, st.packed = pickle.loads(st.packed), None
-
-
-def _release(states: list[PaperState]) -> None:
-    """Drop what a chunk no longer needs: its lists, and of each record what the report reads."""
-    for st in states:
-        st.references = st.citations = None
-        if st.record is not None:
-            st.record = _slim(st.record)
 
 
 class _Assembly:
