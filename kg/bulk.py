@@ -119,6 +119,8 @@ def copy_new_nodes(
     if new:
         props = schema.present_properties(new)
         store.copy(model.label, _frame(_columns(new, props)), props)
+    if not stored:
+        return []  # a first load: nothing to MERGE
     props = [p for p in schema.present_properties(nodes) if p != "key"]
     once = getattr(model, "write_once", ())
     return [
