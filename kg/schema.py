@@ -173,11 +173,8 @@ def relationship_create(
     """``CREATE`` for relationships known to be new (no MERGE check, no coalesce): endpoints
     bound as in :func:`relationship_upsert`, ``props`` (default: every property) set as given."""
     props = list(properties(model) if props is None else props)
-    # the properties in CREATE's map, not a SET after it: ~20% less server CPU measured (a null
-    # in the map sets nothing, as SET to null on a new edge)
-    values = ", ".join(f"{p}: row.{p}" for p in props)
-    return f"{_endpoints(model, by_id)} CREATE (a)-[r:{model.type}" + (
-        f" {{{values}}}]->(b)" if props else "]->(b)"
+    return f"{_endpoints(model, by_id)} CREATE (a)-[r:{model.type}]->(b)" + (
+        f" SET {', '.join(f'r.{p} = row.{p}' for p in props)}" if props else ""
     )
 
 

@@ -174,11 +174,8 @@ class Neo4jStore:
         else:
             sources = self._element_ids(model.source_label, src_keys)
             targets = self._element_ids(model.target_label, dst_keys)
-        # the rows sent carry the element ids in place of the keys: the driver packs every
-        # string of every row, and the statements read only the ids
-        values = [p for p in props if p not in ("src", "dst")]
         bound = [
-            {"s": sources[row["src"]], "d": targets[row["dst"]], **{p: row[p] for p in values}}
+            {**row, "s": sources[row["src"]], "d": targets[row["dst"]]}
             for row in unique
             if row["src"] in sources and row["dst"] in targets
         ]
