@@ -55,7 +55,9 @@ class Graph:
             )
         from kg.store_embedded import EmbeddedStore
 
-        return cls(EmbeddedStore(settings.db, read_only=read_only))
+        return cls(
+            EmbeddedStore(settings.db, read_only=read_only, buffer_pool_size=settings.buffer_pool)
+        )
 
     @property
     def dialect(self) -> Dialect:

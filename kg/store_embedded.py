@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,6 +19,31 @@ from kg.store import DEFAULT_BATCH_SIZE, Dialect, batched
 
 #: a write of at least this many rows of one kind COPYs the rows that are new (see kg.bulk)
 BULK_MIN_ROWS = 2000
+_GIB = 1024**3
+
+
+def default_buffer_pool() -> int:
+    """A quarter of the machine's memory, between 1 and 8 GiB: LadybugDB's checkpoint after a
+    COPY into a large relationship table needs room (10M citations need more than 2 GiB)."""
+    try:
+        total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError, AttributeError):
+        return 2 * _GIB
+    return min(max(total // 4, _GIB), 8 * _GIB)
+
+
+def _gib(size: int) -> str:
+    return f"{size / _GIB:.1f} GiB" if size >= _GIB else f"{size // 2**20} MiB"
+
+
+def _store_error(exc: RuntimeError, pool: int) -> StoreError:
+    message = str(exc)
+    if "buffer pool is full" in message:
+        message += (
+            f" (the buffer pool is {_gib(pool)}: set KG_BUFFER_POOL, e.g. "
+            f"KG_BUFFER_POOL={max(2 * pool // _GIB, 2)}GiB, and run the same command again)"
+        )
+    return StoreError(message)
 
 
 class EmbeddedStore:
@@ -36,13 +62,15 @@ class EmbeddedStore:
         path: str | Path,
         batch_size: int = DEFAULT_BATCH_SIZE,
         read_only: bool = False,
-        buffer_pool_size: int = 2 * 1024**3,
+        buffer_pool_size: int | None = None,
         bulk_min_rows: int | None = BULK_MIN_ROWS,
     ):
         self.path = Path(path)
         self.batch_size = batch_size
         #: None turns the COPY path off (every write MERGEs row by row, the baseline)
         self.bulk_min_rows = bulk_min_rows
+        #: bytes; None: :func:`default_buffer_pool`
+        self.buffer_pool_size = buffer_pool_size or default_buffer_pool()
         self._in_transaction = False
         self._indexed_writes = 0
         self.identifiers: IdentifierIndex | None = None
@@ -51,7 +79,7 @@ class EmbeddedStore:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = ladybug.Database(
-                str(self.path), read_only=read_only, buffer_pool_size=buffer_pool_size
+                str(self.path), read_only=read_only, buffer_pool_size=self.buffer_pool_size
             )
             self._conn = ladybug.Connection(self._db)
         except RuntimeError as exc:
@@ -120,7 +148,7 @@ class EmbeddedStore:
         try:
             result = self._conn.execute(cypher, params or {})
         except RuntimeError as exc:
-            raise StoreError(str(exc)) from None
+            raise _store_error(exc, self.buffer_pool_size) from None
         if isinstance(result, list):  # several statements: the last one's rows
             result = result[-1]
         columns = result.get_column_names()
@@ -163,7 +191,7 @@ class EmbeddedStore:
             result = self._conn.execute(cypher, params or {})
             frame = result.get_as_df()
         except RuntimeError as exc:
-            raise StoreError(str(exc)) from None
+            raise _store_error(exc, self.buffer_pool_size) from None
         result.close()
         return frame
 
