@@ -209,7 +209,7 @@ class Gazetteer:
             if words and all(c in _NOT_AFTER_CHARS for w in words for c in w):
                 self._lower_words = tuple(words)
                 # (a word's first letters: the cheap test that the sentence may hold it)
-                self._lower_heads = tuple(sorted({w[:3] for w in words}))
+                self._lower_heads = tuple(sorted({w[:5] for w in words}))
                 self._lower_pattern = re.compile(rf"(?<![{_NOT_AFTER}])(?:{lower})(?![A-Za-z0-9])")
             elif not words:
                 self._lower_words = ()
