@@ -33,7 +33,7 @@ from loaders.extract.names import TASK_TAIL, acronym_definitions, is_generic, is
 from loaders.extract.primary_metrics import primary_metric
 from loaders.extract.proposed import Candidate, components_of, from_sentence, from_title
 from loaders.extract.results import find_results
-from loaders.extract.sentences import split_sentences
+from loaders.extract.sentences import has_digit, split_sentences
 
 
 @dataclass
@@ -131,7 +131,6 @@ def _merge_candidates(candidates: list[Candidate]) -> list[Candidate]:
     return list(merged.values())
 
 
-_DIGIT = re.compile(r"\d")
 _CONTINUES = re.compile(
     r"^(?:For (?:instance|example)|Specifically|In particular|Notably|Concretely|E\.g\.|On (?:this|that|it)\b)"
 )
@@ -515,7 +514,7 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
             )
         results = find_results(sentence, mentions)
         unlisted: list[Mention] = []
-        if not results and not mentions and _DIGIT.search(sentence):
+        if not results and not mentions and has_digit(sentence):
             # a benchmark the gazetteer does not list, kept only when a result names it
             unlisted = [
                 m
@@ -536,7 +535,7 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
         previous = mentions if len({m.name for m in mentions}) == 1 else []
         previous_results = results
         named.update((m.name, m) for m in mentions if m.name not in named)
-        if not results and not mentions and not unlisted and _DIGIT.search(sentence):
+        if not results and not mentions and not unlisted and has_digit(sentence):
             unplaced.append(sentence)
         add_results(results, sentence, "extract:result", 0.8)
     named = _without_versioned(named)
@@ -702,7 +701,7 @@ def merge_extractions(parts: Iterable[Extraction]) -> Extraction:
         for r in part.relationships:
             dst = alias_to_key.get(r.dst, r.dst) if r.target_label == "Method" else r.dst
             r = r.model_copy(update={"dst": dst}) if dst != r.dst else r
-            ident = (r.type, r.src, r.dst, *(getattr(r, p) for p in r.identity))
+            ident = (r.type, r.src, r.dst, *[getattr(r, p) for p in r.identity])
             old = rels.get(ident)
             if old is None or (r.confidence or 0) > (old.confidence or 0):
                 rels[ident] = r

@@ -12,6 +12,7 @@ sentence is linear in its length.
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -42,6 +43,12 @@ _CONTEXT = re.compile(
 MAX_WORDS = 6
 #: how a name with a capital or digit starts: lower-case letters, then one of them
 _CAPITAL_START = re.compile(r"[a-z]*[A-Z0-9]")
+#: the rest of a start token after its first capital or digit, and what may not stand before one
+_WORD_REST = r"[A-Za-z0-9]*(?:[-.+'/_][A-Za-z0-9]+)*\+*"
+_NOT_AFTER = r"A-Za-z0-9\-.+'/_"
+_NOT_AFTER_CHARS = frozenset(string.ascii_letters + string.digits + "-.+'/_")
+#: a start token from its first capital or digit on (the class first: the scan skips to them)
+_CAPITAL_REST = re.compile(rf"[A-Z0-9]{_WORD_REST}")
 
 
 @dataclass(frozen=True)
@@ -82,6 +89,11 @@ class Gazetteer:
     #: first words of names written in lower case ("ogbn-arxiv", "nuScenes", "bAbI")
     lower_starts: set[str] = field(default_factory=set)
     _start_pattern: re.Pattern | None = field(default=None, repr=False)
+    #: the lower-case first words _starts() lists, alone (None: some hold a character a name
+    #: can stand after, and find() scans with _starts() itself)
+    _lower_pattern: re.Pattern | None = field(default=None, repr=False)
+    _lower_words: tuple[str, ...] | None = field(default=None, repr=False)
+    _lower_heads: tuple[str, ...] = field(default=(), repr=False)
 
     def __post_init__(self) -> None:
         for entry in self.entries:
@@ -129,28 +141,29 @@ class Gazetteer:
         hits: list[Hit] = []
         taken_until = 0
         prefixes = self.prefixes
-        for first in self._starts().finditer(sentence):
-            if first.start() < taken_until:
+        for start, first_end in self._start_spans(sentence):
+            if start < taken_until:
                 continue
-            word = first.group(0)
+            word = sentence[start:first_end]
             # walk forward while the folded text is still the prefix of some name; names do not
             # cross punctuation ("ImageNet, COCO" is two names)
             candidates: list[tuple[int, str]] = []
             folded = ""
-            token = first
+            written, token_end = word, first_end
             for _ in range(MAX_WORDS):
-                folded += fold_token(token.group(0))
+                folded += fold_token(written)
                 if folded not in prefixes:
                     break
-                candidates.append((token.end(), folded))
-                if sentence[token.end() : token.end() + 1] != " ":
+                candidates.append((token_end, folded))
+                if sentence[token_end : token_end + 1] != " ":
                     break
-                token = TOKEN.match(sentence, token.end() + 1)
+                token = TOKEN.match(sentence, token_end + 1)
                 if token is None:
                     break
+                written, token_end = token.group(0), token.end()
             hit = None
             for end, folded_ngram in reversed(candidates):
-                surface = sentence[first.start() : end]
+                surface = sentence[start:end]
                 entry = self.lookup(surface, folded_ngram)
                 if entry is None:
                     continue
@@ -159,7 +172,7 @@ class Gazetteer:
                         has_context = bool(_CONTEXT.search(sentence))
                     if not has_context:
                         continue
-                hit = Hit(entry, surface, first.start(), end)
+                hit = Hit(entry, surface, start, end)
                 break
             split = (
                 _SPLIT_TAIL.match(word)
@@ -169,34 +182,68 @@ class Gazetteer:
             if split is not None:
                 entry = self.lookup(split.group(1))
                 if entry is not None and not entry.needs_context:
-                    hit = Hit(entry, split.group(1), first.start(), first.start() + split.end(1))
+                    hit = Hit(entry, split.group(1), start, start + split.end(1))
             if hit is not None:
                 hits.append(hit)
                 taken_until = hit.end
             elif "/" in word:
-                slash_hits = self._slash_forms(word, (first.start(), first.end()), sentence)
+                slash_hits = self._slash_forms(word, (start, first_end), sentence)
                 hits.extend(slash_hits)
                 if slash_hits:
-                    taken_until = first.end()
+                    taken_until = first_end
         return hits
 
     def _starts(self) -> re.Pattern:
         """Tokens a name can start with: a capital or digit inside, or a lower-case name's first word."""
         if self._start_pattern is None:
             # ("bAbI", "i2b2": a word the first branch matches anyway is left out, for speed)
-            lower = "|".join(
-                sorted(
-                    (re.escape(w) for w in self.lower_starts if not _CAPITAL_START.match(w)),
-                    key=len,
-                    reverse=True,
-                )
+            words = sorted(
+                (w for w in self.lower_starts if not _CAPITAL_START.match(w)), key=len, reverse=True
             )
+            lower = "|".join(re.escape(w) for w in words)
             self._start_pattern = re.compile(
-                rf"(?<![A-Za-z0-9\-.+'/_])(?:{_CAPITAL_START.pattern}[A-Za-z0-9]*(?:[-.+'/_][A-Za-z0-9]+)*\+*"
+                rf"(?<![{_NOT_AFTER}])(?:{_CAPITAL_START.pattern}{_WORD_REST}"
                 + (f"|(?:{lower})(?![A-Za-z0-9])" if lower else "")
                 + ")"
             )
+            if words and all(c in _NOT_AFTER_CHARS for w in words for c in w):
+                self._lower_words = tuple(words)
+                # (a word's first letters: the cheap test that the sentence may hold it)
+                self._lower_heads = tuple(sorted({w[:5] for w in words}))
+                self._lower_pattern = re.compile(rf"(?<![{_NOT_AFTER}])(?:{lower})(?![A-Za-z0-9])")
+            elif not words:
+                self._lower_words = ()
         return self._start_pattern
+
+    def _start_spans(self, sentence: str) -> list[tuple[int, int]]:
+        """The spans ``self._starts().finditer(sentence)`` finds, scanned for faster: each
+        capital or digit, then back over the lower-case letters before it (the pattern tries
+        every place in the sentence; this scan skips to capitals and digits), and the lower-case
+        first words where the sentence holds one.
+
+        >>> load_gazetteer()._start_spans("on ogbn-arxiv, e-SNLI and iNaturalist (x-Y)")
+        [(3, 13), (15, 21), (26, 37)]
+        """
+        starts = self._starts()
+        if self._lower_words is None:
+            return [m.span() for m in starts.finditer(sentence)]
+        spans = []
+        for match in _CAPITAL_REST.finditer(sentence):
+            start = match.start()
+            while start and "a" <= sentence[start - 1] <= "z":
+                start -= 1
+            if not start or sentence[start - 1] not in _NOT_AFTER_CHARS:
+                spans.append((start, match.end()))
+        if self._lower_pattern is None or not any(w in sentence for w in self._lower_heads):
+            return spans
+        # a capitalised token and a lower-case word at one place: the capitalised token is
+        # taken, as the pattern tries its branches in that order
+        out: list[tuple[int, int]] = []
+        lower = [(m.start(), m.end(), 1) for m in self._lower_pattern.finditer(sentence)]
+        for start, end, _ in sorted([(s, e, 0) for s, e in spans] + lower):
+            if not out or start >= out[-1][1]:
+                out.append((start, end))
+        return out
 
     def _slash_forms(self, surface: str, span: tuple[int, int], sentence: str) -> list[Hit]:
         """ "CIFAR-10/100" names CIFAR-10 and CIFAR-100; "COCO/LVIS/Objects365" three names, each

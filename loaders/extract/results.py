@@ -24,6 +24,7 @@ from loaders.extract.figures import (
 )
 from loaders.extract.primary_metrics import primary_metric
 from loaders.extract.result_benchmarks import figure_run, tied_benchmark
+from loaders.extract.sentences import has_digit
 
 #: a bound, not a figure: "over 600 FPS", "more than 80%", "nearly 2x", "to surpass 80%"
 _BOUND_BEFORE = re.compile(
@@ -110,7 +111,6 @@ _BEATS_NAME = re.compile(
     r"\b(?:outperform|surpass|beat|exceed)s?\s+(?:(?!on\b|in\b|at\b|for\b)[\w.-]+\s+){0,7}$", re.I
 )
 _IN_TERMS_OF = re.compile(r"\bin terms of\s+$", re.I)
-_DIGIT = re.compile(r"\d")
 #: "the GLUE score to 80.5%", "MultiNLI accuracy to 86.7%": benchmark, metric, number in a row
 #: (not "on ActivityNet v1.3 and reaches mAP 54.14% ... on THUMOS-14": a conjunction or a verb
 #: between starts another statement)
@@ -145,7 +145,7 @@ def find_results(sentence: str, mentions: list[Mention], carried: bool = False) 
     >>> [(r.benchmark.name, r.metric, r.value) for r in find_results(s, find_mentions(s, load_gazetteer()))]
     [('ImageNet', 'top-1 accuracy', 80.1)]
     """
-    if not mentions or not _DIGIT.search(sentence):
+    if not mentions or not has_digit(sentence):
         return []
     inside = [] if carried else mentions
     scores = _scores(sentence, mentions, inside, carried)

@@ -40,3 +40,18 @@ def split_sentences(text: str | None) -> list[str]:
         else:
             sentences.append(piece)
     return [s for s in sentences if s]
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def has_digit(text: str) -> bool:
+    """``re.search(r"\d", text)``, faster on ASCII text (one search per digit, each far cheaper
+    than the pattern's test of every character).
+
+    >>> has_digit("top-1 accuracy"), has_digit("no figure"), has_digit("\uff18\uff10%")
+    (True, False, True)
+    """
+    if text.isascii():
+        return any(map(text.__contains__, "0123456789"))
+    return _DIGIT.search(text) is not None
