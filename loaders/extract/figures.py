@@ -30,7 +30,8 @@ METRICS: tuple[tuple[str, str], ...] = (
     ("F0.5", r"F\s?0\.5"),
     (
         "F1",
-        r"(?:macro-?|micro-?)?F1(?:[- ]score)?|F-score|F-measure|F\s1(?:\s?-\s?score)?\b|\bH-?mean\b",
+        # "MF1": sleep staging's macro-averaged F1
+        r"(?:macro-?|micro-?)?F1(?:[- ]score)?|F-score|F-measure|F\s1(?:\s?-\s?score)?\b|\bH-?mean\b|(?-i:\bMF1\b)",
     ),
     ("GLEU", r"GLEU"),
     # BLEURT is its own learned metric, self-BLEU a diversity measure
@@ -77,7 +78,11 @@ METRICS: tuple[tuple[str, str], ...] = (
     # a tracker's success score is the area under its success plot ("70.7 SUC on LaSOT",
     # "a success score of 0.671")
     ("AUROC", r"AUROC|AUC|(?-i:\bSUC\b)|success (?:score|AUC)\b"),
-    ("recall@1", r"R@1\b|[Rr]ecall@1\b|[Rr]ank-?1\b(?: (?:identification )?accuracy)?"),
+    # "a mAP of 86.0 and a R1 of 81.5": re-identification's rank-1 written short
+    (
+        "recall@1",
+        r"R@1\b|[Rr]ecall@1\b|[Rr]ank-?1\b(?: (?:identification )?accuracy)?|(?-i:\bR1\b)",
+    ),
     ("recall@k", r"(?-i:R@\d+\b)|[Rr]ecall@\d+\b"),
     ("hits@k", r"[Hh]its?@\d+\b"),
     ("HR@k", r"(?-i:HR@\d+\b)"),

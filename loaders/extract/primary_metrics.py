@@ -186,6 +186,28 @@ _BY_METRIC: dict[str, tuple[str, ...]] = {
         "XNLI",
         "PAWS",
         "PAWS-X",
+        # benchmarks widely used beyond the tuning half, reported in accuracy
+        "20 Newsgroups",
+        "CK+",
+        "JAFFE",
+        "NW-UCLA",
+        "Kinetics-Skeleton",
+        "CFP-FP",
+        "AgeDB-30",
+        "WNLI",
+        "MedNLI",
+        "TVQA",
+        "How2QA",
+        "Meta-Dataset",
+        "GTZAN",
+        "ENZYMES",
+        "WikiSQL",
+        "WikiTableQuestions",
+        "Spider",
+        "TuSimple",
+        "MIT-BIH",
+        "SHHS",
+        "DEAP",
     ),
     "mAP": (
         "COCO",
@@ -204,6 +226,11 @@ _BY_METRIC: dict[str, tuple[str, ...]] = {
         "DIOR",
         "HRSC2016",
         "HACS",
+        # and beyond the tuning half
+        "WIDER FACE",
+        "Open Images",
+        "PubLayNet",
+        "FSD50K",
     ),
     "mIoU": (
         "Cityscapes",
@@ -215,6 +242,10 @@ _BY_METRIC: dict[str, tuple[str, ...]] = {
         "SemanticKITTI",
         "COCO-Stuff",
         "LoveDA",
+        # few-shot segmentation, beyond the tuning half
+        "PASCAL-5i",
+        "COCO-20i",
+        "FSS-1000",
     ),
     "recall@1": ("MSR-VTT", "MSVD", "DiDeMo", "VATEX", "LSMDC"),
     "J&F": ("DAVIS", "YouTube-VOS"),
@@ -236,6 +267,9 @@ _BY_METRIC: dict[str, tuple[str, ...]] = {
         "Rain100L",
         "Rain100H",
         "McMaster",
+        # and beyond the tuning half
+        "LLFF",
+        "RESIDE",
     ),
     "WER": (
         "LibriSpeech",
@@ -303,6 +337,11 @@ _BY_METRIC: dict[str, tuple[str, ...]] = {
         "XQuAD",
         "PPI",
         "MELD",
+        # and beyond the tuning half
+        "JNLPBA",
+        "ChemProt",
+        "CORD",
+        "SROIE",
     ),
     "BLEU": (
         "WMT14",

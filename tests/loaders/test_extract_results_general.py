@@ -41,12 +41,12 @@ from tests.loaders.extract_results import absolute
             [("visda", "accuracy", 85.4)],
         ),
         # a list of benchmarks, then as many figures, "respectively" (arxiv:2007.06504; LRW-1000
-        # has no one metric its results are reported in, so its figure is left out)
+        # has no own metric in the table, but the list's figures share LRW's)
         (
             "In this work, we propose a series of innovations that significantly bridge that gap: "
             "first, we raise the state-of-the-art performance by a wide margin on LRW and LRW-1000 "
             "to 88.5 % and 46.6 %, respectively using self-distillation.",
-            [("lipreadinginthewild", "accuracy", 88.5)],
+            [("lipreadinginthewild", "accuracy", 88.5), ("lrw1000", "accuracy", 46.6)],
         ),
         # a name the gazetteer lacks, in a list of figures' benchmarks ended by a data noun
         # (arxiv:2208.13975)
@@ -184,6 +184,8 @@ def test_a_question_mark_between_figures_keeps_the_sentence_whole():
         ("mask mAP", "mask AP"),
         ("AP (mask)", "mask AP"),
         ("box AP", "mAP"),
+        ("MF1", "F1"),
+        ("R1", "recall@1"),
     ],
 )
 def test_metric_table_reads_the_wider_vocabulary(written, canonical):
