@@ -114,7 +114,8 @@ METRICS: tuple[tuple[str, str], ...] = (
     ("FDE", r"(?-i:\bminFDE\b|\bFDE\b)|final displacement error"),
     ("SPL", r"(?-i:\bSPL\b)"),
     ("mCE", r"\bmCE\b"),
-    ("miss rate", r"miss rates?"),
+    # pedestrian detection's "log-average miss rate" (MR^-2)
+    ("miss rate", r"(?:log-?average )?miss rates?"),
     ("PESQ", r"\bPESQ\b"),
     ("HTER", r"\bHTER\b"),
     ("ACER", r"\bACER\b"),
@@ -329,6 +330,45 @@ _NUMBERED = {
     "AR@k": "AR@",
     "MRR@k": "MRR@",
 }
+
+
+#: "logaverage miss rate(MR)": an abbreviation the sentence defines for a metric
+_DEFINED = re.compile(r"\s?\((?-i:([A-Z][A-Za-z]{1,5}))\)")
+
+
+class DefinedMetric:
+    """A later use of an abbreviation the sentence defined for a metric ("8.7% MR" after "miss
+    rate(MR)"): spans the abbreviation, reads as the metric (quacks like a METRIC match)."""
+
+    def __init__(self, use: re.Match, metric: re.Match) -> None:
+        self._use, self._metric = use, metric
+
+    def start(self) -> int:
+        return self._use.start()
+
+    def end(self) -> int:
+        return self._use.end()
+
+    def group(self, n: int = 0) -> str:
+        return self._metric.group(0)
+
+
+def metric_matches(sentence: str) -> list:
+    """The sentence's METRIC matches, and the later uses of abbreviations it defines for them
+    ("9.3% logaverage miss rate(MR) on reasonable set, 8.7% MR on partial set"), in order."""
+    found: list = list(METRIC.finditer(sentence))
+    if "(" not in sentence:
+        return found
+    defined = []
+    for metric in found:
+        abbreviation = _DEFINED.match(sentence, metric.end())
+        if abbreviation is None or METRIC.fullmatch(abbreviation.group(1)):
+            continue
+        uses = re.finditer(rf"(?<![\w-]){abbreviation.group(1)}(?![\w-])", sentence)
+        defined.extend(
+            DefinedMetric(use, metric) for use in uses if use.start() > abbreviation.end(1)
+        )
+    return sorted(found + defined, key=lambda m: m.start()) if defined else found
 
 
 def metric_name(match: re.Match) -> str:

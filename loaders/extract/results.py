@@ -19,6 +19,7 @@ from loaders.extract.figures import (
     METRIC,
     SPACES,
     Figure,
+    metric_matches,
     metric_name,
     numbers,
 )
@@ -260,7 +261,7 @@ def _scores(
     ]
     if not figures:
         return []
-    metrics = list(METRIC.finditer(sentence))
+    metrics = metric_matches(sentence)
     implied = [] if carried else _implied(sentence, figures, mentions, metrics)
     if not metrics and not _SCORE.search(sentence):
         return implied

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from kg.metrics import canonical_metric, lower_is_better
-from loaders.extract.figures import METRIC, metric_name
+from loaders.extract.figures import METRIC, metric_matches, metric_name
 from loaders.extract.sentences import split_sentences
 from tests.loaders.extract_results import absolute
 
@@ -203,3 +203,15 @@ def test_metric_words_that_are_not_metrics():
     assert lower_is_better("NME") and lower_is_better("HD95") and lower_is_better("ADE")
     assert not lower_is_better("EAO") and not lower_is_better("COMET")
     assert METRIC.search("the comet tail") is None  # COMET only in capitals
+
+
+def test_an_abbreviation_a_sentence_defines_reads_as_its_metric_after_the_definition():
+    sentence = "9.3% logaverage miss rate(MR) on reasonable set, 8.7% MR on partial set"
+    found = metric_matches(sentence)
+    assert [(sentence[m.start() : m.end()], metric_name(m)) for m in found] == [
+        ("logaverage miss rate", "miss rate"),
+        ("MR", "miss rate"),
+    ]
+    # an abbreviation that is a metric of the table already ("mean average precision (mAP)")
+    # and a name before its definition are left to the table
+    assert len(metric_matches("MR falls; the mean average precision (mAP) is 41.0")) == 2

@@ -550,6 +550,19 @@ def test_a_benchmark_s_own_metric_when_none_is_named(sentence, expected):
             "Challenge 2022 leaderboard (test-split) with a mAP of 86.0 and a R1 of 81.5.",
             [("soccernet", "mAP", 86.0), ("soccernet", "recall@1", 81.5)],
         ),
+        # "log-average miss rate", and an abbreviation the sentence defines for a metric
+        # ("miss rate(MR)") read as that metric where it is used again (arxiv:2002.09053)
+        (
+            "(3) We achieve the second best performance on CityPersons benchmark, i.e. 9.3% "
+            "logaverage miss rate(MR) on reasonable set, 8.7% MR on partial set and 5.6% MR on "
+            "bare set, which shows an anchor-free and one-stage detector can still have high "
+            "accuracy.",
+            [
+                ("citypersons", "miss rate", 9.3),
+                ("citypersons", "miss rate", 8.7),
+                ("citypersons", "miss rate", 5.6),
+            ],
+        ),
         # a figure that ranks first is the paper's, whatever it was compared with before it
         # (arxiv:1911.06475)
         (
