@@ -129,7 +129,17 @@ METRIC_ALIASES: dict[str, tuple[str, ...]] = {
     "MPJPE": ("average mpjpe (mm)", "mean per joint position error"),
     "Dice": ("dice coefficient", "mean dice", "dsc", "dice score"),
     "mCE": ("mean corruption error", "mean corruption error (mce)"),
-    "miss rate": ("mr", "reasonable miss rate", "reasonable mr^-2"),
+    # CityPersons' columns: the log-average miss rate on each of its subsets
+    "miss rate": (
+        "mr",
+        "mr^-2",
+        "log-average miss rate",
+        "reasonable miss rate",
+        "reasonable mr^-2",
+        "heavy mr^-2",
+        "partial mr^-2",
+        "bare mr^-2",
+    ),
     "UAS": (),
     "LAS": (),
     "PESQ": (),

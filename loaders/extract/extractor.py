@@ -132,7 +132,7 @@ def _merge_candidates(candidates: list[Candidate]) -> list[Candidate]:
 
 
 _CONTINUES = re.compile(
-    r"^(?:For (?:instance|example)|Specifically|In particular|Notably|Concretely|E\.g\.|On (?:this|that|it)\b)"
+    r"^(?:For (?:instance|example)|Specifically|(?:More|To be more) specific(?:ally)?\b|In particular|Notably|Concretely|E\.g\.|On (?:this|that|it)\b)"
 )
 _DATA_AFTER = re.compile(r"\s+(?:benchmarks?|data ?sets?|corpus|corpora)\b", re.I)
 _OTHERS_RELEASE = re.compile(r"\b(?:recently|publicly|newly) released\b", re.I)
@@ -142,6 +142,30 @@ _WEAK_RULES = frozenset({"our-name", "result-subject", "passive", "title-coined"
 _THIS_BENCHMARK = re.compile(
     r"\b(?:this|our|the proposed|the new|our new)\s+(?:[\w-]+,?\s+){0,3}?(?:benchmark|dataset|data set)\b"
 )
+
+
+_LIST_JOIN = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*(?:the\s+)?")
+
+
+def _benchmark_list(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    """The benchmarks of a sentence when they are one list of two or more ("on UCF101 and HMDB51
+    datasets"), else none."""
+    if len(mentions) < 2 or len({m.name for m in mentions}) != len(mentions):
+        return []
+    if all(_LIST_JOIN.fullmatch(sentence, a.end, b.start) for a, b in zip(mentions, mentions[1:])):
+        return mentions
+    return []
+
+
+def _paired_with_list(sentence: str, listed: list[Mention]) -> list:
+    """ "MCN outperforms state-of-the-art approaches on UCF101 and HMDB51 datasets. To be more
+    specific, ... MCN achieves Top-1 accuracies of 84.8% and 54.5% for video action recognition":
+    as many scores in one metric as the benchmarks the previous sentence listed, paired in order;
+    any other count pairs none."""
+    scores = [r for r in find_results(sentence, listed[:1], carried=True) if r.kind == "absolute"]
+    if len(scores) != len(listed) or len({r.metric for r in scores}) != 1:
+        return []
+    return [replace(r, benchmark=m) for r, m in zip(scores, listed)]
 
 
 def _same_metric_again(sentence: str, previous_results: list) -> bool:
@@ -422,6 +446,7 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
     own_folded = {fold(a) for c in proposals if not c.benchmark_kind for a in c.aliases}
     previous: list[Mention] = []
     previous_results: list = []
+    listed_before: list[Mention] = []
     #: the benchmarks the paper names, and the sentences with figures but no benchmark
     named: dict[str, Mention] = {}
     unplaced: list[str] = []
@@ -532,7 +557,10 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
         ):
             # "Experiments on the ImageNet benchmark ... For instance, our TinyNet-E achieves a 59.9% Top-1 accuracy"
             results = [r for r in find_results(sentence, previous, carried=True)]
+        if not results and not mentions and listed_before and _CONTINUES.match(sentence):
+            results = _paired_with_list(sentence, listed_before)
         previous = mentions if len({m.name for m in mentions}) == 1 else []
+        listed_before = _benchmark_list(sentence, mentions)
         previous_results = results
         named.update((m.name, m) for m in mentions if m.name not in named)
         if not results and not mentions and not unlisted and has_digit(sentence):

@@ -30,7 +30,8 @@ METRICS: tuple[tuple[str, str], ...] = (
     ("F0.5", r"F\s?0\.5"),
     (
         "F1",
-        r"(?:macro-?|micro-?)?F1(?:[- ]score)?|F-score|F-measure|F\s1(?:\s?-\s?score)?\b|\bH-?mean\b",
+        # "MF1": sleep staging's macro-averaged F1
+        r"(?:macro-?|micro-?)?F1(?:[- ]score)?|F-score|F-measure|F\s1(?:\s?-\s?score)?\b|\bH-?mean\b|(?-i:\bMF1\b)",
     ),
     ("GLEU", r"GLEU"),
     # BLEURT is its own learned metric, self-BLEU a diversity measure
@@ -77,7 +78,11 @@ METRICS: tuple[tuple[str, str], ...] = (
     # a tracker's success score is the area under its success plot ("70.7 SUC on LaSOT",
     # "a success score of 0.671")
     ("AUROC", r"AUROC|AUC|(?-i:\bSUC\b)|success (?:score|AUC)\b"),
-    ("recall@1", r"R@1\b|[Rr]ecall@1\b|[Rr]ank-?1\b(?: (?:identification )?accuracy)?"),
+    # "a mAP of 86.0 and a R1 of 81.5": re-identification's rank-1 written short
+    (
+        "recall@1",
+        r"R@1\b|[Rr]ecall@1\b|[Rr]ank-?1\b(?: (?:identification )?accuracy)?|(?-i:\bR1\b)",
+    ),
     ("recall@k", r"(?-i:R@\d+\b)|[Rr]ecall@\d+\b"),
     ("hits@k", r"[Hh]its?@\d+\b"),
     ("HR@k", r"(?-i:HR@\d+\b)"),
@@ -109,7 +114,8 @@ METRICS: tuple[tuple[str, str], ...] = (
     ("FDE", r"(?-i:\bminFDE\b|\bFDE\b)|final displacement error"),
     ("SPL", r"(?-i:\bSPL\b)"),
     ("mCE", r"\bmCE\b"),
-    ("miss rate", r"miss rates?"),
+    # pedestrian detection's "log-average miss rate" (MR^-2)
+    ("miss rate", r"(?:log-?average )?miss rates?"),
     ("PESQ", r"\bPESQ\b"),
     ("HTER", r"\bHTER\b"),
     ("ACER", r"\bACER\b"),
@@ -324,6 +330,45 @@ _NUMBERED = {
     "AR@k": "AR@",
     "MRR@k": "MRR@",
 }
+
+
+#: "logaverage miss rate(MR)": an abbreviation the sentence defines for a metric
+_DEFINED = re.compile(r"\s?\((?-i:([A-Z][A-Za-z]{1,5}))\)")
+
+
+class DefinedMetric:
+    """A later use of an abbreviation the sentence defined for a metric ("8.7% MR" after "miss
+    rate(MR)"): spans the abbreviation, reads as the metric (quacks like a METRIC match)."""
+
+    def __init__(self, use: re.Match, metric: re.Match) -> None:
+        self._use, self._metric = use, metric
+
+    def start(self) -> int:
+        return self._use.start()
+
+    def end(self) -> int:
+        return self._use.end()
+
+    def group(self, n: int = 0) -> str:
+        return self._metric.group(0)
+
+
+def metric_matches(sentence: str) -> list:
+    """The sentence's METRIC matches, and the later uses of abbreviations it defines for them
+    ("9.3% logaverage miss rate(MR) on reasonable set, 8.7% MR on partial set"), in order."""
+    found: list = list(METRIC.finditer(sentence))
+    if "(" not in sentence:
+        return found
+    defined = []
+    for metric in found:
+        abbreviation = _DEFINED.match(sentence, metric.end())
+        if abbreviation is None or METRIC.fullmatch(abbreviation.group(1)):
+            continue
+        uses = re.finditer(rf"(?<![\w-]){abbreviation.group(1)}(?![\w-])", sentence)
+        defined.extend(
+            DefinedMetric(use, metric) for use in uses if use.start() > abbreviation.end(1)
+        )
+    return sorted(found + defined, key=lambda m: m.start()) if defined else found
 
 
 def metric_name(match: re.Match) -> str:

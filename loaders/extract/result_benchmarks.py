@@ -132,9 +132,35 @@ def _paired_lists(sentence: str, number, numbers: list, mentions: list[Mention])
         if not LIST_GAP.fullmatch(between):
             break
         listed.append(mention)
+    if len(listed) == 1 and _metrics_listed_before(
+        sentence, figures[first].start(), last - first + 1
+    ):
+        # "The best accuracy, MF1, and Cohen's kappa (κ) were 83.9%, 77.6%, 0.78 for SleepEDF":
+        # as many metrics as figures before them, one benchmark after, all of them on it
+        return listed[0]
     if len(listed) != last - first + 1:
         return None
     return listed[at - first]
+
+
+#: between a list of metrics and the figures they pair with: "(κ) were ", " are "
+_METRICS_TO_RUN = re.compile(
+    r"\s*(?:\([^()]{1,12}\)\s*)?\s(?:are|were|is|of|reach(?:es|ing)?|achieve[sd]?)\s+(?:an?\s+|the\s+)?$",
+    re.I,
+)
+
+
+def _metrics_listed_before(sentence: str, start: int, count: int) -> bool:
+    """``count`` metric names, joined as a list, end right before ``start`` (and a verb)."""
+    head = sentence[:start]
+    tie = _METRICS_TO_RUN.search(head)
+    if tie is None:
+        return False
+    names = list(METRIC.finditer(head, 0, tie.start()))
+    if len(names) < count or names[-1].end() != tie.start():
+        return False
+    listed = names[-count:]
+    return all(LIST_GAP.fullmatch(sentence, a.end(), b.start()) for a, b in zip(listed, listed[1:]))
 
 
 _NAME_ITEM = r"[A-Z][\w.+'’-]*(?:\s[A-Z0-9][\w.+'’-]*)?"

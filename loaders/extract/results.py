@@ -19,6 +19,7 @@ from loaders.extract.figures import (
     METRIC,
     SPACES,
     Figure,
+    metric_matches,
     metric_name,
     numbers,
 )
@@ -260,7 +261,7 @@ def _scores(
     ]
     if not figures:
         return []
-    metrics = list(METRIC.finditer(sentence))
+    metrics = metric_matches(sentence)
     implied = [] if carried else _implied(sentence, figures, mentions, metrics)
     if not metrics and not _SCORE.search(sentence):
         return implied
@@ -300,6 +301,22 @@ def _respective_before(
 ) -> Mention | None:
     """ "raise the state-of-the-art performance ... on LRW and LRW-1000 to 88.5 % and 46.6 %,
     respectively": a list of benchmarks, then a list of as many figures, paired in order."""
+    listed = _listed_before(sentence, number, figures, mentions)
+    return listed[0][listed[1]] if listed else None
+
+
+def _list_metric(listed: list[Mention]) -> str | None:
+    """ "on PASCAL VOC 2012 and Cityscapes datasets, achieving the test set performance of 89.0%
+    and 82.1%": figures paired with a list of benchmarks share one measure; when the list's
+    benchmarks that have an own metric all report in one, it is that of the others too."""
+    own = {primary_metric(m.name) for m in listed} - {None}
+    return own.pop() if len(own) == 1 else None
+
+
+def _listed_before(
+    sentence: str, number, figures: list, mentions: list[Mention]
+) -> tuple[list[Mention], int] | None:
+    """The list of benchmarks ``_respective_before`` pairs the figure with, and its place in it."""
     respectively = "respectively" in sentence
     run = figure_run(sentence, number, figures)
     if run is None:
@@ -323,7 +340,7 @@ def _respective_before(
         not LIST_GAP.fullmatch(sentence, a.end, b.start) for a, b in zip(before, before[1:])
     ) or any(m.start >= listed[last].end() for m in mentions):
         return None
-    return before[at - first]
+    return before, at - first
 
 
 def _implied(
@@ -384,9 +401,12 @@ def _implied(
             ),
             None,
         )
-        if bench is None:
-            bench = _respective_before(sentence, number, figures, mentions)
         metric = primary_metric(bench.name) if bench is not None else None
+        if bench is None:
+            listed = _listed_before(sentence, number, figures, mentions)
+            if listed is not None:
+                bench = listed[0][listed[1]]
+                metric = primary_metric(bench.name) or _list_metric(listed[0])
         if metric is None or (named and metric not in named) or _about_others(sentence, number):
             continue
         if named and figure_run(sentence, number, figures) is not None:
@@ -521,9 +541,11 @@ _LIST_AFTER = re.compile(
 )
 #: "... and 3.9% on test-other": a figure on another split of the benchmark the figure before is on
 _ON_SPLIT = re.compile(r"\s*(?:%|dB)?\s*(?:on|in)\s+(?:the\s+)?" + _SPLIT.pattern[2:], re.I)
-#: "UAS and LAS are 95.9% and 94.1%": a list of metrics, then as many figures
+#: "UAS and LAS are 95.9% and 94.1%": a list of metrics, then as many figures (and "accuracy,
+#: MF1, and Cohen's kappa (κ) were 83.9%, 77.6%, 0.78": the last one's abbreviation between)
 _METRICS_THEN_FIGURES = re.compile(
-    r"\s+(?:are|were|is|of|reach(?:es|ing)?|achieve[sd]?)\s+(?:an?\s+|the\s+)?", re.I
+    r"\s*(?:\([^()]{1,12}\)\s*)?\s(?:are|were|is|of|reach(?:es|ing)?|achieve[sd]?)\s+(?:an?\s+|the\s+)?",
+    re.I,
 )
 #: "68.96 and 65.21 of execution accuracy and program accuracy": figures, then as many metrics
 _FIGURES_THEN_METRICS = re.compile(r"\s*(?:%\s*)?(?:of|in|for|in terms of)\s+(?:the\s+)?", re.I)
@@ -648,7 +670,10 @@ def _own_again(clause: str) -> str:
 def _about_others(sentence: str, number: re.Match) -> bool:
     """ "outperforming the best score without search (pass@1 = 41.4%)": the clause holding the
     number (no comma or semicolon between) is about what the paper compares against; in
-    "from 32.92 to 33.57" the figure after "to" is the paper's own."""
+    "from 32.92 to 33.57" the figure after "to" is the paper's own, and so is one that "ranks
+    first" on a leaderboard."""
+    if _RANKS_FIRST.match(sentence, number.end()):
+        return False
     before = sentence[: number.start()]
     opened = before.rfind("(")
     head = _own_again(CLAUSE.split(before[:opened])[-1]) if opened > before.rfind(")") else ""
@@ -676,6 +701,14 @@ def _about_others(sentence: str, number: re.Match) -> bool:
     # outperform prior work ...")
     prior = _PRIOR.search(clause)
     return prior is not None and not _BEATS.search(clause, 0, prior.start())
+
+
+#: "with a mean AUC of 0.930, which ranks first on the CheXpert leaderboard": the figure placed
+#: first is the paper's, whatever it was compared with before
+_RANKS_FIRST = re.compile(
+    r"\s*(?:%|dB)?\s*,?\s*(?:which\s+)?(?:rank(?:s|ed|ing)|plac(?:es|ed|ing)|is\s+ranked)\s+(?:first|1st|top|#1)\b",
+    re.I,
+)
 
 
 def _inside(number: re.Match, mentions: list[Mention]) -> bool:

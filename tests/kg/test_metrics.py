@@ -17,6 +17,9 @@ from kg.metrics import canonical_metric, lower_is_better, metric_key
         ("Word Error Rate (WER)", "WER"),
         ("BLEU score", "BLEU"),
         ("F1-score", "F1"),
+        # CityPersons' leaderboard columns, one per subset
+        ("Partial MR^-2", "miss rate"),
+        ("Heavy MR^-2", "miss rate"),
     ],
 )
 def test_written_forms_resolve(written, name):

@@ -195,3 +195,27 @@ def test_the_authors_lower_case_name_is_proposed_despite_generic_words():
     ex = extract_paper(paper)
     proposed = [r.dst for r in ex.relationships if r.type == "PROPOSES"]
     assert proposed == [method_key("proximal policy optimization")]
+
+
+def test_figures_after_a_continuation_pair_with_the_benchmarks_the_sentence_before_listed():
+    # arxiv:2108.08426: as many figures in one metric as benchmarks listed, paired in order
+    abstract = (
+        "For two downstream tasks, i.e., video action recognition and video retrieval, MCN "
+        "outperforms state-of-the-art approaches on UCF101 and HMDB51 datasets. To be more "
+        "specific, with R(2+1)D backbone, MCN achieves Top-1 accuracies of 84.8% and 54.5% for "
+        "video action recognition, as well as 52.5% and 23.7% for video retrieval."
+    )
+    ex = extract_paper(Paper(key="p", title="X", abstract=abstract))
+    got = sorted(
+        (r.dst, r.metric, r.value)
+        for r in ex.relationships
+        if isinstance(r, EvaluatedOn) and r.value is not None
+    )
+    assert got == [("hmdb51", "top-1 accuracy", 54.5), ("ucf101", "top-1 accuracy", 84.8)]
+    # without the continuation, or with another count of figures, none is paired
+    for changed in (
+        abstract.replace("To be more specific, with", "With"),
+        abstract.replace("84.8% and 54.5%", "84.8%"),
+    ):
+        ex = extract_paper(Paper(key="p", title="X", abstract=changed))
+        assert not [r for r in ex.relationships if isinstance(r, EvaluatedOn) and r.value]

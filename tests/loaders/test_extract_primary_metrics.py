@@ -17,3 +17,11 @@ def test_every_benchmark_is_a_gazetteer_name_and_every_metric_canonical() -> Non
         # ("pass@k" is stored as written: "pass@1")
         names = {name for name, _ in METRICS} | {"pass@1"}
         assert metric in names and metric_key(metric), metric
+
+
+def test_widely_used_benchmarks_beyond_the_tuning_half_have_their_metric() -> None:
+    assert PRIMARY_METRIC["PASCAL-5i"] == "mIoU" and PRIMARY_METRIC["WN18RR"] == "MRR"
+    assert PRIMARY_METRIC["WIDER FACE"] == "mAP" and PRIMARY_METRIC["Spider"] == "accuracy"
+    # reported in two metrics: left out
+    for bench in ("MNIST", "SVHN", "AG News", "MRPC", "Market-1501", "MOT17", "Pascal VOC"):
+        assert bench not in PRIMARY_METRIC

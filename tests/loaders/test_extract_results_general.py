@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from kg.metrics import canonical_metric, lower_is_better
-from loaders.extract.figures import METRIC, metric_name
+from loaders.extract.figures import METRIC, metric_matches, metric_name
 from loaders.extract.sentences import split_sentences
 from tests.loaders.extract_results import absolute
 
@@ -41,12 +41,12 @@ from tests.loaders.extract_results import absolute
             [("visda", "accuracy", 85.4)],
         ),
         # a list of benchmarks, then as many figures, "respectively" (arxiv:2007.06504; LRW-1000
-        # has no one metric its results are reported in, so its figure is left out)
+        # has no own metric in the table, but the list's figures share LRW's)
         (
             "In this work, we propose a series of innovations that significantly bridge that gap: "
             "first, we raise the state-of-the-art performance by a wide margin on LRW and LRW-1000 "
             "to 88.5 % and 46.6 %, respectively using self-distillation.",
-            [("lipreadinginthewild", "accuracy", 88.5)],
+            [("lipreadinginthewild", "accuracy", 88.5), ("lrw1000", "accuracy", 46.6)],
         ),
         # a name the gazetteer lacks, in a list of figures' benchmarks ended by a data noun
         # (arxiv:2208.13975)
@@ -184,6 +184,8 @@ def test_a_question_mark_between_figures_keeps_the_sentence_whole():
         ("mask mAP", "mask AP"),
         ("AP (mask)", "mask AP"),
         ("box AP", "mAP"),
+        ("MF1", "F1"),
+        ("R1", "recall@1"),
     ],
 )
 def test_metric_table_reads_the_wider_vocabulary(written, canonical):
@@ -201,3 +203,15 @@ def test_metric_words_that_are_not_metrics():
     assert lower_is_better("NME") and lower_is_better("HD95") and lower_is_better("ADE")
     assert not lower_is_better("EAO") and not lower_is_better("COMET")
     assert METRIC.search("the comet tail") is None  # COMET only in capitals
+
+
+def test_an_abbreviation_a_sentence_defines_reads_as_its_metric_after_the_definition():
+    sentence = "9.3% logaverage miss rate(MR) on reasonable set, 8.7% MR on partial set"
+    found = metric_matches(sentence)
+    assert [(sentence[m.start() : m.end()], metric_name(m)) for m in found] == [
+        ("logaverage miss rate", "miss rate"),
+        ("MR", "miss rate"),
+    ]
+    # an abbreviation that is a metric of the table already ("mean average precision (mAP)")
+    # and a name before its definition are left to the table
+    assert len(metric_matches("MR falls; the mean average precision (mAP) is 41.0")) == 2

@@ -531,3 +531,55 @@ def test_rivals_in_a_list_and_speed_ranges_are_not_results() -> None:
 )
 def test_a_benchmark_s_own_metric_when_none_is_named(sentence, expected):
     assert sorted(absolute(sentence)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a list of metrics, the last one's abbreviation in parentheses, then as many figures
+        # before one benchmark (arxiv:1902.06562; "MF1" is the macro-averaged F1)
+        (
+            "The best accuracy, MF1, and Cohen's kappa (κ) were 83.9%, 77.6%, 0.78 for SleepEDF "
+            "(L=10), 86.5%, 80.7%, 0.80 for MASS (L=9), and 86.7%, 79.8%, 0.81 for SHHS (L=10), "
+            "respectively.",
+            [("sleepedf", "F1", 77.6), ("sleepedf", "accuracy", 83.9), ("sleepedf", "kappa", 0.78)],
+        ),
+        # re-identification's rank-1 written "R1" (arxiv:2206.02373)
+        (
+            "Our approach is currently ranked #1 on the ongoing SoccerNet Re-Identification "
+            "Challenge 2022 leaderboard (test-split) with a mAP of 86.0 and a R1 of 81.5.",
+            [("soccernet", "mAP", 86.0), ("soccernet", "recall@1", 81.5)],
+        ),
+        # "log-average miss rate", and an abbreviation the sentence defines for a metric
+        # ("miss rate(MR)") read as that metric where it is used again (arxiv:2002.09053)
+        (
+            "(3) We achieve the second best performance on CityPersons benchmark, i.e. 9.3% "
+            "logaverage miss rate(MR) on reasonable set, 8.7% MR on partial set and 5.6% MR on "
+            "bare set, which shows an anchor-free and one-stage detector can still have high "
+            "accuracy.",
+            [
+                ("citypersons", "miss rate", 9.3),
+                ("citypersons", "miss rate", 8.7),
+                ("citypersons", "miss rate", 5.6),
+            ],
+        ),
+        # a figure that ranks first is the paper's, whatever it was compared with before it
+        # (arxiv:1911.06475)
+        (
+            "The performance is on average better than 2.6 out of 3 other individual radiologists "
+            "with a mean AUC of 0.930, which ranks first on the CheXpert leaderboard at the time "
+            "of writing this paper.",
+            [("chexpert", "AUROC", 0.93)],
+        ),
+    ],
+)
+def test_prose_results_of_the_eighth_round(sentence, expected):
+    assert sorted(absolute(sentence)) == sorted(expected)
+
+
+def test_a_comparison_before_a_figure_that_does_not_rank_first_stays_out():
+    sentence = (
+        "The performance is on average better than 2.6 out of 3 other individual radiologists "
+        "with a mean AUC of 0.930 on the CheXpert leaderboard."
+    )
+    assert absolute(sentence) == []

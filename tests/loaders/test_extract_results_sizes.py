@@ -130,12 +130,13 @@ from tests.loaders.extract_results import absolute
             [("chexpert", "AUROC", 0.94)],
         ),
         # a list of benchmarks, the participle of the paper's result, as many figures: paired in
-        # order without "respectively" (arxiv:1802.02611; Pascal VOC has no one metric)
+        # order without "respectively" (arxiv:1802.02611; Pascal VOC has no one metric, but the
+        # list's figures share one measure: Cityscapes' mIoU)
         (
             "We demonstrate the effectiveness of the proposed model on PASCAL VOC 2012 and "
             "Cityscapes datasets, achieving the test set performance of 89.0% and 82.1% without "
             "any post-processing.",
-            [("cityscapes", "mIoU", 82.1)],
+            [("cityscapes", "mIoU", 82.1), ("pascalvoc", "mIoU", 89.0)],
         ),
         # a rival's figure "compared with" the first one stands between it and the next of the
         # list (arxiv:2305.08366)
