@@ -20,7 +20,12 @@ from kg.model import (
 )
 from loaders.extract.benchmarks import Mention, find_mentions, unlisted_mentions
 from loaders.extract.gazetteer import Gazetteer, benchmark_key, load_gazetteer
-from loaders.extract.known_methods import family_base, is_generic_technique, is_known_method
+from loaders.extract.known_methods import (
+    family_base,
+    has_known_part,
+    is_generic_technique,
+    is_known_method,
+)
 from loaders.extract.mentions import (
     find_method_mentions,
     is_reference,
@@ -576,8 +581,23 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
             sentence, excluded, taken, definitions[sentence], fields
         ):
             # a coined name with neither a cue nor a place in the vocabulary is too often a
-            # data set, a team or a setting ("EWS", "PDSA")
-            if mention.rule == "coined" and not mention.cued and not is_known_method(mention.name):
+            # data set, a team or a setting ("EWS", "PDSA"); after a plain use cue ("using
+            # cECG", "equipped with CSPRepResStage") it is as often the paper's own part, its
+            # data or a signal: only a comparison or a build-on cue vouches for an unknown name
+            if (
+                mention.rule == "coined"
+                and not (
+                    (mention.cued and (mention.compares or mention.builds_on))
+                    or is_known_method(mention.name)
+                    or (mention.cued and has_known_part(mention.name))
+                )
+            ) or (
+                # "Capacitive Electrocardiogram (cECG) is one such technology": a defined name
+                # that no cue and no vocabulary entry vouches for is as often a signal or a task
+                mention.rule == "acronym"
+                and not mention.cued
+                and not any(is_known_method(a) for a in mention.aliases)
+            ):
                 key = method_key(mention.name)
                 if key not in excluded and fold(mention.name) not in excluded:
                     unconfirmed.append(

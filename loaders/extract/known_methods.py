@@ -121,3 +121,19 @@ def is_known_method(name: str) -> bool:
     return any(
         method_key(form) in known for form in (name, base, _VERSION.sub("", base) or base) if form
     )
+
+
+_PART_BREAK = re.compile(r"[-\s]+")
+
+
+@lru_cache(maxsize=65536)
+def has_known_part(name: str) -> bool:
+    """The name, or one of its hyphen- or space-joined parts, is in the vocabulary: a
+    configuration of a known method ("ResNet50-FPN", "EfficientNet-L1").
+
+    >>> has_known_part("ResNet50-FPN"), has_known_part("Cascade Mask R-CNN"), has_known_part("VQ-SVAE")
+    (True, True, False)
+    """
+    if is_known_method(name) or find_known(name):
+        return True
+    return any(len(p) >= 3 and is_known_method(p) for p in _PART_BREAK.split(name))

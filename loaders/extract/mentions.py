@@ -280,7 +280,7 @@ def find_method_mentions(
             and fold(token.group(1)) not in excluded
         ):
             out.append(
-                MethodMention(token.group(1), (token.group(1),), "coined", False, token.start())
+                MethodMention(token.group(1), (token.group(1),), "model-id", False, token.start())
             )
     out.extend(_known(sentence, excluded, spans, out))
     out.extend(_cued_phrases(sentence, excluded, spans, out))
@@ -382,7 +382,7 @@ _VERSION_AFTER = re.compile(
 
 
 def _with_version(sentence: str, mention: MethodMention) -> MethodMention:
-    if mention.rule not in ("coined", "known"):
+    if mention.rule not in ("coined", "known", "model-id"):
         return mention
     match = _VERSION_AFTER.match(sentence, mention.start + len(mention.name))
     if not match:

@@ -105,3 +105,10 @@ def test_a_known_technique_is_neither_proposed_nor_a_named_method():
         )
     )
     assert not any("mil" in m.key or "multipleinstance" in m.key for m in ex.methods)
+
+
+def test_a_configuration_of_a_known_method_has_a_known_part():
+    from loaders.extract.known_methods import has_known_part
+
+    assert has_known_part("ResNet50-FPN") and has_known_part("Cascade Mask R-CNN")
+    assert not has_known_part("CSPRepResStage") and not has_known_part("VQ-SVAE")
