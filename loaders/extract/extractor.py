@@ -572,13 +572,15 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
     unconfirmed: list[Uses] = []
     #: "current FER algorithms" anywhere in the abstract: FER names a field, in every sentence
     fields: set[str] = set()
+    #: "the proposed EEND-OLA" in one sentence: the paper's own name in every sentence
+    own: set[str] = set()
     # a reference list pasted after the abstract: nothing from its first entry on is a use
     cited_from = next((i for i, s in enumerate(sentences) if is_reference(s)), len(sentences))
     for sentence in sentences[:cited_from]:
         taken = [(m.start, m.end) for m in found[sentence]]
         taken.extend(_own_spans(sentence, own_forms))
         for mention in find_method_mentions(
-            sentence, excluded, taken, definitions[sentence], fields
+            sentence, excluded, taken, definitions[sentence], fields, own
         ):
             # a coined name with neither a cue nor a place in the vocabulary is too often a
             # data set, a team or a setting ("EWS", "PDSA"); after a plain use cue ("using
@@ -611,7 +613,7 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
                     )
                 continue
             found_mentions.append((sentence, mention))
-    found_mentions = [(s, m) for s, m in found_mentions if m.name not in fields]
+    found_mentions = [(s, m) for s, m in found_mentions if m.name not in fields | own]
     built_on: set[str] = set()
     mentioned = {m.name for _, m in found_mentions}
     #: "plain Vision Transformer (ViT)" ... "attention heads of ViT": the short form names the

@@ -198,11 +198,13 @@ def find_method_mentions(
     excluded_spans: list[tuple[int, int]] = (),
     definitions: list | None = None,
     fields: set[str] | None = None,
+    own: set[str] | None = None,
 ) -> list[MethodMention]:
     """Named methods in ``sentence``; ``excluded`` holds folded forms to skip (the paper's own
     proposals, benchmarks, generic acronyms defined in the paper) and ``excluded_spans`` the
     character ranges already taken (benchmark mentions, the paper's own names). Unlisted names
-    the sentence writes as a field ("AMR parsing") are left out, and added to ``fields``.
+    the sentence writes as a field ("AMR parsing") are left out, and added to ``fields``; names
+    the sentence gives as the paper's own ("our X", "we develop a ... (X)") to ``own``.
 
     >>> [m.name for m in find_method_mentions("It beats Grouped-Query Attention (GQA) and EfficientNet.", set())]
     ['Grouped-Query Attention', 'EfficientNet']
@@ -295,16 +297,10 @@ def find_method_mentions(
     }
     if fields is not None:
         fields.update(field)
-    out = [
-        m
-        for m in out
-        if not _names_data(sentence, m)
-        and m.name not in field
-        and not (
-            _OWN_BEFORE.search(sentence, max(0, m.start - 40), m.start)
-            and not _BUILT_ON_AFTER.match(sentence, m.start + len(m.name))
-        )
-    ]
+    owned = {m.name for m in out if _is_own(sentence, m)}
+    if own is not None:
+        own.update(owned)
+    out = [m for m in out if not _names_data(sentence, m) and m.name not in field | owned]
     out = [
         _with_version(sentence, m) for m in _joined(sentence, sorted(out, key=lambda m: m.start))
     ]
@@ -363,6 +359,32 @@ def lower_case_model(long: str, short: str) -> bool:
 _OWN_BEFORE = re.compile(
     r"(?:\b(?:[Tt]he|[Oo]ur) proposed|\b[Oo]ur(?: [a-z][\w-]*)?|\b(?:namely|called|dubbed|termed|named|(?<!recently )(?<!recently-)(?<!previously )(?<!originally )propose[sd]?|introduce[sd]?))\s+$"
 )
+
+
+#: "First, we develop a vector quantized variational autoencoder with SNNs (VQ-SVAE)": the name
+#: in brackets after what the paper says it builds, in the same clause
+_OWN_CLAUSE_BEFORE = re.compile(
+    r"\b[Ww]e (?:\w+ly )?(?:propose|introduce|present|develop|design|devise|build|construct|"
+    r"call|name|dub|term)[sd]? [^;:()]{3,120}\($"
+)
+
+
+def _is_own(sentence: str, mention: MethodMention) -> bool:
+    """ "the proposed EEND-OLA", "we develop a ... (VQ-SVAE)": the paper's own name, unless the
+    paper's name is built on it ("Our YOLOX-based model")."""
+    end = mention.start + len(mention.name)
+    if _BUILT_ON_AFTER.match(sentence, end):
+        return False
+    if _OWN_BEFORE.search(sentence, max(0, mention.start - 40), mention.start):
+        return True
+    if mention.rule != "coined" or sentence[end : end + 1] != ")":
+        return False
+    clause = _OWN_CLAUSE_BEFORE.search(sentence, max(0, mention.start - 130), mention.start)
+    return (
+        clause is not None
+        and not is_known_method(mention.name)
+        and not _CLAUSE_END.search(sentence, clause.start(), mention.start)
+    )
 
 
 _OWN_DEFINITION_BEFORE = re.compile(

@@ -42,3 +42,12 @@ def test_excluded_forms_are_skipped():
     assert mentions("We propose SliceGPT and compare with SparseGPT.", {"slicegpt"}) == [
         ("SparseGPT", True)
     ]
+
+
+def test_a_name_bracketed_after_what_the_paper_develops_is_its_own():
+    s = (
+        "First, we develop a vector quantized variational autoencoder with SNNs (VQ-SVAE) to "
+        "learn a discrete latent space for images."
+    )
+    own: set[str] = set()
+    assert find_method_mentions(s, set(), own=own) == [] and own == {"VQ-SVAE"}
