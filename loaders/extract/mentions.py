@@ -504,6 +504,13 @@ def _cued_phrases(
 #: "the Transformer", "standard Transformer-based models": the architecture, written as a name
 _TRANSFORMER = re.compile(r"(?<!-)\bTransformer\b(?!\s*\(|,\s*(?:termed|called|dubbed|named)\b)")
 _TITLE_WORD_BEFORE = re.compile(r"[A-Z][\w-]*\s+$")
+#: "a vision Transformer with dual attention", "the current dual-path Transformer models": a
+#: domain or a hyphened shape before it names a kind of Transformer, not the architecture (its
+#: standard shapes, "encoder-decoder", "decoder-only", aside)
+_KIND_BEFORE = re.compile(
+    r"(?:\b(?:vision|visual|video|image|point|graph|speech|audio|spatial|temporal)|"
+    r"(?<![\w-])(?!(?:encoder-decoder|decoder-only|encoder-only|to-sequence)\s)[a-z]+-[a-z]+)\s+$"
+)
 
 
 def _transformer(sentence: str, spans: list[tuple[int, int]]) -> list[MethodMention]:
@@ -517,7 +524,9 @@ def _transformer(sentence: str, spans: list[tuple[int, int]]) -> list[MethodMent
         start = match.start()
         if start == 0 or any(s <= start < e for s, e in spans):
             continue
-        if _TITLE_WORD_BEFORE.search(sentence, max(0, start - 30), start):
+        if _TITLE_WORD_BEFORE.search(sentence, max(0, start - 30), start) or _KIND_BEFORE.search(
+            sentence, max(0, start - 30), start
+        ):
             continue
         out.append(MethodMention("Transformer", ("Transformer",), "architecture", False, start))
         break
