@@ -133,6 +133,17 @@ _FIELD_AFTER = re.compile(
 )
 
 
+#: "the Human Connectome Project (HCP)", "Southern African Customs Union (SACU)", "Magnetic
+#: Resonance Imaging (MRI)": a long form ending in the noun of an organisation, a project, a
+#: data resource or a scan names no method
+_RESOURCE_TAIL = re.compile(
+    r"(?i)\b(?:projects?|initiative|consortium|association|organi[sz]ation|institutes?|"
+    r"university|laborator(?:y|ies)|agency|union|committee|force|council|society|workshop|"
+    r"conference|competition|challenge|database|datasets?|corpus|corpora|benchmarks?|"
+    r"graphs?|questionnaire|survey|imaging|tomography|spectroscopy|scans?)$"
+)
+
+
 def names_a_field(sentence: str, start: int, name: str) -> bool:
     """ "barely taken into account by current FER algorithms": the name heads a field noun.
 
@@ -236,8 +247,9 @@ def find_method_mentions(
             not (_CAPITAL.search(d.long, 1) or known_lower_case(d.long, d.short))
             or (short and is_generic(d.long, short))
             or TASK_TAIL.search(d.long)
+            or _RESOURCE_TAIL.search(d.long)
         ):
-            if TASK_TAIL.search(d.long):
+            if TASK_TAIL.search(d.long) or _RESOURCE_TAIL.search(d.long):
                 spans.append((d.start, d.end))  # "Neural Machine Translation (NMT)": a field
             continue
         if is_noise(short) or is_noise(d.long) or _PLURAL_CLASS.match(d.short):
