@@ -83,14 +83,27 @@ def multiword_names() -> dict[str, tuple[str, ...]]:
 _CAPITAL_WORD = re.compile(r"[A-Z](?<![\w-][A-Z])[\w+.]*(?:-[\w+.]+)*\+*")
 
 
+@lru_cache(maxsize=1)
+def _lower_case_names() -> re.Pattern:
+    """The vocabulary's names written in lower case letters only ("i-vector", "k-means"), which
+    neither the capitalised-word scan nor the coined-name shape reads."""
+    names = [n for n in known_method_names() if re.fullmatch(r"[a-z][a-z-]*", n)]
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternation or '(?!)'})(?![\w-])")
+
+
 def find_known(sentence: str) -> list[tuple[int, str]]:
     """(start, name as written) of each vocabulary name or variant in ``sentence``: one token
     lookup per capitalised word, no pattern over the whole list.
 
     >>> find_known("We adopt Mask R-CNN with a ResNet-101 backbone and Xception.")
     [(9, 'Mask R-CNN'), (27, 'ResNet-101'), (51, 'Xception')]
+    >>> find_known("bidirectional long short-term memory nets which operate on FMLLR and i-vector features")
+    [(69, 'i-vector')]
     """
-    out: list[tuple[int, str]] = []
+    out: list[tuple[int, str]] = [
+        (m.start(), m.group(0)) for m in _lower_case_names().finditer(sentence)
+    ]
     multi = multiword_names()
     taken_until = 0
     for match in _CAPITAL_WORD.finditer(sentence):
@@ -106,7 +119,7 @@ def find_known(sentence: str) -> list[tuple[int, str]]:
         else:
             if is_known_method(word):
                 out.append((start, word))
-    return out
+    return sorted(out)
 
 
 @lru_cache(maxsize=65536)
