@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from loaders.extract.known_methods import is_known_method
-from loaders.extract.mentions import is_noise_shape
+from loaders.extract.mentions import is_noise_shape, other_than_metric
 from loaders.extract.names import (
     BENCHMARK_SUFFIX,
     TASK_TAIL,
@@ -185,6 +185,9 @@ _CLAIM_NOUNS = frozenset("Hypothesis Conjecture Theorem Lemma Paradox Phenomenon
 
 
 def _accept(name: str | None, short: str | None = None) -> bool:
+    if name and short and other_than_metric(name, short):
+        # "a minimal random resampling (MRR) scheme": a metric's acronym given to a method
+        short = None
     if not name or len(name) < 2 or len(name.split()) > 6 or _FILE_NAME.search(name):
         return False
     words = name.split()
