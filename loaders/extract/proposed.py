@@ -738,14 +738,22 @@ _ENUMERATOR = re.compile(
 )
 
 
+_ENUMERATED_ARTICLE = re.compile(r"(?:An?|The|Our)\s+")
+
+
 def _enumerated_component(sentence: str, start: int, definitions: list) -> list[Candidate]:
     """ "First, Dynamic Token Merging (DToMe) reduces ... Second, Virtual Token Unmerging (VTU)
     simulates ...": an unlisted named part opening an enumerating sentence is the paper's own."""
     out = []
+    article = _ENUMERATED_ARTICLE.match(sentence, start)
     for d in definitions:
         if (
-            d.start == start
-            and _CAPITAL_AFTER_FIRST.search(d.long)
+            (d.start == start or (article is not None and d.start == article.end()))
+            # "(ii) A refined part pooling (RPP) method.": a lower-case one before its noun
+            and (
+                _CAPITAL_AFTER_FIRST.search(d.long)
+                or (article is not None and _THING_AFTER.match(sentence[d.end :]))
+            )
             and _accept(d.long, d.short)
             and not is_known_method(d.short)
             and not is_known_method(d.long)
