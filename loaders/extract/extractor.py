@@ -21,7 +21,7 @@ from kg.model import (
 from loaders.extract.benchmarks import Mention, find_mentions, unlisted_mentions
 from loaders.extract.gazetteer import Gazetteer, benchmark_key, load_gazetteer
 from loaders.extract.known_methods import (
-    family_base,
+    configuration_family,
     has_known_part,
     is_generic_technique,
     is_known_method,
@@ -624,7 +624,7 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
     #: "ResNet-50" and "ResNet-18" of one paper: one family, named by its first mention
     family: dict[str, str] = {}
     for _, mention in found_mentions:
-        family.setdefault(method_key(family_base(mention.name)), mention.name)
+        family.setdefault(method_key(configuration_family(mention.name)), mention.name)
     shortest_first = sorted(mentioned, key=len)
     for sentence, mention in found_mentions:
         # "ALBERT-base-v2", "ViT-B/16" of a paper that also names "ALBERT", "ViT": one method
@@ -639,7 +639,7 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
             ),
             None,
         )
-        name = base or family[method_key(family_base(mention.name))]
+        name = base or family[method_key(configuration_family(mention.name))]
         name = defined.get(method_key(name), name)
         key = method_key(name)
         if key in excluded or fold(name) in excluded or _names_a_benchmark(name, benchmark_folds):

@@ -32,6 +32,24 @@ def family_base(name: str) -> str:
     return base if len(base) >= 2 else name
 
 
+_DEPTH = re.compile(r"\d{2,4}[A-Za-z]?")
+
+
+def configuration_family(name: str) -> str:
+    """The family of a known backbone's configuration: each hyphen-joined part without its
+    size, so the depths of one configuration are one method.
+
+    >>> configuration_family("ResNet50-FPN"), configuration_family("ResNet-101-FPN"), configuration_family("SwinV2-G")
+    ('ResNet-FPN', 'ResNet-FPN', 'SwinV2')
+    """
+    base = family_base(name)
+    head, _, tail = base.partition("-")
+    if not tail or not is_known_method(head):
+        return base
+    parts = [family_base(p) for p in base.split("-") if not _DEPTH.fullmatch(p)]
+    return "-".join(parts) if len(parts) > 1 else base
+
+
 @lru_cache(maxsize=1)
 def known_method_names() -> tuple[str, ...]:
     """The shipped vocabulary's names, as written."""

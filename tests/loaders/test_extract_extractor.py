@@ -242,3 +242,12 @@ def test_an_unknown_defined_name_without_a_cue_is_only_unconfirmed():
         "Transformer (ViT).",
     )
     assert found.get(method_key("Vision Transformer")) == "USES"
+
+
+def test_depths_of_one_backbone_configuration_are_one_method():
+    found = _used_and_compared(
+        "ISTR: End-to-End Instance Segmentation with Transformers",
+        "Specifically, ISTR obtains a 46.8/38.6 box/mask AP using ResNet50-FPN, and a 48.1/39.9 "
+        "box/mask AP using ResNet101-FPN, on the MS COCO dataset.",
+    )
+    assert list(found) == [method_key("ResNet50-FPN")]
