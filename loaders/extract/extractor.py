@@ -214,6 +214,22 @@ def _names_a_benchmark(name: str, benchmark_folds: set[str]) -> bool:
     )
 
 
+def _as_original(abstract: str, short: str) -> bool:
+    """ "compared with the original EEND", "Unlike standard MAE": a short form the paper sets
+    against its own as the original version names a method, whatever its long form's case.
+
+    >>> _as_original("Compared with the original EEND, the proposed EEND-OLA wins.", "EEND")
+    True
+    >>> _as_original("We follow the standard ZSL setting.", "ZSL")
+    False
+    """
+    at = abstract.find(short)
+    if at < 0:
+        return False
+    pattern = rf"\b(?:original|vanilla|standard|classical|classic|conventional|plain) {re.escape(short)}\b(?!\s+(?:settings?|protocols?|tasks?|problems?|benchmarks?|evaluations?|splits?))"
+    return bool(re.search(pattern, abstract))
+
+
 def _one_letter_more(long: str, short: str) -> bool:
     """``long`` is ``short`` with one letter more ("physionnet" / "physionet")."""
     return len(long) == len(short) + 1 and any(
@@ -409,6 +425,7 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
             if (
                 (is_generic(d.long) or not any(c.isupper() for c in d.long[1:]))
                 and not known_lower_case(d.long, d.short)
+                and not (not is_generic(d.long) and _as_original(abstract, d.short))
             ) or (TASK_TAIL.search(d.long) or kind_of_generic(d.long)):
                 excluded.add(fold(d.short))
                 excluded.add(fold(singular_last_word(d.short)))

@@ -251,3 +251,15 @@ def test_depths_of_one_backbone_configuration_are_one_method():
         "box/mask AP using ResNet101-FPN, on the MS COCO dataset.",
     )
     assert list(found) == [method_key("ResNet50-FPN")]
+
+
+def test_a_lower_case_definition_set_against_as_the_original_is_a_method():
+    found = _used_and_compared(
+        "TOLD: A Novel Two-stage Overlap-aware Framework for Speaker Diarization",
+        "Recently, end-to-end neural diarization (EEND) is introduced and achieves promising "
+        "results in speaker-overlapped scenarios. Experimental results show that, compared with "
+        "the original EEND, the proposed EEND-OLA achieves a 14.39% relative improvement in terms "
+        "of diarization error rates (DER), and utilizing SOAP provides another 19.33% relative "
+        "improvement.",
+    )
+    assert found.get(method_key("EEND")) == "COMPARES_WITH"
