@@ -20,7 +20,12 @@ from kg.model import (
 )
 from loaders.extract.benchmarks import Mention, find_mentions, unlisted_mentions
 from loaders.extract.gazetteer import Gazetteer, benchmark_key, load_gazetteer
-from loaders.extract.known_methods import family_base, is_generic_technique, is_known_method
+from loaders.extract.known_methods import (
+    configuration_family,
+    has_known_part,
+    is_generic_technique,
+    is_known_method,
+)
 from loaders.extract.mentions import (
     find_method_mentions,
     is_reference,
@@ -232,6 +237,22 @@ def _names_a_benchmark(name: str, benchmark_folds: set[str]) -> bool:
     )
 
 
+def _as_original(abstract: str, short: str) -> bool:
+    """ "compared with the original EEND", "Unlike standard MAE": a short form the paper sets
+    against its own as the original version names a method, whatever its long form's case.
+
+    >>> _as_original("Compared with the original EEND, the proposed EEND-OLA wins.", "EEND")
+    True
+    >>> _as_original("We follow the standard ZSL setting.", "ZSL")
+    False
+    """
+    at = abstract.find(short)
+    if at < 0:
+        return False
+    pattern = rf"\b(?:original|vanilla|standard|classical|classic|conventional|plain) {re.escape(short)}\b(?!\s+(?:settings?|protocols?|tasks?|problems?|benchmarks?|evaluations?|splits?))"
+    return bool(re.search(pattern, abstract))
+
+
 def _one_letter_more(long: str, short: str) -> bool:
     """``long`` is ``short`` with one letter more ("physionnet" / "physionet")."""
     return len(long) == len(short) + 1 and any(
@@ -427,6 +448,7 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
             if (
                 (is_generic(d.long) or not any(c.isupper() for c in d.long[1:]))
                 and not known_lower_case(d.long, d.short)
+                and not (not is_generic(d.long) and _as_original(abstract, d.short))
             ) or (TASK_TAIL.search(d.long) or kind_of_generic(d.long)):
                 excluded.add(fold(d.short))
                 excluded.add(fold(singular_last_word(d.short)))
@@ -594,17 +616,34 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
     unconfirmed: list[Uses] = []
     #: "current FER algorithms" anywhere in the abstract: FER names a field, in every sentence
     fields: set[str] = set()
+    #: "the proposed EEND-OLA" in one sentence: the paper's own name in every sentence
+    own: set[str] = set()
     # a reference list pasted after the abstract: nothing from its first entry on is a use
     cited_from = next((i for i, s in enumerate(sentences) if is_reference(s)), len(sentences))
     for sentence in sentences[:cited_from]:
         taken = [(m.start, m.end) for m in found[sentence]]
         taken.extend(_own_spans(sentence, own_forms))
         for mention in find_method_mentions(
-            sentence, excluded, taken, definitions[sentence], fields
+            sentence, excluded, taken, definitions[sentence], fields, own
         ):
             # a coined name with neither a cue nor a place in the vocabulary is too often a
-            # data set, a team or a setting ("EWS", "PDSA")
-            if mention.rule == "coined" and not mention.cued and not is_known_method(mention.name):
+            # data set, a team or a setting ("EWS", "PDSA"); after a plain use cue ("using
+            # cECG", "equipped with CSPRepResStage") it is as often the paper's own part, its
+            # data or a signal: only a comparison or a build-on cue vouches for an unknown name
+            if (
+                mention.rule == "coined"
+                and not (
+                    (mention.cued and (mention.compares or mention.builds_on))
+                    or is_known_method(mention.name)
+                    or (mention.cued and has_known_part(mention.name))
+                )
+            ) or (
+                # "Capacitive Electrocardiogram (cECG) is one such technology": a defined name
+                # that no cue and no vocabulary entry vouches for is as often a signal or a task
+                mention.rule == "acronym"
+                and not mention.cued
+                and not any(is_known_method(a) for a in mention.aliases)
+            ):
                 key = method_key(mention.name)
                 if key not in excluded and fold(mention.name) not in excluded:
                     unconfirmed.append(
@@ -618,7 +657,7 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
                     )
                 continue
             found_mentions.append((sentence, mention))
-    found_mentions = [(s, m) for s, m in found_mentions if m.name not in fields]
+    found_mentions = [(s, m) for s, m in found_mentions if m.name not in fields | own]
     built_on: set[str] = set()
     mentioned = {m.name for _, m in found_mentions}
     #: "plain Vision Transformer (ViT)" ... "attention heads of ViT": the short form names the
@@ -629,7 +668,7 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
     #: "ResNet-50" and "ResNet-18" of one paper: one family, named by its first mention
     family: dict[str, str] = {}
     for _, mention in found_mentions:
-        family.setdefault(method_key(family_base(mention.name)), mention.name)
+        family.setdefault(method_key(configuration_family(mention.name)), mention.name)
     shortest_first = sorted(mentioned, key=len)
     for sentence, mention in found_mentions:
         # "ALBERT-base-v2", "ViT-B/16" of a paper that also names "ALBERT", "ViT": one method
@@ -644,7 +683,7 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
             ),
             None,
         )
-        name = base or family[method_key(family_base(mention.name))]
+        name = base or family[method_key(configuration_family(mention.name))]
         name = defined.get(method_key(name), name)
         key = method_key(name)
         if key in excluded or fold(name) in excluded or _names_a_benchmark(name, benchmark_folds):

@@ -32,6 +32,24 @@ def family_base(name: str) -> str:
     return base if len(base) >= 2 else name
 
 
+_DEPTH = re.compile(r"\d{2,4}[A-Za-z]?")
+
+
+def configuration_family(name: str) -> str:
+    """The family of a known backbone's configuration: each hyphen-joined part without its
+    size, so the depths of one configuration are one method.
+
+    >>> configuration_family("ResNet50-FPN"), configuration_family("ResNet-101-FPN"), configuration_family("SwinV2-G")
+    ('ResNet-FPN', 'ResNet-FPN', 'SwinV2')
+    """
+    base = family_base(name)
+    head, _, tail = base.partition("-")
+    if not tail or not is_known_method(head):
+        return base
+    parts = [family_base(p) for p in base.split("-") if not _DEPTH.fullmatch(p)]
+    return "-".join(parts) if len(parts) > 1 else base
+
+
 @lru_cache(maxsize=1)
 def known_method_names() -> tuple[str, ...]:
     """The shipped vocabulary's names, as written."""
@@ -83,14 +101,27 @@ def multiword_names() -> dict[str, tuple[str, ...]]:
 _CAPITAL_WORD = re.compile(r"[A-Z](?<![\w-][A-Z])[\w+.]*(?:-[\w+.]+)*\+*")
 
 
+@lru_cache(maxsize=1)
+def _lower_case_names() -> re.Pattern:
+    """The vocabulary's names written in lower case letters only ("i-vector", "k-means"), which
+    neither the capitalised-word scan nor the coined-name shape reads."""
+    names = [n for n in known_method_names() if re.fullmatch(r"[a-z][a-z-]*", n)]
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternation or '(?!)'})(?![\w-])")
+
+
 def find_known(sentence: str) -> list[tuple[int, str]]:
     """(start, name as written) of each vocabulary name or variant in ``sentence``: one token
     lookup per capitalised word, no pattern over the whole list.
 
     >>> find_known("We adopt Mask R-CNN with a ResNet-101 backbone and Xception.")
     [(9, 'Mask R-CNN'), (27, 'ResNet-101'), (51, 'Xception')]
+    >>> find_known("bidirectional long short-term memory nets which operate on FMLLR and i-vector features")
+    [(69, 'i-vector')]
     """
-    out: list[tuple[int, str]] = []
+    out: list[tuple[int, str]] = [
+        (m.start(), m.group(0)) for m in _lower_case_names().finditer(sentence)
+    ]
     multi = multiword_names()
     taken_until = 0
     for match in _CAPITAL_WORD.finditer(sentence):
@@ -106,7 +137,7 @@ def find_known(sentence: str) -> list[tuple[int, str]]:
         else:
             if is_known_method(word):
                 out.append((start, word))
-    return out
+    return sorted(out)
 
 
 @lru_cache(maxsize=65536)
@@ -121,3 +152,19 @@ def is_known_method(name: str) -> bool:
     return any(
         method_key(form) in known for form in (name, base, _VERSION.sub("", base) or base) if form
     )
+
+
+_PART_BREAK = re.compile(r"[-\s]+")
+
+
+@lru_cache(maxsize=65536)
+def has_known_part(name: str) -> bool:
+    """The name, or one of its hyphen- or space-joined parts, is in the vocabulary: a
+    configuration of a known method ("ResNet50-FPN", "EfficientNet-L1").
+
+    >>> has_known_part("ResNet50-FPN"), has_known_part("Cascade Mask R-CNN"), has_known_part("VQ-SVAE")
+    (True, True, False)
+    """
+    if is_known_method(name) or find_known(name):
+        return True
+    return any(len(p) >= 3 and is_known_method(p) for p in _PART_BREAK.split(name))

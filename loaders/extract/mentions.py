@@ -152,6 +152,17 @@ _FIELD_AFTER = re.compile(
 )
 
 
+#: "the Human Connectome Project (HCP)", "Southern African Customs Union (SACU)", "Magnetic
+#: Resonance Imaging (MRI)": a long form ending in the noun of an organisation, a project, a
+#: data resource or a scan names no method
+_RESOURCE_TAIL = re.compile(
+    r"(?i)\b(?:projects?|initiative|consortium|association|organi[sz]ation|institutes?|"
+    r"university|laborator(?:y|ies)|agency|union|committee|force|council|society|workshop|"
+    r"conference|competition|challenge|database|datasets?|corpus|corpora|benchmarks?|"
+    r"graphs?|questionnaire|survey|imaging|tomography|spectroscopy|scans?)$"
+)
+
+
 def names_a_field(sentence: str, start: int, name: str) -> bool:
     """ "barely taken into account by current FER algorithms": the name heads a field noun.
 
@@ -217,11 +228,13 @@ def find_method_mentions(
     excluded_spans: list[tuple[int, int]] = (),
     definitions: list | None = None,
     fields: set[str] | None = None,
+    own: set[str] | None = None,
 ) -> list[MethodMention]:
     """Named methods in ``sentence``; ``excluded`` holds folded forms to skip (the paper's own
     proposals, benchmarks, generic acronyms defined in the paper) and ``excluded_spans`` the
     character ranges already taken (benchmark mentions, the paper's own names). Unlisted names
-    the sentence writes as a field ("AMR parsing") are left out, and added to ``fields``.
+    the sentence writes as a field ("AMR parsing") are left out, and added to ``fields``; names
+    the sentence gives as the paper's own ("our X", "we develop a ... (X)") to ``own``.
 
     >>> [m.name for m in find_method_mentions("It beats Grouped-Query Attention (GQA) and EfficientNet.", set())]
     ['Grouped-Query Attention', 'EfficientNet']
@@ -253,8 +266,9 @@ def find_method_mentions(
             not (_CAPITAL.search(d.long, 1) or known_lower_case(d.long, d.short))
             or (short and is_generic(d.long, short))
             or TASK_TAIL.search(d.long)
+            or _RESOURCE_TAIL.search(d.long)
         ):
-            if TASK_TAIL.search(d.long):
+            if TASK_TAIL.search(d.long) or _RESOURCE_TAIL.search(d.long):
                 spans.append((d.start, d.end))  # "Neural Machine Translation (NMT)": a field
             continue
         if is_noise(short) or is_noise(d.long) or _PLURAL_CLASS.match(d.short):
@@ -299,7 +313,7 @@ def find_method_mentions(
             and fold(token.group(1)) not in excluded
         ):
             out.append(
-                MethodMention(token.group(1), (token.group(1),), "coined", False, token.start())
+                MethodMention(token.group(1), (token.group(1),), "model-id", False, token.start())
             )
     out.extend(_known(sentence, excluded, spans, out))
     out.extend(_cued_phrases(sentence, excluded, spans, out))
@@ -314,16 +328,10 @@ def find_method_mentions(
     }
     if fields is not None:
         fields.update(field)
-    out = [
-        m
-        for m in out
-        if not _names_data(sentence, m)
-        and m.name not in field
-        and not (
-            _OWN_BEFORE.search(sentence, max(0, m.start - 40), m.start)
-            and not _BUILT_ON_AFTER.match(sentence, m.start + len(m.name))
-        )
-    ]
+    owned = {m.name for m in out if _is_own(sentence, m)}
+    if own is not None:
+        own.update(owned)
+    out = [m for m in out if not _names_data(sentence, m) and m.name not in field | owned]
     out = [
         _with_version(sentence, m) for m in _joined(sentence, sorted(out, key=lambda m: m.start))
     ]
@@ -384,6 +392,32 @@ _OWN_BEFORE = re.compile(
 )
 
 
+#: "First, we develop a vector quantized variational autoencoder with SNNs (VQ-SVAE)": the name
+#: in brackets after what the paper says it builds, in the same clause
+_OWN_CLAUSE_BEFORE = re.compile(
+    r"\b[Ww]e (?:\w+ly )?(?:propose|introduce|present|develop|design|devise|build|construct|"
+    r"call|name|dub|term)[sd]? [^;:()]{3,120}\($"
+)
+
+
+def _is_own(sentence: str, mention: MethodMention) -> bool:
+    """ "the proposed EEND-OLA", "we develop a ... (VQ-SVAE)": the paper's own name, unless the
+    paper's name is built on it ("Our YOLOX-based model")."""
+    end = mention.start + len(mention.name)
+    if _BUILT_ON_AFTER.match(sentence, end):
+        return False
+    if _OWN_BEFORE.search(sentence, max(0, mention.start - 40), mention.start):
+        return True
+    if mention.rule != "coined" or sentence[end : end + 1] != ")":
+        return False
+    clause = _OWN_CLAUSE_BEFORE.search(sentence, max(0, mention.start - 130), mention.start)
+    return (
+        clause is not None
+        and not is_known_method(mention.name)
+        and not _CLAUSE_END.search(sentence, clause.start(), mention.start)
+    )
+
+
 _OWN_DEFINITION_BEFORE = re.compile(
     r"\b[Ww]e (?:\w+ly )?(?:propose|introduce|present|develop|design)[sd]? (?:a|an) (?:(?:novel|new|simple|unified|general|lightweight|efficient) )*$"
 )
@@ -401,7 +435,7 @@ _VERSION_AFTER = re.compile(
 
 
 def _with_version(sentence: str, mention: MethodMention) -> MethodMention:
-    if mention.rule not in ("coined", "known"):
+    if mention.rule not in ("coined", "known", "model-id"):
         return mention
     match = _VERSION_AFTER.match(sentence, mention.start + len(mention.name))
     if not match:
@@ -501,6 +535,13 @@ def _cued_phrases(
 #: "the Transformer", "standard Transformer-based models": the architecture, written as a name
 _TRANSFORMER = re.compile(r"(?<!-)\bTransformer\b(?!\s*\(|,\s*(?:termed|called|dubbed|named)\b)")
 _TITLE_WORD_BEFORE = re.compile(r"[A-Z][\w-]*\s+$")
+#: "a vision Transformer with dual attention", "the current dual-path Transformer models": a
+#: domain or a hyphened shape before it names a kind of Transformer, not the architecture (its
+#: standard shapes, "encoder-decoder", "decoder-only", aside)
+_KIND_BEFORE = re.compile(
+    r"(?:\b(?:vision|visual|video|image|point|graph|speech|audio|spatial|temporal)|"
+    r"(?<![\w-])(?!(?:encoder-decoder|decoder-only|encoder-only|to-sequence)\s)[a-z]+-[a-z]+)\s+$"
+)
 
 
 def _transformer(sentence: str, spans: list[tuple[int, int]]) -> list[MethodMention]:
@@ -514,7 +555,9 @@ def _transformer(sentence: str, spans: list[tuple[int, int]]) -> list[MethodMent
         start = match.start()
         if start == 0 or any(s <= start < e for s, e in spans):
             continue
-        if _TITLE_WORD_BEFORE.search(sentence, max(0, start - 30), start):
+        if _TITLE_WORD_BEFORE.search(sentence, max(0, start - 30), start) or _KIND_BEFORE.search(
+            sentence, max(0, start - 30), start
+        ):
             continue
         out.append(MethodMention("Transformer", ("Transformer",), "architecture", False, start))
         break

@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kg.metrics import metric_key
+
 # CamelCase inside a word (SliceGPT, LMUFormer, EcoFormer, ViT), two capitals (SQA, ECA-Net),
 # or letters with digits (GPT-4, YOLOv8, T5)
 _INNER_CAPITAL = re.compile(r"[a-z0-9][A-Z]|[A-Z]{2}")
@@ -123,8 +125,13 @@ def is_generic(name: str, short: str | None = None) -> bool:
     (True, False)
     """
     stripped = name.strip()
+    initials = _initials(stripped)
+    if initials and metric_key(initials) and not metric_key(stripped):
+        # "minimal random resampling": words spelling a metric's acronym (MRR) are not that
+        # metric written out, nor a generic family
+        initials = ""
     # "Con-vNet": a short form broken by a line-end hyphen is the acronym without it
-    for form in (stripped, short or "", (short or "").replace("-", ""), _initials(stripped)):
+    for form in (stripped, short or "", (short or "").replace("-", ""), initials):
         if form in GENERIC or form.lower() in _GENERIC_FOLDED:
             return True
         if form.endswith("s") and form[:-1] in GENERIC:

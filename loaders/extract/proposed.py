@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from loaders.extract.known_methods import is_known_method
-from loaders.extract.mentions import is_noise_shape
+from loaders.extract.mentions import is_noise_shape, other_than_metric
 from loaders.extract.names import (
     BENCHMARK_SUFFIX,
     TASK_TAIL,
@@ -185,6 +185,9 @@ _CLAIM_NOUNS = frozenset("Hypothesis Conjecture Theorem Lemma Paradox Phenomenon
 
 
 def _accept(name: str | None, short: str | None = None) -> bool:
+    if name and short and other_than_metric(name, short):
+        # "a minimal random resampling (MRR) scheme": a metric's acronym given to a method
+        short = None
     if not name or len(name) < 2 or len(name.split()) > 6 or _FILE_NAME.search(name):
         return False
     words = name.split()
@@ -735,14 +738,22 @@ _ENUMERATOR = re.compile(
 )
 
 
+_ENUMERATED_ARTICLE = re.compile(r"(?:An?|The|Our)\s+")
+
+
 def _enumerated_component(sentence: str, start: int, definitions: list) -> list[Candidate]:
     """ "First, Dynamic Token Merging (DToMe) reduces ... Second, Virtual Token Unmerging (VTU)
     simulates ...": an unlisted named part opening an enumerating sentence is the paper's own."""
     out = []
+    article = _ENUMERATED_ARTICLE.match(sentence, start)
     for d in definitions:
         if (
-            d.start == start
-            and _CAPITAL_AFTER_FIRST.search(d.long)
+            (d.start == start or (article is not None and d.start == article.end()))
+            # "(ii) A refined part pooling (RPP) method.": a lower-case one before its noun
+            and (
+                _CAPITAL_AFTER_FIRST.search(d.long)
+                or (article is not None and _THING_AFTER.match(sentence[d.end :]))
+            )
             and _accept(d.long, d.short)
             and not is_known_method(d.short)
             and not is_known_method(d.long)

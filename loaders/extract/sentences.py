@@ -6,7 +6,8 @@ import re
 
 # A sentence ends at . ! or ? followed by space and something that can start a sentence.
 # (the punctuation is consumed, not looked behind for: far faster to scan for)
-_BOUNDARY = re.compile(r"[.!?](\s+)(?=[\"'(\[]?[A-Z0-9])")
+# (or a lower-case enumerator: "... for person retrieval. (ii) A refined part pooling method.")
+_BOUNDARY = re.compile(r"[.!?](\s+)(?=[\"'(\[]?[A-Z0-9]|\((?:i{1,3}|iv|vi{0,3}|[a-f])\)\s)")
 #: a "?" between two figures is a "×" or "→" a conversion lost: "256 ? 256", "74.4% ? 83.2%"
 _LOST_SYMBOL = re.compile(r"[\d%] \?\s+\d")
 _ABBREVIATIONS = re.compile(

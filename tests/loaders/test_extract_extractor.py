@@ -219,3 +219,71 @@ def test_figures_after_a_continuation_pair_with_the_benchmarks_the_sentence_befo
     ):
         ex = extract_paper(Paper(key="p", title="X", abstract=changed))
         assert not [r for r in ex.relationships if isinstance(r, EvaluatedOn) and r.value]
+
+
+def _used_and_compared(title: str, abstract: str) -> dict[str, str]:
+    ex = extract_paper(Paper(key="p", title=title, abstract=abstract))
+    return {r.dst: r.type for r in ex.relationships if isinstance(r, (Uses, ComparesWith))}
+
+
+def test_an_unknown_name_after_a_plain_use_cue_is_only_unconfirmed():
+    # a signal and a lead of the paper's own data, read after "using", are no methods
+    abstract = (
+        "The proposed network is trained using motion corrupted three channel cECG and a "
+        "reference LEAD I ECG collected on individuals while driving a car."
+    )
+    ex = extract_paper(
+        Paper(key="p", title="Deep Network for Capacitive ECG Denoising", abstract=abstract)
+    )
+    assert not [r for r in ex.relationships if isinstance(r, (Uses, ComparesWith))]
+    assert method_key("LEAD") in {r.dst for r in ex.unconfirmed}
+    # a comparison vouches for an unknown name, a vocabulary entry for a configuration of one
+    found = _used_and_compared(
+        "AttentiveNAS",
+        "Our discovered model family, AttentiveNAS models, achieves top-1 accuracy from 77.3% to "
+        "80.7% on ImageNet, and outperforms SOTA models, including BigNAS and Once-for-All networks.",
+    )
+    assert found.get(method_key("BigNAS")) == "COMPARES_WITH"
+    found = _used_and_compared(
+        "ISTR",
+        "Specifically, ISTR obtains a 46.8/38.6 box/mask AP using ResNet50-FPN, and a 48.1/39.9 "
+        "box/mask AP using ResNet101-FPN, on the MS COCO dataset.",
+    )
+    assert method_key("ResNet50-FPN") in found
+
+
+def test_an_unknown_defined_name_without_a_cue_is_only_unconfirmed():
+    found = _used_and_compared(
+        "Deep Network for Capacitive ECG Denoising",
+        "Capacitive Electrocardiogram (cECG) is one such technology which allows comfortable and "
+        "long term monitoring through its ability to measure biopotential in conditions without "
+        "having skin contact.",
+    )
+    assert found == {}
+    found = _used_and_compared(
+        "Vision Transformer Adapter for Dense Predictions",
+        "This work investigates a simple yet powerful dense prediction task adapter for Vision "
+        "Transformer (ViT).",
+    )
+    assert found.get(method_key("Vision Transformer")) == "USES"
+
+
+def test_depths_of_one_backbone_configuration_are_one_method():
+    found = _used_and_compared(
+        "ISTR: End-to-End Instance Segmentation with Transformers",
+        "Specifically, ISTR obtains a 46.8/38.6 box/mask AP using ResNet50-FPN, and a 48.1/39.9 "
+        "box/mask AP using ResNet101-FPN, on the MS COCO dataset.",
+    )
+    assert list(found) == [method_key("ResNet50-FPN")]
+
+
+def test_a_lower_case_definition_set_against_as_the_original_is_a_method():
+    found = _used_and_compared(
+        "TOLD: A Novel Two-stage Overlap-aware Framework for Speaker Diarization",
+        "Recently, end-to-end neural diarization (EEND) is introduced and achieves promising "
+        "results in speaker-overlapped scenarios. Experimental results show that, compared with "
+        "the original EEND, the proposed EEND-OLA achieves a 14.39% relative improvement in terms "
+        "of diarization error rates (DER), and utilizing SOAP provides another 19.33% relative "
+        "improvement.",
+    )
+    assert found.get(method_key("EEND")) == "COMPARES_WITH"

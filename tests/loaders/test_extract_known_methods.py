@@ -105,3 +105,21 @@ def test_a_known_technique_is_neither_proposed_nor_a_named_method():
         )
     )
     assert not any("mil" in m.key or "multipleinstance" in m.key for m in ex.methods)
+
+
+def test_a_configuration_of_a_known_method_has_a_known_part():
+    from loaders.extract.known_methods import has_known_part
+
+    assert has_known_part("ResNet50-FPN") and has_known_part("Cascade Mask R-CNN")
+    assert not has_known_part("CSPRepResStage") and not has_known_part("VQ-SVAE")
+
+
+def test_a_lower_case_vocabulary_name_is_found():
+    from loaders.extract.known_methods import find_known
+
+    s = (
+        "On the acoustic side, we use a score fusion of three strong models: recurrent nets with "
+        "maxout activations, very deep convolutional nets with 3x3 kernels, and bidirectional "
+        "long short-term memory nets which operate on FMLLR and i-vector features."
+    )
+    assert [name for _, name in find_known(s)] == ["i-vector"]

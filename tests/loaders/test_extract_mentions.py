@@ -42,3 +42,28 @@ def test_excluded_forms_are_skipped():
     assert mentions("We propose SliceGPT and compare with SparseGPT.", {"slicegpt"}) == [
         ("SparseGPT", True)
     ]
+
+
+def test_a_name_bracketed_after_what_the_paper_develops_is_its_own():
+    s = (
+        "First, we develop a vector quantized variational autoencoder with SNNs (VQ-SVAE) to "
+        "learn a discrete latent space for images."
+    )
+    own: set[str] = set()
+    assert find_method_mentions(s, set(), own=own) == [] and own == {"VQ-SVAE"}
+
+
+def test_a_kind_of_transformer_is_not_the_transformer():
+    s = (
+        "The major limitation of the current dual-path Transformer models is the inefficient "
+        "modelling of long-range elemental interactions and local feature patterns."
+    )
+    assert "Transformer" not in [m.name for m in find_method_mentions(s, set())]
+    s = (
+        "In contrast, the proposed DADF presents a new paradigm: it firstly leverages a "
+        "pre-trained network to acquire multi-scale prior embeddings, followed by the development "
+        "of a vision Transformer with dual attention mechanisms."
+    )
+    assert "Transformer" not in [m.name for m in find_method_mentions(s, set())]
+    s = "We explore the application of very deep Transformer models for Neural Machine Translation (NMT)."
+    assert "Transformer" in [m.name for m in find_method_mentions(s, set())]

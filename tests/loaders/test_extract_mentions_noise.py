@@ -50,3 +50,12 @@ def test_a_name_the_sentence_treats_as_data_is_not_a_method():
 def test_task_named_long_forms_are_concepts():
     s = "We explore the application of very deep Transformer models for Neural Machine Translation (NMT)."
     assert mentions(s) == [("Transformer", False)]  # the architecture; the task is no method
+
+
+def test_a_definition_ending_in_a_data_or_organisation_noun_is_no_method():
+    s = (
+        "The chosen feature subset is used to classify facial expressions in the extended "
+        "Cohn-Kanade dataset (CK+), and delivered 88.7% recognition accuracy without using any "
+        "appearance-based features."
+    )
+    assert mentions(s) == []

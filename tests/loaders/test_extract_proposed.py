@@ -197,3 +197,28 @@ def test_lower_case_coinage_with_digits_is_a_title_name():
         c.name for c in from_title("wav2vec 2.0: A Framework for Self-Supervised Learning", "")
     ] == ["wav2vec 2.0"]
     assert from_title("seq2seq: A Framework for Translation", "") == []
+
+
+def test_words_spelling_a_metric_acronym_name_the_papers_own_scheme():
+    s = (
+        "In terms of data imbalance, we designed a minimal random resampling (MRR) scheme to "
+        "suppress network overfitting."
+    )
+    assert proposed(s) == [("minimal random resampling", "propose-acronym")]
+    from loaders.extract.names import is_generic
+
+    # a metric or a generic family written out stays generic
+    assert is_generic("mean reciprocal rank") and is_generic("Convolutional Neural Network")
+
+
+def test_an_enumerated_lower_case_part_before_its_noun_is_proposed():
+    from loaders.extract.sentences import split_sentences
+
+    text = (
+        "With a uniform partition strategy, PCB achieves competitive results with the "
+        "state-of-the-art methods, proving itself as a strong convolutional baseline for person "
+        "retrieval. (ii) A refined part pooling (RPP) method."
+    )
+    *_, last = split_sentences(text)
+    assert last == "(ii) A refined part pooling (RPP) method."
+    assert proposed(last) == [("refined part pooling", "enumerated-component")]
