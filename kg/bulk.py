@@ -43,10 +43,14 @@ LOOKUP_SHARE = 0.1
 _ENDPOINTS = ("src", "dst")
 
 
+def available(store: Any) -> bool:
+    """Whether ``store`` has a COPY path (the embedded store, unless turned off)."""
+    return getattr(store, "bulk_min_rows", None) is not None and hasattr(store, "copy")
+
+
 def enabled(store: Any, rows: int) -> bool:
     """Whether ``store`` has a COPY path and a write of ``rows`` rows is large enough for it."""
-    threshold = getattr(store, "bulk_min_rows", None)
-    return threshold is not None and hasattr(store, "copy") and rows >= threshold
+    return available(store) and rows >= store.bulk_min_rows
 
 
 def fold(items: Sequence[BaseModel], identity: attrgetter) -> list[BaseModel]:
@@ -118,7 +122,7 @@ def copy_new_nodes(
     new = [n for n in nodes if n.key not in stored]
     if new:
         props = schema.present_properties(new)
-        store.copy(model.label, _frame(_columns(new, props)), props)
+        store.copy(model.label, _frame(as_columns(new, props)), props)
     if not stored:
         return []  # a first load: nothing to MERGE
     props = [p for p in schema.present_properties(nodes) if p != "key"]
@@ -151,10 +155,20 @@ def copy_new_relationships(
     The write is handled as columns (one list per field), checked with sets and pandas, not
     row by row: its models are read once, into the columns the COPY reads.
     """
-    stored = store.run(f"MATCH ()-[r:{model.type}]->() RETURN count(r) AS n")[0]["n"]
+    stored = _stored_edge_count(store, model)
     if len(rels) < REL_SHARE * stored:
         return list(rels)
-    columns = _columns(rels, list(model.model_fields))
+    return copy_new_columns(store, model, as_columns(rels, list(model.model_fields)), stored)
+
+
+def copy_new_columns(
+    store: Any, model: type[Relationship], columns: dict[str, list], stored: int | None = None
+) -> list[Relationship]:
+    """:func:`copy_new_relationships` for a write held as columns (``columns[field][i]``: the
+    value of row ``i``; every field of ``model``), COPYing whatever its size; ``stored``: the
+    type's stored edges, when known."""
+    if stored is None:
+        stored = _stored_edge_count(store, model)
     ends = _endpoints(store, model, columns)
     ids = _fold_rows(columns, _edge_ids(model, columns, *ends))
     present = _present(columns)
@@ -166,10 +180,14 @@ def copy_new_relationships(
     if len(new):
         # a column null in every row is left out: the COPY leaves it null
         copied = [c for c in present if c not in _ENDPOINTS]
-        rows = None if len(new) == len(rels) else new  # None: all of them
+        rows = None if len(new) == len(columns["src"]) else new  # None: all of them
         frame = _frame({c: columns[c] for c in [*_ENDPOINTS, *copied]}, rows)
         store.copy(model.type, frame, copied)
     return [model.model_construct(**{f: c[row] for f, c in columns.items()}) for row in rest]
+
+
+def _stored_edge_count(store: Any, model: type[Relationship]) -> int:
+    return store.run(f"MATCH ()-[r:{model.type}]->() RETURN count(r) AS n")[0]["n"]
 
 
 def _endpoints(
@@ -293,7 +311,7 @@ def _changes(values: Sequence, props: Sequence[str], held: Sequence, once: Seque
     return False
 
 
-def _columns(items: Sequence[BaseModel], fields: Sequence[str]) -> dict[str, list]:
+def as_columns(items: Sequence[BaseModel], fields: Sequence[str]) -> dict[str, list]:
     """One list per field of the values of ``items``, in order (the models are flat: their
     ``__dict__`` holds the values as they are)."""
     values = [item.__dict__ for item in items]

@@ -186,6 +186,17 @@ def after_relationships(store, model: type[Relationship], rels: Sequence[Relatio
         refresh(store, label, map(attrgetter(end), rels))
 
 
+def after_relationship_ends(
+    store, model: type[Relationship], columns: Mapping[str, Sequence[str]]
+) -> None:
+    """:func:`after_relationships` for edges given as columns (``columns["src"]``,
+    ``columns["dst"]``: their endpoints' keys)."""
+    ends = _EDGE_ENDS.get(model.type)
+    if ends:
+        label, end = ends
+        refresh(store, label, columns[end])
+
+
 def _size(store, label: str) -> int:
     return store.run(f"MATCH (n:{label}) RETURN count(n) AS n")[0]["n"]
 
@@ -197,5 +208,6 @@ __all__ = [
     "refresh_if_missing",
     "after_nodes",
     "after_relationships",
+    "after_relationship_ends",
     "changed_papers",
 ]

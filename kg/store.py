@@ -109,6 +109,25 @@ def upsert_relationships(store: GraphStore, rels: Iterable[Relationship]) -> int
     return written
 
 
+def upsert_relationship_columns(
+    store: GraphStore, model: type[Relationship], columns: Mapping[str, list]
+) -> int:
+    """:func:`upsert_relationships` for a write of ``model`` edges held as columns
+    (``columns[field][i]``: the value of row ``i``, every field of ``model``), for writes too
+    large to hold as models (:class:`kg.spool.EdgeSpool`). On the embedded store the new edges
+    go in by one COPY; elsewhere, or for a small write, the rows are written as models."""
+    n = len(columns["src"])
+    if not bulk.enabled(store, n):
+        rows = [dict(zip(columns, values)) for values in zip(*columns.values())]
+        return upsert_relationships(store, [model.model_construct(**row) for row in rows])
+    with _scope(store, "indexed_writes"):
+        rest = bulk.copy_new_columns(store, model, dict(columns))
+        with _scope(store, "transaction"):
+            _merge(store, rest, schema.relationship_upsert)
+            counts.after_relationship_ends(store, model, columns)
+    return n
+
+
 def update_node_columns(
     store: GraphStore, label: str, keys: Sequence[str], columns: Mapping[str, Sequence[Any]]
 ) -> int:

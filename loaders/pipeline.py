@@ -15,7 +15,7 @@ from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg import counts
+from kg import bulk, counts
 from kg.graph import Graph
 from kg.identity import (
     IdentityIndex,
@@ -25,10 +25,11 @@ from kg.identity import (
     resolve_papers,
 )
 from kg.keys import author_key
-from kg.model import Author, Authored, Node, Paper, Relationship
+from kg.model import Author, Authored, Cites, Node, Paper, Relationship
 from kg.progress import Progress, stage
 from kg.renormalise import renormalise
-from kg.store import upsert_nodes, upsert_relationships
+from kg.spool import EdgeSpool
+from kg.store import update_node_columns, upsert_nodes, upsert_relationships
 from loaders.extract import Extraction
 from loaders.extract.workers import MIN_PAPERS, BackgroundExtraction, extract_in_workers
 from loaders.listing import Listing, ListingProblem, load_listing
@@ -137,11 +138,13 @@ def write_graph(
     nodes: Iterable[Node],
     rels: Iterable[Relationship] = (),
     index: IdentityIndex | None = None,
+    spool: EdgeSpool | None = None,
 ) -> list[Paper]:
     """Write nodes, then relationships, giving papers their canonical keys first.
 
     ``index``: the papers known so far, for a run of writes that writes papers only through
     it (one read of the store's papers for them all); by default read from the store.
+    ``spool``: holds the relationships of its type, to be written at the end of the run.
     Returns the papers as written (with canonical keys).
     """
     nodes = list(nodes)
@@ -160,9 +163,12 @@ def write_graph(
     resolution = resolve_papers(index, papers, rels, names)
     for keep, drop in resolution.merged_nodes:
         merge_paper_nodes(store, keep, drop)
+        if spool is not None:
+            spool.renamed(keep, drop)
     upsert_nodes(store, resolution.papers)
     upsert_nodes(store, others)
-    upsert_relationships(store, resolution.relationships)
+    rels = resolution.relationships
+    upsert_relationships(store, spool.hold(rels) if spool is not None else rels)
     return resolution.papers
 
 
@@ -267,29 +273,70 @@ def enrich_papers(
     given ``extraction``, none: each chunk's papers as written go to it instead.
 
     S2's answers come and are written a chunk of papers at a time (see :func:`loaders.s2.enrich`),
-    each chunk in the order of the module docstring, so memory stays flat in the listing's size."""
+    each chunk in the order of the module docstring, so memory stays flat in the listing's size.
+
+    On a store with a COPY path the citations of every chunk are held in a :class:`EdgeSpool`
+    and written in one go when S2 is done (see :mod:`kg.spool` for why). Until then each
+    paper S2 filled in is stored as :data:`CITATIONS_PENDING` (a retry status), and set to
+    ``ok`` once its citations and the counts they change are stored: a build interrupted
+    before that leaves those papers to the next run, as any paper not yet enriched."""
     if not papers:
         return papers
     written: list[Paper] = []
     index = IdentityIndex.from_store(kb.store, titles=())  # one read for every chunk
+    spool = EdgeSpool(Cites) if bulk.available(kb.store) else None
+    pending: list[str] = []
 
     def write(part: Enrichment) -> None:
         with stage(progress, "write", f"writing what S2 returned for {len(part.papers)} papers"):
             # Everything S2 returned before the papers' own status: see the module docstring.
-            write_graph(kb, part.nodes, part.relationships, index)
+            write_graph(kb, part.nodes, part.relationships, index, spool)
             authored = {r.dst for r in part.relationships if isinstance(r, Authored)}
             replace_listing_authors(kb, authored)
-            stored = write_graph(kb, part.papers, (), index)
+            stored = write_graph(kb, _pending(part.papers) if spool else part.papers, (), index)
+            pending.extend(p.key for p in stored if p.s2_status == CITATIONS_PENDING)
             if extraction is not None:
                 extraction.submit(stored)
             else:
                 written.extend(stored)
 
-    with counts.deferred(kb.store):
-        result = s2_enrich(papers, options, progress=progress, sink=write)
+    try:
+        with counts.deferred(kb.store):
+            result = s2_enrich(papers, options, progress=progress, sink=write)
+            if spool is not None and spool.held:
+                with stage(progress, "write", f"writing {spool.held} citations"):
+                    spool.flush(kb.store)
+        if spool is not None:
+            _set_ok(kb, [spool.key(k) for k in pending])
+            written = [_ok(p) for p in written]
+    finally:
+        if spool is not None:
+            spool.close()
     report.enrichment = result.report
     report.unenriched = result.report.papers - result.report.enriched
     return written
+
+
+#: the ``s2_status`` of a paper S2 filled in whose citations are still held (kg.spool)
+CITATIONS_PENDING = "retry:citations_pending"
+
+
+def _pending(papers: Sequence[Paper]) -> list[Paper]:
+    return [
+        p.model_copy(update={"s2_status": CITATIONS_PENDING}) if p.s2_status == "ok" else p
+        for p in papers
+    ]
+
+
+def _ok(paper: Paper) -> Paper:
+    if paper.s2_status != CITATIONS_PENDING:
+        return paper
+    return paper.model_copy(update={"s2_status": "ok"})
+
+
+def _set_ok(kb: Graph, keys: list[str]) -> None:
+    """The papers ``keys`` have their citations stored: their ``s2_status`` is ``ok``."""
+    update_node_columns(kb.store, "Paper", keys, {"s2_status": ["ok"] * len(keys)})
 
 
 def replace_listing_authors(kb: Graph, paper_keys: Iterable[str]) -> None:

@@ -47,7 +47,7 @@ _DIGIT = re.compile(r"\d")
 
 
 def has_digit(text: str) -> bool:
-    """``re.search(r"\d", text)``, faster on ASCII text (one search per digit, each far cheaper
+    r"""``re.search(r"\d", text)``, faster on ASCII text (one search per digit, each far cheaper
     than the pattern's test of every character).
 
     >>> has_digit("top-1 accuracy"), has_digit("no figure"), has_digit("\uff18\uff10%")

@@ -4,12 +4,18 @@ requests of a build that writes them all at once, on both stores."""
 from __future__ import annotations
 
 import dataclasses
+import multiprocessing
+import os
+import signal
+import time
+from collections import Counter
 
 import pytest
 from fake_s2 import FakeS2, Fault, _edge, build_corpus
 from s2_helpers import fast_options, id_paper, title_paper
 
 from kg.graph import Graph
+from kg.store_embedded import EmbeddedStore
 from loaders import pipeline
 from loaders.listing import Listing, ListingEntry
 from loaders.s2.fetch import PaperState
@@ -98,6 +104,49 @@ def test_chunked_build_equals_one_chunk(store_name, request, tmp_path):
 
     build(store, tmp_path, "chunked", chunk_papers=2, chunk_items=6)
     assert differences(dump(store), rerun) == []
+
+
+def _build_into(path, url: str, cache_dir) -> None:
+    store = EmbeddedStore(path, buffer_pool_size=128 * 1024 * 1024)
+    options = fast_options(url, cache_dir, chunk_papers=2, chunk_items=6)
+    pipeline.build(Graph(store), listings(), pipeline.BuildOptions(s2=options))
+
+
+def test_a_build_killed_while_its_citations_are_held_is_finished_by_the_next_run(tmp_path):
+    # The embedded store holds the citations of every chunk until S2 is done (kg.spool): a
+    # kill -9 then leaves the papers of the written chunks for retry, and a run again completes
+    # the graph an uninterrupted build (run twice, as the killed one is) leaves.
+    whole = EmbeddedStore(tmp_path / "whole.db", buffer_pool_size=128 * 1024 * 1024)
+    build(whole, tmp_path, "whole", chunk_papers=2, chunk_items=6)
+    build(whole, tmp_path, "whole", chunk_papers=2, chunk_items=6)
+    expected = dump(whole)
+    whole.close()
+
+    path = tmp_path / "killed.db"
+    hung = f"/paper/{N:040x}/references"  # the listing's S2-id entry, in its last chunks
+    with FakeS2(corpus()) as s2:
+        s2.faults.append(Fault(kind="hang", path=hung, seconds=60))
+        child = multiprocessing.get_context("fork").Process(
+            target=_build_into, args=(path, s2.url, tmp_path / "killed")
+        )
+        child.start()
+        deadline = time.monotonic() + 120
+        while not any(hung in entry.path for entry in s2.log):
+            assert child.is_alive() and time.monotonic() < deadline
+            time.sleep(0.05)
+        os.kill(child.pid, signal.SIGKILL)
+        child.join()
+    store = EmbeddedStore(path, buffer_pool_size=128 * 1024 * 1024)
+    try:
+        statuses = Counter(
+            r["s"] for r in store.run("MATCH (p:Paper) WHERE p.listed RETURN p.s2_status AS s")
+        )
+        assert statuses[pipeline.CITATIONS_PENDING] >= 2 and statuses["ok"] == 0
+        assert store.run("MATCH ()-[r:CITES]->() RETURN count(r) AS n")[0]["n"] == 0
+        build(store, tmp_path, "killed", chunk_papers=2, chunk_items=6)
+        assert differences(dump(store), expected) == []
+    finally:
+        store.close()
 
 
 def test_a_paper_left_to_retry_is_counted_as_unenriched_whichever_chunk_holds_it(

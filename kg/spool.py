@@ -1,0 +1,118 @@
+"""Relationships of one type held back from a run of writes and written in one go at its end.
+
+On the embedded store, appending edges to a relationship table costs time in proportion to the
+edges it already holds (``python -m benchmarks.copy_growth``: the checkpoint of 200,000 new
+citations grows from 0.04 s into an empty table to 7.5 s into one of 1.4M). A build that wrote
+its citations chunk by chunk spent most of its time there (1,375 s of a 2,015 s build at 1M
+papers); one COPY of all 10M citations into the empty table takes 60 s. So
+:func:`loaders.pipeline.enrich_papers` spools the citations of every chunk and writes them when
+S2 is done, and the papers' ``s2_status`` after them (see there for what a crash leaves).
+
+The held edges wait in a temporary file (pickled columns, a chunk at a time), not in memory.
+Their endpoints are keys as resolved when the chunk was written; a paper merged into another
+later in the run (:func:`kg.identity.merge_paper_nodes`) is told to :meth:`EdgeSpool.renamed`,
+and its held edges follow it, as the stored ones do.
+"""
+
+from __future__ import annotations
+
+import pickle
+import tempfile
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from kg import bulk
+from kg.model import Relationship
+from kg.store import GraphStore, upsert_relationship_columns
+
+
+class EdgeSpool:
+    """Holds the ``model`` relationships given to :meth:`hold` until :meth:`flush` writes them.
+
+    >>> from kg.examples import LORA, QLORA, example_graph
+    >>> from kg.model import Cites
+    >>> kb = example_graph()
+    >>> cites = "MATCH (:Paper {key: $a})-[r:CITES]->(:Paper {key: $b}) RETURN count(r) AS n"
+    >>> spool = EdgeSpool(Cites)
+    >>> spool.hold([Cites(src=LORA, dst="arxiv:2305.99999")])  # held, none left to write now
+    []
+    >>> kb.cypher(cites, {"a": LORA, "b": QLORA})
+    [{'n': 0}]
+    >>> spool.renamed(keep=QLORA, drop="arxiv:2305.99999")
+    >>> spool.flush(kb.store)
+    1
+    >>> kb.cypher(cites, {"a": LORA, "b": QLORA})
+    [{'n': 1}]
+    """
+
+    def __init__(self, model: type[Relationship]):
+        self.model = model
+        self.held = 0
+        self._fields = list(model.model_fields)
+        self._file = tempfile.TemporaryFile(prefix="kg-edges-")
+        self._renames: dict[str, str] = {}
+
+    def hold(self, rels: Iterable[Relationship]) -> list[Relationship]:
+        """Keep the ``model`` edges of ``rels``; returns the others, to write now."""
+        rels = list(rels)
+        mine = [r for r in rels if type(r) is self.model]
+        if mine:
+            columns = {f: _shared(v) for f, v in bulk.as_columns(mine, self._fields).items()}
+            pickle.dump(columns, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+            self.held += len(mine)
+        return [r for r in rels if type(r) is not self.model] if mine else rels
+
+    def renamed(self, keep: str, drop: str) -> None:
+        """The paper ``drop`` was merged into ``keep``: held edges naming it name ``keep``."""
+        self._renames[drop] = keep
+
+    def flush(self, store: GraphStore) -> int:
+        """Write every held edge (as :func:`kg.store.upsert_relationships` would); returns how
+        many were held. The spool is empty after."""
+        columns: dict[str, list] = {f: [] for f in self._fields}
+        self._file.seek(0)
+        while True:
+            try:
+                part = pickle.load(self._file)
+            except EOFError:
+                break
+            for field, values in part.items():
+                columns[field].extend(values)
+        self._file.close()
+        self._file = tempfile.TemporaryFile(prefix="kg-edges-")
+        held, self.held = self.held, 0
+        if not held:
+            return 0
+        columns = {f: _shared(v) for f, v in columns.items()}
+        if self._renames:
+            for end in ("src", "dst"):
+                columns[end] = [self.key(k) for k in columns[end]]
+        upsert_relationship_columns(store, self.model, columns)
+        return held
+
+    def key(self, key: str) -> str:
+        """Where ``key`` went through the merges told to :meth:`renamed` (itself if none)."""
+        seen = {key}
+        while key in self._renames:
+            key = self._renames[key]
+            if key in seen:
+                break
+            seen.add(key)
+        return key
+
+    def close(self) -> None:
+        self._file.close()
+
+
+def _shared(values: Sequence[Any]) -> list:
+    """``values`` with equal strings and equal lists as one object each: a spool of 10M edges
+    holds a few million distinct keys and a handful of distinct intent lists, not 10M of each
+    (the writes read the values, never change them)."""
+    seen: dict[Any, Any] = {}
+    out = []
+    for value in values:
+        try:
+            out.append(seen.setdefault(tuple(value) if type(value) is list else value, value))
+        except TypeError:  # unhashable inside a list
+            out.append(value)
+    return out
