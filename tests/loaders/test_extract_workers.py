@@ -33,3 +33,14 @@ def test_the_merge_refuses_parts_it_could_read_only_once():
     assert merge_extractions(parts) == extract_papers(papers)
     with pytest.raises(TypeError, match="three times"):
         merge_extractions(iter(parts))
+
+
+def test_the_caller_extracts_the_tasks_no_worker_started_while_it_waits(monkeypatch):
+    papers = [e.paper for e in load_listing(LISTING).entries]
+    monkeypatch.setattr(workers, "CHUNK", 1)  # 107 tasks for one worker: most wait in its queue
+    with workers.BackgroundExtraction(workers=1) as extraction:
+        extraction.submit(papers)
+        got = extraction.result()
+        here = sum(isinstance(task, bytes) for task in extraction._parts)
+    assert got == extract_papers(papers)
+    assert 0 < here < len(papers)
