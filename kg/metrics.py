@@ -169,6 +169,7 @@ METRIC_ALIASES: dict[str, tuple[str, ...]] = {
     "STOI": ("estoi",),
     "MOS": ("mean opinion score",),
     "MSE": ("mean squared error", "mean square error"),
+    "mean distance error": ("mde", "mean distance error (m)"),
     "EPE": ("end-point error", "average end-point error", "endpoint error", "aepe"),
     "AbsRel": ("abs rel", "absolute relative error"),
     "LPIPS": (),

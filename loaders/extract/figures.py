@@ -136,7 +136,10 @@ METRICS: tuple[tuple[str, str], ...] = (
     ("SDR", r"(?-i:\bSDR\b)"),
     ("STOI", r"(?-i:\bE?STOI\b)"),
     ("MOS", r"(?-i:\bMOS\b)"),
-    ("MSE", r"(?-i:\bMSE\b)|mean squared error"),
+    ("MSE", r"(?-i:\bMSE\b)|mean squared? error"),
+    # calving fronts, landmarks, localisation: the mean distance to the ground truth ("a mean
+    # distance error of 438 m")
+    ("mean distance error", r"mean distance errors?"),
     ("EPE", r"(?-i:\bEPE\b)|end-?point[- ]errors?"),
     ("AbsRel", r"\bAbs ?Rel\b"),
     ("LPIPS", r"(?-i:\bLPIPS\b)"),

@@ -90,7 +90,7 @@ _ASIDE = re.compile(r"^\s*\([^()]{0,60}\)")
 _ASIDES = re.compile(r"\([^()]{0,60}\)")
 # numbers after these belong to the systems compared against, not to the paper's own
 _COMPARISON = re.compile(
-    r"\b(?:outperforming|surpassing|beating|exceeding|compar\w* (?:to|with)|than|versus|vs\.?|baselines?|random (?:guess\w*|chance)|chance level)\b|\bfrom\s+(?:(?!and\b|to\b)[^\s\d]\S*\s+){0,4}$",
+    r"\b(?:outperforming|surpassing|beating|exceeding|compar\w* (?:to|with)|than|versus|v\.?s\.?|baselines?|random (?:guess\w*|chance)|chance level)\b|\bfrom\s+(?:(?!and\b|to\b)[^\s\d]\S*\s+){0,4}$",
     re.I,
 )
 #: (and "Existing methods achieve ...", "the human performance on SQuAD is 91.2 F1")
@@ -530,11 +530,12 @@ _RELATIVE_BEFORE = re.compile(r"relative(?: \w+)? (?:of|by)\s*$|\brelative\s*$",
 #: a figure's spread: "85.2 ± 0.4%"
 _SPREAD = r"(?:±\s?\d{1,3}(?:\.\d+)?\s?%?\s*)?"
 #: between two figures sharing the first one's metric: "30.83 and ", "94.8% on CIFAR-10 and "
-#: (and "1.9% on LibriSpeech test-clean and 3.9% on test-other": a split after the benchmark)
+#: (and "1.9% on LibriSpeech test-clean and 3.9% on test-other": a split after the benchmark;
+#: "63% F1 zero-shot, 69% with 16 examples": the first figure's setting)
 _LIST_AFTER = re.compile(
     r"\s*(?:%|dB)?\s*"
     + _SPREAD
-    + r"(?:\([^()]{0,40}\)\s*)?(?:(?:on|in|for)\s+(?:the\s+)?\s*"
+    + r"(?:\([^()]{0,40}\)\s*)?(?:(?:zero|few|one|\d{1,2})-shot\s*)?(?:(?:on|in|for)\s+(?:the\s+)?\s*"
     + BENCHMARK_ADJECTIVES
     + r"(?:\d{2,4}\s?[?×x]\s?\d{2,4}\s*)?(?:(?:test-clean|test-other|test-dev|test-std|minival|val(?:idation)?|dev|test)\s+)?(?:(?:dataset|benchmark|test set|set|split)s?\s*)?)?(?:,|,?\s*and|,?\s*or|/)\s*",
     re.I,
@@ -677,6 +678,10 @@ def _about_others(sentence: str, number: re.Match) -> bool:
     before = sentence[: number.start()]
     opened = before.rfind("(")
     head = _own_again(CLAUSE.split(before[:opened])[-1]) if opened > before.rfind(")") else ""
+    if head and _MARGIN_BEFORE.search(head):
+        # "exceeding the state-of-the-art methods by a large margin (e.g., 89.1% v.s. 81.0% for
+        # the mAP": the aside shows the margin, the paper's figure first
+        head = ""
     if head and (_COMPARISON.search(head) or _BEATS_NAME.search(head)):
         return True  # "outperforms SWIN-L Cascade-Mask R-CNN (9.2 FPS A100, 53.9% AP)"
     if head and _AND_START.match(head):
@@ -689,6 +694,9 @@ def _about_others(sentence: str, number: re.Match) -> bool:
             if _BEATS_NAME.search(head2):
                 return True
     clause = _own_again(CLAUSE.split(_ASIDES.sub(" ", before))[-1])
+    # "89.1% v.s. 81.0% for the mAP ... and 87.4% v.s. 84.5%": after a rival's figure, the next
+    # pair starts again with the paper's
+    clause = _VERSUS_FIGURE.split(clause)[-1]
     if _RANGE_START.search(clause):
         return False
     if _FROM_TO.search(clause):
@@ -701,6 +709,10 @@ def _about_others(sentence: str, number: re.Match) -> bool:
     # outperform prior work ...")
     prior = _PRIOR.search(clause)
     return prior is not None and not _BEATS.search(clause, 0, prior.start())
+
+
+_VERSUS_FIGURE = re.compile(r"\b(?:v\.?s\.?|versus)\s+\d{1,3}(?:\.\d+)?\s?%?", re.I)
+_MARGIN_BEFORE = re.compile(r"\bmargins?\s*$", re.I)
 
 
 #: "with a mean AUC of 0.930, which ranks first on the CheXpert leaderboard": the figure placed
@@ -800,6 +812,8 @@ def _parenthesised(
     return None, None
 
 
+#: "89.1% v.s. 81.0% for the mAP", "87.4% vs. 84.5% in F1": the figure compared with, right after
+_VERSUS_AFTER = re.compile(r"^\s*%?\s*(?:v\.?s\.?|versus)\s+\d{1,3}(?:\.\d+)?\s?%?", re.I)
 #: (and "85.2±0.4% accuracy": the spread written between)
 _ADJACENT = re.compile(rf"\s*%?\s?{_SPREAD}")
 _PAREN_OPEN = re.compile(r"\s*%?\s*\(\s*")
@@ -848,7 +862,8 @@ def _tied_metric(
     for metric in metrics:
         if metric.start() >= number.end():
             gap = sentence[number.end() : metric.start()]
-            gap = _ASIDE.sub(" ", gap, count=1)
+            # "89.1% v.s. 81.0% for the mAP": the rival's figure between
+            gap = _ASIDE.sub(" ", _VERSUS_AFTER.sub(" ", gap, count=1), count=1)
             for mention in mentions:
                 if number.end() <= mention.start and mention.end <= metric.start():
                     gap = gap.replace(sentence[mention.start : mention.end], " ")

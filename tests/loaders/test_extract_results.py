@@ -101,3 +101,35 @@ def test_generalised_result_rules_fire(sentence, expected):
 )
 def test_generalised_result_rules_do_not_fire(sentence):
     assert results(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # arxiv:1907.06099: the paper's figure versus the rival's, then the metric
+        (
+            "Extensive experiments on a large surgical video dataset (Cholec80) demonstrate "
+            "outstanding performance of our proposed method, consistently exceeding the "
+            "state-of-the-art methods by a large margin (e.g., 89.1% v.s. 81.0% for the mAP in "
+            "tool presence detection and 87.4% v.s. 84.5% for F1 score in phase recognition).",
+            [("Cholec80", "mAP", 89.1, "%"), ("Cholec80", "F1", 87.4, "%")],
+        ),
+        # arxiv:2302.02744: a mean distance error in metres
+        (
+            "Extensive experiments and comparisons on the challenging glacier segmentation "
+            "benchmark dataset CaFFe show that our AMD-HookNet achieves a mean distance error of "
+            "438 m to the ground truth outperforming the current state of the art by 42 %, which "
+            "validates its effectiveness.",
+            [("CaFFe", "mean distance error", 438.0, None)],
+        ),
+        # arxiv:2109.03659: the first figure's setting between it and the next figure
+        (
+            "In our experiments on TACRED we attain 63% F1 zero-shot, 69% with 16 examples per "
+            "relation (17% points better than the best supervised system on the same conditions), "
+            "and only 4 points short of the state-of-the-art.",
+            [("TACRED", "F1", 63.0, "%"), ("TACRED", "F1", 69.0, "%")],
+        ),
+    ],
+)
+def test_results_of_the_tenth_round(sentence, expected):
+    assert results(sentence) == expected
