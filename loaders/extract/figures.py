@@ -97,7 +97,9 @@ METRICS: tuple[tuple[str, str], ...] = (
     ("bits per dimension", r"bits(?: per |/)dim(?:ension)?|\bbpd\b"),
     ("UAS", r"\bUAS\b"),
     ("LAS", r"\bLAS\b"),
-    ("J&F", r"J\s?&\s?F"),
+    # (and "86.1 & at 42 FPS on DAVIS", "a & mean score of 71.6": the J and F a conversion
+    # of the abstract's math lost)
+    ("J&F", r"J\s?&\s?F|(?<![\w&])&(?:\smean\b|(?=\sat\b))"),
     ("Dice", r"[Dd]ice(?: coefficient| score)?|\bDSC\b"),
     # Procrustes-aligned: its own column
     ("PA-MPJPE", r"\bPA-MPJPE\b"),
@@ -381,6 +383,8 @@ def metric_name(match: re.Match) -> str:
 
 @lru_cache(maxsize=4096)
 def _name_of(text: str) -> str:
+    if text.startswith("&"):
+        return "J&F"  # (the lone "&" of a lost "J&F": no pattern of _NAMED matches it alone)
     named = _NAMED.match(text)
     assert named is not None and named.lastgroup is not None
     name = METRICS[int(named.lastgroup[1:])][0]

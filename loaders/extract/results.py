@@ -106,7 +106,8 @@ _PRIOR = re.compile(
 _CONTRAST_OPENING = re.compile(
     r"\s*(?:While|Whereas|Although)\s+(?!(?:we|our|ours|the proposed|this|it)\b)"
 )
-_BEATS = re.compile(r"\b(?:outperform|surpass|beat|exceed|improve)s?\b", re.I)
+#: (and "surpasses")
+_BEATS = re.compile(r"\b(?:outperform|surpass|beat|exceed|improve)(?:e?s)?\b", re.I)
 #: "outperforms the transformer-based detector SWIN-L Cascade-Mask R-CNN (": a named rival right before
 _BEATS_NAME = re.compile(
     r"\b(?:outperform|surpass|beat|exceed)s?\s+(?:(?!on\b|in\b|at\b|for\b)[\w.-]+\s+){0,7}$", re.I

@@ -129,7 +129,36 @@ def test_generalised_result_rules_do_not_fire(sentence):
             "and only 4 points short of the state-of-the-art.",
             [("TACRED", "F1", 63.0, "%"), ("TACRED", "F1", 69.0, "%")],
         ),
+        # arxiv:2207.10258, arxiv:1807.09190: the "&" of a J&F whose J and F were lost
+        (
+            "Evaluation on DAVIS and YouTube-VOS benchmarks and our new OVOS dataset show that our "
+            "method achieves state-of-the-art performance with significantly faster inference "
+            "time, e.g., 86.1 & at 42 FPS on DAVIS and 84.4 & at 23 FPS on YouTube-VOS.",
+            [
+                ("DAVIS", "FPS", 42.0, "FPS"),
+                ("YouTube-VOS", "FPS", 23.0, "FPS"),
+                ("DAVIS", "J&F", 86.1, None),
+                ("YouTube-VOS", "J&F", 84.4, None),
+            ],
+        ),
+        # ("surpasses" is a claim of the paper's own, as "outperforms" is)
+        (
+            "Our approach surpasses all previous state-of-the-art results on the DAVIS 2017 video "
+            "object segmentation benchmark with a & mean score of 71.6 on the test-dev dataset.",
+            [("DAVIS", "J&F", 71.6, None)],
+        ),
     ],
 )
-def test_results_of_the_tenth_round(sentence, expected):
+def test_figures_beside_a_rival_a_setting_or_a_lost_symbol(sentence, expected):
     assert results(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "See Tables 3 & 4 for the results on DAVIS.",
+        "Our R&D at DAVIS reaches 3.5 points.",
+    ],
+)
+def test_a_lone_ampersand_is_no_metric_elsewhere(sentence):
+    assert [r for r in results(sentence) if r[1] == "J&F"] == []
