@@ -47,10 +47,14 @@ METRICS: tuple[tuple[str, str], ...] = (
     ("ROUGE-2", r"ROUGE-2"),
     ("ROUGE", r"ROUGE"),
     ("CIDEr", r"CIDEr"),
+    # referring segmentation's overall (cumulative) IoU: its own column
+    ("oIoU", r"(?-i:\boIoU\b)|overall IoU"),
     ("mIoU", r"mIoU|mean IoU|mean IU\b|mean intersection over union"),
     ("PQ", r"\bPQ\b|panoptic quality"),
     # Waymo's heading-weighted mAP, its own column
     ("mAPH", r"(?-i:\bmAPH\b)"),
+    # LVIS's rare categories, the novel ones of open-vocabulary detection ("28.1 box APr")
+    ("APr", r"(?-i:(?:box |mask )?AP(?:r|_r|novel)\b)"),
     ("mask AP", r"mask m?AP\b|(?-i:AP\s?\(mask\)|AP\^?mask\b|AP\^?m\b)"),
     (
         "mAP",
@@ -143,7 +147,8 @@ METRICS: tuple[tuple[str, str], ...] = (
     # distance error of 438 m")
     ("mean distance error", r"mean distance errors?"),
     ("EPE", r"(?-i:\bEPE\b)|end-?point[- ]errors?"),
-    ("AbsRel", r"\bAbs ?Rel\b"),
+    # (depth estimation writes it "REL" too: "0.05 REL on KITTI")
+    ("AbsRel", r"\bAbs ?Rel\b|(?-i:\bREL\b)"),
     ("LPIPS", r"(?-i:\bLPIPS\b)"),
     ("KID", r"(?-i:\bKID\b)"),
     ("NLL", r"(?-i:\bNLL\b)|negative log-likelihood"),

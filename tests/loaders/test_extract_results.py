@@ -141,6 +141,27 @@ def test_generalised_result_rules_do_not_fire(sentence):
                 ("YouTube-VOS", "J&F", 84.4, None),
             ],
         ),
+        # arxiv:2303.02153, arxiv:2303.13076, arxiv:2303.17559: oIoU, APr and REL are metrics
+        (
+            "Notably, VPD attains 0.254 RMSE on NYUv2 depth estimation and 73.3% oIoU on "
+            "RefCOCO-val referring image segmentation, establishing new records on these two "
+            "benchmarks.",
+            [("NYU Depth V2", "RMSE", 0.254, None), ("RefCOCO", "oIoU", 73.3, "%")],
+        ),
+        (
+            "CORA achieves 43.1 AP50 on the COCO OVD benchmark and 28.1 box APr on the LVIS OVD "
+            "benchmark.",
+            [("COCO", "mAP", 43.1, None), ("LVIS", "APr", 28.1, None)],
+        ),
+        (
+            "For example, semantic segmentation (83.9 mIoU on Cityscapes), BEV map segmentation "
+            "(70.6 mIoU on nuScenes), and depth estimation (0.05 REL on KITTI).",
+            [
+                ("Cityscapes", "mIoU", 83.9, None),
+                ("nuScenes", "mIoU", 70.6, None),
+                ("KITTI", "AbsRel", 0.05, None),
+            ],
+        ),
         # ("surpasses" is a claim of the paper's own, as "outperforms" is)
         (
             "Our approach surpasses all previous state-of-the-art results on the DAVIS 2017 video "
