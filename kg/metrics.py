@@ -173,6 +173,7 @@ METRIC_ALIASES: dict[str, tuple[str, ...]] = {
     "EPE": ("end-point error", "average end-point error", "endpoint error", "aepe"),
     "AbsRel": ("abs rel", "absolute relative error", "rel"),
     "oIoU": ("overall iou", "cumulative iou"),
+    "win rate": ("winrate", "median win rate", "test win rate", "win rate (%)"),
     "APr": ("ap rare", "box apr", "mask apr", "ap novel", "apnovel", "ap_r", "box ap novel"),
     "LPIPS": (),
     "KID": ("kernel inception distance",),

@@ -32,3 +32,5 @@ def test_more_widely_used_single_metric_benchmarks() -> None:
     assert PRIMARY_METRIC["ImageNet-C"] == "mCE" and PRIMARY_METRIC["Fashion-MNIST"] == "accuracy"
     assert PRIMARY_METRIC["ogbl-collab"] == "hits@50" and PRIMARY_METRIC["WebNLG"] == "BLEU"
     assert PRIMARY_METRIC["DanceTrack"] == "HOTA" and PRIMARY_METRIC["ALFWorld"] == "success rate"
+    assert PRIMARY_METRIC["MVTec AD"] == "AUROC" and PRIMARY_METRIC["HICO-DET"] == "mAP"
+    assert PRIMARY_METRIC["SMAC"] == "win rate" and PRIMARY_METRIC["FiQA"] == "NDCG@10"
