@@ -162,6 +162,13 @@ def test_generalised_result_rules_do_not_fire(sentence):
                 ("KITTI", "AbsRel", 0.05, None),
             ],
         ),
+        # arxiv:1901.00603: a sentence opening with its one benchmark, a figure its verb states
+        (
+            "On the Qangaroo WikiHop multi-evidence question answering task, the CFC obtains a "
+            "new state-of-the-art result of 70.6% on the blind test set, outperforming the "
+            "previous best by 3% accuracy despite not using pretrained contextual encoders.",
+            [("WikiHop", "accuracy", 3.0, "%"), ("WikiHop", "accuracy", 70.6, "%")],
+        ),
         # ("surpasses" is a claim of the paper's own, as "outperforms" is)
         (
             "Our approach surpasses all previous state-of-the-art results on the DAVIS 2017 video "
@@ -183,3 +190,15 @@ def test_figures_beside_a_rival_a_setting_or_a_lost_symbol(sentence, expected):
 )
 def test_a_lone_ampersand_is_no_metric_elsewhere(sentence):
     assert [r for r in results(sentence) if r[1] == "J&F"] == []
+
+
+def test_an_opening_benchmark_takes_only_the_figure_a_verb_of_the_paper_states():
+    # dev#52 of the listing: the figure has its own metric; arxiv:1912.11188: two benchmarks
+    assert results("For MNIST, the teacher model achieves 98% accuracy.") == [
+        ("MNIST", "accuracy", 98.0, "%")
+    ]
+    sentence = (
+        "On ImageNet, we achieve a leading performance of top-1 accuracy 79.40% on ResNet-50 and "
+        "80.00% on ResNet-50-D without extra data."
+    )
+    assert all(r[1] == "top-1 accuracy" for r in results(sentence))
