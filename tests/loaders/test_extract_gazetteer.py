@@ -49,7 +49,7 @@ def test_gazetteer_is_large_and_well_formed():
             "Consequently, RePOSE runs at 92 FPS and achieves state-of-the-art accuracy of 51.6% on "
             "the Occlusion LineMOD dataset -a 4.1% absolute improvement over the prior art, and "
             "comparable result on the YCB-Video dataset with a much faster runtime.",
-            ["LINEMOD", "YCB-Video"],
+            ["Occlusion LINEMOD", "YCB-Video"],
         ),
         # entries of the sixth round, written from general knowledge (sentences written here)
         (
