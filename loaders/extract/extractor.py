@@ -144,7 +144,10 @@ _CONTINUES = re.compile(
 #: respectively": figures paired in order with the benchmarks the sentence before listed (not
 #: with splits: "on the validation and test sets, respectively")
 _RESPECTIVELY = re.compile(
-    r"^(?!.*\b(?:val(?:idation)?|test|dev|training|train)\b(?: (?:and|or) [\w-]+)? (?:sets?|splits?)\b).*\brespectively\b",
+    r"^(?!.*\b(?:val(?:idation)?|test|dev|training|train)\b(?: (?:and|or) [\w-]+)? (?:sets?|splits?)\b)"
+    # (a list of the tasks or data the figures are on, not of models: "The small and large
+    # models reach 80.1% and 82.3%, respectively" pairs nothing)
+    r".*\b(?:on|for|in)\s+(?:the\s+)?(?:[\w-]+,?\s+){0,8}?(?:classification|recognition|detection|segmentation|prediction|estimation|retrieval|translation|tasks?|data ?sets?|benchmarks?|corpora)\s*,?\s*respectively\b",
     re.I,
 )
 _DATA_AFTER = re.compile(r"\s+(?:benchmarks?|data ?sets?|corpus|corpora)\b", re.I)
