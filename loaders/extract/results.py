@@ -157,6 +157,8 @@ def find_results(sentence: str, mentions: list[Mention], carried: bool = False) 
 #: a model's speed: "40 FPS", "182.38 frames per second" (its size and compute, "14.3M
 #: parameters", "491 MFLOPs", are properties of the model more than results on a benchmark)
 _FPS = re.compile(r"(?<![\w.@/-])(\d{1,4}(?:\.\d+)?)\s?(?:FPS|fps|frames per second|frames/s)\b")
+#: "an AP of 41.6%/39.7% at 26.2/43.3 FPS": the speeds of two settings, one per score
+_FPS_PAIR = re.compile(r"(?<![\w.@/-])(\d{1,4}(?:\.\d+)?)/(\d{1,4}(?:\.\d+)?)\s?(?:FPS|fps)\b")
 
 
 #: a model's size or compute: "14.3M parameters", "about 5.0 million parameters", "1.3B params",
@@ -233,6 +235,8 @@ def _speeds(
     if "FPS" not in sentence and "fps" not in sentence and "frames" not in sentence:
         return []
     out: list[Result] = []
+    for pair in _FPS_PAIR.finditer(sentence):
+        out += _speed_pair(sentence, pair, mentions, carried)
     for speed in _FPS.finditer(sentence):
         if _inside(speed, inside) or _BOUND_BEFORE.search(
             sentence[max(0, speed.start() - 20) : speed.start()]
@@ -251,6 +255,22 @@ def _speeds(
         value = float(speed.group(1))
         out.append(Result(bench, "FPS", value, "FPS", "absolute", split, f"{speed.group(1)} FPS"))
     return out
+
+
+def _speed_pair(sentence: str, pair: re.Match, mentions: list[Mention], carried: bool) -> list:
+    """Both speeds of "26.2/43.3 FPS", on the benchmark the pair is tied to."""
+    if _BOUND_BEFORE.search(sentence[max(0, pair.start() - 20) : pair.start()]):
+        return []
+    if _about_others(sentence, pair):
+        return []
+    bench = mentions[0] if carried else tied_benchmark(sentence, pair, [pair], mentions)
+    if bench is None:
+        return []
+    split = _split(sentence, pair, None if carried else bench)
+    return [
+        Result(bench, "FPS", float(v), "FPS", "absolute", split, f"{v} FPS")
+        for v in (pair.group(1), pair.group(2))
+    ]
 
 
 def _scores(

@@ -1,5 +1,7 @@
 import pytest
 
+from kg.model import EvaluatedOn, Paper
+from loaders.extract import extract_paper
 from loaders.extract.benchmarks import find_mentions
 from loaders.extract.gazetteer import load_gazetteer
 from loaders.extract.results import find_results
@@ -202,3 +204,16 @@ def test_an_opening_benchmark_takes_only_the_figure_a_verb_of_the_paper_states()
         "80.00% on ResNet-50-D without extra data."
     )
     assert all(r[1] == "top-1 accuracy" for r in results(sentence))
+
+
+def test_the_speeds_of_a_pair_of_settings():
+    # arxiv:2007.13816: "26.2/43.3 FPS" beside "41.6%/39.7%", on the paper's one benchmark
+    abstract = (
+        "On the MS-COCO dataset, CPN achieves an AP of 49.2% which is competitive among "
+        "stateof-the-art object detection methods. CPN also fits the scenario of computational "
+        "efficiency, which achieves an AP of 41.6%/39.7% at 26.2/43.3 FPS, surpassing most "
+        "competitors with the same inference speed."
+    )
+    ex = extract_paper(Paper(key="p", title="X", abstract=abstract))
+    got = [(r.dst, r.metric, r.value) for r in ex.relationships if isinstance(r, EvaluatedOn)]
+    assert ("coco", "FPS", 26.2) in got and ("coco", "FPS", 43.3) in got
