@@ -139,6 +139,17 @@ def _merge_candidates(candidates: list[Candidate]) -> list[Candidate]:
 _CONTINUES = re.compile(
     r"^(?:For (?:instance|example)|Specifically|(?:More|To be more) specific(?:ally)?\b|In particular|Notably|Concretely|E\.g\.|On (?:this|that|it)\b)"
 )
+#: "We evaluated the proposed method on ... MIT-BIH and PTB Diagnostics datasets. ... the average
+#: accuracies of 93.4% and 95.9% on arrhythmia classification and MI classification,
+#: respectively": figures paired in order with the benchmarks the sentence before listed (not
+#: with splits: "on the validation and test sets, respectively")
+_RESPECTIVELY = re.compile(
+    r"^(?!.*\b(?:val(?:idation)?|test|dev|training|train)\b(?: (?:and|or) [\w-]+)? (?:sets?|splits?)\b)"
+    # (a list of the tasks or data the figures are on, not of models: "The small and large
+    # models reach 80.1% and 82.3%, respectively" pairs nothing)
+    r".*\b(?:on|for|in)\s+(?:the\s+)?(?:[\w-]+,?\s+){0,8}?(?:classification|recognition|detection|segmentation|prediction|estimation|retrieval|translation|tasks?|data ?sets?|benchmarks?|corpora)\s*,?\s*respectively\b",
+    re.I,
+)
 _DATA_AFTER = re.compile(r"\s+(?:benchmarks?|data ?sets?|corpus|corpora)\b", re.I)
 _OTHERS_RELEASE = re.compile(r"\b(?:recently|publicly|newly) released\b", re.I)
 _OWN_NAMING_RULES = frozenset({"we-name-acronym", "our-specific-acronym"})
@@ -579,7 +590,18 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
         ):
             # "Experiments on the ImageNet benchmark ... For instance, our TinyNet-E achieves a 59.9% Top-1 accuracy"
             results = [r for r in find_results(sentence, previous, carried=True)]
-        if not results and not mentions and listed_before and _CONTINUES.match(sentence):
+        if (
+            not results
+            and not mentions
+            and listed_before
+            and (
+                _CONTINUES.match(sentence)
+                # (when the sentence before states no result on them: "We also demonstrate a
+                # grasp success rate of 95.4% and 93% on household and adversarial objects,
+                # respectively" after the results on Cornell and Jacquard)
+                or (not previous_results and _RESPECTIVELY.search(sentence))
+            )
+        ):
             results = _paired_with_list(sentence, listed_before)
         previous = mentions if len({m.name for m in mentions}) == 1 else []
         listed_before = _benchmark_list(sentence, mentions)

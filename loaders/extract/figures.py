@@ -47,10 +47,14 @@ METRICS: tuple[tuple[str, str], ...] = (
     ("ROUGE-2", r"ROUGE-2"),
     ("ROUGE", r"ROUGE"),
     ("CIDEr", r"CIDEr"),
+    # referring segmentation's overall (cumulative) IoU: its own column
+    ("oIoU", r"(?-i:\boIoU\b)|overall IoU"),
     ("mIoU", r"mIoU|mean IoU|mean IU\b|mean intersection over union"),
     ("PQ", r"\bPQ\b|panoptic quality"),
     # Waymo's heading-weighted mAP, its own column
     ("mAPH", r"(?-i:\bmAPH\b)"),
+    # LVIS's rare categories, the novel ones of open-vocabulary detection ("28.1 box APr")
+    ("APr", r"(?-i:(?:box |mask )?AP(?:r|_r|novel)\b)"),
     ("mask AP", r"mask m?AP\b|(?-i:AP\s?\(mask\)|AP\^?mask\b|AP\^?m\b)"),
     (
         "mAP",
@@ -98,6 +102,9 @@ METRICS: tuple[tuple[str, str], ...] = (
     ("UAS", r"\bUAS\b"),
     ("LAS", r"\bLAS\b"),
     ("J&F", r"J\s?&\s?F"),
+    # "86.1 & at 42 FPS on DAVIS", "a & mean score of 71.6": the J and F a conversion of the
+    # abstract's math lost (its own entry: the letter groups of METRIC keep "J&F" under "j")
+    ("J&F", r"(?<![\w&])&(?:\smean\b|(?=\sat\b))"),
     ("Dice", r"[Dd]ice(?: coefficient| score)?|\bDSC\b"),
     # Procrustes-aligned: its own column
     ("PA-MPJPE", r"\bPA-MPJPE\b"),
@@ -136,9 +143,13 @@ METRICS: tuple[tuple[str, str], ...] = (
     ("SDR", r"(?-i:\bSDR\b)"),
     ("STOI", r"(?-i:\bE?STOI\b)"),
     ("MOS", r"(?-i:\bMOS\b)"),
-    ("MSE", r"(?-i:\bMSE\b)|mean squared error"),
+    ("MSE", r"(?-i:\bMSE\b)|mean squared? error"),
+    # calving fronts, landmarks, localisation: the mean distance to the ground truth ("a mean
+    # distance error of 438 m")
+    ("mean distance error", r"mean distance errors?"),
     ("EPE", r"(?-i:\bEPE\b)|end-?point[- ]errors?"),
-    ("AbsRel", r"\bAbs ?Rel\b"),
+    # (depth estimation writes it "REL" too: "0.05 REL on KITTI")
+    ("AbsRel", r"\bAbs ?Rel\b|(?-i:\bREL\b)"),
     ("LPIPS", r"(?-i:\bLPIPS\b)"),
     ("KID", r"(?-i:\bKID\b)"),
     ("NLL", r"(?-i:\bNLL\b)|negative log-likelihood"),
@@ -378,6 +389,8 @@ def metric_name(match: re.Match) -> str:
 
 @lru_cache(maxsize=4096)
 def _name_of(text: str) -> str:
+    if text.startswith("&"):
+        return "J&F"  # (the lone "&" of a lost "J&F": no pattern of _NAMED matches it alone)
     named = _NAMED.match(text)
     assert named is not None and named.lastgroup is not None
     name = METRICS[int(named.lastgroup[1:])][0]

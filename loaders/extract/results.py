@@ -90,7 +90,7 @@ _ASIDE = re.compile(r"^\s*\([^()]{0,60}\)")
 _ASIDES = re.compile(r"\([^()]{0,60}\)")
 # numbers after these belong to the systems compared against, not to the paper's own
 _COMPARISON = re.compile(
-    r"\b(?:outperforming|surpassing|beating|exceeding|compar\w* (?:to|with)|than|versus|vs\.?|baselines?|random (?:guess\w*|chance)|chance level)\b|\bfrom\s+(?:(?!and\b|to\b)[^\s\d]\S*\s+){0,4}$",
+    r"\b(?:outperforming|surpassing|beating|exceeding|compar\w* (?:to|with)|than|versus|v\.?s\.?|baselines?|random (?:guess\w*|chance)|chance level)\b|\bfrom\s+(?:(?!and\b|to\b)[^\s\d]\S*\s+){0,4}$",
     re.I,
 )
 #: (and "Existing methods achieve ...", "the human performance on SQuAD is 91.2 F1")
@@ -106,7 +106,8 @@ _PRIOR = re.compile(
 _CONTRAST_OPENING = re.compile(
     r"\s*(?:While|Whereas|Although)\s+(?!(?:we|our|ours|the proposed|this|it)\b)"
 )
-_BEATS = re.compile(r"\b(?:outperform|surpass|beat|exceed|improve)s?\b", re.I)
+#: (and "surpasses")
+_BEATS = re.compile(r"\b(?:outperform|surpass|beat|exceed|improve)(?:e?s)?\b", re.I)
 #: "outperforms the transformer-based detector SWIN-L Cascade-Mask R-CNN (": a named rival right before
 _BEATS_NAME = re.compile(
     r"\b(?:outperform|surpass|beat|exceed)s?\s+(?:(?!on\b|in\b|at\b|for\b)[\w.-]+\s+){0,7}$", re.I
@@ -156,6 +157,8 @@ def find_results(sentence: str, mentions: list[Mention], carried: bool = False) 
 #: a model's speed: "40 FPS", "182.38 frames per second" (its size and compute, "14.3M
 #: parameters", "491 MFLOPs", are properties of the model more than results on a benchmark)
 _FPS = re.compile(r"(?<![\w.@/-])(\d{1,4}(?:\.\d+)?)\s?(?:FPS|fps|frames per second|frames/s)\b")
+#: "an AP of 41.6%/39.7% at 26.2/43.3 FPS": the speeds of two settings, one per score
+_FPS_PAIR = re.compile(r"(?<![\w.@/-])(\d{1,4}(?:\.\d+)?)/(\d{1,4}(?:\.\d+)?)\s?(?:FPS|fps)\b")
 
 
 #: a model's size or compute: "14.3M parameters", "about 5.0 million parameters", "1.3B params",
@@ -232,6 +235,8 @@ def _speeds(
     if "FPS" not in sentence and "fps" not in sentence and "frames" not in sentence:
         return []
     out: list[Result] = []
+    for pair in _FPS_PAIR.finditer(sentence):
+        out += _speed_pair(sentence, pair, mentions, carried)
     for speed in _FPS.finditer(sentence):
         if _inside(speed, inside) or _BOUND_BEFORE.search(
             sentence[max(0, speed.start() - 20) : speed.start()]
@@ -250,6 +255,22 @@ def _speeds(
         value = float(speed.group(1))
         out.append(Result(bench, "FPS", value, "FPS", "absolute", split, f"{speed.group(1)} FPS"))
     return out
+
+
+def _speed_pair(sentence: str, pair: re.Match, mentions: list[Mention], carried: bool) -> list:
+    """Both speeds of "26.2/43.3 FPS", on the benchmark the pair is tied to."""
+    if _BOUND_BEFORE.search(sentence[max(0, pair.start() - 20) : pair.start()]):
+        return []
+    if _about_others(sentence, pair):
+        return []
+    bench = mentions[0] if carried else tied_benchmark(sentence, pair, [pair], mentions)
+    if bench is None:
+        return []
+    split = _split(sentence, pair, None if carried else bench)
+    return [
+        Result(bench, "FPS", float(v), "FPS", "absolute", split, f"{v} FPS")
+        for v in (pair.group(1), pair.group(2))
+    ]
 
 
 def _scores(
@@ -401,6 +422,8 @@ def _implied(
             ),
             None,
         )
+        if bench is None:
+            bench = _opening_benchmark(sentence, number, mentions)
         metric = primary_metric(bench.name) if bench is not None else None
         if bench is None:
             listed = _listed_before(sentence, number, figures, mentions)
@@ -415,6 +438,34 @@ def _implied(
         split = _split(sentence, number, bench)
         out.append(Result(bench, metric, value, unit, "absolute", split, stated))
     return out
+
+
+#: "On the Qangaroo WikiHop multi-evidence question answering task, the CFC obtains": the
+#: sentence opens with the one benchmark it is about
+_OPENING_ON = re.compile(r"(?:On|For)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)?$")
+_OPENING_END = re.compile(r"(?:\s+(?!and\b|or\b)[\w-]+){0,6}\s*,\s")
+#: "... obtains a new state-of-the-art result of 70.6%", "achieves 80.1%": the paper's own figure
+_OWN_FIGURE_BEFORE = re.compile(
+    r"\b(?:achiev|obtain|reach|attain)\w*\s+(?:an?\s+|the\s+)?(?:new\s+)?(?:state-of-the-art\s+|best\s+)?(?:(?:result|performance|score)\s+of\s+)?$",
+    re.I,
+)
+
+
+def _opening_benchmark(sentence: str, number, mentions: list[Mention]) -> Mention | None:
+    """ "On the Qangaroo WikiHop ... task, the CFC obtains a new state-of-the-art result of
+    70.6% on the blind test set": a figure the paper's verb states, in a sentence that opens
+    with the one benchmark it names, is on that benchmark."""
+    if len({m.name for m in mentions}) != 1:
+        return None
+    first = mentions[0]
+    if not _OPENING_ON.fullmatch(sentence, 0, first.start):
+        return None
+    comma = _OPENING_END.match(sentence, first.end)
+    if comma is None or comma.end() > number.start():
+        return None
+    if not _OWN_FIGURE_BEFORE.search(sentence, comma.end(), number.start()):
+        return None
+    return first
 
 
 def _read(
@@ -530,11 +581,12 @@ _RELATIVE_BEFORE = re.compile(r"relative(?: \w+)? (?:of|by)\s*$|\brelative\s*$",
 #: a figure's spread: "85.2 ± 0.4%"
 _SPREAD = r"(?:±\s?\d{1,3}(?:\.\d+)?\s?%?\s*)?"
 #: between two figures sharing the first one's metric: "30.83 and ", "94.8% on CIFAR-10 and "
-#: (and "1.9% on LibriSpeech test-clean and 3.9% on test-other": a split after the benchmark)
+#: (and "1.9% on LibriSpeech test-clean and 3.9% on test-other": a split after the benchmark;
+#: "63% F1 zero-shot, 69% with 16 examples": the first figure's setting)
 _LIST_AFTER = re.compile(
     r"\s*(?:%|dB)?\s*"
     + _SPREAD
-    + r"(?:\([^()]{0,40}\)\s*)?(?:(?:on|in|for)\s+(?:the\s+)?\s*"
+    + r"(?:\([^()]{0,40}\)\s*)?(?:(?:zero|few|one|\d{1,2})-shot\s*)?(?:(?:on|in|for)\s+(?:the\s+)?\s*"
     + BENCHMARK_ADJECTIVES
     + r"(?:\d{2,4}\s?[?×x]\s?\d{2,4}\s*)?(?:(?:test-clean|test-other|test-dev|test-std|minival|val(?:idation)?|dev|test)\s+)?(?:(?:dataset|benchmark|test set|set|split)s?\s*)?)?(?:,|,?\s*and|,?\s*or|/)\s*",
     re.I,
@@ -677,6 +729,10 @@ def _about_others(sentence: str, number: re.Match) -> bool:
     before = sentence[: number.start()]
     opened = before.rfind("(")
     head = _own_again(CLAUSE.split(before[:opened])[-1]) if opened > before.rfind(")") else ""
+    if head and _MARGIN_BEFORE.search(head):
+        # "exceeding the state-of-the-art methods by a large margin (e.g., 89.1% v.s. 81.0% for
+        # the mAP": the aside shows the margin, the paper's figure first
+        head = ""
     if head and (_COMPARISON.search(head) or _BEATS_NAME.search(head)):
         return True  # "outperforms SWIN-L Cascade-Mask R-CNN (9.2 FPS A100, 53.9% AP)"
     if head and _AND_START.match(head):
@@ -689,6 +745,9 @@ def _about_others(sentence: str, number: re.Match) -> bool:
             if _BEATS_NAME.search(head2):
                 return True
     clause = _own_again(CLAUSE.split(_ASIDES.sub(" ", before))[-1])
+    # "89.1% v.s. 81.0% for the mAP ... and 87.4% v.s. 84.5%": after a rival's figure, the next
+    # pair starts again with the paper's
+    clause = _VERSUS_FIGURE.split(clause)[-1]
     if _RANGE_START.search(clause):
         return False
     if _FROM_TO.search(clause):
@@ -701,6 +760,10 @@ def _about_others(sentence: str, number: re.Match) -> bool:
     # outperform prior work ...")
     prior = _PRIOR.search(clause)
     return prior is not None and not _BEATS.search(clause, 0, prior.start())
+
+
+_VERSUS_FIGURE = re.compile(r"\b(?:v\.?s\.?|versus)\s+\d{1,3}(?:\.\d+)?\s?%?", re.I)
+_MARGIN_BEFORE = re.compile(r"\bmargins?\s*$", re.I)
 
 
 #: "with a mean AUC of 0.930, which ranks first on the CheXpert leaderboard": the figure placed
@@ -800,6 +863,8 @@ def _parenthesised(
     return None, None
 
 
+#: "89.1% v.s. 81.0% for the mAP", "87.4% vs. 84.5% in F1": the figure compared with, right after
+_VERSUS_AFTER = re.compile(r"^\s*%?\s*(?:v\.?s\.?|versus)\s+\d{1,3}(?:\.\d+)?\s?%?", re.I)
 #: (and "85.2±0.4% accuracy": the spread written between)
 _ADJACENT = re.compile(rf"\s*%?\s?{_SPREAD}")
 _PAREN_OPEN = re.compile(r"\s*%?\s*\(\s*")
@@ -848,7 +913,8 @@ def _tied_metric(
     for metric in metrics:
         if metric.start() >= number.end():
             gap = sentence[number.end() : metric.start()]
-            gap = _ASIDE.sub(" ", gap, count=1)
+            # "89.1% v.s. 81.0% for the mAP": the rival's figure between
+            gap = _ASIDE.sub(" ", _VERSUS_AFTER.sub(" ", gap, count=1), count=1)
             for mention in mentions:
                 if number.end() <= mention.start and mention.end <= metric.start():
                     gap = gap.replace(sentence[mention.start : mention.end], " ")

@@ -221,6 +221,41 @@ def test_figures_after_a_continuation_pair_with_the_benchmarks_the_sentence_befo
         assert not [r for r in ex.relationships if isinstance(r, EvaluatedOn) and r.value]
 
 
+def test_figures_with_respectively_pair_with_the_benchmarks_an_evaluation_sentence_listed():
+    # arxiv:1805.00794: the sentence before names the benchmarks and states no result on them
+    abstract = abstract_ecg = (
+        "We evaluated the proposed method on PhysionNet's MIT-BIH and PTB Diagnostics datasets. "
+        "According to the results, the suggested method is able to make predictions with the "
+        "average accuracies of 93.4% and 95.9% on arrhythmia classification and MI "
+        "classification, respectively."
+    )
+    ex = extract_paper(Paper(key="p", title="X", abstract=abstract))
+    got = sorted(
+        (r.dst, r.metric, r.value)
+        for r in ex.relationships
+        if isinstance(r, EvaluatedOn) and r.value is not None
+    )
+    assert got == [("mitbih", "accuracy", 93.4), ("ptbdiagnostic", "accuracy", 95.9)]
+    # arxiv:1909.04810: after results on the listed benchmarks, "respectively" pairs other things
+    abstract = (
+        "We achieved state-of-the-art accuracy of 97.7% and 94.6% on Cornell and Jacquard "
+        "grasping datasets, respectively. We also demonstrate a grasp success rate of 95.4% and "
+        "93% on household and adversarial objects, respectively, using a 7 DoF robotic arm."
+    )
+    ex = extract_paper(Paper(key="p", title="X", abstract=abstract))
+    assert not [r for r in ex.relationships if isinstance(r, EvaluatedOn) and r.value in (95.4, 93)]
+    # models are not the listed benchmarks (the ECG sentence with its tasks changed to models)
+    models = abstract_ecg.replace(
+        "on arrhythmia classification and MI classification", "with the small and large models"
+    )
+    ex = extract_paper(Paper(key="p", title="X", abstract=models))
+    assert not [r for r in ex.relationships if isinstance(r, EvaluatedOn) and r.value]
+    # splits are not the listed benchmarks
+    split = "On CIFAR-10 and CIFAR-100 we train. It reaches 93.1% and 95.2% accuracy on the validation and test sets, respectively."
+    ex = extract_paper(Paper(key="p", title="X", abstract=split))
+    assert not [r for r in ex.relationships if isinstance(r, EvaluatedOn) and r.value]
+
+
 def _used_and_compared(title: str, abstract: str) -> dict[str, str]:
     ex = extract_paper(Paper(key="p", title=title, abstract=abstract))
     return {r.dst: r.type for r in ex.relationships if isinstance(r, (Uses, ComparesWith))}
