@@ -334,8 +334,12 @@ def _frame(columns: Mapping[str, list], rows=None):
     """A DataFrame of ``columns``, of the ``rows`` (positions) only when given."""
     import pandas
 
-    frame = pandas.DataFrame({c: _series(values) for c, values in columns.items()})
-    return frame if rows is None else frame.take(rows).reset_index(drop=True)
+    if rows is None:
+        return pandas.DataFrame({c: _series(values) for c, values in columns.items()})
+    # a column at a time: one whole column, not a whole frame, beside the rows taken
+    return pandas.DataFrame(
+        {c: _series(values).take(rows).reset_index(drop=True) for c, values in columns.items()}
+    )
 
 
 def _plain(value: Any) -> Any:

@@ -70,6 +70,7 @@ class EdgeSpool:
         """Write every held edge (as :func:`kg.store.upsert_relationships` would); returns how
         many were held. The spool is empty after."""
         columns: dict[str, list] = {f: [] for f in self._fields}
+        seen: dict[str, dict] = {f: {} for f in self._fields}  # one object per distinct value
         self._file.seek(0)
         while True:
             try:
@@ -77,13 +78,14 @@ class EdgeSpool:
             except EOFError:
                 break
             for field, values in part.items():
-                columns[field].extend(values)
+                columns[field].extend(_shared(values, seen[field]))
+            del part
+        del seen
         self._file.close()
         self._file = tempfile.TemporaryFile(prefix="kg-edges-")
         held, self.held = self.held, 0
         if not held:
             return 0
-        columns = {f: _shared(v) for f, v in columns.items()}
         if self._renames:
             for end in ("src", "dst"):
                 columns[end] = [self.key(k) for k in columns[end]]
@@ -104,11 +106,11 @@ class EdgeSpool:
         self._file.close()
 
 
-def _shared(values: Sequence[Any]) -> list:
-    """``values`` with equal strings and equal lists as one object each: a spool of 10M edges
-    holds a few million distinct keys and a handful of distinct intent lists, not 10M of each
-    (the writes read the values, never change them)."""
-    seen: dict[Any, Any] = {}
+def _shared(values: Sequence[Any], seen: dict | None = None) -> list:
+    """``values`` with equal strings and equal lists as one object each (``seen``: the objects
+    kept so far): a spool of 10M edges holds a few million distinct keys and a handful of
+    distinct intent lists, not 10M of each (the writes read the values, never change them)."""
+    seen = {} if seen is None else seen
     out = []
     for value in values:
         try:
