@@ -234,7 +234,7 @@ class Gazetteer:
                 start -= 1
             if not start or sentence[start - 1] not in _NOT_AFTER_CHARS:
                 spans.append((start, match.end()))
-        if self._lower_pattern is None or not any(w in sentence for w in self._lower_heads):
+        if self._lower_pattern is None or not any(map(sentence.__contains__, self._lower_heads)):
             return spans
         # a capitalised token and a lower-case word at one place: the capitalised token is
         # taken, as the pattern tries its branches in that order

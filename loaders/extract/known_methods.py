@@ -102,12 +102,14 @@ _CAPITAL_WORD = re.compile(r"[A-Z](?<![\w-][A-Z])[\w+.]*(?:-[\w+.]+)*\+*")
 
 
 @lru_cache(maxsize=1)
-def _lower_case_names() -> re.Pattern:
+def _lower_case_names() -> tuple[re.Pattern, tuple[str, ...]]:
     """The vocabulary's names written in lower case letters only ("i-vector", "k-means"), which
-    neither the capitalised-word scan nor the coined-name shape reads."""
+    neither the capitalised-word scan nor the coined-name shape reads, and their first letters
+    (the cheap test that a sentence may hold one: the pattern tries every place in it)."""
     names = [n for n in known_method_names() if re.fullmatch(r"[a-z][a-z-]*", n)]
     alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternation or '(?!)'})(?![\w-])")
+    pattern = re.compile(rf"(?<![\w-])(?:{alternation or '(?!)'})(?![\w-])")
+    return pattern, tuple(sorted({n[:4] for n in names}))
 
 
 def find_known(sentence: str) -> list[tuple[int, str]]:
@@ -119,9 +121,12 @@ def find_known(sentence: str) -> list[tuple[int, str]]:
     >>> find_known("bidirectional long short-term memory nets which operate on FMLLR and i-vector features")
     [(69, 'i-vector')]
     """
-    out: list[tuple[int, str]] = [
-        (m.start(), m.group(0)) for m in _lower_case_names().finditer(sentence)
-    ]
+    lower_names, lower_heads = _lower_case_names()
+    out: list[tuple[int, str]] = (
+        [(m.start(), m.group(0)) for m in lower_names.finditer(sentence)]
+        if any(map(sentence.__contains__, lower_heads))
+        else []
+    )
     multi = multiword_names()
     taken_until = 0
     for match in _CAPITAL_WORD.finditer(sentence):
