@@ -31,6 +31,8 @@ _THE_WORD_BEFORE = re.compile(
 )
 _SINGULAR_NOUN = re.compile(r"(?:benchmark|data ?set|corpus|test ?set)$")
 _SUFFIX_HINT = re.compile(r"Bench|QA|Eval|Arena")
+#: the words _SUFFIX_HINT matches: the cheap first test (most sentences have none)
+_SUFFIX_HINTS = ("Bench", "QA", "Eval", "Arena")
 _TOKEN_AROUND = re.compile(r"(?<![\w.+'-])[A-Za-z0-9][\w.+'-]*[\w+]")
 _AFTER_NOUN = re.compile(
     rf"\b{_NOUN}(?:\s*[:(]\s*|,?\s+(?:such as|including|like|namely|e\.g\.,?|i\.e\.,?)\s+){_LIST}"
@@ -110,7 +112,7 @@ def find_mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
             mentions.append(Mention(name, kind, rule, start, end, confidence))
             taken.append((start, end))
 
-    nouns = _NOUN_ONLY.finditer(sentence) if any(w in sentence for w in _NOUN_STEMS) else ()
+    nouns = _NOUN_ONLY.finditer(sentence) if any(map(sentence.__contains__, _NOUN_STEMS)) else ()
     for noun in nouns:
         kind = "dataset" if re.match(r"data|corp", noun.group("noun"), re.I) else "benchmark"
         # "the X and Y datasets": the names right before the noun (searched in a short window)
@@ -158,7 +160,10 @@ def find_mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
             if name:
                 add(name, "benchmark", "pattern-coordination", base + names.find(name), 0.7)
     seen_tokens = set()
-    for hint in _SUFFIX_HINT.finditer(sentence):
+    hints = (
+        _SUFFIX_HINT.finditer(sentence) if any(map(sentence.__contains__, _SUFFIX_HINTS)) else ()
+    )
+    for hint in hints:
         # the whole token around the hint: "LongVideoBench", "NExT-QA"
         token = _TOKEN_AROUND.search(sentence, max(0, hint.start() - 40), hint.end() + 12)
         while token is not None and token.end() < hint.end():

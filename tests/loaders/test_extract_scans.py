@@ -1,8 +1,14 @@
 """The faster scans of the extractor find what the patterns they stand in for find."""
 
+import itertools
+import re
+from re import _constants as sre
+from re import _parser
+
 import pytest
 
 from benchmarks.extract import example_papers
+from loaders.extract import benchmarks, proposed
 from loaders.extract.extractor import _paper_sentences
 from loaders.extract.gazetteer import Entry, Gazetteer, load_gazetteer
 from loaders.extract.mentions import _COINED, coined_tokens
@@ -52,3 +58,57 @@ def test_lower_case_vocabulary_names_are_the_pattern_matches():
     for sentence in sentences() + ["k-means, xk-means, i-vectors and scikit-learn (timm)"]:
         expected = [(m.start(), m.group(0)) for m in pattern.finditer(sentence)]
         assert [k for k in find_known(sentence) if k[1][:1].islower()] == expected, sentence
+
+
+#: what stands for a character a class or a wildcard matches in the forms below
+ANY = "\0"
+
+
+def literal_forms(pattern: re.Pattern) -> set[str]:
+    """The strings ``pattern`` matches, each run of a class or wildcard written as ``ANY``,
+    each repeat taken at its least count and once more (enough to show which words every match
+    holds: a cheap test's words must stand outside the classes)."""
+    assert not pattern.flags & re.IGNORECASE, "a cased substring test stands for no re.I pattern"
+    return _forms(_parser.parse(pattern.pattern, pattern.flags))
+
+
+def _forms(items) -> set[str]:
+    out = {""}
+    for op, av in items:
+        if op is sre.LITERAL:
+            step = {chr(av)}
+        elif op is sre.IN:
+            literal = all(o is sre.LITERAL for o, _ in av)
+            step = {chr(a) for _, a in av} if literal and len(av) <= 4 else {ANY}
+        elif op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            step = {""}
+        elif op is sre.SUBPATTERN:
+            step = _forms(av[3])
+        elif op is sre.BRANCH:
+            step = set().union(*(_forms(b) for b in av[1]))
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+            low, high, body = av
+            once = _forms(body)
+            step = set()
+            for count in {low, min(low + 1, high)}:
+                step |= {"".join(p) for p in itertools.product(once, repeat=count)}
+        else:  # a wildcard, a negated character, a group reference
+            step = {ANY}
+        out = {a + b for a in out for b in step}
+        assert len(out) < 100_000
+    return out
+
+
+@pytest.mark.parametrize(
+    "pattern, words",
+    [
+        (benchmarks._SUFFIX_HINT, benchmarks._SUFFIX_HINTS),
+        (benchmarks._NOUN_ONLY, benchmarks._NOUN_STEMS),
+        (proposed._OUR_NAME, proposed._OUR_NAME_STEMS),
+        (proposed._OUR_THING_NAMED, proposed._OUR_THING_STEMS),
+        (proposed._NOVEL_THING, proposed._NOVEL_THING_STEMS),
+    ],
+)
+def test_every_match_holds_a_word_of_the_cheap_test_before_the_pattern(pattern, words):
+    for form in literal_forms(pattern):
+        assert any(w in form for w in words), (pattern.pattern, form)
