@@ -318,6 +318,8 @@ def find_method_mentions(
     out.extend(_known(sentence, excluded, spans, out))
     out.extend(_cued_phrases(sentence, excluded, spans, out))
     out.extend(_transformer(sentence, spans))
+    if not out:
+        return out  # (the steps below only filter and rewrite what was found)
     out = [_with_prefix(sentence, m, spans) if m.rule == "coined" else m for m in out]
     field = {
         m.name

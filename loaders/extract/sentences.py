@@ -15,6 +15,17 @@ _ABBREVIATIONS = re.compile(
 )
 
 
+def _single_spaced(text: str) -> bool:
+    """``" ".join(text.split()) == text``, tested without the split: no space at either end,
+    none doubled and no other whitespace (every other whitespace character is unprintable)."""
+    return (
+        text.isprintable()
+        and "  " not in text
+        and not text.startswith(" ")
+        and not text.endswith(" ")
+    )
+
+
 def split_sentences(text: str | None) -> list[str]:
     """Split an abstract into sentences (whitespace collapsed).
 
@@ -24,7 +35,10 @@ def split_sentences(text: str | None) -> list[str]:
     if not text:
         return []
     # LaTeX escapes scraped from arXiv abstracts: "70\\%" is "70%"
-    text = " ".join(text.replace("\\%", "%").replace("\\&", "&").split())
+    if "\\" in text:
+        text = text.replace("\\%", "%").replace("\\&", "&")
+    if not _single_spaced(text):
+        text = " ".join(text.split())
     pieces = []
     last = 0
     for boundary in _BOUNDARY.finditer(text):

@@ -2,6 +2,7 @@
 
 import itertools
 import re
+import sys
 from re import _constants as sre
 from re import _parser
 
@@ -112,3 +113,12 @@ def _forms(items) -> set[str]:
 def test_every_match_holds_a_word_of_the_cheap_test_before_the_pattern(pattern, words):
     for form in literal_forms(pattern):
         assert any(w in form for w in words), (pattern.pattern, form)
+
+
+def test_single_spaced_text_is_text_the_whitespace_collapse_leaves_as_it_is():
+    from loaders.extract.sentences import _single_spaced
+
+    spaces = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+    texts = sentences() + ["", " a", "a ", "a  b", "a b"] + [f"a{c}b" for c in spaces]
+    for text in texts:
+        assert _single_spaced(text) == (" ".join(text.split()) == text), repr(text)
