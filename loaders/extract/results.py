@@ -262,10 +262,12 @@ def _scores(
     if not figures:
         return []
     metrics = metric_matches(sentence)
-    implied = [] if carried else _implied(sentence, figures, mentions, metrics)
-    if not metrics and not _SCORE.search(sentence):
+    scored = bool(metrics or _SCORE.search(sentence))
+    # (once per figure, for _implied and the reading below: a costly test)
+    kinds = [_delta_kind(sentence, n) for n in figures] if scored or not carried else []
+    implied = [] if carried else _implied(sentence, figures, kinds, mentions, metrics)
+    if not scored:
         return implied
-    kinds = [_delta_kind(sentence, n) for n in figures]  # (once per figure: a costly test)
     scores = [n for n, kind in zip(figures, kinds) if kind is None]
     deltas = [n for n, kind in zip(figures, kinds) if kind is not None]
     out = _read(sentence, scores, metrics, mentions, inside, carried, absolute=True)
@@ -344,17 +346,22 @@ def _listed_before(
 
 
 def _implied(
-    sentence: str, figures: list, mentions: list[Mention], metrics: list[re.Match]
+    sentence: str,
+    figures: list,
+    kinds: list[str | None],
+    mentions: list[Mention],
+    metrics: list[re.Match],
 ) -> list[Result]:
     """ "new benchmark records on Cora (84.31%) and Pubmed (80.95%)", "achieves 78.6 on COCO
     test-dev": a figure no metric is written with, right after its benchmark in parentheses or
     right before "on" it, in the metric the benchmark's results are reported in
     (``primary_metrics``); when the sentence names metrics, only in one of them ("lowered the
-    word error rate ... to a record 6.6% on the Switchboard subset")."""
+    word error rate ... to a record 6.6% on the Switchboard subset"). ``kinds``: each figure's
+    ``_delta_kind``."""
     groups = [(g.start(), g.end()) for g in _ASIDES.finditer(sentence)] if metrics else []
     out: list[Result] = []
-    for number in figures:
-        if isinstance(number, Figure) or _delta_kind(sentence, number) is not None:
+    for number, kind in zip(figures, kinds):
+        if isinstance(number, Figure) or kind is not None:
             continue
         # "for ImageNet-C (41.42 mCE), ImageNet-R (53.92%), and ImageNet-Sketch (41.04%)": a
         # metric inside another figure's parentheses is that figure's, not the sentence's

@@ -15,15 +15,18 @@ _ABBREVIATIONS = re.compile(
 )
 
 
+#: the ASCII whitespace characters other than the space
+_ASCII_SPACES = "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"
+
+
 def _single_spaced(text: str) -> bool:
     """``" ".join(text.split()) == text``, tested without the split: no space at either end,
     none doubled and no other whitespace (every other whitespace character is unprintable)."""
-    return (
-        text.isprintable()
-        and "  " not in text
-        and not text.startswith(" ")
-        and not text.endswith(" ")
-    )
+    if text.isascii():
+        no_other = not any(map(text.__contains__, _ASCII_SPACES))
+    else:
+        no_other = text.isprintable()
+    return no_other and "  " not in text and not text.startswith(" ") and not text.endswith(" ")
 
 
 def split_sentences(text: str | None) -> list[str]:

@@ -119,6 +119,7 @@ def test_single_spaced_text_is_text_the_whitespace_collapse_leaves_as_it_is():
     from loaders.extract.sentences import _single_spaced
 
     spaces = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
-    texts = sentences() + ["", " a", "a ", "a  b", "a b"] + [f"a{c}b" for c in spaces]
+    texts = sentences() + ["", " a", "a ", "a  b", "a b", "é\tb", "é b", "é\u00a0b"]
+    texts += [f"a{c}b" for c in spaces] + [f"é{c}b" for c in spaces]
     for text in texts:
         assert _single_spaced(text) == (" ".join(text.split()) == text), repr(text)
