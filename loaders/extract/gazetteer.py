@@ -145,6 +145,12 @@ class Gazetteer:
             if start < taken_until:
                 continue
             word = sentence[start:first_end]
+            if (
+                fold_token(word) not in prefixes
+                and "/" not in word
+                and not word.endswith(_SPLIT_ENDS)
+            ):
+                continue  # no name starts with the word, nor is it a split or slash form
             # walk forward while the folded text is still the prefix of some name; names do not
             # cross punctuation ("ImageNet, COCO" is two names)
             candidates: list[tuple[int, str]] = []
