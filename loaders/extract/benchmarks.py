@@ -38,7 +38,7 @@ _AFTER_NOUN = re.compile(
     rf"\b{_NOUN}(?:\s*[:(]\s*|,?\s+(?:such as|including|like|namely|e\.g\.,?|i\.e\.,?)\s+){_LIST}"
 )
 _ON_LIST = re.compile(
-    rf"(?<!based )(?<!built )(?<!relying )\b(?:on|across|over)\s+(?:the\s+)?{_LIST}"
+    rf"\b(?<!based )(?<!built )(?<!relying )(?:on|across|over)\s+(?:the\s+)?{_LIST}"
 )
 _SUBJECT_VERB = re.compile(
     r"\s+(?:achiev|obtain|reach|attain|outperform|surpass|improv|yield|establish|set|get|show)\w*\b",

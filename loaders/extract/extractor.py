@@ -561,7 +561,9 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
             )
         results = find_results(sentence, mentions)
         unlisted: list[Mention] = []
-        if not results and not mentions and has_digit(sentence):
+        #: figures with neither a benchmark named nor a result read yet
+        bare_figures = not results and not mentions and has_digit(sentence)
+        if bare_figures:
             # a benchmark the gazetteer does not list, kept only when a result names it
             unlisted = [
                 m
@@ -585,7 +587,7 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
         listed_before = _benchmark_list(sentence, mentions)
         previous_results = results
         named.update((m.name, m) for m in mentions if m.name not in named)
-        if not results and not mentions and not unlisted and has_digit(sentence):
+        if bare_figures and not results and not unlisted:
             unplaced.append(sentence)
         add_results(results, sentence, "extract:result", 0.8)
     named = _without_versioned(named)

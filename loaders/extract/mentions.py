@@ -31,8 +31,10 @@ _COMPARE = re.compile(
 # words with a capital or digit; find_method_mentions keeps the coined ones
 # (a plain capitalised word such as "The" or "Experimental" never matches: the regex needs a
 # capital or digit after the first letter)
+# ("[a-z]*+": the letters before the capital or digit are never given back, as no shorter run
+# can be followed by one: the same matches, without the backtracking at every word)
 _COINED = re.compile(
-    r"(?<![\w@/-])([A-Za-z][a-z]*[-.]?[A-Z0-9][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*\+*)(?!\w)"
+    r"(?<![\w@/-])([A-Za-z][a-z]*+[-.]?[A-Z0-9][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*\+*)(?!\w)"
 )
 #: where the first coined name can be: a capital or digit after a letter (and a hyphen or dot),
 #: as _COINED needs one; its scan starts at that word (the class first, so the search skips to
@@ -506,7 +508,7 @@ _PHRASE_CUE = re.compile(
 )
 
 #: the cheap first test: a capitalised word before a technique noun
-_HEAD_AFTER_CAPITAL = re.compile(r"[A-Z][a-z]+\s(?i:" + "|".join(_TECHNIQUE_HEAD) + r")\b")
+_HEAD_AFTER_CAPITAL = re.compile(r"[A-Z][a-z]++\s(?i:" + "|".join(_TECHNIQUE_HEAD) + r")\b")
 
 
 def _cued_phrases(
@@ -568,8 +570,10 @@ def _transformer(sentence: str, spans: list[tuple[int, int]]) -> list[MethodMent
 
 # the cue nearest before a name in its clause says whether the paper compares against it or
 # builds on it: "outperforms YOLOv4" / "using the Mask R-CNN backbone"
+# (the word boundary first, in this pattern and the next ones: it fails at most places, and the
+# look-behinds are tested only where it holds)
 _USE_CUE = re.compile(
-    r"(?<!-)\b(?:[Uu]s(?:e|es|ed|ing)|[Ww]ith|[Bb]ased (?:up)?on|on the basis of|[Bb]uil(?:t|ds?|ding) (?:up)?on|[Aa]dopt\w*|[Ee]mploy\w*|"
+    r"\b(?<!-)(?:[Uu]s(?:e|es|ed|ing)|[Ww]ith|[Bb]ased (?:up)?on|on the basis of|[Bb]uil(?:t|ds?|ding) (?:up)?on|[Aa]dopt\w*|[Ee]mploy\w*|"
     r"[Ll]everag\w*|[Aa]ppl(?:y|ies|ied|ying)|on top of|[Ee]xtend\w*|[Ii]ntegrat\w*|[Ff]ine-?tun\w*|[Ii]nto|[Pp]lugged into|"
     r"[Ii]nitiali[sz]\w*|[Ii]nspired by|[Ff]ollowing|[Rr]eplac\w*|via|through|from|"
     # "against backbone of ResNet50": the backbone a module is measured on is used; "code is
@@ -589,7 +593,7 @@ _DATA_AFTER = re.compile(
     re.I,
 )
 _DATA_BEFORE = re.compile(
-    r"(?<![Bb]ased )(?<![Bb]uilt )(?<!relies )(?<!relying )(?<!builds )(?<!top )\b(?:on|in|across)\s+(?:the\s+)?(?:(?:\w+[- ])?(?:datasets?|benchmarks?)\s+)?(?:[\w.+-]+,\s+)*(?:and\s+)?$"
+    r"\b(?<![Bb]ased )(?<![Bb]uilt )(?<!relies )(?<!relying )(?<!builds )(?<!top )(?:on|in|across)\s+(?:the\s+)?(?:(?:\w+[- ])?(?:datasets?|benchmarks?)\s+)?(?:[\w.+-]+,\s+)*(?:and\s+)?$"
 )
 #: "FooBench-2K", "LegalCorpus": a name ending in a benchmark's noun (not "-QA": "SQA", "DrQA"
 #: name methods too)

@@ -351,9 +351,11 @@ def from_sentence(sentence: str, definitions: list | None = None) -> list[Candid
         # "The TE-branch is a novel TEmporal Swin Attention block": the novel thing has its own name
         if novel and not re.match(r"\s+[A-Z]", rest[novel.end() :]):
             out.append(_candidate(name, (name,), "apposition", sentence, 0.75))
-    if not _FIRST_PERSON.search(sentence):
+    first_person = _FIRST_PERSON.search(sentence)
+    if not first_person:
         return out
-    for verb in _PROPOSE.finditer(sentence):
+    # (a verb before the end of the first first-person word is skipped below: scanned from there)
+    for verb in _PROPOSE.finditer(sentence, first_person.end()):
         if not _FIRST_PERSON.search(sentence[: verb.start()]) or _EARLIER.search(
             sentence, max(0, verb.start() - 20), verb.start()
         ):

@@ -9,7 +9,7 @@ from re import _parser
 import pytest
 
 from benchmarks.extract import example_papers
-from loaders.extract import benchmarks, proposed
+from loaders.extract import benchmarks, mentions, proposed
 from loaders.extract.extractor import _paper_sentences
 from loaders.extract.gazetteer import Entry, Gazetteer, load_gazetteer
 from loaders.extract.mentions import _COINED, coined_tokens
@@ -123,3 +123,36 @@ def test_single_spaced_text_is_text_the_whitespace_collapse_leaves_as_it_is():
     texts += [f"a{c}b" for c in spaces] + [f"é{c}b" for c in spaces]
     for text in texts:
         assert _single_spaced(text) == (" ".join(text.split()) == text), repr(text)
+
+
+def _without_possessives(pattern: str) -> str:
+    return pattern.replace("*+", "*").replace("++", "+")
+
+
+def _look_behinds_first(pattern: str) -> str:
+    return re.sub(r"^\\b((?:\(\?<![^)]*\))+)", r"\1\\b", pattern)
+
+
+@pytest.mark.parametrize(
+    "pattern, plain",
+    [
+        (mentions._COINED, _without_possessives),
+        (mentions._HEAD_AFTER_CAPITAL, _without_possessives),
+        (mentions._USE_CUE, _look_behinds_first),
+        (mentions._DATA_BEFORE, _look_behinds_first),
+        (benchmarks._ON_LIST, _look_behinds_first),
+    ],
+)
+def test_patterns_written_for_speed_find_what_their_plain_forms_find(pattern, plain):
+    plain_pattern = re.compile(plain(pattern.pattern), pattern.flags)
+    assert plain_pattern.pattern != pattern.pattern
+    for sentence in sentences():
+        expected = [m.span() for m in plain_pattern.finditer(sentence)]
+        assert [m.span() for m in pattern.finditer(sentence)] == expected, sentence
+
+
+def test_proposal_verbs_are_read_from_the_first_person_word_on():
+    from loaders.extract.proposed import from_sentence
+
+    s = "Designed for speed, we propose FooNet, built on BarNet."
+    assert [c.name for c in from_sentence(s)] == ["FooNet"]
