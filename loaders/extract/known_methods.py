@@ -22,6 +22,7 @@ _SIZE = re.compile(
 _VERSION = re.compile(r"(?:[-\s]?(?:[vV]\d+(?:\.\d+)?|\d+(?:\.\d+)?[BMK]?|\d+(?:\.\d+)?))+$")
 
 
+@lru_cache(maxsize=65536)  # a pure function of the name, asked about the same names many times
 def family_base(name: str) -> str:
     """The name without its size tags: the form its variants share.
 
@@ -102,14 +103,16 @@ _CAPITAL_WORD = re.compile(r"[A-Z](?<![\w-][A-Z])[\w+.]*(?:-[\w+.]+)*\+*")
 
 
 @lru_cache(maxsize=1)
-def _lower_case_names() -> tuple[re.Pattern, tuple[str, ...]]:
+def _lower_case_names() -> tuple[re.Pattern, tuple[str, ...], tuple[str, ...]]:
     """The vocabulary's names written in lower case letters only ("i-vector", "k-means"), which
-    neither the capitalised-word scan nor the coined-name shape reads, and their first letters
-    (the cheap test that a sentence may hold one: the pattern tries every place in it)."""
+    neither the capitalised-word scan nor the coined-name shape reads, and the first letters of
+    those without a hyphen and of those with one (the cheap test that a sentence may hold one:
+    the pattern tries every place in it)."""
     names = [n for n in known_method_names() if re.fullmatch(r"[a-z][a-z-]*", n)]
     alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     pattern = re.compile(rf"(?<![\w-])(?:{alternation or '(?!)'})(?![\w-])")
-    return pattern, tuple(sorted({n[:4] for n in names}))
+    plain = tuple(sorted({n[:4] for n in names if "-" not in n}))
+    return pattern, plain, tuple(sorted({n[:4] for n in names if "-" in n}))
 
 
 def find_known(sentence: str) -> list[tuple[int, str]]:
@@ -121,10 +124,11 @@ def find_known(sentence: str) -> list[tuple[int, str]]:
     >>> find_known("bidirectional long short-term memory nets which operate on FMLLR and i-vector features")
     [(69, 'i-vector')]
     """
-    lower_names, lower_heads = _lower_case_names()
+    lower_names, heads, hyphened_heads = _lower_case_names()
     out: list[tuple[int, str]] = (
         [(m.start(), m.group(0)) for m in lower_names.finditer(sentence)]
-        if any(map(sentence.__contains__, lower_heads))
+        if any(map(sentence.__contains__, heads))
+        or ("-" in sentence and any(map(sentence.__contains__, hyphened_heads)))
         else []
     )
     multi = multiword_names()

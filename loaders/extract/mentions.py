@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.keys import fold
 from kg.metrics import metric_key
@@ -88,6 +89,7 @@ _NOISE = re.compile(
 _PLURAL_CLASS = re.compile(r"^(?=[A-Z][a-z0-9-]*[A-Z])[A-Z][A-Za-z0-9-]*[A-Z0-9]s$")
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of the word; abstracts repeat their names
 def is_noise(word: str) -> bool:
     """A token shaped like a name that is not a method.
 

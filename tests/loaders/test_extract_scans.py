@@ -55,7 +55,7 @@ def test_start_spans_are_the_start_pattern_matches(gazetteer):
 def test_lower_case_vocabulary_names_are_the_pattern_matches():
     from loaders.extract.known_methods import _lower_case_names, find_known
 
-    pattern, _ = _lower_case_names()
+    pattern, _, _ = _lower_case_names()
     for sentence in sentences() + ["k-means, xk-means, i-vectors and scikit-learn (timm)"]:
         expected = [(m.start(), m.group(0)) for m in pattern.finditer(sentence)]
         assert [k for k in find_known(sentence) if k[1][:1].islower()] == expected, sentence
