@@ -625,6 +625,21 @@ def _split(sentence: str, number, bench: Mention | None) -> str:
 _SPLIT_PAIR = re.compile(r"/" + _SPLIT.pattern[2:], re.I)
 
 
+#: the most characters other than whitespace a _TIE_BEFORE match can hold (its longest words,
+#: "s metrics achieving respectively the around", hold 38)
+_TIE_SPAN = 60
+
+
+def _tie_before(before: str) -> re.Match | None:
+    """``_TIE_BEFORE.search(before)``, searched from near the end: a match ends there and holds
+    at most _TIE_SPAN characters other than whitespace (a search from the start tries the
+    pattern at every place of the sentence)."""
+    start = max(0, len(before) - 2 * _TIE_SPAN)
+    if start and len("".join(before[start:].split())) <= _TIE_SPAN:
+        start = 0  # (a window short of that many: searched whole)
+    return _TIE_BEFORE.search(before, start)
+
+
 def _bench_metric_number(
     sentence: str, number, metrics: list[re.Match], mentions: list[Mention]
 ) -> tuple[str | None, Mention | None]:
@@ -633,7 +648,7 @@ def _bench_metric_number(
     if all(m.end > number.start() for m in mentions):
         return None, None  # no benchmark before the number (the cheap test first)
     before = sentence[: number.start()]
-    tie = _TIE_BEFORE.search(before)
+    tie = _tie_before(before)
     if tie is None:
         return None, None
     head = before[: tie.start()] if tie.group(0).strip() else before.rstrip()
