@@ -131,22 +131,31 @@ def find_known(sentence: str) -> list[tuple[int, str]]:
         or ("-" in sentence and any(map(sentence.__contains__, hyphened_heads)))
         else []
     )
-    multi = multiword_names()
     taken_until = 0
     for match in _CAPITAL_WORD.finditer(sentence):
-        word, start = match.group(0).rstrip("."), match.start()
+        start = match.start()
         if start < taken_until:
             continue
-        for name in multi.get(word.rstrip(","), ()):
+        word, names, known = _vocabulary_word(match.group(0))
+        for name in names:
             end = start + len(name)
             if sentence.startswith(name, start) and not sentence[end : end + 1].isalnum():
                 out.append((start, name))
                 taken_until = end
                 break
         else:
-            if is_known_method(word):
+            if known:
                 out.append((start, word))
     return sorted(out)
+
+
+@lru_cache(maxsize=65536)
+def _vocabulary_word(token: str) -> tuple[str, tuple[str, ...], bool]:
+    """A capitalised token of ``find_known`` without its final dots, the vocabulary's names of
+    more than one word it can start, and whether it is a known name itself (cached: a pure
+    function of the token, asked about the same ones many times)."""
+    word = token.rstrip(".")
+    return word, multiword_names().get(word.rstrip(","), ()), is_known_method(word)
 
 
 @lru_cache(maxsize=65536)

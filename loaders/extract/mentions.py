@@ -477,9 +477,12 @@ def _known(
 ) -> list[MethodMention]:
     """Names of the known-methods vocabulary that the coined-name shape misses ("Xception",
     "U-Net")."""
+    known = find_known(sentence)
+    if not known:
+        return []
     taken = [*spans, *((m.start, m.start + len(m.name)) for m in found)]
     out = []
-    for start, written in find_known(sentence):
+    for start, written in known:
         word = _DESCRIPTIVE_SUFFIX.sub("", written)
         if any(s < start + len(word) and start < e for s, e in taken):
             continue
