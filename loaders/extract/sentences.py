@@ -13,6 +13,11 @@ _LOST_SYMBOL = re.compile(r"[\d%] \?\s+\d")
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?:e\.g|i\.e|et al|etc|vs|v\.s|cf|Fig|Figs|Eq|Eqs|Sec|No|approx|resp|w\.r\.t|incl|Dr|Mr|Ms|St)\.|\b[A-Z]\.)$"
 )
+#: how a piece _ABBREVIATIONS matches can end (or a capital and a dot): the cheap first test
+_ABBREVIATION_ENDS = (
+    *("e.g.", "i.e.", "et al.", "etc.", "vs.", "v.s.", "cf.", "Fig.", "Figs.", "Eq.", "Eqs."),
+    *("Sec.", "No.", "approx.", "resp.", "w.r.t.", "incl.", "Dr.", "Mr.", "Ms.", "St."),
+)
 
 
 #: the ASCII whitespace characters other than the space
@@ -27,6 +32,17 @@ def _single_spaced(text: str) -> bool:
     else:
         no_other = text.isprintable()
     return no_other and "  " not in text and not text.startswith(" ") and not text.endswith(" ")
+
+
+def _ends_in_abbreviation(text: str) -> bool:
+    """``_ABBREVIATIONS`` holds at the end of ``text`` (tested first by its endings)."""
+    if not (
+        text.endswith(_ABBREVIATION_ENDS)
+        or (text.endswith(".") and "A" <= text[-2:-1] <= "Z")
+        or text.endswith("\n")  # ($ holds before a final line break too)
+    ):
+        return False
+    return _ABBREVIATIONS.search(text, max(0, len(text) - 12)) is not None
 
 
 def split_sentences(text: str | None) -> list[str]:
@@ -53,7 +69,7 @@ def split_sentences(text: str | None) -> list[str]:
     sentences: list[str] = []
     for piece in pieces:
         # only the end of the previous piece can hold the abbreviation
-        if sentences and _ABBREVIATIONS.search(sentences[-1], max(0, len(sentences[-1]) - 12)):
+        if sentences and _ends_in_abbreviation(sentences[-1]):
             sentences[-1] = f"{sentences[-1]} {piece}"
         else:
             sentences.append(piece)

@@ -160,6 +160,19 @@ def test_proposal_verbs_are_read_from_the_first_person_word_on():
     assert [c.name for c in from_sentence(s)] == ["FooNet"]
 
 
+def test_every_abbreviation_ending_is_one_the_cheap_test_knows():
+    from loaders.extract.sentences import _ABBREVIATION_ENDS, _ABBREVIATIONS, split_sentences
+
+    for form in literal_forms(_ABBREVIATIONS):
+        assert form == ANY + "." or form.endswith(_ABBREVIATION_ENDS), form
+    text = "As in Smith et al. We see Fig. 2 and J. Doe. It works, e.g. Here. Done."
+    assert split_sentences(text) == [
+        "As in Smith et al. We see Fig. 2 and J. Doe.",
+        "It works, e.g. Here.",
+        "Done.",
+    ]
+
+
 def test_a_tie_before_a_figure_is_found_searched_from_near_the_end():
     from loaders.extract.results import _TIE_BEFORE, _TIE_SPAN, _tie_before
 
