@@ -84,9 +84,10 @@ _OUR_THING_NAMED = re.compile(
     rf"\b[Oo]ur (?:[\w-]+ ){{0,3}}(?:{_THING}|{_AGENT_NOUN}),?\s+(?:namely\s+)?(?=[A-Z])"
 )
 _NOVEL_THING = re.compile(r"\b(?:a|an) (?:novel|new) (?=[A-Z])")
-#: a substring of every _OUR_THING_NAMED and every _NOVEL_THING match: their cheap first tests
-_OUR_THING_STEMS = ("our ", "Our ")
-_NOVEL_THING_STEMS = ("novel ", "new ")
+#: a substring of every _OUR_THING_NAMED and every _NOVEL_THING match, and how far into the
+#: match it can stand: their cheap first tests, and where their scans start
+_OUR_THING_STEMS = (("our ", "Our "), 0)
+_NOVEL_THING_STEMS = (("novel ", "new "), len("an "))
 #: "we build a new detector, namely FastDet": a new thing the sentence then names
 _NEW_THING_NAMELY = re.compile(
     rf"\b(?:a|an) (?:novel|new) (?:[\w-]+ ){{0,3}}(?:{_THING}|{_AGENT_NOUN}),?\s+namely\s+(?=[A-Z])"
@@ -97,8 +98,8 @@ _THING_PAREN = re.compile(rf"\b(?P<noun>{_THING})\s+\((?P<name>[A-Za-z][\w.+-]{{
 #: "which we call X": the authors themselves name the thing right after the verb
 _WE_NAMING = re.compile(r"\bwe\s+(?:\w+\s+)?$")
 _OUR_NAME = re.compile(r"\b(?:[Oo]ur (?:proposed |new )?|[Tt]he proposed )(?=\S)")
-#: a substring of every _OUR_NAME match: the cheap first test
-_OUR_NAME_STEMS = ("our ", "Our ", "he proposed ")
+#: a substring of every _OUR_NAME match, and how far into it (as above)
+_OUR_NAME_STEMS = (("our ", "Our ", "he proposed "), len("T"))
 #: well-known base model families: "our Llama2-7b model" is the authors' copy of someone's model
 _KNOWN_BASE = re.compile(
     r"(?i)^(?:llama|gpt|bert|roberta|t5|flan|opt|mistral|mixtral|qwen|gemma|phi|falcon|vicuna|bloom|pythia|"
@@ -331,7 +332,8 @@ def from_sentence(sentence: str, definitions: list | None = None) -> list[Candid
     if enumerated:
         definitions = acronym_definitions(sentence) if definitions is None else definitions
         out.extend(_enumerated_component(sentence, enumerated.end(), definitions))
-    if not _TRIGGER.search(sentence):
+    # (" we " and a sentence opening with "We " hold a trigger: the scan is left for the others)
+    if not (" we " in sentence or sentence.startswith("We ") or _TRIGGER.search(sentence)):
         return out
     definitions = acronym_definitions(sentence) if definitions is None else definitions
     # cheap substring tests keep the costlier rules off sentences they cannot match
@@ -681,6 +683,13 @@ def _named(sentence: str, definitions: list) -> list[Candidate]:
     return out
 
 
+def _scan_start(sentence: str, stems: tuple[str, ...], depth: int) -> int | None:
+    """Where to start the scan for a pattern every match of which holds one of ``stems`` at
+    most ``depth`` characters after its start (None: the sentence holds none, no match)."""
+    places = [at for at in map(sentence.find, stems) if at >= 0]
+    return max(0, min(places) - depth) if places else None
+
+
 def _ours(sentence: str, definitions: list) -> list[Candidate]:
     """ "our VQToken compresses ...", "Our latent diffusion models (LDMs)", "our token
     rearrangement method, Rotary Major Scan,", "a novel Sparse Depthwise Separable Convolution module"."""
@@ -695,8 +704,8 @@ def _ours(sentence: str, definitions: list) -> list[Candidate]:
                 out.append(
                     _candidate(d.long, (d.long, d.short), "our-specific-acronym", sentence, 0.75)
                 )
-    ours = any(map(sentence.__contains__, _OUR_NAME_STEMS))
-    for match in _OUR_NAME.finditer(sentence) if ours else ():
+    start = _scan_start(sentence, *_OUR_NAME_STEMS)
+    for match in _OUR_NAME.finditer(sentence, start) if start is not None else ():
         name = name_run(sentence, match.end())
         if (
             name
@@ -710,7 +719,8 @@ def _ours(sentence: str, definitions: list) -> list[Candidate]:
         (_OUR_THING_NAMED, False, _OUR_THING_STEMS),
         (_NOVEL_THING, True, _NOVEL_THING_STEMS),
     ):
-        for match in pattern.finditer(sentence) if any(map(sentence.__contains__, stems)) else ():
+        start = _scan_start(sentence, *stems)
+        for match in pattern.finditer(sentence, start) if start is not None else ():
             name = name_run(sentence, match.end())
             if not name or not _accept(name):
                 continue
