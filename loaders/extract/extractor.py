@@ -367,9 +367,10 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
             )
             # "trained on the recently released CheXpert dataset", "our Human3.6M model": a
             # known benchmark the title does not name, read from a weak cue, is someone else's
+            # (the lookup first: far cheaper than the pattern, and most names are no benchmark)
             and not (
-                (c.rule in _WEAK_RULES or _OTHERS_RELEASE.search(c.evidence))
-                and gazetteer.lookup(c.name) is not None
+                gazetteer.lookup(c.name) is not None
+                and (c.rule in _WEAK_RULES or _OTHERS_RELEASE.search(c.evidence))
                 and fold(c.name) not in title_folded
             )
         ]

@@ -18,6 +18,7 @@ from loaders.extract.known_methods import find_known, is_known_method, known_met
 from loaders.extract.names import (
     GENERIC,
     TASK_TAIL,
+    EndAnchored,
     acronym_definitions,
     is_generic,
     is_name_like,
@@ -159,7 +160,7 @@ _FIELD_AFTER = re.compile(
 #: "the Human Connectome Project (HCP)", "Southern African Customs Union (SACU)", "Magnetic
 #: Resonance Imaging (MRI)": a long form ending in the noun of an organisation, a project, a
 #: data resource or a scan names no method
-_RESOURCE_TAIL = re.compile(
+_RESOURCE_TAIL = EndAnchored(
     r"(?i)\b(?:projects?|initiative|consortium|association|organi[sz]ation|institutes?|"
     r"university|laborator(?:y|ies)|agency|union|committee|force|council|society|workshop|"
     r"conference|competition|challenge|database|datasets?|corpus|corpora|benchmarks?|"
@@ -177,7 +178,7 @@ def names_a_field(sentence: str, start: int, name: str) -> bool:
 
 
 #: "Fréchet Inception Distance": the long form of a measure, whatever the metric table holds
-_MEASURE_TAIL = re.compile(
+_MEASURE_TAIL = EndAnchored(
     r"(?i)\b(?:distance|score|error|rate|accuracy|precision|recall|similarity|index|coefficient|"
     r"ratio|divergence|gain|measure|metric|correlation|deviation)s?$"
 )

@@ -206,3 +206,27 @@ def test_a_tie_before_a_figure_is_found_searched_from_near_the_end():
             expected = _TIE_BEFORE.search(text[:end])
             found = _tie_before(text[:end])
             assert (found and found.span()) == (expected and expected.span()), text[:end]
+
+
+@pytest.mark.parametrize(
+    "pattern, reach",
+    [("a|b$", None), (r"a\s*$", None), ("ab", None), ("(?m)ab$", None), (r"(?i)\bab?$", 3)],
+)
+def test_an_end_anchored_pattern_is_searched_as_far_back_as_its_longest_match(pattern, reach):
+    from loaders.extract.names import EndAnchored
+
+    assert EndAnchored(pattern).reach == reach
+
+
+def test_end_anchored_tails_find_what_a_search_from_the_start_finds():
+    from loaders.extract.mentions import _MEASURE_TAIL, _RESOURCE_TAIL
+    from loaders.extract.names import TASK_TAIL, acronym_definitions
+
+    texts = sentences() + ["Image Analysis", "x analyses", "a Distance\n", "the data\n\n", "ſcore"]
+    texts += [d.long for s in sentences() for d in acronym_definitions(s)]
+    for tail in (TASK_TAIL, _RESOURCE_TAIL, _MEASURE_TAIL):
+        assert tail.reach is not None
+        for text in texts:
+            expected = tail.regex.search(text)
+            found = tail.search(text)
+            assert (found and found.span()) == (expected and expected.span()), text
