@@ -19,6 +19,7 @@ from loaders.extract.names import (
     is_generic,
     is_name_like,
 )
+from loaders.extract.sentences import scan_start
 
 
 @dataclass(frozen=True)
@@ -398,7 +399,9 @@ def from_sentence(sentence: str, definitions: list | None = None) -> list[Candid
             head, max(0, len(head.rstrip()) - max(map(len, _ARTICLES)))
         )
         for thing in (
-            () if adjectival else _THING_PAREN.finditer(sentence, verb.end(), window_end + 2)
+            ()
+            if adjectival or sentence.find("(", verb.end(), window_end + 2) < 0
+            else _THING_PAREN.finditer(sentence, verb.end(), window_end + 2)
         ):
             # "the Segment Anything Model (SAM) and corresponding dataset (SA-1B)"
             name = thing.group("name")
@@ -683,13 +686,6 @@ def _named(sentence: str, definitions: list) -> list[Candidate]:
     return out
 
 
-def _scan_start(sentence: str, stems: tuple[str, ...], depth: int) -> int | None:
-    """Where to start the scan for a pattern every match of which holds one of ``stems`` at
-    most ``depth`` characters after its start (None: the sentence holds none, no match)."""
-    places = [at for at in map(sentence.find, stems) if at >= 0]
-    return max(0, min(places) - depth) if places else None
-
-
 def _ours(sentence: str, definitions: list) -> list[Candidate]:
     """ "our VQToken compresses ...", "Our latent diffusion models (LDMs)", "our token
     rearrangement method, Rotary Major Scan,", "a novel Sparse Depthwise Separable Convolution module"."""
@@ -704,7 +700,7 @@ def _ours(sentence: str, definitions: list) -> list[Candidate]:
                 out.append(
                     _candidate(d.long, (d.long, d.short), "our-specific-acronym", sentence, 0.75)
                 )
-    start = _scan_start(sentence, *_OUR_NAME_STEMS)
+    start = scan_start(sentence, *_OUR_NAME_STEMS)
     for match in _OUR_NAME.finditer(sentence, start) if start is not None else ():
         name = name_run(sentence, match.end())
         if (
@@ -719,7 +715,7 @@ def _ours(sentence: str, definitions: list) -> list[Candidate]:
         (_OUR_THING_NAMED, False, _OUR_THING_STEMS),
         (_NOVEL_THING, True, _NOVEL_THING_STEMS),
     ):
-        start = _scan_start(sentence, *stems)
+        start = scan_start(sentence, *stems)
         for match in pattern.finditer(sentence, start) if start is not None else ():
             name = name_run(sentence, match.end())
             if not name or not _accept(name):

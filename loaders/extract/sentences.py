@@ -76,6 +76,17 @@ def split_sentences(text: str | None) -> list[str]:
     return [s for s in sentences if s]
 
 
+def scan_start(text: str, stems: tuple[str, ...], depth: int) -> int | None:
+    """Where to start the scan for a pattern every match of which holds one of ``stems`` at
+    most ``depth`` characters after its start (None: the text holds none, so no match).
+
+    >>> scan_start("we use the our model", ("our ", "Our "), 0), scan_start("none", ("our ",), 0)
+    (11, None)
+    """
+    places = [at for at in map(text.find, stems) if at >= 0]
+    return max(0, min(places) - depth) if places else None
+
+
 _DIGIT = re.compile(r"\d")
 
 
