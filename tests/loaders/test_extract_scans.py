@@ -244,3 +244,26 @@ def test_end_anchored_tails_find_what_a_search_from_the_start_finds():
             expected = tail.regex.search(text)
             found = tail.search(text)
             assert (found and found.span()) == (expected and expected.span()), text
+
+
+def test_a_metric_letter_group_is_inside_the_look_ahead_of_its_run_of_letters():
+    from loaders.extract.figures import METRIC
+
+    runs = re.findall(r"\(\?=\[([a-z]+)\]\)", METRIC.pattern)
+    letters = "".join(runs)
+    assert len(runs) > 1 and sorted(letters) == sorted(
+        set(re.findall(r"\(\?=([a-z])\)", METRIC.pattern))
+    )
+    # every character re.I reads as one of the letters (a-z, A-Z, the long s, the Kelvin sign, ...)
+    chars = [
+        chr(c)
+        for c in range(sys.maxunicode + 1)
+        if chr(c).lower() in letters
+        or chr(c).upper().lower() in letters
+        or chr(c).casefold() in letters
+    ]
+    for run in runs:
+        for letter in run:
+            for char in chars:
+                if re.match(f"(?={letter})", char, re.I):
+                    assert re.match(f"(?=[{run}])", char, re.I), (letter, char)
