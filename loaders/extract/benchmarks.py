@@ -9,12 +9,15 @@ from dataclasses import dataclass
 from kg.keys import fold
 from loaders.extract.gazetteer import Gazetteer
 from loaders.extract.names import GENERIC, is_generic, is_name_like
+from loaders.extract.sentences import scan_start
 
 #: an unknown name ends like a benchmark: CP-Bench, MMBench, LongVideoBench, NExT-QA, HumanEval
 NAME_SUFFIX = re.compile(
     r"(?:Bench|Benchmark|[a-z0-9-]QA|Eval|Arena)(?:[-]?(?:v?\d+|Lite|Pro|Hard|Plus))?\+?$"
 )
-_NAME_WORD = r"(?:[A-Z][\w.+'-]*[\w+]|[a-z]+[A-Z][\w+-]*|[0-9]+[A-Za-z][\w-]*)"
+# ("[a-z]++", "[0-9]++": runs never given back, as no shorter one can be followed by the next
+# class: the same matches, without the backtracking at every lower-case word)
+_NAME_WORD = r"(?:[A-Z][\w.+'-]*[\w+]|[a-z]++[A-Z][\w+-]*|[0-9]++[A-Za-z][\w-]*)"
 _NAME = rf"{_NAME_WORD}(?:\s{_NAME_WORD}){{0,3}}"
 # a short parenthetical may follow a name in a list: "SemanticKITTI (59.5@5%) and ScribbleKITTI"
 _PAREN_NOTE = r"(?:\s*\([^()]{0,24}\))?"
@@ -22,7 +25,8 @@ _LIST = rf"(?P<names>{_NAME}{_PAREN_NOTE}(?:\s*,\s*{_NAME}{_PAREN_NOTE})*(?:,?\s
 _NOUN = r"(?P<noun>benchmarks?|data ?sets?|corpus|corpora|suite|test ?sets?|leaderboard)"
 _BEFORE_NOUN = re.compile(rf"{_LIST}\s+$")
 _NOUN_ONLY = re.compile(rf"\b{_NOUN}\b")
-#: a substring of every _NOUN word: the cheap first test (most sentences have none)
+#: a substring every _NOUN word starts with: the cheap first test (most sentences have none),
+#: and where the scan for them starts
 _NOUN_STEMS = ("bench", "data", "corp", "suite", "test", "leaderboard")
 #: "the English dataset", "the Chinese corpus": a language or people, not a data set's name
 _LANGUAGE = re.compile(r"(?:ish|ese|ian|ic|an)$|^(?:English|German|French|Greek|Thai|Dutch)$")
@@ -31,12 +35,14 @@ _THE_WORD_BEFORE = re.compile(
 )
 _SINGULAR_NOUN = re.compile(r"(?:benchmark|data ?set|corpus|test ?set)$")
 _SUFFIX_HINT = re.compile(r"Bench|QA|Eval|Arena")
+#: the words _SUFFIX_HINT matches: the cheap first test (most sentences have none)
+_SUFFIX_HINTS = ("Bench", "QA", "Eval", "Arena")
 _TOKEN_AROUND = re.compile(r"(?<![\w.+'-])[A-Za-z0-9][\w.+'-]*[\w+]")
 _AFTER_NOUN = re.compile(
     rf"\b{_NOUN}(?:\s*[:(]\s*|,?\s+(?:such as|including|like|namely|e\.g\.,?|i\.e\.,?)\s+){_LIST}"
 )
 _ON_LIST = re.compile(
-    rf"(?<!based )(?<!built )(?<!relying )\b(?:on|across|over)\s+(?:the\s+)?{_LIST}"
+    rf"\b(?<!based )(?<!built )(?<!relying )(?:on|across|over)\s+(?:the\s+)?{_LIST}"
 )
 _SUBJECT_VERB = re.compile(
     r"\s+(?:achiev|obtain|reach|attain|outperform|surpass|improv|yield|establish|set|get|show)\w*\b",
@@ -110,7 +116,8 @@ def find_mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
             mentions.append(Mention(name, kind, rule, start, end, confidence))
             taken.append((start, end))
 
-    nouns = _NOUN_ONLY.finditer(sentence) if any(w in sentence for w in _NOUN_STEMS) else ()
+    start = scan_start(sentence, _NOUN_STEMS, 0)
+    nouns = _NOUN_ONLY.finditer(sentence, start) if start is not None else ()
     for noun in nouns:
         kind = "dataset" if re.match(r"data|corp", noun.group("noun"), re.I) else "benchmark"
         # "the X and Y datasets": the names right before the noun (searched in a short window)
@@ -158,7 +165,10 @@ def find_mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
             if name:
                 add(name, "benchmark", "pattern-coordination", base + names.find(name), 0.7)
     seen_tokens = set()
-    for hint in _SUFFIX_HINT.finditer(sentence):
+    hints = (
+        _SUFFIX_HINT.finditer(sentence) if any(map(sentence.__contains__, _SUFFIX_HINTS)) else ()
+    )
+    for hint in hints:
         # the whole token around the hint: "LongVideoBench", "NExT-QA"
         token = _TOKEN_AROUND.search(sentence, max(0, hint.start() - 40), hint.end() + 12)
         while token is not None and token.end() < hint.end():

@@ -378,9 +378,10 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
             )
             # "trained on the recently released CheXpert dataset", "our Human3.6M model": a
             # known benchmark the title does not name, read from a weak cue, is someone else's
+            # (the lookup first: far cheaper than the pattern, and most names are no benchmark)
             and not (
-                (c.rule in _WEAK_RULES or _OTHERS_RELEASE.search(c.evidence))
-                and gazetteer.lookup(c.name) is not None
+                gazetteer.lookup(c.name) is not None
+                and (c.rule in _WEAK_RULES or _OTHERS_RELEASE.search(c.evidence))
                 and fold(c.name) not in title_folded
             )
         ]
@@ -572,7 +573,9 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
             )
         results = find_results(sentence, mentions)
         unlisted: list[Mention] = []
-        if not results and not mentions and has_digit(sentence):
+        #: figures with neither a benchmark named nor a result read yet
+        bare_figures = not results and not mentions and has_digit(sentence)
+        if bare_figures:
             # a benchmark the gazetteer does not list, kept only when a result names it
             unlisted = [
                 m
@@ -607,7 +610,7 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
         listed_before = _benchmark_list(sentence, mentions)
         previous_results = results
         named.update((m.name, m) for m in mentions if m.name not in named)
-        if not results and not mentions and not unlisted and has_digit(sentence):
+        if bare_figures and not results and not unlisted:
             unplaced.append(sentence)
         add_results(results, sentence, "extract:result", 0.8)
     named = _without_versioned(named)

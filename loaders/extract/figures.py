@@ -240,7 +240,9 @@ def _by_first_letter(patterns: list[str]) -> str:
 
     With re.I the regex engine cannot skip an alternative by its first character, so a flat
     alternation of a hundred metric names tries every one at every word start; grouped by first
-    letter, a position tries one small group (order kept inside it)."""
+    letter, a position tries one small group (order kept inside it). The groups are behind
+    look-aheads for a few letters each too: a position tries a few of those, then the letters
+    of one."""
     groups: dict[str, list[str]] = {}
     anywhere: list[str] = []
     for pattern in patterns:
@@ -251,7 +253,12 @@ def _by_first_letter(patterns: list[str]) -> str:
         for letter in sorted(letters):
             groups.setdefault(letter, []).append(pattern)
     parts = [f"(?={letter})(?:{'|'.join(alts)})" for letter, alts in sorted(groups.items())]
-    return "|".join(parts + anywhere)
+    letters = sorted(groups)
+    runs = [
+        f"(?=[{''.join(letters[i : i + 6])}])(?:{'|'.join(parts[i : i + 6])})"
+        for i in range(0, len(parts), 6)
+    ]
+    return "|".join(runs + anywhere)
 
 
 # a metric name starts a word: the look-behind rejects most positions before the alternation

@@ -94,6 +94,8 @@ class Gazetteer:
     _lower_pattern: re.Pattern | None = field(default=None, repr=False)
     _lower_words: tuple[str, ...] | None = field(default=None, repr=False)
     _lower_heads: tuple[str, ...] = field(default=(), repr=False)
+    #: the first letters of the hyphened ones ("ogbn-arxiv"), tested only where a hyphen is
+    _hyphened_heads: tuple[str, ...] = field(default=(), repr=False)
 
     def __post_init__(self) -> None:
         for entry in self.entries:
@@ -145,6 +147,12 @@ class Gazetteer:
             if start < taken_until:
                 continue
             word = sentence[start:first_end]
+            if (
+                fold_token(word) not in prefixes
+                and "/" not in word
+                and not word.endswith(_SPLIT_ENDS)
+            ):
+                continue  # no name starts with the word, nor is it a split or slash form
             # walk forward while the folded text is still the prefix of some name; names do not
             # cross punctuation ("ImageNet, COCO" is two names)
             candidates: list[tuple[int, str]] = []
@@ -209,7 +217,8 @@ class Gazetteer:
             if words and all(c in _NOT_AFTER_CHARS for w in words for c in w):
                 self._lower_words = tuple(words)
                 # (a word's first letters: the cheap test that the sentence may hold it)
-                self._lower_heads = tuple(sorted({w[:5] for w in words}))
+                self._lower_heads = tuple(sorted({w[:5] for w in words if "-" not in w}))
+                self._hyphened_heads = tuple(sorted({w[:5] for w in words if "-" in w}))
                 self._lower_pattern = re.compile(rf"(?<![{_NOT_AFTER}])(?:{lower})(?![A-Za-z0-9])")
             elif not words:
                 self._lower_words = ()
@@ -234,7 +243,10 @@ class Gazetteer:
                 start -= 1
             if not start or sentence[start - 1] not in _NOT_AFTER_CHARS:
                 spans.append((start, match.end()))
-        if self._lower_pattern is None or not any(w in sentence for w in self._lower_heads):
+        if self._lower_pattern is None or not (
+            any(map(sentence.__contains__, self._lower_heads))
+            or ("-" in sentence and any(map(sentence.__contains__, self._hyphened_heads)))
+        ):
             return spans
         # a capitalised token and a lower-case word at one place: the capitalised token is
         # taken, as the pattern tries its branches in that order

@@ -22,6 +22,7 @@ _SIZE = re.compile(
 _VERSION = re.compile(r"(?:[-\s]?(?:[vV]\d+(?:\.\d+)?|\d+(?:\.\d+)?[BMK]?|\d+(?:\.\d+)?))+$")
 
 
+@lru_cache(maxsize=65536)  # a pure function of the name, asked about the same names many times
 def family_base(name: str) -> str:
     """The name without its size tags: the form its variants share.
 
@@ -102,12 +103,16 @@ _CAPITAL_WORD = re.compile(r"[A-Z](?<![\w-][A-Z])[\w+.]*(?:-[\w+.]+)*\+*")
 
 
 @lru_cache(maxsize=1)
-def _lower_case_names() -> re.Pattern:
+def _lower_case_names() -> tuple[re.Pattern, tuple[str, ...], tuple[str, ...]]:
     """The vocabulary's names written in lower case letters only ("i-vector", "k-means"), which
-    neither the capitalised-word scan nor the coined-name shape reads."""
+    neither the capitalised-word scan nor the coined-name shape reads, and the first letters of
+    those without a hyphen and of those with one (the cheap test that a sentence may hold one:
+    the pattern tries every place in it)."""
     names = [n for n in known_method_names() if re.fullmatch(r"[a-z][a-z-]*", n)]
     alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternation or '(?!)'})(?![\w-])")
+    pattern = re.compile(rf"(?<![\w-])(?:{alternation or '(?!)'})(?![\w-])")
+    plain = tuple(sorted({n[:4] for n in names if "-" not in n}))
+    return pattern, plain, tuple(sorted({n[:4] for n in names if "-" in n}))
 
 
 def find_known(sentence: str) -> list[tuple[int, str]]:
@@ -119,25 +124,38 @@ def find_known(sentence: str) -> list[tuple[int, str]]:
     >>> find_known("bidirectional long short-term memory nets which operate on FMLLR and i-vector features")
     [(69, 'i-vector')]
     """
-    out: list[tuple[int, str]] = [
-        (m.start(), m.group(0)) for m in _lower_case_names().finditer(sentence)
-    ]
-    multi = multiword_names()
+    lower_names, heads, hyphened_heads = _lower_case_names()
+    out: list[tuple[int, str]] = (
+        [(m.start(), m.group(0)) for m in lower_names.finditer(sentence)]
+        if any(map(sentence.__contains__, heads))
+        or ("-" in sentence and any(map(sentence.__contains__, hyphened_heads)))
+        else []
+    )
     taken_until = 0
     for match in _CAPITAL_WORD.finditer(sentence):
-        word, start = match.group(0).rstrip("."), match.start()
+        start = match.start()
         if start < taken_until:
             continue
-        for name in multi.get(word.rstrip(","), ()):
+        word, names, known = _vocabulary_word(match.group(0))
+        for name in names:
             end = start + len(name)
             if sentence.startswith(name, start) and not sentence[end : end + 1].isalnum():
                 out.append((start, name))
                 taken_until = end
                 break
         else:
-            if is_known_method(word):
+            if known:
                 out.append((start, word))
     return sorted(out)
+
+
+@lru_cache(maxsize=65536)
+def _vocabulary_word(token: str) -> tuple[str, tuple[str, ...], bool]:
+    """A capitalised token of ``find_known`` without its final dots, the vocabulary's names of
+    more than one word it can start, and whether it is a known name itself (cached: a pure
+    function of the token, asked about the same ones many times)."""
+    word = token.rstrip(".")
+    return word, multiword_names().get(word.rstrip(","), ()), is_known_method(word)
 
 
 @lru_cache(maxsize=65536)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.keys import fold
 from kg.metrics import metric_key
@@ -17,6 +18,7 @@ from loaders.extract.known_methods import find_known, is_known_method, known_met
 from loaders.extract.names import (
     GENERIC,
     TASK_TAIL,
+    EndAnchored,
     acronym_definitions,
     is_generic,
     is_name_like,
@@ -31,8 +33,10 @@ _COMPARE = re.compile(
 # words with a capital or digit; find_method_mentions keeps the coined ones
 # (a plain capitalised word such as "The" or "Experimental" never matches: the regex needs a
 # capital or digit after the first letter)
+# ("[a-z]*+": the letters before the capital or digit are never given back, as no shorter run
+# can be followed by one: the same matches, without the backtracking at every word)
 _COINED = re.compile(
-    r"(?<![\w@/-])([A-Za-z][a-z]*[-.]?[A-Z0-9][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*\+*)(?!\w)"
+    r"(?<![\w@/-])([A-Za-z][a-z]*+[-.]?[A-Z0-9][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*\+*)(?!\w)"
 )
 #: where the first coined name can be: a capital or digit after a letter (and a hyphen or dot),
 #: as _COINED needs one; its scan starts at that word (the class first, so the search skips to
@@ -86,6 +90,7 @@ _NOISE = re.compile(
 _PLURAL_CLASS = re.compile(r"^(?=[A-Z][a-z0-9-]*[A-Z])[A-Z][A-Za-z0-9-]*[A-Z0-9]s$")
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of the word; abstracts repeat their names
 def is_noise(word: str) -> bool:
     """A token shaped like a name that is not a method.
 
@@ -155,7 +160,7 @@ _FIELD_AFTER = re.compile(
 #: "the Human Connectome Project (HCP)", "Southern African Customs Union (SACU)", "Magnetic
 #: Resonance Imaging (MRI)": a long form ending in the noun of an organisation, a project, a
 #: data resource or a scan names no method
-_RESOURCE_TAIL = re.compile(
+_RESOURCE_TAIL = EndAnchored(
     r"(?i)\b(?:projects?|initiative|consortium|association|organi[sz]ation|institutes?|"
     r"university|laborator(?:y|ies)|agency|union|committee|force|council|society|workshop|"
     r"conference|competition|challenge|database|datasets?|corpus|corpora|benchmarks?|"
@@ -173,7 +178,7 @@ def names_a_field(sentence: str, start: int, name: str) -> bool:
 
 
 #: "Fréchet Inception Distance": the long form of a measure, whatever the metric table holds
-_MEASURE_TAIL = re.compile(
+_MEASURE_TAIL = EndAnchored(
     r"(?i)\b(?:distance|score|error|rate|accuracy|precision|recall|similarity|index|coefficient|"
     r"ratio|divergence|gain|measure|metric|correlation|deviation)s?$"
 )
@@ -318,6 +323,8 @@ def find_method_mentions(
     out.extend(_known(sentence, excluded, spans, out))
     out.extend(_cued_phrases(sentence, excluded, spans, out))
     out.extend(_transformer(sentence, spans))
+    if not out:
+        return out  # (the steps below only filter and rewrite what was found)
     out = [_with_prefix(sentence, m, spans) if m.rule == "coined" else m for m in out]
     field = {
         m.name
@@ -471,9 +478,12 @@ def _known(
 ) -> list[MethodMention]:
     """Names of the known-methods vocabulary that the coined-name shape misses ("Xception",
     "U-Net")."""
+    known = find_known(sentence)
+    if not known:
+        return []
     taken = [*spans, *((m.start, m.start + len(m.name)) for m in found)]
     out = []
-    for start, written in find_known(sentence):
+    for start, written in known:
         word = _DESCRIPTIVE_SUFFIX.sub("", written)
         if any(s < start + len(word) and start < e for s, e in taken):
             continue
@@ -504,7 +514,7 @@ _PHRASE_CUE = re.compile(
 )
 
 #: the cheap first test: a capitalised word before a technique noun
-_HEAD_AFTER_CAPITAL = re.compile(r"[A-Z][a-z]+\s(?i:" + "|".join(_TECHNIQUE_HEAD) + r")\b")
+_HEAD_AFTER_CAPITAL = re.compile(r"[A-Z][a-z]++\s(?i:" + "|".join(_TECHNIQUE_HEAD) + r")\b")
 
 
 def _cued_phrases(
@@ -566,8 +576,10 @@ def _transformer(sentence: str, spans: list[tuple[int, int]]) -> list[MethodMent
 
 # the cue nearest before a name in its clause says whether the paper compares against it or
 # builds on it: "outperforms YOLOv4" / "using the Mask R-CNN backbone"
+# (the word boundary first, in this pattern and the next ones: it fails at most places, and the
+# look-behinds are tested only where it holds)
 _USE_CUE = re.compile(
-    r"(?<!-)\b(?:[Uu]s(?:e|es|ed|ing)|[Ww]ith|[Bb]ased (?:up)?on|on the basis of|[Bb]uil(?:t|ds?|ding) (?:up)?on|[Aa]dopt\w*|[Ee]mploy\w*|"
+    r"\b(?<!-)(?:[Uu]s(?:e|es|ed|ing)|[Ww]ith|[Bb]ased (?:up)?on|on the basis of|[Bb]uil(?:t|ds?|ding) (?:up)?on|[Aa]dopt\w*|[Ee]mploy\w*|"
     r"[Ll]everag\w*|[Aa]ppl(?:y|ies|ied|ying)|on top of|[Ee]xtend\w*|[Ii]ntegrat\w*|[Ff]ine-?tun\w*|[Ii]nto|[Pp]lugged into|"
     r"[Ii]nitiali[sz]\w*|[Ii]nspired by|[Ff]ollowing|[Rr]eplac\w*|via|through|from|"
     # "against backbone of ResNet50": the backbone a module is measured on is used; "code is
@@ -587,7 +599,7 @@ _DATA_AFTER = re.compile(
     re.I,
 )
 _DATA_BEFORE = re.compile(
-    r"(?<![Bb]ased )(?<![Bb]uilt )(?<!relies )(?<!relying )(?<!builds )(?<!top )\b(?:on|in|across)\s+(?:the\s+)?(?:(?:\w+[- ])?(?:datasets?|benchmarks?)\s+)?(?:[\w.+-]+,\s+)*(?:and\s+)?$"
+    r"\b(?<![Bb]ased )(?<![Bb]uilt )(?<!relies )(?<!relying )(?<!builds )(?<!top )(?:on|in|across)\s+(?:the\s+)?(?:(?:\w+[- ])?(?:datasets?|benchmarks?)\s+)?(?:[\w.+-]+,\s+)*(?:and\s+)?$"
 )
 #: "FooBench-2K", "LegalCorpus": a name ending in a benchmark's noun (not "-QA": "SQA", "DrQA"
 #: name methods too)

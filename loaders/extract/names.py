@@ -48,8 +48,42 @@ GENERIC = frozenset(
     NMS ConvNet ConvNets CNN-based MTL STL
     """.split()
 )
+
+
+class EndAnchored:
+    """A pattern every match of which ends the text ("...$"), searched over the text's end only
+    (as far back as its longest match, and a final line break $ holds before): a search from the
+    start tries the pattern at every place of the text."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.regex = re.compile(pattern, flags)
+        self.pattern = pattern
+        self.reach = _reach(pattern, flags)
+
+    def search(self, text: str) -> re.Match | None:
+        start = 0 if self.reach is None else max(0, len(text) - self.reach)
+        return self.regex.search(text, start)
+
+
+def _reach(pattern: str, flags: int) -> int | None:
+    """How far back from the end of the text a match of ``pattern`` can start; None when it can
+    start anywhere (not ended by $ outside any alternation, or of unbounded length)."""
+    try:
+        from re import _constants as c  # type: ignore[attr-defined]
+        from re import _parser  # type: ignore[attr-defined]
+
+        parsed = _parser.parse(pattern, flags)
+    except (ImportError, AttributeError, re.error):
+        return None
+    items = list(parsed)
+    if not items or items[-1] != (c.AT, c.AT_END) or parsed.state.flags & re.MULTILINE:
+        return None
+    longest = parsed.getwidth()[1]
+    return None if longest >= c.MAXREPEAT else longest + 1
+
+
 #: long forms that name a task, field or kind of data rather than a method
-TASK_TAIL = re.compile(
+TASK_TAIL = EndAnchored(
     r"(?i)\b(?:translation|systems?|assessments?|dissertations?|theses|embeddings|recognition|detection|"
     r"segmentation|classification|estimation|analysis|processing|understanding|generation|answering|"
     r"retrieval|tasks?|problems?|data|documents?|images?|videos?|diseases?|signals?|records?|devices?)$"

@@ -19,6 +19,7 @@ from loaders.extract.names import (
     is_generic,
     is_name_like,
 )
+from loaders.extract.sentences import scan_start
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,9 @@ _PROPOSE = re.compile(
 _WINDOW_END = re.compile(
     r"[;:]|\b(?:which|that|to|for|by|via|through|using|with|on|in|where|whereby|than|and achieves?|achieving)\b"
 )
+#: "the released dataset": an article (or a possessive) right before the verb
+_ARTICLES = ("the", "a", "an", "our", "their", "its")
+_ARTICLE_BEFORE = re.compile(rf"\b(?:{'|'.join(_ARTICLES)})\s+$", re.I)
 #: "Our previously proposed MetricGAN was designed ...": the authors' earlier work, not this one
 _EARLIER = re.compile(r"\b(?:previously|recently|originally|earlier|formerly)[\s-]+$")
 _LEAD_IN = re.compile(r"^(?:here,?\s+|also\s+|further\s+|a\s+|an\s+|the\s+)", re.I)
@@ -81,6 +85,10 @@ _OUR_THING_NAMED = re.compile(
     rf"\b[Oo]ur (?:[\w-]+ ){{0,3}}(?:{_THING}|{_AGENT_NOUN}),?\s+(?:namely\s+)?(?=[A-Z])"
 )
 _NOVEL_THING = re.compile(r"\b(?:a|an) (?:novel|new) (?=[A-Z])")
+#: a substring of every _OUR_THING_NAMED and every _NOVEL_THING match, and how far into the
+#: match it can stand: their cheap first tests, and where their scans start
+_OUR_THING_STEMS = (("our ", "Our "), 0)
+_NOVEL_THING_STEMS = (("novel ", "new "), len("an "))
 #: "we build a new detector, namely FastDet": a new thing the sentence then names
 _NEW_THING_NAMELY = re.compile(
     rf"\b(?:a|an) (?:novel|new) (?:[\w-]+ ){{0,3}}(?:{_THING}|{_AGENT_NOUN}),?\s+namely\s+(?=[A-Z])"
@@ -91,6 +99,8 @@ _THING_PAREN = re.compile(rf"\b(?P<noun>{_THING})\s+\((?P<name>[A-Za-z][\w.+-]{{
 #: "which we call X": the authors themselves name the thing right after the verb
 _WE_NAMING = re.compile(r"\bwe\s+(?:\w+\s+)?$")
 _OUR_NAME = re.compile(r"\b(?:[Oo]ur (?:proposed |new )?|[Tt]he proposed )(?=\S)")
+#: a substring of every _OUR_NAME match, and how far into it (as above)
+_OUR_NAME_STEMS = (("our ", "Our ", "he proposed "), len("T"))
 #: well-known base model families: "our Llama2-7b model" is the authors' copy of someone's model
 _KNOWN_BASE = re.compile(
     r"(?i)^(?:llama|gpt|bert|roberta|t5|flan|opt|mistral|mixtral|qwen|gemma|phi|falcon|vicuna|bloom|pythia|"
@@ -311,8 +321,8 @@ def from_sentence(sentence: str, definitions: list | None = None) -> list[Candid
     if sentence.rstrip().endswith("?"):
         # "Can we automatically design a Convolutional Network (ConvNet) ...?": a question
         return out
-    if _RESULT_VERB.search(sentence):
-        out.extend(_result_subject(sentence))
+    # (no search for the verb first: the anchored match is far cheaper than that scan)
+    out.extend(_result_subject(sentence))
     if (" is " in sentence or " are " in sentence) and _PASSIVE_VERB.search(sentence):
         definitions = acronym_definitions(sentence) if definitions is None else definitions
         out.extend(_passive(sentence, definitions))
@@ -323,13 +333,14 @@ def from_sentence(sentence: str, definitions: list | None = None) -> list[Candid
     if enumerated:
         definitions = acronym_definitions(sentence) if definitions is None else definitions
         out.extend(_enumerated_component(sentence, enumerated.end(), definitions))
-    if not _TRIGGER.search(sentence):
+    # (" we " and a sentence opening with "We " hold a trigger: the scan is left for the others)
+    if not (" we " in sentence or sentence.startswith("We ") or _TRIGGER.search(sentence)):
         return out
     definitions = acronym_definitions(sentence) if definitions is None else definitions
     # cheap substring tests keep the costlier rules off sentences they cannot match
-    if any(w in sentence for w in ("call", "term", "name", "dub", "coin", "refer")):
+    if any(map(sentence.__contains__, ("call", "term", "name", "dub", "coin", "refer"))):
         out.extend(_named(sentence, definitions))
-    novel = any(w in sentence for w in ("novel", "new", "innovative", "proposed"))
+    novel = any(map(sentence.__contains__, ("novel", "new", "innovative", "proposed")))
     if novel or "our " in sentence or "Our " in sentence:
         out.extend(_ours(sentence, definitions))
     if novel:
@@ -343,9 +354,11 @@ def from_sentence(sentence: str, definitions: list | None = None) -> list[Candid
         # "The TE-branch is a novel TEmporal Swin Attention block": the novel thing has its own name
         if novel and not re.match(r"\s+[A-Z]", rest[novel.end() :]):
             out.append(_candidate(name, (name,), "apposition", sentence, 0.75))
-    if not _FIRST_PERSON.search(sentence):
+    first_person = _FIRST_PERSON.search(sentence)
+    if not first_person:
         return out
-    for verb in _PROPOSE.finditer(sentence):
+    # (a verb before the end of the first first-person word is skipped below: scanned from there)
+    for verb in _PROPOSE.finditer(sentence, first_person.end()):
         if not _FIRST_PERSON.search(sentence[: verb.start()]) or _EARLIER.search(
             sentence, max(0, verb.start() - 20), verb.start()
         ):
@@ -379,9 +392,16 @@ def from_sentence(sentence: str, definitions: list | None = None) -> list[Candid
                         _candidate(d.long, (d.long, d.short), "propose-component", sentence, 0.7)
                     )
         # ("the released dataset (COCO)": a participle after an article is no proposal)
-        adjectival = re.search(r"\b(?:the|a|an|our|their|its)\s+$", sentence[: verb.start()], re.I)
+        head = sentence[: verb.start()]
+        # (searched from the last word: the pattern ends there, and a scan of the whole head
+        # tries every place in it)
+        adjectival = _ARTICLE_BEFORE.search(
+            head, max(0, len(head.rstrip()) - max(map(len, _ARTICLES)))
+        )
         for thing in (
-            () if adjectival else _THING_PAREN.finditer(sentence, verb.end(), window_end + 2)
+            ()
+            if adjectival or sentence.find("(", verb.end(), window_end + 2) < 0
+            else _THING_PAREN.finditer(sentence, verb.end(), window_end + 2)
         ):
             # "the Segment Anything Model (SAM) and corresponding dataset (SA-1B)"
             name = thing.group("name")
@@ -503,10 +523,6 @@ _CAPITAL_COMPOUND = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)*-[A-Z][a-z]+")
 _NAME_ENDS = re.compile(r"\s*(?:[(,.;:]|$|\s(?:which|that|to|for|is|as)\b)")
 
 _COINED_WORD = r"[A-Za-z][\w.+-]*[A-Z0-9][\w.+-]*"
-_RESULT_VERB = re.compile(
-    r"\b(?:achieves?|obtains?|reaches|attains?|sets?|yields?|outperforms?|surpass(?:es)?|"
-    r"establishes|improves?|exceeds?|beats?|advances)\b"
-)
 #: "SparseInst ... achieves 40 FPS", "ScaleNet-P and ScaleNet-S outperform existing ...": the
 #: subject of a result claim opening a sentence (after an adverbial phrase)
 _RESULT_SUBJECT = re.compile(
@@ -684,7 +700,8 @@ def _ours(sentence: str, definitions: list) -> list[Candidate]:
                 out.append(
                     _candidate(d.long, (d.long, d.short), "our-specific-acronym", sentence, 0.75)
                 )
-    for match in _OUR_NAME.finditer(sentence):
+    start = scan_start(sentence, *_OUR_NAME_STEMS)
+    for match in _OUR_NAME.finditer(sentence, start) if start is not None else ():
         name = name_run(sentence, match.end())
         if (
             name
@@ -694,8 +711,12 @@ def _ours(sentence: str, definitions: list) -> list[Candidate]:
             and not _NOT_OURS_AFTER.match(sentence[match.end() + len(name) :])
         ):
             out.append(_with_definition(name, match.end(), definitions, "our-name", sentence, 0.7))
-    for pattern, need_thing in ((_OUR_THING_NAMED, False), (_NOVEL_THING, True)):
-        for match in pattern.finditer(sentence):
+    for pattern, need_thing, stems in (
+        (_OUR_THING_NAMED, False, _OUR_THING_STEMS),
+        (_NOVEL_THING, True, _NOVEL_THING_STEMS),
+    ):
+        start = scan_start(sentence, *stems)
+        for match in pattern.finditer(sentence, start) if start is not None else ():
             name = name_run(sentence, match.end())
             if not name or not _accept(name):
                 continue

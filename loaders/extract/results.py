@@ -283,10 +283,12 @@ def _scores(
     if not figures:
         return []
     metrics = metric_matches(sentence)
-    implied = [] if carried else _implied(sentence, figures, mentions, metrics)
-    if not metrics and not _SCORE.search(sentence):
+    scored = bool(metrics or _SCORE.search(sentence))
+    # (once per figure, for _implied and the reading below: a costly test)
+    kinds = [_delta_kind(sentence, n) for n in figures] if scored or not carried else []
+    implied = [] if carried else _implied(sentence, figures, kinds, mentions, metrics)
+    if not scored:
         return implied
-    kinds = [_delta_kind(sentence, n) for n in figures]  # (once per figure: a costly test)
     scores = [n for n, kind in zip(figures, kinds) if kind is None]
     deltas = [n for n, kind in zip(figures, kinds) if kind is not None]
     out = _read(sentence, scores, metrics, mentions, inside, carried, absolute=True)
@@ -365,17 +367,22 @@ def _listed_before(
 
 
 def _implied(
-    sentence: str, figures: list, mentions: list[Mention], metrics: list[re.Match]
+    sentence: str,
+    figures: list,
+    kinds: list[str | None],
+    mentions: list[Mention],
+    metrics: list[re.Match],
 ) -> list[Result]:
     """ "new benchmark records on Cora (84.31%) and Pubmed (80.95%)", "achieves 78.6 on COCO
     test-dev": a figure no metric is written with, right after its benchmark in parentheses or
     right before "on" it, in the metric the benchmark's results are reported in
     (``primary_metrics``); when the sentence names metrics, only in one of them ("lowered the
-    word error rate ... to a record 6.6% on the Switchboard subset")."""
+    word error rate ... to a record 6.6% on the Switchboard subset"). ``kinds``: each figure's
+    ``_delta_kind``."""
     groups = [(g.start(), g.end()) for g in _ASIDES.finditer(sentence)] if metrics else []
     out: list[Result] = []
-    for number in figures:
-        if isinstance(number, Figure) or _delta_kind(sentence, number) is not None:
+    for number, kind in zip(figures, kinds):
+        if isinstance(number, Figure) or kind is not None:
             continue
         # "for ImageNet-C (41.42 mCE), ImageNet-R (53.92%), and ImageNet-Sketch (41.04%)": a
         # metric inside another figure's parentheses is that figure's, not the sentence's
@@ -670,6 +677,21 @@ def _split(sentence: str, number, bench: Mention | None) -> str:
 _SPLIT_PAIR = re.compile(r"/" + _SPLIT.pattern[2:], re.I)
 
 
+#: the most characters other than whitespace a _TIE_BEFORE match can hold (its longest words,
+#: "s metrics achieving respectively the around", hold 38)
+_TIE_SPAN = 60
+
+
+def _tie_before(before: str) -> re.Match | None:
+    """``_TIE_BEFORE.search(before)``, searched from near the end: a match ends there and holds
+    at most _TIE_SPAN characters other than whitespace (a search from the start tries the
+    pattern at every place of the sentence)."""
+    start = max(0, len(before) - 2 * _TIE_SPAN)
+    if start and len("".join(before[start:].split())) <= _TIE_SPAN:
+        start = 0  # (a window short of that many: searched whole)
+    return _TIE_BEFORE.search(before, start)
+
+
 def _bench_metric_number(
     sentence: str, number, metrics: list[re.Match], mentions: list[Mention]
 ) -> tuple[str | None, Mention | None]:
@@ -678,7 +700,7 @@ def _bench_metric_number(
     if all(m.end > number.start() for m in mentions):
         return None, None  # no benchmark before the number (the cheap test first)
     before = sentence[: number.start()]
-    tie = _TIE_BEFORE.search(before)
+    tie = _tie_before(before)
     if tie is None:
         return None, None
     head = before[: tie.start()] if tie.group(0).strip() else before.rstrip()

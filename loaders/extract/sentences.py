@@ -13,6 +13,36 @@ _LOST_SYMBOL = re.compile(r"[\d%] \?\s+\d")
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?:e\.g|i\.e|et al|etc|vs|v\.s|cf|Fig|Figs|Eq|Eqs|Sec|No|approx|resp|w\.r\.t|incl|Dr|Mr|Ms|St)\.|\b[A-Z]\.)$"
 )
+#: how a piece _ABBREVIATIONS matches can end (or a capital and a dot): the cheap first test
+_ABBREVIATION_ENDS = (
+    *("e.g.", "i.e.", "et al.", "etc.", "vs.", "v.s.", "cf.", "Fig.", "Figs.", "Eq.", "Eqs."),
+    *("Sec.", "No.", "approx.", "resp.", "w.r.t.", "incl.", "Dr.", "Mr.", "Ms.", "St."),
+)
+
+
+#: the ASCII whitespace characters other than the space
+_ASCII_SPACES = "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"
+
+
+def _single_spaced(text: str) -> bool:
+    """``" ".join(text.split()) == text``, tested without the split: no space at either end,
+    none doubled and no other whitespace (every other whitespace character is unprintable)."""
+    if text.isascii():
+        no_other = not any(map(text.__contains__, _ASCII_SPACES))
+    else:
+        no_other = text.isprintable()
+    return no_other and "  " not in text and not text.startswith(" ") and not text.endswith(" ")
+
+
+def _ends_in_abbreviation(text: str) -> bool:
+    """``_ABBREVIATIONS`` holds at the end of ``text`` (tested first by its endings)."""
+    if not (
+        text.endswith(_ABBREVIATION_ENDS)
+        or (text.endswith(".") and "A" <= text[-2:-1] <= "Z")
+        or text.endswith("\n")  # ($ holds before a final line break too)
+    ):
+        return False
+    return _ABBREVIATIONS.search(text, max(0, len(text) - 12)) is not None
 
 
 def split_sentences(text: str | None) -> list[str]:
@@ -24,7 +54,10 @@ def split_sentences(text: str | None) -> list[str]:
     if not text:
         return []
     # LaTeX escapes scraped from arXiv abstracts: "70\\%" is "70%"
-    text = " ".join(text.replace("\\%", "%").replace("\\&", "&").split())
+    if "\\" in text:
+        text = text.replace("\\%", "%").replace("\\&", "&")
+    if not _single_spaced(text):
+        text = " ".join(text.split())
     pieces = []
     last = 0
     for boundary in _BOUNDARY.finditer(text):
@@ -36,11 +69,22 @@ def split_sentences(text: str | None) -> list[str]:
     sentences: list[str] = []
     for piece in pieces:
         # only the end of the previous piece can hold the abbreviation
-        if sentences and _ABBREVIATIONS.search(sentences[-1], max(0, len(sentences[-1]) - 12)):
+        if sentences and _ends_in_abbreviation(sentences[-1]):
             sentences[-1] = f"{sentences[-1]} {piece}"
         else:
             sentences.append(piece)
     return [s for s in sentences if s]
+
+
+def scan_start(text: str, stems: tuple[str, ...], depth: int) -> int | None:
+    """Where to start the scan for a pattern every match of which holds one of ``stems`` at
+    most ``depth`` characters after its start (None: the text holds none, so no match).
+
+    >>> scan_start("we use the our model", ("our ", "Our "), 0), scan_start("none", ("our ",), 0)
+    (11, None)
+    """
+    places = [at for at in map(text.find, stems) if at >= 0]
+    return max(0, min(places) - depth) if places else None
 
 
 _DIGIT = re.compile(r"\d")
