@@ -278,7 +278,7 @@ def enrich_papers(
     On a store with a COPY path the citations of every chunk are held in a :class:`EdgeSpool`
     and written in one go when S2 is done (see :mod:`kg.spool` for why). Until then each
     paper S2 filled in is stored as :data:`CITATIONS_PENDING` (a retry status), and set to
-    ``ok`` once its citations and the counts they change are stored: a build interrupted
+    ``ok`` once its citations are stored (every :data:`SPOOL_EDGES` held, and at the end): a build interrupted
     before that leaves those papers to the next run, as any paper not yet enriched."""
     if not papers:
         return papers
@@ -295,19 +295,27 @@ def enrich_papers(
             replace_listing_authors(kb, authored)
             stored = write_graph(kb, _pending(part.papers) if spool else part.papers, (), index)
             pending.extend(p.key for p in stored if p.s2_status == CITATIONS_PENDING)
+            if spool is not None and spool.held >= SPOOL_EDGES:
+                flush()
             if extraction is not None:
                 extraction.submit(stored)
             else:
                 written.extend(stored)
 
+    def flush() -> None:
+        assert spool is not None
+        if spool.held:
+            with stage(progress, "write", f"writing {spool.held:,} citations"):
+                spool.flush(kb.store)
+        _set_ok(kb, [spool.key(k) for k in pending])
+        pending.clear()
+
     try:
         with counts.deferred(kb.store):
             result = s2_enrich(papers, options, progress=progress, sink=write)
-            if spool is not None and spool.held:
-                with stage(progress, "write", f"writing {spool.held} citations"):
-                    spool.flush(kb.store)
+            if spool is not None:
+                flush()
         if spool is not None:
-            _set_ok(kb, [spool.key(k) for k in pending])
             written = [_ok(p) for p in written]
     finally:
         if spool is not None:
@@ -317,6 +325,9 @@ def enrich_papers(
     return written
 
 
+#: held citations are written once there are this many: one COPY of 10M did not fit beside a 1M
+#: build (13.2 GiB RSS before it; LadybugDB's COPY from a frame holds ~0.75 GiB a million edges)
+SPOOL_EDGES = 2_000_000
 #: the ``s2_status`` of a paper S2 filled in whose citations are still held (kg.spool)
 CITATIONS_PENDING = "retry:citations_pending"
 
