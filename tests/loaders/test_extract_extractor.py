@@ -197,6 +197,16 @@ def test_the_authors_lower_case_name_is_proposed_despite_generic_words():
     assert proposed == [method_key("proximal policy optimization")]
 
 
+def _scores(abstract: str) -> list[tuple]:
+    """(benchmark, metric, value) of every result with a value extracted from ``abstract``."""
+    ex = extract_paper(Paper(key="p", title="X", abstract=abstract))
+    return sorted(
+        (r.dst, r.metric, r.value)
+        for r in ex.relationships
+        if isinstance(r, EvaluatedOn) and r.value is not None
+    )
+
+
 def test_figures_after_a_continuation_pair_with_the_benchmarks_the_sentence_before_listed():
     # arxiv:2108.08426: as many figures in one metric as benchmarks listed, paired in order
     abstract = (
@@ -205,20 +215,16 @@ def test_figures_after_a_continuation_pair_with_the_benchmarks_the_sentence_befo
         "specific, with R(2+1)D backbone, MCN achieves Top-1 accuracies of 84.8% and 54.5% for "
         "video action recognition, as well as 52.5% and 23.7% for video retrieval."
     )
-    ex = extract_paper(Paper(key="p", title="X", abstract=abstract))
-    got = sorted(
-        (r.dst, r.metric, r.value)
-        for r in ex.relationships
-        if isinstance(r, EvaluatedOn) and r.value is not None
-    )
-    assert got == [("hmdb51", "top-1 accuracy", 54.5), ("ucf101", "top-1 accuracy", 84.8)]
+    assert _scores(abstract) == [
+        ("hmdb51", "top-1 accuracy", 54.5),
+        ("ucf101", "top-1 accuracy", 84.8),
+    ]
     # without the continuation, or with another count of figures, none is paired
     for changed in (
         abstract.replace("To be more specific, with", "With"),
         abstract.replace("84.8% and 54.5%", "84.8%"),
     ):
-        ex = extract_paper(Paper(key="p", title="X", abstract=changed))
-        assert not [r for r in ex.relationships if isinstance(r, EvaluatedOn) and r.value]
+        assert not _scores(changed)
 
 
 def test_figures_with_respectively_pair_with_the_benchmarks_an_evaluation_sentence_listed():
@@ -229,31 +235,22 @@ def test_figures_with_respectively_pair_with_the_benchmarks_an_evaluation_senten
         "average accuracies of 93.4% and 95.9% on arrhythmia classification and MI "
         "classification, respectively."
     )
-    ex = extract_paper(Paper(key="p", title="X", abstract=abstract))
-    got = sorted(
-        (r.dst, r.metric, r.value)
-        for r in ex.relationships
-        if isinstance(r, EvaluatedOn) and r.value is not None
-    )
-    assert got == [("mitbih", "accuracy", 93.4), ("ptbdiagnostic", "accuracy", 95.9)]
+    assert _scores(abstract) == [("mitbih", "accuracy", 93.4), ("ptbdiagnostic", "accuracy", 95.9)]
     # arxiv:1909.04810: after results on the listed benchmarks, "respectively" pairs other things
     abstract = (
         "We achieved state-of-the-art accuracy of 97.7% and 94.6% on Cornell and Jacquard "
         "grasping datasets, respectively. We also demonstrate a grasp success rate of 95.4% and "
         "93% on household and adversarial objects, respectively, using a 7 DoF robotic arm."
     )
-    ex = extract_paper(Paper(key="p", title="X", abstract=abstract))
-    assert not [r for r in ex.relationships if isinstance(r, EvaluatedOn) and r.value in (95.4, 93)]
+    assert not [s for s in _scores(abstract) if s[2] in (95.4, 93)]
     # models are not the listed benchmarks (the ECG sentence with its tasks changed to models)
     models = abstract_ecg.replace(
         "on arrhythmia classification and MI classification", "with the small and large models"
     )
-    ex = extract_paper(Paper(key="p", title="X", abstract=models))
-    assert not [r for r in ex.relationships if isinstance(r, EvaluatedOn) and r.value]
+    assert not _scores(models)
     # splits are not the listed benchmarks
     split = "On CIFAR-10 and CIFAR-100 we train. It reaches 93.1% and 95.2% accuracy on the validation and test sets, respectively."
-    ex = extract_paper(Paper(key="p", title="X", abstract=split))
-    assert not [r for r in ex.relationships if isinstance(r, EvaluatedOn) and r.value]
+    assert not _scores(split)
 
 
 def _used_and_compared(title: str, abstract: str) -> dict[str, str]:
