@@ -6,7 +6,8 @@ citations grows from 0.04 s into an empty table to 7.5 s into one of 1.4M). A bu
 its citations chunk by chunk spent most of its time there (1,375 s of a 2,015 s build at 1M
 papers); one COPY of all 10M citations into the empty table takes 60 s. So
 :func:`loaders.pipeline.enrich_papers` spools the citations of every chunk and writes them when
-S2 is done, and the papers' ``s2_status`` after them (see there for what a crash leaves).
+S2 is done (or every ``SPOOL_EDGES`` held: one COPY of 10M did not fit in memory beside a
+1M build), and the papers' ``s2_status`` after them (see there for what a crash leaves).
 
 The held edges wait in a temporary file (pickled columns, a chunk at a time), not in memory.
 Their endpoints are keys as resolved when the chunk was written; a paper merged into another
