@@ -77,6 +77,12 @@ METRICS: tuple[tuple[str, str], ...] = (
     ("EER", r"\bEER\b|equal error rate"),
     ("DER", r"\bDER\b|diarization error rate"),
     ("success rate", r"success rates?"),
+    # reinforcement learning: Atari scores relative to a human player, returns of an episode
+    (
+        "human-normalized score",
+        r"human[- ]normali[sz]ed (?:mean |median |average )?scores?|(?-i:\bHNS\b)",
+    ),
+    ("return", r"(?:average|mean|episodic|normali[sz]ed) (?:episode |episodic )?returns?\b"),
     ("win rate", r"win rates?"),
     ("PR-AUC", r"PR[- ]AUC|\bAUPRC?\b"),
     # a tracker's success score is the area under its success plot ("70.7 SUC on LaSOT",

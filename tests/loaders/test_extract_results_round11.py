@@ -85,3 +85,26 @@ def test_a_second_figure_keeps_its_own_split():
         (r.value, r.split) for r in ex.relationships if isinstance(r, EvaluatedOn) and r.value
     )
     assert splits == [(2.1, "test-clean"), (4.5, "test-other")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Our agent achieves a median human-normalized score of 96% on Atari-57.",
+            [("atari", "human-normalized score", 96.0)],
+        ),
+        (
+            "On the DeepMind Control Suite, our method achieves an average return of 850.",
+            [("deepmindcontrolsuite", "return", 850.0)],
+        ),
+        (
+            "The offline method reaches a normalized return of 78.3 on D4RL.",
+            [("d4rl", "return", 78.3)],
+        ),
+        # (a verb, not a metric)
+        ("It returns 5.2 candidates per query on MS MARCO.", []),
+    ],
+)
+def test_reinforcement_learning_scores(sentence, expected):
+    assert absolute(sentence) == expected
