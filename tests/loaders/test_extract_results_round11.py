@@ -108,3 +108,12 @@ def test_a_second_figure_keeps_its_own_split():
 )
 def test_reinforcement_learning_scores(sentence, expected):
     assert absolute(sentence) == expected
+
+
+def test_the_voxceleb1_trial_lists_are_voxceleb():
+    assert absolute(
+        "On VoxCeleb1-O, the system obtains an EER of 0.86% and a minDCF of 0.091."
+    ) == [
+        ("voxceleb", "EER", 0.86),
+        ("voxceleb", "minDCF", 0.091),
+    ]
