@@ -58,7 +58,7 @@ METRICS: tuple[tuple[str, str], ...] = (
     ("mask AP", r"mask m?AP\b|(?-i:AP\s?\(mask\)|AP\^?mask\b|AP\^?m\b)"),
     (
         "mAP",
-        r"(?:box|bbox)(?:/mask)? m?AP\b|(?-i:AP\s?\(box\)|AP\^?box\b|AP\^?b\b)|mAP(?!E\b)(?:@?[\d.:]+)?|\bAP(?:50|75)?\b|mean average precision|average precision",
+        r"(?:box|bbox)(?:/mask)? m?AP\b|(?-i:AP\s?\(box\)|AP\^?box\b|AP\^?b\b)|mAP(?!E\b)(?:@?[\d.:]+)?|\bAP(?:[ _]?\{?(?:50|75)\}?(?!\.?\d)|\b)|mean average precision|average precision",
     ),
     ("FID", r"FID(?: scores?)?"),
     # FEVER's own measure: the label right with its evidence
@@ -77,6 +77,12 @@ METRICS: tuple[tuple[str, str], ...] = (
     ("EER", r"\bEER\b|equal error rate"),
     ("DER", r"\bDER\b|diarization error rate"),
     ("success rate", r"success rates?"),
+    # reinforcement learning: Atari scores relative to a human player, returns of an episode
+    (
+        "human-normalized score",
+        r"human[- ]normali[sz]ed (?:mean |median |average )?scores?|(?-i:\bHNS\b)",
+    ),
+    ("return", r"(?:average|mean|episodic|normali[sz]ed) (?:episode |episodic )?returns?\b"),
     ("win rate", r"win rates?"),
     ("PR-AUC", r"PR[- ]AUC|\bAUPRC?\b"),
     # a tracker's success score is the area under its success plot ("70.7 SUC on LaSOT",
@@ -316,9 +322,19 @@ class Figure:
 _RESOLUTION = re.compile(r"(?<![\w.])\d{2,4}\s?[?×x]\s?\d{2,4}(?![\w.]?\d)")
 
 
+#: "64.1 AP 50", "AP_{75} of 41.0": the IoU threshold written after AP is part of the metric
+_AP_THRESHOLD_BEFORE = re.compile(r"(?<![A-Za-z])m?AP[ _]?\{?$")
+
+
+def _is_ap_threshold(sentence: str, number: re.Match) -> bool:
+    return number.group(1) in ("50", "75") and bool(
+        _AP_THRESHOLD_BEFORE.search(sentence, max(0, number.start() - 5), number.start())
+    )
+
+
 def numbers(sentence: str) -> list:
     """The sentence's figures, an "a/b" pair read as two figures (and "a/b/c" as three), image
-    sizes left out."""
+    sizes and the IoU thresholds of AP ("AP 50") left out."""
     pairs = list(_PAIR.finditer(sentence)) if "/" in sentence else []
     sizes = (
         [(r.start(), r.end()) for r in _RESOLUTION.finditer(sentence)]
@@ -328,6 +344,8 @@ def numbers(sentence: str) -> list:
     out: list = []
     for number in _NUMBER.finditer(sentence):
         if sizes and any(a <= number.start() < b for a, b in sizes):
+            continue
+        if _is_ap_threshold(sentence, number):
             continue
         pair = next((p for p in pairs if p.start() == number.start()), None)
         if pair is not None:

@@ -234,6 +234,46 @@ def _respective(
     return True, None
 
 
+#: "On ModelNet40, ...": a sentence that opens with the benchmark its first figures are on
+_OPENS_ON = re.compile(r"(?:On|For)\s+(?:the\s+)?$")
+
+
+def _metric_list_to(
+    sentence: str, number, first: Mention, between: str, numbers: list, mentions: list[Mention]
+) -> bool:
+    """ "26.8 PQ, 16.8 AP, and 34.1 mIoU on ADE20K": figures each with its own metric, then the
+    one benchmark they are all on. Not when a figure of the list has no metric of its own
+    ("54.3% accuracy, and 18.2% on MATH": the "on" is the last figure's only), nor when the
+    sentence opens with another benchmark ("On ModelNet40, it achieves 93.8% overall accuracy,
+    and 87.2% mIoU on ShapeNetPart")."""
+    if not METRIC.match(between.lstrip(" %")) or not _FIGURE_LIST.fullmatch(
+        METRIC.sub(" ", between)
+    ):
+        return False
+    inside = sum(number.end() < n.start() < first.start for n in numbers)
+    if len(METRIC.findall(between)) <= inside:
+        return False
+    return not any(
+        m.name != first.name
+        and m.end <= number.start()
+        and _OPENS_ON.fullmatch(sentence, 0, m.start)
+        for m in mentions
+    )
+
+
+def listed_benchmark(
+    sentence: str, number, numbers: list, mentions: list[Mention]
+) -> tuple[bool, Mention | None]:
+    """The benchmark a list of figures pairs ``number`` with, in order ("84.3 and 86.1 on SNLI
+    and MultiNLI respectively"): (True, the mention or None) when ``number`` stands in such a
+    list, (False, None) when it does not."""
+    decided, respective = _respective(sentence, number, numbers, mentions)
+    if decided:
+        return True, respective
+    paired = _paired_lists(sentence, number, numbers, mentions)
+    return paired is not None, paired
+
+
 #: a clause naming where its figure is: "On ActivityNet-1.3, it obtains"
 _OTHER_NAMED_CLAUSE = re.compile(r"(?:^|\s)[Oo]n\s+(?:the\s+)?[A-Z]")
 
@@ -401,10 +441,7 @@ def tied_benchmark(
                 not any(number.end() < n.start() < first.start for n in numbers)
                 # "26.8 PQ, 16.8 AP, and 34.1 mIoU on ADE20K" (not "top-5 accuracy of 97.18,
                 # 62.4 mAP on COCO": there the metric came before the figure)
-                or (
-                    METRIC.match(between.lstrip(" %"))
-                    and _FIGURE_LIST.fullmatch(METRIC.sub(" ", between))
-                )
+                or _metric_list_to(sentence, number, first, between, numbers, mentions)
             )
             and len(between) <= 60
             # "an average mAP of 34.09%; on THUMOS14, it reaches": a semicolon ends the figure's clause

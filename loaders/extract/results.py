@@ -24,7 +24,7 @@ from loaders.extract.figures import (
     numbers,
 )
 from loaders.extract.primary_metrics import primary_metric
-from loaders.extract.result_benchmarks import figure_run, tied_benchmark
+from loaders.extract.result_benchmarks import figure_run, listed_benchmark, tied_benchmark
 from loaders.extract.sentences import has_digit
 
 #: a bound, not a figure: "over 600 FPS", "more than 80%", "nearly 2x", "to surpass 80%"
@@ -397,37 +397,43 @@ def _implied(
         value = float(number.group(1))
         if (unit is None and "." not in number.group(1)) or (unit == "%" and value > 100):
             continue  # "on 3 datasets": a count
-        bench = next(
-            (
-                m
-                for m in mentions
-                if (
-                    m.end <= number.start()
-                    and _PAREN_FIGURE.fullmatch(sentence, m.end, number.start())
-                    and _PAREN_CLOSE.match(sentence, number.end())
-                )
-                # "CIFAR-10: 97.1%, CIFAR-100: 83.2%": a table written as prose
-                or (
-                    m.end <= number.start()
-                    and _BENCH_COLON.fullmatch(sentence, m.end, number.start())
-                    and _ITEM_END.match(sentence, number.end())
-                )
-                # "(e.g., GSM8K 74.4% ? 83.2%)": the benchmark, where it started, an arrow
-                or (
-                    m.end <= number.start()
-                    and _BENCH_ARROW.fullmatch(sentence, m.end, number.start())
-                )
-                or (
-                    m.start >= number.end()
-                    and _FIGURE_ON.fullmatch(sentence, number.end(), m.start)
-                    # "state-of-the-art performance (85.4%) on VisDA": a ")" only closes the figure's "("
-                    and (
-                        sentence[number.end() : m.start].lstrip()[:1] != ")"
-                        or _OPENS.search(sentence, 0, number.start())
+        in_list, bench = listed_benchmark(sentence, number, figures, mentions)
+        if in_list and bench is None:
+            continue  # a list of figures paired with names the gazetteer does not know
+        bench = (
+            bench
+            or next(
+                (
+                    m
+                    for m in mentions
+                    if (
+                        m.end <= number.start()
+                        and _PAREN_FIGURE.fullmatch(sentence, m.end, number.start())
+                        and _PAREN_CLOSE.match(sentence, number.end())
                     )
-                )
-            ),
-            None,
+                    # "CIFAR-10: 97.1%, CIFAR-100: 83.2%": a table written as prose
+                    or (
+                        m.end <= number.start()
+                        and _BENCH_COLON.fullmatch(sentence, m.end, number.start())
+                        and _ITEM_END.match(sentence, number.end())
+                    )
+                    # "(e.g., GSM8K 74.4% ? 83.2%)": the benchmark, where it started, an arrow
+                    or (
+                        m.end <= number.start()
+                        and _BENCH_ARROW.fullmatch(sentence, m.end, number.start())
+                    )
+                    or (
+                        m.start >= number.end()
+                        and _FIGURE_ON.fullmatch(sentence, number.end(), m.start)
+                        # "state-of-the-art performance (85.4%) on VisDA": a ")" only closes the figure's "("
+                        and (
+                            sentence[number.end() : m.start].lstrip()[:1] != ")"
+                            or _OPENS.search(sentence, 0, number.start())
+                        )
+                    )
+                ),
+                None,
+            )
         )
         if bench is None:
             bench = _opening_benchmark(sentence, number, mentions)
@@ -657,6 +663,12 @@ def _without_mentions(sentence: str, start: int, end: int, mentions: list[Mentio
 def _split(sentence: str, number, bench: Mention | None) -> str:
     """The split written right after the benchmark ("COCO test-dev", "LibriSpeech test-clean")
     or with the figure ("on the validation set")."""
+    own = _ON_SPLIT.match(sentence, number.end())
+    if own is not None:
+        # "38.2 mAP on the COCO val set and 39.1 mAP on test-dev": the figure's own split, not
+        # the one written after the benchmark of the sentence
+        word = own.group(1).lower()
+        return _SPLIT_NAMES.get(word, word)
     windows = [sentence[bench.end : bench.end + 40]] if bench is not None else []
     windows.append(sentence[number.end() : number.end() + 40])
     for window in windows:
