@@ -9,65 +9,25 @@ from __future__ import annotations
 import json
 import re
 
-import loaders.extract.evaluate as ev
-from kg.model import EvaluatedOn
+from loaders.extract.evaluate import PWC_CHECKED, checked_results, evaluate, pwc_sets
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
 
-def unjudged(half: str = "pwc-results-test") -> tuple[int, list[tuple[tuple, str]]]:
-    """(how many predictions match no label, those not in the check file with their abstract)."""
-    entries = json.loads(ev.PWC_CHECKED.read_text("utf-8"))["checked"]
-    judged = {(c["id"], c["benchmark"], c["metric"], c["value"]) for c in entries}
-    seen: dict = {}
-    found: list[tuple[tuple, str]] = []
-    count = 0
-    extract, match, score_paper = ev.extract_paper, ev._match, ev._score_paper
-
-    def remember_extraction(paper):
-        seen["ex"] = extract(paper)
-        return seen["ex"]
-
-    def remember_item(item, ex, scores, where, checked):
-        seen["item"] = item
-        return score_paper(item, ex, scores, where, checked)
-
-    def collect(gold, predicted, score, where, same):
-        nonlocal count
-        unmatched = match(gold, predicted, score, where, same)
-        if same is ev._same_result:
-            edges = [
-                r
-                for r in seen["ex"].relationships
-                if isinstance(r, EvaluatedOn)
-                and r.metric
-                and r.value is not None
-                and getattr(r, "kind", "absolute") == "absolute"
-            ]
-            for i in unmatched:
-                key = (seen["item"]["id"], edges[i].dst, edges[i].metric, edges[i].value)
-                count += 1
-                if key not in judged:
-                    found.append((key, seen["item"]["abstract"]))
-        return unmatched
-
-    ev.extract_paper, ev._match, ev._score_paper = remember_extraction, collect, remember_item
-    try:
-        ev.evaluate(ev.pwc_sets()[half], ev.checked_results())
-    finally:
-        ev.extract_paper, ev._match, ev._score_paper = extract, match, score_paper
-    return count, found
-
-
-def main() -> None:
-    count, found = unjudged()
-    for key, abstract in found:
+def main(half: str = "pwc-results-test") -> None:
+    papers = pwc_sets()[half]
+    abstracts = {p.get("id"): p["abstract"] for p in papers}
+    score = evaluate(papers, checked_results())["results"]
+    entries = json.loads(PWC_CHECKED.read_text("utf-8"))["checked"]
+    judged = {(c["id"], c["benchmark"], c["metric"], c["value"]) for c in entries}  # right or wrong
+    unjudged = [key for key in score.unverified if key not in judged]
+    for key in unjudged:
         value = f"{key[3]:g}"
         print(key)
-        for sentence in _SENTENCE_END.split(abstract):
+        for sentence in _SENTENCE_END.split(abstracts[key[0]]):
             if value in sentence:
                 print("   ", sentence)
-    print(f"{count} predictions match no label; {len(found)} of them not judged yet")
+    print(f"{score.fp} predictions match no label; {len(unjudged)} of them not judged yet")
 
 
 if __name__ == "__main__":

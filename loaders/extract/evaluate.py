@@ -66,6 +66,8 @@ class Score:
     false_negatives: list[str] = field(default_factory=list)
     #: false positives a hand check found right (the labels are incomplete); None: not checked
     verified: int | None = None
+    #: (id, benchmark key, metric, value) of the results false positives no hand check found right
+    unverified: list[tuple] = field(default_factory=list)
 
     @property
     def checked_precision(self) -> float | None:
@@ -395,11 +397,12 @@ def _score_paper(item: dict, ex, scores: dict[str, Score], where: str, checked: 
         unmatched = _match(gold_r, pred_r, scores["results"], where, _same_result)
         if checked is not None:
             score = scores["results"]
-            score.verified = (score.verified or 0) + sum(
+            keys = [
                 (item.get("id"), pred_edges[i].dst, pred_edges[i].metric, pred_edges[i].value)
-                in checked
                 for i in unmatched
-            )
+            ]
+            score.verified = (score.verified or 0) + sum(k in checked for k in keys)
+            score.unverified.extend(k for k in keys if k not in checked)
 
 
 def report(scores: dict[str, Score], verbose: bool = False) -> str:

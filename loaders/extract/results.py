@@ -400,41 +400,7 @@ def _implied(
         in_list, bench = listed_benchmark(sentence, number, figures, mentions)
         if in_list and bench is None:
             continue  # a list of figures paired with names the gazetteer does not know
-        bench = (
-            bench
-            or next(
-                (
-                    m
-                    for m in mentions
-                    if (
-                        m.end <= number.start()
-                        and _PAREN_FIGURE.fullmatch(sentence, m.end, number.start())
-                        and _PAREN_CLOSE.match(sentence, number.end())
-                    )
-                    # "CIFAR-10: 97.1%, CIFAR-100: 83.2%": a table written as prose
-                    or (
-                        m.end <= number.start()
-                        and _BENCH_COLON.fullmatch(sentence, m.end, number.start())
-                        and _ITEM_END.match(sentence, number.end())
-                    )
-                    # "(e.g., GSM8K 74.4% ? 83.2%)": the benchmark, where it started, an arrow
-                    or (
-                        m.end <= number.start()
-                        and _BENCH_ARROW.fullmatch(sentence, m.end, number.start())
-                    )
-                    or (
-                        m.start >= number.end()
-                        and _FIGURE_ON.fullmatch(sentence, number.end(), m.start)
-                        # "state-of-the-art performance (85.4%) on VisDA": a ")" only closes the figure's "("
-                        and (
-                            sentence[number.end() : m.start].lstrip()[:1] != ")"
-                            or _OPENS.search(sentence, 0, number.start())
-                        )
-                    )
-                ),
-                None,
-            )
-        )
+        bench = bench or _benchmark_beside(sentence, number, mentions)
         if bench is None:
             bench = _opening_benchmark(sentence, number, mentions)
         metric = primary_metric(bench.name) if bench is not None else None
@@ -462,6 +428,40 @@ _OWN_FIGURE_BEFORE = re.compile(
     r"\b(?:achiev|obtain|reach|attain)\w*\s+(?:an?\s+|the\s+)?(?:new\s+)?(?:state-of-the-art\s+|best\s+)?(?:(?:result|performance|score)\s+of\s+)?$",
     re.I,
 )
+
+
+def _benchmark_beside(sentence: str, number, mentions: list[Mention]) -> Mention | None:
+    """The benchmark written right beside a figure: before it in parentheses, a colon or an
+    arrow, or after it with "on"."""
+    return next(
+        (
+            m
+            for m in mentions
+            if (
+                m.end <= number.start()
+                and _PAREN_FIGURE.fullmatch(sentence, m.end, number.start())
+                and _PAREN_CLOSE.match(sentence, number.end())
+            )
+            # "CIFAR-10: 97.1%, CIFAR-100: 83.2%": a table written as prose
+            or (
+                m.end <= number.start()
+                and _BENCH_COLON.fullmatch(sentence, m.end, number.start())
+                and _ITEM_END.match(sentence, number.end())
+            )
+            # "(e.g., GSM8K 74.4% ? 83.2%)": the benchmark, where it started, an arrow
+            or (m.end <= number.start() and _BENCH_ARROW.fullmatch(sentence, m.end, number.start()))
+            or (
+                m.start >= number.end()
+                and _FIGURE_ON.fullmatch(sentence, number.end(), m.start)
+                # "state-of-the-art performance (85.4%) on VisDA": a ")" only closes the figure's "("
+                and (
+                    sentence[number.end() : m.start].lstrip()[:1] != ")"
+                    or _OPENS.search(sentence, 0, number.start())
+                )
+            )
+        ),
+        None,
+    )
 
 
 def _opening_benchmark(sentence: str, number, mentions: list[Mention]) -> Mention | None:

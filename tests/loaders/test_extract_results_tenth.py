@@ -1,4 +1,4 @@
-"""Result shapes of issue 15's eleventh round, each on a sentence written for the test."""
+"""Result shapes of issue 15's tenth round, each on a sentence written for the test."""
 
 from __future__ import annotations
 
