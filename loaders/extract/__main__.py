@@ -30,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
         metavar="NAME",
         action="append",
         default=[],
-        help="only the named sets whose name contains NAME (repeatable)",
+        help="only the set named NAME, as printed before its parenthesis (repeatable)",
     )
     parser.add_argument(
         "--verbose", "-v", action="store_true", help="list false positives and negatives"
@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     for name, papers in sets.items():
-        if args.set and not any(s in name for s in args.set):
+        if args.set and name.split(" (")[0] not in args.set:
             continue
         print(f"{name}: {len(papers)} labelled papers")
         checked_file = next((f for s, f in CHECKED.items() if name.startswith(s)), None)

@@ -34,3 +34,11 @@ def test_tuning_sets_are_named_as_tuned_on_and_fresh2_fresh3_as_never() -> None:
     assert "pwc-methods-fresh (tuned on from the sixth round)" in labelled_sets()
     assert "pwc-methods-fresh2 (never tuned on)" in labelled_sets()
     assert "pwc-methods-fresh3 (never tuned on)" in labelled_sets()
+
+
+def test_set_picks_the_set_of_that_exact_name_only(capsys) -> None:
+    from loaders.extract.__main__ import main
+
+    assert main(["--eval", "--set", "pwc-methods-fresh", "--set", "unseen-25"]) == 0
+    headings = [line for line in capsys.readouterr().out.splitlines() if "labelled papers" in line]
+    assert [h.split(" (")[0].split(":")[0] for h in headings] == ["unseen-25", "pwc-methods-fresh"]
