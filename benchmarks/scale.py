@@ -33,6 +33,7 @@ import orjson
 
 from benchmarks.queries import measure, workload
 from kg import KnowledgeGraph
+from kg.config import Settings
 from kg.graph import Graph
 from kg.store_embedded import EmbeddedStore
 from loaders import pipeline
@@ -262,6 +263,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--skip-analyze", action="store_true")
     parser.add_argument(
+        "--pool",
+        type=float,
+        metavar="GIB",
+        help="the embedded store's buffer pool in GiB (default: the store's, see KG_BUFFER_POOL)",
+    )
+    parser.add_argument(
         "--chunk-papers",
         type=int,
         default=EnrichOptions.chunk_papers,
@@ -291,8 +298,10 @@ def main(argv: list[str] | None = None) -> int:
             )
         log(f"inputs ready in {prepare:.0f} s; the cache answers every request (plan: 0)")
 
-        store = EmbeddedStore(workdir / "kg.db")
+        pool = int(args.pool * 1024**3) if args.pool else Settings.from_env().buffer_pool
+        store = EmbeddedStore(workdir / "kg.db", buffer_pool_size=pool)
         kb = KnowledgeGraph(store)
+        log(f"buffer pool: {store.buffer_pool_size / 1024**3:.1f} GiB")
         stages = Stages()
         started = time.perf_counter()
         report = pipeline.build(
