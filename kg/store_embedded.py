@@ -20,6 +20,10 @@ from kg.store import DEFAULT_BATCH_SIZE, Dialect, batched
 #: a write of at least this many rows of one kind COPYs the rows that are new (see kg.bulk)
 BULK_MIN_ROWS = 2000
 _GIB = 1024**3
+#: after COPYing this many rows the database is closed and opened again: LadybugDB holds native
+#: memory for every row COPYed (~2.3 KB a node row, not returned by a checkpoint, all of it by
+#: a close, which takes ~20 ms at 1M papers): most of a large build's growth (see :meth:`EmbeddedStore.copy`)
+REOPEN_AFTER_ROWS = 50_000
 
 
 def default_buffer_pool() -> int:
@@ -71,24 +75,37 @@ class EmbeddedStore:
         self.bulk_min_rows = bulk_min_rows
         #: bytes; None: :func:`default_buffer_pool`
         self.buffer_pool_size = buffer_pool_size or default_buffer_pool()
+        self.read_only = read_only
         self._in_transaction = False
         self._indexed_writes = 0
+        #: rows COPYed since the database was opened (see :data:`REOPEN_AFTER_ROWS`)
+        self._copied = 0
         self.identifiers: IdentifierIndex | None = None
         if read_only and not self.path.exists():
             raise StoreError(f"no database at {self.path}: run `kg build` first")
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = ladybug.Database(
-                str(self.path), read_only=read_only, buffer_pool_size=self.buffer_pool_size
-            )
-            self._conn = ladybug.Connection(self._db)
-        except RuntimeError as exc:
-            raise StoreError(f"cannot open the database at {self.path}: {exc}") from None
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._open()
         if not read_only:
             for statement in schema.embedded_ddl():
                 self._conn.execute(statement)
             self._add_missing_columns()
         self.identifiers = self._identifier_index(read_only)
+
+    def _open(self) -> None:
+        try:
+            self._db = ladybug.Database(
+                str(self.path), read_only=self.read_only, buffer_pool_size=self.buffer_pool_size
+            )
+            self._conn = ladybug.Connection(self._db)
+        except (RuntimeError, OSError) as exc:
+            raise StoreError(f"cannot open the database at {self.path}: {exc}") from None
+        self._copied = 0
+
+    def _reopen(self) -> None:
+        """Close the database and open it again (between statements, outside a transaction)."""
+        self._conn.close()
+        self._db.close()
+        self._open()
 
     def _add_missing_columns(self) -> None:
         # A database an older version made lacks newer columns; its counts are then computed once.
@@ -208,6 +225,9 @@ class EmbeddedStore:
         with the ``from`` and ``to`` keys). Every row must be new: a duplicate key fails it all."""
         if len(frame):
             self.run(f"COPY {table}({', '.join(columns)}) FROM $frame", {"frame": frame})
+            self._copied += len(frame)
+            if self._copied >= REOPEN_AFTER_ROWS and not self._in_transaction:
+                self._reopen()
         return len(frame)
 
     def close(self) -> None:

@@ -27,7 +27,7 @@ Advance = Callable[[str, int], None]
 CACHED_BATCH = 5_000
 
 
-@dataclass
+@dataclass(slots=True)  # one a listed paper: ~0.5 KB each less than with a __dict__
 class PaperState:
     paper: Paper
     record: dict | None = None
