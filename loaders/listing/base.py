@@ -26,7 +26,7 @@ class MalformedEntry(InputError):
     """One entry that cannot become a paper; the parser reports it and goes on."""
 
 
-@dataclass
+@dataclass(slots=True)  # one a listed paper
 class ListingEntry:
     """One paper of a listing; ``authors`` in order when the listing names them."""
 
