@@ -901,6 +901,10 @@ def _parenthesised(
 _VERSUS_AFTER = re.compile(r"^\s*%?\s*(?:v\.?s\.?|versus)\s+\d{1,3}(?:\.\d+)?\s?%?", re.I)
 #: (and "85.2±0.4% accuracy": the spread written between)
 _ADJACENT = re.compile(rf"\s*%?\s?{_SPREAD}")
+#: "we achieve (77.4+4.2)% mAP": the figure of the paper's base model, then the gain its addition
+#: brings, in parentheses before the unit and the metric
+_GAIN_IN_PARENS = re.compile(r"\s?\+\s?\d{1,3}(?:\.\d+)?\s?\)\s?(%?)\s?")
+_OPENED = re.compile(r"\(\s*$")
 _PAREN_OPEN = re.compile(r"\s*%?\s*\(\s*")
 _IN_TERMS_OF_AFTER = re.compile(r"\s*%?\s*in terms of\s+(?:the\s+)?", re.I)
 #: (and "the F1 score of RE on FUNSD is boosted from 80.35% to 89.45%": the task between)
@@ -920,6 +924,14 @@ def _paired_metric(sentence: str, figure: Figure, metrics: list[re.Match]) -> st
         ):
             return "mAP" if figure.which == 1 else "mask AP"
     return None
+
+
+def _base_before_gain(sentence: str, number, metric: re.Match) -> re.Match | None:
+    """The "+4.2)%" between the base figure of "(77.4+4.2)% mAP" and its metric, None when the
+    figure is not written so."""
+    if not _OPENED.search(sentence, max(0, number.start() - 3), number.start()):
+        return None
+    return _GAIN_IN_PARENS.fullmatch(sentence, number.end(), metric.start())
 
 
 def _tied_metric(
@@ -942,6 +954,7 @@ def _tied_metric(
             )
             # "accuracy of 97.35% in terms of the ADD(-S) metric": the metric named after wins
             or _IN_TERMS_OF_AFTER.fullmatch(sentence, number.end(), metric.start())
+            or _base_before_gain(sentence, number, metric) is not None
         ):
             return metric_name(metric)
     for metric in metrics:
