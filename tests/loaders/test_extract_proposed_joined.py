@@ -46,3 +46,21 @@ def test_a_network_named_beside_its_module_stays_apart():
         return Candidate(name, (name,), "title-prefix", name, 0.9)
 
     assert len(_merge_candidates([cand("ParC-Net"), cand("ParC")])) == 2
+
+
+def test_capitalised_modules_in_a_first_person_sentence_are_proposed():
+    names = proposed(
+        "M2Det: A Single-Shot Object Detector based on Multi-Level Feature Pyramid Network",
+        "Second, we feed the base feature into a block of alternating joint Thinned U-shape "
+        "Modules and Feature Fusion Modules and exploit the decoder layers of each U-shape module "
+        "as the features for detecting objects.",
+    )
+    assert {"Thinned U-shape Modules", "Feature Fusion Modules"} <= set(names)
+
+
+def test_a_capitalised_loss_in_a_first_person_sentence_is_proposed():
+    names = proposed(
+        "Context Prior for Scene Segmentation",
+        "Specifically, we develop a Context Prior with the supervision of the Affinity Loss.",
+    )
+    assert "Affinity Loss" in names
