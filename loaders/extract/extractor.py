@@ -133,7 +133,75 @@ def _merge_candidates(candidates: list[Candidate]) -> list[Candidate]:
             )
         for k in keys:
             alias_owner.setdefault(k, owner)
-    return list(merged.values())
+    return _joined_proposals(list(merged.values()))
+
+
+#: what a name adds to the proposal it versions: "ViTAEv2" (not "-Net": the labels keep
+#: "ParC-Net" apart from its "position aware circular convolution (ParC)")
+_VERSION = re.compile(r"[-\s]?[vV]\d+(?:\.\d+)?$")
+
+
+def _initials(long: str) -> str:
+    """ "Dynamic Graph Network" -> "DGN"."""
+    return "".join(w[0] for w in re.split(r"[\s-]+", long) if w[:1].isupper())
+
+
+def _one_proposal(short: str, long: Candidate) -> bool:
+    """``short`` names the same proposal as ``long``: a version of one of its names ("ViTAEv2"
+    of "ViTAE"), or the initials of its long form or of its last words ("DGN" of "Dynamic Graph
+    Network")."""
+    keys = {method_key(a) for a in (long.name, *long.aliases)}
+    base = _VERSION.sub("", short)
+    if base != short and len(base) >= 2 and method_key(base) in keys:
+        return True
+    initials = _initials(long.name)
+    return (
+        len(short) >= 3
+        and short.isupper()
+        and " " in long.name
+        and len(initials) == len(long.name.split())
+        and initials.endswith(short)
+    )
+
+
+def _joined_proposals(candidates: list[Candidate]) -> list[Candidate]:
+    """One proposal read as two: the second name joins the first as an alias, as the sets'
+    labels keep them ("ViTAEv2" and "the ViTAE transformer")."""
+    kept: list[Candidate] = []
+    for cand in candidates:
+        if cand.benchmark_kind is None and len(cand.aliases) <= 1:
+            i = next(
+                (
+                    i
+                    for i, k in enumerate(kept)
+                    if not k.benchmark_kind and _one_proposal(cand.name, k)
+                ),
+                None,
+            )
+            if i is not None:
+                kept[i] = replace(
+                    kept[i], aliases=tuple(dict.fromkeys((*kept[i].aliases, cand.name)))
+                )
+                continue
+        # the earlier single name is the version or initials of this one
+        i = next(
+            (
+                i
+                for i, k in enumerate(kept)
+                if not k.benchmark_kind
+                and cand.benchmark_kind is None
+                and len(k.aliases) <= 1
+                and _one_proposal(k.name, cand)
+            ),
+            None,
+        )
+        if i is not None:
+            old = kept.pop(i)
+            cand = replace(cand, aliases=tuple(dict.fromkeys((*cand.aliases, old.name))))
+            kept.insert(i, cand)
+            continue
+        kept.append(cand)
+    return kept
 
 
 _CONTINUES = re.compile(

@@ -343,6 +343,8 @@ def from_sentence(sentence: str, definitions: list | None = None) -> list[Candid
     novel = any(map(sentence.__contains__, ("novel", "new", "innovative", "proposed")))
     if novel or "our " in sentence or "Our " in sentence:
         out.extend(_ours(sentence, definitions))
+    if any(map(sentence.__contains__, (" Module", " Block", " Loss"))):
+        out.extend(_capital_parts(sentence))
     if novel:
         out.extend(_defined_as_new(sentence, definitions))
     name = name_run(sentence, 0) if novel else None
@@ -509,6 +511,27 @@ def from_sentence(sentence: str, definitions: list | None = None) -> list[Candid
                     paren = _SHORT_AFTER.match(rest)
                     aliases = (name, paren.group(1)) if paren else (name,)
                     out.append(_candidate(name, aliases, "propose-object", sentence, 0.8))
+    return out
+
+
+#: "Thinned U-shape Modules", "the Affinity Loss": a part of the proposal written as a name
+_CAPITAL_PART = re.compile(
+    r"(?<![\w-])((?:[A-Z][a-z]*(?:-[\w]+)*\s+){1,5}(?:Module|Block|Loss)s?)(?![\w-])"
+)
+
+
+def _capital_parts(sentence: str) -> list[Candidate]:
+    """Capitalised parts ending in Module/Block/Loss in a first-person sentence ("we feed the
+    base feature into a block of alternating joint Thinned U-shape Modules and Feature Fusion
+    Modules")."""
+    out = []
+    for m in _CAPITAL_PART.finditer(sentence):
+        words = m.group(1).split()
+        while words and words[0] in _DETERMINERS:
+            words = words[1:]
+        name = " ".join(words)
+        if len(words) >= 2 and not is_known_method(name):
+            out.append(_candidate(name, (name,), "propose-part", sentence, 0.6))
     return out
 
 
