@@ -36,3 +36,22 @@ from tests.loaders.extract_results import absolute
 )
 def test_widely_used_benchmarks_are_known(sentence, expected):
     assert absolute(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the figure of "On CIFAR-10 ..." is not CIFAR-100's, whose "and on" opens the next clause
+        (
+            "On CIFAR-10 it reaches 97.1% accuracy and on CIFAR-100 an error rate of 15.3%.",
+            [("cifar10", "accuracy", 97.1), ("cifar100", "error rate", 15.3)],
+        ),
+        # (a "pre-trained on" is no clause of the figure)
+        (
+            "Pre-trained on ImageNet-21K, it reaches 88.5% top-1 accuracy on ImageNet.",
+            [("imagenet", "top-1 accuracy", 88.5)],
+        ),
+    ],
+)
+def test_each_on_clause_keeps_its_figure(sentence, expected):
+    assert absolute(sentence) == expected
