@@ -55,3 +55,22 @@ def test_widely_used_benchmarks_are_known(sentence, expected):
 )
 def test_each_on_clause_keeps_its_figure(sentence, expected):
     assert absolute(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the "1" of "1-shot" is no figure, so the second figure takes the first one's metric
+        (
+            "On PASCAL-5i, it achieves 62.1% mIoU in 1-shot and 70.3% in 5-shot.",
+            [("pascal5i", "mIoU", 62.1), ("pascal5i", "mIoU", 70.3)],
+        ),
+        (
+            "Our method obtains 57.0 mean IoU in the 1-shot setting and 60.6 in the 5-shot "
+            "setting on PASCAL-5i.",
+            [("pascal5i", "mIoU", 57.0), ("pascal5i", "mIoU", 60.6)],
+        ),
+    ],
+)
+def test_a_second_shot_setting_keeps_the_metric(sentence, expected):
+    assert absolute(sentence) == expected
