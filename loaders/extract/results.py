@@ -599,7 +599,7 @@ _SPREAD = r"(?:±\s?\d{1,3}(?:\.\d+)?\s?%?\s*)?"
 _LIST_AFTER = re.compile(
     r"\s*(?:%|dB)?\s*"
     + _SPREAD
-    + r"(?:\([^()]{0,40}\)\s*)?(?:(?:zero|few|one|\d{1,2})-shot\s*)?(?:(?:on|in|for)\s+(?:the\s+)?\s*"
+    + r"(?:\([^()]{0,40}\)\s*)?(?:(?:in\s+(?:the\s+)?)?(?:zero|few|one|\d{1,2})-shot\s*(?:settings?\s*)?)?(?:(?:on|in|for)\s+(?:the\s+)?\s*"
     + BENCHMARK_ADJECTIVES
     + r"(?:\d{2,4}\s?[?×x]\s?\d{2,4}\s*)?(?:(?:test-clean|test-other|test-dev|test-std|minival|val(?:idation)?|dev|test)\s+)?(?:(?:dataset|benchmark|test set|set|split)s?\s*)?)?(?:,|,?\s*and|,?\s*or|/)\s*",
     re.I,
@@ -820,6 +820,7 @@ def _is_bound(sentence: str, number: re.Match) -> bool:
         or _BOUND_AFTER.match(sentence, number.end())
         or _ARROW_AFTER.match(sentence, number.end())
         or _THRESHOLD_AFTER.match(sentence, number.end())
+        or _SHOTS_AFTER.match(sentence, number.end())
         or _THRESHOLD_BEFORE.search(sentence[max(0, number.start() - 24) : number.start()])
         or (
             number.group(2) is None
@@ -850,6 +851,10 @@ _THRESHOLD_BEFORE = re.compile(
     r"(?:\bthresholds?(?:\s+of)?|\bIoU\s*(?:=|@|>|≥)|\b(?:at|@)\s*(?:an?\s+)?IoU(?:\s+of)?)\s*$",
     re.I,
 )
+
+
+#: the number of a few-shot setting, not a figure: "in 1-shot", "5-way 5 shot"
+_SHOTS_AFTER = re.compile(r"[-\s]?(?:shots?|way)\b", re.I)
 
 
 #: "with 30 FPS or higher", "95% or more": a bound
