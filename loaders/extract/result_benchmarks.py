@@ -370,7 +370,9 @@ _ON_BEFORE = re.compile(r"(?<![\w-])on\s+(?:the\s+)?$", re.I)
 _ON_AGAIN = re.compile(r"(?:,|\band|\bwhile|\bwhereas)\s+on\s+(?:the\s+)?$", re.I)
 
 
-def _own_on_clause(sentence: str, number, numbers: list, mentions: list[Mention]) -> Mention | None:
+def _own_on_clause(
+    sentence: str, number: re.Match, numbers: list[re.Match], mentions: list[Mention]
+) -> Mention | None:
     """The benchmark whose "on" opens the figure's clause, when the next one named opens its own."""
     preceding = [m for m in mentions if m.end <= number.start()]
     if not preceding:
