@@ -63,7 +63,7 @@ class KnowledgeGraph(Graph):
         enrich: bool | EnrichOptions = True,
         extract: bool = True,
         progress: Progress | None = None,
-        before_enrich: Callable[[list[Paper], EnrichOptions], None] | None = None,
+        before_enrich: Callable[[Sequence[Paper], EnrichOptions], None] | None = None,
     ) -> pipeline.BuildReport:
         """`kg build`: read ``listings`` (files, or listings already read), enrich them from
         Semantic Scholar (``enrich``: False for none, or the :class:`EnrichOptions` to use),
@@ -92,7 +92,7 @@ class KnowledgeGraph(Graph):
         refresh: bool = False,
         older_than: str | float = "7d",
         progress: Progress | None = None,
-        before_enrich: Callable[[list[Paper], EnrichOptions], None] | None = None,
+        before_enrich: Callable[[Sequence[Paper], EnrichOptions], None] | None = None,
     ) -> pipeline.BuildReport:
         """`kg enrich`: fill in the listed papers S2 has not enriched yet; with ``refresh``, ask
         again about those whose cached answers are older than ``older_than`` (seconds, or an age

@@ -26,6 +26,7 @@ from kg.identity import (
 )
 from kg.keys import author_key
 from kg.model import Author, Authored, Cites, Node, Paper, Relationship
+from kg.packed import PackedPaper, PackedPapers, pack, unpack
 from kg.progress import Progress, stage
 from kg.renormalise import renormalise
 from kg.spool import EdgeSpool
@@ -110,16 +111,16 @@ def listing_records(
     for listing in listings:
         nameless: list[str] = []
         for entry in listing.entries:
-            paper = entry.paper.model_copy(
-                update={"key": proposed_key(entry.paper.key, len(papers))}
-            )
+            paper = entry.paper
+            source = paper.listing_source
+            paper = paper.model_copy(update={"key": proposed_key(paper.key, len(papers))})
             papers.append(paper)
             position = 0
             for name in entry.authors:
                 try:
                     key = author_key(name=name)
                 except ValueError:
-                    nameless.append((entry.paper.listing_source or "").rpartition(":")[2])
+                    nameless.append((source or "").rpartition(":")[2])
                     continue
                 authors.setdefault(key, Author(key=key, name=name))
                 authored.append(Authored(src=key, dst=paper.key, position=position))
@@ -177,7 +178,7 @@ def build(
     listings: Sequence[Listing],
     options: BuildOptions,
     progress: Progress | None = None,
-    before_enrich: Callable[[list[Paper], EnrichOptions], None] | None = None,
+    before_enrich: Callable[[Sequence[Paper], EnrichOptions], None] | None = None,
 ) -> BuildReport:
     """Build parsed ``listings`` (see :func:`load_listings`) into ``kb``: `kg build`.
 
@@ -186,7 +187,7 @@ def build(
     """
     report = BuildReport(listings=list(listings))
     renormalise(kb.store)  # a graph of an earlier version: keys of every script, see kg.renormalise
-    listed = write_listings(kb, report, progress)
+    listed: Sequence[Paper] = write_listings(kb, report, progress)
     enriching = options.enrich and bool(listed)
     with _background(options.extract and enriching, len(listed)) as extraction:
         if enriching:
@@ -199,26 +200,25 @@ def build(
     return report
 
 
-def write_listings(kb: Graph, report: BuildReport, progress: Progress | None = None) -> list[Paper]:
+def write_listings(
+    kb: Graph, report: BuildReport, progress: Progress | None = None
+) -> PackedPapers:
     """Write the papers (and named authors) of ``report.listings``, file by file, noting each
-    file's :class:`FileReport`; returns the distinct papers as written."""
-    by_key: dict[str, Paper] = {}
+    file's :class:`FileReport`; returns the distinct papers as written, packed (they are held
+    through the whole build: see :mod:`kg.packed`)."""
+    by_key: dict[str, PackedPaper] = {}
     for listing in report.listings:
         papers, authors, authored = listing_records([listing])
         with stage(progress, "write", f"writing {len(papers)} listed papers of {listing.path}"):
             written = write_graph(kb, [*papers, *authors], authored)
+        del papers, authors, authored
         report.files.append(FileReport(listing, stored=sum(p.key not in by_key for p in written)))
-        # a paper written as its entry gave it is kept as the entry's object: the listing is
-        # held by the caller anyway, and a second copy of each was 1.5 KB a paper
-        # (``benchmarks.scale``, GiBs at a million)
-        as_listed = {e.paper.key: e.paper for e in listing.entries}
-        written = [p if as_listed.get(p.key) != p else as_listed[p.key] for p in written]
-        del as_listed
         for paper in written:
-            by_key[paper.key] = (
-                merge_records(paper, by_key[paper.key]) if paper.key in by_key else paper
-            )
-    return list(by_key.values())
+            if paper.key in by_key:
+                paper = merge_records(paper, unpack(by_key[paper.key]))
+            by_key[paper.key] = pack(paper)
+        del written
+    return PackedPapers.of_packed(list(by_key.values()))
 
 
 def _background(wanted: bool, papers: int) -> AbstractContextManager[BackgroundExtraction | None]:
@@ -233,7 +233,7 @@ def enrich(
     *,
     refresh: bool = False,
     progress: Progress | None = None,
-    before_enrich: Callable[[list[Paper], EnrichOptions], None] | None = None,
+    before_enrich: Callable[[Sequence[Paper], EnrichOptions], None] | None = None,
 ) -> BuildReport:
     """`kg enrich`: send S2 the listed papers it has not filled in yet (and those whose citation
     list a smaller cap cut short), or with ``refresh`` every enriched one, then extract from
@@ -263,7 +263,7 @@ def _cites_count(kb: Graph) -> int:
 
 def enrich_papers(
     kb: Graph,
-    papers: list[Paper],
+    papers: Sequence[Paper],
     options: EnrichOptions,
     report: BuildReport,
     progress: Progress | None = None,
@@ -281,7 +281,7 @@ def enrich_papers(
     ``ok`` once its citations are stored (every :data:`SPOOL_EDGES` held, and at the end): a build interrupted
     before that leaves those papers to the next run, as any paper not yet enriched."""
     if not papers:
-        return papers
+        return []
     written: list[Paper] = []
     index = IdentityIndex.from_store(kb.store, titles=())  # one read for every chunk
     spool = EdgeSpool(Cites) if bulk.available(kb.store) else None

@@ -87,6 +87,7 @@ def load_listing(
     if encoding not in ("utf-8", "utf-8-sig"):
         listing.notes.insert(0, f"read as {encoding} (not UTF-8)")
     refuse_mostly_malformed(listing)
+    listing.pack()
     return listing
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from kg.errors import InputError
 from kg.model import Paper
+from kg.packed import PackedPaper, pack, unpack
 
 #: how much of an offending line a problem quotes
 PROBLEM_TEXT_CHARS = 80
@@ -26,12 +27,40 @@ class MalformedEntry(InputError):
     """One entry that cannot become a paper; the parser reports it and goes on."""
 
 
-@dataclass(slots=True)  # one a listed paper
 class ListingEntry:
-    """One paper of a listing; ``authors`` in order when the listing names them."""
+    """One paper of a listing; ``authors`` in order when the listing names them.
 
-    paper: Paper
-    authors: list[str] = field(default_factory=list)
+    A loaded listing holds its papers packed (:meth:`Listing.pack`, see :mod:`kg.packed`: a
+    listing of a million papers is held through a whole build): ``paper`` is then a new model
+    at each read, and a change to it is made by assigning it.
+    """
+
+    __slots__ = ("_paper", "authors")
+
+    def __init__(self, paper: Paper, authors: list[str] | None = None):
+        self._paper: Paper | PackedPaper = paper
+        self.authors = authors if authors is not None else []
+
+    @property
+    def paper(self) -> Paper:
+        paper = self._paper
+        return paper if isinstance(paper, Paper) else unpack(paper)
+
+    @paper.setter
+    def paper(self, paper: Paper) -> None:
+        self._paper = paper if isinstance(self._paper, Paper) else pack(paper)
+
+    def pack(self) -> None:
+        if isinstance(self._paper, Paper):
+            self._paper = pack(self._paper)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, ListingEntry):
+            return NotImplemented
+        return self.paper == other.paper and self.authors == other.authors
+
+    def __repr__(self) -> str:
+        return f"ListingEntry(paper={self.paper!r}, authors={self.authors!r})"
 
 
 @dataclass
@@ -68,6 +97,11 @@ class Listing:
         if self.encoding and self.encoding not in ("utf-8", "utf-8-sig", "ascii"):
             text += f", {self.encoding}"
         return text
+
+    def pack(self) -> None:
+        """Hold every entry's paper packed (see :class:`ListingEntry`)."""
+        for entry in self.entries:
+            entry.pack()
 
 
 def problem(source: str, line: int, reason: str, text: str) -> ListingProblem:

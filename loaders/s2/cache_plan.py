@@ -26,10 +26,12 @@ tests assert that a fully cached re-run plans 0 and a partly cached one plans wh
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import quote
 
 from kg.model import Paper
+from kg.packed import packed_of
 from loaders.s2.cache import NOT_FOUND, CacheReader, request_key
 from loaders.s2.client import item_key
 from loaders.s2.convert import AUTHOR_FIELDS, EDGE_FIELDS, MATCH_FIELDS, PAPER_FIELDS
@@ -65,7 +67,7 @@ def page_key(paper_id: str, which: str, offset: int, limit: int) -> str:
 
 
 def cached_plan(
-    papers: list[Paper],
+    papers: Sequence[Paper],
     reader: CacheReader,
     *,
     references: bool = True,
@@ -73,6 +75,7 @@ def cached_plan(
     max_citations: int = 1000,
 ) -> int:
     """Requests a run over ``papers`` would make that ``reader``'s cache cannot answer (module doc)."""
+    papers = packed_of(papers)  # read field by field, three times: not a model built each time
     id_requests, known, unresolved = _resolve_ids(papers, reader)
     title_requests, known_by_title, unresolved_titles = _resolve_titles(papers, reader)
     known += known_by_title
@@ -85,7 +88,9 @@ def cached_plan(
     return id_requests + title_requests + author_requests + list_requests
 
 
-def _resolve_ids(papers: list[Paper], reader: CacheReader) -> tuple[int, list[dict], list[Paper]]:
+def _resolve_ids(
+    papers: Sequence[Paper], reader: CacheReader
+) -> tuple[int, list[dict], list[Paper]]:
     """(batch requests, records known, papers left unresolved) for the papers with an id."""
     ids: dict[str, str] = {}
     for p in papers:
@@ -120,7 +125,7 @@ def _resolve_ids(papers: list[Paper], reader: CacheReader) -> tuple[int, list[di
 
 
 def _resolve_titles(
-    papers: list[Paper], reader: CacheReader
+    papers: Sequence[Paper], reader: CacheReader
 ) -> tuple[int, list[dict], list[Paper]]:
     """(match requests, records accepted, papers left unresolved) for the title-only papers."""
     todo = [p for p in papers if request_id(p) is None and p.title]

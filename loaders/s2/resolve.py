@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from kg.keys import normalise_title
 from kg.model import Paper
+from kg.packed import PackedPaper
 
 #: below this normalised-title similarity a match is rejected ("attention is not all you need"
 #: vs "attention is all you need" scores 0.93)
@@ -18,7 +19,7 @@ TITLE_THRESHOLD = 0.95
 YEAR_TOLERANCE = 1
 
 
-def request_id(paper: Paper) -> str | None:
+def request_id(paper: Paper | PackedPaper) -> str | None:
     """The id to send to POST /paper/batch: S2 id, else CorpusId, else arXiv, else DOI.
 
     >>> request_id(Paper(key="arxiv:2401.00001", arxiv_id="2401.00001", doi="10.1000/x"))
@@ -94,7 +95,7 @@ class Verdict:
     evidence: str
 
 
-def verify_match(paper: Paper, record: dict) -> Verdict:
+def verify_match(paper: Paper | PackedPaper, record: dict) -> Verdict:
     """Accept S2's title match for a listed paper only if title, year and author count agree.
 
     >>> verify_match(Paper(key="t", title="A B C", year=2024), {"title": "A B C", "year": 2023}).accepted

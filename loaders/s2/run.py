@@ -7,13 +7,14 @@ import gc
 import os
 import random
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
 from kg.model import Node, Paper, Relationship
+from kg.packed import packed_of
 from kg.progress import SILENT, Progress
 from loaders.s2 import cache_plan, plan
 from loaders.s2.cache import CACHE_FILE, CacheReader, ResponseCache, default_cache_dir
@@ -155,7 +156,7 @@ class Enrichment:
     report: EnrichReport
 
 
-def plan_requests(papers: list[Paper], options: EnrichOptions) -> int:
+def plan_requests(papers: Sequence[Paper], options: EnrichOptions) -> int:
     """Requests the run will make: the formula of :mod:`loaders.s2.plan` for what the cache at
     ``options.cache_dir`` cannot answer (read-only, no request; :mod:`loaders.s2.cache_plan`).
     0 with ``options.offline``.
@@ -198,7 +199,7 @@ def planning_pace(options: EnrichOptions) -> float:
 
 
 def estimated_seconds(
-    papers: list[Paper], options: EnrichOptions, requests: int | None = None
+    papers: Sequence[Paper], options: EnrichOptions, requests: int | None = None
 ) -> float:
     """Wall time of :func:`plan_requests` (or ``requests``) at :func:`planning_pace`."""
     n = plan_requests(papers, options) if requests is None else requests
@@ -218,7 +219,7 @@ def budgeted_requests(requests: int, options: EnrichOptions) -> int:
 
 
 def enrich(
-    papers: list[Paper],
+    papers: Sequence[Paper],
     options: EnrichOptions | None = None,
     progress: Progress | None = None,
     sink: Sink | None = None,
@@ -253,7 +254,7 @@ def enrich(
 
 
 def _run(
-    papers: list[Paper], options: EnrichOptions, progress: Progress | None, sink: Sink | None
+    papers: Sequence[Paper], options: EnrichOptions, progress: Progress | None, sink: Sink | None
 ) -> Enrichment:
     """``asyncio.run`` of the run, with the result kept out of the task's: on the way out
     (CPython 3.11) it reads back the Ctrl-C handler it installed, and reading it formats the
@@ -269,14 +270,14 @@ def _run(
 
 
 async def enrich_async(
-    papers: list[Paper], options: EnrichOptions | None = None, progress: Progress | None = None
+    papers: Sequence[Paper], options: EnrichOptions | None = None, progress: Progress | None = None
 ) -> Enrichment:
     """:func:`enrich` for async callers: runs in a worker thread, the caller's loop keeps going."""
     return await asyncio.to_thread(enrich, papers, options, progress)
 
 
 async def _enrich(
-    papers: list[Paper], options: EnrichOptions, progress: Progress | None, sink: Sink | None
+    papers: Sequence[Paper], options: EnrichOptions, progress: Progress | None, sink: Sink | None
 ) -> Enrichment:
     started = time.monotonic()
     api_key = options.api_key or os.environ.get("S2_API_KEY") or None
@@ -296,7 +297,7 @@ async def _enrich(
     )
     report = EnrichReport(papers=len(papers), offline=options.offline)
     report.planned_requests = plan_requests(papers, options)
-    states = [PaperState(p) for p in papers]
+    states = [PaperState(p) for p in packed_of(papers)]
     bar = progress or SILENT
     stats = RequestStats()
     cache = ResponseCache(cache_dir / CACHE_FILE, options.cache_ttl, options.clock)
@@ -313,7 +314,9 @@ async def _enrich(
         )
         conc = options.concurrency
         bar.start(
-            "resolve", "S2 resolve", sum(1 for s in states if request_id(s.paper) or s.paper.title)
+            "resolve",
+            "S2 resolve",
+            sum(1 for s in states if request_id(s.listed) or s.listed.title),
         )
         await resolve_ids(client, states, conc, bar.advance)
         await resolve_titles(client, states, conc, bar.advance)
@@ -431,7 +434,7 @@ class _Assembly:
         self.listed_key: dict[str, str] = {}
         for st in states:
             if st.status == "ok":
-                self.listed_key.setdefault(st.s2_id, st.paper.key)
+                self.listed_key.setdefault(st.s2_id, st.listed.key)
         self.listed = set(self.listed_key.values())
         self.outside: set[str] = set()
         self.authors: set[str] = set()
@@ -557,8 +560,8 @@ def _summarise(report, out_papers, assembly, states, options, stats, started) ->
     report.unreachable = stats.stopped == "unreachable"
     distinct = {s.s2_id: s for s in resolved}.values()
     report.minimum_requests = plan.minimum_requests(
-        len({rid.lower() for s in states if (rid := request_id(s.paper))}),
-        sum(1 for s in states if request_id(s.paper) is None and s.paper.title),
+        len({rid.lower() for s in states if (rid := request_id(s.listed))}),
+        sum(1 for s in states if request_id(s.listed) is None and s.listed.title),
         len({a for s in resolved for a in s.author_ids}),
         [s.record.get("referenceCount") for s in distinct] if options.references else [],
         [s.record.get("citationCount") for s in distinct]
