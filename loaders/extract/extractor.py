@@ -398,6 +398,53 @@ def _tail_char(char: str) -> bool:
     return char.isalnum() or char in "_."
 
 
+#: a sentence in the paper's own voice: "we", "our", "this paper", "in this work", "here"
+_OWN_VOICE = re.compile(
+    r"\b(?:[Ww]e|[Oo]ur|[Tt]his (?:paper|work|study|article|report|letter|thesis)|[Hh]ere)\b"
+)
+#: "Thus, we propose the usage of these models": the paper's first own sentence takes up the
+#: models the background named
+_TAKES_UP = re.compile(
+    r"\b(?:these|such|this|those)\s+(?:[\w-]+\s+)?(?:models?|architectures?|networks?|blocks?|"
+    r"methods?|approaches|techniques?|backbones?|encoders?|layers?)\b"
+)
+
+
+def _background_only(title: str, sentences: list[str], methods: dict[str, Method]) -> set[str]:
+    """The methods named only in the background the abstract opens with, before its first
+    sentence in the paper's own voice ("Large language models such as GPT-3 have shown ...
+    In this paper, we propose ..."): the field's state, not what the paper uses. A name the
+    title or a later sentence writes again, that the first own sentence takes up ("we
+    propose the usage of these models"), or that opens a sentence of the background as its
+    subject ("ByteTrack associates every detection box. We ..."), is kept.
+
+    >>> s = ["Models such as FooNet have shown remarkable results.", "We propose BarNet."]
+    >>> sorted(_background_only("", s, {"foonet": Method(key="foonet", name="FooNet")}))
+    ['foonet']
+    """
+    first_own = next((i for i, s in enumerate(sentences) if _OWN_VOICE.search(s)), None)
+    if not first_own or _TAKES_UP.search(sentences[first_own]):
+        return set()
+    opening = " ".join(sentences[:first_own])
+    later = " ".join([title, *sentences[first_own:]])
+    out = set()
+    for key, method in methods.items():
+        forms = [f for f in {method.name, *(method.aliases or [])} if len(f) >= 2]
+        if (
+            _written_in(opening, forms)
+            and not _written_in(later, forms)
+            and not any(s.startswith(f) for s in sentences[:first_own] for f in forms)
+        ):
+            out.add(key)
+    return out
+
+
+def _written_in(text: str, forms: list[str]) -> bool:
+    """One of ``forms`` stands in ``text``, not inside a longer word ("ViT-B" writes "ViT",
+    "DeiT" does not)."""
+    return any(re.search(rf"(?<![\w-]){re.escape(f)}(?!\w)", text) for f in forms if f in text)
+
+
 def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extraction:
     """Methods, benchmarks, results and their edges from a paper's title, abstract and tldr.
 
@@ -797,10 +844,12 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
     # a method both used and compared against keeps only the comparison, unless the paper says
     # it is built on it ("based on UNet" ... "4x deeper than the common UNet")
     compared = {r.dst for r in rels.values() if isinstance(r, ComparesWith)}
+    background = _background_only(paper.title or "", sentences, methods)
     relationships = [
         r
         for r in rels.values()
         if not (isinstance(r, Uses) and r.dst in compared and r.dst not in built_on)
+        and not (isinstance(r, Uses) and r.dst in background)
     ]
     known = {r.dst for r in relationships}
     unconfirmed = [r for r in unconfirmed if r.dst not in known and r.dst not in fields]

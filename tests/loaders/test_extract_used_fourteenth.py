@@ -1,0 +1,64 @@
+"""Used and compared methods, fourteenth round (sentences written for these tests): a name the
+abstract's opening background alone writes is the field's state, not a method the paper uses."""
+
+from __future__ import annotations
+
+from tests.loaders.test_extract_mentions_cues import edges
+
+
+def test_a_name_only_in_the_opening_background_is_not_used():
+    abstract = (
+        "Pretrained language models such as RoBERTa and XLNet have shown strong results on "
+        "many tasks. In this paper, we propose GlossNet, a parser for legal text. GlossNet "
+        "reaches 91.2 F1 on our data."
+    )
+    found = edges("GlossNet: parsing legal text", abstract)
+    assert ("USES", "RoBERTa") not in found
+    assert ("USES", "XLNet") not in found
+    assert ("PROPOSES", "GlossNet") in found
+
+
+def test_someone_elses_build_in_the_background_is_not_used_either():
+    abstract = (
+        "Most crowd counters are based on the pre-trained ResNeXt model. We propose "
+        "FlockNet, a lighter counter."
+    )
+    assert ("USES", "ResNeXt") not in edges("FlockNet", abstract)
+
+
+def test_a_background_name_written_again_later_is_kept():
+    abstract = (
+        "Vision models such as ConvNeXt have shown strong results. We build our detector on "
+        "ConvNeXt and train it on street scenes."
+    )
+    assert ("USES", "ConvNeXt") in edges("Detecting cars", abstract)
+    # the title names it: kept
+    abstract = "Models such as ConvNeXt have shown strong results. We propose a new detector."
+    assert ("USES", "ConvNeXt") in edges("A ConvNeXt detector for cars", abstract)
+
+
+def test_a_background_name_the_first_own_sentence_takes_up_is_kept():
+    abstract = (
+        "Recent studies have shown that the Transformer encoder models long inputs well. "
+        "Thus, we propose the usage of these models for gait recognition."
+    )
+    assert ("USES", "Transformer") in edges("Gait recognition", abstract)
+
+
+def test_without_an_own_sentence_nothing_is_background():
+    abstract = "Models such as ConvNeXt have shown strong results on street scenes."
+    assert ("USES", "ConvNeXt") in edges("Street scenes", abstract)
+
+
+def test_a_comparison_in_the_background_stays_a_comparison():
+    abstract = (
+        "Recently, one-stage detectors like RetinaNet and FCOS have closed the gap with "
+        "two-stage ones. We propose GridDet, a one-stage detector."
+    )
+    found = edges("GridDet", abstract)
+    assert {("COMPARES_WITH", "RetinaNet"), ("COMPARES_WITH", "FCOS")} <= found
+
+
+def test_a_name_opening_a_background_sentence_as_its_subject_is_kept():
+    abstract = "ConvNeXt extracts features at four scales. We segment roads with it."
+    assert ("USES", "ConvNeXt") in edges("Road segmentation", abstract)
