@@ -439,6 +439,34 @@ def _background_only(title: str, sentences: list[str], methods: dict[str, Method
     return out
 
 
+def _spells_own(name: str, own_forms: list[str]) -> bool:
+    """ "Frozen Convolutional CLIP" of a paper proposing "FC-CLIP", "Dense Fusion Net" of
+    "DFN": a name whose words' initials spell a short form the paper proposes is that proposal,
+    written out.
+
+    >>> _spells_own("Frozen Convolutional CLIP", ["FC-CLIP"]), _spells_own("Dense Fusion Net", ["DFN"])
+    (True, True)
+    >>> _spells_own("CLIP", ["FC-CLIP"]), _spells_own("Frozen CLIP", ["FC-CLIP"])
+    (False, False)
+    """
+    words = name.split()
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return False
+    for short in own_forms:
+        if " " in short or not short[:1].isupper():
+            continue
+        head, dash, tail = short.rpartition("-")
+        if dash and words[-1] == tail:
+            if len(head) == len(words) - 1 and all(
+                w[0] == c for w, c in zip(words[:-1], head, strict=True)
+            ):
+                return True
+        elif short.isupper() and len(short) == len(words) >= 2:
+            if all(w[0] == c for w, c in zip(words, short, strict=True)):
+                return True
+    return False
+
+
 def _written_in(text: str, forms: list[str]) -> bool:
     """One of ``forms`` stands in ``text``, not inside a longer word ("ViT-B" writes "ViT",
     "DeiT" does not)."""
@@ -828,6 +856,8 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
         key = method_key(name)
         if key in excluded or fold(name) in excluded or _names_a_benchmark(name, benchmark_folds):
             continue
+        if _spells_own(name, own_forms):
+            continue  # "Frozen Convolutional CLIP" of a paper proposing FC-CLIP: its own model
         add_method(name, (*mention.aliases, name))
         if mention.builds_on:
             built_on.add(key)

@@ -3,6 +3,7 @@ abstract's opening background alone writes is the field's state, not a method th
 
 from __future__ import annotations
 
+from loaders.extract.extractor import _spells_own
 from tests.loaders.test_extract_mentions_cues import edges
 
 
@@ -62,3 +63,31 @@ def test_a_comparison_in_the_background_stays_a_comparison():
 def test_a_name_opening_a_background_sentence_as_its_subject_is_kept():
     abstract = "ConvNeXt extracts features at four scales. We segment roads with it."
     assert ("USES", "ConvNeXt") in edges("Road segmentation", abstract)
+
+
+def test_the_written_out_name_of_the_own_short_form_is_not_used():
+    abstract = (
+        "We propose a single-stage segmenter built on a Frozen Pyramid SAM backbone. The "
+        "resulting system, called FP-SAM, segments any object. FP-SAM reaches 50.1 PQ on COCO."
+    )
+    found = edges("FP-SAM: one-stage segmentation", abstract)
+    assert ("PROPOSES", "FP-SAM") in found
+    assert not any(name == "Frozen Pyramid SAM" for _, name in found)
+
+
+def test_a_name_whose_initials_do_not_spell_the_own_short_form_is_kept():
+    abstract = (
+        "We build on Segment Anything and propose FP-SAM, a fast segmenter. It uses the "
+        "Frozen SAM encoder. FP-SAM reaches 50.1 PQ on COCO."
+    )
+    found = edges("FP-SAM", abstract)
+    assert ("PROPOSES", "FP-SAM") in found
+    assert ("USES", "Frozen SAM") in found
+
+
+def test_spelling_the_own_short_form():
+    assert _spells_own("Frozen Pyramid SAM", ["FP-SAM"])
+    assert _spells_own("Dense Fusion Net", ["DFN"])
+    assert not _spells_own("Frozen SAM", ["FP-SAM"])
+    assert not _spells_own("Fusion Dense Net", ["DFN"])
+    assert not _spells_own("dense fusion net", ["DFN"])
