@@ -439,6 +439,30 @@ def _background_only(title: str, sentences: list[str], methods: dict[str, Method
     return out
 
 
+#: "Vision Transformer", "Swin Transformer": one named kind of the Transformer
+_NAMED_TRANSFORMER = re.compile(r"^[A-Z][\w-]* Transformer$")
+
+
+def _plain_transformer(methods: dict[str, Method], linked: set[str]) -> set[str]:
+    """ "the plain Vision Transformer (ViT) ... this plain Transformer-based framework": beside
+    a named kind of Transformer the paper uses or compares against (not one it proposes: an
+    "Image Transformer" is built on the original), the bare "Transformer" is that one.
+
+    >>> ms = {k: Method(key=k, name=n) for k, n in (("transformer", "Transformer"), ("swintransformer", "Swin Transformer"))}
+    >>> _plain_transformer(ms, {"transformer", "swintransformer"}), _plain_transformer(ms, {"transformer"})
+    ({'transformer'}, set())
+    """
+    bare = method_key("Transformer")
+    if bare not in linked or not any(
+        _NAMED_TRANSFORMER.match(form)
+        for key in linked
+        if key != bare and key in methods
+        for form in (methods[key].name, *(methods[key].aliases or []))
+    ):
+        return set()
+    return {bare}
+
+
 def _spells_own(name: str, own_forms: list[str]) -> bool:
     """ "Frozen Convolutional CLIP" of a paper proposing "FC-CLIP", "Dense Fusion Net" of
     "DFN": a name whose words' initials spell a short form the paper proposes is that proposal,
@@ -875,6 +899,9 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
     # it is built on it ("based on UNet" ... "4x deeper than the common UNet")
     compared = {r.dst for r in rels.values() if isinstance(r, ComparesWith)}
     background = _background_only(paper.title or "", sentences, methods)
+    background |= _plain_transformer(
+        methods, {r.dst for r in rels.values() if isinstance(r, (Uses, ComparesWith))}
+    )
     relationships = [
         r
         for r in rels.values()

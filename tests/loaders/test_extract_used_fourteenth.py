@@ -91,3 +91,24 @@ def test_spelling_the_own_short_form():
     assert not _spells_own("Frozen SAM", ["FP-SAM"])
     assert not _spells_own("Fusion Dense Net", ["DFN"])
     assert not _spells_own("dense fusion net", ["DFN"])
+
+
+def test_the_bare_transformer_beside_a_named_kind_of_it_is_that_kind():
+    abstract = (
+        "We adapt the Swin Transformer to point clouds. Our plain Transformer-based "
+        "framework, PointSwin, reaches 70.2 mIoU on S3DIS."
+    )
+    found = edges("PointSwin", abstract)
+    assert ("USES", "Swin Transformer") in found
+    assert ("USES", "Transformer") not in found
+
+
+def test_the_bare_transformer_alone_or_beside_an_own_kind_is_kept():
+    abstract = "We train a standard Transformer on long documents. It reads 8k tokens."
+    assert ("USES", "Transformer") in edges("Long documents", abstract)
+    abstract = (
+        "We propose the Graph Stream Transformer, built on the Transformer. The Graph Stream "
+        "Transformer reads 8k nodes."
+    )
+    found = edges("Graph Stream Transformer", abstract)
+    assert ("USES", "Transformer") in found
