@@ -254,8 +254,11 @@ def find_method_mentions(
     for d in acronym_definitions(sentence) if definitions is None else definitions:
         if _OWN_DEFINITION_BEFORE.search(sentence, max(0, d.start - 50), d.start):
             # "we propose a novel graph-convolutional network (GCN)": the paper's own model,
-            # described, is not one it uses
+            # described, is not one it uses, here or where its short form comes back ("a GCN
+            # block called GCNeXt"), unless the model is said to be built on it ("(GCN)-based")
             spans.append((d.start, d.end))
+            if own is not None and not _BUILT_ON_AFTER.match(sentence, d.end):
+                own.add(d.short)
             continue
         # "Masked Auto-Encoder (MAE)": a metric's acronym given to something else is no metric
         short = "" if other_than_metric(d.long, d.short) else d.short
