@@ -168,6 +168,11 @@ _RESOURCE_TAIL = EndAnchored(
 )
 
 
+#: "other end-to-end or SMPL approaches", "RNN methods": a name heading the plural of
+#: "approach" or "method" names a family of others' work, not one method (a listed name too)
+_FAMILY_AFTER = re.compile(r"\s+(?:approaches|methods)\b")
+
+
 def names_a_field(sentence: str, start: int, name: str) -> bool:
     """ "barely taken into account by current FER algorithms": the name heads a field noun.
 
@@ -341,7 +346,13 @@ def find_method_mentions(
     owned = {m.name for m in out if _is_own(sentence, m)}
     if own is not None:
         own.update(owned)
-    out = [m for m in out if not _names_data(sentence, m) and m.name not in field | owned]
+    out = [
+        m
+        for m in out
+        if not _names_data(sentence, m)
+        and m.name not in field | owned
+        and not _FAMILY_AFTER.match(sentence, m.start + len(m.name))
+    ]
     out = [
         _with_version(sentence, m) for m in _joined(sentence, sorted(out, key=lambda m: m.start))
     ]

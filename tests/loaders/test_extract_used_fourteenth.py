@@ -4,7 +4,7 @@ abstract's opening background alone writes is the field's state, not a method th
 from __future__ import annotations
 
 from loaders.extract.extractor import _spells_own
-from tests.loaders.test_extract_mentions_cues import edges
+from tests.loaders.test_extract_mentions_cues import edges, mentions
 
 
 def test_a_name_only_in_the_opening_background_is_not_used():
@@ -130,3 +130,15 @@ def test_a_described_model_the_paper_builds_on_is_still_used():
         "cell on the word graph. It reaches 81.2 F1."
     )
     assert ("USES", "GAT") in edges("Tagging", abstract)
+
+
+def test_a_name_heading_approaches_or_methods_is_a_family_not_a_method():
+    s = "Our model is more accurate than other end-to-end or LSTM approaches on this task."
+    assert not any(name == "LSTM" for name, _ in mentions(s))
+    s = "It outperforms earlier ResNet methods by a wide margin."
+    assert not any(name == "ResNet" for name, _ in mentions(s))
+
+
+def test_a_name_before_other_nouns_is_still_a_method():
+    assert ("LSTM", True) in mentions("Our model is more accurate than LSTM models.")
+    assert ("ResNet", True) in mentions("It outperforms ResNet and other methods.")
