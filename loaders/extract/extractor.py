@@ -398,6 +398,105 @@ def _tail_char(char: str) -> bool:
     return char.isalnum() or char in "_."
 
 
+#: a sentence in the paper's own voice: "we", "our", "this paper", "in this work", "here"
+_OWN_VOICE = re.compile(
+    r"\b(?:[Ww]e|[Oo]ur|[Tt]his (?:paper|work|study|article|report|letter|thesis)|[Hh]ere)\b"
+)
+#: "Thus, we propose the usage of these models": the paper's first own sentence takes up the
+#: models the background named
+_TAKES_UP = re.compile(
+    r"\b(?:these|such|this|those)\s+(?:[\w-]+\s+)?(?:models?|architectures?|networks?|blocks?|"
+    r"methods?|approaches|techniques?|backbones?|encoders?|layers?)\b"
+)
+
+
+def _background_only(title: str, sentences: list[str], methods: dict[str, Method]) -> set[str]:
+    """The methods named only in the background the abstract opens with, before its first
+    sentence in the paper's own voice ("Large language models such as GPT-3 have shown ...
+    In this paper, we propose ..."): the field's state, not what the paper uses. A name the
+    title or a later sentence writes again, that the first own sentence takes up ("we
+    propose the usage of these models"), or that opens a sentence of the background as its
+    subject ("ByteTrack associates every detection box. We ..."), is kept.
+
+    >>> s = ["Models such as FooNet have shown remarkable results.", "We propose BarNet."]
+    >>> sorted(_background_only("", s, {"foonet": Method(key="foonet", name="FooNet")}))
+    ['foonet']
+    """
+    first_own = next((i for i, s in enumerate(sentences) if _OWN_VOICE.search(s)), None)
+    if not first_own or _TAKES_UP.search(sentences[first_own]):
+        return set()
+    opening = " ".join(sentences[:first_own])
+    later = " ".join([title, *sentences[first_own:]])
+    out = set()
+    for key, method in methods.items():
+        forms = [f for f in {method.name, *(method.aliases or [])} if len(f) >= 2]
+        if (
+            _written_in(opening, forms)
+            and not _written_in(later, forms)
+            and not any(s.startswith(f) for s in sentences[:first_own] for f in forms)
+        ):
+            out.add(key)
+    return out
+
+
+#: "Vision Transformer", "Swin Transformer": one named kind of the Transformer
+_NAMED_TRANSFORMER = re.compile(r"^[A-Z][\w-]* Transformer$")
+
+
+def _plain_transformer(methods: dict[str, Method], linked: set[str]) -> set[str]:
+    """ "the plain Vision Transformer (ViT) ... this plain Transformer-based framework": beside
+    a named kind of Transformer the paper uses or compares against (not one it proposes: an
+    "Image Transformer" is built on the original), the bare "Transformer" is that one.
+
+    >>> ms = {k: Method(key=k, name=n) for k, n in (("transformer", "Transformer"), ("swintransformer", "Swin Transformer"))}
+    >>> _plain_transformer(ms, {"transformer", "swintransformer"}), _plain_transformer(ms, {"transformer"})
+    ({'transformer'}, set())
+    """
+    bare = method_key("Transformer")
+    if bare not in linked or not any(
+        _NAMED_TRANSFORMER.match(form)
+        for key in linked
+        if key != bare and key in methods
+        for form in (methods[key].name, *(methods[key].aliases or []))
+    ):
+        return set()
+    return {bare}
+
+
+def _spells_own(name: str, own_forms: list[str]) -> bool:
+    """ "Frozen Convolutional CLIP" of a paper proposing "FC-CLIP", "Dense Fusion Net" of
+    "DFN": a name whose words' initials spell a short form the paper proposes is that proposal,
+    written out.
+
+    >>> _spells_own("Frozen Convolutional CLIP", ["FC-CLIP"]), _spells_own("Dense Fusion Net", ["DFN"])
+    (True, True)
+    >>> _spells_own("CLIP", ["FC-CLIP"]), _spells_own("Frozen CLIP", ["FC-CLIP"])
+    (False, False)
+    """
+    words = name.split()
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return False
+    for short in own_forms:
+        if " " in short or not short[:1].isupper():
+            continue
+        head, dash, tail = short.rpartition("-")
+        if dash and words[-1] == tail:
+            if len(head) == len(words) - 1 and all(
+                w[0] == c for w, c in zip(words[:-1], head, strict=True)
+            ):
+                return True
+        elif short.isupper() and len(short) == len(words) >= 2:
+            if all(w[0] == c for w, c in zip(words, short, strict=True)):
+                return True
+    return False
+
+
+def _written_in(text: str, forms: list[str]) -> bool:
+    """One of ``forms`` stands in ``text``, not inside a longer word ("ViT-B" writes "ViT",
+    "DeiT" does not)."""
+    return any(re.search(rf"(?<![\w-]){re.escape(f)}(?!\w)", text) for f in forms if f in text)
+
+
 def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extraction:
     """Methods, benchmarks, results and their edges from a paper's title, abstract and tldr.
 
@@ -781,6 +880,8 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
         key = method_key(name)
         if key in excluded or fold(name) in excluded or _names_a_benchmark(name, benchmark_folds):
             continue
+        if _spells_own(name, own_forms):
+            continue  # "Frozen Convolutional CLIP" of a paper proposing FC-CLIP: its own model
         add_method(name, (*mention.aliases, name))
         if mention.builds_on:
             built_on.add(key)
@@ -797,10 +898,15 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
     # a method both used and compared against keeps only the comparison, unless the paper says
     # it is built on it ("based on UNet" ... "4x deeper than the common UNet")
     compared = {r.dst for r in rels.values() if isinstance(r, ComparesWith)}
+    background = _background_only(paper.title or "", sentences, methods)
+    background |= _plain_transformer(
+        methods, {r.dst for r in rels.values() if isinstance(r, (Uses, ComparesWith))}
+    )
     relationships = [
         r
         for r in rels.values()
         if not (isinstance(r, Uses) and r.dst in compared and r.dst not in built_on)
+        and not (isinstance(r, Uses) and r.dst in background)
     ]
     known = {r.dst for r in relationships}
     unconfirmed = [r for r in unconfirmed if r.dst not in known and r.dst not in fields]

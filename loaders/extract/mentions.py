@@ -168,6 +168,11 @@ _RESOURCE_TAIL = EndAnchored(
 )
 
 
+#: "other end-to-end or SMPL approaches", "RNN methods": a name heading the plural of
+#: "approach" or "method" names a family of others' work, not one method (a listed name too)
+_FAMILY_AFTER = re.compile(r"\s+(?:approaches|methods)\b")
+
+
 def names_a_field(sentence: str, start: int, name: str) -> bool:
     """ "barely taken into account by current FER algorithms": the name heads a field noun.
 
@@ -254,8 +259,11 @@ def find_method_mentions(
     for d in acronym_definitions(sentence) if definitions is None else definitions:
         if _OWN_DEFINITION_BEFORE.search(sentence, max(0, d.start - 50), d.start):
             # "we propose a novel graph-convolutional network (GCN)": the paper's own model,
-            # described, is not one it uses
+            # described, is not one it uses, here or where its short form comes back ("a GCN
+            # block called GCNeXt"), unless the model is said to be built on it ("(GCN)-based")
             spans.append((d.start, d.end))
+            if own is not None and not _BUILT_ON_AFTER.match(sentence, d.end):
+                own.add(d.short)
             continue
         # "Masked Auto-Encoder (MAE)": a metric's acronym given to something else is no metric
         short = "" if other_than_metric(d.long, d.short) else d.short
@@ -338,7 +346,13 @@ def find_method_mentions(
     owned = {m.name for m in out if _is_own(sentence, m)}
     if own is not None:
         own.update(owned)
-    out = [m for m in out if not _names_data(sentence, m) and m.name not in field | owned]
+    out = [
+        m
+        for m in out
+        if not _names_data(sentence, m)
+        and m.name not in field | owned
+        and not _FAMILY_AFTER.match(sentence, m.start + len(m.name))
+    ]
     out = [
         _with_version(sentence, m) for m in _joined(sentence, sorted(out, key=lambda m: m.start))
     ]
