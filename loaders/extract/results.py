@@ -74,6 +74,8 @@ _CHANGED_TO = re.compile(
 _BY_DELTA_TO = re.compile(
     r"\s+by\s+(?:about\s+|around\s+)?\d{1,3}(?:\.\d+)?\s?(?:%|points?|pp)?\s+(?=to\s+$)", re.I
 )
+#: "mAP ranging from 4.2% to" (what is left of it once "from 4.2% to" is cut)
+_RANGING = re.compile(r"\s+(?:ranging|ranges?|varying)(?=\s+from\s+$|\s*$)", re.I)
 _FROM_TO = re.compile(r"\(?\s*from\s+\d{1,3}(?:\.\d+)?\s?(?:%|dB)?\s+to\s+$", re.I)
 _TIE_AFTER = re.compile(
     r"^\s*(?:%|dB)?\s*(?:in(?: terms of)?\s+|of\s+(?!the\b))?(?:(?:zero-shot|few-shot|average|mean|overall|test|val|validation|dev|the)\s+)?$",
@@ -1004,6 +1006,8 @@ def _tied_metric(
             # "the accuracy on ImageNet is improved to 83.1%": the value the change reaches (and
             # "improves the mAP on COCO by 2.1 points to 48.3")
             gap = _CHANGED_TO.sub(" ", _BY_DELTA_TO.sub(" ", gap))
+            # "mAP ranging from 4.2% to 38.1%": both ends of a range are in the metric
+            gap = _RANGING.sub("", gap)
             if len(gap) <= 24 and _TIE_BEFORE.search(gap) and _TIE_BEFORE.search(gap).start() == 0:
                 return metric_name(metric)
     return None

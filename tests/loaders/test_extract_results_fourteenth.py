@@ -25,3 +25,27 @@ from tests.loaders.extract_results import absolute
 )
 def test_a_parenthesised_figure_after_and_keeps_the_benchmark(sentence, expected):
     assert absolute(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "M ranging from X to Y": both ends of the range are figures in the metric
+        (
+            "The submitted systems reach a mean IoU ranging from 41.5% to 63.2% on Cityscapes.",
+            [("cityscapes", "mIoU", 41.5), ("cityscapes", "mIoU", 63.2)],
+        ),
+        # (with the metric's abbreviation in parentheses between)
+        (
+            "Across the folds, the detectors obtain a mean average precision (mAP) ranging from 12.4% to 30.9% on LVIS.",
+            [("lvis", "mAP", 12.4), ("lvis", "mAP", 30.9)],
+        ),
+        # ... while an improvement "from X to Y" keeps only the value it reaches
+        (
+            "Our method improves the accuracy on CIFAR-10 from 93.1% to 95.4%.",
+            [("cifar10", "accuracy", 95.4)],
+        ),
+    ],
+)
+def test_both_ends_of_a_metric_range(sentence, expected):
+    assert absolute(sentence) == expected
