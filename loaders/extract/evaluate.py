@@ -265,6 +265,9 @@ _FAMILIES = (
     frozenset({"FLOPs", "MACs"}),
     # image models' likelihood: leaderboards write "bpd" or "NLL" for the same bits per dimension
     frozenset({"NLL", "bits per dimension"}),
+    # video object segmentation: YouTube-VOS leaderboards write "Overall" for the mean of the
+    # region and boundary scores that abstracts (and DAVIS leaderboards) write J&F
+    frozenset({"J&F", "overall"}),
 )
 #: what a leaderboard writes about how the metric was taken, which an abstract leaves out:
 #: "3-fold Accuracy", "Accuracy (Inter-Patient)"

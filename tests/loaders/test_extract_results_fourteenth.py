@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from loaders.extract.evaluate import metric_compatible
 from tests.loaders.extract_results import absolute
 
 
@@ -49,3 +50,18 @@ def test_a_parenthesised_figure_after_and_keeps_the_benchmark(sentence, expected
 )
 def test_both_ends_of_a_metric_range(sentence, expected):
     assert absolute(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("gold", "predicted", "same"),
+    [
+        # a YouTube-VOS leaderboard's "Overall" is the J&F an abstract writes
+        ("Overall", "J&F", True),
+        ("J&F Mean", "J&F", True),
+        # ... and no other metric
+        ("Overall", "accuracy", False),
+        ("Overall", "mIoU", False),
+    ],
+)
+def test_the_scorer_reads_overall_as_j_and_f(gold, predicted, same):
+    assert metric_compatible(gold, predicted) is same
