@@ -272,6 +272,7 @@ _FAMILIES = (
 #: what a leaderboard writes about how the metric was taken, which an abstract leaves out:
 #: "3-fold Accuracy", "Accuracy (Inter-Patient)"
 _PROTOCOL = re.compile(r"^\s*\d+[- ]fold\s+|\s*\([^()]*\)")
+_PROTOCOL_ONLY = re.compile(r"cross[- ]validation", re.I)
 
 
 def metric_compatible(gold: str, pred: str) -> bool:
@@ -291,6 +292,9 @@ def metric_compatible(gold: str, pred: str) -> bool:
     if len(folded_p) >= 3 and folded_p in fold(gold):
         return True
     bare = _PROTOCOL.sub("", gold).strip()
+    if bare != gold and _PROTOCOL_ONLY.fullmatch(bare):
+        # "5 fold cross validation": a column named by its protocol alone holds the accuracy
+        return metric_compatible("accuracy", pred)
     return bool(bare) and bare != gold and metric_compatible(bare, pred)
 
 

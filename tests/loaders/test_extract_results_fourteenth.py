@@ -65,3 +65,18 @@ def test_both_ends_of_a_metric_range(sentence, expected):
 )
 def test_the_scorer_reads_overall_as_j_and_f(gold, predicted, same):
     assert metric_compatible(gold, predicted) is same
+
+
+@pytest.mark.parametrize(
+    ("gold", "predicted", "same"),
+    [
+        # a leaderboard column named by its protocol alone holds the accuracy
+        ("5 fold cross validation", "accuracy", True),
+        ("10-fold cross-validation", "top-1 accuracy", True),
+        ("5 fold cross validation", "F1", False),
+        # (the protocol with no count of folds is no column of this kind)
+        ("cross validation", "accuracy", False),
+    ],
+)
+def test_the_scorer_reads_a_cross_validation_column_as_accuracy(gold, predicted, same):
+    assert metric_compatible(gold, predicted) is same
