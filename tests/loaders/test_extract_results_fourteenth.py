@@ -80,3 +80,17 @@ def test_the_scorer_reads_overall_as_j_and_f(gold, predicted, same):
 )
 def test_the_scorer_reads_a_cross_validation_column_as_accuracy(gold, predicted, same):
     assert metric_compatible(gold, predicted) is same
+
+
+@pytest.mark.parametrize(
+    ("gold", "predicted", "same"),
+    [
+        # a leaderboard column named by the split alone holds the leaderboard's one metric
+        ("Test", "accuracy", True),
+        ("Dev", "F1", True),
+        # ... not a column naming a metric with the split
+        ("Test AP", "accuracy", False),
+    ],
+)
+def test_the_scorer_reads_a_split_column_as_any_metric(gold, predicted, same):
+    assert metric_compatible(gold, predicted) is same
