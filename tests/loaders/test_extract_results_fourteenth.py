@@ -94,3 +94,33 @@ def test_the_scorer_reads_a_cross_validation_column_as_accuracy(gold, predicted,
 )
 def test_the_scorer_reads_a_split_column_as_any_metric(gold, predicted, same):
     assert metric_compatible(gold, predicted) is same
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a known benchmark written with a letter dropped, before a data noun, is that benchmark
+        (
+            "Our recognizer reaches a WER of 2.1% on the LibriSpeeh dataset.",
+            [("librispeech", "WER", 2.1)],
+        ),
+        (
+            "The pose network obtains 70.9% AP on CrowPose dataset.",
+            [("crowdpose", "mAP", 70.9)],
+        ),
+    ],
+)
+def test_a_misspelt_benchmark_is_the_known_one(sentence, expected):
+    assert absolute(sentence) == expected
+
+
+def test_a_near_name_is_no_misspelling_of_a_known_benchmark():
+    from loaders.extract.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    assert gazetteer.misspelt("CrowPose").name == "CrowdPose"
+    # a digit more or less, a plural's s, a first letter, a short name: no misspelling
+    assert gazetteer.misspelt("Kinetics-7000") is None
+    assert gazetteer.misspelt("OCHumans") is None
+    assert gazetteer.misspelt("XImageNet") is None
+    assert gazetteer.misspelt("MNST") is None
