@@ -234,9 +234,11 @@ def _speeds(
     """ "SparseInst achieves 40 FPS and 37.9 AP on the COCO benchmark": the speed of the paper's
     model (FPS) on the benchmark the figure is tied to; bounds ("over 600 FPS") and rivals'
     figures are skipped."""
-    if "FPS" not in sentence and "fps" not in sentence and "frames" not in sentence:
-        return []
     out: list[Result] = []
+    if "speed of" in sentence and _REAL_TIME.search(sentence):
+        out += _unitless_speeds(sentence, mentions, inside, carried)
+    if "FPS" not in sentence and "fps" not in sentence and "frames" not in sentence:
+        return out
     for pair in _FPS_PAIR.finditer(sentence):
         out += _speed_pair(sentence, pair, mentions, carried)
     for speed in _FPS.finditer(sentence):
@@ -250,6 +252,35 @@ def _speeds(
             sentence, speed.end()
         ):
             continue  # "in the range from 5 FPS to 160 FPS": every detector's, not a result
+        bench = mentions[0] if carried else tied_benchmark(sentence, speed, [speed], mentions)
+        if bench is None:
+            continue
+        split = _split(sentence, speed, None if carried else bench)
+        value = float(speed.group(1))
+        out.append(Result(bench, "FPS", value, "FPS", "absolute", split, f"{speed.group(1)} FPS"))
+    return out
+
+
+#: "retains a real-time processing speed of 54.60 on the Kvasir-SEG dataset": a model's
+#: speed written without its unit, in a sentence about running in real time, is in frames per
+#: second
+_REAL_TIME = re.compile(r"\breal[- ]time\b", re.I)
+_UNITLESS_SPEED_OF = re.compile(
+    r"\b(?:processing|inference|running|operation|operating|segmentation|detection)\s+speed\s+of\s+(?:about\s+|around\s+)?"
+)
+_UNITLESS_FIGURE = re.compile(
+    r"(\d{1,4}(?:\.\d+)?)(?![\d.%×A-Za-z/]|\s%)(?!\s+(?:ms|s|sec|seconds?|milliseconds?|x|FPS|fps|frames|images?|tokens?|samples?|times)\b)"
+)
+
+
+def _unitless_speeds(
+    sentence: str, mentions: list[Mention], inside: list[Mention], carried: bool
+) -> list[Result]:
+    out = []
+    for speed_of in _UNITLESS_SPEED_OF.finditer(sentence):
+        speed = _UNITLESS_FIGURE.match(sentence, speed_of.end())
+        if speed is None or _inside(speed, inside) or _about_others(sentence, speed):
+            continue
         bench = mentions[0] if carried else tied_benchmark(sentence, speed, [speed], mentions)
         if bench is None:
             continue

@@ -124,3 +124,22 @@ def test_a_near_name_is_no_misspelling_of_a_known_benchmark():
     assert gazetteer.misspelt("OCHumans") is None
     assert gazetteer.misspelt("XImageNet") is None
     assert gazetteer.misspelt("MNST") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a real-time model's "processing speed of N" written without a unit is in FPS
+        (
+            "Our real-time segmenter reaches a Dice of 0.912 and a processing speed of 48.30 on the Kvasir-SEG dataset.",
+            [("kvasirseg", "Dice", 0.912), ("kvasirseg", "FPS", 48.3)],
+        ),
+        # ... not a speed in another unit, nor a speed-up
+        ("Our real-time detector has an inference speed of 18 ms on COCO.", []),
+        ("Our real-time detector has an inference speed of 2.5x that of YOLO on COCO.", []),
+        # ... nor a speed in a sentence that does not speak of real time
+        ("The detector has an inference speed of 12.5 on COCO.", []),
+    ],
+)
+def test_a_real_time_speed_without_its_unit_is_fps(sentence, expected):
+    assert absolute(sentence) == expected
