@@ -845,10 +845,20 @@ def _inside(number: re.Match, mentions: list[Mention]) -> bool:
     return any(m.start <= number.start() < m.end for m in mentions)
 
 
+#: "achieves the SI-SDRi upper bound of 21.2 dB": the bound the paper's model reaches is its figure
+_REACHES_BOUND = re.compile(
+    r"\b(?:achiev|reach|attain|hit)\w*\s+the\s+(?:[\w-]+\s+)?upper bound of\s*$", re.I
+)
+_UPPER_BOUND_GAP = re.compile(r"^\s+upper bound(?=\s+of\s*$)", re.I)
+
+
 def _is_bound(sentence: str, number: re.Match) -> bool:
     """A bound ("over 600", "within 0.3%") or a count or cost ("152 FPS"), not a score."""
     return bool(
-        _BOUND_BEFORE.search(sentence[max(0, number.start() - 20) : number.start()])
+        (
+            _BOUND_BEFORE.search(sentence[max(0, number.start() - 20) : number.start()])
+            and not _REACHES_BOUND.search(sentence, max(0, number.start() - 60), number.start())
+        )
         or _NOT_A_SCORE.match(sentence, number.end())
         or _BOUND_AFTER.match(sentence, number.end())
         or _ARROW_AFTER.match(sentence, number.end())
@@ -1008,6 +1018,8 @@ def _tied_metric(
                 return metric_name(metric)
         elif metric.end() <= number.start():
             gap = sentence[metric.end() : number.start()]
+            if "upper bound" in gap and _REACHES_BOUND.search(sentence, 0, number.start()):
+                gap = _UPPER_BOUND_GAP.sub("", gap)
             if gap.startswith(")") and _OPENS.search(sentence, 0, metric.start()):
                 # "a mean area under the curve (AUC) of 0.940": the abbreviation in parentheses
                 gap = gap[1:]

@@ -143,3 +143,23 @@ def test_a_near_name_is_no_misspelling_of_a_known_benchmark():
 )
 def test_a_real_time_speed_without_its_unit_is_fps(sentence, expected):
     assert absolute(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the upper bound the paper's model achieves is its figure, in the metric before
+        (
+            "Our separator reaches the SI-SDRi upper bound of 19.4 dB on Libri2Mix.",
+            [("libri2mix", "SI-SDRi", 19.4)],
+        ),
+        # ... not an upper bound it is compared with
+        (
+            "Our separator reaches an SI-SDRi of 15.2 dB on Libri2Mix, close to the upper bound of 19.4 dB.",
+            [("libri2mix", "SI-SDRi", 15.2)],
+        ),
+        ("An oracle mask gives an SI-SDRi upper bound of 19.4 dB on Libri2Mix.", []),
+    ],
+)
+def test_an_upper_bound_the_model_reaches_is_its_figure(sentence, expected):
+    assert absolute(sentence) == expected
