@@ -119,8 +119,11 @@ def test_a_near_name_is_no_misspelling_of_a_known_benchmark():
 
     gazetteer = load_gazetteer()
     assert gazetteer.misspelt("CrowPose").name == "CrowdPose"
-    # a digit more or less, a plural's s, a first letter, a short name: no misspelling
+    # a digit more or less, a last letter (a plural's s, a variant's letter), a first letter,
+    # a short name: no misspelling
     assert gazetteer.misspelt("Kinetics-7000") is None
+    assert gazetteer.misspelt("CIFAR-10C") is None
+    assert gazetteer.misspelt("ImageNet-A") is None
     assert gazetteer.misspelt("OCHumans") is None
     assert gazetteer.misspelt("XImageNet") is None
     assert gazetteer.misspelt("MNST") is None
