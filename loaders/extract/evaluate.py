@@ -265,10 +265,16 @@ _FAMILIES = (
     frozenset({"FLOPs", "MACs"}),
     # image models' likelihood: leaderboards write "bpd" or "NLL" for the same bits per dimension
     frozenset({"NLL", "bits per dimension"}),
+    # video object segmentation: YouTube-VOS leaderboards write "Overall" for the mean of the
+    # region and boundary scores that abstracts (and DAVIS leaderboards) write J&F
+    frozenset({"J&F", "overall"}),
 )
+#: leaderboard columns named by a split alone
+_SPLIT_COLUMNS = frozenset({"test", "dev", "val", "validation", "test-dev", "test-std"})
 #: what a leaderboard writes about how the metric was taken, which an abstract leaves out:
 #: "3-fold Accuracy", "Accuracy (Inter-Patient)"
 _PROTOCOL = re.compile(r"^\s*\d+[- ]fold\s+|\s*\([^()]*\)")
+_PROTOCOL_ONLY = re.compile(r"cross[- ]validation", re.I)
 
 
 def metric_compatible(gold: str, pred: str) -> bool:
@@ -284,10 +290,16 @@ def metric_compatible(gold: str, pred: str) -> bool:
     g, p = canonical_metric(gold), canonical_metric(pred)
     if g == p or any(g in f and p in f for f in _FAMILIES):
         return True
+    if g in _SPLIT_COLUMNS:
+        # "Test" (WikiHop): a column named by the split alone holds the leaderboard's one metric
+        return True
     folded_p = fold(p)
     if len(folded_p) >= 3 and folded_p in fold(gold):
         return True
     bare = _PROTOCOL.sub("", gold).strip()
+    if bare != gold and _PROTOCOL_ONLY.fullmatch(bare):
+        # "5 fold cross validation": a column named by its protocol alone holds the accuracy
+        return metric_compatible("accuracy", pred)
     return bool(bare) and bare != gold and metric_compatible(bare, pred)
 
 

@@ -64,6 +64,11 @@ class Entry:
         return fold(self.name)
 
 
+def _inner_letters(form: str) -> list[int]:
+    """The positions of the letters of ``form`` that stand between two letters."""
+    return [i for i in range(1, len(form) - 1) if form[i - 1 : i + 2].isalpha()]
+
+
 @dataclass(frozen=True)
 class Hit:
     """One gazetteer match in a sentence."""
@@ -96,6 +101,8 @@ class Gazetteer:
     _lower_heads: tuple[str, ...] = field(default=(), repr=False)
     #: the first letters of the hyphened ones ("ogbn-arxiv"), tested only where a hyphen is
     _hyphened_heads: tuple[str, ...] = field(default=(), repr=False)
+    #: folded forms with one letter taken out -> the entry (None: two entries share it)
+    _deletions: dict[str, Entry | None] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         for entry in self.entries:
@@ -130,6 +137,39 @@ class Gazetteer:
         ):
             return None
         return entry
+
+    def misspelt(self, surface: str) -> Entry | None:
+        """The entry a written name is a letter short of ("CrowPose" for CrowdPose) or a letter
+        over, when it names a data set the gazetteer lacks: only names of 7 letters or more, and
+        a letter between two letters (not a first or last one: "ImageNet-A", "CIFAR-10C" are
+        other data sets).
+
+        >>> load_gazetteer().misspelt("CrowPose").name
+        'CrowdPose'
+        >>> load_gazetteer().misspelt("CIFAR-1000") is None, load_gazetteer().misspelt("CIFAR-10C") is None
+        (True, True)
+        """
+        folded = fold(surface)
+        if len(folded) < 7 or not folded.isalnum():
+            return None
+        if self._deletions is None:
+            deletions: dict[str, Entry | None] = {}
+            for form, entry in self.folded.items():
+                if len(form) < 8 or entry.needs_context:
+                    continue
+                for i in _inner_letters(form):
+                    key = form[:i] + form[i + 1 :]
+                    # a deletion two names share names neither
+                    deletions[key] = None if deletions.get(key, entry) is not entry else entry
+            self._deletions = deletions
+        entry = self._deletions.get(folded)
+        if entry is not None:
+            return entry
+        for i in _inner_letters(folded):
+            entry = self.folded.get(folded[:i] + folded[i + 1 :])
+            if entry is not None and not entry.needs_context:
+                return entry
+        return None
 
     def find(self, sentence: str) -> list[Hit]:
         """Longest non-overlapping gazetteer matches in ``sentence``, left to right.

@@ -285,6 +285,10 @@ _ANOTHER_ITEM = re.compile(
 )
 
 
+#: a word of the item a parenthesis follows
+_ITEM_WORD = re.compile(r"\w")
+
+
 def _paren_of_another(sentence: str, number, mentions: list[Mention]) -> bool:
     """ "on the CoNLL-2014 test set (F 0.5 = 65.0) and the official test set of the BEA-2019
     shared task (F 0.5 = 70.2)": a figure in parentheses after a later item of a list than the
@@ -295,7 +299,10 @@ def _paren_of_another(sentence: str, number, mentions: list[Mention]) -> bool:
     before = [m for m in mentions if m.end <= opened]
     if not before:
         return False
-    return bool(_ANOTHER_ITEM.search(sentence, before[-1].end, opened))
+    items = list(_ANOTHER_ITEM.finditer(sentence, before[-1].end, opened))
+    # "(77.4+4.2)% mAP and (92.3+1.5)% rank-1 accuracy": the parenthesis right after "and" is
+    # the figure itself, no parenthesis after another item
+    return bool(items) and bool(_ITEM_WORD.search(sentence, items[-1].end(), opened))
 
 
 #: "75.3 mAP on nuScenes and 80.1 mAPH on Waymo": a figure "on" a name the gazetteer lacks

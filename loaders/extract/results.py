@@ -74,6 +74,8 @@ _CHANGED_TO = re.compile(
 _BY_DELTA_TO = re.compile(
     r"\s+by\s+(?:about\s+|around\s+)?\d{1,3}(?:\.\d+)?\s?(?:%|points?|pp)?\s+(?=to\s+$)", re.I
 )
+#: "mAP ranging from 4.2% to" (what is left of it once "from 4.2% to" is cut)
+_RANGING = re.compile(r"\s+(?:ranging|ranges?|varying)(?=\s+from\s+$|\s*$)", re.I)
 _FROM_TO = re.compile(r"\(?\s*from\s+\d{1,3}(?:\.\d+)?\s?(?:%|dB)?\s+to\s+$", re.I)
 _TIE_AFTER = re.compile(
     r"^\s*(?:%|dB)?\s*(?:in(?: terms of)?\s+|of\s+(?!the\b))?(?:(?:zero-shot|few-shot|average|mean|overall|test|val|validation|dev|the)\s+)?$",
@@ -232,9 +234,11 @@ def _speeds(
     """ "SparseInst achieves 40 FPS and 37.9 AP on the COCO benchmark": the speed of the paper's
     model (FPS) on the benchmark the figure is tied to; bounds ("over 600 FPS") and rivals'
     figures are skipped."""
-    if "FPS" not in sentence and "fps" not in sentence and "frames" not in sentence:
-        return []
     out: list[Result] = []
+    if "speed of" in sentence and _REAL_TIME.search(sentence):
+        out += _unitless_speeds(sentence, mentions, inside, carried)
+    if "FPS" not in sentence and "fps" not in sentence and "frames" not in sentence:
+        return out
     for pair in _FPS_PAIR.finditer(sentence):
         out += _speed_pair(sentence, pair, mentions, carried)
     for speed in _FPS.finditer(sentence):
@@ -248,6 +252,35 @@ def _speeds(
             sentence, speed.end()
         ):
             continue  # "in the range from 5 FPS to 160 FPS": every detector's, not a result
+        bench = mentions[0] if carried else tied_benchmark(sentence, speed, [speed], mentions)
+        if bench is None:
+            continue
+        split = _split(sentence, speed, None if carried else bench)
+        value = float(speed.group(1))
+        out.append(Result(bench, "FPS", value, "FPS", "absolute", split, f"{speed.group(1)} FPS"))
+    return out
+
+
+#: "retains a real-time processing speed of 54.60 on the Kvasir-SEG dataset": a model's
+#: speed written without its unit, in a sentence about running in real time, is in frames per
+#: second
+_REAL_TIME = re.compile(r"\breal[- ]time\b", re.I)
+_UNITLESS_SPEED_OF = re.compile(
+    r"\b(?:processing|inference|running|operation|operating|segmentation|detection)\s+speed\s+of\s+(?:about\s+|around\s+)?"
+)
+_UNITLESS_FIGURE = re.compile(
+    r"(\d{1,4}(?:\.\d+)?)(?![\d.%×A-Za-z/]|\s%)(?!\s+(?:ms|s|sec|seconds?|milliseconds?|x|FPS|fps|frames|images?|tokens?|samples?|times)\b)"
+)
+
+
+def _unitless_speeds(
+    sentence: str, mentions: list[Mention], inside: list[Mention], carried: bool
+) -> list[Result]:
+    out = []
+    for speed_of in _UNITLESS_SPEED_OF.finditer(sentence):
+        speed = _UNITLESS_FIGURE.match(sentence, speed_of.end())
+        if speed is None or _inside(speed, inside) or _about_others(sentence, speed):
+            continue
         bench = mentions[0] if carried else tied_benchmark(sentence, speed, [speed], mentions)
         if bench is None:
             continue
@@ -812,10 +845,20 @@ def _inside(number: re.Match, mentions: list[Mention]) -> bool:
     return any(m.start <= number.start() < m.end for m in mentions)
 
 
+#: "achieves the SI-SDRi upper bound of 21.2 dB": the bound the paper's model reaches is its figure
+_REACHES_BOUND = re.compile(
+    r"\b(?:achiev|reach|attain|hit)\w*\s+the\s+(?:[\w-]+\s+)?upper bound of\s*$", re.I
+)
+_UPPER_BOUND_GAP = re.compile(r"^\s+upper bound(?=\s+of\s*$)", re.I)
+
+
 def _is_bound(sentence: str, number: re.Match) -> bool:
     """A bound ("over 600", "within 0.3%") or a count or cost ("152 FPS"), not a score."""
     return bool(
-        _BOUND_BEFORE.search(sentence[max(0, number.start() - 20) : number.start()])
+        (
+            _BOUND_BEFORE.search(sentence[max(0, number.start() - 20) : number.start()])
+            and not _REACHES_BOUND.search(sentence, max(0, number.start() - 60), number.start())
+        )
         or _NOT_A_SCORE.match(sentence, number.end())
         or _BOUND_AFTER.match(sentence, number.end())
         or _ARROW_AFTER.match(sentence, number.end())
@@ -975,6 +1018,8 @@ def _tied_metric(
                 return metric_name(metric)
         elif metric.end() <= number.start():
             gap = sentence[metric.end() : number.start()]
+            if "upper bound" in gap and _REACHES_BOUND.search(sentence, 0, number.start()):
+                gap = _UPPER_BOUND_GAP.sub("", gap)
             if gap.startswith(")") and _OPENS.search(sentence, 0, metric.start()):
                 # "a mean area under the curve (AUC) of 0.940": the abbreviation in parentheses
                 gap = gap[1:]
@@ -1004,6 +1049,8 @@ def _tied_metric(
             # "the accuracy on ImageNet is improved to 83.1%": the value the change reaches (and
             # "improves the mAP on COCO by 2.1 points to 48.3")
             gap = _CHANGED_TO.sub(" ", _BY_DELTA_TO.sub(" ", gap))
+            # "mAP ranging from 4.2% to 38.1%": both ends of a range are in the metric
+            gap = _RANGING.sub("", gap)
             if len(gap) <= 24 and _TIE_BEFORE.search(gap) and _TIE_BEFORE.search(gap).start() == 0:
                 return metric_name(metric)
     return None
