@@ -546,6 +546,14 @@ _CAPITAL_COMPOUND = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)*-[A-Z][a-z]+")
 _NAME_ENDS = re.compile(r"\s*(?:[(,.;:]|$|\s(?:which|that|to|for|is|as)\b)")
 
 _COINED_WORD = r"[A-Za-z][\w.+-]*[A-Z0-9][\w.+-]*"
+
+
+def _coined(word: str) -> bool:
+    """A coined name: name-like ("SliceGPT", "GPT-4") or capitalised words joined by a hyphen
+    ("Restormer-Local", "Token-Recode"), where a possessive or a result claim puts it."""
+    return is_name_like(word) or bool(_CAPITAL_COMPOUND.fullmatch(word))
+
+
 #: "SparseInst ... achieves 40 FPS", "ScaleNet-P and ScaleNet-S outperform existing ...": the
 #: subject of a result claim opening a sentence (after an adverbial phrase)
 _RESULT_SUBJECT = re.compile(
@@ -574,7 +582,7 @@ def _result_subject(sentence: str) -> list[Candidate]:
     for name in (match.group("name"), match.group("second")):
         if (
             name
-            and is_name_like(name)
+            and _coined(name)
             and _accept(name)
             and not is_known_method(name)
             and not _MODIFIER_TAIL.search(name)
@@ -728,7 +736,7 @@ def _ours(sentence: str, definitions: list) -> list[Candidate]:
         name = name_run(sentence, match.end())
         if (
             name
-            and is_name_like(name.split()[0])
+            and _coined(name.split()[0])
             and _accept(name)
             and not _KNOWN_BASE.match(name)
             and not _NOT_OURS_AFTER.match(sentence[match.end() + len(name) :])

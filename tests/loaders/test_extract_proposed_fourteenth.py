@@ -1,0 +1,32 @@
+"""Proposals of the fourteenth round: capitalised words joined by a hyphen as a coined name
+(sentences written for these tests)."""
+
+from __future__ import annotations
+
+from kg.model import Paper
+from loaders.extract.extractor import extract_paper
+from loaders.extract.proposed import from_sentence
+
+
+def proposed(sentence: str) -> list[tuple[str, str]]:
+    return [(c.name, c.rule) for c in from_sentence(sentence)]
+
+
+def proposals(title: str, abstract: str) -> set[str]:
+    paper = Paper(key="p", title=title, abstract=abstract)
+    ex = extract_paper(paper)
+    names = {m.key: m.name for m in ex.methods}
+    return {names[r.dst] for r in ex.relationships if r.type == "PROPOSES"}
+
+
+def test_capitalised_words_joined_by_a_hyphen_after_our_are_a_coined_name():
+    s = "On the harder split, our Parser-Lite lowers the error rate from 12.4% to 9.8%."
+    assert ("Parser-Lite", "our-name") in proposed(s)
+    # a plain capitalised word after "our" is still no name
+    assert proposed("On the harder split, our Parser lowers the error rate by 2.6%.") == []
+
+
+def test_capitalised_words_joined_by_a_hyphen_opening_a_result_claim_are_a_coined_name():
+    s = "In addition, Graph-Stitch achieves a new best score on both test sets."
+    assert ("Graph-Stitch", "result-subject") in proposed(s)
+    assert proposed("In addition, Stitching achieves a new best score on both test sets.") == []
