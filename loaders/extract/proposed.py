@@ -672,6 +672,11 @@ def _named(sentence: str, definitions: list) -> list[Candidate]:
         else:
             name = name_run(sentence, naming.end())
             name_end = naming.end() + len(name) if name else naming.end()
+        if not quoted and (not name or not _accept(name)):
+            lower = _lower_name_after(sentence, naming)
+            if lower:
+                out.append(_candidate(lower, (lower,), "named-lower", sentence, 0.75))
+            continue
         if not name or not _accept(name):
             continue
         if not (
@@ -715,6 +720,29 @@ def _named(sentence: str, definitions: list) -> list[Candidate]:
             )
         )
     return out
+
+
+#: "a novel augmentation method ..., called 6D augmentation.": the name, lower-case, of a new
+#: thing the sentence describes, two or three words ending the clause
+_LOWER_NAME = re.compile(
+    r"(?!(?:a|an|the|this|our|it)\b)([a-z0-9][\w-]*(?: [a-z][\w-]*){1,2})(?=\s*(?:[,.;(]|$))"
+)
+_NEW_BEFORE = re.compile(r"\b(?:a|an) (?:novel|new)\b")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:for|of|in|on|to|with|and|or|the|a|an)\s+$")
+
+
+def _lower_name_after(sentence: str, naming: re.Match) -> str | None:
+    """The lower-case name "called" / "named" / "termed" / "dubbed" gives a new thing the
+    sentence introduced before it ("a novel auxiliary task called odd-one-out learning")."""
+    match = _LOWER_NAME.match(sentence, naming.end())
+    if not match or not _NEW_BEFORE.search(sentence, 0, naming.start()):
+        return None
+    name = match.group(1)
+    if _PREPOSITION_BEFORE.search(sentence, max(0, naming.start() - 6), naming.start()):
+        return None  # "a new dataset for named entity recognition": "named", an adjective
+    if not _accept(name) or is_known_method(name) or TASK_TAIL.search(name):
+        return None
+    return name
 
 
 def _ours(sentence: str, definitions: list) -> list[Candidate]:

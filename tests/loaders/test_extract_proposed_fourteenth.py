@@ -30,3 +30,14 @@ def test_capitalised_words_joined_by_a_hyphen_opening_a_result_claim_are_a_coine
     s = "In addition, Graph-Stitch achieves a new best score on both test sets."
     assert ("Graph-Stitch", "result-subject") in proposed(s)
     assert proposed("In addition, Stitching achieves a new best score on both test sets.") == []
+
+
+def test_a_lower_case_name_called_to_a_new_thing_is_proposed():
+    s = "We propose a novel pruning scheme, called gradual weight fading, which removes filters."
+    assert ("gradual weight fading", "named-lower") in proposed(s)
+    s = "We also design a new loss for sparse labels, termed margin-free contrast."
+    assert ("margin-free contrast", "named-lower") in proposed(s)
+    # no new thing before it, an adjective "named", a task or a generic concept: no name
+    assert proposed("Earlier work relied on a technique called gradient clipping.") == []
+    assert proposed("We present a new dataset for named entity recognition.") == []
+    assert proposed("We propose a new method called knowledge distillation.") == []
