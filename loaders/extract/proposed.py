@@ -295,6 +295,20 @@ _PLAIN_ADJECTIVES = frozenset(
 )
 
 
+#: "we propose a zigzag learning strategy", "Our fully convolutional network achieves": the
+#: title's name written in lower case where the abstract proposes it
+_PROPOSAL_CUE = (
+    r"\b(?:[Ww]e (?:\w+ )?(?:propose|present|introduce|develop)|[Oo]ur|[Tt]he proposed)\s+"
+    r"(?:(?:a|an)\s+)?(?:(?:novel|new)\s+)?"
+)
+
+
+def _proposed_in_lower_case(name: str, abstract: str) -> bool:
+    lower = name.lower()
+    stem = lower[:-1] if lower.endswith("s") else lower
+    return bool(re.search(_PROPOSAL_CUE + re.escape(stem) + r"s?\b", abstract))
+
+
 def _title_name(title: str, abstract: str) -> list[Candidate]:
     """The name a title without a colon opens with, when the abstract uses it as a name too
     (capitalised mid-sentence: "we develop a Context Prior with the supervision of ...")."""
@@ -309,7 +323,14 @@ def _title_name(title: str, abstract: str) -> list[Candidate]:
         or (words[0].lower() in _PLAIN_ADJECTIVES and not any(is_name_like(w) for w in words))
         or not _accept(name)
         or TASK_TAIL.search(name)
-        or not re.search(r"[a-z,;] " + re.escape(name) + r"\b", abstract)
+        or not (
+            re.search(r"[a-z,;] " + re.escape(name) + r"\b", abstract)
+            # ("Domain Adaptation with X": a title's name before "with" may be its task)
+            or (
+                re.match(r"\s+for\s|\s*$", title.strip()[match.end(1) :])
+                and _proposed_in_lower_case(name, abstract)
+            )
+        )
     ):
         return []
     return [Candidate(name, (name,), "title-name", title, 0.8, classify_benchmark(name, title))]

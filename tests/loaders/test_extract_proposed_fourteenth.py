@@ -41,3 +41,19 @@ def test_a_lower_case_name_called_to_a_new_thing_is_proposed():
     assert proposed("Earlier work relied on a technique called gradient clipping.") == []
     assert proposed("We present a new dataset for named entity recognition.") == []
     assert proposed("We propose a new method called knowledge distillation.") == []
+
+
+def test_a_title_name_the_abstract_proposes_in_lower_case_is_proposed():
+    title = "Ripple Pooling for Sparse Point Cloud Completion"
+    abstract = "We propose a ripple pooling operator that spreads features over empty cells."
+    assert "Ripple Pooling" in proposals(title, abstract)
+    title = "Braided Networks for Long Video Captioning"
+    abstract = "Our braided network reads frames in two interleaved streams."
+    assert "Braided Networks" in proposals(title, abstract)
+    # a title's name before "with" may be its task; "the" before it is a use, not a proposal
+    title = "Ripple Pooling with Learned Offsets"
+    abstract = "We propose a ripple pooling operator that spreads features over empty cells."
+    assert "Ripple Pooling" not in proposals(title, abstract)
+    title = "Ripple Pooling for Sparse Point Cloud Completion"
+    abstract = "We introduce the ripple pooling to refine coarse shapes."
+    assert "Ripple Pooling" not in proposals(title, abstract)
