@@ -51,7 +51,8 @@ _ARTICLE_BEFORE = re.compile(rf"\b(?:{'|'.join(_ARTICLES)})\s+$", re.I)
 #: "Our previously proposed MetricGAN was designed ...": the authors' earlier work, not this one
 _EARLIER = re.compile(r"\b(?:previously|recently|originally|earlier|formerly)[\s-]+$")
 _LEAD_IN = re.compile(r"^(?:here,?\s+|also\s+|further\s+|a\s+|an\s+|the\s+)", re.I)
-_RUN_WORD = re.compile(r"[A-Z0-9][\w'+.]*(?:-[\w+]+)*\+*|[a-z]+[A-Z][\w+]*(?:-[\w+]+)*")
+#: ("MPTs-1/32": a variant's bit widths after a hyphen belong to the name)
+_RUN_WORD = re.compile(r"[A-Z0-9][\w'+.]*(?:-[\w+]+(?:/\d+)?)*\+*|[a-z]+[A-Z][\w+]*(?:-[\w+]+)*")
 #: a sentence without any of these cannot hold a proposal (a cheap first test)
 _TRIGGER = re.compile(
     r"\b(?:[Ww]e|[Oo]ur|[Tt]his|[Hh]ere|call|term|name|dub|coin|refer|novel|new|innovative|proposed|[Pp]ropos|[Ii]ntroduc)\w*"

@@ -57,3 +57,8 @@ def test_a_title_name_the_abstract_proposes_in_lower_case_is_proposed():
     title = "Ripple Pooling for Sparse Point Cloud Completion"
     abstract = "We introduce the ripple pooling to refine coarse shapes."
     assert "Ripple Pooling" not in proposals(title, abstract)
+
+
+def test_a_variants_bit_widths_after_a_hyphen_belong_to_the_name():
+    s = "With binary activations, our TernNet-1/2 keeps 71.5% top-1 accuracy on the test set."
+    assert ("TernNet-1/2", "our-name") in proposed(s)
