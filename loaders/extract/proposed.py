@@ -381,6 +381,8 @@ def from_sentence(sentence: str, definitions: list | None = None) -> list[Candid
     first_person = _FIRST_PERSON.search(sentence)
     if not first_person:
         return out
+    if "new" in sentence:
+        out.extend(_new_described(sentence))
     # (a verb before the end of the first first-person word is skipped below: scanned from there)
     for verb in _PROPOSE.finditer(sentence, first_person.end()):
         if not _FIRST_PERSON.search(sentence[: verb.start()]) or _EARLIER.search(
@@ -562,6 +564,29 @@ def _capital_parts(sentence: str) -> list[Candidate]:
 _DESCRIBED_THEN_NAMED = re.compile(
     r"(?:a|an)\s+(?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*(?:,|\s+[–—-]|:)\s+(?=[A-Z])"
 )
+#: "on a newly introduced synthetic dataset, MultiviewX,": a new thing described in lower case
+#: and then named, whatever verb the first-person sentence has
+_NEW_DESCRIBED = re.compile(
+    r"\b(?:a|an) (?:new|newly (?:introduced|proposed|collected|constructed|created)) "
+    r"(?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*(?:,|\s+[–—-]|:)\s+(?=[A-Z])"
+)
+
+
+def _new_described(sentence: str) -> list[Candidate]:
+    out = []
+    for match in _NEW_DESCRIBED.finditer(sentence):
+        named = name_run(sentence, match.end())
+        if (
+            named
+            and any(is_name_like(w) or _CAPITAL_COMPOUND.fullmatch(w) for w in named.split())
+            and _accept(named)
+            and not is_known_method(named)
+            and _NAME_ENDS.match(sentence, match.end() + len(named))
+        ):
+            out.append(_candidate(named, (named,), "new-described", sentence, 0.75))
+    return out
+
+
 #: "Propose-Reduce", "Token-Recode": capitalised words joined by hyphens, coined as one name
 _CAPITAL_COMPOUND = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)*-[A-Z][a-z]+")
 #: where a name written after its description ends: a bracket, a comma, a relative clause

@@ -62,3 +62,13 @@ def test_a_title_name_the_abstract_proposes_in_lower_case_is_proposed():
 def test_a_variants_bit_widths_after_a_hyphen_belong_to_the_name():
     s = "With binary activations, our TernNet-1/2 keeps 71.5% top-1 accuracy on the test set."
     assert ("TernNet-1/2", "our-name") in proposed(s)
+
+
+def test_a_new_thing_described_then_named_is_proposed_whatever_the_verb():
+    s = "We also report ablations on a newly collected indoor dataset, RoomScanX, with 900 scans."
+    assert ("RoomScanX", "new-described") in proposed(s)
+    # not in a first-person sentence, or a plain word after the comma: no proposal
+    s = "Results on a newly collected indoor dataset, RoomScanX, are reported."
+    assert ("RoomScanX", "new-described") not in proposed(s)
+    s = "We also report ablations on a newly collected indoor dataset, Rooms, with 900 scans."
+    assert proposed(s) == []
