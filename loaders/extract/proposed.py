@@ -51,7 +51,8 @@ _ARTICLE_BEFORE = re.compile(rf"\b(?:{'|'.join(_ARTICLES)})\s+$", re.I)
 #: "Our previously proposed MetricGAN was designed ...": the authors' earlier work, not this one
 _EARLIER = re.compile(r"\b(?:previously|recently|originally|earlier|formerly)[\s-]+$")
 _LEAD_IN = re.compile(r"^(?:here,?\s+|also\s+|further\s+|a\s+|an\s+|the\s+)", re.I)
-_RUN_WORD = re.compile(r"[A-Z0-9][\w'+.]*(?:-[\w+]+)*\+*|[a-z]+[A-Z][\w+]*(?:-[\w+]+)*")
+#: ("MPTs-1/32": a variant's bit widths after a hyphen belong to the name)
+_RUN_WORD = re.compile(r"[A-Z0-9][\w'+.]*(?:-[\w+]+(?:/\d+)?)*\+*|[a-z]+[A-Z][\w+]*(?:-[\w+]+)*")
 #: a sentence without any of these cannot hold a proposal (a cheap first test)
 _TRIGGER = re.compile(
     r"\b(?:[Ww]e|[Oo]ur|[Tt]his|[Hh]ere|call|term|name|dub|coin|refer|novel|new|innovative|proposed|[Pp]ropos|[Ii]ntroduc)\w*"
@@ -295,6 +296,20 @@ _PLAIN_ADJECTIVES = frozenset(
 )
 
 
+#: "we propose a zigzag learning strategy", "Our fully convolutional network achieves": the
+#: title's name written in lower case where the abstract proposes it
+_PROPOSAL_CUE = (
+    r"\b(?:[Ww]e (?:\w+ )?(?:propose|present|introduce|develop)|[Oo]ur|[Tt]he proposed)\s+"
+    r"(?:(?:a|an)\s+)?(?:(?:novel|new)\s+)?"
+)
+
+
+def _proposed_in_lower_case(name: str, abstract: str) -> bool:
+    lower = name.lower()
+    stem = lower[:-1] if lower.endswith("s") else lower
+    return bool(re.search(_PROPOSAL_CUE + re.escape(stem) + r"s?\b", abstract))
+
+
 def _title_name(title: str, abstract: str) -> list[Candidate]:
     """The name a title without a colon opens with, when the abstract uses it as a name too
     (capitalised mid-sentence: "we develop a Context Prior with the supervision of ...")."""
@@ -309,7 +324,14 @@ def _title_name(title: str, abstract: str) -> list[Candidate]:
         or (words[0].lower() in _PLAIN_ADJECTIVES and not any(is_name_like(w) for w in words))
         or not _accept(name)
         or TASK_TAIL.search(name)
-        or not re.search(r"[a-z,;] " + re.escape(name) + r"\b", abstract)
+        or not (
+            re.search(r"[a-z,;] " + re.escape(name) + r"\b", abstract)
+            # ("Domain Adaptation with X": a title's name before "with" may be its task)
+            or (
+                re.match(r"\s+for\s|\s*$", title.strip()[match.end(1) :])
+                and _proposed_in_lower_case(name, abstract)
+            )
+        )
     ):
         return []
     return [Candidate(name, (name,), "title-name", title, 0.8, classify_benchmark(name, title))]
@@ -359,6 +381,8 @@ def from_sentence(sentence: str, definitions: list | None = None) -> list[Candid
     first_person = _FIRST_PERSON.search(sentence)
     if not first_person:
         return out
+    if "new" in sentence:
+        out.extend(_new_described(sentence))
     # (a verb before the end of the first first-person word is skipped below: scanned from there)
     for verb in _PROPOSE.finditer(sentence, first_person.end()):
         if not _FIRST_PERSON.search(sentence[: verb.start()]) or _EARLIER.search(
@@ -540,12 +564,43 @@ def _capital_parts(sentence: str) -> list[Candidate]:
 _DESCRIBED_THEN_NAMED = re.compile(
     r"(?:a|an)\s+(?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*(?:,|\s+[–—-]|:)\s+(?=[A-Z])"
 )
+#: "on a newly introduced synthetic dataset, MultiviewX,": a new thing described in lower case
+#: and then named, whatever verb the first-person sentence has
+_NEW_DESCRIBED = re.compile(
+    r"\b(?:a|an) (?:new|newly (?:introduced|proposed|collected|constructed|created)) "
+    r"(?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*(?:,|\s+[–—-]|:)\s+(?=[A-Z])"
+)
+
+
+def _new_described(sentence: str) -> list[Candidate]:
+    out = []
+    for match in _NEW_DESCRIBED.finditer(sentence):
+        named = name_run(sentence, match.end())
+        if (
+            named
+            and any(is_name_like(w) or _CAPITAL_COMPOUND.fullmatch(w) for w in named.split())
+            and _accept(named)
+            and not is_known_method(named)
+            and _NAME_ENDS.match(sentence, match.end() + len(named))
+        ):
+            out.append(_candidate(named, (named,), "new-described", sentence, 0.75))
+    return out
+
+
 #: "Propose-Reduce", "Token-Recode": capitalised words joined by hyphens, coined as one name
 _CAPITAL_COMPOUND = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)*-[A-Z][a-z]+")
 #: where a name written after its description ends: a bracket, a comma, a relative clause
 _NAME_ENDS = re.compile(r"\s*(?:[(,.;:]|$|\s(?:which|that|to|for|is|as)\b)")
 
 _COINED_WORD = r"[A-Za-z][\w.+-]*[A-Z0-9][\w.+-]*"
+
+
+def _coined(word: str) -> bool:
+    """A coined name: name-like ("SliceGPT", "GPT-4") or capitalised words joined by a hyphen
+    ("Restormer-Local", "Token-Recode"), where a possessive or a result claim puts it."""
+    return is_name_like(word) or bool(_CAPITAL_COMPOUND.fullmatch(word))
+
+
 #: "SparseInst ... achieves 40 FPS", "ScaleNet-P and ScaleNet-S outperform existing ...": the
 #: subject of a result claim opening a sentence (after an adverbial phrase)
 _RESULT_SUBJECT = re.compile(
@@ -574,7 +629,7 @@ def _result_subject(sentence: str) -> list[Candidate]:
     for name in (match.group("name"), match.group("second")):
         if (
             name
-            and is_name_like(name)
+            and _coined(name)
             and _accept(name)
             and not is_known_method(name)
             and not _MODIFIER_TAIL.search(name)
@@ -664,6 +719,11 @@ def _named(sentence: str, definitions: list) -> list[Candidate]:
         else:
             name = name_run(sentence, naming.end())
             name_end = naming.end() + len(name) if name else naming.end()
+        if not quoted and (not name or not _accept(name)):
+            lower = _lower_name_after(sentence, naming)
+            if lower:
+                out.append(_candidate(lower, (lower,), "named-lower", sentence, 0.75))
+            continue
         if not name or not _accept(name):
             continue
         if not (
@@ -709,6 +769,29 @@ def _named(sentence: str, definitions: list) -> list[Candidate]:
     return out
 
 
+#: "a novel augmentation method ..., called 6D augmentation.": the name, lower-case, of a new
+#: thing the sentence describes, two or three words ending the clause
+_LOWER_NAME = re.compile(
+    r"(?!(?:a|an|the|this|our|it)\b)([a-z0-9][\w-]*(?: [a-z][\w-]*){1,2})(?=\s*(?:[,.;(]|$))"
+)
+_NEW_BEFORE = re.compile(r"\b(?:a|an) (?:novel|new)\b")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:for|of|in|on|to|with|and|or|the|a|an)\s+$")
+
+
+def _lower_name_after(sentence: str, naming: re.Match) -> str | None:
+    """The lower-case name "called" / "named" / "termed" / "dubbed" gives a new thing the
+    sentence introduced before it ("a novel auxiliary task called odd-one-out learning")."""
+    match = _LOWER_NAME.match(sentence, naming.end())
+    if not match or not _NEW_BEFORE.search(sentence, 0, naming.start()):
+        return None
+    name = match.group(1)
+    if _PREPOSITION_BEFORE.search(sentence, max(0, naming.start() - 6), naming.start()):
+        return None  # "a new dataset for named entity recognition": "named", an adjective
+    if not _accept(name) or is_known_method(name) or TASK_TAIL.search(name):
+        return None
+    return name
+
+
 def _ours(sentence: str, definitions: list) -> list[Candidate]:
     """ "our VQToken compresses ...", "Our latent diffusion models (LDMs)", "our token
     rearrangement method, Rotary Major Scan,", "a novel Sparse Depthwise Separable Convolution module"."""
@@ -728,7 +811,7 @@ def _ours(sentence: str, definitions: list) -> list[Candidate]:
         name = name_run(sentence, match.end())
         if (
             name
-            and is_name_like(name.split()[0])
+            and _coined(name.split()[0])
             and _accept(name)
             and not _KNOWN_BASE.match(name)
             and not _NOT_OURS_AFTER.match(sentence[match.end() + len(name) :])
