@@ -252,13 +252,23 @@ def _speeds(
             sentence, speed.end()
         ):
             continue  # "in the range from 5 FPS to 160 FPS": every detector's, not a result
-        bench = mentions[0] if carried else tied_benchmark(sentence, speed, [speed], mentions)
-        if bench is None:
-            continue
-        split = _split(sentence, speed, None if carried else bench)
-        value = float(speed.group(1))
-        out.append(Result(bench, "FPS", value, "FPS", "absolute", split, f"{speed.group(1)} FPS"))
+        result = _fps_result(sentence, speed, mentions, carried)
+        if result is not None:
+            out.append(result)
     return out
+
+
+def _fps_result(
+    sentence: str, speed: re.Match, mentions: list[Mention], carried: bool
+) -> Result | None:
+    """The speed ``speed`` (its number in group 1) in FPS, on the benchmark it is tied to."""
+    bench = mentions[0] if carried else tied_benchmark(sentence, speed, [speed], mentions)
+    if bench is None:
+        return None
+    split = _split(sentence, speed, None if carried else bench)
+    return Result(
+        bench, "FPS", float(speed.group(1)), "FPS", "absolute", split, f"{speed.group(1)} FPS"
+    )
 
 
 #: "retains a real-time processing speed of 54.60 on the Kvasir-SEG dataset": a model's
@@ -281,12 +291,9 @@ def _unitless_speeds(
         speed = _UNITLESS_FIGURE.match(sentence, speed_of.end())
         if speed is None or _inside(speed, inside) or _about_others(sentence, speed):
             continue
-        bench = mentions[0] if carried else tied_benchmark(sentence, speed, [speed], mentions)
-        if bench is None:
-            continue
-        split = _split(sentence, speed, None if carried else bench)
-        value = float(speed.group(1))
-        out.append(Result(bench, "FPS", value, "FPS", "absolute", split, f"{speed.group(1)} FPS"))
+        result = _fps_result(sentence, speed, mentions, carried)
+        if result is not None:
+            out.append(result)
     return out
 
 
