@@ -492,14 +492,8 @@ def from_sentence(sentence: str, definitions: list | None = None) -> list[Candid
         if described:
             # "we propose a new layered network structure, HDCGAN, that ...": the name after
             # a lower-case description of the thing
-            named = name_run(sentence, offset + described.end())
-            if (
-                named
-                and any(is_name_like(w) or _CAPITAL_COMPOUND.fullmatch(w) for w in named.split())
-                and _accept(named)
-                and not is_known_method(named)
-                and _NAME_ENDS.match(sentence, offset + described.end() + len(named))
-            ):
+            named = _described_name(sentence, offset + described.end())
+            if named:
                 rest = sentence[offset + described.end() + len(named) :]
                 paren = _SHORT_AFTER.match(rest)
                 aliases = (named, paren.group(1)) if paren else (named,)
@@ -575,16 +569,25 @@ _NEW_DESCRIBED = re.compile(
 def _new_described(sentence: str) -> list[Candidate]:
     out = []
     for match in _NEW_DESCRIBED.finditer(sentence):
-        named = name_run(sentence, match.end())
-        if (
-            named
-            and any(is_name_like(w) or _CAPITAL_COMPOUND.fullmatch(w) for w in named.split())
-            and _accept(named)
-            and not is_known_method(named)
-            and _NAME_ENDS.match(sentence, match.end() + len(named))
-        ):
+        named = _described_name(sentence, match.end())
+        if named:
             out.append(_candidate(named, (named,), "new-described", sentence, 0.75))
     return out
+
+
+def _described_name(sentence: str, at: int) -> str | None:
+    """The coined name written at ``at``, after a lower-case description of the thing ("a new
+    layered network structure, HDCGAN, that ..."), if it is one."""
+    named = name_run(sentence, at)
+    if (
+        named
+        and any(_coined(w) for w in named.split())
+        and _accept(named)
+        and not is_known_method(named)
+        and _NAME_ENDS.match(sentence, at + len(named))
+    ):
+        return named
+    return None
 
 
 #: "Propose-Reduce", "Token-Recode": capitalised words joined by hyphens, coined as one name
