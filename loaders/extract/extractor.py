@@ -497,6 +497,24 @@ def _written_in(text: str, forms: list[str]) -> bool:
     return any(re.search(rf"(?<![\w-]){re.escape(f)}(?!\w)", text) for f in forms if f in text)
 
 
+#: a parsing or tagging abstract: its "WSJ" is the Penn Treebank's Wall Street Journal part, the
+#: leaderboards' Penn Treebank (not the WSJ speech corpus)
+_PARSING = re.compile(
+    r"\bpars(?:er|ers|ing)\b|\btagg(?:er|ing)\b|part-of-speech|\bPOS\b|treebank|constituen"
+    r"|dependency",
+    re.I,
+)
+_SPEECH = re.compile(r"speech recognition|\bASR\b|acoustic|\bWER\b|speaker|\beval92\b", re.I)
+
+
+def _wsj_as_treebank(mentions: list[Mention]) -> list[Mention]:
+    """The WSJ of a parsing abstract, read as the Penn Treebank it is part of."""
+    return [
+        replace(m, name="Penn Treebank", surface=m.surface or m.name) if m.name == "WSJ" else m
+        for m in mentions
+    ]
+
+
 def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extraction:
     """Methods, benchmarks, results and their edges from a paper's title, abstract and tldr.
 
@@ -511,6 +529,9 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
     # per-sentence analyses shared by the rules below (computed once per paper)
     definitions = {s: acronym_definitions(s) for s in sentences}
     found = {s: find_mentions(s, gazetteer) for s in sentences}
+    treebank = "WSJ" in abstract and _PARSING.search(abstract) and not _SPEECH.search(abstract)
+    if treebank:
+        found = {s: _wsj_as_treebank(m) for s, m in found.items()}
     candidates = from_title(paper.title, abstract)
     for sentence in sentences:
         candidates.extend(from_sentence(sentence, definitions[sentence]))
@@ -675,6 +696,8 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
         mentions: list[Mention] = (
             list(found[sentence]) if sentence in found else find_mentions(sentence, gazetteer)
         )
+        if treebank and sentence not in found:
+            mentions = _wsj_as_treebank(mentions)
         for name, cand in proposed_benchmarks.items():
             at = sentence.find(name)
             if at >= 0 and not any(m.start <= at < m.end for m in mentions):

@@ -1,0 +1,33 @@
+"""Result shapes of issue 15's fifteenth round, each on a sentence of a tuning abstract (or one
+written for the test)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.loaders.extract_results import absolute
+
+
+@pytest.mark.parametrize(
+    ("abstract", "expected"),
+    [
+        # a parsing abstract's WSJ is the Penn Treebank (the leaderboards' name for it)
+        (
+            "We propose a novel parsing system based on in-order traversal over syntactic trees. "
+            "Based on stack-LSTM, our psycholinguistically motivated constituent parsing system "
+            "achieves 91.8 F 1 on WSJ benchmark.",
+            [("penntreebank", "F1", 91.8)],
+        ),
+        (
+            "Our POS tagger reaches 97.55% accuracy on the WSJ portion of the Penn Treebank.",
+            [("penntreebank", "accuracy", 97.55)],
+        ),
+        # ... not a speech abstract's
+        (
+            "Our speech recognizer reaches 3.1% WER on WSJ eval92.",
+            [("wsj", "WER", 3.1)],
+        ),
+    ],
+)
+def test_wsj_of_a_parsing_abstract_is_the_penn_treebank(abstract, expected):
+    assert absolute(abstract) == expected
