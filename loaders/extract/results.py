@@ -598,6 +598,10 @@ def _read(
             # "52.3 AP on COCO, 85.2% on CIFAR-100": the list's metric is not the one that
             # benchmark reports in
             continue
+        if metric == "perplexity" and value < 2 and _CHARACTER.search(sentence):
+            # "the character language modeling task on PTB ... a perplexity of 1.214": below 2 a
+            # character model's figure is its bits per character
+            metric = "bits per character"
         if bench is not None:
             kind = "absolute" if absolute else _delta_kind(sentence, number) or "delta"
             if not absolute and _POINTS.match(sentence[number.end() :]):
@@ -607,6 +611,8 @@ def _read(
             out.append(Result(bench, metric, value, unit, kind, split, stated))
     return out
 
+
+_CHARACTER = re.compile(r"\bcharacter(?:-level|s)?\b", re.I)
 
 #: metrics an abstract writes for one another
 _SAME_METRIC = {"top-1 accuracy": "accuracy"}

@@ -31,3 +31,23 @@ from tests.loaders.extract_results import absolute
 )
 def test_wsj_of_a_parsing_abstract_is_the_penn_treebank(abstract, expected):
     assert absolute(abstract) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a character model's "perplexity" below 2 is its bits per character
+        (
+            "The cell can also be transferred to the character language modeling task on PTB "
+            "and achieves a state-of-the-art perplexity of 1.214.",
+            [("penntreebank", "bits per character", 1.214)],
+        ),
+        # ... a word model's stays perplexity
+        (
+            "Our cell achieves a test set perplexity of 62.4 on the Penn Treebank.",
+            [("penntreebank", "perplexity", 62.4)],
+        ),
+    ],
+)
+def test_a_character_models_low_perplexity_is_bits_per_character(sentence, expected):
+    assert absolute(sentence) == expected
