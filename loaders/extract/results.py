@@ -559,6 +559,18 @@ def _read(
             gap = _RIVAL_ASIDE.sub(" ", gap)
             if _LIST_AFTER.fullmatch(SPACES.sub(" ", gap)):
                 metric = tied[-1][1]
+                if isinstance(number, Figure):
+                    # "EM/F1 scores of 78.5/80.1 on SQuAD and 60.2/61.0 on NewsQA": a pair after
+                    # a pair takes the metric of its place in the pair before
+                    metric = next(
+                        (
+                            m
+                            for n, m in reversed(tied)
+                            if isinstance(n, Figure)
+                            and (n.count, n.which) == (number.count, number.which)
+                        ),
+                        metric,
+                    )
                 if i - 1 in spread or _written_after(sentence, tied[-1][0], metrics):
                     spread.add(i)
             elif _AND_BEFORE.search(sentence, 0, number.start()) and _VARIANT_AFTER.match(
@@ -662,11 +674,25 @@ _METRICS_THEN_FIGURES = re.compile(
 _FIGURES_THEN_METRICS = re.compile(r"\s*(?:%\s*)?(?:of|in|for|in terms of)\s+(?:the\s+)?", re.I)
 
 
-def _runs(sentence: str, items: list, start, end) -> list[list]:
-    """``items`` grouped into runs joined by "," / "and" / "or"."""
+#: "EM/F1 scores of 78.5/80.1", "PSNR/SSIM of 32.1/0.901": metrics joined by slashes, then as
+#: many figures (a pair "78.5/80.1" or a list "85.2 and 60.1")
+_SLASHED_THEN_FIGURES = re.compile(
+    r"s?\s*(?:\([^()]{1,12}\)\s*)?(?:(?:scores?|values?|results?)\s+)?"
+    r"(?:(?:are|were|is|of|reach(?:es|ing)?|achieve[sd]?|=|:)\s*)?(?:an?\s+|the\s+)?",
+    re.I,
+)
+#: "78.5/80.1 EM/F1": figures, then as many metrics joined by slashes
+_FIGURES_THEN_SLASHED = re.compile(
+    r"\s*(?:%\s*)?(?:(?:of|in|for|in terms of)\s+(?:the\s+)?)?", re.I
+)
+_SLASH = re.compile(r"\s?/\s?")
+
+
+def _runs(sentence: str, items: list, start, end, gap: re.Pattern = LIST_GAP) -> list[list]:
+    """``items`` grouped into runs joined by "," / "and" / "or" (or by ``gap``)."""
     runs: list[list] = []
     for item in items:
-        if runs and LIST_GAP.fullmatch(sentence[end(runs[-1][-1]) : start(item)]):
+        if runs and gap.fullmatch(sentence[end(runs[-1][-1]) : start(item)]):
             runs[-1].append(item)
         else:
             runs.append([item])
@@ -692,6 +718,41 @@ def _listed_metrics(sentence: str, numbers: list, metrics: list[re.Match]) -> di
             if (
                 names[-1].end() <= figures[0].start() and _METRICS_THEN_FIGURES.fullmatch(before)
             ) or (figures[-1].end() <= names[0].start() and _FIGURES_THEN_METRICS.fullmatch(after)):
+                for figure, name in zip(figures, names):
+                    paired[numbers.index(figure)] = metric_name(name)
+    if "/" in sentence:
+        paired.update(_slashed_metrics(sentence, numbers, metrics, figure_runs))
+    return paired
+
+
+def _slashed_metrics(
+    sentence: str, numbers: list, metrics: list[re.Match], figure_runs: list[list]
+) -> dict[int, str]:
+    """Figures paired one to one with metrics joined by slashes ("EM/F1 of 78.5/80.1"), by
+    position in ``numbers``."""
+    slashed = [
+        r
+        for r in _runs(sentence, metrics, lambda m: m.start(), lambda m: m.end(), _SLASH)
+        if len(r) > 1
+    ]
+    if not slashed:
+        return {}
+    pairs: dict[int, list] = {}
+    for n in numbers:
+        if isinstance(n, Figure):
+            pairs.setdefault(n.start(), []).append(n)
+    paired: dict[int, str] = {}
+    for figures in [*pairs.values(), *(r for r in figure_runs if len(r) > 1)]:
+        for names in slashed:
+            if len(names) != len(figures):
+                continue
+            if (
+                names[-1].end() <= figures[0].start()
+                and _SLASHED_THEN_FIGURES.fullmatch(sentence, names[-1].end(), figures[0].start())
+            ) or (
+                figures[-1].end() <= names[0].start()
+                and _FIGURES_THEN_SLASHED.fullmatch(sentence, figures[-1].end(), names[0].start())
+            ):
                 for figure, name in zip(figures, names):
                     paired[numbers.index(figure)] = metric_name(name)
     return paired

@@ -51,3 +51,40 @@ def test_wsj_of_a_parsing_abstract_is_the_penn_treebank(abstract, expected):
 )
 def test_a_character_models_low_perplexity_is_bits_per_character(sentence, expected):
     assert absolute(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # metrics joined by slashes pair one to one with a pair of figures, before or after
+        (
+            "The model reaches a PSNR/SSIM of 32.1/0.901 on Set5.",
+            [("set5", "PSNR", 32.1), ("set5", "SSIM", 0.901)],
+        ),
+        (
+            "It obtains 82.5%/76.1% precision/recall on the ICDAR 2015 dataset.",
+            [("icdar2015", "precision", 82.5), ("icdar2015", "recall", 76.1)],
+        ),
+        # ... or with a list of as many figures
+        (
+            "Our model achieves the best results with 85.2 and 60.1 EM/F1 on HotpotQA.",
+            [("hotpotqa", "F1", 60.1), ("hotpotqa", "exact match", 85.2)],
+        ),
+        # a pair after a pair takes the metric of its place in the pair before
+        (
+            "Our model achieves EM/F1 scores of 78.5/80.1 on SQuAD and 60.2/61.0 on NewsQA.",
+            [
+                ("newsqa", "exact match", 60.2),
+                ("squad", "F1", 80.1),
+                ("squad", "exact match", 78.5),
+            ],
+        ),
+        # one metric after a pair of splits still covers both
+        (
+            "Our method achieves 91.3/85.2 mIoU on the val/test set of Cityscapes.",
+            [("cityscapes", "mIoU", 85.2), ("cityscapes", "mIoU", 91.3)],
+        ),
+    ],
+)
+def test_metrics_joined_by_slashes_pair_with_the_figures(sentence, expected):
+    assert absolute(sentence) == expected
