@@ -88,3 +88,31 @@ def test_a_character_models_low_perplexity_is_bits_per_character(sentence, expec
 )
 def test_metrics_joined_by_slashes_pair_with_the_figures(sentence, expected):
     assert absolute(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a change "from X to Y" on a benchmark no metric is written with: the value reached, in
+        # the benchmark's own metric; a fall in a higher-is-better one is a fall of its error
+        (
+            "Combining Mean Teacher and Residual Networks, we improve the state of the art on "
+            "CIFAR-10 with 4000 labels from 10.55% to 6.28%, and on ImageNet 2012 with 10% of "
+            "the labels from 35.24% to 9.11%.",
+            [("cifar10", "error rate", 6.28), ("imagenet", "error rate", 9.11)],
+        ),
+        (
+            "Our method improves the state of the art on CIFAR-100 from 77.3% to 80.1%.",
+            [("cifar100", "accuracy", 80.1)],
+        ),
+        # ... only the paper's own change, not prior work's
+        (
+            "Recent advances deliberately guide the language model to generate a chain of "
+            "reasoning steps before producing the final answer, successfully boosting the GSM8K "
+            "benchmark from 17.9% to 58.1% in terms of problem solving rate.",
+            [],
+        ),
+    ],
+)
+def test_a_change_from_to_without_a_metric_is_in_the_benchmarks_own(sentence, expected):
+    assert absolute(sentence) == expected
