@@ -119,7 +119,7 @@ def test_a_change_from_to_without_a_metric_is_in_the_benchmarks_own(sentence, ex
 
 
 def test_a_bare_vqa_in_a_result_is_vqa_v2():
-    # "VQA" in capitals, in a sentence about evaluation, is the VQA v2 benchmark
+    # "VQA" (in capitals) is the VQA v2 benchmark
     assert absolute("The model achieves 72.3% accuracy on VQA and 65.1% on GQA.") == [
         ("gqa", "accuracy", 65.1),
         ("vqav2", "accuracy", 72.3),
