@@ -669,6 +669,12 @@ def _read(
                 unit = "points"
             stated = f"{number.group(1)}{' ' + unit if unit == 'points' else unit or ''}"
             split = _split(sentence, number, None if carried else bench)
+            if not split and out and _VARIANT_SPLIT.match(sentence, number.end()):
+                # "6.8% WER on test-other without the use of a language model, and 5.8% WER with
+                # shallow fusion": the same measure again for a variant, on the same split
+                last = out[-1]
+                if last.split and (last.benchmark, last.metric) == (bench, metric):
+                    split = last.split
             out.append(Result(bench, metric, value, unit, kind, split, stated))
     return out
 
@@ -1046,6 +1052,10 @@ def _delta_kind(sentence: str, number: re.Match) -> str | None:
 
 _AND_BEFORE = re.compile(r"(?:,\s*|\s)and\s+(?:an?\s+)?$")
 _VARIANT_AFTER = re.compile(r"\s*%?\s+(?:with|using)\s+(?!only\b|just\b|fewer\b|less\b)")
+#: "5.8% WER with shallow fusion": a variant's figure, its metric written again or not
+_VARIANT_SPLIT = re.compile(
+    r"\s*%?\s+(?:[A-Za-z][\w-]{0,12}\s+)?(?:with|using)\s+(?!only\b|just\b|fewer\b|less\b)"
+)
 _LISTED_BEFORE = re.compile(
     r"\d{1,3}(?:\.\d+)?\s*(?:%|points?|pp)?\s*(?:[A-Za-z][\w@-]*\s*){0,2}(?:,|,?\s*and)\s*$"
 )

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from kg.model import EvaluatedOn, Paper
+from loaders.extract import extract_paper
 from tests.loaders.extract_results import absolute
 
 
@@ -124,3 +126,20 @@ def test_a_bare_vqa_in_a_result_is_vqa_v2():
         ("gqa", "accuracy", 65.1),
         ("vqav2", "accuracy", 72.3),
     ]
+
+
+def _splits(sentence: str) -> list[tuple]:
+    ex = extract_paper(Paper(key="p", title="X", abstract=sentence))
+    return sorted(
+        (r.dst, r.metric, r.value, r.split)
+        for r in ex.relationships
+        if isinstance(r, EvaluatedOn) and r.value is not None
+    )
+
+
+def test_a_variants_figure_keeps_the_split_of_the_figure_before():
+    # "..., and 5.8% WER with shallow fusion": the same measure for a variant, on the same split
+    assert _splits(
+        "On LibriSpeech, we achieve 6.8% WER on test-other without the use of a language model, "
+        "and 5.8% WER with shallow fusion with a language model."
+    ) == [("librispeech", "WER", 5.8, "test-other"), ("librispeech", "WER", 6.8, "test-other")]
