@@ -143,3 +143,15 @@ def test_a_variants_figure_keeps_the_split_of_the_figure_before():
         "On LibriSpeech, we achieve 6.8% WER on test-other without the use of a language model, "
         "and 5.8% WER with shallow fusion with a language model."
     ) == [("librispeech", "WER", 5.8, "test-other"), ("librispeech", "WER", 6.8, "test-other")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Our method achieves 55.3% mIoU on GTA5 to Cityscapes adaptation.",
+        "Our method achieves 55.3% mIoU on the GTAV-to-Cityscapes benchmark.",
+    ],
+)
+def test_an_adaptation_from_gta_to_cityscapes_is_its_leaderboard(sentence):
+    # the adaptation is the benchmark, not its source domain (GTA5) alone
+    assert absolute(sentence) == [("gtavtocityscapeslabels", "mIoU", 55.3)]
