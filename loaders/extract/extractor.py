@@ -207,6 +207,13 @@ def _joined_proposals(candidates: list[Candidate]) -> list[Candidate]:
 _CONTINUES = re.compile(
     r"^(?:For (?:instance|example)|Specifically|(?:More|To be more) specific(?:ally)?\b|In particular|Notably|Concretely|E\.g\.|On (?:this|that|it)\b)"
 )
+_SETS_UP = re.compile(
+    r"\b(?:experiments?|evaluat\w*|tested|test|validat\w*)\b(?:\s+[\w-]+){0,6}?\s+on\b", re.I
+)
+#: the paper's own figure: "Our approach achieves", "It obtains", "The proposed model reaches"
+_OWN_FIGURE = re.compile(
+    r"^(?:Our|We|It|The proposed|This)\b.*\b(?:achiev|obtain|reach|attain|yield|get)\w*\b"
+)
 #: "We evaluated the proposed method on ... MIT-BIH and PTB Diagnostics datasets. ... the average
 #: accuracies of 93.4% and 95.9% on arrhythmia classification and MI classification,
 #: respectively": figures paired in order with the benchmarks the sentence before listed (not
@@ -667,6 +674,7 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
     proposed_benchmarks = {c.name: c for c in proposals if c.benchmark_kind}
     own_folded = {fold(a) for c in proposals if not c.benchmark_kind for a in c.aliases}
     previous: list[Mention] = []
+    set_up = False
     previous_results: list = []
     listed_before: list[Mention] = []
     #: the benchmarks the paper names, and the sentences with figures but no benchmark
@@ -779,7 +787,11 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
             not results
             and not mentions
             and previous
-            and (_CONTINUES.match(sentence) or _same_metric_again(sentence, previous_results))
+            and (
+                _CONTINUES.match(sentence)
+                or _same_metric_again(sentence, previous_results)
+                or (set_up and _OWN_FIGURE.search(sentence))
+            )
         ):
             # "Experiments on the ImageNet benchmark ... For instance, our TinyNet-E achieves a 59.9% Top-1 accuracy"
             results = [r for r in find_results(sentence, previous, carried=True)]
@@ -797,6 +809,9 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
         ):
             results = _paired_with_list(sentence, listed_before)
         previous = mentions if len({m.name for m in mentions}) == 1 else []
+        # "Extensive experiments are conducted on the KITTI benchmark. Our approach achieves an
+        # AP of 82.4% ...": a sentence setting up the evaluation on one benchmark, no figure
+        set_up = bool(previous) and not results and bool(_SETS_UP.search(sentence))
         listed_before = _benchmark_list(sentence, mentions)
         previous_results = results
         named.update((m.name, m) for m in mentions if m.name not in named)

@@ -155,3 +155,30 @@ def test_a_variants_figure_keeps_the_split_of_the_figure_before():
 def test_an_adaptation_from_gta_to_cityscapes_is_its_leaderboard(sentence):
     # the adaptation is the benchmark, not its source domain (GTA5) alone
     assert absolute(sentence) == [("gtavtocityscapeslabels", "mIoU", 55.3)]
+
+
+@pytest.mark.parametrize(
+    ("abstract", "expected"),
+    [
+        # a sentence setting up the evaluation on one benchmark, then the paper's figure with a
+        # metric but no benchmark: the figure is on that benchmark
+        (
+            "We evaluate on CIFAR-10 and ImageNet. Extensive experiments are conducted on the "
+            "KITTI benchmark. Our approach achieves an AP of 82.4% on the moderate level.",
+            [("kitti", "mAP", 82.4)],
+        ),
+        (
+            "We test on COCO and LVIS. We further evaluate our method on the challenging nuScenes "
+            "dataset. It achieves 65.3 NDS, outperforming all previous methods.",
+            [("nuscenes", "NDS", 65.3)],
+        ),
+        # ... not a figure of other methods
+        (
+            "We test on COCO and LVIS. Prior methods were evaluated on KITTI. Recent methods "
+            "achieve an AP of 80.1%.",
+            [],
+        ),
+    ],
+)
+def test_a_figure_after_the_sentence_setting_up_its_benchmark(abstract, expected):
+    assert absolute(abstract) == expected
