@@ -207,6 +207,13 @@ def _joined_proposals(candidates: list[Candidate]) -> list[Candidate]:
 _CONTINUES = re.compile(
     r"^(?:For (?:instance|example)|Specifically|(?:More|To be more) specific(?:ally)?\b|In particular|Notably|Concretely|E\.g\.|On (?:this|that|it)\b)"
 )
+_SETS_UP = re.compile(
+    r"\b(?:experiments?|evaluat\w*|tested|test|validat\w*)\b(?:\s+[\w-]+){0,6}?\s+on\b", re.I
+)
+#: the paper's own figure: "Our approach achieves", "It obtains", "The proposed model reaches"
+_OWN_FIGURE = re.compile(
+    r"^(?:Our|We|It|The proposed|This)\b.*\b(?:achiev|obtain|reach|attain|yield|get)\w*\b"
+)
 #: "We evaluated the proposed method on ... MIT-BIH and PTB Diagnostics datasets. ... the average
 #: accuracies of 93.4% and 95.9% on arrhythmia classification and MI classification,
 #: respectively": figures paired in order with the benchmarks the sentence before listed (not
@@ -497,6 +504,24 @@ def _written_in(text: str, forms: list[str]) -> bool:
     return any(re.search(rf"(?<![\w-]){re.escape(f)}(?!\w)", text) for f in forms if f in text)
 
 
+#: a parsing or tagging abstract: its "WSJ" is the Penn Treebank's Wall Street Journal part, the
+#: leaderboards' Penn Treebank (not the WSJ speech corpus)
+_PARSING = re.compile(
+    r"\bpars(?:er|ers|ing)\b|\btagg(?:er|ing)\b|part-of-speech|\bPOS\b|treebank|constituen"
+    r"|dependency",
+    re.I,
+)
+_SPEECH = re.compile(r"speech recognition|\bASR\b|acoustic|\bWER\b|speaker|\beval92\b", re.I)
+
+
+def _wsj_as_treebank(mentions: list[Mention]) -> list[Mention]:
+    """The WSJ of a parsing abstract, read as the Penn Treebank it is part of."""
+    return [
+        replace(m, name="Penn Treebank", surface=m.surface or m.name) if m.name == "WSJ" else m
+        for m in mentions
+    ]
+
+
 def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extraction:
     """Methods, benchmarks, results and their edges from a paper's title, abstract and tldr.
 
@@ -511,6 +536,9 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
     # per-sentence analyses shared by the rules below (computed once per paper)
     definitions = {s: acronym_definitions(s) for s in sentences}
     found = {s: find_mentions(s, gazetteer) for s in sentences}
+    treebank = "WSJ" in abstract and _PARSING.search(abstract) and not _SPEECH.search(abstract)
+    if treebank:
+        found = {s: _wsj_as_treebank(m) for s, m in found.items()}
     candidates = from_title(paper.title, abstract)
     for sentence in sentences:
         candidates.extend(from_sentence(sentence, definitions[sentence]))
@@ -646,6 +674,7 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
     proposed_benchmarks = {c.name: c for c in proposals if c.benchmark_kind}
     own_folded = {fold(a) for c in proposals if not c.benchmark_kind for a in c.aliases}
     previous: list[Mention] = []
+    set_up = False
     previous_results: list = []
     listed_before: list[Mention] = []
     #: the benchmarks the paper names, and the sentences with figures but no benchmark
@@ -675,6 +704,8 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
         mentions: list[Mention] = (
             list(found[sentence]) if sentence in found else find_mentions(sentence, gazetteer)
         )
+        if treebank and sentence not in found:
+            mentions = _wsj_as_treebank(mentions)
         for name, cand in proposed_benchmarks.items():
             at = sentence.find(name)
             if at >= 0 and not any(m.start <= at < m.end for m in mentions):
@@ -756,7 +787,11 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
             not results
             and not mentions
             and previous
-            and (_CONTINUES.match(sentence) or _same_metric_again(sentence, previous_results))
+            and (
+                _CONTINUES.match(sentence)
+                or _same_metric_again(sentence, previous_results)
+                or (set_up and _OWN_FIGURE.search(sentence))
+            )
         ):
             # "Experiments on the ImageNet benchmark ... For instance, our TinyNet-E achieves a 59.9% Top-1 accuracy"
             results = [r for r in find_results(sentence, previous, carried=True)]
@@ -774,6 +809,9 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
         ):
             results = _paired_with_list(sentence, listed_before)
         previous = mentions if len({m.name for m in mentions}) == 1 else []
+        # "Extensive experiments are conducted on the KITTI benchmark. Our approach achieves an
+        # AP of 82.4% ...": a sentence setting up the evaluation on one benchmark, no figure
+        set_up = bool(previous) and not results and bool(_SETS_UP.search(sentence))
         listed_before = _benchmark_list(sentence, mentions)
         previous_results = results
         named.update((m.name, m) for m in mentions if m.name not in named)

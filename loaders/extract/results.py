@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg.metrics import lower_is_better
 from loaders.extract.benchmarks import Mention
 from loaders.extract.figures import (
     BENCHMARK_ADJECTIVES,
@@ -328,6 +329,9 @@ def _scores(
     kinds = [_delta_kind(sentence, n) for n in figures] if scored or not carried else []
     implied = [] if carried else _implied(sentence, figures, kinds, mentions, metrics)
     if not scored:
+        if not carried and "from" in sentence and mentions:
+            taken = {r.value for r in implied}
+            implied += [r for r in _changed_on(sentence, figures, mentions) if r.value not in taken]
         return implied
     scores = [n for n, kind in zip(figures, kinds) if kind is None]
     deltas = [n for n, kind in zip(figures, kinds) if kind is not None]
@@ -335,6 +339,51 @@ def _scores(
     out += _read(sentence, deltas, metrics, mentions, inside, carried, absolute=False)
     taken = {r.value for r in out}
     return out + [r for r in implied if r.value not in taken]
+
+
+#: "we improve the state of the art on CIFAR-10 with 4000 labels from 10.55% to 6.28%": a change
+#: on a benchmark no metric is written with
+_CHANGE_FROM_TO = re.compile(
+    r"\bfrom\s+(\d{1,3}(?:\.\d+)?)\s?(%)?\s+to\s+(\d{1,3}(?:\.\d+)?)\s?(%)?(?![\w.]?\d)", re.I
+)
+_CHANGE_CUE = re.compile(
+    r"\b(?:improv|rais|boost|push|advanc|reduc|lower|decreas|increas|cut|bring|brought)\w*", re.I
+)
+_OWN_CHANGE = re.compile(r"\b(?:we|our|ours|the proposed|this (?:paper|work|method))\b", re.I)
+#: between the benchmark and "from": its setting, no clause break ("with 10% of the labels")
+_BENCH_FROM_GAP = re.compile(r"[^,;:()]{0,40}")
+
+
+def _changed_on(sentence: str, figures: list, mentions: list[Mention]) -> list[Result]:
+    """The value a change reaches on the benchmark named just before "from X to Y", in the
+    benchmark's own metric (``primary_metrics``); a fall in a metric higher is better in is a
+    fall of its error ("from 10.55% to 6.28%" on CIFAR-10)."""
+    if not _CHANGE_CUE.search(sentence) or not _OWN_CHANGE.search(sentence):
+        return []  # (not "Recent advances ... boosting GSM8K from 17.9% to 58.1%")
+    ends = {n.start(): n for n in figures if not isinstance(n, Figure)}
+    out: list[Result] = []
+    for change in _CHANGE_FROM_TO.finditer(sentence):
+        number = ends.get(change.start(3))
+        before = [m for m in mentions if m.end <= change.start()]
+        if number is None or not before or _about_others(sentence, number):
+            continue
+        bench = before[-1]
+        if not _BENCH_FROM_GAP.fullmatch(sentence, bench.end, change.start()):
+            continue
+        metric = primary_metric(bench.name)
+        if metric is None:
+            continue
+        old, new = float(change.group(1)), float(change.group(3))
+        if (new < old) != lower_is_better(metric):
+            if "accuracy" not in metric or change.group(4) is None:
+                continue
+            metric = "error rate"
+        unit = change.group(4) and "%"
+        split = _split(sentence, number, bench)
+        out.append(
+            Result(bench, metric, new, unit, "absolute", split, change.group(3) + (unit or ""))
+        )
+    return out
 
 
 _SPEED_OF = re.compile(r"\b(?:speed|time|latency|throughput)\s+of\s+$", re.I)
@@ -559,6 +608,18 @@ def _read(
             gap = _RIVAL_ASIDE.sub(" ", gap)
             if _LIST_AFTER.fullmatch(SPACES.sub(" ", gap)):
                 metric = tied[-1][1]
+                if isinstance(number, Figure):
+                    # "EM/F1 scores of 78.5/80.1 on SQuAD and 60.2/61.0 on NewsQA": a pair after
+                    # a pair takes the metric of its place in the pair before
+                    metric = next(
+                        (
+                            m
+                            for n, m in reversed(tied)
+                            if isinstance(n, Figure)
+                            and (n.count, n.which) == (number.count, number.which)
+                        ),
+                        metric,
+                    )
                 if i - 1 in spread or _written_after(sentence, tied[-1][0], metrics):
                     spread.add(i)
             elif _AND_BEFORE.search(sentence, 0, number.start()) and _VARIANT_AFTER.match(
@@ -598,15 +659,27 @@ def _read(
             # "52.3 AP on COCO, 85.2% on CIFAR-100": the list's metric is not the one that
             # benchmark reports in
             continue
+        if metric == "perplexity" and value < 2 and _CHARACTER.search(sentence):
+            # "the character language modeling task on PTB ... a perplexity of 1.214": below 2 a
+            # character model's figure is its bits per character
+            metric = "bits per character"
         if bench is not None:
             kind = "absolute" if absolute else _delta_kind(sentence, number) or "delta"
             if not absolute and _POINTS.match(sentence[number.end() :]):
                 unit = "points"
             stated = f"{number.group(1)}{' ' + unit if unit == 'points' else unit or ''}"
             split = _split(sentence, number, None if carried else bench)
+            if not split and out and _VARIANT_SPLIT.match(sentence, number.end()):
+                # "6.8% WER on test-other without the use of a language model, and 5.8% WER with
+                # shallow fusion": the same measure again for a variant, on the same split
+                last = out[-1]
+                if last.split and (last.benchmark, last.metric) == (bench, metric):
+                    split = last.split
             out.append(Result(bench, metric, value, unit, kind, split, stated))
     return out
 
+
+_CHARACTER = re.compile(r"\bcharacter(?:-level|s)?\b", re.I)
 
 #: metrics an abstract writes for one another
 _SAME_METRIC = {"top-1 accuracy": "accuracy"}
@@ -656,11 +729,25 @@ _METRICS_THEN_FIGURES = re.compile(
 _FIGURES_THEN_METRICS = re.compile(r"\s*(?:%\s*)?(?:of|in|for|in terms of)\s+(?:the\s+)?", re.I)
 
 
-def _runs(sentence: str, items: list, start, end) -> list[list]:
-    """``items`` grouped into runs joined by "," / "and" / "or"."""
+#: "EM/F1 scores of 78.5/80.1", "PSNR/SSIM of 32.1/0.901": metrics joined by slashes, then as
+#: many figures (a pair "78.5/80.1" or a list "85.2 and 60.1")
+_SLASHED_THEN_FIGURES = re.compile(
+    r"s?\s*(?:\([^()]{1,12}\)\s*)?(?:(?:scores?|values?|results?)\s+)?"
+    r"(?:(?:are|were|is|of|reach(?:es|ing)?|achieve[sd]?|=|:)\s*)?(?:an?\s+|the\s+)?",
+    re.I,
+)
+#: "78.5/80.1 EM/F1": figures, then as many metrics joined by slashes
+_FIGURES_THEN_SLASHED = re.compile(
+    r"\s*(?:%\s*)?(?:(?:of|in|for|in terms of)\s+(?:the\s+)?)?", re.I
+)
+_SLASH = re.compile(r"\s?/\s?")
+
+
+def _runs(sentence: str, items: list, start, end, gap: re.Pattern = LIST_GAP) -> list[list]:
+    """``items`` grouped into runs joined by "," / "and" / "or" (or by ``gap``)."""
     runs: list[list] = []
     for item in items:
-        if runs and LIST_GAP.fullmatch(sentence[end(runs[-1][-1]) : start(item)]):
+        if runs and gap.fullmatch(sentence[end(runs[-1][-1]) : start(item)]):
             runs[-1].append(item)
         else:
             runs.append([item])
@@ -686,6 +773,41 @@ def _listed_metrics(sentence: str, numbers: list, metrics: list[re.Match]) -> di
             if (
                 names[-1].end() <= figures[0].start() and _METRICS_THEN_FIGURES.fullmatch(before)
             ) or (figures[-1].end() <= names[0].start() and _FIGURES_THEN_METRICS.fullmatch(after)):
+                for figure, name in zip(figures, names):
+                    paired[numbers.index(figure)] = metric_name(name)
+    if "/" in sentence:
+        paired.update(_slashed_metrics(sentence, numbers, metrics, figure_runs))
+    return paired
+
+
+def _slashed_metrics(
+    sentence: str, numbers: list, metrics: list[re.Match], figure_runs: list[list]
+) -> dict[int, str]:
+    """Figures paired one to one with metrics joined by slashes ("EM/F1 of 78.5/80.1"), by
+    position in ``numbers``."""
+    slashed = [
+        r
+        for r in _runs(sentence, metrics, lambda m: m.start(), lambda m: m.end(), _SLASH)
+        if len(r) > 1
+    ]
+    if not slashed:
+        return {}
+    pairs: dict[int, list] = {}
+    for n in numbers:
+        if isinstance(n, Figure):
+            pairs.setdefault(n.start(), []).append(n)
+    paired: dict[int, str] = {}
+    for figures in [*pairs.values(), *(r for r in figure_runs if len(r) > 1)]:
+        for names in slashed:
+            if len(names) != len(figures):
+                continue
+            if (
+                names[-1].end() <= figures[0].start()
+                and _SLASHED_THEN_FIGURES.fullmatch(sentence, names[-1].end(), figures[0].start())
+            ) or (
+                figures[-1].end() <= names[0].start()
+                and _FIGURES_THEN_SLASHED.fullmatch(sentence, figures[-1].end(), names[0].start())
+            ):
                 for figure, name in zip(figures, names):
                     paired[numbers.index(figure)] = metric_name(name)
     return paired
@@ -930,6 +1052,10 @@ def _delta_kind(sentence: str, number: re.Match) -> str | None:
 
 _AND_BEFORE = re.compile(r"(?:,\s*|\s)and\s+(?:an?\s+)?$")
 _VARIANT_AFTER = re.compile(r"\s*%?\s+(?:with|using)\s+(?!only\b|just\b|fewer\b|less\b)")
+#: "5.8% WER with shallow fusion": a variant's figure, its metric written again or not
+_VARIANT_SPLIT = re.compile(
+    r"\s*%?\s+(?:[A-Za-z][\w-]{0,12}\s+)?(?:with|using)\s+(?!only\b|just\b|fewer\b|less\b)"
+)
 _LISTED_BEFORE = re.compile(
     r"\d{1,3}(?:\.\d+)?\s*(?:%|points?|pp)?\s*(?:[A-Za-z][\w@-]*\s*){0,2}(?:,|,?\s*and)\s*$"
 )

@@ -87,7 +87,7 @@ def test_reextract_replaces_an_older_extraction_of_results(store):
     pipeline.reextract(Graph(store))
     kb = KnowledgeGraph(store)
     expected = [
-        ("librispeech", "WER", 5.8, "absolute", ""),
+        ("librispeech", "WER", 5.8, "absolute", "test-other"),
         ("librispeech", "WER", 6.8, "absolute", "test-other"),
     ]
     assert _results(kb) == expected
