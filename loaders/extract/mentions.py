@@ -384,8 +384,11 @@ def _listed_cues(sentence: str, mentions: list[MethodMention]) -> list[MethodMen
 
 
 #: "an attention pyramid network (APN)": the lower-case long form of a model's name
+#: ("simple recurrent unit (SRU)", "spatial pyramid pooling (SPP)", "dynamic time warping
+#: (DTW)": the nouns of a model's part or a named technique too)
 _MODEL_TAIL = re.compile(
-    r"\s(?:network|net|model|autoencoder|encoder|decoder|transformer|machine|filter|algorithm|optimizer)$"
+    r"\s(?:network|net|model|autoencoder|encoder|decoder|transformer|machine|filter|algorithm|optimizer|"
+    r"unit|pooling|warping|averaging|mapping)$"
 )
 
 

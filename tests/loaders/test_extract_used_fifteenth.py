@@ -1,0 +1,35 @@
+"""Used and compared methods, fifteenth round (sentences from the tuning abstracts): lower-case
+definitions of a model's part or a named technique."""
+
+from __future__ import annotations
+
+from loaders.extract.mentions import lower_case_model
+from tests.loaders.test_extract_mentions_cues import edges, mentions
+
+
+def test_a_lower_case_unit_defined_after_a_use_cue_is_used():
+    # pwc-methods-fresh, arxiv:2005.10469
+    s = (
+        "In this paper we present state-of-the-art (SOTA) performance on the LibriSpeech corpus "
+        "with two novel neural network architectures, a multistream CNN for acoustic modeling "
+        "and a self-attentive simple recurrent unit (SRU) for language modeling."
+    )
+    assert ("simple recurrent unit", False) in mentions(s)
+
+
+def test_pooling_warping_and_mapping_name_techniques():
+    assert lower_case_model("spatial pyramid pooling", "SPP")
+    assert lower_case_model("dynamic time warping", "DTW")
+    assert lower_case_model("class activation mapping", "CAM")
+    # a plain concept is still none
+    assert not lower_case_model("receptive field", "RF")
+
+
+def test_a_known_lower_case_memory_needs_no_cue():
+    # pwc-methods-tune3, arxiv:1907.06099: LSTM is in the vocabulary, read without a cue
+    abstract = (
+        "Given that temporal information is crucial for phase recognition, long-short term "
+        "memory (LSTM) is explored to model the sequential dependencies in the phase "
+        "recognition branch."
+    )
+    assert ("USES", "long-short term memory") in edges("Surgical phase recognition", abstract)
