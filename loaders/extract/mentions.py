@@ -597,7 +597,7 @@ def _transformer(sentence: str, spans: list[tuple[int, int]]) -> list[MethodMent
 # look-behinds are tested only where it holds)
 _USE_CUE = re.compile(
     r"\b(?<!-)(?:[Uu]s(?:e|es|ed|ing)|[Ww]ith|[Bb]ased (?:up)?on|on the basis of|[Bb]uil(?:t|ds?|ding) (?:up)?on|[Aa]dopt\w*|[Ee]mploy\w*|"
-    r"[Ll]everag\w*|[Aa]ppl(?:y|ies|ied|ying)|on top of|[Ee]xtend\w*|[Ii]ntegrat\w*|[Ff]ine-?tun\w*|[Ii]nto|[Pp]lugged into|"
+    r"[Ll]everag\w*|[Cc]ombin(?:e|es|ed|ing)|[Aa]ppl(?:y|ies|ied|ying)|on top of|[Ee]xtend\w*|[Ii]ntegrat\w*|[Ff]ine-?tun\w*|[Ii]nto|[Pp]lugged into|"
     r"[Ii]nitiali[sz]\w*|[Ii]nspired by|[Ff]ollowing|[Rr]eplac\w*|via|through|from|"
     # "against backbone of ResNet50": the backbone a module is measured on is used; "code is
     # available at PaddleSeg": the toolkit the work is released in

@@ -33,3 +33,13 @@ def test_a_known_lower_case_memory_needs_no_cue():
         "recognition branch."
     )
     assert ("USES", "long-short term memory") in edges("Surgical phase recognition", abstract)
+
+
+def test_what_the_approach_combines_is_used():
+    # pwc-methods-tune2, arxiv:2309.00775
+    s = (
+        "Our approach combines the masked autoencoder (MAE) objective into the contrastive "
+        "learning objective to improve the representation for localization tasks."
+    )
+    assert ("masked autoencoder", False) in mentions(s)
+    assert ("EfficientNet", False) in mentions("We combine EfficientNet with a light decoder.")
