@@ -320,6 +320,8 @@ def find_method_mentions(
         if _PLURAL_CLASS.match(word):
             continue
         out.append(MethodMention(word, (word,), "coined", False, token.start()))
+        if sentence.startswith("/", token.end()):
+            out.extend(_slash_variant(sentence, word, token))
     for token in _MODEL_ID.finditer(sentence) if _LETTER_DASH_DIGIT.search(sentence) else ():
         if (
             not any(s <= token.start() < e for s, e in spans)
@@ -358,6 +360,27 @@ def find_method_mentions(
     ]
     out = _listed_cues(sentence, [_with_cue(sentence, m) for m in out])
     return [m for m in out if m.rule != "acronym-lower" or m.cued]
+
+
+#: "DeepLabv3/v3+", "YOLOv3/v4": another version of the name written after a slash
+_SLASH_VERSION = re.compile(r"/(v\d+(?:\.\d+)?\+*)(?![\w/+-])")
+_TRAILING_VERSION = re.compile(r"v\d+(?:\.\d+)?\+*$")
+
+
+def _slash_variant(sentence: str, word: str, token: re.Match) -> list[MethodMention]:
+    """ "the DeepLabv3/v3+ baselines": the version after the slash names a second method,
+    the name's stem with that version.
+
+    >>> s = "the DeepLabv3/v3+ baselines"
+    >>> [m.name for m in _slash_variant(s, "DeepLabv3", _COINED.search(s))]
+    ['DeepLabv3+']
+    """
+    match = _SLASH_VERSION.match(sentence, token.end())
+    stem = _TRAILING_VERSION.search(word)
+    if not match or not stem or word != token.group(1):
+        return []
+    name = word[: stem.start()] + match.group(1)
+    return [MethodMention(name, (name,), "coined", False, token.start())]
 
 
 #: between two names of one list: "RetinaNet, SSD, YOLOv3, and Faster R-CNN"

@@ -43,3 +43,16 @@ def test_what_the_approach_combines_is_used():
     )
     assert ("masked autoencoder", False) in mentions(s)
     assert ("EfficientNet", False) in mentions("We combine EfficientNet with a light decoder.")
+
+
+def test_a_version_after_a_slash_is_a_second_method():
+    # pwc-methods-tune, arxiv:2103.12270
+    s = (
+        "SpineNet-Seg models outperform the DeepLabv3/v3+ baselines at all model scales on "
+        "multiple popular benchmarks in speed and accuracy."
+    )
+    found = mentions(s)
+    assert ("DeepLabv3", True) in found
+    assert ("DeepLabv3+", True) in found
+    # a patch size after a slash names no second method
+    assert [n for n, _ in mentions("We fine-tune ViT-B/16 on the data.")] == ["ViT-B"]
