@@ -56,3 +56,18 @@ def test_a_version_after_a_slash_is_a_second_method():
     assert ("DeepLabv3+", True) in found
     # a patch size after a slash names no second method
     assert [n for n, _ in mentions("We fine-tune ViT-B/16 on the data.")] == ["ViT-B"]
+
+
+def test_the_method_a_proposal_varies_is_used_and_compared():
+    # pwc-methods-tune2, arxiv:2104.03538
+    abstract = (
+        "Our previously proposed MetricGAN was designed to optimize objective metrics by "
+        "connecting the metric with a discriminator. In this study, we propose a MetricGAN+ in "
+        "which three training techniques incorporating domainknowledge of speech processing are "
+        "proposed. With these techniques, experimental results on the VoiceBank-DEMAND dataset "
+        "show that MetricGAN+ can increase PESQ score by 0.3 compared to the previous MetricGAN "
+        "and achieve stateof-the-art results (PESQ score = 3.15)."
+    )
+    found = edges("MetricGAN+: An Improved Version of MetricGAN for Speech Enhancement", abstract)
+    assert ("COMPARES_WITH", "MetricGAN") in found
+    assert ("USES", "MetricGAN") in found
