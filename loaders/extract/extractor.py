@@ -498,6 +498,28 @@ def _spells_own(name: str, own_forms: list[str]) -> bool:
     return False
 
 
+def _varied_by_proposal(name: str, own_forms: list[str]) -> bool:
+    """ "MetricGAN+", "U-PaLM", "EEND-OLA", "ReMixMatch": a proposed name made of ``name`` and a
+    mark, a tag joined by a hyphen or a short prefix is a variant of it.
+
+    >>> [_varied_by_proposal("MixMatch", [f]) for f in ("ReMixMatch", "MixMatch-2", "MixMatchers")]
+    [True, True, False]
+    >>> _varied_by_proposal("PaLM", ["U-PaLM"]), _varied_by_proposal("PaLM", ["PaLM"])
+    (True, False)
+    """
+    if len(name) < 3 or " " in name or not any(c.isupper() for c in name):
+        return False
+    for form in own_forms:
+        if form == name or name not in form or " " in form:
+            continue
+        head, _, tail = form.partition(name)
+        if (not head and (tail.strip("+") == "" or tail[:1] == "-")) or (
+            not tail and (head.endswith("-") or (len(head) <= 3 and head[:1].isupper()))
+        ):
+            return True
+    return False
+
+
 def _written_in(text: str, forms: list[str]) -> bool:
     """One of ``forms`` stands in ``text``, not inside a longer word ("ViT-B" writes "ViT",
     "DeiT" does not)."""
@@ -946,6 +968,22 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
         if not (isinstance(r, Uses) and r.dst in compared and r.dst not in built_on)
         and not (isinstance(r, Uses) and r.dst in background)
     ]
+    # "MetricGAN+ ... compared to the previous MetricGAN": the method a proposal is a variant
+    # of is built on, besides compared against
+    relationships.extend(
+        Uses(
+            src=r.src,
+            dst=r.dst,
+            source="extract:mention-proposal-base",
+            evidence=r.evidence,
+            confidence=r.confidence,
+        )
+        for r in list(relationships)
+        if isinstance(r, ComparesWith)
+        and r.dst in methods
+        and not any(isinstance(u, Uses) and u.dst == r.dst for u in relationships)
+        and _varied_by_proposal(methods[r.dst].name, own_forms)
+    )
     known = {r.dst for r in relationships}
     unconfirmed = [r for r in unconfirmed if r.dst not in known and r.dst not in fields]
     return Extraction(list(methods.values()), list(benchmarks.values()), relationships, unconfirmed)

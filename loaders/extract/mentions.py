@@ -320,6 +320,8 @@ def find_method_mentions(
         if _PLURAL_CLASS.match(word):
             continue
         out.append(MethodMention(word, (word,), "coined", False, token.start()))
+        if sentence.startswith("/", token.end()):
+            out.extend(_slash_variant(sentence, word, token))
     for token in _MODEL_ID.finditer(sentence) if _LETTER_DASH_DIGIT.search(sentence) else ():
         if (
             not any(s <= token.start() < e for s, e in spans)
@@ -360,6 +362,27 @@ def find_method_mentions(
     return [m for m in out if m.rule != "acronym-lower" or m.cued]
 
 
+#: "DeepLabv3/v3+", "YOLOv3/v4": another version of the name written after a slash
+_SLASH_VERSION = re.compile(r"/(v\d+(?:\.\d+)?\+*)(?![\w/+-])")
+_TRAILING_VERSION = re.compile(r"v\d+(?:\.\d+)?\+*$")
+
+
+def _slash_variant(sentence: str, word: str, token: re.Match) -> list[MethodMention]:
+    """ "the DeepLabv3/v3+ baselines": the version after the slash names a second method,
+    the name's stem with that version.
+
+    >>> s = "the DeepLabv3/v3+ baselines"
+    >>> [m.name for m in _slash_variant(s, "DeepLabv3", _COINED.search(s))]
+    ['DeepLabv3+']
+    """
+    match = _SLASH_VERSION.match(sentence, token.end())
+    stem = _TRAILING_VERSION.search(word)
+    if not match or not stem or word != token.group(1):
+        return []
+    name = word[: stem.start()] + match.group(1)
+    return [MethodMention(name, (name,), "coined", False, token.start())]
+
+
 #: between two names of one list: "RetinaNet, SSD, YOLOv3, and Faster R-CNN"
 _LIST_GAP = re.compile(
     r"(?:\s*\[[^\]]*\])?\s*(?:\([^)]*\)\s*)?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$"
@@ -384,8 +407,11 @@ def _listed_cues(sentence: str, mentions: list[MethodMention]) -> list[MethodMen
 
 
 #: "an attention pyramid network (APN)": the lower-case long form of a model's name
+#: ("simple recurrent unit (SRU)", "spatial pyramid pooling (SPP)", "dynamic time warping
+#: (DTW)": the nouns of a model's part or a named technique too)
 _MODEL_TAIL = re.compile(
-    r"\s(?:network|net|model|autoencoder|encoder|decoder|transformer|machine|filter|algorithm|optimizer)$"
+    r"\s(?:network|net|model|autoencoder|encoder|decoder|transformer|machine|filter|algorithm|optimizer|"
+    r"unit|pooling|warping|averaging|mapping)$"
 )
 
 
@@ -594,7 +620,7 @@ def _transformer(sentence: str, spans: list[tuple[int, int]]) -> list[MethodMent
 # look-behinds are tested only where it holds)
 _USE_CUE = re.compile(
     r"\b(?<!-)(?:[Uu]s(?:e|es|ed|ing)|[Ww]ith|[Bb]ased (?:up)?on|on the basis of|[Bb]uil(?:t|ds?|ding) (?:up)?on|[Aa]dopt\w*|[Ee]mploy\w*|"
-    r"[Ll]everag\w*|[Aa]ppl(?:y|ies|ied|ying)|on top of|[Ee]xtend\w*|[Ii]ntegrat\w*|[Ff]ine-?tun\w*|[Ii]nto|[Pp]lugged into|"
+    r"[Ll]everag\w*|[Cc]ombin(?:e|es|ed|ing)|[Aa]ppl(?:y|ies|ied|ying)|on top of|[Ee]xtend\w*|[Ii]ntegrat\w*|[Ff]ine-?tun\w*|[Ii]nto|[Pp]lugged into|"
     r"[Ii]nitiali[sz]\w*|[Ii]nspired by|[Ff]ollowing|[Rr]eplac\w*|via|through|from|"
     # "against backbone of ResNet50": the backbone a module is measured on is used; "code is
     # available at PaddleSeg": the toolkit the work is released in
