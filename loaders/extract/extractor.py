@@ -36,7 +36,13 @@ from loaders.extract.mentions import (
 )
 from loaders.extract.names import TASK_TAIL, acronym_definitions, is_generic, is_name_like
 from loaders.extract.primary_metrics import primary_metric
-from loaders.extract.proposed import Candidate, components_of, from_sentence, from_title
+from loaders.extract.proposed import (
+    Candidate,
+    components_of,
+    from_sentence,
+    from_title,
+    own_subject_proposals,
+)
 from loaders.extract.results import find_results
 from loaders.extract.sentences import has_digit, split_sentences
 
@@ -517,6 +523,7 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
     own_names = {a for c in candidates for a in c.aliases}
     for sentence in sentences:
         candidates.extend(components_of(sentence, own_names))
+        candidates.extend(own_subject_proposals(sentence, own_names))
     # the authors' explicit naming outranks the generic-words test ("which we call proximal policy optimization (PPO)")
     title_folded = fold(paper.title or "")
     # "integrate Multiple Instance Learning (MIL)": a known technique the title does not name is

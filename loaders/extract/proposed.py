@@ -8,7 +8,7 @@ nodes and PROPOSES edges.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from loaders.extract.known_methods import is_known_method
 from loaders.extract.mentions import is_noise_shape, other_than_metric
@@ -488,6 +488,25 @@ def from_sentence(sentence: str, definitions: list | None = None) -> list[Candid
                 and _THING_AFTER.match(sentence[offset + lead.end() + len(following) :])
             ):
                 offset += lead.end()
+        modified = _NEW_MODIFIED_NAME.match(obj)
+        if modified:
+            # "we introduce a novel part-aware Kinematic Chain Space for ...": capitalised words
+            # after "a novel" and its lower-case modifiers name the new thing
+            at = offset + modified.end() if offset == len(sentence) - len(obj) else -1
+            named = name_run(sentence, at) if at >= 0 else None
+            if (
+                named
+                and len(named.split()) >= 2
+                and all(w[:1].isupper() for w in named.split())
+                and _accept(named)
+                and not is_known_method(named)
+                and not TASK_TAIL.search(named)
+                and _NAME_ENDS.match(sentence, at + len(named))
+            ):
+                rest = sentence[at + len(named) :]
+                paren = _SHORT_AFTER.match(rest)
+                aliases = (named, paren.group(1)) if paren else (named,)
+                out.append(_candidate(named, aliases, "propose-modified", sentence, 0.75))
         described = _DESCRIBED_THEN_NAMED.match(obj)
         if described:
             # "we propose a new layered network structure, HDCGAN, that ...": the name after
@@ -553,6 +572,8 @@ def _capital_parts(sentence: str) -> list[Candidate]:
     return out
 
 
+#: "a novel part-aware ": "a novel" and up to two lower-case modifiers before a capitalised name
+_NEW_MODIFIED_NAME = re.compile(r"(?:a|an) (?:novel|new) (?:[a-z][\w-]* ){0,2}(?=[A-Z])")
 #: "a new layered network structure, " / "a novel approach, ": a lower-case description of
 #: the proposed thing, its name after the comma
 _DESCRIBED_THEN_NAMED = re.compile(
@@ -919,6 +940,37 @@ def components_of(sentence: str, own_names: set[str]) -> list[Candidate]:
         if is_name_like(name) and _accept(name) and not is_known_method(name.split("-")[-1]):
             out.append(_candidate(name, (name,), "component-of", sentence, 0.7))
     return out
+
+
+#: "Specifically, PoseAug introduces a novel pose augmentor": the paper's own name as the subject
+#: of a proposal verb proposes what follows, as "we" would
+_OWN_PROPOSES = re.compile(
+    r"^(?:[A-Z][\w-]*(?: [\w-]+){0,3},\s+)?(?:The |Our )?(?P<own>[\w.+-]+)"
+    r"(?: (?:model|framework|method|network|approach|architecture|system))?"
+    r" (?:(?:also|further|then|additionally|first|next) )?"
+    r"(?P<verb>introduces|proposes|presents|develops|designs|devises|constructs)\b"
+)
+
+
+def own_subject_proposals(sentence: str, own_names: set[str]) -> list[Candidate]:
+    """What the paper's own method, as the subject of a proposal verb, introduces ("Moreover,
+    PoseAug introduces a novel part-aware Kinematic Chain Space"): read as "we introduce ..."."""
+    if not any(
+        map(
+            sentence.__contains__,
+            ("introduces", "proposes", "presents", "develops", "designs", "devises", "constructs"),
+        )
+    ):
+        return []  # the cheap first test
+    match = _OWN_PROPOSES.match(sentence)
+    if not match or match.group("own") not in own_names:
+        return []
+    own = {n.lower() for n in own_names}
+    return [
+        replace(c, evidence=sentence)
+        for c in from_sentence("We " + sentence[match.start("verb") :])
+        if c.name.lower() not in own and c.rule != "result-subject"
+    ]
 
 
 #: "The main contributions lie in the Attention Complementary Module (ACM) and ...": what the
