@@ -115,11 +115,18 @@ _NOT_OURS_AFTER = re.compile(
     re.I,
 )
 _COMPONENT_CUE = re.compile(
-    r"\b(?:consist\w* of|compris\w*|includ\w*|employ\w*|contain\w*|compos\w* of|components?|mechanisms?|modules?|stages?)\b"
+    r"\b(?:consist\w* of|compris\w*|includ\w*|employ\w*|contain\w*|compos\w* of|components?|mechanisms?|modules?|stages?|"
+    r"involv\w*)\b"
 )
 _COMPARE_CUE = re.compile(
     r"\b(?:compar\w+|outperform\w*|surpass\w*|than|versus|vs\.?|against|over|unlike|like|such as|based on|built on|inspired by)\b",
     re.I,
+)
+#: "develop a vector quantized variational autoencoder with SNNs (VQ-SVAE)": an object of at
+#: most ten words, no clause or preposition phrase of place or source in it, then a bracket
+_LATE_BRACKET = re.compile(
+    r"\s+(?P<object>(?:a|an|the)\s+(?!(?:[\w-]+\s+){0,9}?(?:on|in|from|at|of|using|based|e\.g)\b)"
+    r"(?:[\w-]+\s+){1,9}?)\((?P<name>[A-Za-z][\w.+-]{1,20})\)"
 )
 _SHORT_AFTER = re.compile(r"\s*\(([A-Za-z][\w.+-]{1,20})\)")
 _APPOSITION = re.compile(r"^\s*(?:\([^)]*\)\s*)?,\s+(?:a|an|the first|our|which is)\b")
@@ -409,7 +416,16 @@ def from_sentence(sentence: str, definitions: list | None = None) -> list[Candid
             elif (
                 d.start >= window_end
                 and _accept(d.long, d.short)
-                and re.search(r"[A-Z]", d.long[1:])
+                and (
+                    re.search(r"[A-Z]", d.long[1:])
+                    # "by involving a speaker overlap-aware post-processing (SOAP) model": a
+                    # lower-case part named by its acronym before the noun of what it is
+                    or (
+                        _THING_AFTER.match(sentence[d.end :])
+                        and not is_known_method(d.short)
+                        and not is_generic(d.short, d.short)
+                    )
+                )
             ):
                 # components of the proposal: "X that employs two mechanisms: Tool Correction (TC) and ..."
                 between = sentence[verb.end() : d.start]
@@ -417,6 +433,20 @@ def from_sentence(sentence: str, definitions: list | None = None) -> list[Candid
                     out.append(
                         _candidate(d.long, (d.long, d.short), "propose-component", sentence, 0.7)
                     )
+        late = _LATE_BRACKET.match(sentence, verb.end()) if "(" in sentence else None
+        if late and not _COMPARE_CUE.search(late.group("object")):
+            # "we develop a vector quantized variational autoencoder with SNNs (VQ-SVAE)": a
+            # coined name in brackets closing the object, past a word that ends the window
+            name = late.group("name")
+            if (
+                is_name_like(name)
+                and _accept(name)
+                and not is_known_method(name)
+                and not any(d.short == name for d in definitions)
+            ):
+                long = _LEAD_IN.sub("", late.group("object").strip())
+                aliases = (name, long) if 1 <= len(long.split()) <= 6 else (name,)
+                out.append(_candidate(name, aliases, "propose-late-bracket", sentence, 0.7))
         # ("the released dataset (COCO)": a participle after an article is no proposal)
         head = sentence[: verb.start()]
         # (searched from the last word: the pattern ends there, and a scan of the whole head

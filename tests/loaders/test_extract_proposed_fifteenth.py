@@ -38,3 +38,26 @@ def test_the_own_method_as_subject_of_a_proposal_verb_proposes_its_object():
     assert own_subject_proposals(POSEAUG.replace("PoseAug", "VideoPose"), {"PoseAug"}) == []
     abstract = "We present PoseAug, a new autoaugmentation framework. " + POSEAUG
     assert {"PoseAug", "Kinematic Chain Space"} <= proposals("PoseAug: Pose Augmentation", abstract)
+
+
+def test_a_lower_case_part_named_by_its_acronym_before_its_noun_is_proposed():
+    s = (
+        "Inspired by the success of two-stage hybrid systems, we further propose a novel "
+        "Two-stage OverLap-aware Diarization framework (TOLD) by involving a speaker "
+        "overlap-aware post-processing (SOAP) model to iteratively refine the results."
+    )
+    assert ("speaker overlap-aware post-processing", "propose-component") in proposed(s)
+    # a listed method's acronym is used, not proposed
+    s = "We propose a new tagger (NewTag) by involving a long short-term memory (LSTM) model."
+    assert "long short-term memory" not in {name for name, _ in proposed(s)}
+
+
+def test_a_coined_name_in_brackets_closing_the_object_is_proposed():
+    s = (
+        "First, we develop a vector quantized variational autoencoder with SNNs (VQ-SVAE) to "
+        "learn a discrete latent space for images."
+    )
+    assert ("VQ-SVAE", "propose-late-bracket") in proposed(s)
+    # a bracket after a place or source phrase, or after a comparison, is no name of the object
+    assert proposed("We train a detector on the images of ImageNet (ILSVRC2012) to learn.") == []
+    assert proposed("We design a model that is faster than YOLOv5 (YOLOv5s) at test time.") == []
