@@ -48,6 +48,8 @@ _WINDOW_END = re.compile(
 #: "the released dataset": an article (or a possessive) right before the verb
 _ARTICLES = ("the", "a", "an", "our", "their", "its")
 _ARTICLE_BEFORE = re.compile(rf"\b(?:{'|'.join(_ARTICLES)})\s+$", re.I)
+#: "from established ...", "the designed ...": the slot of an adjective before a participle
+_ADJECTIVE_SLOT = re.compile(r"\b(?:from|of|with|than|the|a|an)\s+$")
 #: "Our previously proposed MetricGAN was designed ...": the authors' earlier work, not this one
 _EARLIER = re.compile(r"\b(?:previously|recently|originally|earlier|formerly)[\s-]+$")
 _LEAD_IN = re.compile(r"^(?:here,?\s+|also\s+|further\s+|a\s+|an\s+|the\s+)", re.I)
@@ -199,6 +201,10 @@ def classify_benchmark(name: str, context: str) -> str | None:
 _FILE_NAME = re.compile(r"\.(?:png|jpe?g|gif|svg|pdf)$", re.I)
 
 
+#: lower-case words no name starts with
+_FUNCTION_WORDS = frozenset("and or of with for to by from than as".split())
+#: "AI-based", "data-driven": a word that modifies a noun after it
+_MODIFIER_WORD = re.compile(r"-(?:based|driven|guided|inspired|like|oriented|powered)$")
 _CLAIM_NOUNS = frozenset("Hypothesis Conjecture Theorem Lemma Paradox Phenomenon".split())
 
 
@@ -213,7 +219,17 @@ def _accept(name: str | None, short: str | None = None) -> bool:
         return False  # "our CS224N Final Project": a course code, a version, a device
     if len(words) > 1 and words[-1] in _CLAIM_NOUNS:
         return False  # "Multi-Prize Lottery Ticket Hypothesis: ...": a claim, not a method
+    if words[0] in _FUNCTION_WORDS:
+        return False  # "a novel and tightly controlled reasoning test (ART)": a cut-off phrase
+    if len(words) == 1 and _MODIFIER_WORD.search(name):
+        return False  # "developing AI-based technology": a modifier, not a name
     return not is_generic(name, short)
+
+
+#: "ChatGPT Versus Consultants", "ChatGPT and Medicine": a comparison, or a listed method and a field
+_TITLE_TOPIC = re.compile(
+    r"(?i)\b(?:versus|vs\.?)\s|^(?:ChatGPT|GPT-?\d\w*|LLMs?|AI|Generative AI|Artificial Intelligence)\s+(?:and|&|in|for)\s"
+)
 
 
 def from_title(title: str | None, abstract: str) -> list[Candidate]:
@@ -246,7 +262,8 @@ def from_title(title: str | None, abstract: str) -> list[Candidate]:
     if definitions and definitions[0].start == 0:
         d = definitions[0]
         return [_title_definition(d, title, 0.9)] if _accept(d.long, d.short) else []
-    if words[0].lower() in _TITLE_STOP:
+    if words[0].lower() in _TITLE_STOP or _TITLE_TOPIC.search(prefix):
+        # "ChatGPT Versus Consultants: ...", "ChatGPT and Medicine: ...": a study of a topic
         return []
     if (
         len(words) > 1
@@ -346,6 +363,27 @@ def _title_name(title: str, abstract: str) -> list[Candidate]:
 
 def from_sentence(sentence: str, definitions: list | None = None) -> list[Candidate]:
     """Proposals in one abstract sentence ("we propose X", "called X", "our X", "a novel X module")."""
+    found = _from_sentence(sentence, definitions)
+    if found and "-" in sentence and _BASED_ON_NAME.search(sentence):
+        # "introduces a genetic programming (GP)-based method": what the method is based on
+        found = [c for c in found if not _based_on(c, sentence)]
+    return found
+
+
+#: "(GP)-based", "BERT-inspired": a name the thing after it is built on
+_BASED_ON_NAME = re.compile(r"[\w)]-(?:based|inspired|driven|guided|powered)\b")
+
+
+def _based_on(candidate: Candidate, sentence: str) -> bool:
+    return any(
+        re.search(
+            rf"(?<![\w-]){re.escape(a)}\)?-(?:based|inspired|driven|guided|powered)\b", sentence
+        )
+        for a in candidate.aliases
+    )
+
+
+def _from_sentence(sentence: str, definitions: list | None) -> list[Candidate]:
     out: list[Candidate] = []
     if sentence.rstrip().endswith("?"):
         # "Can we automatically design a Convolutional Network (ConvNet) ...?": a question
@@ -392,8 +430,14 @@ def from_sentence(sentence: str, definitions: list | None = None) -> list[Candid
         out.extend(_new_described(sentence))
     # (a verb before the end of the first first-person word is skipped below: scanned from there)
     for verb in _PROPOSE.finditer(sentence, first_person.end()):
-        if not _FIRST_PERSON.search(sentence[: verb.start()]) or _EARLIER.search(
-            sentence, max(0, verb.start() - 20), verb.start()
+        if (
+            not _FIRST_PERSON.search(sentence[: verb.start()])
+            or _EARLIER.search(sentence, max(0, verb.start() - 20), verb.start())
+            # "questions from established ORL study books": a participle as an adjective
+            or (
+                verb.group(0).endswith("ed")
+                and _ADJECTIVE_SLOT.search(sentence, max(0, verb.start() - 6), verb.start())
+            )
         ):
             continue
         end = _WINDOW_END.search(sentence, verb.end())
@@ -538,7 +582,7 @@ def from_sentence(sentence: str, definitions: list | None = None) -> list[Candid
                 aliases = (named, paren.group(1)) if paren else (named,)
                 out.append(_candidate(named, aliases, "propose-modified", sentence, 0.75))
         described = _DESCRIBED_THEN_NAMED.match(obj)
-        if described:
+        if described and not _ADJECTIVE_ONLY.match(described.group(0)):
             # "we propose a new layered network structure, HDCGAN, that ...": the name after
             # a lower-case description of the thing
             named = _described_name(sentence, offset + described.end())
@@ -608,6 +652,12 @@ _NEW_MODIFIED_NAME = re.compile(r"(?:a|an) (?:novel|new) (?:[a-z][\w-]* ){0,2}(?
 #: the proposed thing, its name after the comma
 _DESCRIBED_THEN_NAMED = re.compile(
     r"(?:a|an)\s+(?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*(?:,|\s+[–—-]|:)\s+(?=[A-Z])"
+)
+#: "a simple, Plug-and-Play, zero-parameter strategy": one adjective before the comma describes
+#: the noun further on, whose name the next word is not
+_ADJECTIVE_ONLY = re.compile(
+    r"(?:a|an)\s+(?:simple|novel|new|effective|efficient|general|generic|unified|flexible|powerful|"
+    r"lightweight|robust|fast|scalable|versatile|principled|practical)(?:,|\s+[–—-]|:)"
 )
 #: "on a newly introduced synthetic dataset, MultiviewX,": a new thing described in lower case
 #: and then named, whatever verb the first-person sentence has
@@ -720,6 +770,14 @@ def _passive(sentence: str, definitions: list) -> list[Candidate]:
     return out
 
 
+#: "so-called", "the term": a naming word that cites a term in use
+_NOT_A_NAMING = re.compile(r"(?:\bso-|\b(?:the|this|a)\s+)$")
+#: "a pretrained network called X": a thing that exists before the paper, named by its name
+_OTHERS_THING = re.compile(
+    r"\b(?:pre-?trained|existing|popular|well-known|off-the-shelf|standard|famous|classic)\b"
+)
+
+
 def _named(sentence: str, definitions: list) -> list[Candidate]:
     """ "... called EcoFormer", "which we dub ``iterative Combinatorial Brain Surgeon'' (iCBS)",
     "a new detector, namely FastDet"."""
@@ -730,7 +788,14 @@ def _named(sentence: str, definitions: list) -> list[Candidate]:
             if name and _accept(name) and any(is_name_like(w) for w in name.split()):
                 out.append(_candidate(name, (name,), "named", sentence, 0.85))
     for naming in _NAMING.finditer(sentence):
+        before = sentence[max(0, naming.start() - 60) : naming.start()]
+        if _NOT_A_NAMING.search(before) and naming.group(0)[:4] in ("call", "term", "name"):
+            # "the so-called "synthetic cells"", "using the term "small talk"": a term in use
+            continue
         we_name = bool(_WE_NAMING.search(sentence[: naming.start()]) or " we " in naming.group(0))
+        if not we_name and _OTHERS_THING.search(before) and not _NEW_BEFORE.search(before):
+            # "It uses a pretrained Convolutional Neural Network (CNN) called InceptionV3"
+            continue
         if we_name:
             # "which we call proximal policy optimization (PPO)": the authors' own name, even in lower case
             # (the shortest letter match may start a word late: extend it back to the verb)
@@ -900,6 +965,10 @@ def _ours(sentence: str, definitions: list) -> list[Candidate]:
 _NEW_APPOSITION = re.compile(r"(?:\s*,\s+|\s+(?:is|are)\s+)(?:a|an)\s+(?:novel|new)\b")
 
 
+#: "OpenAI's ChatGPT chatbot": another organisation's thing, up to two words after its name
+_OTHERS_POSSESSIVE = re.compile(r"\b[A-Z][\w-]*['’]s\s+(?:[\w-]+\s+){0,2}$")
+
+
 def _defined_as_new(sentence: str, definitions: list) -> list[Candidate]:
     """ "Our first contribution is temporal segment network (TSN), a novel framework for ...":
     a definition the sentence calls new is the paper's own, its long form in lower case too
@@ -908,6 +977,8 @@ def _defined_as_new(sentence: str, definitions: list) -> list[Candidate]:
     for d in definitions:
         if not _NEW_APPOSITION.match(sentence, d.end) or _COMPARE_CUE.search(sentence, 0, d.start):
             continue
+        if _OTHERS_POSSESSIVE.search(sentence, max(0, d.start - 40), d.start):
+            continue  # "OpenAI's ChatGPT chatbot (ChatGPT) is a new large language model"
         if _accept(d.long, d.short) or own_acronym(d.long, d.short):
             out.append(_candidate(d.long, (d.long, d.short), "new-apposition", sentence, 0.8))
     return out

@@ -61,3 +61,45 @@ def test_a_coined_name_in_brackets_closing_the_object_is_proposed():
     # a bracket after a place or source phrase, or after a comparison, is no name of the object
     assert proposed("We train a detector on the images of ImageNet (ILSVRC2012) to learn.") == []
     assert proposed("We design a model that is faster than YOLOv5 (YOLOv5s) at test time.") == []
+
+
+# the guards below are tested on sentences written for these tests
+
+
+def test_a_term_in_use_is_not_named_by_the_paper():
+    assert proposed("We study the so-called “lottery cells” (LCs) in pruned networks.") == []
+    assert proposed("We suggest using the term “open talk” for these chatbots.") == []
+    s = "It uses a pretrained network called InceptionV3 to extract the features of frames."
+    assert proposed(s) == []
+    # the authors' own naming still counts
+    s = "We propose a new pruning scheme called LotteryCell that removes filters."
+    assert ("LotteryCell", "named") in proposed(s)
+
+
+def test_what_a_proposal_is_based_on_is_not_proposed():
+    s = "This paper introduces a genetic programming (GP)-based method for tuning controllers."
+    assert proposed(s) == []
+    assert proposed("We are developing AI-based tools for cardiac imaging in hospitals.") == []
+
+
+def test_a_participle_as_an_adjective_is_no_proposal_verb():
+    s = "We used 41 questions from established ORL study books for the evaluation."
+    assert proposed(s) == []
+
+
+def test_a_cut_off_phrase_or_another_organisations_model_is_no_proposal():
+    s = "We explore this using a novel and tightly controlled reasoning test (ART) on humans."
+    assert "and tightly controlled reasoning test" not in {n for n, _ in proposed(s)}
+    s = "OpenAI’s ChatGPT chatbot (ChatGPT) is a new large language model for dialogue."
+    assert proposed(s) == []
+
+
+def test_an_adjective_before_a_comma_describes_the_noun_further_on():
+    s = "We design a simple, Plug-and-Play, zero-parameter regeneration strategy for scans."
+    assert "Plug-and-Play" not in {n for n, _ in proposed(s)}
+
+
+def test_a_title_comparing_a_listed_model_or_studying_it_in_a_field_names_no_method():
+    abstract = "We compare ChatGPT and human consultants on case questions."
+    assert proposals("ChatGPT Versus Consultants: A Blinded Evaluation", abstract) == set()
+    assert proposals("ChatGPT and Medicine: Together Into the Future", abstract) == set()
