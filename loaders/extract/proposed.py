@@ -76,7 +76,7 @@ _AGENT_NOUN = r"(?:detector|tracker|parser|classifier|segmenter|generator|estima
 _THING = (
     r"(?:method|model|module|framework|approach|algorithm|architecture|technique|system|pipeline|"
     r"benchmark|dataset|metric|block|layer|strategy|library|tool|scheme|mechanism|network|paradigm|"
-    r"loss|operator|index|measure|toolkit|agent|encoder|decoder|attention)s?"
+    r"loss|operator|index|measure|toolkit|agent|encoder|decoder|attention|platform|application|interface)s?"
 )
 _NAMING = re.compile(
     r"\b(?:(?:which|that) (?:we|is|are) )?(?:call(?:ed)?|term(?:ed)?|name[sd]?|dub(?:bed)?|coin(?:ed)?|refer(?:red)? to as)"
@@ -131,7 +131,11 @@ _LATE_BRACKET = re.compile(
     r"(?:[\w-]+\s+){1,9}?)\((?P<name>[A-Za-z][\w.+-]{1,20})\)"
 )
 _SHORT_AFTER = re.compile(r"\s*\(([A-Za-z][\w.+-]{1,20})\)")
-_APPOSITION = re.compile(r"^\s*(?:\([^)]*\)\s*)?,\s+(?:a|an|the first|our|which is)\b")
+#: ("we propose ELMER: an efficient ...", "we introduce SMART (...) - a novel ...", "we
+#: propose Vincent as a video understanding AI": a colon, a dash or "as" before the description)
+_APPOSITION = re.compile(
+    r"^\s*(?:\([^)]*\)\s*)?(?:,|:|\s[–—-]|\s+as)\s+(?:a|an|the first|our|which is)\b"
+)
 _IS_NEW = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:,\s*)?(?:is|are)\s+(?:a|an)\s+(?:novel|new)\b")
 _BENCH_NOUN = re.compile(
     r"\b(?:benchmarks?|data ?sets?|corpus|corpora|suite|test ?bed|leaderboard|evaluation (?:set|framework))\b",
@@ -585,7 +589,9 @@ def _from_sentence(sentence: str, definitions: list | None) -> list[Candidate]:
         if described and not _ADJECTIVE_ONLY.match(described.group(0)):
             # "we propose a new layered network structure, HDCGAN, that ...": the name after
             # a lower-case description of the thing
-            named = _described_name(sentence, offset + described.end())
+            named = _described_name(
+                sentence, offset + described.end(), new=bool(_NEW_WORD.match(obj, 2))
+            )
             if named:
                 rest = sentence[offset + described.end() + len(named) :]
                 paren = _SHORT_AFTER.match(rest)
@@ -653,6 +659,7 @@ _NEW_MODIFIED_NAME = re.compile(r"(?:a|an) (?:novel|new) (?:[a-z][\w-]* ){0,2}(?
 _DESCRIBED_THEN_NAMED = re.compile(
     r"(?:a|an)\s+(?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*(?:,|\s+[–—-]|:)\s+(?=[A-Z])"
 )
+_NEW_WORD = re.compile(r"\s*(?:novel|new)\s")
 #: "a simple, Plug-and-Play, zero-parameter strategy": one adjective before the comma describes
 #: the noun further on, whose name the next word is not
 _ADJECTIVE_ONLY = re.compile(
@@ -670,19 +677,29 @@ _NEW_DESCRIBED = re.compile(
 def _new_described(sentence: str) -> list[Candidate]:
     out = []
     for match in _NEW_DESCRIBED.finditer(sentence):
-        named = _described_name(sentence, match.end())
+        named = _described_name(sentence, match.end(), new=True)
         if named:
             out.append(_candidate(named, (named,), "new-described", sentence, 0.75))
     return out
 
 
-def _described_name(sentence: str, at: int) -> str | None:
+def _described_name(sentence: str, at: int, new: bool = False) -> str | None:
     """The coined name written at ``at``, after a lower-case description of the thing ("a new
-    layered network structure, HDCGAN, that ..."), if it is one."""
+    layered network structure, HDCGAN, that ..."), if it is one; after a description of a
+    ``new`` thing, capitalised words too ("a novel pre-training objective, Layer Permutation
+    Language Modeling, to ...")."""
     named = name_run(sentence, at)
     if (
         named
-        and any(_coined(w) for w in named.split())
+        and (
+            any(_coined(w) for w in named.split())
+            or (
+                new
+                and len(named.split()) >= 2
+                and all(w[:1].isupper() for w in named.split())
+                and not TASK_TAIL.search(named)
+            )
+        )
         and _accept(named)
         and not is_known_method(named)
         and _NAME_ENDS.match(sentence, at + len(named))

@@ -103,3 +103,31 @@ def test_a_title_comparing_a_listed_model_or_studying_it_in_a_field_names_no_met
     abstract = "We compare ChatGPT and human consultants on case questions."
     assert proposals("ChatGPT Versus Consultants: A Blinded Evaluation", abstract) == set()
     assert proposals("ChatGPT and Medicine: Together Into the Future", abstract) == set()
+
+
+def test_a_name_before_a_colon_a_dash_or_as_a_description_is_proposed():
+    assert ("Vincent", "propose-object") in proposed("We propose Vincent as a video tagger.")
+    s = "We propose Falcon: an efficient model for long inputs."
+    assert ("Falcon", "propose-object") in proposed(s)
+    s = "We introduce Lumen - a novel data mixture strategy for instruction tuning."
+    assert ("Lumen", "propose-object") in proposed(s)
+    # a plain word with no description after it is still no name
+    assert proposed("We propose Vincent to tag videos.") == []
+
+
+def test_capitalised_words_after_the_description_of_a_new_thing_are_proposed():
+    s = (
+        "Besides, we propose a novel pre-training objective, Layer Permutation Language "
+        "Modeling, to pre-train the model by permuting the exit layer for each token."
+    )
+    assert ("Layer Permutation Language Modeling", "propose-described") in proposed(s)
+    # without "new" or "novel", or for a task, capitalised words are not taken
+    s = "We propose a pre-training objective, Layer Permutation Language Modeling, to pre-train."
+    assert proposed(s) == []
+    s = "We propose a novel model, Named Entity Recognition, to tag the entities."
+    assert "Named Entity Recognition" not in {n for n, _ in proposed(s)}
+
+
+def test_our_platform_or_application_named_after_the_noun_is_proposed():
+    s = "We developed our own application, MediChat, utilizing a large language model."
+    assert ("MediChat", "our-thing") in proposed(s)
