@@ -432,6 +432,8 @@ def _from_sentence(sentence: str, definitions: list | None) -> list[Candidate]:
         return out
     if "new" in sentence:
         out.extend(_new_described(sentence))
+    if "train" in sentence and "(" in sentence:
+        out.extend(_trained(sentence, definitions))
     # (a verb before the end of the first first-person word is skipped below: scanned from there)
     for verb in _PROPOSE.finditer(sentence, first_person.end()):
         if (
@@ -631,6 +633,29 @@ def _from_sentence(sentence: str, definitions: list | None) -> list[Candidate]:
     return out
 
 
+#: "we train a 7B decoder-only language model (Orca)": what the authors train, named in brackets
+_WE_TRAIN = re.compile(r"\b[Ww]e (?:also |further |then |first )?(?:pre-?)?train(?:ed)?\b")
+
+
+def _trained(sentence: str, definitions: list) -> list[Candidate]:
+    """A coined name in brackets closing the object of "we train" ("we train a large
+    decoder-only model (ZeroLM) on ..."), as after a proposal verb."""
+    out = []
+    for verb in _WE_TRAIN.finditer(sentence):
+        late = _LATE_BRACKET.match(sentence, verb.end())
+        name = late.group("name") if late else None
+        if (
+            name
+            and not _COMPARE_CUE.search(late.group("object"))
+            and is_name_like(name)
+            and _accept(name)
+            and not is_known_method(name)
+            and not any(d.short == name for d in definitions)
+        ):
+            out.append(_candidate(name, (name,), "train-bracket", sentence, 0.7))
+    return out
+
+
 #: "Thinned U-shape Modules", "the Affinity Loss": a part of the proposal written as a name
 _CAPITAL_PART = re.compile(
     r"(?<![\w-])((?:[A-Z][a-z]*(?:-[\w]+)*\s+){1,5}(?:Module|Block|Loss)s?)(?![\w-])"
@@ -768,11 +793,27 @@ _PASSIVE = re.compile(
 )
 
 
+_PASSIVE_OPENING = re.compile(
+    r"(?:In|Here,? in) (?:this|the present) (?:paper|work|study|article|report),\s+"
+    rf"(?P<name>{_COINED_WORD})(?: (?:model|framework|method|network|approach|system))?"
+)
+
+
 def _passive(sentence: str, definitions: list) -> list[Candidate]:
     out = []
     for d in definitions:
-        if _PASSIVE.match(sentence, d.end) and _accept(d.long, d.short) and d.long[:1].isupper():
+        # "a Multi-Domain Model-Agnostic Meta-Learning (MDMAML) approach is proposed"
+        thing = _THING_AFTER.match(sentence[d.end :])
+        at = d.end + (thing.end() if thing else 0)
+        if _PASSIVE.match(sentence, at) and _accept(d.long, d.short) and d.long[:1].isupper():
             out.append(Candidate(d.long, (d.long, d.short), "passive", sentence, 0.75))
+    opening = _PASSIVE_OPENING.match(sentence)
+    if opening and _PASSIVE.match(sentence, opening.end()):
+        # "In this paper, FastTrack is proposed for crowded scenes": a coined name opening the
+        # sentence, after a phrase that places it in this paper
+        name = opening.group("name")
+        if is_name_like(name) and _accept(name) and not is_known_method(name):
+            out.append(Candidate(name, (name,), "passive", sentence, 0.7))
     for match in re.finditer(
         rf"\b(?:[Aa]n?|[Tt]he) (?:novel |new |proposed )?({_COINED_WORD})", sentence
     ):

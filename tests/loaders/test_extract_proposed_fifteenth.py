@@ -131,3 +131,24 @@ def test_capitalised_words_after_the_description_of_a_new_thing_are_proposed():
 def test_our_platform_or_application_named_after_the_noun_is_proposed():
     s = "We developed our own application, MediChat, utilizing a large language model."
     assert ("MediChat", "our-thing") in proposed(s)
+
+
+def test_a_coined_name_in_brackets_after_what_we_train_is_proposed():
+    s = (
+        "We then train a specialized difficult problem generator (DiffGen-8B) on this filtered "
+        "difficult data, which can produce new difficult problems."
+    )
+    assert ("DiffGen-8B", "train-bracket") in proposed(s)
+    # a citation or a listed method in brackets is not
+    assert proposed("We train a ResNet-50 (He et al.) on the filtered images.") == []
+    assert proposed("We train a vision encoder (ViT) on the filtered images.") == []
+
+
+def test_a_name_proposed_in_the_passive_after_this_paper_or_before_its_noun():
+    s = "In this paper, a Multi-Task Meta-Learning (MTML) approach is proposed to tag tweets."
+    assert ("Multi-Task Meta-Learning", "passive") in proposed(s)
+    s = "In this paper, FastTrack is proposed to follow players in crowded scenes."
+    assert ("FastTrack", "passive") in proposed(s)
+    # a listed method, or someone else's method in the past tense, is not
+    assert proposed("In this paper, BERT is proposed as the encoder of the tagger.") == []
+    assert proposed("In 2019, FastTrack was proposed to follow players.") == []
