@@ -160,6 +160,13 @@ def _one_proposal(short: str, long: Candidate) -> bool:
     base = _VERSION.sub("", short)
     if base != short and len(base) >= 2 and method_key(base) in keys:
         return True
+    if "2" in short and "-to-" in long.name:
+        # "P2P" of "Point-to-Pixel Prompting": a "to" written as "2" between the initials
+        for word in long.name.split():
+            parts = word.split("-to-")
+            if len(parts) == 2 and all(parts):
+                if short.lower() == f"{parts[0][0]}2{parts[1][0]}".lower():
+                    return True
     initials = _initials(long.name)
     return (
         len(short) >= 3

@@ -152,3 +152,21 @@ def test_a_name_proposed_in_the_passive_after_this_paper_or_before_its_noun():
     # a listed method, or someone else's method in the past tense, is not
     assert proposed("In this paper, BERT is proposed as the encoder of the tagger.") == []
     assert proposed("In 2019, FastTrack was proposed to follow players.") == []
+
+
+def test_a_title_acronym_writing_to_as_2_is_the_long_form_proposed_in_the_abstract():
+    title = (
+        "P2P: Tuning Pre-trained Image Models for Point Cloud Analysis with "
+        "Point-to-Pixel Prompting"
+    )
+    abstract = (
+        "We conduct extensive experiments to demonstrate that cooperating with our proposed "
+        "Point-to-Pixel Prompting, better pre-trained image model will lead to consistently "
+        "better performance in 3D vision."
+    )
+    paper = Paper(key="p", title=title, abstract=abstract)
+    ex = extract_paper(paper)
+    proposed_keys = {r.dst for r in ex.relationships if r.type == "PROPOSES"}
+    assert len(proposed_keys) == 1
+    (method,) = [m for m in ex.methods if m.key in proposed_keys]
+    assert {"P2P", "Point-to-Pixel Prompting"} <= set(method.aliases)
