@@ -380,11 +380,14 @@ _BASED_ON_NAME = re.compile(r"[\w)]-(?:based|inspired|driven|guided|powered)\b")
 
 def _based_on(candidate: Candidate, sentence: str) -> bool:
     return any(
-        re.search(
-            rf"(?<![\w-]){re.escape(a)}\)?-(?:based|inspired|driven|guided|powered)\b", sentence
-        )
-        for a in candidate.aliases
+        f"{alias}{bracket}{suffix}" in sentence
+        for alias in candidate.aliases
+        for bracket in ("", ")")
+        for suffix in _BASED_SUFFIXES
     )
+
+
+_BASED_SUFFIXES = ("-based", "-inspired", "-driven", "-guided", "-powered")
 
 
 def _from_sentence(sentence: str, definitions: list | None) -> list[Candidate]:
