@@ -437,6 +437,8 @@ def _from_sentence(sentence: str, definitions: list | None) -> list[Candidate]:
         out.extend(_new_described(sentence))
     if "train" in sentence and "(" in sentence:
         out.extend(_trained(sentence, definitions))
+    if ": " in sentence:
+        out.extend(_new_listed(sentence))
     # (a verb before the end of the first first-person word is skipped below: scanned from there)
     for verb in _PROPOSE.finditer(sentence, first_person.end()):
         if (
@@ -634,6 +636,35 @@ def _from_sentence(sentence: str, definitions: list | None) -> list[Candidate]:
                     aliases = (name, paren.group(1)) if paren else (name,)
                     out.append(_candidate(name, aliases, "propose-object", sentence, 0.8))
     return out
+
+
+#: "by introducing two new techniques: distribution alignment and augmentation anchoring": the
+#: new parts a proposal verb introduces, listed after a colon
+_NEW_LIST = re.compile(
+    rf"{_PROPOSE.pattern}\s+(?:(?:two|three|four|several)\s+)?(?:novel|new)\s+(?:[a-z-]+\s+){{0,2}}?"
+    r"(?:techniques|components|modules|strategies|mechanisms|methods|losses|designs|schemes|"
+    r"operations|blocks|ideas):\s+"
+    r"(?P<items>[a-z][\w-]*(?: [a-z][\w-]*){1,3}(?:(?:,| and|, and) [a-z][\w-]*(?: [a-z][\w-]*){1,3})+)"
+    r"\s*(?:[.;(]|$)"
+)
+_LIST_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+_ARTICLE_WORDS = frozenset("a an the our this these its their".split())
+
+
+def _new_listed(sentence: str) -> list[Candidate]:
+    """The lower-case names of the new parts listed after a colon ("two new techniques:
+    distribution alignment and augmentation anchoring")."""
+    match = _NEW_LIST.search(sentence)
+    if not match:
+        return []
+    items = _LIST_SPLIT.split(match.group("items"))
+    if any(not item or item.split()[0] in _ARTICLE_WORDS for item in items):
+        return []  # ("two new modules: a ... and a ..."): descriptions, not names
+    return [
+        _candidate(item, (item,), "new-listed", sentence, 0.7)
+        for item in items
+        if _accept(item) and not is_known_method(item) and not TASK_TAIL.search(item)
+    ]
 
 
 #: "we train a 7B decoder-only language model (Orca)": what the authors train, named in brackets

@@ -170,3 +170,19 @@ def test_a_title_acronym_writing_to_as_2_is_the_long_form_proposed_in_the_abstra
     assert len(proposed_keys) == 1
     (method,) = [m for m in ex.methods if m.key in proposed_keys]
     assert {"P2P", "Point-to-Pixel Prompting"} <= set(method.aliases)
+
+
+def test_new_parts_listed_in_lower_case_after_a_colon_are_proposed():
+    s = (
+        'We improve the recently-proposed "MixMatch" semi-supervised learning algorithm by '
+        "introducing two new techniques: distribution alignment and augmentation anchoring."
+    )
+    assert proposed(s) == [
+        ("distribution alignment", "new-listed"),
+        ("augmentation anchoring", "new-listed"),
+    ]
+    # descriptions with articles, or a list of what is not new, are no names
+    s = "We introduce two new modules: a temporal encoder and a spatial decoder."
+    assert proposed(s) == []
+    s = "We evaluate two existing techniques: distribution alignment and label smoothing."
+    assert proposed(s) == []
