@@ -48,6 +48,11 @@ _WINDOW_END = re.compile(
 #: "the released dataset": an article (or a possessive) right before the verb
 _ARTICLES = ("the", "a", "an", "our", "their", "its")
 _ARTICLE_BEFORE = re.compile(rf"\b(?:{'|'.join(_ARTICLES)})\s+$", re.I)
+#: a head whose only first-person word is an "us" that is not the next verb's subject (as in
+#: "leads us to propose")
+_US_NOT_SUBJECT = re.compile(
+    r"(?i)(?!.*\b(?:we|our|this (?:paper|work|study|report|article)|here)\b).*\bus\b(?!\s+(?:to\s+)?$)"
+)
 #: "from established ...", "the designed ...": the slot of an adjective before a participle
 _ADJECTIVE_SLOT = re.compile(r"\b(?:from|of|with|than|the|a|an)\s+$")
 #: "Our previously proposed MetricGAN was designed ...": the authors' earlier work, not this one
@@ -205,6 +210,7 @@ def classify_benchmark(name: str, context: str) -> str | None:
 _FILE_NAME = re.compile(r"\.(?:png|jpe?g|gif|svg|pdf)$", re.I)
 
 
+_INITIAL = re.compile(r"\b[A-Z]\.\s+[A-Z][a-z]")
 #: lower-case words no name starts with
 _FUNCTION_WORDS = frozenset("and or of with for to by from than as".split())
 #: "AI-based", "data-driven": a word that modifies a noun after it
@@ -223,6 +229,8 @@ def _accept(name: str | None, short: str | None = None) -> bool:
         return False  # "our CS224N Final Project": a course code, a version, a device
     if len(words) > 1 and words[-1] in _CLAIM_NOUNS:
         return False  # "Multi-Prize Lottery Ticket Hypothesis: ...": a claim, not a method
+    if _INITIAL.search(name):
+        return False  # "Linda C. Smith: Fifty Years of ...": a person, by the initial of a name
     if words[0] in _FUNCTION_WORDS:
         return False  # "a novel and tightly controlled reasoning test (ART)": a cut-off phrase
     if len(words) == 1 and _MODIFIER_WORD.search(name):
@@ -444,6 +452,8 @@ def _from_sentence(sentence: str, definitions: list | None) -> list[Candidate]:
         if (
             not _FIRST_PERSON.search(sentence[: verb.start()])
             or _EARLIER.search(sentence, max(0, verb.start() - 20), verb.start())
+            # "tells us little about the EU's ability to develop X": "us" not the verb's subject
+            or (" us " in sentence and _US_NOT_SUBJECT.match(sentence, 0, verb.start()))
             # "questions from established ORL study books": a participle as an adjective
             or (
                 verb.group(0).endswith("ed")

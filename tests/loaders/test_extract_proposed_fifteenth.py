@@ -186,3 +186,15 @@ def test_new_parts_listed_in_lower_case_after_a_colon_are_proposed():
     assert proposed(s) == []
     s = "We evaluate two existing techniques: distribution alignment and label smoothing."
     assert proposed(s) == []
+
+
+def test_a_person_or_an_us_that_is_not_the_verbs_subject_proposes_nothing():
+    abstract = "Linda C. Smith taught library science for fifty years."
+    assert proposals("Linda C. Smith: Fifty Years of Library Science", abstract) == set()
+    s = "This strategy tells us little about the ability to develop Digital Sovereignty, so far."
+    assert proposed(s) == []
+    # "leads us to propose", "lets us develop": "us" is the subject
+    assert ("Cap4Video", "propose-object") in proposed(
+        "This motivates us to propose Cap4Video, a new framework that leverages captions."
+    )
+    assert ("FastNet", "propose-object") in proposed("It lets us develop FastNet, a new model.")
