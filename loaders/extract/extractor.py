@@ -152,6 +152,16 @@ def _initials(long: str) -> str:
     return "".join(w[0] for w in re.split(r"[\s-]+", long) if w[:1].isupper())
 
 
+def _acronym_tail(short: str, long: str) -> bool:
+    """ "Fast-Slow RNN" of "Fast-Slow Recurrent Neural Networks": the same first words, the
+    last one the initials of the other's last words."""
+    head, _, tail = short.rpartition(" ")
+    if not head or not long.startswith(head + " ") or not tail.rstrip("s").isupper():
+        return False
+    rest = long[len(head) + 1 :].split()
+    return len(rest) >= 2 and "".join(w[0] for w in rest).upper() == tail.rstrip("s")
+
+
 def _one_proposal(short: str, long: Candidate) -> bool:
     """``short`` names the same proposal as ``long``: a version of one of its names ("ViTAEv2"
     of "ViTAE"), or the initials of its long form or of its last words ("DGN" of "Dynamic Graph
@@ -159,6 +169,8 @@ def _one_proposal(short: str, long: Candidate) -> bool:
     keys = {method_key(a) for a in (long.name, *long.aliases)}
     base = _VERSION.sub("", short)
     if base != short and len(base) >= 2 and method_key(base) in keys:
+        return True
+    if _acronym_tail(short, long.name) or _acronym_tail(long.name, short):
         return True
     if "2" in short and "-to-" in long.name:
         # "P2P" of "Point-to-Pixel Prompting": a "to" written as "2" between the initials

@@ -367,10 +367,24 @@ def _title_name(title: str, abstract: str) -> list[Candidate]:
                 re.match(r"\s+for\s|\s*$", title.strip()[match.end(1) :])
                 and _proposed_in_lower_case(name, abstract)
             )
+            # "Image Transformer", "Video Swin Transformer": a whole title naming a model of a
+            # family, the abstract speaking of its own model
+            or (
+                match.end(1) == len(title.strip())
+                and _MODEL_FAMILY.search(words[-1])
+                and not is_known_method(name)
+                and _OWN_MODEL.search(abstract)
+            )
         )
     ):
         return []
     return [Candidate(name, (name,), "title-name", title, 0.8, classify_benchmark(name, title))]
+
+
+_MODEL_FAMILY = re.compile(r"(?:Transformers?|Networks?|Nets?|Autoencoders?|GANs?|Former)$")
+_OWN_MODEL = re.compile(
+    r"\b(?:[Oo]ur|[Tt]he proposed)\s+(?:[\w-]+\s+){0,2}(?:models?|architectures?|networks?|approach|method)\b"
+)
 
 
 def from_sentence(sentence: str, definitions: list | None = None) -> list[Candidate]:

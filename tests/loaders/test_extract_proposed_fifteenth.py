@@ -198,3 +198,32 @@ def test_a_person_or_an_us_that_is_not_the_verbs_subject_proposes_nothing():
         "This motivates us to propose Cap4Video, a new framework that leverages captions."
     )
     assert ("FastNet", "propose-object") in proposed("It lets us develop FastNet, a new model.")
+
+
+IMAGE_TRANSFORMER = (
+    "In this work, we generalize a recently proposed model architecture based on "
+    "self-attention, the Transformer, to a sequence modeling formulation of image generation "
+    "with a tractable likelihood. While conceptually simple, our generative models "
+    "significantly outperform the current state of the art in image generation on ImageNet."
+)
+
+
+def test_a_whole_title_naming_a_model_of_a_family_is_proposed_when_the_abstract_has_its_own():
+    assert proposals("Image Transformer", IMAGE_TRANSFORMER) == {"Image Transformer"}
+    # no model of the authors' in the abstract, or a title that is a study: no name
+    assert proposals("Image Transformer", IMAGE_TRANSFORMER.replace("our ", "these ")) == set()
+    assert proposals("Subspace Diffusion Generative Models", IMAGE_TRANSFORMER) == set()
+
+
+def test_a_name_ending_in_the_initials_of_the_title_names_last_words_is_one_proposal():
+    title = "Fast-Slow Recurrent Neural Networks"
+    abstract = (
+        "We propose a novel recurrent neural network (RNN) architecture, the Fast-Slow RNN "
+        "(FS-RNN). Our FS-RNN model reaches 1.19 bits-per-character on Penn Treebank."
+    )
+    paper = Paper(key="p", title=title, abstract=abstract)
+    ex = extract_paper(paper)
+    proposed_keys = {r.dst for r in ex.relationships if r.type == "PROPOSES"}
+    assert len(proposed_keys) == 1
+    (method,) = [m for m in ex.methods if m.key in proposed_keys]
+    assert {title, "Fast-Slow RNN", "FS-RNN"} <= set(method.aliases)
