@@ -135,6 +135,8 @@ _LATE_BRACKET = re.compile(
     r"\s+(?P<object>(?:a|an|the)\s+(?!(?:[\w-]+\s+){0,9}?(?:on|in|from|at|of|using|based|e\.g)\b)"
     r"(?:[\w-]+\s+){1,9}?)\((?P<name>[A-Za-z][\w.+-]{1,20})\)"
 )
+#: "(LE) initialisation approach": a definition before (one word and) the noun of what it is
+_INFINITIVE_THING = re.compile(rf"^\s+(?:[\w-]+\s+)?{_THING}\b")
 _SHORT_AFTER = re.compile(r"\s*\(([A-Za-z][\w.+-]{1,20})\)")
 #: ("we propose ELMER: an efficient ...", "we introduce SMART (...) - a novel ...", "we
 #: propose Vincent as a video understanding AI": a colon, a dash or "as" before the description)
@@ -492,6 +494,20 @@ def _from_sentence(sentence: str, definitions: list | None) -> list[Candidate]:
         for d in definitions:
             if verb.end() <= d.start < window_end + 2 and _accept(d.long, d.short):
                 out.append(_candidate(d.long, (d.long, d.short), "propose-acronym", sentence, 0.85))
+            elif (
+                d.start >= window_end
+                and sentence.startswith(" to ", verb.end())
+                and _INFINITIVE_THING.match(sentence[d.end :])
+                and "," not in sentence[verb.end() : d.start]
+                and not _COMPARE_CUE.search(sentence, verb.end(), d.start)
+                and _accept(d.long, d.short)
+                and not is_known_method(d.short)
+            ):
+                # "we propose to enhance the models with a label embedding (LE) initialisation
+                # approach": what "propose to" does it with, named before the noun of it
+                out.append(
+                    _candidate(d.long, (d.long, d.short), "propose-to-acronym", sentence, 0.75)
+                )
             elif (
                 d.start >= window_end
                 and _accept(d.long, d.short)

@@ -227,3 +227,16 @@ def test_a_name_ending_in_the_initials_of_the_title_names_last_words_is_one_prop
     assert len(proposed_keys) == 1
     (method,) = [m for m in ex.methods if m.key in proposed_keys]
     assert {title, "Fast-Slow RNN", "FS-RNN"} <= set(method.aliases)
+
+
+def test_what_propose_to_does_it_with_named_before_its_noun_is_proposed():
+    s = (
+        "Secondly, we propose to enhance the major deep learning models with a label embedding "
+        "(LE) initialisation approach, which learns a dense, continuous vector representation."
+    )
+    assert ("label embedding", "propose-to-acronym") in proposed(s)
+    # a listed method, or one set against the proposal, is not
+    s = "We propose to enhance the models with a long short-term memory (LSTM) layer."
+    assert "long short-term memory" not in {n for n, _ in proposed(s)}
+    s = "We propose to replace, unlike earlier work, the label embedding (LE) layer."
+    assert "label embedding" not in {n for n, _ in proposed(s)}
