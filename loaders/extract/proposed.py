@@ -59,7 +59,7 @@ _ADJECTIVE_SLOT = re.compile(r"\b(?:from|of|with|than|the|a|an)\s+$")
 _EARLIER = re.compile(r"\b(?:previously|recently|originally|earlier|formerly)[\s-]+$")
 _LEAD_IN = re.compile(r"^(?:here,?\s+|also\s+|further\s+|a\s+|an\s+|the\s+)", re.I)
 #: ("MPTs-1/32": a variant's bit widths after a hyphen belong to the name)
-_RUN_WORD = re.compile(r"[A-Z0-9][\w'+.]*(?:-[\w+]+(?:/\d+)?)*\+*|[a-z]+[A-Z][\w+]*(?:-[\w+]+)*")
+_RUN_WORD = re.compile(r"[A-Z0-9][\w'+.]*(?:-[\w+]+(?:/\d+)?)*\+*|[a-z]+-?[A-Z][\w+]*(?:-[\w+]+)*")
 #: a sentence without any of these cannot hold a proposal (a cheap first test)
 _TRIGGER = re.compile(
     r"\b(?:[Ww]e|[Oo]ur|[Tt]his|[Hh]ere|call|term|name|dub|coin|refer|novel|new|innovative|proposed|[Pp]ropos|[Ii]ntroduc)\w*"
@@ -92,7 +92,8 @@ _NAMING = re.compile(
 _OUR_THING_NAMED = re.compile(
     rf"\b[Oo]ur (?:[\w-]+ ){{0,3}}(?:{_THING}|{_AGENT_NOUN}),?\s+(?:namely\s+)?(?=[A-Z])"
 )
-_NOVEL_THING = re.compile(r"\b(?:a|an) (?:novel|new) (?=[A-Z])")
+#: ("A new multitask-AQA dataset": a coined word may start in lower case, a sentence with "A")
+_NOVEL_THING = re.compile(r"\b(?:[Aa]|[Aa]n) (?:novel|new) (?=[A-Z]|[a-z][\w-]*[A-Z])")
 #: a substring of every _OUR_THING_NAMED and every _NOVEL_THING match, and how far into the
 #: match it can stand: their cheap first tests, and where their scans start
 _OUR_THING_STEMS = (("our ", "Our "), 0)

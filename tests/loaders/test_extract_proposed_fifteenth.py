@@ -240,3 +240,14 @@ def test_what_propose_to_does_it_with_named_before_its_noun_is_proposed():
     assert "long short-term memory" not in {n for n, _ in proposed(s)}
     s = "We propose to replace, unlike earlier work, the label embedding (LE) layer."
     assert "label embedding" not in {n for n, _ in proposed(s)}
+
+
+def test_a_new_coined_name_in_lower_case_opening_a_sentence_is_proposed():
+    s = (
+        "A new multitask-AQA dataset, the largest to date, comprising of 1412 diving samples "
+        "was collected to evaluate our approach."
+    )
+    assert ("multitask-AQA", "novel-thing") in proposed(s)
+    # a plain lower-case word after "a new" is no name
+    s = "A new multitask dataset, the largest to date, was collected to evaluate our approach."
+    assert proposed(s) == []
