@@ -39,6 +39,7 @@ from loaders.extract.primary_metrics import primary_metric
 from loaders.extract.proposed import (
     Candidate,
     components_of,
+    from_repository,
     from_sentence,
     from_title,
     own_subject_proposals,
@@ -172,6 +173,12 @@ def _one_proposal(short: str, long: Candidate) -> bool:
         return True
     if _acronym_tail(short, long.name) or _acronym_tail(long.name, short):
         return True
+    letters = re.sub(r"[^A-Za-z]", "", short)
+    if len(letters) >= 3 and short[:1].isupper() and sum(c.isupper() for c in letters) >= 3:
+        # "G-SFDA" of "Generalized Source-free Domain Adaptation": the initials of every part
+        parts = [w for w in re.split(r"[\s-]+", long.name) if w]
+        if len(parts) >= 3 and "".join(w[0] for w in parts).upper() == letters.upper():
+            return True
     if "2" in short and "-to-" in long.name:
         # "P2P" of "Point-to-Pixel Prompting": a "to" written as "2" between the initials
         for word in long.name.split():
@@ -537,6 +544,8 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
     definitions = {s: acronym_definitions(s) for s in sentences}
     found = {s: find_mentions(s, gazetteer) for s in sentences}
     candidates = from_title(paper.title, abstract)
+    if "github" in abstract:
+        candidates.extend(from_repository(sentences))
     for sentence in sentences:
         candidates.extend(from_sentence(sentence, definitions[sentence]))
     own_names = {a for c in candidates for a in c.aliases}

@@ -1207,6 +1207,41 @@ def own_subject_proposals(sentence: str, own_names: set[str]) -> list[Candidate]
     ]
 
 
+#: "github.com/jfzhang95/PoseAug": the repository a paper's code is released in, by its name
+_REPOSITORY = re.compile(r"github\.com/\s*[\w.-]+/\s*([\w-]+)")
+_REPOSITORY_SENTENCE = re.compile(r"(?i)\b(?:code|github|available|released|project page)\b")
+
+
+def from_repository(sentences: list[str]) -> list[Candidate]:
+    """A coined name the abstract writes, that its code repository is named after ("... PoseAug
+    brings clear improvements ... Code: https://github.com/jfzhang95/PoseAug"): the paper's own
+    (its mentions outside the sentences that point to the code)."""
+    repos = {
+        m.group(1).lower()
+        for s in sentences
+        if "github" in s
+        for m in _REPOSITORY.finditer(s)
+        if len(m.group(1)) >= 3
+    }
+    if not repos:
+        return []
+    out = []
+    for sentence in sentences:
+        if _REPOSITORY_SENTENCE.search(sentence):
+            continue
+        for token in _COINED_TOKEN.finditer(sentence):
+            name = token.group(0).rstrip("-")
+            if (
+                name.lower() in repos
+                and is_name_like(name)
+                and _accept(name)
+                and not is_known_method(name)
+            ):
+                repos.discard(name.lower())
+                out.append(Candidate(name, (name,), "repository-name", sentence, 0.7))
+    return out
+
+
 #: "The main contributions lie in the Attention Complementary Module (ACM) and ...": what the
 #: paper states as its contribution
 _CONTRIBUTION = re.compile(

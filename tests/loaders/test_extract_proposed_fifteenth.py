@@ -251,3 +251,36 @@ def test_a_new_coined_name_in_lower_case_opening_a_sentence_is_proposed():
     # a plain lower-case word after "a new" is no name
     s = "A new multitask dataset, the largest to date, was collected to evaluate our approach."
     assert proposed(s) == []
+
+
+def test_a_coined_name_the_code_repository_is_named_after_is_proposed():
+    from loaders.extract.proposed import from_repository
+
+    sentences = [
+        "Extensive experiments demonstrate that PoseAug brings clear improvements on both "
+        "intra-scenario and cross-scenario datasets.",
+        "Code can be found at: https://github.com/jfzhang95/PoseAug.",
+    ]
+    assert [(c.name, c.rule) for c in from_repository(sentences)] == [
+        ("PoseAug", "repository-name")
+    ]
+    # a name written only where the code is pointed to, or a listed method, is not
+    assert from_repository(sentences[1:]) == []
+    other = ["We fine-tune ResNet-50 on the images.", "Code: https://github.com/a/ResNet-50."]
+    assert from_repository(other) == []
+
+
+def test_a_hyphenated_acronym_of_every_part_of_the_title_name_is_one_proposal():
+    title = "Generalized Source-free Domain Adaptation"
+    abstract = (
+        "In this paper, we propose a new domain adaptation paradigm called Generalized "
+        "Source-free Domain Adaptation, where the learned model needs to perform well on both "
+        "the target and source domains. Extensive experiments show that G-SFDA reaches "
+        "state-of-the-art results. Code is available at https://github.com/Albert0147/G-SFDA."
+    )
+    paper = Paper(key="p", title=title, abstract=abstract)
+    ex = extract_paper(paper)
+    proposed_keys = {r.dst for r in ex.relationships if r.type == "PROPOSES"}
+    assert len(proposed_keys) == 1
+    (method,) = [m for m in ex.methods if m.key in proposed_keys]
+    assert {title, "G-SFDA"} <= set(method.aliases)
