@@ -270,8 +270,14 @@ def from_title(title: str | None, abstract: str) -> list[Candidate]:
         # "NutCracker at WNUT-2020 Task 2: ...": a shared-task system paper names its team
         name = team.group(1)
         return [Candidate(name, (name,), "title-team", title, 0.85)]
+    # "Phi-3 Technical Report: ...", "The FinBen: ...": the name without the report or article
+    prefix = _TITLE_REPORT.sub("", _TITLE_ARTICLE.sub("", prefix)) or prefix
     words = prefix.split()
     if not words or len(words) > 6:
+        return []
+    if len(words) > 1 and _TITLE_LINK.search(prefix):
+        # "CLIP as RNN: ...", "ReST meets ReAct: ...", "LLaMA Beyond English: ...": two things
+        # set side by side, or a thing and its setting
         return []
     definitions = acronym_definitions(prefix)
     if definitions and definitions[0].start == 0:
@@ -315,6 +321,11 @@ def from_title(title: str | None, abstract: str) -> list[Candidate]:
     ]
 
 
+_TITLE_ARTICLE = re.compile(r"^(?:The|A|An)\s+(?=\S+$)")
+_TITLE_REPORT = re.compile(r"\s+Technical\s+Report$")
+_TITLE_LINK = re.compile(
+    r"\s(?:for|as|meets|or|vs\.?|versus|your|my|is|are|beyond|Beyond|Meets|For|As|Or|Versus|Is|Are)\s"
+)
 #: "UTNLP at SemEval-2022 Task 6", "Turing at SemEval-2017 Task 8": a team or system at a
 #: shared task (a venue name with a year or a task number)
 _TEAM_AT_TASK = re.compile(

@@ -284,3 +284,27 @@ def test_a_hyphenated_acronym_of_every_part_of_the_title_name_is_one_proposal():
     assert len(proposed_keys) == 1
     (method,) = [m for m in ex.methods if m.key in proposed_keys]
     assert {title, "G-SFDA"} <= set(method.aliases)
+
+
+def test_a_title_setting_two_things_side_by_side_names_no_method():
+    for title in (
+        "CLIP as RNN: Segmenting Concepts without Training",
+        "ReST meets ReAct: Self-Improvement for Agents",
+        "KAN or MLP: A Fairer Comparison",
+        "LLaMA Beyond English: A Study of Transfer",
+        "CERN for AGI: A Framework for Testing",
+    ):
+        assert from_title_names(title) == [], title
+    # a name alone before the colon still is one
+    assert from_title_names("SparseNet: Sparse Networks for Images") == ["SparseNet"]
+
+
+def test_a_title_name_loses_its_article_and_technical_report():
+    assert from_title_names("Phi-9 Technical Report: A Small Model") == ["Phi-9"]
+    assert from_title_names("The FinBench: A Financial Benchmark") == ["FinBench"]
+
+
+def from_title_names(title: str) -> list[str]:
+    from loaders.extract.proposed import from_title
+
+    return [c.name for c in from_title(title, "")]
