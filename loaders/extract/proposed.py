@@ -275,7 +275,13 @@ def from_title(title: str | None, abstract: str) -> list[Candidate]:
     words = prefix.split()
     if not words or len(words) > 6:
         return []
-    if len(words) > 1 and _TITLE_LINK.search(prefix):
+    if len(words) > 1 and (
+        _TITLE_LINK.search(prefix)
+        # "ReLU's Revival: ...", "LLM-Powered Grapheme-to-Phoneme Conversion: ...": a thing's
+        # story, or a task done with a listed thing
+        or "'s " in prefix
+        or _MODIFIER_WORD.search(words[0].lower())
+    ):
         # "CLIP as RNN: ...", "ReST meets ReAct: ...", "LLaMA Beyond English: ...": two things
         # set side by side, or a thing and its setting
         return []

@@ -293,6 +293,8 @@ def test_a_title_setting_two_things_side_by_side_names_no_method():
         "KAN or MLP: A Fairer Comparison",
         "LLaMA Beyond English: A Study of Transfer",
         "CERN for AGI: A Framework for Testing",
+        "ReLU's Revival: On Normalization-Free Models",
+        "LLM-Powered Grapheme-to-Phoneme Conversion: A Case Study",
     ):
         assert from_title_names(title) == [], title
     # a name alone before the colon still is one
