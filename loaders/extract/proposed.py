@@ -44,6 +44,8 @@ _PROPOSE = re.compile(
 # the object of a proposal ends at a relative clause, purpose or instrument phrase
 _WINDOW_END = re.compile(
     r"[;:]|\b(?:which|that|to|for|by|via|through|using|with|on|in|where|whereby|than|and achieves?|achieving)\b"
+    # ("a framework built upon the Segment Anything Model (SAM)": what it is built on)
+    r"|(?<![\w-])(?:built (?:up)?on|based on|upon|atop)\b"
 )
 #: "the released dataset": an article (or a possessive) right before the verb
 _ARTICLES = ("the", "a", "an", "our", "their", "its")
@@ -641,6 +643,9 @@ def _from_sentence(sentence: str, definitions: list | None) -> list[Candidate]:
                 named
                 and len(named.split()) >= 2
                 and all(w[:1].isupper() for w in named.split())
+                # ("a new Monte Carlo Tree Search": without a modifier, capitalised words after
+                # "a new" may be a listed thing's name)
+                and (modified.group(1) or any(is_name_like(w) for w in named.split()))
                 and _accept(named)
                 and not is_known_method(named)
                 and not TASK_TAIL.search(named)
@@ -770,7 +775,7 @@ def _capital_parts(sentence: str) -> list[Candidate]:
 
 
 #: "a novel part-aware ": "a novel" and up to two lower-case modifiers before a capitalised name
-_NEW_MODIFIED_NAME = re.compile(r"(?:a|an) (?:novel|new) (?:[a-z][\w-]* ){0,2}(?=[A-Z])")
+_NEW_MODIFIED_NAME = re.compile(r"(?:a|an) (?:novel|new) ((?:[a-z][\w-]* ){0,2})(?=[A-Z])")
 #: "a new layered network structure, " / "a novel approach, ": a lower-case description of
 #: the proposed thing, its name after the comma
 _DESCRIBED_THEN_NAMED = re.compile(

@@ -310,3 +310,12 @@ def from_title_names(title: str) -> list[str]:
     from loaders.extract.proposed import from_title
 
     return [c.name for c in from_title(title, "")]
+
+
+def test_what_a_proposal_is_built_on_or_a_listed_name_after_a_new_is_not_proposed():
+    s = "We propose a framework built upon the Segment Anything Model (SAM) for medical images."
+    assert proposed(s) == []
+    s = "We propose a Dual-Branch Transformer (DBT) based on self-attention."
+    assert ("Dual-Branch Transformer", "propose-acronym") in proposed(s)
+    # capitalised words right after "a new", with no modifier or coined word, may be listed
+    assert proposed("We propose a new Monte Carlo Tree Search for planning.") == []
