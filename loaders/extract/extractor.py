@@ -569,6 +569,9 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
             for c in candidates
             if (c.rule in _OWN_NAMING_RULES or not is_generic(c.name))
             and c not in techniques
+            # "we propose to train the network with a contrastive predictive coding (CPC) loss":
+            # what "propose to" works with is the paper's own when the title names it too
+            and not (c.rule == "propose-to-acronym" and fold(c.name) not in title_folded)
             # "... exemplified by SimCLR and BYOL. We verify this by developing SimCLR and BYOL
             # formulations": a listed method named before the sentence that would propose it
             # is someone else's, referred to (a proposal is introduced where it is first named)

@@ -141,10 +141,10 @@ _LATE_BRACKET = re.compile(
 #: "(LE) initialisation approach": a definition before (one word and) the noun of what it is
 _INFINITIVE_THING = re.compile(rf"^\s+(?:[\w-]+\s+)?{_THING}\b")
 _SHORT_AFTER = re.compile(r"\s*\(([A-Za-z][\w.+-]{1,20})\)")
-#: ("we propose ELMER: an efficient ...", "we introduce SMART (...) - a novel ...", "we
-#: propose Vincent as a video understanding AI": a colon, a dash or "as" before the description)
+#: ("we propose ELMER: an efficient ...", "we introduce SMART (...) - a novel ...": a colon or
+#: a dash before the description; not "as": "we propose Wikipedia as a source of ...")
 _APPOSITION = re.compile(
-    r"^\s*(?:\([^)]*\)\s*)?(?:,|:|\s[–—-]|\s+as)\s+(?:a|an|the first|our|which is)\b"
+    r"^\s*(?:\([^)]*\)\s*)?(?:,|:|\s[–—-])\s+(?:a|an|the first|our|which is)\b"
 )
 _IS_NEW = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:,\s*)?(?:is|are)\s+(?:a|an)\s+(?:novel|new)\b")
 _BENCH_NOUN = re.compile(
