@@ -135,7 +135,8 @@ _COMPARE_CUE = re.compile(
 #: "develop a vector quantized variational autoencoder with SNNs (VQ-SVAE)": an object of at
 #: most ten words, no clause or preposition phrase of place or source in it, then a bracket
 _LATE_BRACKET = re.compile(
-    r"\s+(?P<object>(?:a|an|the)\s+(?!(?:[\w-]+\s+){0,9}?(?:on|in|from|at|of|using|based|e\.g)\b)"
+    r"\s+(?P<object>(?:a|an|the)\s+(?!(?:[\w-]+\s+){0,9}?(?:on|in|from|at|of|using|based|e\.g|over|upon|"
+    r"similar|akin|trained|drawn|derived|borrowed|inspired)\b)"
     r"(?:[\w-]+\s+){1,9}?)\((?P<name>[A-Za-z][\w.+-]{1,20})\)"
 )
 #: "(LE) initialisation approach": a definition before (one word and) the noun of what it is
@@ -537,6 +538,8 @@ def _from_sentence(sentence: str, definitions: list | None) -> list[Candidate]:
                     # lower-case part named by its acronym before the noun of what it is
                     or (
                         _THING_AFTER.match(sentence[d.end :])
+                        # (a coined description has a hyphenated word: "overlap-aware")
+                        and "-" in d.long
                         and not is_known_method(d.short)
                         and not is_generic(d.short, d.short)
                     )
@@ -905,7 +908,9 @@ def _passive(sentence: str, definitions: list) -> list[Candidate]:
         if _PASSIVE.match(sentence, at) and _accept(d.long, d.short) and d.long[:1].isupper():
             out.append(Candidate(d.long, (d.long, d.short), "passive", sentence, 0.75))
     opening = _PASSIVE_OPENING.match(sentence)
-    if opening and _PASSIVE.match(sentence, opening.end()):
+    passive = _PASSIVE.match(sentence, opening.end()) if opening else None
+    # ("In this paper, GPT-4o is proposed as a judge": a listed model given a role)
+    if passive and not sentence.startswith(" as ", passive.end()):
         # "In this paper, FastTrack is proposed for crowded scenes": a coined name opening the
         # sentence, after a phrase that places it in this paper
         name = opening.group("name")

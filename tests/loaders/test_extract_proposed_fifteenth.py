@@ -323,3 +323,14 @@ def test_what_a_proposal_is_built_on_or_a_listed_name_after_a_new_is_not_propose
     assert ("Dual-Branch Transformer", "propose-acronym") in proposed(s)
     # capitalised words right after "a new", with no modifier or coined word, may be listed
     assert proposed("We propose a new Monte Carlo Tree Search for planning.") == []
+
+
+def test_a_part_or_bracket_name_of_someone_elses_thing_is_not_proposed():
+    # a lower-case part without a coined (hyphenated) word is a listed one
+    s = "We propose FooNet, which involves a region proposal network (RPN) module and a head."
+    assert "region proposal network" not in {n for n, _ in proposed(s)}
+    # an object likened to, or made from, another thing names that thing's variant
+    assert proposed("We design a tracker similar to the Kalman filter (KF-Track) for speed.") == []
+    assert proposed("We propose a model trained with GPT-4 outputs (GPT4-Distill) for math.") == []
+    # a model "proposed as" a role is used
+    assert proposed("In this paper, GPT-4o is proposed as a judge of the answers.") == []
