@@ -36,7 +36,14 @@ from loaders.extract.mentions import (
 )
 from loaders.extract.names import TASK_TAIL, acronym_definitions, is_generic, is_name_like
 from loaders.extract.primary_metrics import primary_metric
-from loaders.extract.proposed import Candidate, components_of, from_sentence, from_title
+from loaders.extract.proposed import (
+    Candidate,
+    components_of,
+    from_repository,
+    from_sentence,
+    from_title,
+    own_subject_proposals,
+)
 from loaders.extract.results import find_results
 from loaders.extract.sentences import has_digit, split_sentences
 
@@ -146,6 +153,16 @@ def _initials(long: str) -> str:
     return "".join(w[0] for w in re.split(r"[\s-]+", long) if w[:1].isupper())
 
 
+def _acronym_tail(short: str, long: str) -> bool:
+    """ "Fast-Slow RNN" of "Fast-Slow Recurrent Neural Networks": the same first words, the
+    last one the initials of the other's last words."""
+    head, _, tail = short.rpartition(" ")
+    if not head or not long.startswith(head + " ") or not tail.rstrip("s").isupper():
+        return False
+    rest = long[len(head) + 1 :].split()
+    return len(rest) >= 2 and "".join(w[0] for w in rest).upper() == tail.rstrip("s")
+
+
 def _one_proposal(short: str, long: Candidate) -> bool:
     """``short`` names the same proposal as ``long``: a version of one of its names ("ViTAEv2"
     of "ViTAE"), or the initials of its long form or of its last words ("DGN" of "Dynamic Graph
@@ -154,6 +171,21 @@ def _one_proposal(short: str, long: Candidate) -> bool:
     base = _VERSION.sub("", short)
     if base != short and len(base) >= 2 and method_key(base) in keys:
         return True
+    if _acronym_tail(short, long.name) or _acronym_tail(long.name, short):
+        return True
+    letters = re.sub(r"[^A-Za-z]", "", short)
+    if len(letters) >= 3 and short[:1].isupper() and sum(c.isupper() for c in letters) >= 3:
+        # "G-SFDA" of "Generalized Source-free Domain Adaptation": the initials of every part
+        parts = [w for w in re.split(r"[\s-]+", long.name) if w]
+        if len(parts) >= 3 and "".join(w[0] for w in parts).upper() == letters.upper():
+            return True
+    if "2" in short and "-to-" in long.name:
+        # "P2P" of "Point-to-Pixel Prompting": a "to" written as "2" between the initials
+        for word in long.name.split():
+            parts = word.split("-to-")
+            if len(parts) == 2 and all(parts):
+                if short.lower() == f"{parts[0][0]}2{parts[1][0]}".lower():
+                    return True
     initials = _initials(long.name)
     return (
         len(short) >= 3
@@ -562,11 +594,14 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
     if treebank:
         found = {s: _wsj_as_treebank(m) for s, m in found.items()}
     candidates = from_title(paper.title, abstract)
+    if "github" in abstract:
+        candidates.extend(from_repository(sentences))
     for sentence in sentences:
         candidates.extend(from_sentence(sentence, definitions[sentence]))
     own_names = {a for c in candidates for a in c.aliases}
     for sentence in sentences:
         candidates.extend(components_of(sentence, own_names))
+        candidates.extend(own_subject_proposals(sentence, own_names))
     # the authors' explicit naming outranks the generic-words test ("which we call proximal policy optimization (PPO)")
     title_folded = fold(paper.title or "")
     # "integrate Multiple Instance Learning (MIL)": a known technique the title does not name is
@@ -584,6 +619,9 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
             for c in candidates
             if (c.rule in _OWN_NAMING_RULES or not is_generic(c.name))
             and c not in techniques
+            # "we propose to train the network with a contrastive predictive coding (CPC) loss":
+            # what "propose to" works with is the paper's own when the title names it too
+            and not (c.rule == "propose-to-acronym" and fold(c.name) not in title_folded)
             # "... exemplified by SimCLR and BYOL. We verify this by developing SimCLR and BYOL
             # formulations": a listed method named before the sentence that would propose it
             # is someone else's, referred to (a proposal is introduced where it is first named)

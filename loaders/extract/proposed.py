@@ -8,7 +8,7 @@ nodes and PROPOSES edges.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from loaders.extract.known_methods import is_known_method
 from loaders.extract.mentions import is_noise_shape, other_than_metric
@@ -44,15 +44,24 @@ _PROPOSE = re.compile(
 # the object of a proposal ends at a relative clause, purpose or instrument phrase
 _WINDOW_END = re.compile(
     r"[;:]|\b(?:which|that|to|for|by|via|through|using|with|on|in|where|whereby|than|and achieves?|achieving)\b"
+    # ("a framework built upon the Segment Anything Model (SAM)": what it is built on)
+    r"|(?<![\w-])(?:built (?:up)?on|based on|upon|atop)\b"
 )
 #: "the released dataset": an article (or a possessive) right before the verb
 _ARTICLES = ("the", "a", "an", "our", "their", "its")
 _ARTICLE_BEFORE = re.compile(rf"\b(?:{'|'.join(_ARTICLES)})\s+$", re.I)
+#: a head whose only first-person word is an "us" that is not the next verb's subject (as in
+#: "leads us to propose")
+_US_NOT_SUBJECT = re.compile(
+    r"(?i)(?!.*\b(?:we|our|this (?:paper|work|study|report|article)|here)\b).*\bus\b(?!\s+(?:to\s+)?$)"
+)
+#: "from established ...", "the designed ...": the slot of an adjective before a participle
+_ADJECTIVE_SLOT = re.compile(r"\b(?:from|of|with|than|the|a|an)\s+$")
 #: "Our previously proposed MetricGAN was designed ...": the authors' earlier work, not this one
 _EARLIER = re.compile(r"\b(?:previously|recently|originally|earlier|formerly)[\s-]+$")
 _LEAD_IN = re.compile(r"^(?:here,?\s+|also\s+|further\s+|a\s+|an\s+|the\s+)", re.I)
 #: ("MPTs-1/32": a variant's bit widths after a hyphen belong to the name)
-_RUN_WORD = re.compile(r"[A-Z0-9][\w'+.]*(?:-[\w+]+(?:/\d+)?)*\+*|[a-z]+[A-Z][\w+]*(?:-[\w+]+)*")
+_RUN_WORD = re.compile(r"[A-Z0-9][\w'+.]*(?:-[\w+]+(?:/\d+)?)*\+*|[a-z]+-?[A-Z][\w+]*(?:-[\w+]+)*")
 #: a sentence without any of these cannot hold a proposal (a cheap first test)
 _TRIGGER = re.compile(
     r"\b(?:[Ww]e|[Oo]ur|[Tt]his|[Hh]ere|call|term|name|dub|coin|refer|novel|new|innovative|proposed|[Pp]ropos|[Ii]ntroduc)\w*"
@@ -74,7 +83,7 @@ _AGENT_NOUN = r"(?:detector|tracker|parser|classifier|segmenter|generator|estima
 _THING = (
     r"(?:method|model|module|framework|approach|algorithm|architecture|technique|system|pipeline|"
     r"benchmark|dataset|metric|block|layer|strategy|library|tool|scheme|mechanism|network|paradigm|"
-    r"loss|operator|index|measure|toolkit|agent|encoder|decoder|attention)s?"
+    r"loss|operator|index|measure|toolkit|agent|encoder|decoder|attention|platform|application|interface)s?"
 )
 _NAMING = re.compile(
     r"\b(?:(?:which|that) (?:we|is|are) )?(?:call(?:ed)?|term(?:ed)?|name[sd]?|dub(?:bed)?|coin(?:ed)?|refer(?:red)? to as)"
@@ -85,7 +94,8 @@ _NAMING = re.compile(
 _OUR_THING_NAMED = re.compile(
     rf"\b[Oo]ur (?:[\w-]+ ){{0,3}}(?:{_THING}|{_AGENT_NOUN}),?\s+(?:namely\s+)?(?=[A-Z])"
 )
-_NOVEL_THING = re.compile(r"\b(?:a|an) (?:novel|new) (?=[A-Z])")
+#: ("A new multitask-AQA dataset": a coined word may start in lower case, a sentence with "A")
+_NOVEL_THING = re.compile(r"\b(?:[Aa]|[Aa]n) (?:novel|new) (?=[A-Z]|[a-z][\w-]*[A-Z])")
 #: a substring of every _OUR_THING_NAMED and every _NOVEL_THING match, and how far into the
 #: match it can stand: their cheap first tests, and where their scans start
 _OUR_THING_STEMS = (("our ", "Our "), 0)
@@ -115,14 +125,28 @@ _NOT_OURS_AFTER = re.compile(
     re.I,
 )
 _COMPONENT_CUE = re.compile(
-    r"\b(?:consist\w* of|compris\w*|includ\w*|employ\w*|contain\w*|compos\w* of|components?|mechanisms?|modules?|stages?)\b"
+    r"\b(?:consist\w* of|compris\w*|includ\w*|employ\w*|contain\w*|compos\w* of|components?|mechanisms?|modules?|stages?|"
+    r"involv\w*)\b"
 )
 _COMPARE_CUE = re.compile(
     r"\b(?:compar\w+|outperform\w*|surpass\w*|than|versus|vs\.?|against|over|unlike|like|such as|based on|built on|inspired by)\b",
     re.I,
 )
+#: "develop a vector quantized variational autoencoder with SNNs (VQ-SVAE)": an object of at
+#: most ten words, no clause or preposition phrase of place or source in it, then a bracket
+_LATE_BRACKET = re.compile(
+    r"\s+(?P<object>(?:a|an|the)\s+(?!(?:[\w-]+\s+){0,9}?(?:on|in|from|at|of|using|based|e\.g|over|upon|"
+    r"similar|akin|trained|drawn|derived|borrowed|inspired)\b)"
+    r"(?:[\w-]+\s+){1,9}?)\((?P<name>[A-Za-z][\w.+-]{1,20})\)"
+)
+#: "(LE) initialisation approach": a definition before (one word and) the noun of what it is
+_INFINITIVE_THING = re.compile(rf"^\s+(?:[\w-]+\s+)?{_THING}\b")
 _SHORT_AFTER = re.compile(r"\s*\(([A-Za-z][\w.+-]{1,20})\)")
-_APPOSITION = re.compile(r"^\s*(?:\([^)]*\)\s*)?,\s+(?:a|an|the first|our|which is)\b")
+#: ("we propose ELMER: an efficient ...", "we introduce SMART (...) - a novel ...": a colon or
+#: a dash before the description; not "as": "we propose Wikipedia as a source of ...")
+_APPOSITION = re.compile(
+    r"^\s*(?:\([^)]*\)\s*)?(?:,|:|\s[–—-])\s+(?:a|an|the first|our|which is)\b"
+)
 _IS_NEW = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:,\s*)?(?:is|are)\s+(?:a|an)\s+(?:novel|new)\b")
 _BENCH_NOUN = re.compile(
     r"\b(?:benchmarks?|data ?sets?|corpus|corpora|suite|test ?bed|leaderboard|evaluation (?:set|framework))\b",
@@ -192,6 +216,11 @@ def classify_benchmark(name: str, context: str) -> str | None:
 _FILE_NAME = re.compile(r"\.(?:png|jpe?g|gif|svg|pdf)$", re.I)
 
 
+_INITIAL = re.compile(r"\b[A-Z]\.\s+[A-Z][a-z]")
+#: lower-case words no name starts with
+_FUNCTION_WORDS = frozenset("and or of with for to by from than as".split())
+#: "AI-based", "data-driven": a word that modifies a noun after it
+_MODIFIER_WORD = re.compile(r"-(?:based|driven|guided|inspired|like|oriented|powered)$")
 _CLAIM_NOUNS = frozenset("Hypothesis Conjecture Theorem Lemma Paradox Phenomenon".split())
 
 
@@ -206,7 +235,19 @@ def _accept(name: str | None, short: str | None = None) -> bool:
         return False  # "our CS224N Final Project": a course code, a version, a device
     if len(words) > 1 and words[-1] in _CLAIM_NOUNS:
         return False  # "Multi-Prize Lottery Ticket Hypothesis: ...": a claim, not a method
+    if _INITIAL.search(name):
+        return False  # "Linda C. Smith: Fifty Years of ...": a person, by the initial of a name
+    if words[0] in _FUNCTION_WORDS:
+        return False  # "a novel and tightly controlled reasoning test (ART)": a cut-off phrase
+    if len(words) == 1 and _MODIFIER_WORD.search(name):
+        return False  # "developing AI-based technology": a modifier, not a name
     return not is_generic(name, short)
+
+
+#: "ChatGPT Versus Consultants", "ChatGPT and Medicine": a comparison, or a listed method and a field
+_TITLE_TOPIC = re.compile(
+    r"(?i)\b(?:versus|vs\.?)\s|^(?:ChatGPT|GPT-?\d\w*|LLMs?|AI|Generative AI|Artificial Intelligence)\s+(?:and|&|in|for)\s"
+)
 
 
 def from_title(title: str | None, abstract: str) -> list[Candidate]:
@@ -232,14 +273,27 @@ def from_title(title: str | None, abstract: str) -> list[Candidate]:
         # "NutCracker at WNUT-2020 Task 2: ...": a shared-task system paper names its team
         name = team.group(1)
         return [Candidate(name, (name,), "title-team", title, 0.85)]
+    # "Phi-3 Technical Report: ...", "The FinBen: ...": the name without the report or article
+    prefix = _TITLE_REPORT.sub("", _TITLE_ARTICLE.sub("", prefix)) or prefix
     words = prefix.split()
     if not words or len(words) > 6:
+        return []
+    if len(words) > 1 and (
+        _TITLE_LINK.search(prefix)
+        # "ReLU's Revival: ...", "LLM-Powered Grapheme-to-Phoneme Conversion: ...": a thing's
+        # story, or a task done with a listed thing
+        or "'s " in prefix
+        or _MODIFIER_WORD.search(words[0].lower())
+    ):
+        # "CLIP as RNN: ...", "ReST meets ReAct: ...", "LLaMA Beyond English: ...": two things
+        # set side by side, or a thing and its setting
         return []
     definitions = acronym_definitions(prefix)
     if definitions and definitions[0].start == 0:
         d = definitions[0]
         return [_title_definition(d, title, 0.9)] if _accept(d.long, d.short) else []
-    if words[0].lower() in _TITLE_STOP:
+    if words[0].lower() in _TITLE_STOP or _TITLE_TOPIC.search(prefix):
+        # "ChatGPT Versus Consultants: ...", "ChatGPT and Medicine: ...": a study of a topic
         return []
     if (
         len(words) > 1
@@ -276,6 +330,11 @@ def from_title(title: str | None, abstract: str) -> list[Candidate]:
     ]
 
 
+_TITLE_ARTICLE = re.compile(r"^(?:The|A|An)\s+(?=\S+$)")
+_TITLE_REPORT = re.compile(r"\s+Technical\s+Report$")
+_TITLE_LINK = re.compile(
+    r"\s(?:for|as|meets|or|vs\.?|versus|your|my|is|are|beyond|Beyond|Meets|For|As|Or|Versus|Is|Are)\s"
+)
 #: "UTNLP at SemEval-2022 Task 6", "Turing at SemEval-2017 Task 8": a team or system at a
 #: shared task (a venue name with a year or a task number)
 _TEAM_AT_TASK = re.compile(
@@ -331,14 +390,52 @@ def _title_name(title: str, abstract: str) -> list[Candidate]:
                 re.match(r"\s+for\s|\s*$", title.strip()[match.end(1) :])
                 and _proposed_in_lower_case(name, abstract)
             )
+            # "Image Transformer", "Video Swin Transformer": a whole title naming a model of a
+            # family, the abstract speaking of its own model
+            or (
+                match.end(1) == len(title.strip())
+                and _MODEL_FAMILY.search(words[-1])
+                and not is_known_method(name)
+                and _OWN_MODEL.search(abstract)
+            )
         )
     ):
         return []
     return [Candidate(name, (name,), "title-name", title, 0.8, classify_benchmark(name, title))]
 
 
+_MODEL_FAMILY = re.compile(r"(?:Transformers?|Networks?|Nets?|Autoencoders?|GANs?|Former)$")
+_OWN_MODEL = re.compile(
+    r"\b(?:[Oo]ur|[Tt]he proposed)\s+(?:[\w-]+\s+){0,2}(?:models?|architectures?|networks?|approach|method)\b"
+)
+
+
 def from_sentence(sentence: str, definitions: list | None = None) -> list[Candidate]:
     """Proposals in one abstract sentence ("we propose X", "called X", "our X", "a novel X module")."""
+    found = _from_sentence(sentence, definitions)
+    if found and "-" in sentence and _BASED_ON_NAME.search(sentence):
+        # "introduces a genetic programming (GP)-based method": what the method is based on
+        found = [c for c in found if not _based_on(c, sentence)]
+    return found
+
+
+#: "(GP)-based", "BERT-inspired": a name the thing after it is built on
+_BASED_ON_NAME = re.compile(r"[\w)]-(?:based|inspired|driven|guided|powered)\b")
+
+
+def _based_on(candidate: Candidate, sentence: str) -> bool:
+    return any(
+        f"{alias}{bracket}{suffix}" in sentence
+        for alias in candidate.aliases
+        for bracket in ("", ")")
+        for suffix in _BASED_SUFFIXES
+    )
+
+
+_BASED_SUFFIXES = ("-based", "-inspired", "-driven", "-guided", "-powered")
+
+
+def _from_sentence(sentence: str, definitions: list | None) -> list[Candidate]:
     out: list[Candidate] = []
     if sentence.rstrip().endswith("?"):
         # "Can we automatically design a Convolutional Network (ConvNet) ...?": a question
@@ -383,10 +480,22 @@ def from_sentence(sentence: str, definitions: list | None = None) -> list[Candid
         return out
     if "new" in sentence:
         out.extend(_new_described(sentence))
+    if "train" in sentence and "(" in sentence:
+        out.extend(_trained(sentence, definitions))
+    if ": " in sentence:
+        out.extend(_new_listed(sentence))
     # (a verb before the end of the first first-person word is skipped below: scanned from there)
     for verb in _PROPOSE.finditer(sentence, first_person.end()):
-        if not _FIRST_PERSON.search(sentence[: verb.start()]) or _EARLIER.search(
-            sentence, max(0, verb.start() - 20), verb.start()
+        if (
+            not _FIRST_PERSON.search(sentence[: verb.start()])
+            or _EARLIER.search(sentence, max(0, verb.start() - 20), verb.start())
+            # "tells us little about the EU's ability to develop X": "us" not the verb's subject
+            or (" us " in sentence and _US_NOT_SUBJECT.match(sentence, 0, verb.start()))
+            # "questions from established ORL study books": a participle as an adjective
+            or (
+                verb.group(0).endswith("ed")
+                and _ADJECTIVE_SLOT.search(sentence, max(0, verb.start() - 6), verb.start())
+            )
         ):
             continue
         end = _WINDOW_END.search(sentence, verb.end())
@@ -408,8 +517,33 @@ def from_sentence(sentence: str, definitions: list | None = None) -> list[Candid
                 out.append(_candidate(d.long, (d.long, d.short), "propose-acronym", sentence, 0.85))
             elif (
                 d.start >= window_end
+                and sentence.startswith(" to ", verb.end())
+                and _INFINITIVE_THING.match(sentence[d.end :])
+                and "," not in sentence[verb.end() : d.start]
+                and not _COMPARE_CUE.search(sentence, verb.end(), d.start)
                 and _accept(d.long, d.short)
-                and re.search(r"[A-Z]", d.long[1:])
+                and not is_known_method(d.short)
+            ):
+                # "we propose to enhance the models with a label embedding (LE) initialisation
+                # approach": what "propose to" does it with, named before the noun of it
+                out.append(
+                    _candidate(d.long, (d.long, d.short), "propose-to-acronym", sentence, 0.75)
+                )
+            elif (
+                d.start >= window_end
+                and _accept(d.long, d.short)
+                and (
+                    re.search(r"[A-Z]", d.long[1:])
+                    # "by involving a speaker overlap-aware post-processing (SOAP) model": a
+                    # lower-case part named by its acronym before the noun of what it is
+                    or (
+                        _THING_AFTER.match(sentence[d.end :])
+                        # (a coined description has a hyphenated word: "overlap-aware")
+                        and "-" in d.long
+                        and not is_known_method(d.short)
+                        and not is_generic(d.short, d.short)
+                    )
+                )
             ):
                 # components of the proposal: "X that employs two mechanisms: Tool Correction (TC) and ..."
                 between = sentence[verb.end() : d.start]
@@ -417,6 +551,20 @@ def from_sentence(sentence: str, definitions: list | None = None) -> list[Candid
                     out.append(
                         _candidate(d.long, (d.long, d.short), "propose-component", sentence, 0.7)
                     )
+        late = _LATE_BRACKET.match(sentence, verb.end()) if "(" in sentence else None
+        if late and not _COMPARE_CUE.search(late.group("object")):
+            # "we develop a vector quantized variational autoencoder with SNNs (VQ-SVAE)": a
+            # coined name in brackets closing the object, past a word that ends the window
+            name = late.group("name")
+            if (
+                is_name_like(name)
+                and _accept(name)
+                and not is_known_method(name)
+                and not any(d.short == name for d in definitions)
+            ):
+                long = _LEAD_IN.sub("", late.group("object").strip())
+                aliases = (name, long) if 1 <= len(long.split()) <= 6 else (name,)
+                out.append(_candidate(name, aliases, "propose-late-bracket", sentence, 0.7))
         # ("the released dataset (COCO)": a participle after an article is no proposal)
         head = sentence[: verb.start()]
         # (searched from the last word: the pattern ends there, and a scan of the whole head
@@ -488,11 +636,35 @@ def from_sentence(sentence: str, definitions: list | None = None) -> list[Candid
                 and _THING_AFTER.match(sentence[offset + lead.end() + len(following) :])
             ):
                 offset += lead.end()
+        modified = _NEW_MODIFIED_NAME.match(obj)
+        if modified:
+            # "we introduce a novel part-aware Kinematic Chain Space for ...": capitalised words
+            # after "a novel" and its lower-case modifiers name the new thing
+            at = offset + modified.end() if offset == len(sentence) - len(obj) else -1
+            named = name_run(sentence, at) if at >= 0 else None
+            if (
+                named
+                and len(named.split()) >= 2
+                and all(w[:1].isupper() for w in named.split())
+                # ("a new Monte Carlo Tree Search": without a modifier, capitalised words after
+                # "a new" may be a listed thing's name)
+                and (modified.group(1) or any(is_name_like(w) for w in named.split()))
+                and _accept(named)
+                and not is_known_method(named)
+                and not TASK_TAIL.search(named)
+                and _NAME_ENDS.match(sentence, at + len(named))
+            ):
+                rest = sentence[at + len(named) :]
+                paren = _SHORT_AFTER.match(rest)
+                aliases = (named, paren.group(1)) if paren else (named,)
+                out.append(_candidate(named, aliases, "propose-modified", sentence, 0.75))
         described = _DESCRIBED_THEN_NAMED.match(obj)
-        if described:
+        if described and not _ADJECTIVE_ONLY.match(described.group(0)):
             # "we propose a new layered network structure, HDCGAN, that ...": the name after
             # a lower-case description of the thing
-            named = _described_name(sentence, offset + described.end())
+            named = _described_name(
+                sentence, offset + described.end(), new=bool(_NEW_WORD.match(obj, 2))
+            )
             if named:
                 rest = sentence[offset + described.end() + len(named) :]
                 paren = _SHORT_AFTER.match(rest)
@@ -532,6 +704,58 @@ def from_sentence(sentence: str, definitions: list | None = None) -> list[Candid
     return out
 
 
+#: "by introducing two new techniques: distribution alignment and augmentation anchoring": the
+#: new parts a proposal verb introduces, listed after a colon
+_NEW_LIST = re.compile(
+    rf"{_PROPOSE.pattern}\s+(?:(?:two|three|four|several)\s+)?(?:novel|new)\s+(?:[a-z-]+\s+){{0,2}}?"
+    r"(?:techniques|components|modules|strategies|mechanisms|methods|losses|designs|schemes|"
+    r"operations|blocks|ideas):\s+"
+    r"(?P<items>[a-z][\w-]*(?: [a-z][\w-]*){1,3}(?:(?:,| and|, and) [a-z][\w-]*(?: [a-z][\w-]*){1,3})+)"
+    r"\s*(?:[.;(]|$)"
+)
+_LIST_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+_ARTICLE_WORDS = frozenset("a an the our this these its their".split())
+
+
+def _new_listed(sentence: str) -> list[Candidate]:
+    """The lower-case names of the new parts listed after a colon ("two new techniques:
+    distribution alignment and augmentation anchoring")."""
+    match = _NEW_LIST.search(sentence)
+    if not match:
+        return []
+    items = _LIST_SPLIT.split(match.group("items"))
+    if any(not item or item.split()[0] in _ARTICLE_WORDS for item in items):
+        return []  # ("two new modules: a ... and a ..."): descriptions, not names
+    return [
+        _candidate(item, (item,), "new-listed", sentence, 0.7)
+        for item in items
+        if _accept(item) and not is_known_method(item) and not TASK_TAIL.search(item)
+    ]
+
+
+#: "we train a 7B decoder-only language model (Orca)": what the authors train, named in brackets
+_WE_TRAIN = re.compile(r"\b[Ww]e (?:also |further |then |first )?(?:pre-?)?train(?:ed)?\b")
+
+
+def _trained(sentence: str, definitions: list) -> list[Candidate]:
+    """A coined name in brackets closing the object of "we train" ("we train a large
+    decoder-only model (ZeroLM) on ..."), as after a proposal verb."""
+    out = []
+    for verb in _WE_TRAIN.finditer(sentence):
+        late = _LATE_BRACKET.match(sentence, verb.end())
+        name = late.group("name") if late else None
+        if (
+            name
+            and not _COMPARE_CUE.search(late.group("object"))
+            and is_name_like(name)
+            and _accept(name)
+            and not is_known_method(name)
+            and not any(d.short == name for d in definitions)
+        ):
+            out.append(_candidate(name, (name,), "train-bracket", sentence, 0.7))
+    return out
+
+
 #: "Thinned U-shape Modules", "the Affinity Loss": a part of the proposal written as a name
 _CAPITAL_PART = re.compile(
     r"(?<![\w-])((?:[A-Z][a-z]*(?:-[\w]+)*\s+){1,5}(?:Module|Block|Loss)s?)(?![\w-])"
@@ -553,10 +777,19 @@ def _capital_parts(sentence: str) -> list[Candidate]:
     return out
 
 
+#: "a novel part-aware ": "a novel" and up to two lower-case modifiers before a capitalised name
+_NEW_MODIFIED_NAME = re.compile(r"(?:a|an) (?:novel|new) ((?:[a-z][\w-]* ){0,2})(?=[A-Z])")
 #: "a new layered network structure, " / "a novel approach, ": a lower-case description of
 #: the proposed thing, its name after the comma
 _DESCRIBED_THEN_NAMED = re.compile(
     r"(?:a|an)\s+(?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*(?:,|\s+[–—-]|:)\s+(?=[A-Z])"
+)
+_NEW_WORD = re.compile(r"\s*(?:novel|new)\s")
+#: "a simple, Plug-and-Play, zero-parameter strategy": one adjective before the comma describes
+#: the noun further on, whose name the next word is not
+_ADJECTIVE_ONLY = re.compile(
+    r"(?:a|an)\s+(?:simple|novel|new|effective|efficient|general|generic|unified|flexible|powerful|"
+    r"lightweight|robust|fast|scalable|versatile|principled|practical)(?:,|\s+[–—-]|:)"
 )
 #: "on a newly introduced synthetic dataset, MultiviewX,": a new thing described in lower case
 #: and then named, whatever verb the first-person sentence has
@@ -569,19 +802,29 @@ _NEW_DESCRIBED = re.compile(
 def _new_described(sentence: str) -> list[Candidate]:
     out = []
     for match in _NEW_DESCRIBED.finditer(sentence):
-        named = _described_name(sentence, match.end())
+        named = _described_name(sentence, match.end(), new=True)
         if named:
             out.append(_candidate(named, (named,), "new-described", sentence, 0.75))
     return out
 
 
-def _described_name(sentence: str, at: int) -> str | None:
+def _described_name(sentence: str, at: int, new: bool = False) -> str | None:
     """The coined name written at ``at``, after a lower-case description of the thing ("a new
-    layered network structure, HDCGAN, that ..."), if it is one."""
+    layered network structure, HDCGAN, that ..."), if it is one; after a description of a
+    ``new`` thing, capitalised words too ("a novel pre-training objective, Layer Permutation
+    Language Modeling, to ...")."""
     named = name_run(sentence, at)
     if (
         named
-        and any(_coined(w) for w in named.split())
+        and (
+            any(_coined(w) for w in named.split())
+            or (
+                new
+                and len(named.split()) >= 2
+                and all(w[:1].isupper() for w in named.split())
+                and not TASK_TAIL.search(named)
+            )
+        )
         and _accept(named)
         and not is_known_method(named)
         and _NAME_ENDS.match(sentence, at + len(named))
@@ -650,11 +893,29 @@ _PASSIVE = re.compile(
 )
 
 
+_PASSIVE_OPENING = re.compile(
+    r"(?:In|Here,? in) (?:this|the present) (?:paper|work|study|article|report),\s+"
+    rf"(?P<name>{_COINED_WORD})(?: (?:model|framework|method|network|approach|system))?"
+)
+
+
 def _passive(sentence: str, definitions: list) -> list[Candidate]:
     out = []
     for d in definitions:
-        if _PASSIVE.match(sentence, d.end) and _accept(d.long, d.short) and d.long[:1].isupper():
+        # "a Multi-Domain Model-Agnostic Meta-Learning (MDMAML) approach is proposed"
+        thing = _THING_AFTER.match(sentence[d.end :])
+        at = d.end + (thing.end() if thing else 0)
+        if _PASSIVE.match(sentence, at) and _accept(d.long, d.short) and d.long[:1].isupper():
             out.append(Candidate(d.long, (d.long, d.short), "passive", sentence, 0.75))
+    opening = _PASSIVE_OPENING.match(sentence)
+    passive = _PASSIVE.match(sentence, opening.end()) if opening else None
+    # ("In this paper, GPT-4o is proposed as a judge": a listed model given a role)
+    if passive and not sentence.startswith(" as ", passive.end()):
+        # "In this paper, FastTrack is proposed for crowded scenes": a coined name opening the
+        # sentence, after a phrase that places it in this paper
+        name = opening.group("name")
+        if is_name_like(name) and _accept(name) and not is_known_method(name):
+            out.append(Candidate(name, (name,), "passive", sentence, 0.7))
     for match in re.finditer(
         rf"\b(?:[Aa]n?|[Tt]he) (?:novel |new |proposed )?({_COINED_WORD})", sentence
     ):
@@ -669,6 +930,14 @@ def _passive(sentence: str, definitions: list) -> list[Candidate]:
     return out
 
 
+#: "so-called", "the term": a naming word that cites a term in use
+_NOT_A_NAMING = re.compile(r"(?:\bso-|\b(?:the|this|a)\s+)$")
+#: "a pretrained network called X": a thing that exists before the paper, named by its name
+_OTHERS_THING = re.compile(
+    r"\b(?:pre-?trained|existing|popular|well-known|off-the-shelf|standard|famous|classic)\b"
+)
+
+
 def _named(sentence: str, definitions: list) -> list[Candidate]:
     """ "... called EcoFormer", "which we dub ``iterative Combinatorial Brain Surgeon'' (iCBS)",
     "a new detector, namely FastDet"."""
@@ -679,7 +948,14 @@ def _named(sentence: str, definitions: list) -> list[Candidate]:
             if name and _accept(name) and any(is_name_like(w) for w in name.split()):
                 out.append(_candidate(name, (name,), "named", sentence, 0.85))
     for naming in _NAMING.finditer(sentence):
+        before = sentence[max(0, naming.start() - 60) : naming.start()]
+        if _NOT_A_NAMING.search(before) and naming.group(0)[:4] in ("call", "term", "name"):
+            # "the so-called "synthetic cells"", "using the term "small talk"": a term in use
+            continue
         we_name = bool(_WE_NAMING.search(sentence[: naming.start()]) or " we " in naming.group(0))
+        if not we_name and _OTHERS_THING.search(before) and not _NEW_BEFORE.search(before):
+            # "It uses a pretrained Convolutional Neural Network (CNN) called InceptionV3"
+            continue
         if we_name:
             # "which we call proximal policy optimization (PPO)": the authors' own name, even in lower case
             # (the shortest letter match may start a word late: extend it back to the verb)
@@ -849,6 +1125,10 @@ def _ours(sentence: str, definitions: list) -> list[Candidate]:
 _NEW_APPOSITION = re.compile(r"(?:\s*,\s+|\s+(?:is|are)\s+)(?:a|an)\s+(?:novel|new)\b")
 
 
+#: "OpenAI's ChatGPT chatbot": another organisation's thing, up to two words after its name
+_OTHERS_POSSESSIVE = re.compile(r"\b[A-Z][\w-]*['’]s\s+(?:[\w-]+\s+){0,2}$")
+
+
 def _defined_as_new(sentence: str, definitions: list) -> list[Candidate]:
     """ "Our first contribution is temporal segment network (TSN), a novel framework for ...":
     a definition the sentence calls new is the paper's own, its long form in lower case too
@@ -857,6 +1137,8 @@ def _defined_as_new(sentence: str, definitions: list) -> list[Candidate]:
     for d in definitions:
         if not _NEW_APPOSITION.match(sentence, d.end) or _COMPARE_CUE.search(sentence, 0, d.start):
             continue
+        if _OTHERS_POSSESSIVE.search(sentence, max(0, d.start - 40), d.start):
+            continue  # "OpenAI's ChatGPT chatbot (ChatGPT) is a new large language model"
         if _accept(d.long, d.short) or own_acronym(d.long, d.short):
             out.append(_candidate(d.long, (d.long, d.short), "new-apposition", sentence, 0.8))
     return out
@@ -918,6 +1200,72 @@ def components_of(sentence: str, own_names: set[str]) -> list[Candidate]:
         # ("a mini-UNet": a listed method with a modifier is still the listed one)
         if is_name_like(name) and _accept(name) and not is_known_method(name.split("-")[-1]):
             out.append(_candidate(name, (name,), "component-of", sentence, 0.7))
+    return out
+
+
+#: "Specifically, PoseAug introduces a novel pose augmentor": the paper's own name as the subject
+#: of a proposal verb proposes what follows, as "we" would
+_OWN_PROPOSES = re.compile(
+    r"^(?:[A-Z][\w-]*(?: [\w-]+){0,3},\s+)?(?:The |Our )?(?P<own>[\w.+-]+)"
+    r"(?: (?:model|framework|method|network|approach|architecture|system))?"
+    r" (?:(?:also|further|then|additionally|first|next) )?"
+    r"(?P<verb>introduces|proposes|presents|develops|designs|devises|constructs)\b"
+)
+
+
+def own_subject_proposals(sentence: str, own_names: set[str]) -> list[Candidate]:
+    """What the paper's own method, as the subject of a proposal verb, introduces ("Moreover,
+    PoseAug introduces a novel part-aware Kinematic Chain Space"): read as "we introduce ..."."""
+    if not any(
+        map(
+            sentence.__contains__,
+            ("introduces", "proposes", "presents", "develops", "designs", "devises", "constructs"),
+        )
+    ):
+        return []  # the cheap first test
+    match = _OWN_PROPOSES.match(sentence)
+    if not match or match.group("own") not in own_names:
+        return []
+    own = {n.lower() for n in own_names}
+    return [
+        replace(c, evidence=sentence)
+        for c in from_sentence("We " + sentence[match.start("verb") :])
+        if c.name.lower() not in own and c.rule != "result-subject"
+    ]
+
+
+#: "github.com/jfzhang95/PoseAug": the repository a paper's code is released in, by its name
+_REPOSITORY = re.compile(r"github\.com/\s*[\w.-]+/\s*([\w-]+)")
+_REPOSITORY_SENTENCE = re.compile(r"(?i)\b(?:code|github|available|released|project page)\b")
+
+
+def from_repository(sentences: list[str]) -> list[Candidate]:
+    """A coined name the abstract writes, that its code repository is named after ("... PoseAug
+    brings clear improvements ... Code: https://github.com/jfzhang95/PoseAug"): the paper's own
+    (its mentions outside the sentences that point to the code)."""
+    repos = {
+        m.group(1).lower()
+        for s in sentences
+        if "github" in s
+        for m in _REPOSITORY.finditer(s)
+        if len(m.group(1)) >= 3
+    }
+    if not repos:
+        return []
+    out = []
+    for sentence in sentences:
+        if _REPOSITORY_SENTENCE.search(sentence):
+            continue
+        for token in _COINED_TOKEN.finditer(sentence):
+            name = token.group(0).rstrip("-")
+            if (
+                name.lower() in repos
+                and is_name_like(name)
+                and _accept(name)
+                and not is_known_method(name)
+            ):
+                repos.discard(name.lower())
+                out.append(Candidate(name, (name,), "repository-name", sentence, 0.7))
     return out
 
 
