@@ -1,10 +1,7 @@
 import pytest
 
 from loaders.extract.proposed import classify_benchmark, from_sentence, from_title
-
-
-def proposed(sentence):
-    return [(c.name, c.rule) for c in from_sentence(sentence)]
+from tests.loaders.extract_proposed import proposed
 
 
 @pytest.mark.parametrize(

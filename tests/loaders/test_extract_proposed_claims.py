@@ -6,10 +6,7 @@ from __future__ import annotations
 from kg.model import Paper
 from loaders.extract.extractor import extract_paper
 from loaders.extract.proposed import from_sentence, from_title
-
-
-def proposed(sentence: str) -> list[tuple[str, str]]:
-    return [(c.name, c.rule) for c in from_sentence(sentence)]
+from tests.loaders.extract_proposed import proposed
 
 
 def test_an_unlisted_name_opening_a_result_claim_is_the_papers_own():

@@ -6,10 +6,7 @@ from __future__ import annotations
 
 from loaders.extract.names import is_generic
 from loaders.extract.proposed import from_sentence
-
-
-def proposed(sentence: str) -> list[tuple[str, str]]:
-    return [(c.name, c.rule) for c in from_sentence(sentence)]
+from tests.loaders.extract_proposed import proposed
 
 
 def test_a_name_written_after_a_lower_case_description_is_proposed():

@@ -4,19 +4,8 @@ from __future__ import annotations
 
 from kg.model import Paper
 from loaders.extract.extractor import extract_paper
-from loaders.extract.proposed import from_sentence, own_subject_proposals
-
-
-def proposed(sentence: str) -> list[tuple[str, str]]:
-    return [(c.name, c.rule) for c in from_sentence(sentence)]
-
-
-def proposals(title: str, abstract: str) -> set[str]:
-    paper = Paper(key="p", title=title, abstract=abstract)
-    ex = extract_paper(paper)
-    names = {m.key: m.name for m in ex.methods}
-    return {names[r.dst] for r in ex.relationships if r.type == "PROPOSES"}
-
+from loaders.extract.proposed import own_subject_proposals
+from tests.loaders.extract_proposed import proposals, proposed
 
 POSEAUG = (
     "Moreover, PoseAug introduces a novel part-aware Kinematic Chain Space for evaluating local "

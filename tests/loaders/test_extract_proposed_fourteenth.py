@@ -3,20 +3,7 @@
 
 from __future__ import annotations
 
-from kg.model import Paper
-from loaders.extract.extractor import extract_paper
-from loaders.extract.proposed import from_sentence
-
-
-def proposed(sentence: str) -> list[tuple[str, str]]:
-    return [(c.name, c.rule) for c in from_sentence(sentence)]
-
-
-def proposals(title: str, abstract: str) -> set[str]:
-    paper = Paper(key="p", title=title, abstract=abstract)
-    ex = extract_paper(paper)
-    names = {m.key: m.name for m in ex.methods}
-    return {names[r.dst] for r in ex.relationships if r.type == "PROPOSES"}
+from tests.loaders.extract_proposed import proposals, proposed
 
 
 def test_capitalised_words_joined_by_a_hyphen_after_our_are_a_coined_name():

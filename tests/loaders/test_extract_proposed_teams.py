@@ -4,13 +4,8 @@ pwc-methods-fresh)."""
 
 from __future__ import annotations
 
-from kg.model import Paper
-from loaders.extract.extractor import extract_paper
-from loaders.extract.proposed import from_sentence, from_title
-
-
-def proposed(sentence: str) -> list[tuple[str, str]]:
-    return [(c.name, c.rule) for c in from_sentence(sentence)]
+from loaders.extract.proposed import from_title
+from tests.loaders.extract_proposed import proposals, proposed
 
 
 def test_a_team_at_a_shared_task_in_the_title_is_proposed():
@@ -43,13 +38,6 @@ def test_a_named_definition_stated_as_the_contribution_is_proposed():
     assert proposed(s) == [("Attention Complementary Module", "contribution")]
     s = "Our contribution is a comparison with the Vision Transformer (ViT) on ImageNet."
     assert proposed(s) == []
-
-
-def proposals(title: str, abstract: str) -> set[str]:
-    paper = Paper(key="p", title=title, abstract=abstract)
-    ex = extract_paper(paper)
-    names = {m.key: m.name for m in ex.methods}
-    return {names[r.dst] for r in ex.relationships if r.type == "PROPOSES"}
 
 
 def test_the_named_parts_a_proposal_consists_of_are_proposed():
