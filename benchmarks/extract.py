@@ -7,7 +7,11 @@ abstracts (repeated, each with its own key) and prints abstracts per second, wal
 and `kg extract` run on many papers) on N processes, wall time including their start.
 ``--baseline REF`` runs the same measurement on the git revision REF first (its ``kg`` and
 ``loaders`` exported to a temporary directory, in a subprocess), so both figures come from one
-run on the same machine. Target: at least 1,000 abstracts/s.
+run on the same machine. ``--instructions`` counts instead the machine instructions per abstract
+under valgrind (``callgrind``: a run over N abstracts less a run over none, both in
+subprocesses), a figure the machine's load does not move (wall time here varies by 10-20% from
+run to run); N defaults to 500 there, valgrind being ~50x slower. Target: at least 1,000
+abstracts/s.
 """
 
 from __future__ import annotations
@@ -16,10 +20,13 @@ import argparse
 import cProfile
 import os
 import pstats
+import re
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from kg.model import Paper
@@ -44,14 +51,30 @@ def papers(n: int) -> list[Paper]:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.extract", description=__doc__)
-    parser.add_argument("--abstracts", type=int, default=10_000)
+    parser.add_argument("--abstracts", type=int, help="how many (default 10,000; 500 counted)")
     parser.add_argument("--profile", action="store_true", help="print the 20 costliest functions")
     parser.add_argument("--baseline", metavar="REF", help="also measure git revision REF first")
     parser.add_argument("--workers", type=int, default=1, help="also time N worker processes")
+    parser.add_argument(
+        "--instructions", action="store_true", help="count instructions per abstract (valgrind)"
+    )
+    parser.add_argument("--bare", action="store_true", help=argparse.SUPPRESS)  # extract only
     args = parser.parse_args(argv)
+    if args.instructions:
+        _count_instructions(args.abstracts or 500, args.baseline)
+        return
+    n = 10_000 if args.abstracts is None else args.abstracts
     if args.baseline:
-        _run_baseline(args.baseline, args.abstracts)
-    items = papers(args.abstracts)
+        with _exported(args.baseline) as (tree, env):
+            print(f"baseline {args.baseline}:", flush=True)
+            command = [sys.executable, "-m", "benchmarks.extract", "--abstracts", str(n)]
+            subprocess.run(command, cwd=tree, env=env, check=True)
+        print("this tree:", flush=True)
+    items = papers(n)
+    if args.bare:
+        load_gazetteer()
+        extract_papers(items)
+        return
     load_gazetteer()  # parsed once per process; not part of the per-abstract cost
     profiler = cProfile.Profile() if args.profile else None
     start = time.perf_counter()
@@ -94,22 +117,51 @@ def _wall(n: int, elapsed: float) -> str:
     )
 
 
-def _run_baseline(ref: str, n: int) -> None:
+@contextmanager
+def _exported(ref: str) -> Iterator[tuple[str, dict[str, str]]]:
+    """A temporary directory holding the ``kg`` and ``loaders`` of git revision ``ref``, and the
+    environment that imports them (and this tree's ``benchmarks``)."""
     root = Path(__file__).resolve().parent.parent
     with tempfile.TemporaryDirectory() as tree:
         archive = subprocess.run(
             ["git", "archive", ref, "kg", "loaders"], cwd=root, capture_output=True, check=True
         ).stdout
         subprocess.run(["tar", "-x", "-C", tree], input=archive, check=True)
-        print(f"baseline {ref}:", flush=True)
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join([tree, str(root)])}
-        subprocess.run(
-            [sys.executable, "-m", "benchmarks.extract", "--abstracts", str(n)],
-            cwd=tree,
+        yield tree, {**os.environ, "PYTHONPATH": os.pathsep.join([tree, str(root)])}
+
+
+def _count_instructions(n: int, baseline: str | None) -> None:
+    if baseline:
+        with _exported(baseline) as (tree, env):
+            print(f"baseline {baseline}: {_instructions(n, tree, env)}", flush=True)
+    root = str(Path(__file__).resolve().parent.parent)
+    print(f"this tree: {_instructions(n, root, dict(os.environ))}")
+
+
+def _instructions(n: int, cwd: str, env: dict[str, str]) -> str:
+    """Instructions per abstract of ``extract_papers`` over ``n`` abstracts: a callgrind run
+    over ``n`` less one over none (the imports and the gazetteer), the two side by side."""
+    runs = [
+        subprocess.Popen(
+            ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable]
+            + ["-m", "benchmarks.extract", "--bare", "--abstracts", str(k)],
+            cwd=cwd,
             env=env,
-            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
         )
-    print("this tree:", flush=True)
+        for k in (0, n)
+    ]
+    counts = []
+    for run in runs:
+        _, err = run.communicate()
+        found = re.search(r"I\s+refs:\s+([\d,]+)", err)
+        if run.returncode or not found:
+            sys.exit(f"valgrind failed (is it installed?): {err[-500:]}")
+        counts.append(int(found.group(1).replace(",", "")))
+    per = (counts[1] - counts[0]) / n
+    return f"{n} abstracts, {per / 1e6:.2f} M instructions per abstract (callgrind)"
 
 
 if __name__ == "__main__":

@@ -734,7 +734,8 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
     proposed_benchmarks = {c.name: c for c in proposals if c.benchmark_kind}
     own_folded = {fold(a) for c in proposals if not c.benchmark_kind for a in c.aliases}
     previous: list[Mention] = []
-    set_up = False
+    #: the sentence before, when it named one benchmark and stated no result on it
+    set_up: str | None = None
     previous_results: list = []
     listed_before: list[Mention] = []
     #: the benchmarks the paper names, and the sentences with figures but no benchmark
@@ -850,7 +851,7 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
             and (
                 _CONTINUES.match(sentence)
                 or _same_metric_again(sentence, previous_results)
-                or (set_up and _OWN_FIGURE.search(sentence))
+                or (set_up and _OWN_FIGURE.search(sentence) and _SETS_UP.search(set_up))
             )
         ):
             # "Experiments on the ImageNet benchmark ... For instance, our TinyNet-E achieves a 59.9% Top-1 accuracy"
@@ -871,7 +872,8 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
         previous = mentions if len({m.name for m in mentions}) == 1 else []
         # "Extensive experiments are conducted on the KITTI benchmark. Our approach achieves an
         # AP of 82.4% ...": a sentence setting up the evaluation on one benchmark, no figure
-        set_up = bool(previous) and not results and bool(_SETS_UP.search(sentence))
+        # (whether it sets one up is asked only when the next sentence states a figure)
+        set_up = sentence if previous and not results else None
         listed_before = _benchmark_list(sentence, mentions)
         previous_results = results
         named.update((m.name, m) for m in mentions if m.name not in named)

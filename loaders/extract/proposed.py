@@ -482,7 +482,7 @@ def _from_sentence(sentence: str, definitions: list | None) -> list[Candidate]:
         out.extend(_new_described(sentence))
     if "train" in sentence and "(" in sentence:
         out.extend(_trained(sentence, definitions))
-    if ": " in sentence:
+    if ": " in sentence and ("new" in sentence or "novel" in sentence):
         out.extend(_new_listed(sentence))
     # (a verb before the end of the first first-person word is skipped below: scanned from there)
     for verb in _PROPOSE.finditer(sentence, first_person.end()):
@@ -1254,7 +1254,9 @@ def from_repository(sentences: list[str]) -> list[Candidate]:
         return []
     out = []
     for sentence in sentences:
-        if _REPOSITORY_SENTENCE.search(sentence):
+        lowered = sentence.lower()
+        # (the cheap first test: the sentence writes some repository's name)
+        if not any(map(lowered.__contains__, repos)) or _REPOSITORY_SENTENCE.search(sentence):
             continue
         for token in _COINED_TOKEN.finditer(sentence):
             name = token.group(0).rstrip("-")
