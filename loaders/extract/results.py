@@ -628,6 +628,14 @@ def _read(
                 # "76.0% Top-1 ... accuracy on ImageNet with ResNet-50, and 78.8% with ResNet-50
                 # 2x": the same measure again, for a variant of the model
                 metric = tied[-1][1]
+            elif (
+                (" on V" in sentence or " on v" in sentence)
+                and _AND_BEFORE.search(sentence, 0, number.start())
+                and _ON_VERSION.match(sentence, number.end())
+            ):
+                # "94.1% on Google Speech Commands dataset V1 and 94.5% on V2": the same measure
+                # on another version of the benchmark
+                metric = tied[-1][1]
         tied.append((number, metric))
     scored = [n for n, m in tied if m is not None]
     out: list[Result] = []
@@ -654,6 +662,13 @@ def _read(
         if bench is None and not carried:
             bench = _respective_before(sentence, number, numbers, mentions)
         if bench is None and out and _ON_SPLIT.match(sentence, number.end()):
+            bench = out[-1].benchmark
+        if (
+            bench is None
+            and out
+            and (" on V" in sentence or " on v" in sentence)
+            and _ON_VERSION.match(sentence, number.end())
+        ):
             bench = out[-1].benchmark
         if bench is not None and at in spread and _not_its_metric(bench, metric):
             # "52.3 AP on COCO, 85.2% on CIFAR-100": the list's metric is not the one that
@@ -719,6 +734,11 @@ _LIST_AFTER = re.compile(
 )
 #: "... and 3.9% on test-other": a figure on another split of the benchmark the figure before is on
 _ON_SPLIT = re.compile(r"\s*(?:%|dB)?\s*(?:on|in)\s+(?:the\s+)?" + _SPLIT.pattern[2:], re.I)
+#: "94.1% on Google Speech Commands dataset V1 and 94.5% on V2": a figure on another version of
+#: the benchmark the figure before is on, named by its version alone
+_ON_VERSION = re.compile(
+    r"\s*(?:%|dB)?\s*on\s+(?:the\s+)?(?:[vV]|version\s+)\d(?:\.\d)?\b(?![-.]?\w)"
+)
 #: "UAS and LAS are 95.9% and 94.1%": a list of metrics, then as many figures (and "accuracy,
 #: MF1, and Cohen's kappa (κ) were 83.9%, 77.6%, 0.78": the last one's abbreviation between)
 _METRICS_THEN_FIGURES = re.compile(
