@@ -31,3 +31,13 @@ from tests.loaders.extract_results import absolute
 )
 def test_a_figure_on_another_version_of_the_benchmark_before(sentence, expected):
     assert absolute(sentence) == expected
+
+
+def test_a_verb_and_its_stray_at_tie_the_figure_to_the_metric():
+    # arxiv:1910.05886 (tuning half): the benchmark is the previous sentence's
+    abstract = (
+        "We verify the effectiveness of the proposed method on Pascal VOC 2012 dataset. The value "
+        "of mIoU achieves at 57.0% in 1-shot and 60.6% in 5-shot, which outperforms the "
+        "state-of-the-art method by 1.6% and 3.5%, respectively."
+    )
+    assert absolute(abstract) == [("pascalvoc", "mIoU", 57.0), ("pascalvoc", "mIoU", 60.6)]
