@@ -41,3 +41,38 @@ def test_a_verb_and_its_stray_at_tie_the_figure_to_the_metric():
         "state-of-the-art method by 1.6% and 3.5%, respectively."
     )
     assert absolute(abstract) == [("pascalvoc", "mIoU", 57.0), ("pascalvoc", "mIoU", 60.6)]
+
+
+@pytest.mark.parametrize(
+    ("abstract", "expected"),
+    [
+        # a few-shot segmentation abstract's PASCAL VOC is PASCAL-5i (arxiv:1910.05886, tuning
+        # half)
+        (
+            "The transformation module is a general module that can be used to replace the "
+            "transformation module in the existing few-shot segmentation frameworks. We verify "
+            "the effectiveness of the proposed method on Pascal VOC 2012 dataset. The value of "
+            "mIoU achieves at 57.0% in 1-shot and 60.6% in 5-shot, which outperforms the "
+            "state-of-the-art method by 1.6% and 3.5%, respectively.",
+            [("pascal5i", "mIoU", 57.0), ("pascal5i", "mIoU", 60.6)],
+        ),
+        # ... and its COCO is COCO-20i
+        (
+            "Our one-shot segmentation network reaches 41.2% mIoU on COCO.",
+            [("coco20i", "mIoU", 41.2)],
+        ),
+        # ... not a few-shot detection abstract's, nor a segmentation abstract's without shots
+        (
+            "Our few-shot detector reaches 52.1% mAP on PASCAL VOC.",
+            [("pascalvoc", "mAP", 52.1)],
+        ),
+        (
+            "Our segmentation network reaches 85.1% mIoU on PASCAL VOC 2012.",
+            [("pascalvoc", "mIoU", 85.1)],
+        ),
+    ],
+)
+def test_pascal_voc_and_coco_of_a_few_shot_segmentation_abstract_are_its_few_shot_splits(
+    abstract, expected
+):
+    assert absolute(abstract) == expected
