@@ -155,7 +155,75 @@ def find_results(sentence: str, mentions: list[Mention], carried: bool = False) 
         return []
     inside = [] if carried else mentions
     scores = _scores(sentence, mentions, inside, carried)
+    if not carried and "/" in sentence and len(mentions) > 1:
+        taken = {(r.benchmark.name, r.value) for r in scores}
+        scores += [
+            r
+            for r in _pairs_on_benchmark_pairs(sentence, mentions)
+            if (r.benchmark.name, r.value) not in taken
+        ]
     return _speeds(sentence, mentions, inside, carried) + scores + _sizes(sentence, inside, scores)
+
+
+#: "7.2%/14.6% on the Switchboard/CallHome portion": a pair of figures, then a pair of benchmarks
+_FIGURE_PAIR = re.compile(
+    r"(?<![\w.@/-])(\d{1,3}(?:\.\d+)?)(\s?%)?/(\d{1,3}(?:\.\d+)?)(\s?%)?(?![\w.]?\d)(?!/)"
+)
+_PAIR_TO_BENCHMARKS = re.compile(r"\s*(?:(?P<metric>[\w-]{2,12})\s+)?on\s+(?:the\s+)?")
+#: "..., and 6.8%/14.1% with shallow fusion": the pair again, for a variant of the model
+_PAIR_AGAIN_BEFORE = re.compile(r"(?:,\s*|\s)and\s+$")
+
+
+def _pairs_on_benchmark_pairs(sentence: str, mentions: list[Mention]) -> list[Result]:
+    """ "we achieve 7.2%/14.6% on the Switchboard/CallHome portion of the Hub5'00 test set
+    without the use of a language model, and 6.8%/14.1% with shallow fusion": the figures of a
+    pair, in order, on the benchmarks of the pair it is written on, in the metric written
+    between them or else each benchmark's own; a later pair for a variant of the model is on
+    them too."""
+    joined = [
+        (a, b) for a, b in zip(mentions, mentions[1:]) if _SLASH.fullmatch(sentence, a.end, b.start)
+    ]
+    if not joined:
+        return []
+    out: list[Result] = []
+    pairs = list(_FIGURE_PAIR.finditer(sentence))
+    for pair in pairs:
+        target = next(
+            (
+                (a, b, gap)
+                for a, b in joined
+                if (gap := _PAIR_TO_BENCHMARKS.fullmatch(sentence, pair.end(), a.start))
+            ),
+            None,
+        )
+        if target is None or _about_others(sentence, pair):
+            continue
+        a, b, gap = target
+        written = gap.group("metric") and METRIC.fullmatch(gap.group("metric"))
+        found = _pair_results(pair, (a, b), metric_name(written) if written else None)
+        if not found:
+            continue
+        out += found
+        for again in pairs:
+            if (
+                again.start() > b.end
+                and _PAIR_AGAIN_BEFORE.search(sentence, 0, again.start())
+                and _VARIANT_AFTER.match(sentence, again.end())
+                and not _about_others(sentence, again)
+            ):
+                out += _pair_results(again, (a, b), metric_name(written) if written else None)
+    return out
+
+
+def _pair_results(pair: re.Match, benches: tuple, metric: str | None) -> list[Result]:
+    out = []
+    for bench, value, unit in zip(benches, (pair.group(1), pair.group(3)), (2, 4)):
+        own = metric or primary_metric(bench.name)
+        if own is None:
+            return []
+        u = (pair.group(unit) or pair.group(4) or "").strip() or None
+        out.append(Result(bench, own, float(value), u, "absolute", "", f"{value}{u or ''}"))
+    return out
 
 
 #: a model's speed: "40 FPS", "182.38 frames per second" (its size and compute, "14.3M

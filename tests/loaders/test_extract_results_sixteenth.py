@@ -76,3 +76,33 @@ def test_pascal_voc_and_coco_of_a_few_shot_segmentation_abstract_are_its_few_sho
     abstract, expected
 ):
     assert absolute(abstract) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a pair of figures on a pair of benchmarks, in order; the pair again for a variant of
+        # the model; the rival's pair is not (arxiv:1904.08779, tuning half)
+        (
+            "For Switchboard, we achieve 7.2%/14.6% on the Switchboard/CallHome portion of the "
+            "Hub5'00 test set without the use of a language model, and 6.8%/14.1% with shallow "
+            "fusion, which compares to the previous state-of-the-art hybrid system at 8.3%/17.3% "
+            "WER.",
+            [
+                ("callhome", "WER", 14.1),
+                ("callhome", "WER", 14.6),
+                ("switchboard", "WER", 6.8),
+                ("switchboard", "WER", 7.2),
+            ],
+        ),
+        # ... in the metric written between them
+        (
+            "Our detector obtains 41.2/38.9 mAP on the COCO/LVIS validation sets.",
+            [("coco", "mAP", 41.2), ("lvis", "mAP", 38.9)],
+        ),
+        # ... not the pair of a system compared against
+        ("Prior work reported 41.2/38.9 mAP on COCO/LVIS.", []),
+    ],
+)
+def test_a_pair_of_figures_on_a_pair_of_benchmarks(sentence, expected):
+    assert absolute(sentence) == expected
