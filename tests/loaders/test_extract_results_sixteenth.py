@@ -106,3 +106,38 @@ def test_pascal_voc_and_coco_of_a_few_shot_segmentation_abstract_are_its_few_sho
 )
 def test_a_pair_of_figures_on_a_pair_of_benchmarks(sentence, expected):
     assert absolute(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a written top-1 accuracy lets a figure without a metric be in the accuracy of its
+        # benchmark (arxiv:2111.11432, tuning half)
+        (
+            "Florence achieves new state-of-the-art results in majority of 44 representative "
+            "benchmarks, e.g. ImageNet-1K zero-shot classification with top-1 accuracy of 83.74 "
+            "and the top-5 accuracy of 97.18, 62.4 mAP on COCO fine tuning, 80.36 on VQA, and "
+            "87.8 on Kinetics-600.",
+            [
+                ("coco", "mAP", 62.4),
+                ("imagenet", "top-1 accuracy", 83.74),
+                ("imagenet", "top-5 accuracy", 97.18),
+                ("kinetics600", "top-1 accuracy", 87.8),
+                ("vqav2", "accuracy", 80.36),
+            ],
+        ),
+        # ... not a written accuracy a top-1 accuracy (arxiv:2104.08215, tuning half: a drop)
+        (
+            "It can still be trained with our proposed methodology to achieve 92.08%, 68.34%, and "
+            "68.0% accuracy on CIFAR-10, CIFAR-100, and ImageNet respectively, with marginal "
+            "performance drop (0.23% ~ 0.44% on CIFAR and 1.40% on ImageNet).",
+            [
+                ("cifar10", "accuracy", 92.08),
+                ("cifar100", "accuracy", 68.34),
+                ("imagenet", "accuracy", 68.0),
+            ],
+        ),
+    ],
+)
+def test_a_written_top_1_accuracy_stands_for_accuracy(sentence, expected):
+    assert absolute(sentence) == expected
