@@ -568,12 +568,29 @@ _PARSING = re.compile(
 _SPEECH = re.compile(r"speech recognition|\bASR\b|acoustic|\bWER\b|speaker|\beval92\b", re.I)
 
 
-def _wsj_as_treebank(mentions: list[Mention]) -> list[Mention]:
-    """The WSJ of a parsing abstract, read as the Penn Treebank it is part of."""
+#: a few-shot segmentation abstract: its PASCAL VOC and COCO are the leaderboards' few-shot
+#: splits of them, PASCAL-5i and COCO-20i
+_FEW_SHOT = re.compile(r"\b(?:few|one|\d{1,2})[- ]shot\b", re.I)
+_FEW_SHOT_SPLITS = {"Pascal VOC": "PASCAL-5i", "COCO": "COCO-20i"}
+
+
+def _read_as(mentions: list[Mention], names: dict[str, str]) -> list[Mention]:
+    """``mentions`` with the benchmarks ``names`` renames read as what they are in this abstract
+    (the WSJ of a parsing abstract as the Penn Treebank it is part of)."""
     return [
-        replace(m, name="Penn Treebank", surface=m.surface or m.name) if m.name == "WSJ" else m
+        replace(m, name=names[m.name], surface=m.surface or m.name) if m.name in names else m
         for m in mentions
     ]
+
+
+def _abstract_readings(abstract: str) -> dict[str, str]:
+    """The benchmark names this abstract's subject reads as other benchmarks."""
+    names: dict[str, str] = {}
+    if "WSJ" in abstract and _PARSING.search(abstract) and not _SPEECH.search(abstract):
+        names["WSJ"] = "Penn Treebank"
+    if "shot" in abstract and "egmentation" in abstract and _FEW_SHOT.search(abstract):
+        names.update(_FEW_SHOT_SPLITS)
+    return names
 
 
 def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extraction:
@@ -590,9 +607,9 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
     # per-sentence analyses shared by the rules below (computed once per paper)
     definitions = {s: acronym_definitions(s) for s in sentences}
     found = {s: find_mentions(s, gazetteer) for s in sentences}
-    treebank = "WSJ" in abstract and _PARSING.search(abstract) and not _SPEECH.search(abstract)
-    if treebank:
-        found = {s: _wsj_as_treebank(m) for s, m in found.items()}
+    readings = _abstract_readings(abstract)
+    if readings:
+        found = {s: _read_as(m, readings) for s, m in found.items()}
     candidates = from_title(paper.title, abstract)
     if "github" in abstract:
         candidates.extend(from_repository(sentences))
@@ -765,8 +782,8 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
         mentions: list[Mention] = (
             list(found[sentence]) if sentence in found else find_mentions(sentence, gazetteer)
         )
-        if treebank and sentence not in found:
-            mentions = _wsj_as_treebank(mentions)
+        if readings and sentence not in found:
+            mentions = _read_as(mentions, readings)
         for name, cand in proposed_benchmarks.items():
             at = sentence.find(name)
             if at >= 0 and not any(m.start <= at < m.end for m in mentions):

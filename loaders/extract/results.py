@@ -51,8 +51,9 @@ _SPLIT = re.compile(
     re.I,
 )
 _SPLIT_NAMES = {"validation": "val", "test-std": "test-std"}
+#: (and "the value of mIoU achieves at 57.0%": a verb and its stray "at")
 _TIE_BEFORE = re.compile(
-    r"(?:s\b)?(?:\s+(?:score|rate|metric)s?)?\s*(?:of|at|is|are|were|=|:|–|—|from|reaching|to|reaches|achieves?|achieving|\()?\s*(?:respectively\s+)?(?:an?\s+|the\s+)?(?:about\s+|around\s+|~)?$",
+    r"(?:s\b)?(?:\s+(?:score|rate|metric)s?)?\s*(?:of|at|is|are|were|=|:|–|—|from|reaching|to|(?:reaches|achieves?|achieving)(?:\s+at)?|\()?\s*(?:respectively\s+)?(?:an?\s+|the\s+)?(?:about\s+|around\s+|~)?$",
     re.I,
 )
 #: "the BLEU score (from 9.58 to 13.41)", "improves PSNR from 32.92 dB to 33.57 dB": the figure after "to"
@@ -154,7 +155,75 @@ def find_results(sentence: str, mentions: list[Mention], carried: bool = False) 
         return []
     inside = [] if carried else mentions
     scores = _scores(sentence, mentions, inside, carried)
+    if not carried and "/" in sentence and len(mentions) > 1:
+        taken = {(r.benchmark.name, r.value) for r in scores}
+        scores += [
+            r
+            for r in _pairs_on_benchmark_pairs(sentence, mentions)
+            if (r.benchmark.name, r.value) not in taken
+        ]
     return _speeds(sentence, mentions, inside, carried) + scores + _sizes(sentence, inside, scores)
+
+
+#: "7.2%/14.6% on the Switchboard/CallHome portion": a pair of figures, then a pair of benchmarks
+_FIGURE_PAIR = re.compile(
+    r"(?<![\w.@/-])(\d{1,3}(?:\.\d+)?)(\s?%)?/(\d{1,3}(?:\.\d+)?)(\s?%)?(?![\w.]?\d)(?!/)"
+)
+_PAIR_TO_BENCHMARKS = re.compile(r"\s*(?:(?P<metric>[\w-]{2,12})\s+)?on\s+(?:the\s+)?")
+#: "..., and 6.8%/14.1% with shallow fusion": the pair again, for a variant of the model
+_PAIR_AGAIN_BEFORE = re.compile(r"(?:,\s*|\s)and\s+$")
+
+
+def _pairs_on_benchmark_pairs(sentence: str, mentions: list[Mention]) -> list[Result]:
+    """ "we achieve 7.2%/14.6% on the Switchboard/CallHome portion of the Hub5'00 test set
+    without the use of a language model, and 6.8%/14.1% with shallow fusion": the figures of a
+    pair, in order, on the benchmarks of the pair it is written on, in the metric written
+    between them or else each benchmark's own; a later pair for a variant of the model is on
+    them too."""
+    joined = [
+        (a, b) for a, b in zip(mentions, mentions[1:]) if _SLASH.fullmatch(sentence, a.end, b.start)
+    ]
+    if not joined:
+        return []
+    out: list[Result] = []
+    pairs = list(_FIGURE_PAIR.finditer(sentence))
+    for pair in pairs:
+        target = next(
+            (
+                (a, b, gap)
+                for a, b in joined
+                if (gap := _PAIR_TO_BENCHMARKS.fullmatch(sentence, pair.end(), a.start))
+            ),
+            None,
+        )
+        if target is None or _about_others(sentence, pair):
+            continue
+        a, b, gap = target
+        written = gap.group("metric") and METRIC.fullmatch(gap.group("metric"))
+        found = _pair_results(pair, (a, b), metric_name(written) if written else None)
+        if not found:
+            continue
+        out += found
+        for again in pairs:
+            if (
+                again.start() > b.end
+                and _PAIR_AGAIN_BEFORE.search(sentence, 0, again.start())
+                and _VARIANT_AFTER.match(sentence, again.end())
+                and not _about_others(sentence, again)
+            ):
+                out += _pair_results(again, (a, b), metric_name(written) if written else None)
+    return out
+
+
+def _pair_results(pair: re.Match, benches: tuple, metric: str | None) -> list[Result]:
+    out = []
+    for bench, value, unit in zip(benches, (pair.group(1), pair.group(3)), (2, 4)):
+        own = metric or primary_metric(bench.name)
+        if own is None:
+            return []
+        u = (pair.group(unit) or pair.group(4) or "").strip() or None
+        out.append(Result(bench, own, float(value), u, "absolute", "", f"{value}{u or ''}"))
+    return out
 
 
 #: a model's speed: "40 FPS", "182.38 frames per second" (its size and compute, "14.3M
@@ -498,7 +567,11 @@ def _implied(
             if listed is not None:
                 bench = listed[0][listed[1]]
                 metric = primary_metric(bench.name) or _list_metric(listed[0])
-        if metric is None or (named and metric not in named) or _about_others(sentence, number):
+        if (
+            metric is None
+            or (named and metric not in _same_metrics(named))
+            or _about_others(sentence, number)
+        ):
             continue
         if named and figure_run(sentence, number, figures) is not None:
             continue  # "MAE of 57.6, 6.3 and 87.6 on ShanghaiTechA, ...": the list rules' to pair
@@ -628,6 +701,14 @@ def _read(
                 # "76.0% Top-1 ... accuracy on ImageNet with ResNet-50, and 78.8% with ResNet-50
                 # 2x": the same measure again, for a variant of the model
                 metric = tied[-1][1]
+            elif (
+                (" on V" in sentence or " on v" in sentence)
+                and _AND_BEFORE.search(sentence, 0, number.start())
+                and _ON_VERSION.match(sentence, number.end())
+            ):
+                # "94.1% on Google Speech Commands dataset V1 and 94.5% on V2": the same measure
+                # on another version of the benchmark
+                metric = tied[-1][1]
         tied.append((number, metric))
     scored = [n for n, m in tied if m is not None]
     out: list[Result] = []
@@ -654,6 +735,13 @@ def _read(
         if bench is None and not carried:
             bench = _respective_before(sentence, number, numbers, mentions)
         if bench is None and out and _ON_SPLIT.match(sentence, number.end()):
+            bench = out[-1].benchmark
+        if (
+            bench is None
+            and out
+            and (" on V" in sentence or " on v" in sentence)
+            and _ON_VERSION.match(sentence, number.end())
+        ):
             bench = out[-1].benchmark
         if bench is not None and at in spread and _not_its_metric(bench, metric):
             # "52.3 AP on COCO, 85.2% on CIFAR-100": the list's metric is not the one that
@@ -683,6 +771,14 @@ _CHARACTER = re.compile(r"\bcharacter(?:-level|s)?\b", re.I)
 
 #: metrics an abstract writes for one another
 _SAME_METRIC = {"top-1 accuracy": "accuracy"}
+
+
+def _same_metrics(names: set[str]) -> set[str]:
+    """ "ImageNet-1K ... top-1 accuracy of 83.74 ..., 80.36 on VQA": the metrics ``names`` stand
+    for, with the general reading of each specific one (a written "accuracy" does not stand for
+    a top-1 accuracy: "68.0% accuracy on ImageNet ..., with marginal performance drop (... 1.40%
+    on ImageNet)")."""
+    return names | {_SAME_METRIC[n] for n in names if n in _SAME_METRIC}
 
 
 def _written_after(sentence: str, number, metrics: list[re.Match]) -> bool:
@@ -719,6 +815,11 @@ _LIST_AFTER = re.compile(
 )
 #: "... and 3.9% on test-other": a figure on another split of the benchmark the figure before is on
 _ON_SPLIT = re.compile(r"\s*(?:%|dB)?\s*(?:on|in)\s+(?:the\s+)?" + _SPLIT.pattern[2:], re.I)
+#: "94.1% on Google Speech Commands dataset V1 and 94.5% on V2": a figure on another version of
+#: the benchmark the figure before is on, named by its version alone
+_ON_VERSION = re.compile(
+    r"\s*(?:%|dB)?\s*on\s+(?:the\s+)?(?:[vV]|version\s+)\d(?:\.\d)?\b(?![-.]?\w)"
+)
 #: "UAS and LAS are 95.9% and 94.1%": a list of metrics, then as many figures (and "accuracy,
 #: MF1, and Cohen's kappa (κ) were 83.9%, 77.6%, 0.78": the last one's abbreviation between)
 _METRICS_THEN_FIGURES = re.compile(
