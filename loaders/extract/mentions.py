@@ -239,12 +239,14 @@ def find_method_mentions(
     definitions: list | None = None,
     fields: set[str] | None = None,
     own: set[str] | None = None,
+    uncued: list[MethodMention] | None = None,
 ) -> list[MethodMention]:
     """Named methods in ``sentence``; ``excluded`` holds folded forms to skip (the paper's own
     proposals, benchmarks, generic acronyms defined in the paper) and ``excluded_spans`` the
     character ranges already taken (benchmark mentions, the paper's own names). Unlisted names
     the sentence writes as a field ("AMR parsing") are left out, and added to ``fields``; names
-    the sentence gives as the paper's own ("our X", "we develop a ... (X)") to ``own``.
+    the sentence gives as the paper's own ("our X", "we develop a ... (X)") to ``own``; lower-case
+    definitions left out for want of a cue to ``uncued``.
 
     >>> [m.name for m in find_method_mentions("It beats Grouped-Query Attention (GQA) and EfficientNet.", set())]
     ['Grouped-Query Attention', 'EfficientNet']
@@ -359,7 +361,30 @@ def find_method_mentions(
         _with_version(sentence, m) for m in _joined(sentence, sorted(out, key=lambda m: m.start))
     ]
     out = _listed_cues(sentence, [_with_cue(sentence, m) for m in out])
+    if uncued is not None:
+        uncued.extend(m for m in out if m.rule == "acronym-lower" and not m.cued)
     return [m for m in out if m.rule != "acronym-lower" or m.cued]
+
+
+def written_again(short: str, later: list[str]) -> bool | None:
+    """ "The class activation map (CAM) is of critical importance ... with the CAM results": the
+    short form a definition gives comes back on its own (not as a part of another name:
+    "NMS-Loss") after a cue in a later sentence. True: compared against, False: used, None: not
+    written again so.
+
+    >>> written_again("CAM", ["fused for CAM results.", "We retrain with the CAM results."])
+    False
+    >>> written_again("cGAN", ["This paper presents a variant of cGAN."]) is None
+    True
+    """
+    for sentence in later:
+        if short not in sentence:
+            continue
+        for match in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", sentence):
+            cue = _cue(sentence, MethodMention(short, (short,), "acronym", False, match.start()))
+            if cue is not None:
+                return cue
+    return None
 
 
 #: "DeepLabv3/v3+", "YOLOv3/v4": another version of the name written after a slash
