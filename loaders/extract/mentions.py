@@ -433,10 +433,14 @@ def _listed_cues(sentence: str, mentions: list[MethodMention]) -> list[MethodMen
 
 #: "an attention pyramid network (APN)": the lower-case long form of a model's name
 #: ("simple recurrent unit (SRU)", "spatial pyramid pooling (SPP)", "dynamic time warping
-#: (DTW)": the nouns of a model's part or a named technique too)
+#: (DTW)": the nouns of a model's part or a named technique too; "map" and "field" only after
+#: the words that make them a technique, "class activation map (CAM)", "self-organizing map
+#: (SOM)", "conditional random field (CRF)", "neural radiance field (NeRF)", not a plain
+#: "feature map" or "receptive field")
 _MODEL_TAIL = re.compile(
-    r"\s(?:network|net|model|autoencoder|encoder|decoder|transformer|machine|filter|algorithm|optimizer|"
-    r"unit|pooling|warping|averaging|mapping)$"
+    r"(?:\s(?:network|net|model|autoencoder|encoder|decoder|transformer|machine|filter|algorithm|"
+    r"optimizer|unit|pooling|warping|averaging|mapping|activation map|(?:random|radiance) field)|"
+    r"[\s-]organi[sz]ing map)$"
 )
 
 

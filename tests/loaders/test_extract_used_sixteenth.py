@@ -3,11 +3,24 @@ a definition gives that come back later, and lower-case techniques ending in "ma
 
 from __future__ import annotations
 
-from loaders.extract.mentions import written_again
+from loaders.extract.mentions import lower_case_model, written_again
+from tests.loaders.test_extract_mentions_cues import edges
+
+# pwc-methods-tune2, arxiv:2304.01184
+WEAKTR = (
+    "This paper explores the properties of the plain Vision Transformer (ViT) for "
+    "Weakly-supervised Semantic Segmentation (WSSS). The class activation map (CAM) is of "
+    "critical importance for understanding a classification network and launching WSSS. We "
+    "observe that different attention heads of ViT focus on different image areas. Thus a novel "
+    "weight-based method is proposed to end-to-end estimate the importance of attention heads, "
+    "while the self-attention maps are adaptively fused for high-quality CAM results that tend to "
+    "have more complete objects. Besides, we propose a ViT-based gradient clipping decoder for "
+    "online retraining with the CAM results to complete the WSSS task."
+)
 
 
 def test_a_short_form_written_again_after_a_cue_vouches_for_its_definition():
-    # pwc-methods-tune2, arxiv:2304.01184
+    # the later sentences of WEAKTR
     later = [
         "Thus a novel weight-based method is proposed, while the self-attention maps are "
         "adaptively fused for high-quality CAM results that tend to have more complete objects.",
@@ -19,3 +32,21 @@ def test_a_short_form_written_again_after_a_cue_vouches_for_its_definition():
     assert written_again("cGAN", ["This paper presents Omni-GAN, a variant of cGAN."]) is None
     # a part of another name is not the short form written again
     assert written_again("NMS", ["We propose a novel NMS-Loss using NMS-Ped."]) is None
+
+
+def test_map_and_field_name_techniques_only_after_their_words():
+    assert lower_case_model("class activation map", "CAM")
+    assert lower_case_model("self-organizing map", "SOM")
+    assert lower_case_model("conditional random field", "CRF")
+    assert lower_case_model("neural radiance field", "NeRF")
+    # a plain map or field is a concept
+    assert not lower_case_model("receptive field", "RF")
+    assert not lower_case_model("saliency map", "SM")
+
+
+def test_a_technique_defined_without_a_cue_is_used_when_its_short_form_comes_back():
+    found = edges(
+        "WeakTr: Exploring Plain Vision Transformer for Weakly-supervised Semantic Segmentation",
+        WEAKTR,
+    )
+    assert ("USES", "class activation map") in found
