@@ -569,16 +569,19 @@ def _known(
 
 
 #: "Inspired by the Generalized Hough Transform", "speedup over Random Search and Regularized
-#: Evolution": a capitalised phrase ending in the noun of a technique, right after a cue
+#: Evolution", "combines Channel Attention with Pixel Attention": a capitalised phrase ending in
+#: the noun of a technique, right after a cue
 _TECHNIQUE_HEAD = (
     "transform normalization search evolution filter pooling descent regression propagation "
     "dropout distillation sampling augmentation annealing clustering decomposition factorization "
-    "boosting forests forest machines machine fields field process algorithm optimizer ensembling"
+    "boosting forests forest machines machine fields field process algorithm optimizer ensembling "
+    "attention"
 ).split()
 _PHRASE_CUE = re.compile(
     r"\b(?:[Ii]nspired by|[Bb]ased on|[Bb]uil(?:t|ds?) (?:up)?on|[Rr]el(?:y|ies|ied|ying) on|over|than|"
     r"[Cc]ompared (?:with|to)|[Oo]ut-?perform\w*|[Ss]urpass\w*|[Ee]xtend\w*|[Aa]dopt\w*|[Ee]mploy\w*|"
-    r"[Uu]s(?:e|es|ed|ing)|use of|[Rr]eplac\w+|and|or)\s+(?:the\s+|a\s+|an\s+)?"
+    r"[Uu]s(?:e|es|ed|ing)|use of|[Rr]eplac\w+|[Cc]ombin(?:e|es|ed|ing)|with|and|or)\s+"
+    r"(?:the\s+|a\s+|an\s+)?"
     r"((?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?\s+){1,3}(?i:" + "|".join(_TECHNIQUE_HEAD) + r"))\b"
 )
 

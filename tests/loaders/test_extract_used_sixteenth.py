@@ -4,7 +4,7 @@ a definition gives that come back later, and lower-case techniques ending in "ma
 from __future__ import annotations
 
 from loaders.extract.mentions import lower_case_model, written_again
-from tests.loaders.test_extract_mentions_cues import edges
+from tests.loaders.test_extract_mentions_cues import edges, mentions
 
 # pwc-methods-tune2, arxiv:2304.01184
 WEAKTR = (
@@ -50,3 +50,17 @@ def test_a_technique_defined_without_a_cue_is_used_when_its_short_form_comes_bac
         WEAKTR,
     )
     assert ("USES", "class activation map") in found
+
+
+def test_named_attention_mechanisms_after_combine_and_with_are_used():
+    # pwc-methods-tune3, arxiv:1911.07559
+    s = (
+        "1) A novel Feature Attention (FA) module combines Channel Attention with Pixel Attention "
+        "mechanism, considering that different channel-wise features contain totally different "
+        "weighted information and haze distribution is uneven on the different image pixels."
+    )
+    found = mentions(s)
+    assert ("Channel Attention", False) in found
+    assert ("Pixel Attention", False) in found
+    # a lower-case attention is no name
+    assert [n for n, _ in mentions("It combines channel attention with pixel attention.")] == []
