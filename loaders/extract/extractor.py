@@ -27,6 +27,7 @@ from loaders.extract.known_methods import (
     is_known_method,
 )
 from loaders.extract.mentions import (
+    cited,
     find_method_mentions,
     is_reference,
     kind_of_generic,
@@ -929,6 +930,9 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
                 and not (
                     (mention.cued and (mention.compares or mention.builds_on))
                     or is_known_method(mention.name)
+                    # "removing BNs from the state-of-the-art ReActNets [38]": a name the
+                    # abstract cites after a cue is another's published work
+                    or (mention.cued and cited(sentence, mention.start + len(mention.name)))
                     or (mention.cued and has_known_part(mention.name))
                 )
             ) or (

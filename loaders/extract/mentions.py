@@ -431,6 +431,24 @@ def _listed_cues(sentence: str, mentions: list[MethodMention]) -> list[MethodMen
     return out
 
 
+#: "ReActNets [38]", "AutoAugment (Cubuk et al., 2018)": a citation marker right after a name
+_CITATION_AFTER = re.compile(
+    r"\s?(?:\[\d+(?:\s*[,\u2013-]\s*\d+)*\]|\([A-Z][\w-]+ (?:et al\.?|and [A-Z][\w-]+),? \d{4}[a-z]?\))"
+)
+
+
+def cited(sentence: str, end: int) -> bool:
+    """A citation marker follows the name ending at ``end``: the name of a published work.
+
+    >>> s = "after removing BNs from the state-of-the-art ReActNets [38], it can still be trained"
+    >>> cited(s, s.index(" [")), cited(s, s.index("BNs") + 3)
+    (True, False)
+    """
+    return ("[" in sentence or "et al" in sentence or " and " in sentence) and bool(
+        _CITATION_AFTER.match(sentence, end)
+    )
+
+
 #: "an attention pyramid network (APN)": the lower-case long form of a model's name
 #: ("simple recurrent unit (SRU)", "spatial pyramid pooling (SPP)", "dynamic time warping
 #: (DTW)": the nouns of a model's part or a named technique too; "map" and "field" only after

@@ -64,3 +64,19 @@ def test_named_attention_mechanisms_after_combine_and_with_are_used():
     assert ("Pixel Attention", False) in found
     # a lower-case attention is no name
     assert [n for n, _ in mentions("It combines channel attention with pixel attention.")] == []
+
+
+def test_a_name_cited_after_a_cue_is_vouched_for():
+    # pwc-methods-tune2, arxiv:2104.08215
+    s = (
+        "For example, after removing BNs from the state-of-the-art ReActNets [38], it can still "
+        "be trained with our proposed methodology to achieve 92.08%, 68.34%, and 68.0% accuracy "
+        "on CIFAR-10, CIFAR-100, and ImageNet respectively."
+    )
+    assert ("USES", "ReActNets") in edges("Training Binary Neural Networks without BN", s)
+    # with no citation, an unlisted name after a plain use cue is not vouched for
+    plain = "We remove BNs from the state-of-the-art ReActNets."
+    assert ("USES", "ReActNets") not in edges("Training Binary Neural Networks without BN", plain)
+    # a cited name with no cue before it is related work, not vouched for
+    related = "For example, UPSNet [98] proposes a parameter-free panoptic head."
+    assert ("USES", "UPSNet") not in edges("Panoptic segmentation", related)
