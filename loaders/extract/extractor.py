@@ -32,6 +32,7 @@ from loaders.extract.mentions import (
     is_reference,
     kind_of_generic,
     known_lower_case,
+    listed_after,
     lower_case_model,
     other_than_metric,
     written_again,
@@ -918,6 +919,8 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
         taken = [(m.start, m.end) for m in found[sentence]]
         taken.extend(_own_spans(sentence, own_forms))
         uncued: list = []
+        #: the name this sentence last kept, whose list a next name can share
+        kept = None
         for mention in find_method_mentions(
             sentence, excluded, taken, definitions[sentence], fields, own, uncued
         ):
@@ -934,6 +937,14 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
                     # abstract cites after a cue is another's published work
                     or (mention.cued and cited(sentence, mention.start + len(mention.name)))
                     or (mention.cued and has_known_part(mention.name))
+                    # "using two kinds of architectures: C3D-AVG and MSCADC": the next item of
+                    # a list whose cued item is vouched for is one more of its kind
+                    or (
+                        mention.cued
+                        and kept is not None
+                        and kept.cued
+                        and listed_after(sentence, kept, mention)
+                    )
                 )
             ) or (
                 # "Capacitive Electrocardiogram (cECG) is one such technology": a defined name
@@ -955,6 +966,7 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
                     )
                 continue
             found_mentions.append((sentence, mention))
+            kept = mention
         # "The class activation map (CAM) is of critical importance ... with the CAM results"
         for m in uncued:
             cue = written_again(m.aliases[-1], sentences[i + 1 : cited_from])

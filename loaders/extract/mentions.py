@@ -414,6 +414,18 @@ _LIST_GAP = re.compile(
 )
 
 
+def listed_after(sentence: str, first: MethodMention, then: MethodMention) -> bool:
+    """ "architectures: C3D-AVG and MSCADC": ``then`` is the next item of a list after ``first``.
+
+    >>> s = "using two kinds of architectures: C3D-AVG and MSCADC."
+    >>> a, b = (MethodMention(n, (n,), "coined", False, s.index(n)) for n in ("C3D-AVG", "MSCADC"))
+    >>> listed_after(s, a, b), listed_after(s, b, a)
+    (True, False)
+    """
+    end = first.start + len(first.name)
+    return end <= then.start and bool(_LIST_GAP.fullmatch(sentence, end, then.start))
+
+
 def _listed_cues(sentence: str, mentions: list[MethodMention]) -> list[MethodMention]:
     """A name listed right after a cued one shares its cue (the ", and" before the last item
     is no clause end): "detectors such as RetinaNet, SSD, YOLOv3, and Faster R-CNN"."""

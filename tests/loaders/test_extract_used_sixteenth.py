@@ -80,3 +80,17 @@ def test_a_name_cited_after_a_cue_is_vouched_for():
     # a cited name with no cue before it is related work, not vouched for
     related = "For example, UPSNet [98] proposes a parameter-free panoptic head."
     assert ("USES", "UPSNet") not in edges("Panoptic segmentation", related)
+
+
+def test_the_next_item_of_a_vouched_list_is_vouched_for():
+    # pwc-methods-fresh, arxiv:1904.04346
+    s = (
+        "We show that our MTL approach outperforms STL approach using two different kinds of "
+        "architectures: C3D-AVG and MSCADC."
+    )
+    found = edges("A Multitask Learning Approach to Action Quality Assessment", s)
+    assert ("USES", "C3D-AVG") in found
+    assert ("USES", "MSCADC") in found
+    # an unlisted name alone after a plain use cue is still not vouched for
+    alone = "We show that our approach works using the architecture MSCADC."
+    assert ("USES", "MSCADC") not in edges("Action Quality Assessment", alone)
