@@ -681,7 +681,9 @@ def _transformer(sentence: str, spans: list[tuple[int, int]]) -> list[MethodMent
 # (the word boundary first, in this pattern and the next ones: it fails at most places, and the
 # look-behinds are tested only where it holds)
 _USE_CUE = re.compile(
-    r"\b(?<!-)(?:[Uu]s(?:e|es|ed|ing)|[Ww]ith|[Bb]ased (?:up)?on|on the basis of|[Bb]uil(?:t|ds?|ding) (?:up)?on|[Aa]dopt\w*|[Ee]mploy\w*|"
+    # ("with 100M parameters", "with 100M to 1B params": a size, not a thing used; "sim" is the
+    # tilde of a range extracted from LaTeX)
+    r"\b(?<!-)(?:[Uu]s(?:e|es|ed|ing)|[Ww]ith(?! (?:only |just |about |around |fewer |less )?(?:[\d.,~]+\s?[KMBT]?\w*\s?(?:to|sim|~|-|\u2013)\s?)?[\d.,~]+\s?[KMBT]?\w*(?: million| billion)? (?:parameters|params)\b)|[Bb]ased (?:up)?on|on the basis of|[Bb]uil(?:t|ds?|ding) (?:up)?on|[Aa]dopt\w*|[Ee]mploy\w*|"
     r"[Ll]everag\w*|[Cc]ombin(?:e|es|ed|ing)|[Aa]ppl(?:y|ies|ied|ying)|on top of|[Ee]xtend\w*|[Ii]ntegrat\w*|[Ff]ine-?tun\w*|[Ii]nto|[Pp]lugged into|"
     r"[Ii]nitiali[sz]\w*|[Ii]nspired by|[Ff]ollowing|[Rr]eplac\w*|via|through|from|"
     # "against backbone of ResNet50": the backbone a module is measured on is used; "code is

@@ -94,3 +94,17 @@ def test_the_next_item_of_a_vouched_list_is_vouched_for():
     # an unlisted name alone after a plain use cue is still not vouched for
     alone = "We show that our approach works using the architecture MSCADC."
     assert ("USES", "MSCADC") not in edges("Action Quality Assessment", alone)
+
+
+def test_a_size_after_with_is_no_use_cue():
+    # the example listing of benchmarks.extract (EfficientLLM): the baselines are compared
+    s = (
+        "EfficientLLM significantly outperforms SoTA baselines with 100M sim 1B parameters, such "
+        "as MobileLLM, SmolLM, Qwen2.5-0.5B, OLMo-1B, Llama3.2-1B in common sense benchmarks."
+    )
+    found = dict(mentions(s))
+    assert found["Qwen2.5-0.5B"] is True
+    assert found["OLMo-1B"] is True
+    assert ("PaLM", True) in mentions("It beats baselines with about 540 billion parameters, PaLM.")
+    # "with" before a name is still a use
+    assert ("ResNet-50", False) in mentions("We train it with ResNet-50 on the data.")
