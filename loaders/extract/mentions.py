@@ -299,6 +299,10 @@ def find_method_mentions(
             continue
         out.append(MethodMention(d.long, (d.long, d.short), "acronym", False, d.start))
         spans.append((d.start, d.end))
+    if "[" in sentence or "et al" in sentence:
+        for m in _cited_phrases(sentence, excluded, spans):
+            out.append(m)
+            spans.append((m.start, m.start + len(m.name)))
     for token in coined_tokens(sentence):
         if any(s <= token.start() < e for s, e in spans):
             continue
@@ -445,8 +449,41 @@ def _listed_cues(sentence: str, mentions: list[MethodMention]) -> list[MethodMen
 
 #: "ReActNets [38]", "AutoAugment (Cubuk et al., 2018)": a citation marker right after a name
 _CITATION_AFTER = re.compile(
-    r"\s?(?:\[\d+(?:\s*[,\u2013-]\s*\d+)*\]|\([A-Z][\w-]+ (?:et al\.?|and [A-Z][\w-]+),? \d{4}[a-z]?\))"
+    r"\s?(?:\[\d+(?:\s*[,\u2013-]\s*\d+)*\]|"
+    r"[([][A-Z][\w-]+ (?:et al\.?|and [A-Z][\w-]+),? \d{4}[a-z]?[)\]])"
 )
+#: "extending the OpenAI Generative Pre-trained Transformer [Radford et al., 2018]": capitalised
+#: words right after a use or comparison cue and right before a citation marker
+_CITED_PHRASE = re.compile(
+    r"\b(?:[Ee]xtend(?:s|ed|ing)?|[Bb]ased (?:up)?on|[Bb]uil(?:t|ds?|ding) (?:up)?on|"
+    r"[Ff]ollow(?:s|ed|ing)?|[Ii]nspired by|[Aa]dopt\w*|[Uu]s(?:e|es|ed|ing)|[Cc]ompared (?:with|to)|"
+    r"[Oo]ut-?perform\w*|than|over)\s+(?:the\s+)?((?:[A-Z][\w-]*\s+){1,5}[A-Z][\w-]*)(?=\s?[(\[])"
+)
+
+
+def _cited_phrases(
+    sentence: str, excluded: set[str], spans: list[tuple[int, int]]
+) -> list[MethodMention]:
+    """ "extending the OpenAI Generative Pre-trained Transformer [Radford et al., 2018]": a
+    capitalised phrase that a cue names and a citation marker follows is a published method.
+
+    >>> s = "We introduce TRE, extending the OpenAI Generative Pre-trained Transformer [Radford et al., 2018]."
+    >>> [m.name for m in _cited_phrases(s, set(), [])]
+    ['OpenAI Generative Pre-trained Transformer']
+    """
+    out = []
+    for match in _CITED_PHRASE.finditer(sentence):
+        name, start = match.group(1), match.start(1)
+        if (
+            not cited(sentence, match.end(1))
+            or any(s < start + len(name) and start < e for s, e in spans)
+            or name.split()[0] in _NOT_PREFIX
+            or is_generic(name)
+            or fold(name) in excluded
+        ):
+            continue
+        out.append(MethodMention(name, (name,), "phrase", False, start))
+    return out
 
 
 def cited(sentence: str, end: int) -> bool:

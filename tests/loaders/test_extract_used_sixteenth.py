@@ -108,3 +108,15 @@ def test_a_size_after_with_is_no_use_cue():
     assert ("PaLM", True) in mentions("It beats baselines with about 540 billion parameters, PaLM.")
     # "with" before a name is still a use
     assert ("ResNet-50", False) in mentions("We train it with ResNet-50 on the data.")
+
+
+def test_a_cited_capitalised_phrase_after_a_cue_is_a_method():
+    # pwc-methods-tune, arxiv:1906.03088
+    s = (
+        "To address these limitations, we introduce TRE, a Transformer for Relation Extraction, "
+        "extending the OpenAI Generative Pre-trained Transformer [Radford et al., 2018]."
+    )
+    assert ("OpenAI Generative Pre-trained Transformer", False) in mentions(s)
+    # with no citation after it, the phrase is not read as a name
+    plain = "We introduce TRE, extending the OpenAI Generative Pre-trained Transformer."
+    assert "OpenAI Generative Pre-trained Transformer" not in dict(mentions(plain))
