@@ -779,6 +779,10 @@ def _with_cue(sentence: str, mention: MethodMention) -> MethodMention:
     cue = _cue(sentence, mention)
     builds_on = cue is False and bool(
         _BUILD_CUE.search(sentence, max(0, mention.start - 40), mention.start)
+        or (
+            " as " in sentence
+            and _AS_BACKBONE_AFTER.match(sentence, mention.start + len(mention.name))
+        )
     )
     return MethodMention(
         mention.name,
@@ -789,6 +793,13 @@ def _with_cue(sentence: str, mention: MethodMention) -> MethodMention:
         cue is not None,
         builds_on,
     )
+
+
+#: "with Inception-v3 as the backbone": the part the paper's model is made from
+_AS_BACKBONE_AFTER = re.compile(
+    r"(?:[\w.+-]*)\s+as\s+(?:the|its|our|a|an)\s+(?:[\w-]+\s+)?(?:backbones?|encoders?|base (?:model|network)|"
+    r"feature extractors?|teachers?)\b"
+)
 
 
 #: the use cues that say the paper's method is made from the name right after them

@@ -3,7 +3,7 @@ a definition gives that come back later, and lower-case techniques ending in "ma
 
 from __future__ import annotations
 
-from loaders.extract.mentions import lower_case_model, written_again
+from loaders.extract.mentions import find_method_mentions, lower_case_model, written_again
 from tests.loaders.test_extract_mentions_cues import edges, mentions
 
 # pwc-methods-tune2, arxiv:2304.01184
@@ -120,3 +120,19 @@ def test_a_cited_capitalised_phrase_after_a_cue_is_a_method():
     # with no citation after it, the phrase is not read as a name
     plain = "We introduce TRE, extending the OpenAI Generative Pre-trained Transformer."
     assert "OpenAI Generative Pre-trained Transformer" not in dict(mentions(plain))
+
+
+def test_a_backbone_the_model_is_made_with_stays_used_beside_a_comparison():
+    # pwc-methods-tune2, arxiv:1911.07990
+    s = (
+        "Subsequently, we push the boundary of this disruptive work further by proposing a "
+        "Segmentation Guided Attention Network (SGANet) with Inception-v3 as the backbone and a "
+        "novel curriculum loss for crowd counting."
+    )
+    (found,) = [
+        m for m in find_method_mentions(s, {"segmentationguidedattentionnetwork", "sganet"})
+    ]
+    assert (found.name, found.compares, found.builds_on) == ("Inception-v3", False, True)
+    # a plain use, with no "as the backbone", is no build-on
+    plain = "We train it with ResNet-50 on ImageNet."
+    assert not find_method_mentions(plain, set())[0].builds_on
