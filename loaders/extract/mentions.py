@@ -810,13 +810,28 @@ _BUILD_CUE = re.compile(
 )
 
 
+#: "our baseline", "our strong baseline": the words before the paper's own baseline
+_OURS = re.compile(r"\b[Oo]ur\s+(?:[\w-]+\s+)?$")
+
+
 def _cue(sentence: str, mention: MethodMention) -> bool | None:
     """True: compared against, False: used, None: no cue in the clause."""
     clause_start = max(
         (m.end() for m in _CLAUSE_END.finditer(sentence, 0, mention.start)), default=0
     )
     before = sentence[clause_start : mention.start]
-    cues = [(m.end(), True) for m in _COMPARE.finditer(before)]
+    # "compared ... to our baseline model (ALBERT-base-v2 + ...)": the paper's own baseline is
+    # made from the name, a use
+    cues = [
+        (
+            m.end(),
+            not (
+                m.group().startswith(("baseline", "Baseline"))
+                and _OURS.search(before, 0, m.start())
+            ),
+        )
+        for m in _COMPARE.finditer(before)
+    ]
     cues += [(m.end(), False) for m in _USE_CUE.finditer(before)]
     after = sentence[mention.start + len(mention.name) :]
     if _BASELINE_AFTER.match(after.lstrip()):

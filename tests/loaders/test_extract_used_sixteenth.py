@@ -136,3 +136,14 @@ def test_a_backbone_the_model_is_made_with_stays_used_beside_a_comparison():
     # a plain use, with no "as the backbone", is no build-on
     plain = "We train it with ResNet-50 on ImageNet."
     assert not find_method_mentions(plain, set())[0].builds_on
+
+
+def test_the_papers_own_baseline_is_made_from_the_name_it_holds():
+    # pwc-methods-tune, arxiv:2110.09665
+    s = (
+        "We compared their performance to our baseline model (ALBERT-base-v2 + ALBERT-SQuADout) "
+        "with details."
+    )
+    assert ("ALBERT-base-v2", False) in mentions(s)
+    # another's baseline is still compared against
+    assert ("ALBERT-base-v2", True) in mentions("It beats the baseline ALBERT-base-v2 model.")
