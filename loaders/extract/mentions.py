@@ -26,7 +26,7 @@ from loaders.extract.names import (
 
 # written without re.I (much slower on long alternations); sentence-initial capitals listed
 _COMPARE = re.compile(
-    r"\b(?:[Cc]ompar\w+(?: (?:with|to|against))?|[Oo]ut-?perform\w*|[Mm]atch(?:es|ed|ing)?|(?:state-of-the-art|[Ee]xisting|[Pp]revious|[Pp]rior|[Rr]ecently,?|[Rr]ecent)\s+(?:[\w-]+\s+){0,4}?\(?(?:such as|e\.g(?=\.)|including|like)|[Ss]urpass\w*|than|[Vv]ersus|[Ii]mprov(?:e|es|ed|ing) upon|with respect to|[Uu]nlike|[Ii]n contrast to|[Cc]ontrary to|within [\d.]+\s*%?(?: [\w-]+)? of|vs\.?|[Aa]gainst|[Bb]aselines?|[Bb]eat\w*|"
+    r"\b(?:[Cc]ompar\w+(?: (?:with|to|against))?|[Oo]ut-?perform\w*|(?<![\x22\u201c])[Mm]atch(?:es|ed|ing)?(?![\x22\u201d])|(?:state-of-the-art|[Ee]xisting|[Pp]revious|[Pp]rior|[Rr]ecently,?|[Rr]ecent)\s+(?:[\w-]+\s+){0,4}?\(?(?:such as|e\.g(?=\.)|including|like)|[Ss]urpass\w*|than|[Vv]ersus|[Ii]mprov(?:e|es|ed|ing) upon|with respect to|[Uu]nlike|[Ii]n contrast to|[Cc]ontrary to|within [\d.]+\s*%?(?: [\w-]+)? of|vs\.?|[Aa]gainst|[Bb]aselines?|[Bb]eat\w*|"
     r"[Ee]xceed\w*|relative to|superior to|on par with|competitive with|[Rr]ival\w*|over|gap (?:with|to)|[Aa]bandon\w*(?: the use of)?|instead of|rather than)\b"
 )
 # only words that can be coined names: two capitals, a capital inside, or a digit

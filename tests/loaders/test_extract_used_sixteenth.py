@@ -147,3 +147,14 @@ def test_the_papers_own_baseline_is_made_from_the_name_it_holds():
     assert ("ALBERT-base-v2", False) in mentions(s)
     # another's baseline is still compared against
     assert ("ALBERT-base-v2", True) in mentions("It beats the baseline ALBERT-base-v2 model.")
+
+
+def test_a_quoted_matched_is_a_term_not_a_comparison():
+    # pwc-methods-tune, arxiv:2111.15121
+    s = (
+        'We pair it with a "matched" Dropout and stochastic depth regularization, which adopts '
+        "the same Dropout and stochastic depth configuration for the clean and adversarial samples."
+    )
+    assert ("Dropout", False) in mentions(s)
+    # an unquoted "matches" still compares
+    assert ("BigGAN", True) in mentions("Our model matches BigGAN with fewer steps.")
