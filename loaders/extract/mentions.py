@@ -832,7 +832,8 @@ def _cue(sentence: str, mention: MethodMention) -> bool | None:
         )
         for m in _COMPARE.finditer(before)
     ]
-    cues += [(m.end(), False) for m in _USE_CUE.finditer(before)]
+    uses = list(_USE_CUE.finditer(before))
+    cues += [(m.end(), False) for m in uses]
     after = sentence[mention.start + len(mention.name) :]
     if _BASELINE_AFTER.match(after.lstrip()):
         return True
@@ -842,7 +843,26 @@ def _cue(sentence: str, mention: MethodMention) -> bool | None:
         compares for _, compares in cues
     ):
         return False  # "a DETR-style framework that adapts CLIP"
-    return max(cues)[1] if cues else None
+    if not cues:
+        return None
+    end, compares = max(cues)
+    use = next((m for m in uses if m.end() == end), None)
+    if not compares and "using" in before and use is not None and use.group() == "using":
+        # "surpasses the model using prompts directly on large language model (Chatgpt-3)":
+        # what the compared model uses is compared against
+        return any(
+            compared and _COMPARED_HOLDER.fullmatch(before, at, use.start())
+            for at, compared in cues
+            if at <= use.start()
+        )
+    return compares
+
+
+#: "surpasses the model using ...": the compared thing that a "using" right after it describes
+_COMPARED_HOLDER = re.compile(
+    r"\s+(?:the|a|an|other|existing|previous|prior)\s+(?:[\w-]+\s+){0,2}?(?:models?|methods?|"
+    r"approach(?:es)?|baselines?|systems?|networks?|detectors?|frameworks?)\s+"
+)
 
 
 #: ordinary capitalised words that open a compound method name ("Mask R-CNN", "Deformable DETR")

@@ -158,3 +158,17 @@ def test_a_quoted_matched_is_a_term_not_a_comparison():
     assert ("Dropout", False) in mentions(s)
     # an unquoted "matches" still compares
     assert ("BigGAN", True) in mentions("Our model matches BigGAN with fewer steps.")
+
+
+def test_what_a_compared_model_uses_is_compared_against():
+    # pwc-methods-tune2, arxiv:2310.08291
+    s = (
+        "Notably, our framework adopts a lightweight language model (BERT-base, 0.13 billion "
+        "parameters) and surpasses the model using prompts directly on large language model "
+        "(Chatgpt-3, 175 billion parameters)."
+    )
+    found = dict(mentions(s))
+    assert found["Chatgpt-3"] is True
+    assert found["BERT"] is False  # ("BERT-base": its descriptive tail dropped)
+    # the paper's own use is still a use
+    assert ("ResNet-50", False) in mentions("It beats others, using ResNet-50 as its backbone.")
