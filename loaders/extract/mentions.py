@@ -665,11 +665,14 @@ def _cued_phrases(
     >>> [m.name for m in _cued_phrases("It is 3x faster than Random Search and Regularized Evolution.", set(), [], [])]
     ['Random Search', 'Regularized Evolution']
     """
-    if not _HEAD_AFTER_CAPITAL.search(sentence):
+    first = _HEAD_AFTER_CAPITAL.search(sentence)
+    if not first:
         return []
     taken = [*spans, *((m.start, m.start + len(m.name)) for m in found)]
     out: list[MethodMention] = []
-    for match in _PHRASE_CUE.finditer(sentence):
+    # every phrase holds a capitalised word before a technique noun, so none starts far before
+    # the first one: the scan starts there (a cue, an article and three words back)
+    for match in _PHRASE_CUE.finditer(sentence, max(0, first.start() - 120)):
         name, start = match.group(1), match.start(1)
         if any(s < start + len(name) and start < e for s, e in taken):
             continue
