@@ -782,6 +782,7 @@ def _with_cue(sentence: str, mention: MethodMention) -> MethodMention:
     cue = _cue(sentence, mention)
     builds_on = cue is False and bool(
         _BUILD_CUE.search(sentence, max(0, mention.start - 40), mention.start)
+        or _OWN_MODEL_IS_A.search(sentence, max(0, mention.start - 90), mention.start)
         or (
             " as " in sentence
             and _AS_BACKBONE_AFTER.match(sentence, mention.start + len(mention.name))
@@ -813,6 +814,12 @@ _BUILD_CUE = re.compile(
 )
 
 
+#: "Our final SElf-supERvised (SEER) model, a RegNetY with 1.3B parameters": the paper's own
+#: model said to be an instance of the name
+_OWN_MODEL_IS_A = re.compile(
+    r"\b(?:[Oo]ur|[Tt]he proposed)\s[^,;.]{0,60}?\b(?:model|network|architecture|detector|backbone|"
+    r"encoder)s?,\s+an?\s+$"
+)
 #: "our baseline", "our strong baseline": the words before the paper's own baseline
 _OURS = re.compile(r"\b[Oo]ur\s+(?:[\w-]+\s+)?$")
 
@@ -840,6 +847,8 @@ def _cue(sentence: str, mention: MethodMention) -> bool | None:
     after = sentence[mention.start + len(mention.name) :]
     if _BASELINE_AFTER.match(after.lstrip()):
         return True
+    if ", a" in before and _OWN_MODEL_IS_A.search(before):
+        return False  # "Our final SEER model, a RegNetY with 1.3B parameters": built on it
     if _USED_AFTER.match(after):
         return False  # "an attention pyramid network (APN) is employed in the decoder"
     if _BUILT_ON_AFTER.match(sentence, mention.start + len(mention.name)) and not any(

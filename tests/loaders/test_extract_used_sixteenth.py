@@ -172,3 +172,18 @@ def test_what_a_compared_model_uses_is_compared_against():
     assert found["BERT"] is False  # ("BERT-base": its descriptive tail dropped)
     # the paper's own use is still a use
     assert ("ResNet-50", False) in mentions("It beats others, using ResNet-50 as its backbone.")
+
+
+def test_the_name_the_papers_model_is_an_instance_of_is_built_on():
+    # pwc-methods-tune2, arxiv:2103.01988
+    s = (
+        "Our final SElf-supERvised (SEER) model, a RegNetY with 1.3B parameters trained on 1B "
+        "random images with 512 GPUs achieves 84.2% top-1 accuracy, surpassing the best "
+        "self-supervised pretrained model by 1% and confirming that self-supervised learning "
+        "works in a real world setting."
+    )
+    found = {m.name: m for m in find_method_mentions(s, {"selfsupervised", "seer"})}
+    assert (found["RegNetY"].compares, found["RegNetY"].builds_on) == (False, True)
+    # another's model, described the same way, is not the paper's own
+    other = "Their model, a RegNetY with 1.3B parameters, is slow."
+    assert not find_method_mentions(other, set())[0].builds_on
