@@ -782,7 +782,10 @@ def _with_cue(sentence: str, mention: MethodMention) -> MethodMention:
     cue = _cue(sentence, mention)
     builds_on = cue is False and bool(
         _BUILD_CUE.search(sentence, max(0, mention.start - 40), mention.start)
-        or _OWN_MODEL_IS_A.search(sentence, max(0, mention.start - 90), mention.start)
+        or (
+            sentence.endswith((", a ", ", an "), 0, mention.start)
+            and _OWN_MODEL_IS_A.search(sentence, max(0, mention.start - 90), mention.start)
+        )
         or (
             " as " in sentence
             and _AS_BACKBONE_AFTER.match(sentence, mention.start + len(mention.name))
@@ -847,7 +850,7 @@ def _cue(sentence: str, mention: MethodMention) -> bool | None:
     after = sentence[mention.start + len(mention.name) :]
     if _BASELINE_AFTER.match(after.lstrip()):
         return True
-    if ", a" in before and _OWN_MODEL_IS_A.search(before):
+    if before.endswith((", a ", ", an ")) and _OWN_MODEL_IS_A.search(before):
         return False  # "Our final SEER model, a RegNetY with 1.3B parameters": built on it
     if _USED_AFTER.match(after):
         return False  # "an attention pyramid network (APN) is employed in the decoder"
