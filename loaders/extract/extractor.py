@@ -27,12 +27,15 @@ from loaders.extract.known_methods import (
     is_known_method,
 )
 from loaders.extract.mentions import (
+    cited,
     find_method_mentions,
     is_reference,
     kind_of_generic,
     known_lower_case,
+    listed_after,
     lower_case_model,
     other_than_metric,
+    written_again,
 )
 from loaders.extract.names import TASK_TAIL, acronym_definitions, is_generic, is_name_like
 from loaders.extract.primary_metrics import primary_metric
@@ -929,11 +932,14 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
     own: set[str] = set()
     # a reference list pasted after the abstract: nothing from its first entry on is a use
     cited_from = next((i for i, s in enumerate(sentences) if is_reference(s)), len(sentences))
-    for sentence in sentences[:cited_from]:
+    for i, sentence in enumerate(sentences[:cited_from]):
         taken = [(m.start, m.end) for m in found[sentence]]
         taken.extend(_own_spans(sentence, own_forms))
+        uncued: list = []
+        #: the name this sentence last kept, whose list a next name can share
+        kept = None
         for mention in find_method_mentions(
-            sentence, excluded, taken, definitions[sentence], fields, own
+            sentence, excluded, taken, definitions[sentence], fields, own, uncued
         ):
             # a coined name with neither a cue nor a place in the vocabulary is too often a
             # data set, a team or a setting ("EWS", "PDSA"); after a plain use cue ("using
@@ -944,7 +950,18 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
                 and not (
                     (mention.cued and (mention.compares or mention.builds_on))
                     or is_known_method(mention.name)
+                    # "removing BNs from the state-of-the-art ReActNets [38]": a name the
+                    # abstract cites after a cue is another's published work
+                    or (mention.cued and cited(sentence, mention.start + len(mention.name)))
                     or (mention.cued and has_known_part(mention.name))
+                    # "using two kinds of architectures: C3D-AVG and MSCADC": the next item of
+                    # a list whose cued item is vouched for is one more of its kind
+                    or (
+                        mention.cued
+                        and kept is not None
+                        and kept.cued
+                        and listed_after(sentence, kept, mention)
+                    )
                 )
             ) or (
                 # "Capacitive Electrocardiogram (cECG) is one such technology": a defined name
@@ -966,13 +983,22 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
                     )
                 continue
             found_mentions.append((sentence, mention))
+            kept = mention
+        # "The class activation map (CAM) is of critical importance ... with the CAM results"
+        for m in uncued:
+            cue = written_again(m.aliases[-1], sentences[i + 1 : cited_from])
+            if cue is not None:
+                found_mentions.append((sentence, replace(m, compares=cue, cued=True)))
     found_mentions = [(s, m) for s, m in found_mentions if m.name not in fields | own]
     built_on: set[str] = set()
     mentioned = {m.name for _, m in found_mentions}
     #: "plain Vision Transformer (ViT)" ... "attention heads of ViT": the short form names the
     #: method its definition names
     defined = {
-        method_key(a): m.name for _, m in found_mentions if m.rule == "acronym" for a in m.aliases
+        method_key(a): m.name
+        for _, m in found_mentions
+        if m.rule in ("acronym", "acronym-lower")
+        for a in m.aliases
     }
     #: "ResNet-50" and "ResNet-18" of one paper: one family, named by its first mention
     family: dict[str, str] = {}

@@ -26,7 +26,7 @@ from loaders.extract.names import (
 
 # written without re.I (much slower on long alternations); sentence-initial capitals listed
 _COMPARE = re.compile(
-    r"\b(?:[Cc]ompar\w+(?: (?:with|to|against))?|[Oo]ut-?perform\w*|[Mm]atch(?:es|ed|ing)?|(?:state-of-the-art|[Ee]xisting|[Pp]revious|[Pp]rior|[Rr]ecently,?|[Rr]ecent)\s+(?:[\w-]+\s+){0,4}?\(?(?:such as|e\.g(?=\.)|including|like)|[Ss]urpass\w*|than|[Vv]ersus|[Ii]mprov(?:e|es|ed|ing) upon|with respect to|[Uu]nlike|[Ii]n contrast to|[Cc]ontrary to|within [\d.]+\s*%?(?: [\w-]+)? of|vs\.?|[Aa]gainst|[Bb]aselines?|[Bb]eat\w*|"
+    r"\b(?:[Cc]ompar\w+(?: (?:with|to|against))?|[Oo]ut-?perform\w*|(?<![\x22\u201c])[Mm]atch(?:es|ed|ing)?(?![\x22\u201d])|(?:state-of-the-art|[Ee]xisting|[Pp]revious|[Pp]rior|[Rr]ecently,?|[Rr]ecent)\s+(?:[\w-]+\s+){0,4}?\(?(?:such as|e\.g(?=\.)|including|like)|[Ss]urpass\w*|than|[Vv]ersus|[Ii]mprov(?:e|es|ed|ing) upon|with respect to|[Uu]nlike|[Ii]n contrast to|[Cc]ontrary to|within [\d.]+\s*%?(?: [\w-]+)? of|vs\.?|[Aa]gainst|[Bb]aselines?|[Bb]eat\w*|"
     r"[Ee]xceed\w*|relative to|superior to|on par with|competitive with|[Rr]ival\w*|over|gap (?:with|to)|[Aa]bandon\w*(?: the use of)?|instead of|rather than)\b"
 )
 # only words that can be coined names: two capitals, a capital inside, or a digit
@@ -239,12 +239,14 @@ def find_method_mentions(
     definitions: list | None = None,
     fields: set[str] | None = None,
     own: set[str] | None = None,
+    uncued: list[MethodMention] | None = None,
 ) -> list[MethodMention]:
     """Named methods in ``sentence``; ``excluded`` holds folded forms to skip (the paper's own
     proposals, benchmarks, generic acronyms defined in the paper) and ``excluded_spans`` the
     character ranges already taken (benchmark mentions, the paper's own names). Unlisted names
     the sentence writes as a field ("AMR parsing") are left out, and added to ``fields``; names
-    the sentence gives as the paper's own ("our X", "we develop a ... (X)") to ``own``.
+    the sentence gives as the paper's own ("our X", "we develop a ... (X)") to ``own``; lower-case
+    definitions left out for want of a cue to ``uncued``.
 
     >>> [m.name for m in find_method_mentions("It beats Grouped-Query Attention (GQA) and EfficientNet.", set())]
     ['Grouped-Query Attention', 'EfficientNet']
@@ -297,6 +299,10 @@ def find_method_mentions(
             continue
         out.append(MethodMention(d.long, (d.long, d.short), "acronym", False, d.start))
         spans.append((d.start, d.end))
+    if "[" in sentence or "et al" in sentence:
+        for m in _cited_phrases(sentence, excluded, spans):
+            out.append(m)
+            spans.append((m.start, m.start + len(m.name)))
     for token in coined_tokens(sentence):
         if any(s <= token.start() < e for s, e in spans):
             continue
@@ -359,7 +365,30 @@ def find_method_mentions(
         _with_version(sentence, m) for m in _joined(sentence, sorted(out, key=lambda m: m.start))
     ]
     out = _listed_cues(sentence, [_with_cue(sentence, m) for m in out])
+    if uncued is not None:
+        uncued.extend(m for m in out if m.rule == "acronym-lower" and not m.cued)
     return [m for m in out if m.rule != "acronym-lower" or m.cued]
+
+
+def written_again(short: str, later: list[str]) -> bool | None:
+    """ "The class activation map (CAM) is of critical importance ... with the CAM results": the
+    short form a definition gives comes back on its own (not as a part of another name:
+    "NMS-Loss") after a cue in a later sentence. True: compared against, False: used, None: not
+    written again so.
+
+    >>> written_again("CAM", ["fused for CAM results.", "We retrain with the CAM results."])
+    False
+    >>> written_again("cGAN", ["This paper presents a variant of cGAN."]) is None
+    True
+    """
+    for sentence in later:
+        if short not in sentence:
+            continue
+        for match in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", sentence):
+            cue = _cue(sentence, MethodMention(short, (short,), "acronym", False, match.start()))
+            if cue is not None:
+                return cue
+    return None
 
 
 #: "DeepLabv3/v3+", "YOLOv3/v4": another version of the name written after a slash
@@ -389,6 +418,18 @@ _LIST_GAP = re.compile(
 )
 
 
+def listed_after(sentence: str, first: MethodMention, then: MethodMention) -> bool:
+    """ "architectures: C3D-AVG and MSCADC": ``then`` is the next item of a list after ``first``.
+
+    >>> s = "using two kinds of architectures: C3D-AVG and MSCADC."
+    >>> a, b = (MethodMention(n, (n,), "coined", False, s.index(n)) for n in ("C3D-AVG", "MSCADC"))
+    >>> listed_after(s, a, b), listed_after(s, b, a)
+    (True, False)
+    """
+    end = first.start + len(first.name)
+    return end <= then.start and bool(_LIST_GAP.fullmatch(sentence, end, then.start))
+
+
 def _listed_cues(sentence: str, mentions: list[MethodMention]) -> list[MethodMention]:
     """A name listed right after a cued one shares its cue (the ", and" before the last item
     is no clause end): "detectors such as RetinaNet, SSD, YOLOv3, and Faster R-CNN"."""
@@ -406,12 +447,67 @@ def _listed_cues(sentence: str, mentions: list[MethodMention]) -> list[MethodMen
     return out
 
 
+#: "ReActNets [38]", "AutoAugment (Cubuk et al., 2018)": a citation marker right after a name
+_CITATION_AFTER = re.compile(
+    r"\s?(?:\[\d+(?:\s*[,\u2013-]\s*\d+)*\]|"
+    r"[([][A-Z][\w-]+ (?:et al\.?|and [A-Z][\w-]+),? \d{4}[a-z]?[)\]])"
+)
+#: "extending the OpenAI Generative Pre-trained Transformer [Radford et al., 2018]": capitalised
+#: words right after a use or comparison cue and right before a citation marker
+_CITED_PHRASE = re.compile(
+    r"\b(?:[Ee]xtend(?:s|ed|ing)?|[Bb]ased (?:up)?on|[Bb]uil(?:t|ds?|ding) (?:up)?on|"
+    r"[Ff]ollow(?:s|ed|ing)?|[Ii]nspired by|[Aa]dopt\w*|[Uu]s(?:e|es|ed|ing)|[Cc]ompared (?:with|to)|"
+    r"[Oo]ut-?perform\w*|than|over)\s+(?:the\s+)?((?:[A-Z][\w-]*\s+){1,5}[A-Z][\w-]*)(?=\s?[(\[])"
+)
+
+
+def _cited_phrases(
+    sentence: str, excluded: set[str], spans: list[tuple[int, int]]
+) -> list[MethodMention]:
+    """ "extending the OpenAI Generative Pre-trained Transformer [Radford et al., 2018]": a
+    capitalised phrase that a cue names and a citation marker follows is a published method.
+
+    >>> s = "We introduce TRE, extending the OpenAI Generative Pre-trained Transformer [Radford et al., 2018]."
+    >>> [m.name for m in _cited_phrases(s, set(), [])]
+    ['OpenAI Generative Pre-trained Transformer']
+    """
+    out = []
+    for match in _CITED_PHRASE.finditer(sentence):
+        name, start = match.group(1), match.start(1)
+        if (
+            not cited(sentence, match.end(1))
+            or any(s < start + len(name) and start < e for s, e in spans)
+            or name.split()[0] in _NOT_PREFIX
+            or is_generic(name)
+            or fold(name) in excluded
+        ):
+            continue
+        out.append(MethodMention(name, (name,), "phrase", False, start))
+    return out
+
+
+def cited(sentence: str, end: int) -> bool:
+    """A citation marker follows the name ending at ``end``: the name of a published work.
+
+    >>> s = "after removing BNs from the state-of-the-art ReActNets [38], it can still be trained"
+    >>> cited(s, s.index(" [")), cited(s, s.index("BNs") + 3)
+    (True, False)
+    """
+    return ("[" in sentence or "et al" in sentence or " and " in sentence) and bool(
+        _CITATION_AFTER.match(sentence, end)
+    )
+
+
 #: "an attention pyramid network (APN)": the lower-case long form of a model's name
 #: ("simple recurrent unit (SRU)", "spatial pyramid pooling (SPP)", "dynamic time warping
-#: (DTW)": the nouns of a model's part or a named technique too)
+#: (DTW)": the nouns of a model's part or a named technique too; "map" and "field" only after
+#: the words that make them a technique, "class activation map (CAM)", "self-organizing map
+#: (SOM)", "conditional random field (CRF)", "neural radiance field (NeRF)", not a plain
+#: "feature map" or "receptive field")
 _MODEL_TAIL = re.compile(
-    r"\s(?:network|net|model|autoencoder|encoder|decoder|transformer|machine|filter|algorithm|optimizer|"
-    r"unit|pooling|warping|averaging|mapping)$"
+    r"(?:\s(?:network|net|model|autoencoder|encoder|decoder|transformer|machine|filter|algorithm|"
+    r"optimizer|unit|pooling|warping|averaging|mapping|activation map|(?:random|radiance) field)|"
+    r"[\s-]organi[sz]ing map)$"
 )
 
 
@@ -540,16 +636,19 @@ def _known(
 
 
 #: "Inspired by the Generalized Hough Transform", "speedup over Random Search and Regularized
-#: Evolution": a capitalised phrase ending in the noun of a technique, right after a cue
+#: Evolution", "combines Channel Attention with Pixel Attention": a capitalised phrase ending in
+#: the noun of a technique, right after a cue
 _TECHNIQUE_HEAD = (
     "transform normalization search evolution filter pooling descent regression propagation "
     "dropout distillation sampling augmentation annealing clustering decomposition factorization "
-    "boosting forests forest machines machine fields field process algorithm optimizer ensembling"
+    "boosting forests forest machines machine fields field process algorithm optimizer ensembling "
+    "attention"
 ).split()
 _PHRASE_CUE = re.compile(
     r"\b(?:[Ii]nspired by|[Bb]ased on|[Bb]uil(?:t|ds?) (?:up)?on|[Rr]el(?:y|ies|ied|ying) on|over|than|"
     r"[Cc]ompared (?:with|to)|[Oo]ut-?perform\w*|[Ss]urpass\w*|[Ee]xtend\w*|[Aa]dopt\w*|[Ee]mploy\w*|"
-    r"[Uu]s(?:e|es|ed|ing)|use of|[Rr]eplac\w+|and|or)\s+(?:the\s+|a\s+|an\s+)?"
+    r"[Uu]s(?:e|es|ed|ing)|use of|[Rr]eplac\w+|[Cc]ombin(?:e|es|ed|ing)|with|and|or)\s+"
+    r"(?:the\s+|a\s+|an\s+)?"
     r"((?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?\s+){1,3}(?i:" + "|".join(_TECHNIQUE_HEAD) + r"))\b"
 )
 
@@ -566,11 +665,14 @@ def _cued_phrases(
     >>> [m.name for m in _cued_phrases("It is 3x faster than Random Search and Regularized Evolution.", set(), [], [])]
     ['Random Search', 'Regularized Evolution']
     """
-    if not _HEAD_AFTER_CAPITAL.search(sentence):
+    first = _HEAD_AFTER_CAPITAL.search(sentence)
+    if not first:
         return []
     taken = [*spans, *((m.start, m.start + len(m.name)) for m in found)]
     out: list[MethodMention] = []
-    for match in _PHRASE_CUE.finditer(sentence):
+    # every phrase holds a capitalised word before a technique noun, so none starts far before
+    # the first one: the scan starts there (a cue, an article and three words back)
+    for match in _PHRASE_CUE.finditer(sentence, max(0, first.start() - 120)):
         name, start = match.group(1), match.start(1)
         if any(s < start + len(name) and start < e for s, e in taken):
             continue
@@ -619,7 +721,9 @@ def _transformer(sentence: str, spans: list[tuple[int, int]]) -> list[MethodMent
 # (the word boundary first, in this pattern and the next ones: it fails at most places, and the
 # look-behinds are tested only where it holds)
 _USE_CUE = re.compile(
-    r"\b(?<!-)(?:[Uu]s(?:e|es|ed|ing)|[Ww]ith|[Bb]ased (?:up)?on|on the basis of|[Bb]uil(?:t|ds?|ding) (?:up)?on|[Aa]dopt\w*|[Ee]mploy\w*|"
+    # ("with 100M parameters", "with 100M to 1B params": a size, not a thing used; "sim" is the
+    # tilde of a range extracted from LaTeX)
+    r"\b(?<!-)(?:[Uu]s(?:e|es|ed|ing)|[Ww]ith(?! (?:only |just |about |around |fewer |less )?(?:[\d.,~]+\s?[KMBT]?\w*\s?(?:to|sim|~|-|\u2013)\s?)?[\d.,~]+\s?[KMBT]?\w*(?: million| billion)? (?:parameters|params)\b)|[Bb]ased (?:up)?on|on the basis of|[Bb]uil(?:t|ds?|ding) (?:up)?on|[Aa]dopt\w*|[Ee]mploy\w*|"
     r"[Ll]everag\w*|[Cc]ombin(?:e|es|ed|ing)|[Aa]ppl(?:y|ies|ied|ying)|on top of|[Ee]xtend\w*|[Ii]ntegrat\w*|[Ff]ine-?tun\w*|[Ii]nto|[Pp]lugged into|"
     r"[Ii]nitiali[sz]\w*|[Ii]nspired by|[Ff]ollowing|[Rr]eplac\w*|via|through|from|"
     # "against backbone of ResNet50": the backbone a module is measured on is used; "code is
@@ -678,6 +782,14 @@ def _with_cue(sentence: str, mention: MethodMention) -> MethodMention:
     cue = _cue(sentence, mention)
     builds_on = cue is False and bool(
         _BUILD_CUE.search(sentence, max(0, mention.start - 40), mention.start)
+        or (
+            sentence.endswith((", a ", ", an "), 0, mention.start)
+            and _OWN_MODEL_IS_A.search(sentence, max(0, mention.start - 90), mention.start)
+        )
+        or (
+            " as " in sentence
+            and _AS_BACKBONE_AFTER.match(sentence, mention.start + len(mention.name))
+        )
     )
     return MethodMention(
         mention.name,
@@ -690,6 +802,13 @@ def _with_cue(sentence: str, mention: MethodMention) -> MethodMention:
     )
 
 
+#: "with Inception-v3 as the backbone": the part the paper's model is made from
+_AS_BACKBONE_AFTER = re.compile(
+    r"(?:[\w.+-]*)\s+as\s+(?:the|its|our|a|an)\s+(?:[\w-]+\s+)?(?:backbones?|encoders?|base (?:model|network)|"
+    r"feature extractors?|teachers?)\b"
+)
+
+
 #: the use cues that say the paper's method is made from the name right after them
 _BUILD_CUE = re.compile(
     r"\b(?:[Bb]ased (?:up)?on|on the basis of|[Bb]uil(?:t|ds?|ding) (?:up)?on|on top of|[Ee]xtend(?:s|ed|ing)?|"
@@ -698,24 +817,67 @@ _BUILD_CUE = re.compile(
 )
 
 
+#: "Our final SElf-supERvised (SEER) model, a RegNetY with 1.3B parameters": the paper's own
+#: model said to be an instance of the name
+_OWN_MODEL_IS_A = re.compile(
+    r"\b(?:[Oo]ur|[Tt]he proposed)\s[^,;.]{0,60}?\b(?:model|network|architecture|detector|backbone|"
+    r"encoder)s?,\s+an?\s+$"
+)
+#: "our baseline", "our strong baseline": the words before the paper's own baseline
+_OURS = re.compile(r"\b[Oo]ur\s+(?:[\w-]+\s+)?$")
+
+
 def _cue(sentence: str, mention: MethodMention) -> bool | None:
     """True: compared against, False: used, None: no cue in the clause."""
     clause_start = max(
         (m.end() for m in _CLAUSE_END.finditer(sentence, 0, mention.start)), default=0
     )
     before = sentence[clause_start : mention.start]
-    cues = [(m.end(), True) for m in _COMPARE.finditer(before)]
-    cues += [(m.end(), False) for m in _USE_CUE.finditer(before)]
+    # "compared ... to our baseline model (ALBERT-base-v2 + ...)": the paper's own baseline is
+    # made from the name, a use
+    cues = [
+        (
+            m.end(),
+            not (
+                m.group().startswith(("baseline", "Baseline"))
+                and _OURS.search(before, 0, m.start())
+            ),
+        )
+        for m in _COMPARE.finditer(before)
+    ]
+    uses = list(_USE_CUE.finditer(before))
+    cues += [(m.end(), False) for m in uses]
     after = sentence[mention.start + len(mention.name) :]
     if _BASELINE_AFTER.match(after.lstrip()):
         return True
+    if before.endswith((", a ", ", an ")) and _OWN_MODEL_IS_A.search(before):
+        return False  # "Our final SEER model, a RegNetY with 1.3B parameters": built on it
     if _USED_AFTER.match(after):
         return False  # "an attention pyramid network (APN) is employed in the decoder"
     if _BUILT_ON_AFTER.match(sentence, mention.start + len(mention.name)) and not any(
         compares for _, compares in cues
     ):
         return False  # "a DETR-style framework that adapts CLIP"
-    return max(cues)[1] if cues else None
+    if not cues:
+        return None
+    end, compares = max(cues)
+    use = next((m for m in uses if m.end() == end), None)
+    if not compares and "using" in before and use is not None and use.group() == "using":
+        # "surpasses the model using prompts directly on large language model (Chatgpt-3)":
+        # what the compared model uses is compared against
+        return any(
+            compared and _COMPARED_HOLDER.fullmatch(before, at, use.start())
+            for at, compared in cues
+            if at <= use.start()
+        )
+    return compares
+
+
+#: "surpasses the model using ...": the compared thing that a "using" right after it describes
+_COMPARED_HOLDER = re.compile(
+    r"\s+(?:the|a|an|other|existing|previous|prior)\s+(?:[\w-]+\s+){0,2}?(?:models?|methods?|"
+    r"approach(?:es)?|baselines?|systems?|networks?|detectors?|frameworks?)\s+"
+)
 
 
 #: ordinary capitalised words that open a compound method name ("Mask R-CNN", "Deformable DETR")
