@@ -6,8 +6,11 @@ citations grows from 0.04 s into an empty table to 7.5 s into one of 1.4M). A bu
 its citations chunk by chunk spent most of its time there (1,375 s of a 2,015 s build at 1M
 papers); one COPY of all 10M citations into the empty table takes 60 s. So
 :func:`loaders.pipeline.enrich_papers` spools the citations of every chunk and writes them when
-S2 is done (or every ``SPOOL_EDGES`` held: one COPY of 10M did not fit in memory beside a
-1M build), and the papers' ``s2_status`` after them (see there for what a crash leaves).
+S2 is done, and the papers' ``s2_status`` after them (see there for what a crash leaves). It
+writes them sooner only when more are held than memory allows (:func:`default_cap`): every
+write after the first appends to a non-empty table, and that is what costs
+(``python -m benchmarks.held_flush``: a flush of 2M took 7.8 s into the empty table and 322 s
+into one of 4M, where one of all 10M into the empty table took 39 s).
 
 The held edges wait in a temporary file (pickled columns, a chunk at a time), not in memory.
 Their endpoints are keys as resolved when the chunk was written; a paper merged into another
@@ -25,6 +28,20 @@ from typing import Any
 from kg import bulk
 from kg.model import Relationship
 from kg.store import GraphStore, upsert_relationship_columns
+from kg.store_embedded import machine_memory
+
+#: bytes a held edge takes while it is written: a flush of 10M into an empty table, at 1M
+#: papers, peaked at 4.5 GiB in a process holding nothing else (``benchmarks.held_flush``)
+FLUSH_BYTES_PER_EDGE = 450
+#: the fewest edges held before a flush, whatever the memory
+MIN_CAP = 2_000_000
+
+
+def default_cap() -> int:
+    """How many edges a build holds before writing them: as many as a third of the machine's
+    memory holds while they are written (10M and more on 16 GiB), at least :data:`MIN_CAP`."""
+    total = machine_memory()
+    return MIN_CAP if total is None else max(total // 3 // FLUSH_BYTES_PER_EDGE, MIN_CAP)
 
 
 class EdgeSpool:
@@ -46,9 +63,11 @@ class EdgeSpool:
     [{'n': 1}]
     """
 
-    def __init__(self, model: type[Relationship]):
+    def __init__(self, model: type[Relationship], cap: int | None = None):
         self.model = model
         self.held = 0
+        #: once this many are held, :attr:`full` says to flush (None: :func:`default_cap`)
+        self.cap = cap or default_cap()
         self._fields = list(model.model_fields)
         self._file = tempfile.TemporaryFile(prefix="kg-edges-")
         self._renames: dict[str, str] = {}
@@ -62,6 +81,10 @@ class EdgeSpool:
             pickle.dump(columns, self._file, protocol=pickle.HIGHEST_PROTOCOL)
             self.held += len(mine)
         return [r for r in rels if type(r) is not self.model] if mine else rels
+
+    @property
+    def full(self) -> bool:
+        return self.held >= self.cap
 
     def renamed(self, keep: str, drop: str) -> None:
         """The paper ``drop`` was merged into ``keep``: held edges naming it name ``keep``."""

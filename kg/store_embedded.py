@@ -26,14 +26,19 @@ _GIB = 1024**3
 REOPEN_AFTER_ROWS = 50_000
 
 
+def machine_memory() -> int | None:
+    """This machine's physical memory in bytes (None where the system does not say)."""
+    try:
+        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError, AttributeError):
+        return None
+
+
 def default_buffer_pool() -> int:
     """A quarter of the machine's memory, between 1 and 8 GiB: LadybugDB's checkpoint after a
     COPY into a large relationship table needs room (10M citations need more than 2 GiB)."""
-    try:
-        total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
-    except (ValueError, OSError, AttributeError):
-        return 2 * _GIB
-    return min(max(total // 4, _GIB), 8 * _GIB)
+    total = machine_memory()
+    return 2 * _GIB if total is None else min(max(total // 4, _GIB), 8 * _GIB)
 
 
 def _gib(size: int) -> str:

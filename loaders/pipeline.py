@@ -278,8 +278,9 @@ def enrich_papers(
     On a store with a COPY path the citations of every chunk are held in a :class:`EdgeSpool`
     and written in one go when S2 is done (see :mod:`kg.spool` for why). Until then each
     paper S2 filled in is stored as :data:`CITATIONS_PENDING` (a retry status), and set to
-    ``ok`` once its citations are stored (every :data:`SPOOL_EDGES` held, and at the end): a build interrupted
-    before that leaves those papers to the next run, as any paper not yet enriched."""
+    ``ok`` once its citations are stored (at the end, or when the spool is :attr:`~EdgeSpool.full`):
+    a build interrupted before that leaves those papers to the next run, as any paper not yet
+    enriched."""
     if not papers:
         return []
     written: list[Paper] = []
@@ -295,7 +296,7 @@ def enrich_papers(
             replace_listing_authors(kb, authored)
             stored = write_graph(kb, _pending(part.papers) if spool else part.papers, (), index)
             pending.extend(p.key for p in stored if p.s2_status == CITATIONS_PENDING)
-            if spool is not None and spool.held >= SPOOL_EDGES:
+            if spool is not None and spool.full:
                 flush()
             if extraction is not None:
                 extraction.submit(stored)
@@ -325,9 +326,6 @@ def enrich_papers(
     return written
 
 
-#: held citations are written once there are this many: one COPY of 10M did not fit beside a 1M
-#: build (13.2 GiB RSS before it; LadybugDB's COPY from a frame holds ~0.75 GiB a million edges)
-SPOOL_EDGES = 2_000_000
 #: the ``s2_status`` of a paper S2 filled in whose citations are still held (kg.spool)
 CITATIONS_PENDING = "retry:citations_pending"
 

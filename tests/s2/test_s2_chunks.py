@@ -14,7 +14,9 @@ import pytest
 from fake_s2 import FakeS2, Fault, _edge, build_corpus
 from s2_helpers import fast_options, id_paper, title_paper
 
+from kg import spool
 from kg.graph import Graph
+from kg.model import Cites
 from kg.store_embedded import EmbeddedStore
 from loaders import pipeline
 from loaders.listing import Listing, ListingEntry
@@ -104,6 +106,36 @@ def test_chunked_build_equals_one_chunk(store_name, request, tmp_path):
 
     build(store, tmp_path, "chunked", chunk_papers=2, chunk_items=6)
     assert differences(dump(store), rerun) == []
+
+
+def test_citations_written_whenever_the_spool_fills_end_with_the_same_graph(
+    embedded_store, tmp_path, monkeypatch
+):
+    # A build holds its citations until S2 is done unless more are held than memory allows
+    # (kg.spool.default_cap); with room for three, the flushes come between chunks, into a
+    # table that already holds some, and the papers of each are set ok after it.
+    build(embedded_store, tmp_path, "whole")
+    build(embedded_store, tmp_path, "whole")
+    expected = dump(embedded_store)
+    embedded_store.run("MATCH (n) DETACH DELETE n")
+    monkeypatch.setattr(spool, "default_cap", lambda: 3)
+    flushes = []
+    flush = spool.EdgeSpool.flush
+    monkeypatch.setattr(spool.EdgeSpool, "flush", lambda self, s: flushes.append(flush(self, s)))
+    build(embedded_store, tmp_path, "chunked", chunk_papers=2, chunk_items=6)
+    build(embedded_store, tmp_path, "chunked", chunk_papers=2, chunk_items=6)
+    assert len(flushes) > 2 and sum(flushes) > 3
+    assert differences(dump(embedded_store), expected) == []
+
+
+def test_a_spool_is_full_once_it_holds_its_cap():
+    held = spool.EdgeSpool(Cites, cap=2)
+    held.hold([Cites(src="s2:a", dst="s2:b")])
+    assert not held.full
+    held.hold([Cites(src="s2:a", dst="s2:c"), Cites(src="s2:b", dst="s2:c")])
+    assert held.full and held.held == 3
+    held.close()
+    assert spool.default_cap() >= spool.MIN_CAP
 
 
 def _build_into(path, url: str, cache_dir) -> None:
