@@ -76,7 +76,8 @@ METRICS: tuple[tuple[str, str], ...] = (
     ("PER", r"\bPER\b|phoneme error rate"),
     ("EER", r"\bEER\b|equal error rate"),
     ("DER", r"\bDER\b|diarization error rate"),
-    ("success rate", r"success rates?"),
+    # program repair's "full repair rate": the share of programs the system fixes outright
+    ("success rate", r"success rates?|(?:full )?repair rates?"),
     # reinforcement learning: Atari scores relative to a human player, returns of an episode
     (
         "human-normalized score",

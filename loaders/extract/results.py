@@ -84,9 +84,9 @@ _TIE_AFTER = re.compile(
     re.I,
 )
 #: "99.53% LFW face verification accuracy", "96.0% LFW rank-1 face identification accuracy": the
-#: task between the figure (and its benchmark) and the metric
+#: task between the figure (and its benchmark) and the metric (and "48.4% synthesis success rate")
 _TASK_BETWEEN = re.compile(
-    r"^\s*%?\s*(?:(?:face|image|action|object|scene|text|video|speaker|speech)\s+)?(?:(?:verification|identification|classification|recognition|detection|segmentation|retrieval)\s+)?$",
+    r"^\s*%?\s*(?:(?:face|image|action|object|scene|text|video|speaker|speech|program)\s+)?(?:(?:verification|identification|classification|recognition|detection|segmentation|retrieval|synthesis|navigation)\s+)?$",
     re.I,
 )
 #: "82.4% (+5.1% increase over the previous best) top-1 accuracy": an aside between figure and metric

@@ -1,0 +1,50 @@
+"""Result shapes of issue 15's seventeenth round, each on a sentence (or two) written for the
+test in the shape of a tuning abstract's."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.loaders.extract_results import absolute
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # program repair's "full repair rate" is its success rate
+        (
+            "Our repair model fixes 71.5% of the programs, a full repair rate of 71.5% on DeepFix.",
+            [("deepfix", "success rate", 71.5)],
+        ),
+        ("The system reaches a 55.0% repair rate on DeepFix.", [("deepfix", "success rate", 55.0)]),
+        # the task between the figure and "success rate"
+        (
+            "Our agent obtains 61.2% navigation success rate on R2R.",
+            [("roomtoroom", "success rate", 61.2)],
+        ),
+    ],
+)
+def test_a_repair_rate_and_a_task_success_rate(sentence, expected):
+    assert absolute(sentence) == expected
+
+
+def test_a_name_a_data_noun_introduced_is_a_benchmark_again_later():
+    abstract = (
+        "We evaluate on two tasks: fixing student code (DeepFix dataset) and repairing "
+        "generated programs (CodeRx dataset). Our model achieves 70.1% full repair rate on "
+        "DeepFix (+20.0% over the prior best), and 45.3% synthesis success rate on CodeRx "
+        "(+2.5% over the prior best)."
+    )
+    assert absolute(abstract) == [
+        ("coderx", "success rate", 45.3),
+        ("deepfix", "success rate", 70.1),
+    ]
+
+
+def test_a_name_written_again_must_stand_as_a_whole_word():
+    # "CodeRx" inside "CodeRxLite" is not the data set named before
+    abstract = (
+        "We release the CodeRx dataset. Our model achieves 70.1% success rate on DeepFix and "
+        "is faster than CodeRxLite."
+    )
+    assert absolute(abstract) == [("deepfix", "success rate", 70.1)]
