@@ -536,6 +536,7 @@ _BEYOND_TUNING: dict[str, tuple[str, ...]] = {
     ),
     "mAP": (
         "WIDER FACE",
+        "FDDB",
         "Open Images",
         "PubLayNet",
         "FSD50K",

@@ -162,7 +162,59 @@ def find_results(sentence: str, mentions: list[Mention], carried: bool = False) 
             for r in _pairs_on_benchmark_pairs(sentence, mentions)
             if (r.benchmark.name, r.value) not in taken
         ]
+    if not carried and " -" in sentence and ":" in sentence:
+        taken = {(r.benchmark.name, r.value) for r in scores}
+        scores += [
+            r for r in _table_rows(sentence, mentions) if (r.benchmark.name, r.value) not in taken
+        ]
     return _speeds(sentence, mentions, inside, carried) + scores + _sizes(sentence, inside, scores)
+
+
+#: "(WIDER FACE Val/Test -Easy: 0.910/0.896, Medium: 0.881/0.865; FDDB -discontinuous: 0.973)":
+#: a table written as prose, a benchmark (and its splits) then "-setting: figure" items
+_TABLE_ROW = re.compile(r"(?:\s+(?P<splits>[A-Za-z-]+(?:/[A-Za-z-]+)?))?\s+-\s?(?=[A-Za-z])")
+_TABLE_ITEM = re.compile(
+    r"[A-Za-z][\w-]*:\s*(?P<a>\d{1,3}(?:\.\d+)?)(?:\s?/\s?(?P<b>\d{1,3}(?:\.\d+)?))?"
+    r"(?![\w.%]?\d)(?P<more>\s*,\s*)?"
+)
+
+
+def _table_rows(sentence: str, mentions: list[Mention]) -> list[Result]:
+    """The figures of a table written as prose after each benchmark, in the benchmark's own
+    metric (the one written before the table's parenthesis when it has none), each of a pair on
+    the split of its place in the benchmark's "Val/Test"."""
+    out: list[Result] = []
+    for bench in mentions:
+        row = _TABLE_ROW.match(sentence, bench.end)
+        if row is None:
+            continue
+        metric = primary_metric(bench.name) or _metric_before_paren(sentence, bench)
+        if metric is None:
+            continue
+        splits = [_SPLIT.fullmatch(w) for w in (row.group("splits") or "").split("/")]
+        splits = [
+            _SPLIT_NAMES.get(m.group(1).lower(), m.group(1).lower()) if m else "" for m in splits
+        ]
+        at = row.end()
+        while (item := _TABLE_ITEM.match(sentence, at)) is not None:
+            values = [v for v in (item.group("a"), item.group("b")) if v is not None]
+            for n, value in enumerate(values):
+                split = splits[n] if len(values) == len(splits) else ""
+                out.append(Result(bench, metric, float(value), None, "absolute", split, value))
+            if item.group("more") is None:
+                break
+            at = item.end()
+    return out
+
+
+def _metric_before_paren(sentence: str, bench: Mention) -> str | None:
+    """ "superior accuracy (WIDER FACE ...": the metric written right before the parenthesis the
+    benchmark opens (or stands in)."""
+    opening = sentence.rfind("(", 0, bench.start)
+    if opening < 0 or ")" in sentence[opening : bench.start]:
+        return None
+    written = [m for m in metric_matches(sentence[:opening]) if m.end() >= opening - 2]
+    return metric_name(written[-1]) if written else None
 
 
 #: "7.2%/14.6% on the Switchboard/CallHome portion": a pair of figures, then a pair of benchmarks

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from kg.model import EvaluatedOn, Paper
+from loaders.extract import extract_paper
 from tests.loaders.extract_results import absolute
 
 
@@ -48,3 +50,42 @@ def test_a_name_written_again_must_stand_as_a_whole_word():
         "is faster than CodeRxLite."
     )
     assert absolute(abstract) == [("deepfix", "success rate", 70.1)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a table written as prose: benchmark, its splits, then "-setting: val/test" items, in
+        # the benchmark's own metric
+        (
+            "Our detector reaches high accuracy (WIDER FACE Val/Test -Easy: 0.921/0.915, Hard: "
+            "0.801/0.790; FDDB -discontinuous: 0.981).",
+            [
+                ("fddb", "mAP", 0.981),
+                ("widerface", "mAP", 0.79),
+                ("widerface", "mAP", 0.801),
+                ("widerface", "mAP", 0.915),
+                ("widerface", "mAP", 0.921),
+            ],
+        ),
+        # ... in the metric written before the parenthesis, when the benchmark has none of its own
+        (
+            "The tagger reaches a high F1 (OntoNotes -news: 91.2, web: 88.4).",
+            [("ontonotes", "F1", 88.4), ("ontonotes", "F1", 91.2)],
+        ),
+    ],
+)
+def test_a_table_written_as_prose(sentence, expected):
+    assert absolute(sentence) == expected
+
+
+def test_a_prose_table_takes_the_split_of_each_figure_of_a_pair():
+    ex = extract_paper(
+        Paper(
+            key="p", title="X", abstract="It is accurate (WIDER FACE Val/Test -Easy: 0.921/0.915)."
+        )
+    )
+    splits = sorted(
+        (r.value, r.split) for r in ex.relationships if isinstance(r, EvaluatedOn) and r.value
+    )
+    assert splits == [(0.915, "test"), (0.921, "val")]
