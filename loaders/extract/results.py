@@ -1144,6 +1144,10 @@ def _is_bound(sentence: str, number: re.Match) -> bool:
         or _NOT_A_SCORE.match(sentence, number.end())
         or _BOUND_AFTER.match(sentence, number.end())
         or _ARROW_AFTER.match(sentence, number.end())
+        or (
+            sentence[number.start() - 1 : number.start()] == "("
+            and _LOST_ARROW_AFTER.match(sentence, number.end())
+        )
         or _THRESHOLD_AFTER.match(sentence, number.end())
         or _SHOTS_AFTER.match(sentence, number.end())
         or _THRESHOLD_BEFORE.search(sentence[max(0, number.start() - 24) : number.start()])
@@ -1166,8 +1170,14 @@ _ARROW = r"(?:→|->|⇒|\s\?\s)"
 #: "GSM8K 74.4% → 83.2%" ("?" where a conversion lost the arrow): the figure before the arrow is
 #: where the paper started from, the one after it the paper's own
 _ARROW_AFTER = re.compile(rf"\s?(?:%|dB)?\s*{_ARROW}\s*\d")
-_ARROW_GAP = re.compile(rf"\(?\s*\d{{1,3}}(?:\.\d+)?\s?(?:%|dB)?\s*{_ARROW}\s*$")
-_BENCH_ARROW = re.compile(rf"\s*:?\s*\(?\s*\d{{1,3}}(?:\.\d+)?\s?(?:%|dB)?\s*{_ARROW}\s*")
+#: "accuracy on RVL-CDIP (91.11 92.69)": two bare figures in parentheses are the two ends of an
+#: arrow a conversion dropped whole
+_LOST_ARROW_AFTER = re.compile(r"\s?(?:%|dB)?\s+\d{1,3}(?:\.\d+)?\s?(?:%|dB)?\s*\)")
+_FROM = (
+    rf"(?:\(?\s*\d{{1,3}}(?:\.\d+)?\s?(?:%|dB)?\s*{_ARROW}\s*|\(\d{{1,3}}(?:\.\d+)?\s?(?:%|dB)?\s+)"
+)
+_ARROW_GAP = re.compile(rf"{_FROM}$")
+_BENCH_ARROW = re.compile(rf"\s*:?\s*{_FROM}")
 
 
 #: a threshold, not a score: "with the 0.5 IoU threshold", "at IoU=0.5", "an IoU threshold of 0.7"

@@ -89,3 +89,28 @@ def test_a_prose_table_takes_the_split_of_each_figure_of_a_pair():
         (r.value, r.split) for r in ex.relationships if isinstance(r, EvaluatedOn) and r.value
     )
     assert splits == [(0.915, "test"), (0.921, "val")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # two bare figures in parentheses: an arrow a conversion dropped, before -> after
+        (
+            "Our model improves accuracy on RVL-CDIP (90.2 93.5) and mAP on PubLayNet (90.0 95.1).",
+            [("publaynet", "mAP", 95.1), ("rvlcdip", "accuracy", 93.5)],
+        ),
+        # ... and the arrow written, each after-figure on the benchmark its parenthesis follows
+        (
+            "Our model improves accuracy on RVL-CDIP (90.2 -> 93.5) and mAP on PubLayNet "
+            "(90.0->95.1).",
+            [("publaynet", "mAP", 95.1), ("rvlcdip", "accuracy", 93.5)],
+        ),
+        # "(from a to b)" after the metric
+        (
+            "Our model raises the BLEU score (from 20.5 to 24.0) on the WMT14 benchmark.",
+            [("wmt14", "BLEU", 24.0)],
+        ),
+    ],
+)
+def test_a_figure_before_and_after_in_parentheses(sentence, expected):
+    assert absolute(sentence) == expected
