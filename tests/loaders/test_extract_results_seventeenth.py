@@ -114,3 +114,28 @@ def test_a_prose_table_takes_the_split_of_each_figure_of_a_pair():
 )
 def test_a_figure_before_and_after_in_parentheses(sentence, expected):
     assert absolute(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # two data sets joined by an arrow are one adaptation task, the gazetteer's when listed
+        (
+            "Our adaptation method reaches 55.3% mIoU on GTA5→Cityscapes and 57.9% mIoU on "
+            "SYNTHIA -> Cityscapes.",
+            [("gtavtocityscapeslabels", "mIoU", 55.3), ("synthiatocityscapes", "mIoU", 57.9)],
+        ),
+        # ... else named source-to-target
+        (
+            "Our model reaches 97.5% accuracy on MNIST→USPS and 95.2% on SVHN→MNIST.",
+            [("mnisttousps", "accuracy", 97.5), ("svhntomnist", "accuracy", 95.2)],
+        ),
+        # an arrow between figures is before -> after, not a task
+        (
+            "Our model improves GSM8K 70.2% → 81.0%.",
+            [("gsm8k", "accuracy", 81.0)],
+        ),
+    ],
+)
+def test_an_arrow_between_two_data_sets_is_an_adaptation_task(sentence, expected):
+    assert absolute(sentence) == expected
