@@ -619,6 +619,17 @@ def _implied(
             if listed is not None:
                 bench = listed[0][listed[1]]
                 metric = primary_metric(bench.name) or _list_metric(listed[0])
+        if named and metric is not None and metric not in _same_metrics(named):
+            # "84.1% on ImageNet, 50.3 AP on COCO and 52.1 mIoU on ADE20K": a metric written
+            # right after a later figure is that figure's, not the sentence's
+            named = {
+                metric_name(m)
+                for m in metrics
+                if not any(
+                    f.start() > number.end() and _ADJACENT.fullmatch(sentence, f.end(), m.start())
+                    for f in figures
+                )
+            }
         if (
             metric is None
             or (named and metric not in _same_metrics(named))

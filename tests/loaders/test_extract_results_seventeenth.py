@@ -139,3 +139,24 @@ def test_a_figure_before_and_after_in_parentheses(sentence, expected):
 )
 def test_an_arrow_between_two_data_sets_is_an_adaptation_task(sentence, expected):
     assert absolute(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a figure with no metric, before figures each written with its own: the benchmark's
+        (
+            "Our backbone obtains strong results: 83.5% on ImageNet, 49.0 AP on COCO and 50.2 "
+            "mIoU on ADE20K.",
+            [("ade20k", "mIoU", 50.2), ("coco", "mAP", 49.0), ("imagenet", "top-1 accuracy", 83.5)],
+        ),
+        # ... not a figure after one whose metric is another ("a drop (... 1.2% on ImageNet)")
+        (
+            "Our binary network reaches 67.5% accuracy on ImageNet, with a small drop (0.3% on "
+            "CIFAR and 1.2% on ImageNet).",
+            [("imagenet", "accuracy", 67.5)],
+        ),
+    ],
+)
+def test_a_metric_written_after_a_later_figure_is_that_figures(sentence, expected):
+    assert absolute(sentence) == expected
