@@ -49,7 +49,8 @@ METRICS: tuple[tuple[str, str], ...] = (
     ("CIDEr", r"CIDEr"),
     # referring segmentation's overall (cumulative) IoU: its own column
     ("oIoU", r"(?-i:\boIoU\b)|overall IoU"),
-    ("mIoU", r"mIoU|mean IoU|mean IU\b|mean intersection over union"),
+    # (and "mean intersection of union", a slip common enough to read)
+    ("mIoU", r"mIoU|mean IoU|mean IU\b|mean intersection[- ](?:over|of)[- ]union"),
     ("PQ", r"\bPQ\b|panoptic quality"),
     # Waymo's heading-weighted mAP, its own column
     ("mAPH", r"(?-i:\bmAPH\b)"),
@@ -183,7 +184,7 @@ METRICS: tuple[tuple[str, str], ...] = (
     ("F2", r"(?-i:\bF2(?:[- ]score)?\b)"),
     ("UAR", r"(?-i:\bUAR\b)|unweighted average recall"),
     ("mAcc", r"(?-i:\bmAcc\b)"),
-    ("IoU", r"(?-i:\bIoU\b)|Jaccard(?: index| coefficient| score)?|intersection over union"),
+    ("IoU", r"(?-i:\bIoU\b)|Jaccard(?: index| coefficient| score)?|intersection[- ]over[- ]union"),
     ("precision", r"precision"),
     ("recall", r"recall(?!@)"),
     ("sensitivity", r"sensitivity"),

@@ -160,3 +160,23 @@ def test_an_arrow_between_two_data_sets_is_an_adaptation_task(sentence, expected
 )
 def test_a_metric_written_after_a_later_figure_is_that_figures(sentence, expected):
     assert absolute(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "mean intersection of union": the slip read as mIoU
+        (
+            "On Kvasir-SEG, our network reaches a dice coefficient of 0.812 and a mean "
+            "intersection of union of 0.701.",
+            [("kvasirseg", "Dice", 0.812), ("kvasirseg", "mIoU", 0.701)],
+        ),
+        # ... and the hyphenated forms
+        (
+            "Our model reaches a mean intersection-over-union of 74.0% on Cityscapes.",
+            [("cityscapes", "mIoU", 74.0)],
+        ),
+    ],
+)
+def test_the_written_forms_of_mean_intersection_over_union(sentence, expected):
+    assert absolute(sentence) == expected
