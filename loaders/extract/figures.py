@@ -65,7 +65,8 @@ METRICS: tuple[tuple[str, str], ...] = (
     # FEVER's own measure: the label right with its evidence
     ("FEVER", r"(?-i:FEVER) score"),
     ("FVD", r"FVD"),
-    ("Inception score", r"Inception scores?"),
+    # ("12.3 FID and 9.1 IS": its abbreviation, upper case only)
+    ("Inception score", r"Inception scores?|(?-i:(?<![\w-])IS(?![\w-]))"),
     ("PSNR", r"PSNR"),
     ("MS-SSIM", r"\bMS-SSIM\b"),
     ("SSIM", r"SSIM"),

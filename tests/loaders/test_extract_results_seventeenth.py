@@ -180,3 +180,22 @@ def test_a_metric_written_after_a_later_figure_is_that_figures(sentence, expecte
 )
 def test_the_written_forms_of_mean_intersection_over_union(sentence, expected):
     assert absolute(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "IS" is the Inception score (not the FID of the figure before)
+        (
+            "Our generator achieves 10.5 FID and 8.7 IS on CelebA-HQ.",
+            [("celebahq", "FID", 10.5), ("celebahq", "Inception score", 8.7)],
+        ),
+        # ... upper case only
+        (
+            "This is how our model reaches 80.2% accuracy on ImageNet.",
+            [("imagenet", "accuracy", 80.2)],
+        ),
+    ],
+)
+def test_is_is_the_inception_score(sentence, expected):
+    assert absolute(sentence) == expected
