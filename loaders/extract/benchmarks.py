@@ -171,8 +171,15 @@ def find_mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
             parts = parts[:-1]
         for part in parts:
             name = _clean(part)
-            if name:
-                add(name, "benchmark", "pattern-coordination", base + names.find(name), 0.7)
+            if not name:
+                continue
+            start = base + names.find(name)
+            again = _pair_again(sentence, name, start, mentions) if _PAIR.match(name) else None
+            if again is not None and free(start, again.end):
+                mentions.append(again)
+                taken.append((start, again.end))
+                continue
+            add(name, "benchmark", "pattern-coordination", start, 0.7)
     seen_tokens = set()
     hints = (
         _SUFFIX_HINT.finditer(sentence) if any(map(sentence.__contains__, _SUFFIX_HINTS)) else ()
@@ -189,6 +196,24 @@ def find_mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
         if NAME_SUFFIX.search(word) and is_name_like(word) and not is_generic(word):
             add(word, "benchmark", "pattern-suffix", token.start(), 0.8)
     return sorted(mentions, key=lambda m: m.start)
+
+
+#: a language pair written short: "En-De", "EN-FR", "Ro-En"
+_PAIR = re.compile(r"(?:[A-Z][a-z]|[A-Z]{2})-(?:[A-Z][a-z]|[A-Z]{2})$")
+_PAIR_AFTER = re.compile(r"\s(?:[A-Z][a-z]|[A-Z]{2})-(?:[A-Z][a-z]|[A-Z]{2})\b")
+
+
+def _pair_again(sentence: str, pair: str, start: int, mentions: list[Mention]) -> Mention | None:
+    """ "45.3 and 47.1 BLEU on WMT14 En-De and En-Fr": a language pair listed after a benchmark
+    written with its pair is that benchmark's other pair."""
+    before = [m for m in mentions if m.end <= start and m.rule == "gazetteer"]
+    if not before:
+        return None
+    last = before[-1]
+    surface = last.surface or sentence[last.start : last.end]
+    if not (_PAIR_AFTER.search(surface) or _PAIR_AFTER.match(sentence, last.end)):
+        return None
+    return Mention(last.name, last.kind, "gazetteer", start, start + len(pair), 0.85, pair)
 
 
 #: the arrows of "GTA5→Cityscapes", "MNIST -> USPS" (the cheap first test, then the pattern)

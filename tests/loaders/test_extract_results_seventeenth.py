@@ -199,3 +199,21 @@ def test_the_written_forms_of_mean_intersection_over_union(sentence, expected):
 )
 def test_is_is_the_inception_score(sentence, expected):
     assert absolute(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a language pair listed after a benchmark written with its pair is its other pair
+        (
+            "Our models reach 29.0 and 42.5 BLEU on WMT14 En-De and En-Fr.",
+            [("wmt14", "BLEU", 29.0), ("wmt14", "BLEU", 42.5)],
+        ),
+        (
+            "We report 34.0 and 31.5 BLEU on WMT16 Ro-En and En-De, respectively.",
+            [("wmt16", "BLEU", 31.5), ("wmt16", "BLEU", 34.0)],
+        ),
+    ],
+)
+def test_a_language_pair_listed_after_a_benchmarks_pair(sentence, expected):
+    assert absolute(sentence) == expected
