@@ -124,6 +124,8 @@ METRICS: tuple[tuple[str, str], ...] = (
     ("CLIP score", r"CLIP-?Score|CLIP score"),
     ("NME", r"(?-i:\bNME\b)|normali[sz]ed mean error"),
     ("EAO", r"(?-i:\bEAO\b)|expected average overlap"),
+    # GOT-10k's average overlap ("an AO of 0.671")
+    ("AO", r"(?-i:\bAO\b)|average overlap"),
     ("HD95", r"(?-i:\bHD95\b)|(?:95% )?Hausdorff distance"),
     ("COMET", r"(?-i:\bCOMET\b)"),
     ("ADE", r"(?-i:\bminADE\b|\bADE\b)|average displacement error"),

@@ -217,3 +217,21 @@ def test_is_is_the_inception_score(sentence, expected):
 )
 def test_a_language_pair_listed_after_a_benchmarks_pair(sentence, expected):
     assert absolute(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a tracker's average overlap, GOT-10k's own metric
+        (
+            "Our tracker achieves an AO of 0.702 on GOT-10k and an EAO of 0.49 on VOT2019.",
+            [("got10k", "AO", 0.702), ("vot2019", "EAO", 0.49)],
+        ),
+        (
+            "Our tracker sets new records on GOT-10k (0.715).",
+            [("got10k", "AO", 0.715)],
+        ),
+    ],
+)
+def test_average_overlap(sentence, expected):
+    assert absolute(sentence) == expected
