@@ -210,6 +210,7 @@ METRIC_ALIASES: dict[str, tuple[str, ...]] = {
     "Kendall correlation": ("kendall", "kendall's tau", "kendall tau"),
     "NME": ("normalized mean error", "normalised mean error", "mean nme"),
     "EAO": ("expected average overlap",),
+    "AO": ("average overlap",),
     "HD95": ("hausdorff distance", "95% hausdorff distance", "hd", "avg. hd95"),
     "COMET": ("comet score",),
     "ADE": ("average displacement error", "minade", "minade5", "ade@5"),

@@ -105,6 +105,8 @@ def find_mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
     ]
     if "ask" in sentence and _TASK_NUMBER.search(sentence):
         mentions = _with_shared_tasks(sentence, mentions, gazetteer)
+    if len(mentions) > 1 and any(map(sentence.__contains__, _ARROWS)):
+        mentions = _with_arrow_tasks(sentence, mentions, gazetteer)
     taken = [(m.start, m.end) for m in mentions]
 
     def free(start: int, end: int) -> bool:
@@ -169,8 +171,15 @@ def find_mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
             parts = parts[:-1]
         for part in parts:
             name = _clean(part)
-            if name:
-                add(name, "benchmark", "pattern-coordination", base + names.find(name), 0.7)
+            if not name:
+                continue
+            start = base + names.find(name)
+            again = _pair_again(sentence, name, start, mentions) if _PAIR.match(name) else None
+            if again is not None and free(start, again.end):
+                mentions.append(again)
+                taken.append((start, again.end))
+                continue
+            add(name, "benchmark", "pattern-coordination", start, 0.7)
     seen_tokens = set()
     hints = (
         _SUFFIX_HINT.finditer(sentence) if any(map(sentence.__contains__, _SUFFIX_HINTS)) else ()
@@ -187,6 +196,51 @@ def find_mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
         if NAME_SUFFIX.search(word) and is_name_like(word) and not is_generic(word):
             add(word, "benchmark", "pattern-suffix", token.start(), 0.8)
     return sorted(mentions, key=lambda m: m.start)
+
+
+#: a language pair written short: "En-De", "EN-FR", "Ro-En"
+_PAIR = re.compile(r"(?:[A-Z][a-z]|[A-Z]{2})-(?:[A-Z][a-z]|[A-Z]{2})$")
+_PAIR_AFTER = re.compile(r"\s(?:[A-Z][a-z]|[A-Z]{2})-(?:[A-Z][a-z]|[A-Z]{2})\b")
+
+
+def _pair_again(sentence: str, pair: str, start: int, mentions: list[Mention]) -> Mention | None:
+    """ "45.3 and 47.1 BLEU on WMT14 En-De and En-Fr": a language pair listed after a benchmark
+    written with its pair is that benchmark's other pair."""
+    before = [m for m in mentions if m.end <= start and m.rule == "gazetteer"]
+    if not before:
+        return None
+    last = before[-1]
+    surface = last.surface or sentence[last.start : last.end]
+    if not (_PAIR_AFTER.search(surface) or _PAIR_AFTER.match(sentence, last.end)):
+        return None
+    return Mention(last.name, last.kind, "gazetteer", start, start + len(pair), 0.85, pair)
+
+
+#: the arrows of "GTA5→Cityscapes", "MNIST -> USPS" (the cheap first test, then the pattern)
+_ARROWS = ("→", "->", "⇒")
+_ARROW_JOIN = re.compile(r"\s?(?:→|->|⇒)\s?")
+
+
+def _with_arrow_tasks(
+    sentence: str, mentions: list[Mention], gazetteer: Gazetteer
+) -> list[Mention]:
+    """ "58.2% mIoU on GTA5→Cityscapes": two data sets joined by an arrow are one adaptation
+    task from the first to the second, the gazetteer's when it lists it ("GTAV-to-Cityscapes
+    Labels"), else named "source-to-target"."""
+    out: list[Mention] = []
+    for mention in mentions:
+        source = out[-1] if out else None
+        if source is None or not _ARROW_JOIN.fullmatch(sentence, source.end, mention.start):
+            out.append(mention)
+            continue
+        written = sentence[source.start : mention.end]
+        entry = gazetteer.lookup(
+            f"{source.surface or source.name} to {mention.surface or mention.name}"
+        )
+        name = entry.name if entry else f"{source.name}-to-{mention.name}"
+        rule = "gazetteer" if entry else "pattern-arrow"
+        out[-1] = Mention(name, "benchmark", rule, source.start, mention.end, 0.85, written)
+    return out
 
 
 #: "SemEval-2022 shared task 6", "WNUT-2020 Task 2": a venue's numbered task of one year

@@ -398,6 +398,29 @@ def _coreferent(
     ]
 
 
+#: the rules that find a name by the data noun beside it ("the X and Y datasets")
+_INTRODUCING_RULES = frozenset({"pattern-noun", "pattern-list", "pattern-the-noun"})
+
+
+def _named_again(
+    sentence: str, mentions: list[Mention], introduced: dict[str, Mention]
+) -> list[Mention]:
+    """ "(SPoC dataset) ... 48.4% success rate on SPoC": a name a data noun introduced in an
+    earlier sentence is a benchmark where it is written again without one."""
+    out = []
+    for name, first in introduced.items():
+        at = sentence.find(name)
+        if at < 0 or any(m.start <= at < m.end or at <= m.start < at + len(name) for m in mentions):
+            continue
+        end = at + len(name)
+        if (at and _word_char(sentence[at - 1])) or (
+            end < len(sentence) and _word_char(sentence[end])
+        ):
+            continue
+        out.append(Mention(name, first.kind, "pattern-again", at, end, 0.7, name))
+    return out
+
+
 def _own_spans(sentence: str, forms: list[str]) -> list[tuple[int, int]]:
     """Where the paper's own names stand in ``sentence``, each with the "-Large" / "-v2" tails
     written onto it: the longest form at the leftmost place, not after a letter, digit or hyphen.
@@ -760,6 +783,8 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
     listed_before: list[Mention] = []
     #: the benchmarks the paper names, and the sentences with figures but no benchmark
     named: dict[str, Mention] = {}
+    #: the names a data noun introduced ("(SPoC dataset)"), known again in later sentences
+    introduced: dict[str, Mention] = {}
     unplaced: list[str] = []
 
     def add_results(results: list, sentence: str, source: str, confidence: float) -> None:
@@ -809,6 +834,8 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
             and not (m.rule.startswith("pattern") and fold(m.name) in own_folded)
         ]
         mentions.extend(_coreferent(sentence, mentions, proposed_benchmarks))
+        if introduced:
+            mentions.extend(_named_again(sentence, mentions, introduced))
         mentions.sort(key=lambda m: m.start)
         for mention in mentions:
             base = next(
@@ -897,6 +924,7 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
         listed_before = _benchmark_list(sentence, mentions)
         previous_results = results
         named.update((m.name, m) for m in mentions if m.name not in named)
+        introduced.update((m.name, m) for m in mentions if m.rule in _INTRODUCING_RULES)
         if bare_figures and not results and not unlisted:
             unplaced.append(sentence)
         add_results(results, sentence, "extract:result", 0.8)

@@ -49,7 +49,8 @@ METRICS: tuple[tuple[str, str], ...] = (
     ("CIDEr", r"CIDEr"),
     # referring segmentation's overall (cumulative) IoU: its own column
     ("oIoU", r"(?-i:\boIoU\b)|overall IoU"),
-    ("mIoU", r"mIoU|mean IoU|mean IU\b|mean intersection over union"),
+    # (and "mean intersection of union", a slip common enough to read)
+    ("mIoU", r"mIoU|mean IoU|mean IU\b|mean intersection[- ](?:over|of)[- ]union"),
     ("PQ", r"\bPQ\b|panoptic quality"),
     # Waymo's heading-weighted mAP, its own column
     ("mAPH", r"(?-i:\bmAPH\b)"),
@@ -64,7 +65,8 @@ METRICS: tuple[tuple[str, str], ...] = (
     # FEVER's own measure: the label right with its evidence
     ("FEVER", r"(?-i:FEVER) score"),
     ("FVD", r"FVD"),
-    ("Inception score", r"Inception scores?"),
+    # ("12.3 FID and 9.1 IS": its abbreviation, upper case only)
+    ("Inception score", r"Inception scores?|(?-i:(?<![\w-])IS(?![\w-]))"),
     ("PSNR", r"PSNR"),
     ("MS-SSIM", r"\bMS-SSIM\b"),
     ("SSIM", r"SSIM"),
@@ -76,7 +78,8 @@ METRICS: tuple[tuple[str, str], ...] = (
     ("PER", r"\bPER\b|phoneme error rate"),
     ("EER", r"\bEER\b|equal error rate"),
     ("DER", r"\bDER\b|diarization error rate"),
-    ("success rate", r"success rates?"),
+    # program repair's "full repair rate": the share of programs the system fixes outright
+    ("success rate", r"success rates?|(?:full )?repair rates?"),
     # reinforcement learning: Atari scores relative to a human player, returns of an episode
     (
         "human-normalized score",
@@ -121,6 +124,8 @@ METRICS: tuple[tuple[str, str], ...] = (
     ("CLIP score", r"CLIP-?Score|CLIP score"),
     ("NME", r"(?-i:\bNME\b)|normali[sz]ed mean error"),
     ("EAO", r"(?-i:\bEAO\b)|expected average overlap"),
+    # GOT-10k's average overlap ("an AO of 0.671")
+    ("AO", r"(?-i:\bAO\b)|average overlap"),
     ("HD95", r"(?-i:\bHD95\b)|(?:95% )?Hausdorff distance"),
     ("COMET", r"(?-i:\bCOMET\b)"),
     ("ADE", r"(?-i:\bminADE\b|\bADE\b)|average displacement error"),
@@ -182,7 +187,7 @@ METRICS: tuple[tuple[str, str], ...] = (
     ("F2", r"(?-i:\bF2(?:[- ]score)?\b)"),
     ("UAR", r"(?-i:\bUAR\b)|unweighted average recall"),
     ("mAcc", r"(?-i:\bmAcc\b)"),
-    ("IoU", r"(?-i:\bIoU\b)|Jaccard(?: index| coefficient| score)?|intersection over union"),
+    ("IoU", r"(?-i:\bIoU\b)|Jaccard(?: index| coefficient| score)?|intersection[- ]over[- ]union"),
     ("precision", r"precision"),
     ("recall", r"recall(?!@)"),
     ("sensitivity", r"sensitivity"),

@@ -218,6 +218,7 @@ _BY_METRIC: dict[str, tuple[str, ...]] = {
     ),
     "recall@1": ("MSR-VTT", "MSVD", "DiDeMo", "VATEX", "LSMDC"),
     "J&F": ("DAVIS", "YouTube-VOS"),
+    "AO": ("GOT-10k",),
     "PSNR": (
         "GoPro",
         "SOTS",
@@ -536,6 +537,7 @@ _BEYOND_TUNING: dict[str, tuple[str, ...]] = {
     ),
     "mAP": (
         "WIDER FACE",
+        "FDDB",
         "Open Images",
         "PubLayNet",
         "FSD50K",

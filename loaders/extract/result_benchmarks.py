@@ -54,7 +54,11 @@ _PAREN_NAME_END = re.compile(r"\s*(?:val|test|test-dev|dev)?\s*\)")
 
 
 _NAMED_NOUN = r"(?:dataset|benchmark|test set|val set|(?:shared\s+)?task|challenge)"
-_OPEN_PAREN = re.compile(rf"\s*(?:{_NAMED_NOUN}\s*)?\(\s*")
+#: (and "Cityscapes (80.1 → 82.0%)", "RVL-CDIP (91.11 92.69)": the figure the paper started from
+#: first, the arrow between them written or lost)
+_OPEN_PAREN = re.compile(
+    rf"\s*(?:{_NAMED_NOUN}\s*)?\(\s*(?:\d{{1,3}}(?:\.\d+)?\s?(?:%|dB)?(?:\s*(?:→|->|⇒|\s\?)\s*|\s+))?"
+)
 #: "on TriviaQA (EM 72.1) and Natural Questions (EM 51.4)", "the BEA-2019 shared task (F 0.5 =
 #: 70.2)": the metric first
 _OPEN_PAREN_METRIC = re.compile(

@@ -84,9 +84,9 @@ _TIE_AFTER = re.compile(
     re.I,
 )
 #: "99.53% LFW face verification accuracy", "96.0% LFW rank-1 face identification accuracy": the
-#: task between the figure (and its benchmark) and the metric
+#: task between the figure (and its benchmark) and the metric (and "48.4% synthesis success rate")
 _TASK_BETWEEN = re.compile(
-    r"^\s*%?\s*(?:(?:face|image|action|object|scene|text|video|speaker|speech)\s+)?(?:(?:verification|identification|classification|recognition|detection|segmentation|retrieval)\s+)?$",
+    r"^\s*%?\s*(?:(?:face|image|action|object|scene|text|video|speaker|speech|program)\s+)?(?:(?:verification|identification|classification|recognition|detection|segmentation|retrieval|synthesis|navigation)\s+)?$",
     re.I,
 )
 #: "82.4% (+5.1% increase over the previous best) top-1 accuracy": an aside between figure and metric
@@ -162,7 +162,59 @@ def find_results(sentence: str, mentions: list[Mention], carried: bool = False) 
             for r in _pairs_on_benchmark_pairs(sentence, mentions)
             if (r.benchmark.name, r.value) not in taken
         ]
+    if not carried and " -" in sentence and ":" in sentence:
+        taken = {(r.benchmark.name, r.value) for r in scores}
+        scores += [
+            r for r in _table_rows(sentence, mentions) if (r.benchmark.name, r.value) not in taken
+        ]
     return _speeds(sentence, mentions, inside, carried) + scores + _sizes(sentence, inside, scores)
+
+
+#: "(WIDER FACE Val/Test -Easy: 0.910/0.896, Medium: 0.881/0.865; FDDB -discontinuous: 0.973)":
+#: a table written as prose, a benchmark (and its splits) then "-setting: figure" items
+_TABLE_ROW = re.compile(r"(?:\s+(?P<splits>[A-Za-z-]+(?:/[A-Za-z-]+)?))?\s+-\s?(?=[A-Za-z])")
+_TABLE_ITEM = re.compile(
+    r"[A-Za-z][\w-]*:\s*(?P<a>\d{1,3}(?:\.\d+)?)(?:\s?/\s?(?P<b>\d{1,3}(?:\.\d+)?))?"
+    r"(?![\w.%]?\d)(?P<more>\s*,\s*)?"
+)
+
+
+def _table_rows(sentence: str, mentions: list[Mention]) -> list[Result]:
+    """The figures of a table written as prose after each benchmark, in the benchmark's own
+    metric (the one written before the table's parenthesis when it has none), each of a pair on
+    the split of its place in the benchmark's "Val/Test"."""
+    out: list[Result] = []
+    for bench in mentions:
+        row = _TABLE_ROW.match(sentence, bench.end)
+        if row is None:
+            continue
+        metric = primary_metric(bench.name) or _metric_before_paren(sentence, bench)
+        if metric is None:
+            continue
+        splits = [_SPLIT.fullmatch(w) for w in (row.group("splits") or "").split("/")]
+        splits = [
+            _SPLIT_NAMES.get(m.group(1).lower(), m.group(1).lower()) if m else "" for m in splits
+        ]
+        at = row.end()
+        while (item := _TABLE_ITEM.match(sentence, at)) is not None:
+            values = [v for v in (item.group("a"), item.group("b")) if v is not None]
+            for n, value in enumerate(values):
+                split = splits[n] if len(values) == len(splits) else ""
+                out.append(Result(bench, metric, float(value), None, "absolute", split, value))
+            if item.group("more") is None:
+                break
+            at = item.end()
+    return out
+
+
+def _metric_before_paren(sentence: str, bench: Mention) -> str | None:
+    """ "superior accuracy (WIDER FACE ...": the metric written right before the parenthesis the
+    benchmark opens (or stands in)."""
+    opening = sentence.rfind("(", 0, bench.start)
+    if opening < 0 or ")" in sentence[opening : bench.start]:
+        return None
+    written = [m for m in metric_matches(sentence[:opening]) if m.end() >= opening - 2]
+    return metric_name(written[-1]) if written else None
 
 
 #: "7.2%/14.6% on the Switchboard/CallHome portion": a pair of figures, then a pair of benchmarks
@@ -567,6 +619,17 @@ def _implied(
             if listed is not None:
                 bench = listed[0][listed[1]]
                 metric = primary_metric(bench.name) or _list_metric(listed[0])
+        if named and metric is not None and metric not in _same_metrics(named):
+            # "84.1% on ImageNet, 50.3 AP on COCO and 52.1 mIoU on ADE20K": a metric written
+            # right after a later figure is that figure's, not the sentence's
+            named = {
+                metric_name(m)
+                for m in metrics
+                if not any(
+                    f.start() > number.end() and _ADJACENT.fullmatch(sentence, f.end(), m.start())
+                    for f in figures
+                )
+            }
         if (
             metric is None
             or (named and metric not in _same_metrics(named))
@@ -1092,6 +1155,10 @@ def _is_bound(sentence: str, number: re.Match) -> bool:
         or _NOT_A_SCORE.match(sentence, number.end())
         or _BOUND_AFTER.match(sentence, number.end())
         or _ARROW_AFTER.match(sentence, number.end())
+        or (
+            sentence[number.start() - 1 : number.start()] == "("
+            and _LOST_ARROW_AFTER.match(sentence, number.end())
+        )
         or _THRESHOLD_AFTER.match(sentence, number.end())
         or _SHOTS_AFTER.match(sentence, number.end())
         or _THRESHOLD_BEFORE.search(sentence[max(0, number.start() - 24) : number.start()])
@@ -1114,8 +1181,14 @@ _ARROW = r"(?:→|->|⇒|\s\?\s)"
 #: "GSM8K 74.4% → 83.2%" ("?" where a conversion lost the arrow): the figure before the arrow is
 #: where the paper started from, the one after it the paper's own
 _ARROW_AFTER = re.compile(rf"\s?(?:%|dB)?\s*{_ARROW}\s*\d")
-_ARROW_GAP = re.compile(rf"\(?\s*\d{{1,3}}(?:\.\d+)?\s?(?:%|dB)?\s*{_ARROW}\s*$")
-_BENCH_ARROW = re.compile(rf"\s*:?\s*\(?\s*\d{{1,3}}(?:\.\d+)?\s?(?:%|dB)?\s*{_ARROW}\s*")
+#: "accuracy on RVL-CDIP (91.11 92.69)": two bare figures in parentheses are the two ends of an
+#: arrow a conversion dropped whole
+_LOST_ARROW_AFTER = re.compile(r"\s?(?:%|dB)?\s+\d{1,3}(?:\.\d+)?\s?(?:%|dB)?\s*\)")
+_FROM = (
+    rf"(?:\(?\s*\d{{1,3}}(?:\.\d+)?\s?(?:%|dB)?\s*{_ARROW}\s*|\(\d{{1,3}}(?:\.\d+)?\s?(?:%|dB)?\s+)"
+)
+_ARROW_GAP = re.compile(rf"{_FROM}$")
+_BENCH_ARROW = re.compile(rf"\s*:?\s*{_FROM}")
 
 
 #: a threshold, not a score: "with the 0.5 IoU threshold", "at IoU=0.5", "an IoU threshold of 0.7"
