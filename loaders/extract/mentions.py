@@ -52,6 +52,13 @@ _DESCRIPTIVE_SUFFIX = re.compile(
 _MODEL_ID = re.compile(r"(?<![\w@/.-])([a-z]{3,}(?:-[a-z]{3,})+-\d[\w.]*)(?![\w/-])")
 #: the cheap first test for a model id
 _LETTER_DASH_DIGIT = re.compile(r"-(?<=[a-z]-)\d")  # the hyphen first: a fast scan
+#: "R(2+1)D", "S(4)ND": a name with a bracketed count inside, which the coined shape stops at
+#: (a letter after the bracket: "O(1)", "f(x)" are no names)
+_BRACKETED_NAME = re.compile(
+    r"(?<![\w(/-])([A-Z][A-Za-z]*\(\d+(?:\+\d+)?\)[A-Za-z][A-Za-z0-9]*)(?![\w-])"
+)
+#: the cheap first test for a bracketed name: the count and the letter after it
+_BRACKETED_COUNT = re.compile(r"\((?=\d)[\d+]+\)[A-Za-z]")
 _CAPITAL = re.compile(r"[A-Z]")
 _ALL_CAPS = re.compile(r"^[A-Z]{3,}[0-9]*$")
 
@@ -67,6 +74,17 @@ def coined_tokens(sentence: str) -> Iterator[re.Match]:
     if first is None:
         return iter(())
     return _COINED.finditer(sentence, sentence.rfind(" ", 0, first.start()) + 1)
+
+
+def _bracketed_names(sentence: str) -> Iterator[re.Match]:
+    """ "R(2+1)D": names with a bracketed count inside (the count looked for first, cheaply).
+
+    >>> [m.group(1) for m in _bracketed_names("with an R(2+1)D backbone, not O(1) or (2+1)D")]
+    ['R(2+1)D']
+    """
+    if ")" not in sentence or not _BRACKETED_COUNT.search(sentence):
+        return iter(())
+    return _BRACKETED_NAME.finditer(sentence)
 
 
 #: tokens shaped like names that are not methods: metrics, hardware, units, venues with a year,
@@ -335,6 +353,14 @@ def find_method_mentions(
         ):
             out.append(
                 MethodMention(token.group(1), (token.group(1),), "model-id", False, token.start())
+            )
+    for token in _bracketed_names(sentence):
+        if (
+            not any(s <= token.start() < e for s, e in spans)
+            and fold(token.group(1)) not in excluded
+        ):
+            out.append(
+                MethodMention(token.group(1), (token.group(1),), "coined", False, token.start())
             )
     out.extend(_known(sentence, excluded, spans, out))
     out.extend(_cued_phrases(sentence, excluded, spans, out))
@@ -790,6 +816,10 @@ def _with_cue(sentence: str, mention: MethodMention) -> MethodMention:
             " as " in sentence
             and _AS_BACKBONE_AFTER.match(sentence, mention.start + len(mention.name))
         )
+        or (
+            "backbone" in sentence
+            and _BACKBONE_AFTER.match(sentence, mention.start + len(mention.name))
+        )
     )
     return MethodMention(
         mention.name,
@@ -807,6 +837,10 @@ _AS_BACKBONE_AFTER = re.compile(
     r"(?:[\w.+-]*)\s+as\s+(?:the|its|our|a|an)\s+(?:[\w-]+\s+)?(?:backbones?|encoders?|base (?:model|network)|"
     r"feature extractors?|teachers?)\b"
 )
+
+
+#: "with R(2+1)D backbone", "using a Swin-T backbone": the name heads the backbone noun
+_BACKBONE_AFTER = re.compile(r"(?:[\w.+-]*)\s+backbones?\b")
 
 
 #: the use cues that say the paper's method is made from the name right after them

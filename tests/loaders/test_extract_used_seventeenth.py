@@ -1,0 +1,30 @@
+"""Used and compared methods, seventeenth round (made-up sentences of the tuning abstracts'
+shapes): names with a bracketed count ("R(2+1)D"), and a name heading "backbone"."""
+
+from __future__ import annotations
+
+from loaders.extract.mentions import find_method_mentions
+from tests.loaders.test_extract_mentions_cues import edges, mentions
+
+
+def test_a_bracketed_count_inside_a_name_is_part_of_it():
+    assert ("R(2+1)D", False) in mentions("We train the clips with an R(2+1)D network.")
+    assert ("P(3)Net", True) in mentions("Our tracker outperforms P(3)Net by a wide margin.")
+
+
+def test_function_notation_and_bare_counts_are_no_names():
+    names = [m for m, _ in mentions("The cost is O(1) per step with (2+1)D convolutions.")]
+    assert not any("(" in n for n in names)
+
+
+def test_a_name_heading_backbone_is_built_on():
+    [m] = [m for m in find_method_mentions("With a R(2+1)D backbone, it reaches 80%.", set())]
+    assert m.builds_on and not m.compares
+
+
+def test_an_unlisted_backbone_is_kept_as_a_use():
+    abstract = (
+        "We propose FooNet, a contrastive video model. With the Q(2+1)D backbone, FooNet reaches "
+        "80.1% top-1 accuracy."
+    )
+    assert ("USES", "Q(2+1)D") in edges("FooNet", abstract)
