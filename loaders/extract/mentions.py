@@ -362,6 +362,7 @@ def find_method_mentions(
             out.append(
                 MethodMention(token.group(1), (token.group(1),), "coined", False, token.start())
             )
+    out.extend(_versioned_phrases(sentence, excluded, spans))
     out.extend(_known(sentence, excluded, spans, out))
     out.extend(_cued_phrases(sentence, excluded, spans, out))
     out.extend(_transformer(sentence, spans))
@@ -393,7 +394,7 @@ def find_method_mentions(
     out = _listed_cues(sentence, [_with_cue(sentence, m) for m in out])
     if uncued is not None:
         uncued.extend(m for m in out if m.rule == "acronym-lower" and not m.cued)
-    return [m for m in out if m.rule != "acronym-lower" or m.cued]
+    return [m for m in out if m.rule not in ("acronym-lower", "versioned") or m.cued]
 
 
 def written_again(short: str, later: list[str]) -> bool | None:
@@ -601,6 +602,46 @@ _BUILT_ON_AFTER = re.compile(r"-(?:based|style|inspired|powered|backed)\b")
 _VERSION_AFTER = re.compile(
     r" (?:v?\d\.\d{1,2})(?![\d.,]*\s*(?:%|[Pp]oints?|pp|dB|[A-Z]|[a-z]*[Ss]core|x\b|×))(?![\w.]*\d)"
 )
+
+
+#: "Wu Dao 2.0", "Stable Diffusion 2.1": one or two capitalised words before a version number
+#: name a release (kept only after a use or comparison cue)
+_BEFORE_VERSION = re.compile(r"(?<![\w-])((?:[A-Z][a-z]+ ){0,1}[A-Z][a-z]+)(?= \d\.\d)")
+#: the cheap first test: a capitalised word, a space and a version number
+_WORD_VERSION = re.compile(r"\.\d(?<=[a-z] \d\.\d)")
+#: capitalised words that a number follows without naming a release
+_NOT_RELEASE = frozenset(
+    """Section Sections Table Tables Figure Figures Fig Eq Equation Appendix Version Release Step
+    Stage Level Python Ubuntu Windows Android Chapter Lemma Theorem Algorithm""".split()
+)
+
+
+def _versioned_phrases(
+    sentence: str, excluded: set[str], spans: list[tuple[int, int]]
+) -> list[MethodMention]:
+    """ "such as CLIP and Wu Dao 2.0": a name made of plain capitalised words and a version.
+
+    >>> [m.name for m in _versioned_phrases("unlike Wu Dao 2.0 (see Table 2.1)", set(), [])]
+    ['Wu Dao 2.0']
+    """
+    if not _WORD_VERSION.search(sentence):
+        return []
+    out = []
+    for match in _BEFORE_VERSION.finditer(sentence):
+        words = match.group(1).split()
+        version = _VERSION_AFTER.match(sentence, match.end())
+        if (
+            version is None
+            or any(w in _NOT_RELEASE or w in _NOT_PREFIX or w in GENERIC for w in words)
+            or any(s <= match.start() < e for s, e in spans)
+        ):
+            continue
+        name = match.group(1) + version.group(0)
+        if fold(name) not in excluded and fold(match.group(1)) not in excluded:
+            out.append(
+                MethodMention(name, (name, match.group(1)), "versioned", False, match.start())
+            )
+    return out
 
 
 def _with_version(sentence: str, mention: MethodMention) -> MethodMention:

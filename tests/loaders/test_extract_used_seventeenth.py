@@ -28,3 +28,16 @@ def test_an_unlisted_backbone_is_kept_as_a_use():
         "80.1% top-1 accuracy."
     )
     assert ("USES", "Q(2+1)D") in edges("FooNet", abstract)
+
+
+def test_capitalised_words_with_a_version_name_a_release_after_a_cue():
+    assert ("Wu Dao 2.0", True) in mentions(
+        "Unlike models such as CLIP and Wu Dao 2.0, ours is small."
+    )
+    assert ("Stable Diffusion 2.1", False) in mentions("We fine-tune Stable Diffusion 2.1 on it.")
+
+
+def test_a_versioned_phrase_without_a_cue_or_of_a_section_is_no_release():
+    assert mentions("Wu Dao 2.0 was released last year.") == []
+    assert mentions("We compare them in Section 3.2 and Table 4.1.") == []
+    assert mentions("It beats all others with Python 3.8 installed.") == []
