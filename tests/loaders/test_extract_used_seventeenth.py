@@ -41,3 +41,20 @@ def test_a_versioned_phrase_without_a_cue_or_of_a_section_is_no_release():
     assert mentions("Wu Dao 2.0 was released last year.") == []
     assert mentions("We compare them in Section 3.2 and Table 4.1.") == []
     assert mentions("It beats all others with Python 3.8 installed.") == []
+
+
+def test_bit_width_variants_of_one_family_are_one_proposal():
+    abstract = (
+        "We study binary networks found by pruning. Our BQTs-1/32 set a new record on CIFAR-10. "
+        "Further, our BQT-1/1 reaches 90.1% accuracy on CIFAR-10."
+    )
+    proposed = {n for t, n in edges("Binary tickets", abstract) if t == "PROPOSES"}
+    assert len(proposed) == 1
+
+
+def test_letter_variants_of_one_family_still_join():
+    from loaders.extract.extractor import _variant_base
+
+    assert _variant_base("ScaleNet-S", ["ScaleNet-P", "ScaleNet-S"]) == "ScaleNet"
+    assert _variant_base("BQT-1/1", ["BQTs-1/32", "BQT-1/1"]) == "BQT"
+    assert _variant_base("Net-1/1", ["Other-4/4"]) is None
