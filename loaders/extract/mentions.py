@@ -857,10 +857,8 @@ def _with_cue(sentence: str, mention: MethodMention) -> MethodMention:
             " as " in sentence
             and _AS_BACKBONE_AFTER.match(sentence, mention.start + len(mention.name))
         )
-        or (
-            "backbone" in sentence
-            and _BACKBONE_AFTER.match(sentence, mention.start + len(mention.name))
-        )
+        # (an anchored match at the name's end: no scan of the sentence)
+        or bool(_PART_AFTER.match(sentence, mention.start + len(mention.name)))
     )
     return MethodMention(
         mention.name,
@@ -880,8 +878,11 @@ _AS_BACKBONE_AFTER = re.compile(
 )
 
 
-#: "with R(2+1)D backbone", "using a Swin-T backbone": the name heads the backbone noun
-_BACKBONE_AFTER = re.compile(r"(?:[\w.+-]*)\s+backbones?\b")
+#: "with R(2+1)D backbone", "with RNNLM rescoring", "using a SRU language model": the name
+#: heads the noun of a part or a training step of the paper's system
+_PART_AFTER = re.compile(
+    r"\s+(?:backbones?|rescoring|(?:language|acoustic) model(?:s|ing)?|(?:pre-?)?training)\b"
+)
 
 
 #: the use cues that say the paper's method is made from the name right after them

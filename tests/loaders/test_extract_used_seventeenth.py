@@ -58,3 +58,15 @@ def test_letter_variants_of_one_family_still_join():
     assert _variant_base("ScaleNet-S", ["ScaleNet-P", "ScaleNet-S"]) == "ScaleNet"
     assert _variant_base("BQT-1/1", ["BQTs-1/32", "BQT-1/1"]) == "BQT"
     assert _variant_base("Net-1/1", ["Other-4/4"]) is None
+
+
+def test_a_name_heading_a_training_step_after_a_use_cue_is_built_on():
+    [m] = find_method_mentions("The system uses a hybrid decoder with QRNLM rescoring.", set())
+    assert m.name == "QRNLM" and m.builds_on
+    [m] = find_method_mentions("We rescore lattices using a deep QRU language model.", set())
+    assert m.name == "QRU" and m.builds_on
+
+
+def test_a_name_heading_a_part_noun_without_a_use_cue_is_not_vouched_for():
+    [m] = find_method_mentions("QRNLM rescoring gives large gains.", set())
+    assert not m.builds_on
