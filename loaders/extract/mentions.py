@@ -605,9 +605,10 @@ _VERSION_AFTER = re.compile(
 
 
 #: "Wu Dao 2.0", "Stable Diffusion 2.1": one or two capitalised words before a version number
-#: name a release (kept only after a use or comparison cue)
-_BEFORE_VERSION = re.compile(r"(?<![\w-])((?:[A-Z][a-z]+ ){0,1}[A-Z][a-z]+)(?= \d\.\d)")
-#: the cheap first test: a capitalised word, a space and a version number
+#: name a release (kept only after a use or comparison cue); the words are looked for right
+#: before each version the cheap test finds
+_WORDS_BEFORE = re.compile(r"(?<![\w-])((?:[A-Z][a-z]+ )?[A-Z][a-z]+)$")
+#: the cheap test: a version number after a lower-case letter and a space (its dot found first)
 _WORD_VERSION = re.compile(r"\.\d(?<=[a-z] \d\.\d)")
 #: capitalised words that a number follows without naming a release
 _NOT_RELEASE = frozenset(
@@ -627,20 +628,19 @@ def _versioned_phrases(
     if not _WORD_VERSION.search(sentence):
         return []
     out = []
-    for match in _BEFORE_VERSION.finditer(sentence):
-        words = match.group(1).split()
-        version = _VERSION_AFTER.match(sentence, match.end())
+    for hit in _WORD_VERSION.finditer(sentence):
+        space = hit.start() - 2
+        version = _VERSION_AFTER.match(sentence, space)
+        words = version and _WORDS_BEFORE.search(sentence, max(0, space - 40), space)
         if (
-            version is None
-            or any(w in _NOT_RELEASE or w in _NOT_PREFIX or w in GENERIC for w in words)
-            or any(s <= match.start() < e for s, e in spans)
+            not words
+            or any(w in _NOT_RELEASE or w in _NOT_PREFIX or w in GENERIC for w in words[1].split())
+            or any(s <= words.start() < e for s, e in spans)
         ):
             continue
-        name = match.group(1) + version.group(0)
-        if fold(name) not in excluded and fold(match.group(1)) not in excluded:
-            out.append(
-                MethodMention(name, (name, match.group(1)), "versioned", False, match.start())
-            )
+        name = words[1] + version.group(0)
+        if fold(name) not in excluded and fold(words[1]) not in excluded:
+            out.append(MethodMention(name, (name, words[1]), "versioned", False, words.start()))
     return out
 
 
