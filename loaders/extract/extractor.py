@@ -72,7 +72,18 @@ _VARIANT = re.compile(
 )
 
 
-_TAG = re.compile(r"-[A-Z]\d{0,2}$")
+#: a variant's tag: a letter ("ScaleNet-S") or weight/activation bits ("MPT-1/1")
+_TAG = re.compile(r"-(?:[A-Z]\d{0,2}|\d{1,2}/\d{1,2})$")
+#: an acronym's plural ("our MPTs-1/32"): the family's stem is the singular
+_ACRONYM_PLURAL = re.compile(r"(?<=[A-Z])s$")
+
+
+def _family_stem(name: str) -> str:
+    """ "ScaleNet-S" -> "ScaleNet", "MPTs-1/32" -> "MPT"."""
+    stem = _TAG.sub("", name)
+    return name if stem == name else _ACRONYM_PLURAL.sub("", stem)
+
+
 _MODIFIER = re.compile(r"-(?:based|like|style|driven|powered|inspired)$")
 
 
@@ -86,8 +97,9 @@ def _variant_base(name: str, names: list[str]) -> str | None:
         if name != base and name.startswith(base) and _VARIANT.match(name[len(base) :]):
             return base
     # "ScaleNet-P" and "ScaleNet-S" of one paper: two variants of the family they share
-    stem = _TAG.sub("", name)
-    if stem != name and any(n != name and _TAG.sub("", n) == stem for n in names):
+    # ("our MPTs-1/32" and "our MPT-1/1": bit widths of one family, its plural aside)
+    stem = _family_stem(name)
+    if stem != name and any(n != name and _family_stem(n) == stem for n in names):
         return stem
     # "SpineNet-Seg" ... "our SpineNet-S143+ model": a later name on the same coined stem is a
     # variant of the first one proposed

@@ -52,6 +52,13 @@ _DESCRIPTIVE_SUFFIX = re.compile(
 _MODEL_ID = re.compile(r"(?<![\w@/.-])([a-z]{3,}(?:-[a-z]{3,})+-\d[\w.]*)(?![\w/-])")
 #: the cheap first test for a model id
 _LETTER_DASH_DIGIT = re.compile(r"-(?<=[a-z]-)\d")  # the hyphen first: a fast scan
+#: "R(2+1)D", "S(4)ND": a name with a bracketed count inside, which the coined shape stops at
+#: (a letter after the bracket: "O(1)", "f(x)" are no names)
+_BRACKETED_NAME = re.compile(
+    r"(?<![\w(/-])([A-Z][A-Za-z]*\(\d+(?:\+\d+)?\)[A-Za-z][A-Za-z0-9]*)(?![\w-])"
+)
+#: the cheap first test for a bracketed name: the count and the letter after it
+_BRACKETED_COUNT = re.compile(r"\((?=\d)[\d+]+\)[A-Za-z]")
 _CAPITAL = re.compile(r"[A-Z]")
 _ALL_CAPS = re.compile(r"^[A-Z]{3,}[0-9]*$")
 
@@ -67,6 +74,17 @@ def coined_tokens(sentence: str) -> Iterator[re.Match]:
     if first is None:
         return iter(())
     return _COINED.finditer(sentence, sentence.rfind(" ", 0, first.start()) + 1)
+
+
+def _bracketed_names(sentence: str) -> Iterator[re.Match]:
+    """ "R(2+1)D": names with a bracketed count inside (the count looked for first, cheaply).
+
+    >>> [m.group(1) for m in _bracketed_names("with an R(2+1)D backbone, not O(1) or (2+1)D")]
+    ['R(2+1)D']
+    """
+    if ")" not in sentence or not _BRACKETED_COUNT.search(sentence):
+        return iter(())
+    return _BRACKETED_NAME.finditer(sentence)
 
 
 #: tokens shaped like names that are not methods: metrics, hardware, units, venues with a year,
@@ -336,6 +354,15 @@ def find_method_mentions(
             out.append(
                 MethodMention(token.group(1), (token.group(1),), "model-id", False, token.start())
             )
+    for token in _bracketed_names(sentence):
+        if (
+            not any(s <= token.start() < e for s, e in spans)
+            and fold(token.group(1)) not in excluded
+        ):
+            out.append(
+                MethodMention(token.group(1), (token.group(1),), "coined", False, token.start())
+            )
+    out.extend(_versioned_phrases(sentence, excluded, spans))
     out.extend(_known(sentence, excluded, spans, out))
     out.extend(_cued_phrases(sentence, excluded, spans, out))
     out.extend(_transformer(sentence, spans))
@@ -367,7 +394,7 @@ def find_method_mentions(
     out = _listed_cues(sentence, [_with_cue(sentence, m) for m in out])
     if uncued is not None:
         uncued.extend(m for m in out if m.rule == "acronym-lower" and not m.cued)
-    return [m for m in out if m.rule != "acronym-lower" or m.cued]
+    return [m for m in out if m.rule not in ("acronym-lower", "versioned") or m.cued]
 
 
 def written_again(short: str, later: list[str]) -> bool | None:
@@ -575,6 +602,46 @@ _BUILT_ON_AFTER = re.compile(r"-(?:based|style|inspired|powered|backed)\b")
 _VERSION_AFTER = re.compile(
     r" (?:v?\d\.\d{1,2})(?![\d.,]*\s*(?:%|[Pp]oints?|pp|dB|[A-Z]|[a-z]*[Ss]core|x\b|×))(?![\w.]*\d)"
 )
+
+
+#: "Wu Dao 2.0", "Stable Diffusion 2.1": one or two capitalised words before a version number
+#: name a release (kept only after a use or comparison cue); the words are looked for right
+#: before each version the cheap test finds
+_WORDS_BEFORE = re.compile(r"(?<![\w-])((?:[A-Z][a-z]+ )?[A-Z][a-z]+)$")
+#: the cheap test: a version number after a lower-case letter and a space (its dot found first)
+_WORD_VERSION = re.compile(r"\.\d(?<=[a-z] \d\.\d)")
+#: capitalised words that a number follows without naming a release
+_NOT_RELEASE = frozenset(
+    """Section Sections Table Tables Figure Figures Fig Eq Equation Appendix Version Release Step
+    Stage Level Python Ubuntu Windows Android Chapter Lemma Theorem Algorithm""".split()
+)
+
+
+def _versioned_phrases(
+    sentence: str, excluded: set[str], spans: list[tuple[int, int]]
+) -> list[MethodMention]:
+    """ "such as CLIP and Wu Dao 2.0": a name made of plain capitalised words and a version.
+
+    >>> [m.name for m in _versioned_phrases("unlike Wu Dao 2.0 (see Table 2.1)", set(), [])]
+    ['Wu Dao 2.0']
+    """
+    if not _WORD_VERSION.search(sentence):
+        return []
+    out = []
+    for hit in _WORD_VERSION.finditer(sentence):
+        space = hit.start() - 2
+        version = _VERSION_AFTER.match(sentence, space)
+        words = version and _WORDS_BEFORE.search(sentence, max(0, space - 40), space)
+        if (
+            not words
+            or any(w in _NOT_RELEASE or w in _NOT_PREFIX or w in GENERIC for w in words[1].split())
+            or any(s <= words.start() < e for s, e in spans)
+        ):
+            continue
+        name = words[1] + version.group(0)
+        if fold(name) not in excluded and fold(words[1]) not in excluded:
+            out.append(MethodMention(name, (name, words[1]), "versioned", False, words.start()))
+    return out
 
 
 def _with_version(sentence: str, mention: MethodMention) -> MethodMention:
@@ -790,6 +857,8 @@ def _with_cue(sentence: str, mention: MethodMention) -> MethodMention:
             " as " in sentence
             and _AS_BACKBONE_AFTER.match(sentence, mention.start + len(mention.name))
         )
+        # (an anchored match at the name's end: no scan of the sentence)
+        or bool(_PART_AFTER.match(sentence, mention.start + len(mention.name)))
     )
     return MethodMention(
         mention.name,
@@ -806,6 +875,13 @@ def _with_cue(sentence: str, mention: MethodMention) -> MethodMention:
 _AS_BACKBONE_AFTER = re.compile(
     r"(?:[\w.+-]*)\s+as\s+(?:the|its|our|a|an)\s+(?:[\w-]+\s+)?(?:backbones?|encoders?|base (?:model|network)|"
     r"feature extractors?|teachers?)\b"
+)
+
+
+#: "with R(2+1)D backbone", "with RNNLM rescoring", "using a SRU language model": the name
+#: heads the noun of a part or a training step of the paper's system
+_PART_AFTER = re.compile(
+    r"\s+(?:backbones?|rescoring|(?:language|acoustic) model(?:s|ing)?|(?:pre-?)?training)\b"
 )
 
 
