@@ -177,6 +177,7 @@ def copy_new_columns(
         new, rest = _split_stored(store, model, columns, ids, ends, props)
     else:
         new, rest = ids["row"].to_numpy(), []  # a first load: every edge is new
+    del ids, ends  # not held through the COPY, whose own transient is larger
     if len(new):
         # a column null in every row is left out: the COPY leaves it null
         copied = [c for c in present if c not in _ENDPOINTS]
