@@ -4,13 +4,11 @@ On the embedded store, appending edges to a relationship table costs time in pro
 edges it already holds (``python -m benchmarks.copy_growth``: the checkpoint of 200,000 new
 citations grows from 0.04 s into an empty table to 7.5 s into one of 1.4M). A build that wrote
 its citations chunk by chunk spent most of its time there (1,375 s of a 2,015 s build at 1M
-papers); one COPY of all 10M citations into the empty table takes 60 s. So
-:func:`loaders.pipeline.enrich_papers` spools the citations of every chunk and writes them when
-S2 is done, and the papers' ``s2_status`` after them (see there for what a crash leaves). It
-writes them sooner only when more are held than memory allows (:func:`default_cap`): every
-write after the first appends to a non-empty table, and that is what costs
-(``python -m benchmarks.held_flush``: a flush of 2M took 7.8 s into the empty table and 322 s
-into one of 4M, where one of all 10M into the empty table took 39 s).
+papers); one flush of all 10M into the empty table takes 39 s (``python -m
+benchmarks.held_flush``, where a flush of 2M took 7.8 s into the empty table and 322 s into one
+of 4M). So :func:`loaders.pipeline.enrich_papers` spools the citations of every chunk and writes
+them when S2 is done, and the papers' ``s2_status`` after them (see there for what a crash
+leaves); sooner only when more are held than memory allows (:func:`default_cap`).
 
 The held edges wait in a temporary file (pickled columns, a chunk at a time), not in memory.
 Their endpoints are keys as resolved when the chunk was written; a paper merged into another

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from kg.keys import fold
 from loaders.extract.gazetteer import Gazetteer
 from loaders.extract.names import GENERIC, is_generic, is_name_like
-from loaders.extract.sentences import scan_start
+from loaders.extract.sentences import ARROW, ARROWS, scan_start
 
 #: an unknown name ends like a benchmark: CP-Bench, MMBench, LongVideoBench, NExT-QA, HumanEval
 NAME_SUFFIX = re.compile(
@@ -105,7 +105,7 @@ def find_mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
     ]
     if "ask" in sentence and _TASK_NUMBER.search(sentence):
         mentions = _with_shared_tasks(sentence, mentions, gazetteer)
-    if len(mentions) > 1 and any(map(sentence.__contains__, _ARROWS)):
+    if len(mentions) > 1 and any(map(sentence.__contains__, ARROWS)):
         mentions = _with_arrow_tasks(sentence, mentions, gazetteer)
     taken = [(m.start, m.end) for m in mentions]
 
@@ -216,9 +216,8 @@ def _pair_again(sentence: str, pair: str, start: int, mentions: list[Mention]) -
     return Mention(last.name, last.kind, "gazetteer", start, start + len(pair), 0.85, pair)
 
 
-#: the arrows of "GTA5→Cityscapes", "MNIST -> USPS" (the cheap first test, then the pattern)
-_ARROWS = ("→", "->", "⇒")
-_ARROW_JOIN = re.compile(r"\s?(?:→|->|⇒)\s?")
+#: the arrow of "GTA5→Cityscapes", "MNIST -> USPS" (after a cheap test for any of ARROWS)
+_ARROW_JOIN = re.compile(rf"\s?{ARROW}\s?")
 
 
 def _with_arrow_tasks(

@@ -10,6 +10,7 @@ from loaders.extract.benchmarks import Mention
 from loaders.extract.figures import BENCHMARK_ADJECTIVES, CLAUSE, LIST_GAP, METRIC, SPACES, Figure
 from loaders.extract.known_methods import is_known_method
 from loaders.extract.names import is_generic
+from loaders.extract.sentences import ARROW
 
 #: "26.8 PQ, 16.8 AP, and 34.1 mIoU on ADE20K": only figures and metric names before the benchmark
 _FIGURE_LIST = re.compile(r"(?:\s|,|and|[\d.]+|%|\bon\b|\bthe\b)*")
@@ -57,7 +58,7 @@ _NAMED_NOUN = r"(?:dataset|benchmark|test set|val set|(?:shared\s+)?task|challen
 #: (and "Cityscapes (80.1 → 82.0%)", "RVL-CDIP (91.11 92.69)": the figure the paper started from
 #: first, the arrow between them written or lost)
 _OPEN_PAREN = re.compile(
-    rf"\s*(?:{_NAMED_NOUN}\s*)?\(\s*(?:\d{{1,3}}(?:\.\d+)?\s?(?:%|dB)?(?:\s*(?:→|->|⇒|\s\?)\s*|\s+))?"
+    rf"\s*(?:{_NAMED_NOUN}\s*)?\(\s*(?:\d{{1,3}}(?:\.\d+)?\s?(?:%|dB)?(?:\s*(?:{ARROW}|\s\?)\s*|\s+))?"
 )
 #: "on TriviaQA (EM 72.1) and Natural Questions (EM 51.4)", "the BEA-2019 shared task (F 0.5 =
 #: 70.2)": the metric first

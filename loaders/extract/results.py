@@ -26,7 +26,7 @@ from loaders.extract.figures import (
 )
 from loaders.extract.primary_metrics import primary_metric
 from loaders.extract.result_benchmarks import figure_run, listed_benchmark, tied_benchmark
-from loaders.extract.sentences import has_digit
+from loaders.extract.sentences import ARROW, has_digit
 
 #: a bound, not a figure: "over 600 FPS", "more than 80%", "nearly 2x", "to surpass 80%"
 _BOUND_BEFORE = re.compile(
@@ -1177,7 +1177,7 @@ _NAME_NUMBER_BEFORE = re.compile(
 )
 
 
-_ARROW = r"(?:→|->|⇒|\s\?\s)"
+_ARROW = rf"(?:{ARROW}|\s\?\s)"
 #: "GSM8K 74.4% → 83.2%" ("?" where a conversion lost the arrow): the figure before the arrow is
 #: where the paper started from, the one after it the paper's own
 _ARROW_AFTER = re.compile(rf"\s?(?:%|dB)?\s*{_ARROW}\s*\d")

@@ -8,6 +8,10 @@ import re
 # (the punctuation is consumed, not looked behind for: far faster to scan for)
 # (or a lower-case enumerator: "... for person retrieval. (ii) A refined part pooling method.")
 _BOUNDARY = re.compile(r"[.!?](\s+)(?=[\"'(\[]?[A-Z0-9]|\((?:i{1,3}|iv|vi{0,3}|[a-f])\)\s)")
+#: the arrows written between two figures or two data sets ("74.4% → 83.2%", "GTA5→Cityscapes")
+ARROWS = ("→", "->", "⇒")
+#: any one of :data:`ARROWS`, as a pattern
+ARROW = "(?:" + "|".join(ARROWS) + ")"
 #: a "?" between two figures is a "×" or "→" a conversion lost: "256 ? 256", "74.4% ? 83.2%"
 _LOST_SYMBOL = re.compile(r"[\d%] \?\s+\d")
 _ABBREVIATIONS = re.compile(
