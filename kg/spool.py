@@ -18,6 +18,7 @@ and its held edges follow it, as the stored ones do.
 
 from __future__ import annotations
 
+import ctypes
 import pickle
 import tempfile
 from collections.abc import Iterable, Sequence
@@ -91,6 +92,7 @@ class EdgeSpool:
     def flush(self, store: GraphStore) -> int:
         """Write every held edge (as :func:`kg.store.upsert_relationships` would); returns how
         many were held. The spool is empty after."""
+        release_free_memory()  # the flush is a build's peak: start it from the smallest heap
         columns: dict[str, list] = {f: [] for f in self._fields}
         seen: dict[str, dict] = {f: {} for f in self._fields}  # one object per distinct value
         self._file.seek(0)
@@ -126,6 +128,16 @@ class EdgeSpool:
 
     def close(self) -> None:
         self._file.close()
+
+
+def release_free_memory() -> None:
+    """Give the pages malloc holds free back to the system (glibc's ``malloc_trim``; nothing
+    elsewhere). Chunk writes leave freed frames and columns in the heap, which Python's memory
+    returned but the process still holds: ~0.25 GiB at 200,000 papers."""
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc
+        pass
 
 
 def _shared(values: Sequence[Any], seen: dict | None = None) -> list:

@@ -7,8 +7,10 @@ import dataclasses
 import multiprocessing
 import os
 import signal
+import sys
 import time
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from fake_s2 import FakeS2, Fault, _edge, build_corpus
@@ -243,3 +245,17 @@ def test_extraction_in_a_worker_beside_enrichment_equals_extraction_after(
     beside = build_with_abstracts("beside")
     assert differences(dump(store), expected) == []
     assert beside.extraction == after.extraction
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's malloc_trim")
+def test_free_memory_goes_back_to_the_system_before_a_flush():
+    def rss() -> int:
+        return int(Path("/proc/self/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+    blocks = [bytes(2048) for _ in range(150_000)]  # ~300 MB in malloc's heap, not pymalloc's
+    kept = blocks[::1000]  # a few live blocks pin the heap: free() alone cannot shrink it
+    del blocks
+    before = rss()
+    spool.release_free_memory()
+    assert before - rss() > 100 * 2**20
+    del kept
