@@ -91,3 +91,20 @@ def test_a_detectors_ap_with_no_benchmark_named_is_on_coco(abstract, expected):
 )
 def test_no_coco_for_another_detectors_ap(abstract):
     assert not [r for r in absolute(abstract) if r[0] == "coco"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # arxiv:2104.00633: 6D pose's "accuracy" is the share of poses within the ADD(-S) bound
+        (
+            "Consequently, RePOSE runs at 92 FPS and achieves state-of-the-art accuracy of 51.6% "
+            "on the Occlusion LineMOD dataset -a 4.1% absolute improvement over the prior art.",
+            [("occlusionlinemod", "ADD", 51.6), ("occlusionlinemod", "FPS", 92.0)],
+        ),
+        # (written for the test) any other benchmark's accuracy stays an accuracy
+        ("It achieves an accuracy of 96.1% on CIFAR-10.", [("cifar10", "accuracy", 96.1)]),
+    ],
+)
+def test_an_accuracy_on_a_benchmark_with_an_accuracy_of_its_own(sentence, expected):
+    assert absolute(sentence) == expected
