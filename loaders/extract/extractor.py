@@ -368,6 +368,8 @@ _OTHER_DETECTION = re.compile(
 )
 _COCO = Mention("COCO", "dataset", "detection-default", 0, 0, 0.5, "")
 _DETECTION_APS = frozenset({"mAP", "AP50", "AP75"})
+#: a COCO AP is well under it (80.5% mAP is a Pascal VOC figure, a benchmark the paper leaves out)
+_COCO_AP_CEILING = 70.0
 
 
 def _coco_detection(title: str, abstract: str) -> bool:
@@ -992,6 +994,7 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
                     r
                     for r in find_results(sentence, [_COCO], carried=True)
                     if r.metric in _DETECTION_APS
+                    and (r.metric != "mAP" or r.value <= _COCO_AP_CEILING)
                 ],
                 sentence,
                 "extract:result-detection-benchmark",
