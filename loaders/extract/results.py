@@ -167,7 +167,8 @@ def find_results(sentence: str, mentions: list[Mention], carried: bool = False) 
         scores += [
             r for r in _table_rows(sentence, mentions) if (r.benchmark.name, r.value) not in taken
         ]
-    scores = [_in_own_accuracy(r) for r in scores]
+    if scores:
+        scores = [_in_own_accuracy(r) if r.metric == "accuracy" else r for r in scores]
     return _speeds(sentence, mentions, inside, carried) + scores + _sizes(sentence, inside, scores)
 
 
@@ -177,8 +178,6 @@ _OWN_ACCURACIES = frozenset({"ADD"})
 
 
 def _in_own_accuracy(result: Result) -> Result:
-    if result.metric != "accuracy":
-        return result
     own = primary_metric(result.benchmark.name)
     return replace(result, metric=own) if own in _OWN_ACCURACIES else result
 
