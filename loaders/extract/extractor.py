@@ -354,31 +354,6 @@ def _on_own_metric_benchmark(sentence: str, named: list[Mention]) -> list:
     ]
 
 
-#: "FCOS with ResNeXt-64x4d-101 achieves 44.7% in AP", "NAS-FPN ... achieves 48.3 AP": an
-#: object detector's AP in a paper naming no benchmark at all is on COCO, the benchmark general
-#: object detection reports AP on (not a detector of other data: 3D, video, aerial, oriented,
-#: salient objects, faces, text; nor a setting with its own leaderboards: few-shot, open-vocabulary)
-_OBJECT_DETECTION = re.compile(r"\bobject detect(?:ion|ors?)\b", re.I)
-_OTHER_DETECTION = re.compile(
-    r"\b(?:3D|3-D|BEV|LiDAR|point clouds?|video|VID|aerial|remote[- ]sensing|satellite|UAV|drones?|"
-    r"oriented|rotated|salient|camouflaged|faces?|pedestrians?|text|medical|underwater|infrared|"
-    r"few-shot|zero-shot|open-vocabulary|open-world|weakly|semi-supervised|domain adaptation|"
-    r"incremental|adversarial|6D|pose)\b",
-    re.I,
-)
-_COCO = Mention("COCO", "dataset", "detection-default", 0, 0, 0.5, "")
-_DETECTION_APS = frozenset({"mAP", "AP50", "AP75"})
-#: a COCO AP is well under it (80.5% mAP is a Pascal VOC figure, a benchmark the paper leaves out)
-_COCO_AP_CEILING = 70.0
-
-
-def _coco_detection(title: str, abstract: str) -> bool:
-    text = f"{title} {abstract}"
-    if "bject detect" not in text and "bject Detect" not in text and "BJECT DETECT" not in text:
-        return False  # (a cheap test before the scans)
-    return bool(_OBJECT_DETECTION.search(text)) and not _OTHER_DETECTION.search(text)
-
-
 #: an abstract writes "accuracy" for a top-1 accuracy: one metric when finding the owner
 _ACCURACIES = {"top-1 accuracy": "accuracy"}
 
@@ -984,19 +959,6 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
                 sentence,
                 "extract:result-own-metric-benchmark",
                 0.55,
-            )
-    elif unplaced and _coco_detection(paper.title or "", paper.abstract or ""):
-        for sentence in unplaced:
-            add_results(
-                [
-                    r
-                    for r in find_results(sentence, [_COCO], carried=True)
-                    if r.metric in _DETECTION_APS
-                    and (r.metric != "mAP" or r.value <= _COCO_AP_CEILING)
-                ],
-                sentence,
-                "extract:result-detection-benchmark",
-                0.5,
             )
 
     own_forms = sorted(
