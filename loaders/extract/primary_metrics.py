@@ -219,6 +219,8 @@ _BY_METRIC: dict[str, tuple[str, ...]] = {
     "recall@1": ("MSR-VTT", "MSVD", "DiDeMo", "VATEX", "LSMDC"),
     "J&F": ("DAVIS", "YouTube-VOS"),
     "AO": ("GOT-10k",),
+    # 6D pose: the share of poses within the ADD(-S) threshold, an abstract's "accuracy"
+    "ADD": ("LINEMOD", "Occlusion LINEMOD"),
     "PSNR": (
         "GoPro",
         "SOTS",

@@ -9,7 +9,7 @@ not results, and are skipped.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.metrics import lower_is_better
 from loaders.extract.benchmarks import Mention
@@ -167,7 +167,19 @@ def find_results(sentence: str, mentions: list[Mention], carried: bool = False) 
         scores += [
             r for r in _table_rows(sentence, mentions) if (r.benchmark.name, r.value) not in taken
         ]
+    if scores:
+        scores = [_in_own_accuracy(r) if r.metric == "accuracy" else r for r in scores]
     return _speeds(sentence, mentions, inside, carried) + scores + _sizes(sentence, inside, scores)
+
+
+#: "achieves state-of-the-art accuracy of 51.6% on the Occlusion LineMOD dataset": a benchmark
+#: whose results are reported in an accuracy of its own (6D pose's ADD(-S)) means it by "accuracy"
+_OWN_ACCURACIES = frozenset({"ADD"})
+
+
+def _in_own_accuracy(result: Result) -> Result:
+    own = primary_metric(result.benchmark.name)
+    return replace(result, metric=own) if own in _OWN_ACCURACIES else result
 
 
 #: "(WIDER FACE Val/Test -Easy: 0.910/0.896, Medium: 0.881/0.865; FDDB -discontinuous: 0.973)":
@@ -347,6 +359,23 @@ def _first_score_beside(sentence: str, size: re.Match, scores: list[Result]) -> 
     return best[1] if best else None
 
 
+#: "is able to run at over 71 FPS", "while still running end-to-end at over 27 FPS": the speed
+#: the paper's model runs at, stated by its floor, is the speed a leaderboard records (not "over
+#: 600 FPS" alone, nor "at least 30 FPS", a requirement)
+_RUNS_AT_BOUND = re.compile(r"\bat\s+(?:over|above|more than)\s*$")
+#: "runs even with multiple objects (eight) end-to-end at over 26 FPS": a floor under a
+#: condition the clause sets is that setting's speed, not the benchmark's
+_WITH_SETTING = re.compile(r"\bwith\b[^,;:]*$")
+
+
+def _floor_speed(sentence: str, speed: re.Match) -> bool:
+    """ "run at over 71 FPS": a speed bound that is the model's running speed."""
+    at = _RUNS_AT_BOUND.search(sentence, max(0, speed.start() - 20), speed.start())
+    return at is not None and not _WITH_SETTING.search(
+        sentence, max(0, at.start() - 60), at.start()
+    )
+
+
 _SPEED_RANGE = re.compile(r"\bfrom\s+$|\bfrom\s+\d+(?:\.\d+)?\s?(?:FPS|fps)\s+to\s+$")
 
 
@@ -364,8 +393,9 @@ def _speeds(
     for pair in _FPS_PAIR.finditer(sentence):
         out += _speed_pair(sentence, pair, mentions, carried)
     for speed in _FPS.finditer(sentence):
-        if _inside(speed, inside) or _BOUND_BEFORE.search(
-            sentence[max(0, speed.start() - 20) : speed.start()]
+        if _inside(speed, inside) or (
+            _BOUND_BEFORE.search(sentence[max(0, speed.start() - 20) : speed.start()])
+            and not _floor_speed(sentence, speed)
         ):
             continue
         if _about_others(sentence, speed) or _delta_kind(sentence, speed) is not None:

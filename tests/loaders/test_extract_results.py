@@ -97,7 +97,8 @@ def test_generalised_result_rules_fire(sentence, expected):
         "We train on ImageNet for 3/4 of the usual schedule.",
         "Our model reaches a score of 80.5 after training on GLUE tasks.",
         "The GLUE score improves by 2.1 points.",
-        "On ImageNet, the top-5 error drops, and the model runs at over 45 frames per second.",
+        # (a bare bound; "runs at over 45 frames per second" is the model's running speed)
+        "On ImageNet, the top-5 error drops, and the model processes over 45 frames per second.",
         "The GLUE benchmark has 9 tasks and MultiNLI accuracy matters most.",
     ],
 )

@@ -101,7 +101,7 @@ from tests.loaders.extract_results import absolute
             "Our approach achieves a new state-of-the-art accuracy of 97.35% in terms of the "
             "ADD(-S) metric on the widely-used 6D pose estimation benchmark dataset Linemod using "
             "RGB input, while still running end-to-end at over 27 FPS.",
-            [("linemod", "ADD", 97.35)],
+            [("linemod", "ADD", 97.35), ("linemod", "FPS", 27.0)],
         ),
         # the benchmark between the metric and the figure: "M on B from X to Y"
         # (arxiv:1802.05751)
