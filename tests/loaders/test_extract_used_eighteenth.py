@@ -1,0 +1,36 @@
+"""Proposed, used and compared methods, eighteenth round (sentences of the tuning abstracts):
+the system a shared-task paper describes by its name."""
+
+from __future__ import annotations
+
+from loaders.extract.proposed import from_sentence
+from tests.loaders.test_extract_mentions_cues import edges
+
+
+def proposed(sentence: str) -> list[str]:
+    return [c.name for c in from_sentence(sentence)]
+
+
+def test_the_system_a_paper_describes_by_its_name_is_proposed():
+    s = (
+        "This paper describes the tokofou system, an ensemble model for misinformation detection "
+        "tasks based on six different transformer-based pre-trained encoders, implemented in the "
+        "context of the COVID-19 Infodemic Shared Task for English."
+    )
+    assert "tokofou" in proposed(s)
+    assert "NLP-CIC" in proposed("We describe the NLP-CIC team's system for SemEval-2020 Task 4.")
+
+
+def test_a_described_system_without_a_name_proposes_nothing():
+    assert proposed("We describe the hybrid system, a cascade of two recognisers.") == []
+    assert proposed("We describe the dialogue system in detail.") == []
+    assert proposed("In this paper, we describe our Fake News Detection system.") == []
+    assert proposed("This paper describes the IBM system.") == []
+
+
+def test_the_described_system_is_an_edge_of_the_paper():
+    abstract = (
+        "This paper describes the tokofou system, an ensemble model for misinformation detection "
+        "tasks. tokofou obtains an overall F1 score of 89.7%, ranking first."
+    )
+    assert ("PROPOSES", "tokofou") in edges("Fighting the Infodemic", abstract)
