@@ -704,7 +704,8 @@ def _known(
 
 #: "Inspired by the Generalized Hough Transform", "speedup over Random Search and Regularized
 #: Evolution", "combines Channel Attention with Pixel Attention": a capitalised phrase ending in
-#: the noun of a technique, right after a cue
+#: the noun of a technique, right after a cue ("apply it to both Atrous Spatial Pyramid Pooling
+#: and decoder modules": a "both" or "either" between them)
 _TECHNIQUE_HEAD = (
     "transform normalization search evolution filter pooling descent regression propagation "
     "dropout distillation sampling augmentation annealing clustering decomposition factorization "
@@ -714,8 +715,8 @@ _TECHNIQUE_HEAD = (
 _PHRASE_CUE = re.compile(
     r"\b(?:[Ii]nspired by|[Bb]ased on|[Bb]uil(?:t|ds?) (?:up)?on|[Rr]el(?:y|ies|ied|ying) on|over|than|"
     r"[Cc]ompared (?:with|to)|[Oo]ut-?perform\w*|[Ss]urpass\w*|[Ee]xtend\w*|[Aa]dopt\w*|[Ee]mploy\w*|"
-    r"[Uu]s(?:e|es|ed|ing)|use of|[Rr]eplac\w+|[Cc]ombin(?:e|es|ed|ing)|with|and|or)\s+"
-    r"(?:the\s+|a\s+|an\s+)?"
+    r"[Uu]s(?:e|es|ed|ing)|use of|[Rr]eplac\w+|[Cc]ombin(?:e|es|ed|ing)|with|and|or|to(?=\s+both\b))\s+"
+    r"(?:both\s+|either\s+)?(?:the\s+|a\s+|an\s+)?"
     r"((?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?\s+){1,3}(?i:" + "|".join(_TECHNIQUE_HEAD) + r"))\b"
 )
 

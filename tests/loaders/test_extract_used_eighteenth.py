@@ -1,10 +1,10 @@
 """Proposed, used and compared methods, eighteenth round (sentences of the tuning abstracts):
-the system a shared-task paper describes by its name."""
+the system a shared-task paper describes by its name, a named technique after "both"."""
 
 from __future__ import annotations
 
 from loaders.extract.proposed import from_sentence
-from tests.loaders.test_extract_mentions_cues import edges
+from tests.loaders.test_extract_mentions_cues import edges, mentions
 
 
 def proposed(sentence: str) -> list[str]:
@@ -34,3 +34,19 @@ def test_the_described_system_is_an_edge_of_the_paper():
         "tasks. tokofou obtains an overall F1 score of 89.7%, ranking first."
     )
     assert ("PROPOSES", "tokofou") in edges("Fighting the Infodemic", abstract)
+
+
+def test_a_named_technique_after_both_is_read_after_its_cue():
+    s = (
+        "We further explore the Xception model and apply the depthwise separable convolution to "
+        "both Atrous Spatial Pyramid Pooling and decoder modules, resulting in a faster and "
+        "stronger encoder-decoder network."
+    )
+    assert ("Atrous Spatial Pyramid Pooling", False) in mentions(s)
+    assert ("Random Search", True) in mentions(
+        "AlphaX is faster than both Random Search and Regularized Evolution."
+    )
+
+
+def test_a_technique_phrase_after_a_plain_to_is_not_read():
+    assert mentions("We turn to Random Search for it.") == []
