@@ -387,6 +387,7 @@ def find_method_mentions(
         if not _names_data(sentence, m)
         and m.name not in field | owned
         and not _FAMILY_AFTER.match(sentence, m.start + len(m.name))
+        and not (m.start and sentence[m.start - 1] in '"\u201c' and _analogy(sentence, m))
     ]
     out = [
         _with_version(sentence, m) for m in _joined(sentence, sorted(out, key=lambda m: m.start))
@@ -395,6 +396,23 @@ def find_method_mentions(
     if uncued is not None:
         uncued.extend(m for m in out if m.rule == "acronym-lower" and not m.cued)
     return [m for m in out if m.rule not in ("acronym-lower", "versioned") or m.cued]
+
+
+#: "the \"BERT of vision and language\"": a quoted name "of" a field is a likeness, not the name
+_OF_A_FIELD = re.compile(
+    r" of (?:the )?[a-z][\w-]*(?: (?:and|or) [a-z][\w-]*)?(?:\s[\w-]+){0,2}[\x22\u201d]"
+)
+
+
+def _analogy(sentence: str, mention: MethodMention) -> bool:
+    """ "VisualBERT, meant to be the \"BERT of vision and language\"": the name is a likeness
+    the quoted phrase draws, not a method the paper uses.
+
+    >>> s = 'We use VisualBERT, the "BERT of vision and language", on it.'
+    >>> _analogy(s, MethodMention("BERT", ("BERT",), "known", False, s.index('"') + 1))
+    True
+    """
+    return bool(_OF_A_FIELD.match(sentence, mention.start + len(mention.name)))
 
 
 def written_again(short: str, later: list[str]) -> bool | None:

@@ -1,5 +1,6 @@
 """Proposed, used and compared methods, eighteenth round (sentences of the tuning abstracts):
-the system a shared-task paper describes by its name, a named technique after "both"."""
+the system a shared-task paper describes by its name, a named technique after "both", a quoted
+likeness ("the \"BERT of vision and language\"") that names no method used."""
 
 from __future__ import annotations
 
@@ -50,3 +51,16 @@ def test_a_named_technique_after_both_is_read_after_its_cue():
 
 def test_a_technique_phrase_after_a_plain_to_is_not_read():
     assert mentions("We turn to Random Search for it.") == []
+
+
+def test_a_quoted_likeness_names_no_method_used():
+    s = (
+        'We utilize VisualBERT -which meant to be the "BERT of vision and language" -that was '
+        "trained multimodally on images and captions and apply Ensemble Learning."
+    )
+    names = [n for n, _ in mentions(s)]
+    assert "VisualBERT" in names and "BERT" not in names
+
+
+def test_a_quoted_name_that_draws_no_likeness_is_still_read():
+    assert ("BERT", False) in mentions('We fine-tune the "BERT" model on the task.')
