@@ -82,11 +82,13 @@ def _reach(pattern: str, flags: int) -> int | None:
     return None if longest >= c.MAXREPEAT else longest + 1
 
 
-#: long forms that name a task, field or kind of data rather than a method
+#: long forms that name a task, field or kind of data rather than a method (or a property a
+#: method is built to have: "Differential Privacy (DP)", "Adversarial Robustness")
 TASK_TAIL = EndAnchored(
     r"(?i)\b(?:translation|systems?|assessments?|dissertations?|theses|embeddings|recognition|detection|"
     r"segmentation|classification|estimation|analysis|processing|understanding|generation|answering|"
-    r"retrieval|tasks?|problems?|data|documents?|images?|videos?|diseases?|signals?|records?|devices?)$"
+    r"retrieval|tasks?|problems?|data|documents?|images?|videos?|diseases?|signals?|records?|devices?|"
+    r"privacy|fairness|robustness|security|safety|interpretability|explainability|transparency)$"
 )
 
 _GENERIC_FOLDED = frozenset(w.lower() for w in GENERIC)
