@@ -393,6 +393,8 @@ def find_method_mentions(
         _with_version(sentence, m) for m in _joined(sentence, sorted(out, key=lambda m: m.start))
     ]
     out = _listed_cues(sentence, [_with_cue(sentence, m) for m in out])
+    if "imilar" in sentence or "nalogous" in sentence:
+        out = [m for m in out if m.cued or not _likened(sentence, m)]
     if uncued is not None:
         uncued.extend(m for m in out if m.rule == "acronym-lower" and not m.cued)
     return [m for m in out if m.rule not in ("acronym-lower", "versioned") or m.cued]
@@ -413,6 +415,26 @@ def _analogy(sentence: str, mention: MethodMention) -> bool:
     True
     """
     return bool(_OF_A_FIELD.match(sentence, mention.start + len(mention.name)))
+
+
+#: "Similar to the improvements on CNNs by AdvProp [61], our ...": what the paper's work is
+#: likened to, in the clause before the name
+_LIKENESS = re.compile(r"\b(?:[Ss]imilar(?:ly)? to|[Aa]nalogous(?:ly)? to)\s")
+
+
+def _likened(sentence: str, mention: MethodMention) -> bool:
+    """ "Similar to the improvements on CNNs by AdvProp [61]": a name no cue reads, in the
+    clause that likens the paper's work to it, is no method the paper uses.
+
+    >>> s = "Similar to the gains of AdvProp [61], our training helps ViT."
+    >>> _likened(s, MethodMention("AdvProp", ("AdvProp",), "coined", False, s.index("AdvProp")))
+    True
+    """
+    last = max(
+        (m.end() for m in _LIKENESS.finditer(sentence, max(0, mention.start - 80), mention.start)),
+        default=None,
+    )
+    return last is not None and not any(c in sentence[last : mention.start] for c in ",;:")
 
 
 def written_again(short: str, later: list[str]) -> bool | None:

@@ -1,7 +1,8 @@
 """Proposed, used and compared methods, eighteenth round (sentences of the tuning abstracts):
 the system a shared-task paper describes by its name, a named technique after "both", a quoted
-likeness ("the \"BERT of vision and language\"") that names no method used, and a defined
-property ("Differential Privacy (DP)") that names none compared against."""
+likeness ("the \"BERT of vision and language\"") that names no method used, a defined property
+("Differential Privacy (DP)") that names none compared against, and a name the work is likened
+to ("Similar to ... AdvProp [61]")."""
 
 from __future__ import annotations
 
@@ -76,3 +77,13 @@ def test_a_defined_property_is_no_method_compared_against():
     assert ("Stochastic Weight Averaging", True) in mentions(
         "It is compared to Stochastic Weight Averaging (SWA)."
     )
+
+
+def test_a_name_the_work_is_likened_to_is_no_use():
+    s = (
+        "Similar to the improvements on CNNs by AdvProp [61] (not directly applicable to ViT), "
+        "our pyramid adversarial training breaks the trade-off between in-distribution accuracy "
+        "and out-of-distribution robustness for ViT and related architectures."
+    )
+    assert "AdvProp" not in [n for n, _ in mentions(s)]
+    assert ("ResNet", False) in mentions("Similar to prior work, we use a ResNet backbone.")
