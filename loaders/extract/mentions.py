@@ -961,7 +961,16 @@ def _cue(sentence: str, mention: MethodMention) -> bool | None:
             ),
         )
         for m in _COMPARE.finditer(before)
+        if not (" by" in before and _OTHERS_PASSIVE.fullmatch(before, 0, m.end() + 3))
     ]
+    if (
+        len(cues) == 1
+        and before.endswith(("the baseline ", "a baseline "))
+        and _WE_BENCHMARK.search(before)
+    ):
+        # "we firstly benchmark the baseline Inception-v3 model": the baseline the paper sets up
+        # (and builds on), not one it compares against
+        cues = [(cues[0][0], False)]
     uses = list(_USE_CUE.finditer(before))
     cues += [(m.end(), False) for m in uses]
     after = sentence[mention.start + len(mention.name) :]
@@ -988,6 +997,18 @@ def _cue(sentence: str, mention: MethodMention) -> bool | None:
             if at <= use.start()
         )
     return compares
+
+
+#: "Although VGG models have been outperformed by Inception models": a comparison between
+#: others' methods, its subject not the paper's (the cheap " by" test first)
+_OTHERS_PASSIVE = re.compile(
+    r"(?!.*\b(?:[Oo]urs?|[Pp]roposed|[Ww]e)\b).*\b(?:been|are|is|was|were)\s+(?:\w+ly\s+)?"
+    r"(?:outperformed|surpassed|beaten|exceeded) by"
+)
+#: "we firstly benchmark the baseline ...", "we train a baseline ...": the paper sets one up
+_WE_BENCHMARK = re.compile(
+    r"\b[Ww]e (?:\w+ly )?(?:benchmark|train|build|construct|establish|implement|set up|start from)\s+(?:the|a) baseline $"
+)
 
 
 #: "surpasses the model using ...": the compared thing that a "using" right after it describes

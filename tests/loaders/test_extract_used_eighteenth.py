@@ -1,8 +1,9 @@
 """Proposed, used and compared methods, eighteenth round (sentences of the tuning abstracts):
 the system a shared-task paper describes by its name, a named technique after "both", a quoted
 likeness ("the \"BERT of vision and language\"") that names no method used, a defined property
-("Differential Privacy (DP)") that names none compared against, and a name the work is likened
-to ("Similar to ... AdvProp [61]")."""
+("Differential Privacy (DP)") that names none compared against, a name the work is likened to
+("Similar to ... AdvProp [61]"), others' comparisons ("VGG models have been outperformed by
+Inception models") and the baseline the paper sets up ("we benchmark the baseline Inception-v3")."""
 
 from __future__ import annotations
 
@@ -87,3 +88,22 @@ def test_a_name_the_work_is_likened_to_is_no_use():
     )
     assert "AdvProp" not in [n for n, _ in mentions(s)]
     assert ("ResNet", False) in mentions("Similar to prior work, we use a ResNet backbone.")
+
+
+def test_others_outperformed_by_a_name_is_no_comparison_of_the_paper():
+    s = (
+        "Although VGG models have been outperformed by Inception models in image classification "
+        "tasks, the existing crowd counting networks built with Inception modules still only have "
+        "a small number of layers with basic types of Inception modules."
+    )
+    assert ("Inception", True) not in mentions(s)
+    assert ("ResNet", True) in mentions("Our baseline is outperformed by ResNet on it.")
+
+
+def test_the_baseline_the_paper_sets_up_is_a_use():
+    s = (
+        "To fill in this gap, in this paper, we firstly benchmark the baseline Inception-v3 model "
+        "on commonly used crowd counting datasets and achieve surprisingly good performance."
+    )
+    assert mentions(s) == [("Inception-v3", False)]
+    assert mentions("We outperform the baseline ResNet by 2%.") == [("ResNet", True)]
