@@ -962,6 +962,7 @@ def _cue(sentence: str, mention: MethodMention) -> bool | None:
         )
         for m in _COMPARE.finditer(before)
         if not (" by" in before and _OTHERS_PASSIVE.fullmatch(before, 0, m.end() + 3))
+        and not (m.group() == "than" and _SHAPE_BEFORE.search(before, 0, m.start()))
     ]
     if (
         len(cues) == 1
@@ -1005,6 +1006,9 @@ _OTHERS_PASSIVE = re.compile(
     r"(?!.*\b(?:[Oo]urs?|[Pp]roposed|[Ww]e)\b).*\b(?:been|are|is|was|were)\s+(?:\w+ly\s+)?"
     r"(?:outperformed|surpassed|beaten|exceeded) by"
 )
+#: "a mini-UNet ... 4x deeper than the common UNet": a shape the paper's model is set against,
+#: not a result
+_SHAPE_BEFORE = re.compile(r"\b(?:deeper|wider|shallower|narrower)\s+$")
 #: "we firstly benchmark the baseline ...", "we train a baseline ...": the paper sets one up
 _WE_BENCHMARK = re.compile(
     r"\b[Ww]e (?:\w+ly )?(?:benchmark|train|build|construct|establish|implement|set up|start from)\s+(?:the|a) baseline $"

@@ -3,7 +3,8 @@ the system a shared-task paper describes by its name, a named technique after "b
 likeness ("the \"BERT of vision and language\"") that names no method used, a defined property
 ("Differential Privacy (DP)") that names none compared against, a name the work is likened to
 ("Similar to ... AdvProp [61]"), others' comparisons ("VGG models have been outperformed by
-Inception models") and the baseline the paper sets up ("we benchmark the baseline Inception-v3")."""
+Inception models"), the baseline the paper sets up ("we benchmark the baseline Inception-v3") and
+a shape set against a name ("4x deeper than the common UNet")."""
 
 from __future__ import annotations
 
@@ -107,3 +108,9 @@ def test_the_baseline_the_paper_sets_up_is_a_use():
     )
     assert mentions(s) == [("Inception-v3", False)]
     assert mentions("We outperform the baseline ResNet by 2%.") == [("ResNet", True)]
+
+
+def test_a_shape_set_against_a_name_is_no_comparison():
+    s = "Iter-Net consists of multiple iterations of a mini-UNet, which can be 4x deeper than the common UNet."
+    assert ("UNet", True) not in mentions(s)
+    assert ("UNet", True) in mentions("It is 4x faster than the common UNet.")
