@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from kg.keys import fold, method_key, singular_last_word
+from kg.keys import fold, method_key, raw_benchmark_key, singular_last_word
 from kg.metrics import metric_key
 from kg.model import (
     Benchmark,
@@ -631,6 +631,119 @@ def _abstract_readings(abstract: str) -> dict[str, str]:
     return names
 
 
+#: a year written right after a benchmark's name ("the DAVIS 2018 Challenge"), or another one
+#: listed after a name with its year ("PASCAL VOC 2007 and 2012")
+_YEAR_AFTER = re.compile(r"[\s-]((?:19|20)\d\d)\b(?![.,]\d)")
+_YEAR_LISTED = re.compile(r"\s*(?:,|/|&|and|,\s*and)\s*((?:19|20)\d\d)\b(?![.,]\d)")
+_YEAR_TAIL = re.compile(r"(?:19|20)\d\d$")
+#: what a name adds to the family it is one edition of: a year ("DAVIS 2017", "VOC2007"), a
+#: language pair ("WMT'14 En-De") or a part ("ShanghaiTech B", "ShanghaiTechA")
+#: (not a year written with an apostrophe: "AIME'24" and "AIME'25" are the yearly rounds of one
+#: exam, one benchmark)
+_EDITION_YEAR = re.compile(r"(?<![\d'])(?:19|20)(\d\d)(?!\d)|(?<=[A-Za-z])(\d\d)(?!\d)")
+_LANGUAGES = {
+    "english": "en", "german": "de", "french": "fr", "romanian": "ro", "czech": "cs",
+    "chinese": "zh", "russian": "ru", "japanese": "ja", "finnish": "fi", "turkish": "tr",
+    "estonian": "et", "latvian": "lv", "spanish": "es", "italian": "it", "dutch": "nl",
+    "portuguese": "pt", "korean": "ko", "arabic": "ar", "hindi": "hi", "vietnamese": "vi",
+    "nepali": "ne", "sinhala": "si", "gujarati": "gu", "kazakh": "kk", "lithuanian": "lt",
+}  # fmt: skip
+_CODES = frozenset(_LANGUAGES.values())
+_EDITION_PAIR = re.compile(r"\b([A-Z][a-z]+|[A-Z]{2})\s?[-\u2013\u2192]\s?([A-Z][a-z]+|[A-Z]{2})\b")
+_EDITION_PART = re.compile(r"(?:\bPart\s?|(?<=[a-z])|\s)([A-D])$")
+
+
+def _language(word: str) -> str | None:
+    word = word.lower()
+    return _LANGUAGES.get(word) or (word if word in _CODES else None)
+
+
+def _edition(surface: str, family: str) -> tuple[str, ...]:
+    """ "WMT'14 English-German" of WMT14 -> ("", "en-de", ""); "VOC2007" of Pascal VOC ->
+    ("07", "", ""); "ShanghaiTechB" of ShanghaiTech -> ("", "", "B"); the family itself -> ()."""
+    own = fold(family)
+    years = [a or b for a, b in _EDITION_YEAR.findall(surface)]
+    year = next((y for y in reversed(years) if y not in own), "")
+    pair = ""
+    for a, b in _EDITION_PAIR.findall(surface):
+        if _language(a) and _language(b):
+            pair = f"{_language(a)}-{_language(b)}"
+    part = _EDITION_PART.search(surface)
+    part = part.group(1) if part and fold(surface) != own else ""
+    edition = (year, pair, part)
+    return edition if any(edition) else ()
+
+
+def _with_years(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    """A gazetteer name with the year written after it ("DAVIS 2018 Video Object Segmentation
+    Challenge"), and the other years listed after it ("PASCAL VOC 2007 and 2012")."""
+    out: list[Mention] = []
+    for m in mentions:
+        surface = m.surface or sentence[m.start : m.end]
+        if m.rule == "gazetteer" and not _YEAR_TAIL.search(surface):
+            year = _YEAR_AFTER.match(sentence, m.end)
+            if year:
+                m = replace(m, end=year.end(), surface=sentence[m.start : year.end()])
+                surface = m.surface
+        out.append(m)
+        if m.rule == "gazetteer" and _YEAR_TAIL.search(surface):
+            at = m.end
+            while (listed := _YEAR_LISTED.match(sentence, at)) is not None:
+                other = surface[:-4] + listed.group(1)
+                out.append(replace(m, start=listed.start(1), end=listed.end(), surface=other))
+                at = listed.end()
+    return out
+
+
+def _split_editions(found: dict[str, list[Mention]]) -> dict[tuple[str, str], str]:
+    """Two editions of one gazetteer family named in one abstract ("WMT14 English-French" and
+    "WMT14 English-German", "ShanghaiTechA" and "ShanghaiTechB", "YouTubeVIS-2019" and
+    "YouTubeVIS-2021") are two benchmarks: (family, surface) -> the first way the surface's
+    edition is written (the family written alone: the first edition's)."""
+    editions: dict[str, dict[tuple, str]] = {}
+    for mentions in found.values():
+        for m in mentions:
+            if m.rule == "gazetteer" and m.surface:
+                edition = _edition(m.surface, m.name)
+                if edition:
+                    # "on WMT14 En-De and En-Fr": a pair written alone is the family's
+                    name = m.surface
+                    if _EDITION_PAIR.fullmatch(name) or _YEAR_TAIL.fullmatch(name):
+                        name = f"{m.name} {name}"
+                    editions.setdefault(m.name, {}).setdefault(edition, name)
+    split = {family: names for family, names in editions.items() if len(names) >= 2}
+    out: dict[tuple[str, str], str] = {}
+    for mentions in found.values() if split else ():
+        for m in mentions:
+            names = split.get(m.name) if m.rule == "gazetteer" else None
+            if names:
+                surface = m.surface or m.name
+                edition = _edition(surface, m.name)
+                out[(m.name, surface)] = names.get(edition) or next(iter(names.values()))
+    return out
+
+
+def _on_editions(
+    sentence: str, mentions: list[Mention], results: list, editions: dict[tuple[str, str], str]
+) -> list:
+    """ "60.4 AP on YouTubeVIS-2019 and 52.6 AP on YouTubeVIS-2021": the edition each figure
+    is on, as the sentence reads when its editions are told apart (the results read with one
+    family name for both stay: a figure the two readings differ on keeps its mention's)."""
+    if not any((m.name, m.surface or m.name) in editions for m in mentions):
+        return results
+    apart = [replace(m, name=editions.get((m.name, m.surface or m.name), m.name)) for m in mentions]
+    on = {(r.value, r.metric): r.benchmark.name for r in find_results(sentence, apart)}
+    #: (family, edition) -> a surface written for it
+    written = {(family, name): surface for (family, surface), name in editions.items()}
+    out = []
+    for r in results:
+        surface = written.get((r.benchmark.name, on.get((r.value, r.metric))))
+        if surface is not None:
+            r = replace(r, benchmark=replace(r.benchmark, surface=surface))
+        out.append(r)
+    return out
+
+
 def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extraction:
     """Methods, benchmarks, results and their edges from a paper's title, abstract and tldr.
 
@@ -645,9 +758,21 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
     # per-sentence analyses shared by the rules below (computed once per paper)
     definitions = {s: acronym_definitions(s) for s in sentences}
     found = {s: find_mentions(s, gazetteer) for s in sentences}
+    if paper.title and paper.title not in found:
+        found[paper.title] = find_mentions(paper.title, gazetteer)
     readings = _abstract_readings(abstract)
     if readings:
         found = {s: _read_as(m, readings) for s, m in found.items()}
+    editions: dict[tuple[str, str], str] = {}
+    if sum(len(m) for m in found.values()) >= 2:
+        # (years looked for only where a mention is followed by a digit)
+        found = {
+            s: _with_years(s, m)
+            if any(s[e.end : e.end + 6].strip(" -,and&/")[:2].isdigit() for e in m)
+            else m
+            for s, m in found.items()
+        }
+        editions = _split_editions(found)
     candidates = from_title(paper.title, abstract)
     if "github" in abstract:
         candidates.extend(from_repository(sentences))
@@ -711,7 +836,24 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
             node.aliases = list(dict.fromkeys([*(node.aliases or []), *forms]))
         return key
 
-    def add_benchmark(name: str, kind: str, aliases: Iterable[str] = ()) -> str:
+    def add_benchmark(
+        name: str, kind: str, aliases: Iterable[str] = (), surface: str | None = None
+    ) -> str:
+        edition = editions.get((name, surface or name)) if editions else None
+        if edition is not None:
+            # "WMT14 English-German" of a paper naming two editions of WMT14: its own node,
+            # the family an alias
+            entry = gazetteer.lookup(name)
+            family, name = name, edition
+            key = raw_benchmark_key(name)
+            forms = list(dict.fromkeys([name, *aliases, family]))
+            node = benchmarks.get(key)
+            if node is None:
+                kind = entry.kind if entry else kind
+                benchmarks[key] = Benchmark(key=key, name=name, aliases=forms, kind=kind)
+            else:
+                node.aliases = list(dict.fromkeys([*(node.aliases or []), *forms]))
+            return key
         entry = gazetteer.lookup(name)
         canonical = entry.name if entry else name
         key = benchmark_key(canonical, gazetteer)
@@ -801,7 +943,9 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
 
     def add_results(results: list, sentence: str, source: str, confidence: float) -> None:
         for result in results:
-            bkey = add_benchmark(result.benchmark.name, result.benchmark.kind)
+            bkey = add_benchmark(
+                result.benchmark.name, result.benchmark.kind, surface=result.benchmark.surface
+            )
             add_rel(
                 EvaluatedOn(
                     src=paper.key,
@@ -875,7 +1019,10 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
                     )
                 )
             bkey = add_benchmark(
-                mention.name, mention.kind, [mention.surface] if mention.surface else []
+                mention.name,
+                mention.kind,
+                [mention.surface] if mention.surface else [],
+                mention.surface,
             )
             excluded.add(fold(mention.name))
             excluded.add(fold(mention.surface or mention.name))
@@ -890,6 +1037,8 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
                 )
             )
         results = find_results(sentence, mentions)
+        if editions and results:
+            results = _on_editions(sentence, mentions, results, editions)
         unlisted: list[Mention] = []
         #: figures with neither a benchmark named nor a result read yet
         bare_figures = not results and not mentions and has_digit(sentence)

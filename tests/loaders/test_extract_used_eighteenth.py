@@ -3,8 +3,9 @@ the system a shared-task paper describes by its name, a named technique after "b
 likeness ("the \"BERT of vision and language\"") that names no method used, a defined property
 ("Differential Privacy (DP)") that names none compared against, a name the work is likened to
 ("Similar to ... AdvProp [61]"), others' comparisons ("VGG models have been outperformed by
-Inception models"), the baseline the paper sets up ("we benchmark the baseline Inception-v3") and
-a shape set against a name ("4x deeper than the common UNet")."""
+Inception models"), the baseline the paper sets up ("we benchmark the baseline Inception-v3"), a
+shape set against a name ("4x deeper than the common UNet"), and two editions of one benchmark
+("WMT14 English-French" and "WMT14 English-German") read as two."""
 
 from __future__ import annotations
 
@@ -114,3 +115,63 @@ def test_a_shape_set_against_a_name_is_no_comparison():
     s = "Iter-Net consists of multiple iterations of a mini-UNet, which can be 4x deeper than the common UNet."
     assert ("UNet", True) not in mentions(s)
     assert ("UNet", True) in mentions("It is 4x faster than the common UNet.")
+
+
+def benchmarks_of(title: str, abstract: str) -> set[str]:
+    from kg.model import Paper
+    from loaders.extract.extractor import extract_paper
+
+    ex = extract_paper(Paper(key="t:x", title=title, abstract=abstract))
+    names = {b.key: b.name for b in ex.benchmarks}
+    return {names[r.dst] for r in ex.relationships if r.type == "EVALUATED_ON"}
+
+
+def test_two_language_pairs_of_one_benchmark_are_two_benchmarks():
+    abstract = (
+        "These deep models outperform their baseline 6-layer counterparts by as much as 2.5 "
+        "BLEU, and achieve new state-of-the-art benchmark results on WMT14 English-French (43.8 "
+        "BLEU and 46.4 BLEU with back-translation) and WMT14 English-German (30.1 BLEU)."
+    )
+    assert benchmarks_of("Very Deep Transformers", abstract) == {
+        "WMT14 English-French",
+        "WMT14 English-German",
+    }
+
+
+def test_two_parts_and_two_years_of_one_benchmark_are_two_benchmarks():
+    abstract = (
+        "The proposed model can achieve state-of-the-art performance with MAE of 57.6, 6.3 and "
+        "87.6 on ShanghaiTechA, ShanghaiTechB and UCF_QNRF, respectively."
+    )
+    assert {"ShanghaiTechA", "ShanghaiTechB"} <= benchmarks_of("Crowd Counting", abstract)
+    abstract = (
+        "Specifically, Mask2Former sets a new state-of-the-art of 60.4 AP on YouTubeVIS-2019 and "
+        "52.6 AP on YouTubeVIS-2021."
+    )
+    from kg.model import Paper
+    from loaders.extract.extractor import extract_paper
+
+    ex = extract_paper(Paper(key="t:x", title="Mask2Former for Video", abstract=abstract))
+    names = {b.key: b.name for b in ex.benchmarks}
+    results = {(names[r.dst], r.value) for r in ex.relationships if r.type == "EVALUATED_ON"}
+    assert {("YouTubeVIS-2019", 60.4), ("YouTubeVIS-2021", 52.6)} <= results
+
+
+def test_a_year_after_a_name_and_a_year_listed_after_it_are_editions():
+    abstract = (
+        "Our approach surpasses all previous state-of-the-art results on the DAVIS 2017 video "
+        "object segmentation benchmark, and achieves first place in the DAVIS 2018 Video Object "
+        "Segmentation Challenge."
+    )
+    assert {"DAVIS 2017", "DAVIS 2018"} <= benchmarks_of("PReMVOS", abstract)
+    abstract = (
+        "Weakly supervised object detection experiments are carried out on the challenging "
+        "PASCAL VOC 2007 and 2012 benchmarks. We obtain 47% mAP on VOC 2007."
+    )
+    assert benchmarks_of("OICR", abstract) == {"PASCAL VOC 2007", "PASCAL VOC 2012"}
+
+
+def test_one_edition_or_yearly_rounds_stay_one_benchmark():
+    assert benchmarks_of("X", "We reach 80.1% on DAVIS 2017 and 79% on DAVIS.") == {"DAVIS"}
+    abstract = "It achieves a 65.9% average accuracy on AIME'24, AIME'25 and MATH500."
+    assert "AIME" in benchmarks_of("Y", abstract)
