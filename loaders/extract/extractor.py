@@ -674,6 +674,14 @@ def _edition(surface: str, family: str) -> tuple[str, ...]:
     return edition if any(edition) else ()
 
 
+#: a language pair ending a name, and another listed after it
+_PAIR_TAIL = re.compile(r"\b([A-Z][a-z]+|[A-Z]{2})\s?[-\u2013\u2192]\s?([A-Z][a-z]+|[A-Z]{2})$")
+_PAIR_LISTED = re.compile(
+    r"\s*(?:,|/|&|and|,\s*and)\s*"
+    r"(([A-Z][a-z]+|[A-Z]{2})\s?[-\u2013\u2192]\s?([A-Z][a-z]+|[A-Z]{2}))\b(?![-\u2013\u2192])"
+)
+
+
 def _with_years(sentence: str, mentions: list[Mention]) -> list[Mention]:
     """A gazetteer name with the year written after it ("DAVIS 2018 Video Object Segmentation
     Challenge"), and the other years listed after it ("PASCAL VOC 2007 and 2012")."""
@@ -690,6 +698,18 @@ def _with_years(sentence: str, mentions: list[Mention]) -> list[Mention]:
             at = m.end
             while (listed := _YEAR_LISTED.match(sentence, at)) is not None:
                 other = surface[:-4] + listed.group(1)
+                out.append(replace(m, start=listed.start(1), end=listed.end(), surface=other))
+                at = listed.end()
+        pair = _PAIR_TAIL.search(surface) if m.rule == "gazetteer" else None
+        if pair and _language(pair.group(1)) and _language(pair.group(2)):
+            # "in WMT 2014 English-German and English-French": the family's other pair
+            at = m.end
+            while (listed := _PAIR_LISTED.match(sentence, at)) is not None:
+                if not (_language(listed.group(2)) and _language(listed.group(3))):
+                    break
+                if any(o.start == listed.start(1) for o in mentions):
+                    break  # (read already: "WMT14 En-De and En-Fr")
+                other = surface[: pair.start()] + listed.group(1)
                 out.append(replace(m, start=listed.start(1), end=listed.end(), surface=other))
                 at = listed.end()
     return out
@@ -764,11 +784,11 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
     if readings:
         found = {s: _read_as(m, readings) for s, m in found.items()}
     editions: dict[tuple[str, str], str] = {}
-    if sum(len(m) for m in found.values()) >= 2:
-        # (years looked for only where a mention is followed by a digit)
+    if any(found.values()):
+        # (years and pairs looked for only where a mention is followed by a digit or a capital)
         found = {
             s: _with_years(s, m)
-            if any(s[e.end : e.end + 6].strip(" -,and&/")[:2].isdigit() for e in m)
+            if any(s[e.end : e.end + 6].strip(" -,and&/")[:1].isalnum() for e in m)
             else m
             for s, m in found.items()
         }

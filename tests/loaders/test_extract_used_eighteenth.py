@@ -175,3 +175,14 @@ def test_one_edition_or_yearly_rounds_stay_one_benchmark():
     assert benchmarks_of("X", "We reach 80.1% on DAVIS 2017 and 79% on DAVIS.") == {"DAVIS"}
     abstract = "It achieves a 65.9% average accuracy on AIME'24, AIME'25 and MATH500."
     assert "AIME" in benchmarks_of("Y", abstract)
+
+
+def test_a_language_pair_listed_after_a_benchmarks_pair_is_another_edition():
+    abstract = (
+        "Our method achieves state-of-the-art BLEU scores of 30.7 and 43.7 in the WMT'14 "
+        "English-German and English-French translation tasks, respectively."
+    )
+    assert benchmarks_of("Data Diversification", abstract) == {
+        "WMT'14 English-German",
+        "WMT'14 English-French",
+    }
