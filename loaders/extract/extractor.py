@@ -682,25 +682,35 @@ _PAIR_LISTED = re.compile(
 )
 
 
-def _with_years(sentence: str, mentions: list[Mention]) -> list[Mention]:
+#: the mentions editions are read of: the gazetteer's, and names shaped like a benchmark's
+#: ("SemEval 2010")
+_EDITION_RULES = frozenset({"gazetteer", "pattern-suffix"})
+
+
+def _with_years(
+    sentence: str, mentions: list[Mention], gazetteer: Gazetteer, unlisted: set[str]
+) -> list[Mention]:
     """A gazetteer name with the year written after it ("DAVIS 2018 Video Object Segmentation
-    Challenge"), and the other years listed after it ("PASCAL VOC 2007 and 2012")."""
+    Challenge"), and the other years listed after it ("PASCAL VOC 2007 and 2012"); the names
+    with a year the gazetteer does not list are added to ``unlisted``."""
     out: list[Mention] = []
     for m in mentions:
         surface = m.surface or sentence[m.start : m.end]
-        if m.rule == "gazetteer" and not _YEAR_TAIL.search(surface):
+        if m.rule in _EDITION_RULES and not _YEAR_TAIL.search(surface):
             year = _YEAR_AFTER.match(sentence, m.end)
             if year:
                 m = replace(m, end=year.end(), surface=sentence[m.start : year.end()])
                 surface = m.surface
+                if gazetteer.lookup(surface) is None:
+                    unlisted.add(surface)
         out.append(m)
-        if m.rule == "gazetteer" and _YEAR_TAIL.search(surface):
+        if m.rule in _EDITION_RULES and _YEAR_TAIL.search(surface):
             at = m.end
             while (listed := _YEAR_LISTED.match(sentence, at)) is not None:
                 other = surface[:-4] + listed.group(1)
                 out.append(replace(m, start=listed.start(1), end=listed.end(), surface=other))
                 at = listed.end()
-        pair = _PAIR_TAIL.search(surface) if m.rule == "gazetteer" else None
+        pair = _PAIR_TAIL.search(surface) if m.rule in _EDITION_RULES else None
         if pair and _language(pair.group(1)) and _language(pair.group(2)):
             # "in WMT 2014 English-German and English-French": the family's other pair
             at = m.end
@@ -715,15 +725,18 @@ def _with_years(sentence: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _split_editions(found: dict[str, list[Mention]]) -> dict[tuple[str, str], str]:
+def _split_editions(
+    found: dict[str, list[Mention]], unlisted: set[str]
+) -> dict[tuple[str, str], str]:
     """Two editions of one gazetteer family named in one abstract ("WMT14 English-French" and
     "WMT14 English-German", "ShanghaiTechA" and "ShanghaiTechB", "YouTubeVIS-2019" and
-    "YouTubeVIS-2021") are two benchmarks: (family, surface) -> the first way the surface's
-    edition is written (the family written alone: the first edition's)."""
+    "YouTubeVIS-2021") are two benchmarks, and so is one edition the gazetteer does not list
+    ("the DAVIS 2018 Challenge", "SemEval 2010"): (family, surface) -> the first way the
+    surface's edition is written (the family written alone: the first edition's)."""
     editions: dict[str, dict[tuple, str]] = {}
     for mentions in found.values():
         for m in mentions:
-            if m.rule == "gazetteer" and m.surface:
+            if m.rule in _EDITION_RULES and m.surface:
                 edition = _edition(m.surface, m.name)
                 if edition:
                     # "on WMT14 En-De and En-Fr": a pair written alone is the family's
@@ -731,11 +744,15 @@ def _split_editions(found: dict[str, list[Mention]]) -> dict[tuple[str, str], st
                     if _EDITION_PAIR.fullmatch(name) or _YEAR_TAIL.fullmatch(name):
                         name = f"{m.name} {name}"
                     editions.setdefault(m.name, {}).setdefault(edition, name)
-    split = {family: names for family, names in editions.items() if len(names) >= 2}
+    split = {
+        family: names
+        for family, names in editions.items()
+        if len(names) >= 2 or any(n in unlisted for n in names.values())
+    }
     out: dict[tuple[str, str], str] = {}
     for mentions in found.values() if split else ():
         for m in mentions:
-            names = split.get(m.name) if m.rule == "gazetteer" else None
+            names = split.get(m.name) if m.rule in _EDITION_RULES else None
             if names:
                 surface = m.surface or m.name
                 edition = _edition(surface, m.name)
@@ -786,13 +803,14 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
     editions: dict[tuple[str, str], str] = {}
     if any(found.values()):
         # (years and pairs looked for only where a mention is followed by a digit or a capital)
+        unlisted: set[str] = set()
         found = {
-            s: _with_years(s, m)
+            s: _with_years(s, m, gazetteer, unlisted)
             if any(s[e.end : e.end + 6].strip(" -,and&/")[:1].isalnum() for e in m)
             else m
             for s, m in found.items()
         }
-        editions = _split_editions(found)
+        editions = _split_editions(found, unlisted)
     candidates = from_title(paper.title, abstract)
     if "github" in abstract:
         candidates.extend(from_repository(sentences))

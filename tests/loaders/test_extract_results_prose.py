@@ -130,7 +130,7 @@ def absolute(sentence: str) -> list[tuple]:
         (
             "We test our model on the SemEval 2010 relation classification task, and achieve an "
             "F 1 -score of 83.7%, higher than competing methods in the literature.",
-            [("semeval", "F1", 83.7)],
+            [("semeval2010", "F1", 83.7)],
         ),
     ],
 )

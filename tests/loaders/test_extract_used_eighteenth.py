@@ -186,3 +186,13 @@ def test_a_language_pair_listed_after_a_benchmarks_pair_is_another_edition():
         "WMT'14 English-German",
         "WMT'14 English-French",
     }
+
+
+def test_a_year_the_gazetteer_does_not_list_with_a_name_is_its_edition():
+    abstract = (
+        "We test our model on the SemEval 2010 relation classification task, and achieve an "
+        "F 1 -score of 83.7%, higher than competing methods in the literature."
+    )
+    assert benchmarks_of("Classifying Relations", abstract) == {"SemEval 2010"}
+    # a year the gazetteer lists with the name is the family's
+    assert benchmarks_of("X", "It reaches 45.1 AP on COCO 2017.") == {"COCO"}
