@@ -103,6 +103,8 @@ def find_mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
         Mention(h.entry.name, h.entry.kind, "gazetteer", h.start, h.end, 0.95, h.surface)
         for h in gazetteer.find(sentence)
     ]
+    if "-" in sentence:
+        mentions = _with_variants(sentence, mentions, gazetteer)
     if "ask" in sentence and _TASK_NUMBER.search(sentence):
         mentions = _with_shared_tasks(sentence, mentions, gazetteer)
     if len(mentions) > 1 and any(map(sentence.__contains__, ARROWS)):
@@ -196,6 +198,32 @@ def find_mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
         if NAME_SUFFIX.search(word) and is_name_like(word) and not is_generic(word):
             add(word, "benchmark", "pattern-suffix", token.start(), 0.8)
     return sorted(mentions, key=lambda m: m.start)
+
+
+#: "ImageNet-P", "DAVIS-UVOS": a listed benchmark's name, a hyphen and a capital tag (found
+#: from the hyphen before the tag: the scan skips to hyphens)
+_VARIANT_TAG = re.compile(r"-(?=[A-Z]{1,5}(?![\w-]))(?<=[A-Za-z0-9]-)")
+_TOKEN_BEFORE = re.compile(r"(?<![\w.+'-])[A-Z][\w.+']*$")
+
+
+def _with_variants(sentence: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """A subset or variant written as a listed benchmark's name, a hyphen and a capital tag
+    ("ImageNet-P mean flip rate", "on DAVIS-UVOS validation set") is a benchmark of its own,
+    named as written (when the gazetteer does not list that name)."""
+    out = list(mentions)
+    for hit in _VARIANT_TAG.finditer(sentence):
+        head = _TOKEN_BEFORE.search(sentence, max(0, hit.start() - 40), hit.start())
+        if head is None:
+            continue
+        tag_end = hit.end() + len(re.match(r"[A-Z]+", sentence[hit.end() :]).group(0))
+        name = sentence[head.start() : tag_end]
+        entry = gazetteer.lookup(head.group(0))
+        if entry is None or gazetteer.lookup(name) is not None:
+            continue
+        if any(m.start < tag_end and head.start() < m.end for m in out):
+            continue
+        out.append(Mention(name, entry.kind, "gazetteer-variant", head.start(), tag_end, 0.8, name))
+    return sorted(out, key=lambda m: m.start) if len(out) != len(mentions) else out
 
 
 #: a language pair written short: "En-De", "EN-FR", "Ro-En"

@@ -196,3 +196,20 @@ def test_a_year_the_gazetteer_does_not_list_with_a_name_is_its_edition():
     assert benchmarks_of("Classifying Relations", abstract) == {"SemEval 2010"}
     # a year the gazetteer lists with the name is the family's
     assert benchmarks_of("X", "It reaches 45.1 AP on COCO 2017.") == {"COCO"}
+
+
+def test_a_listed_benchmark_with_a_capital_tag_is_a_benchmark_of_its_own():
+    from loaders.extract.benchmarks import find_mentions
+    from loaders.extract.gazetteer import load_gazetteer
+
+    s = (
+        "Noisy Student Training improves ImageNet-A top-1 accuracy from 61.0% to 83.7%, reduces "
+        "ImageNet-C mean corruption error from 45.7 to 28.3, and reduces ImageNet-P mean flip "
+        "rate from 27.8 to 12.2."
+    )
+    names = [m.name for m in find_mentions(s, load_gazetteer())]
+    assert names == ["ImageNet-A", "ImageNet-C", "ImageNet-P"]
+    s = "We obtain 47.6% on YouTube-VIS validation set and 70.4% for on DAVIS-UVOS validation set."
+    assert "DAVIS-UVOS" in [m.name for m in find_mentions(s, load_gazetteer())]
+    # a tag after a name the gazetteer does not list is no benchmark
+    assert find_mentions("We train FooNet-XL on it.", load_gazetteer()) == []
