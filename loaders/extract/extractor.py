@@ -670,7 +670,10 @@ def _edition(surface: str, family: str) -> tuple[str, ...]:
             pair = f"{_language(a)}-{_language(b)}"
     part = _EDITION_PART.search(surface)
     part = part.group(1) if part and fold(surface) != own else ""
-    edition = (year, pair, part)
+    # "Chinese Penn Treebank" of Penn Treebank: the language of the text
+    first = surface.split(" ", 1)[0]
+    language = (_language(first) or "") if " " in surface and first.lower() not in own else ""
+    edition = (year, pair, part, language)
     return edition if any(edition) else ()
 
 
@@ -687,6 +690,10 @@ _PAIR_LISTED = re.compile(
 _EDITION_RULES = frozenset({"gazetteer", "pattern-suffix"})
 
 
+#: a language's name right before a benchmark's (not the target of "English-to-German")
+_LANGUAGE_BEFORE = re.compile(r"(?<![\w-])([A-Z][a-z]+) $")
+
+
 def _with_years(
     sentence: str, mentions: list[Mention], gazetteer: Gazetteer, unlisted: set[str]
 ) -> list[Mention]:
@@ -696,6 +703,11 @@ def _with_years(
     out: list[Mention] = []
     for m in mentions:
         surface = m.surface or sentence[m.start : m.end]
+        language = _LANGUAGE_BEFORE.search(sentence, max(0, m.start - 16), m.start)
+        if m.rule == "gazetteer" and language and _language(language.group(1)):
+            # "on Penn Treebank (PTB) and Chinese Penn Treebank": the language's edition
+            m = replace(m, start=language.start(1), surface=sentence[language.start(1) : m.end])
+            surface = m.surface
         if m.rule in _EDITION_RULES and not _YEAR_TAIL.search(surface):
             year = _YEAR_AFTER.match(sentence, m.end)
             if year:
@@ -744,6 +756,13 @@ def _split_editions(
                     if _EDITION_PAIR.fullmatch(name) or _YEAR_TAIL.fullmatch(name):
                         name = f"{m.name} {name}"
                     editions.setdefault(m.name, {}).setdefault(edition, name)
+    for mentions in found.values():
+        for m in mentions:
+            names = editions.get(m.name) if m.rule in _EDITION_RULES else None
+            if names and any(e[3] for e in names) and not _edition(m.surface or m.name, m.name):
+                # "Penn Treebank (PTB) and Chinese Penn Treebank": the family written alone is
+                # the edition in the other language
+                names.setdefault((), m.name)
     split = {
         family: names
         for family, names in editions.items()

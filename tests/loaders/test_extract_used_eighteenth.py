@@ -213,3 +213,17 @@ def test_a_listed_benchmark_with_a_capital_tag_is_a_benchmark_of_its_own():
     assert "DAVIS-UVOS" in [m.name for m in find_mentions(s, load_gazetteer())]
     # a tag after a name the gazetteer does not list is no benchmark
     assert find_mentions("We train FooNet-XL on it.", load_gazetteer()) == []
+
+
+def test_a_benchmark_in_another_language_is_an_edition_of_its_own():
+    abstract = (
+        "Experiments show that our model achieves state-of-the-art performance for both parsing "
+        "tasks on Penn Treebank (PTB) and Chinese Penn Treebank, verifying the effectiveness of "
+        "joint learning constituent and dependency structures."
+    )
+    assert benchmarks_of("HPSG Parsing", abstract) == {"Penn Treebank", "Chinese Penn Treebank"}
+    # one language's edition alone stays the family's
+    assert benchmarks_of("X", "We reach 96.1 F1 on the English Penn Treebank.") == {"Penn Treebank"}
+    # the target of a translation direction is no language edition
+    abstract = "It improves 2.1 BLEU on English-to-German WMT 2014 and 1.2 BLEU on WMT 2014."
+    assert benchmarks_of("Y", abstract) == {"WMT14"}
