@@ -33,6 +33,10 @@ _LANGUAGE = re.compile(r"(?:ish|ese|ian|ic|an)$|^(?:English|German|French|Greek|
 _THE_WORD_BEFORE = re.compile(
     r"(?<=\S )\b(?:on|in|of|from|using|with) the (?P<word>[A-Z][a-z][\w'-]*[a-z0-9]) $"
 )
+#: one capitalised word, not a stop word ("Synscapes")
+_PLAIN_WORD = re.compile(
+    r"\s*(?!(?:The|Our|These|This|Both|All|Two|Three|Other)\b)[A-Z][a-z]{3,}\s*"
+)
 _SINGULAR_NOUN = re.compile(r"(?:benchmark|data ?set|corpus|test ?set)$")
 _SUFFIX_HINT = re.compile(r"Bench|QA|Eval|Arena")
 #: the words _SUFFIX_HINT matches: the cheap first test (most sentences have none)
@@ -139,10 +143,18 @@ def find_mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
             if match is None:
                 continue
             base = match.start("names")
-            for part in _SPLIT_LIST.split(
+            parts = _SPLIT_LIST.split(
                 re.sub(r"\s*\([^()]*\)", lambda m: " " * len(m.group(0)), match.group("names"))
-            ):
+            )
+            # "on the labeled Synscapes and GTA5 datasets": a plain capitalised word listed with
+            # a listed benchmark before the data noun is one too
+            known = len(parts) > 1 and any(gazetteer.lookup(p) is not None for p in parts)
+            for part in parts:
                 name = _clean(part)
+                if not name and known and _PLAIN_WORD.fullmatch(part):
+                    word = part.strip()
+                    if not _LANGUAGE.search(word) and not is_generic(word):
+                        name = word
                 if name:
                     add(name, kind, rule, base + match.group("names").find(name), 0.8)
         # "on the Vicuna benchmark": one capitalised word, mid-sentence, between "the" and a singular noun

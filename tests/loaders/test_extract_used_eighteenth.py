@@ -227,3 +227,18 @@ def test_a_benchmark_in_another_language_is_an_edition_of_its_own():
     # the target of a translation direction is no language edition
     abstract = "It improves 2.1 BLEU on English-to-German WMT 2014 and 1.2 BLEU on WMT 2014."
     assert benchmarks_of("Y", abstract) == {"WMT14"}
+
+
+def test_a_plain_word_listed_with_a_known_benchmark_before_a_data_noun_is_one_too():
+    from loaders.extract.benchmarks import find_mentions
+    from loaders.extract.gazetteer import load_gazetteer
+
+    s = (
+        "It achieves 59.0% mIoU on the validation set of Cityscapes by training on the labeled "
+        "Synscapes and GTA5 datasets and unlabeled training set of Cityscapes."
+    )
+    assert "Synscapes" in [m.name for m in find_mentions(s, load_gazetteer())]
+    # not without a listed benchmark beside it, nor a language
+    assert find_mentions("We train on the Synscapes and Foobar datasets.", load_gazetteer()) == []
+    s = "We train on the English and GTA5 datasets."
+    assert [m.name for m in find_mentions(s, load_gazetteer())] == ["GTA5"]
