@@ -31,7 +31,7 @@ _NOUN_STEMS = ("bench", "data", "corp", "suite", "test", "leaderboard")
 #: "the English dataset", "the Chinese corpus": a language or people, not a data set's name
 _LANGUAGE = re.compile(r"(?:ish|ese|ian|ic|an)$|^(?:English|German|French|Greek|Thai|Dutch)$")
 _THE_WORD_BEFORE = re.compile(
-    r"(?<=\S )\b(?:on|in|of|from|using|with) the (?P<word>[A-Z][a-z][\w'-]*[a-z0-9]) $"
+    r"(?<=\S )\b(?:(?:on|in|of|from|using|with) the|on|in) (?P<word>[A-Z][a-z][\w'-]*[a-z0-9]) $"
 )
 #: one capitalised word, not a stop word ("Synscapes")
 _PLAIN_WORD = re.compile(
@@ -157,7 +157,8 @@ def find_mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
                         name = word
                 if name:
                     add(name, kind, rule, base + match.group("names").find(name), 0.8)
-        # "on the Vicuna benchmark": one capitalised word, mid-sentence, between "the" and a singular noun
+        # "on the Vicuna benchmark", "on Wildtrack dataset": one capitalised word, mid-sentence,
+        # between "the" (or "on", "in") and a singular noun
         match = _THE_WORD_BEFORE.search(sentence, max(0, noun.start() - 48), noun.start())
         if (
             match

@@ -242,3 +242,15 @@ def test_a_plain_word_listed_with_a_known_benchmark_before_a_data_noun_is_one_to
     assert find_mentions("We train on the Synscapes and Foobar datasets.", load_gazetteer()) == []
     s = "We train on the English and GTA5 datasets."
     assert [m.name for m in find_mentions(s, load_gazetteer())] == ["GTA5"]
+
+
+def test_one_capitalised_word_after_on_before_a_singular_data_noun_is_a_benchmark():
+    from loaders.extract.benchmarks import find_mentions
+    from loaders.extract.gazetteer import load_gazetteer
+
+    s = (
+        "The proposed model is end-to-end learnable and achieves 88.2% MODA on Wildtrack dataset, "
+        "outperforming the state-of-the-art by 14.1%."
+    )
+    assert [m.name for m in find_mentions(s, load_gazetteer())] == ["Wildtrack"]
+    assert find_mentions("We report it on English dataset only.", load_gazetteer()) == []
