@@ -254,3 +254,15 @@ def test_one_capitalised_word_after_on_before_a_singular_data_noun_is_a_benchmar
     )
     assert [m.name for m in find_mentions(s, load_gazetteer())] == ["Wildtrack"]
     assert find_mentions("We report it on English dataset only.", load_gazetteer()) == []
+
+
+def test_a_short_form_keeping_the_first_word_defines_a_proposal():
+    s = (
+        "We propose Complexity Out of Distribution (Complexity OoD) generalization as a framework "
+        "and problem setting to define and measure reasoning."
+    )
+    assert proposed(s) == ["Complexity Out of Distribution"]
+    from loaders.extract.names import acronym_definitions
+
+    # initials that do not spell the other words define nothing
+    assert acronym_definitions("We study Complexity of Reasoning (Complexity OoD) here.") == []
