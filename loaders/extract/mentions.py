@@ -944,11 +944,32 @@ _OWN_MODEL_IS_A = re.compile(
 _OURS = re.compile(r"\b[Oo]ur\s+(?:[\w-]+\s+)?$")
 
 
+#: the words between a "both ... , and" and the second item's name: a short noun phrase
+_NOUN_PHRASE_ONLY = re.compile(r"\s*(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}")
+#: "outperforms both", "surpasses both": a comparison over a pair
+_COMPARED_BOTH = re.compile(
+    r"\b(?:[Oo]ut-?perform\w*|[Ss]urpass\w*|[Bb]eat\w*|[Ee]xceed\w*|than|over) both\b"
+)
+
+
 def _cue(sentence: str, mention: MethodMention) -> bool | None:
     """True: compared against, False: used, None: no cue in the clause."""
-    clause_start = max(
-        (m.end() for m in _CLAUSE_END.finditer(sentence, 0, mention.start)), default=0
-    )
+    ends = list(_CLAUSE_END.finditer(sentence, 0, mention.start))
+    clause_start = ends[-1].end() if ends else 0
+    if (
+        ends
+        and " both " in sentence
+        and ends[-1].group().startswith(",")
+        and ends[-1].group().endswith("and")
+        and _NOUN_PHRASE_ONLY.fullmatch(sentence, clause_start, mention.start)
+    ):
+        # "outperforms both transformer-based detector SWIN-L Cascade-Mask R-CNN (...) by 509%
+        # in speed, and convolutional-based detector ConvNeXt-XL ...": the second item of a
+        # "both ... and" after a comparison shares its cue
+        earlier = ends[-2].end() if len(ends) > 1 else 0
+        both = _COMPARED_BOTH.search(sentence, earlier, ends[-1].start())
+        if both is not None:
+            clause_start = both.start()
     before = sentence[clause_start : mention.start]
     # "compared ... to our baseline model (ALBERT-base-v2 + ...)": the paper's own baseline is
     # made from the name, a use

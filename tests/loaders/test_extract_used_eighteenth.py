@@ -266,3 +266,16 @@ def test_a_short_form_keeping_the_first_word_defines_a_proposal():
 
     # initials that do not spell the other words define nothing
     assert acronym_definitions("We study Complexity of Reasoning (Complexity OoD) here.") == []
+
+
+def test_the_second_item_of_a_compared_both_and_shares_the_comparison():
+    s = (
+        "YOLOv7-E6 object detector (56 FPS V100, 55.9% AP) outperforms both transformer-based "
+        "detector SWIN-L Cascade-Mask R-CNN (9.2 FPS A100, 53.9% AP) by 509% in speed and 2% in "
+        "accuracy, and convolutional-based detector ConvNeXt-XL Cascade-Mask R-CNN (8.6 FPS A100, "
+        "55.2% AP) by 551% in speed and 0.7% AP in accuracy."
+    )
+    assert ("ConvNeXt-XL Cascade-Mask R-CNN", True) in mentions(s)
+    # a new clause after the pair is not compared
+    s = "It outperforms both A and B by 5%, and we then fine-tune ResNet-50 on it."
+    assert ("ResNet-50", False) in mentions(s)
