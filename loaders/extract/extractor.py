@@ -111,6 +111,26 @@ def _variant_base(name: str, names: list[str]) -> str | None:
     return None
 
 
+def _title_name_bracketed(candidates: list[Candidate], abstract: str) -> list[Candidate]:
+    """ "R-Net: Intra- and Inter-Human Relation Network ..." whose abstract presents "the
+    Intra-and Inter-Human Relation Networks (I 2 R-Net)": a title's name the abstract writes only
+    as the end of the bracketed short form after another proposal's name (a superscript lost
+    from the title) is that proposal's short form, not a second proposal."""
+    title = candidates[0]
+    at = abstract.find(title.name + ")")
+    if at < 0 or abstract.count(title.name) != 1:
+        return candidates
+    opened = abstract.rfind("(", max(0, at - 8), at)
+    if opened < 0 or opened == at - 1:
+        return candidates
+    short = abstract[opened + 1 : at + len(title.name)]
+    for i, cand in enumerate(candidates[1:], 1):
+        if abstract.endswith(cand.name + " ", 0, opened):
+            joined = replace(cand, aliases=tuple(dict.fromkeys((*cand.aliases, short))))
+            return [joined if j == i else c for j, c in enumerate(candidates) if j]
+    return candidates
+
+
 def _merge_candidates(candidates: list[Candidate]) -> list[Candidate]:
     """One candidate per proposed thing (aliases joined, size variants folded into their base),
     best confidence kept."""
@@ -835,6 +855,8 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
         candidates.extend(from_repository(sentences))
     for sentence in sentences:
         candidates.extend(from_sentence(sentence, definitions[sentence]))
+    if candidates and candidates[0].rule == "title-prefix" and "(" in abstract:
+        candidates = _title_name_bracketed(candidates, abstract)
     own_names = {a for c in candidates for a in c.aliases}
     for sentence in sentences:
         candidates.extend(components_of(sentence, own_names))
