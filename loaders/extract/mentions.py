@@ -929,7 +929,9 @@ _PART_AFTER = re.compile(
 #: the use cues that say the paper's method is made from the name right after them
 _BUILD_CUE = re.compile(
     r"\b(?:[Bb]ased (?:up)?on|on the basis of|[Bb]uil(?:t|ds?|ding) (?:up)?on|on top of|[Ee]xtend(?:s|ed|ing)?|"
-    r"[Ii]nitiali[sz]ed (?:with|from)|[Ff]ine-?tun(?:e|es|ed|ing)|[Aa]dapt(?:s|ed|ing)?)\s+"
+    r"[Ii]nitiali[sz]ed (?:with|from)|[Ff]ine-?tun(?:e|es|ed|ing)|[Aa]dapt(?:s|ed|ing)?|"
+    # "a network discovered by NAS that is searched from the DeepLabv3 system"
+    r"(?:searched|derived|evolved|grown|modified|scaled up|scaled) from)\s+"
     r"(?:(?:the|a|an|recent|previous|popular|standard|original|vanilla|pre-?trained)\s+)*$"
 )
 

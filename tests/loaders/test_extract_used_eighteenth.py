@@ -9,6 +9,7 @@ shape set against a name ("4x deeper than the common UNet"), and two editions of
 
 from __future__ import annotations
 
+from loaders.extract.mentions import find_method_mentions
 from loaders.extract.proposed import from_sentence
 from tests.loaders.test_extract_mentions_cues import edges, mentions
 
@@ -292,3 +293,14 @@ def test_a_title_name_written_only_as_the_end_of_a_bracketed_short_form_is_that_
     # the title's name written on its own stays a proposal
     abstract = "We present R-Net, a relation network. R-Net reaches 77.4% AP on CrowdPose."
     assert ("PROPOSES", "R-Net") in edges(title, abstract)
+
+
+def test_what_the_paper_s_model_is_searched_or_derived_from_is_built_on():
+    s = (
+        "By further leveraging dilated convolution operations, we propose SpineNet-Seg, a network "
+        "discovered by NAS that is searched from the DeepLabv3 system."
+    )
+    [m] = [m for m in find_method_mentions(s, set()) if m.name == "DeepLabv3"]
+    assert m.builds_on and not m.compares
+    [m] = find_method_mentions("We use smaller models derived from the EfficientNet-B0.", set())
+    assert m.builds_on
