@@ -109,6 +109,8 @@ def find_mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
     ]
     if "-" in sentence:
         mentions = _with_variants(sentence, mentions, gazetteer)
+    if ('"' in sentence or "\u201c" in sentence) and any(map(sentence.__contains__, _CHALLENGES)):
+        mentions = _quoted_challenges(sentence, mentions)
     if "ask" in sentence and _TASK_NUMBER.search(sentence):
         mentions = _with_shared_tasks(sentence, mentions, gazetteer)
     if len(mentions) > 1 and any(map(sentence.__contains__, ARROWS)):
@@ -237,6 +239,31 @@ def _with_variants(sentence: str, mentions: list[Mention], gazetteer: Gazetteer)
             continue
         out.append(Mention(name, entry.kind, "gazetteer-variant", head.start(), tag_end, 0.8, name))
     return sorted(out, key=lambda m: m.start) if len(out) != len(mentions) else out
+
+
+#: 'The "Medico automatic polyp segmentation challenge"', 'The challenge called "Knowledge Base
+#: Construction from Pretrained Language Models"': a quoted challenge's name (the cheap test:
+#: a quote and one of _CHALLENGES)
+_CHALLENGES = ("hallenge", "hared task", "ompetition")
+_QUOTED_CHALLENGE = re.compile(
+    r"[\x22\u201c](?P<a>[A-Z][^\x22\u201d]{2,80}?\s(?:[Cc]hallenge|[Ss]hared [Tt]ask|[Cc]ompetition))[\x22\u201d]"
+    r"|\b(?:challenge|shared task|competition)\s+(?:called|named|titled|dubbed|entitled)\s+"
+    r"[\x22\u201c](?P<b>[A-Z][^\x22\u201d]{2,80}?)[\x22\u201d]"
+)
+
+
+def _quoted_challenges(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    """A challenge named in quotes ('the "Medico automatic polyp segmentation challenge"', 'the
+    challenge called "Knowledge Base Construction from Pretrained Language Models"') is the
+    benchmark the paper is evaluated in, named as quoted (the listed names inside it aside)."""
+    out = list(mentions)
+    for match in _QUOTED_CHALLENGE.finditer(sentence):
+        group = "a" if match.group("a") else "b"
+        start, end = match.span(group)
+        out = [m for m in out if m.end <= start or m.start >= end]
+        name = match.group(group)
+        out.append(Mention(name, "benchmark", "pattern-quoted", start, end, 0.75, name))
+    return sorted(out, key=lambda m: m.start)
 
 
 #: a language pair written short: "En-De", "EN-FR", "Ro-En"

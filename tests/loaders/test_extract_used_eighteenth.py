@@ -304,3 +304,23 @@ def test_what_the_paper_s_model_is_searched_or_derived_from_is_built_on():
     assert m.builds_on and not m.compares
     [m] = find_method_mentions("We use smaller models derived from the EfficientNet-B0.", set())
     assert m.builds_on
+
+
+def test_a_quoted_challenge_is_a_benchmark():
+    from loaders.extract.benchmarks import find_mentions
+    from loaders.extract.gazetteer import load_gazetteer
+
+    s = (
+        'The "Medico automatic polyp segmentation challenge" provides an opportunity to study '
+        "polyp segmentation and build a fast segmentation model."
+    )
+    names = [m.name for m in find_mentions(s, load_gazetteer())]
+    assert names == ["Medico automatic polyp segmentation challenge"]
+    s = (
+        'The challenge called "Knowledge Base Construction from Pretrained Language Models" at '
+        "International Semantic Web Conference 2023 defines tasks focused on constructing "
+        "knowledge base using language model."
+    )
+    names = [m.name for m in find_mentions(s, load_gazetteer())]
+    assert names == ["Knowledge Base Construction from Pretrained Language Models"]
+    assert find_mentions('It leads to "emergent abilities" on it.', load_gazetteer()) == []
