@@ -109,6 +109,8 @@ def find_mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
     ]
     if "-" in sentence:
         mentions = _with_variants(sentence, mentions, gazetteer)
+    if "Shared Task" in sentence:
+        mentions = _named_shared_tasks(sentence, mentions)
     if ('"' in sentence or "\u201c" in sentence) and any(map(sentence.__contains__, _CHALLENGES)):
         mentions = _quoted_challenges(sentence, mentions)
     if "ask" in sentence and _TASK_NUMBER.search(sentence):
@@ -239,6 +241,27 @@ def _with_variants(sentence: str, mentions: list[Mention], gazetteer: Gazetteer)
             continue
         out.append(Mention(name, entry.kind, "gazetteer-variant", head.start(), tag_end, 0.8, name))
     return sorted(out, key=lambda m: m.start) if len(out) != len(mentions) else out
+
+
+#: "the COVID-19 Infodemic Shared Task for English": capitalised words naming a shared task (one
+#: numbered at a venue's year, "SemEval-2022 Shared Task 6", is read by _SHARED_TASK)
+_NAMED_SHARED_TASK = re.compile(
+    r"(?<![\w-])(?!(?:The|A|An|This|Our|In|On|For)\s)((?:[A-Z0-9][\w-]*\s+){1,5}Shared Task)\b(?!\s*\d)"
+)
+
+
+def _named_shared_tasks(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    """ "implemented in the context of the COVID-19 Infodemic Shared Task for English": a shared
+    task named by capitalised words is the benchmark (the listed names inside it aside)."""
+    out = list(mentions)
+    for match in _NAMED_SHARED_TASK.finditer(sentence):
+        start, end = match.span(1)
+        if any(m.start <= start < m.end and m.end >= end for m in out):
+            continue  # (read already, whole)
+        out = [m for m in out if m.end <= start or m.start >= end]
+        name = match.group(1)
+        out.append(Mention(name, "benchmark", "pattern-shared-task", start, end, 0.75, name))
+    return sorted(out, key=lambda m: m.start)
 
 
 #: 'The "Medico automatic polyp segmentation challenge"', 'The challenge called "Knowledge Base

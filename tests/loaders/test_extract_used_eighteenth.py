@@ -324,3 +324,21 @@ def test_a_quoted_challenge_is_a_benchmark():
     names = [m.name for m in find_mentions(s, load_gazetteer())]
     assert names == ["Knowledge Base Construction from Pretrained Language Models"]
     assert find_mentions('It leads to "emergent abilities" on it.', load_gazetteer()) == []
+
+
+def test_a_shared_task_named_by_capitalised_words_is_a_benchmark():
+    from loaders.extract.benchmarks import find_mentions
+    from loaders.extract.gazetteer import load_gazetteer
+
+    s = (
+        "This paper describes the tokofou system, an ensemble model for misinformation detection "
+        "tasks based on six different transformer-based pre-trained encoders, implemented in the "
+        "context of the COVID-19 Infodemic Shared Task for English."
+    )
+    names = [m.name for m in find_mentions(s, load_gazetteer())]
+    assert names == ["COVID-19 Infodemic Shared Task"]
+    # a numbered task of a venue's year keeps its own reading
+    names = [
+        m.name for m in find_mentions("We join the WNUT-2020 Shared Task 2.", load_gazetteer())
+    ]
+    assert names == ["WNUT-2020 Task 2"]
