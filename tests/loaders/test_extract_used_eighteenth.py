@@ -1,11 +1,11 @@
-"""Proposed, used and compared methods, eighteenth round (sentences of the tuning abstracts):
-the system a shared-task paper describes by its name, a named technique after "both", a quoted
-likeness ("the \"BERT of vision and language\"") that names no method used, a defined property
-("Differential Privacy (DP)") that names none compared against, a name the work is likened to
-("Similar to ... AdvProp [61]"), others' comparisons ("VGG models have been outperformed by
-Inception models"), the baseline the paper sets up ("we benchmark the baseline Inception-v3"), a
-shape set against a name ("4x deeper than the common UNet"), and two editions of one benchmark
-("WMT14 English-French" and "WMT14 English-German") read as two."""
+"""Proposed, used and compared methods and benchmarks, eighteenth round (sentences of the tuning
+abstracts): the system a shared-task paper describes by its name, a short form keeping the long
+form's first word, a title's name written only inside a bracketed short form; a named technique
+after "both", a quoted likeness, a defined property, a name the work is likened to, others'
+comparisons, the baseline the paper sets up, a shape set against a name, the second item of a
+compared "both ... and", what a model is searched or derived from; editions of one benchmark
+(language pairs, years, parts, languages), capital-tagged variants, plain words listed with a
+known benchmark, "on X dataset", quoted challenges and named shared tasks."""
 
 from __future__ import annotations
 
