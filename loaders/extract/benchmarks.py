@@ -31,7 +31,11 @@ _NOUN_STEMS = ("bench", "data", "corp", "suite", "test", "leaderboard")
 #: "the English dataset", "the Chinese corpus": a language or people, not a data set's name
 _LANGUAGE = re.compile(r"(?:ish|ese|ian|ic|an)$|^(?:English|German|French|Greek|Thai|Dutch)$")
 _THE_WORD_BEFORE = re.compile(
-    r"(?<=\S )\b(?:on|in|of|from|using|with) the (?P<word>[A-Z][a-z][\w'-]*[a-z0-9]) $"
+    r"(?<=\S )\b(?:(?:on|in|of|from|using|with) the|on|in) (?P<word>[A-Z][a-z][\w'-]*[a-z0-9]) $"
+)
+#: one capitalised word, not a stop word ("Synscapes")
+_PLAIN_WORD = re.compile(
+    r"\s*(?!(?:The|Our|These|This|Both|All|Two|Three|Other)\b)[A-Z][a-z]{3,}\s*"
 )
 _SINGULAR_NOUN = re.compile(r"(?:benchmark|data ?set|corpus|test ?set)$")
 _SUFFIX_HINT = re.compile(r"Bench|QA|Eval|Arena")
@@ -103,6 +107,12 @@ def find_mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
         Mention(h.entry.name, h.entry.kind, "gazetteer", h.start, h.end, 0.95, h.surface)
         for h in gazetteer.find(sentence)
     ]
+    if "-" in sentence:
+        mentions = _with_variants(sentence, mentions, gazetteer)
+    if "Shared Task" in sentence:
+        mentions = _named_shared_tasks(sentence, mentions)
+    if ('"' in sentence or "\u201c" in sentence) and any(map(sentence.__contains__, _CHALLENGES)):
+        mentions = _quoted_challenges(sentence, mentions)
     if "ask" in sentence and _TASK_NUMBER.search(sentence):
         mentions = _with_shared_tasks(sentence, mentions, gazetteer)
     if len(mentions) > 1 and any(map(sentence.__contains__, ARROWS)):
@@ -137,13 +147,22 @@ def find_mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
             if match is None:
                 continue
             base = match.start("names")
-            for part in _SPLIT_LIST.split(
+            parts = _SPLIT_LIST.split(
                 re.sub(r"\s*\([^()]*\)", lambda m: " " * len(m.group(0)), match.group("names"))
-            ):
+            )
+            # "on the labeled Synscapes and GTA5 datasets": a plain capitalised word listed with
+            # a listed benchmark before the data noun is one too
+            known = len(parts) > 1 and any(gazetteer.lookup(p) is not None for p in parts)
+            for part in parts:
                 name = _clean(part)
+                if not name and known and _PLAIN_WORD.fullmatch(part):
+                    word = part.strip()
+                    if not _LANGUAGE.search(word) and not is_generic(word):
+                        name = word
                 if name:
                     add(name, kind, rule, base + match.group("names").find(name), 0.8)
-        # "on the Vicuna benchmark": one capitalised word, mid-sentence, between "the" and a singular noun
+        # "on the Vicuna benchmark", "on Wildtrack dataset": one capitalised word, mid-sentence,
+        # between "the" (or "on", "in") and a singular noun
         match = _THE_WORD_BEFORE.search(sentence, max(0, noun.start() - 48), noun.start())
         if (
             match
@@ -196,6 +215,78 @@ def find_mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
         if NAME_SUFFIX.search(word) and is_name_like(word) and not is_generic(word):
             add(word, "benchmark", "pattern-suffix", token.start(), 0.8)
     return sorted(mentions, key=lambda m: m.start)
+
+
+#: "ImageNet-P", "DAVIS-UVOS": a listed benchmark's name, a hyphen and a capital tag (found
+#: from the hyphen before the tag: the scan skips to hyphens)
+_VARIANT_TAG = re.compile(r"-(?=[A-Z]{1,5}(?![\w-]))(?<=[A-Za-z0-9]-)")
+_TOKEN_BEFORE = re.compile(r"(?<![\w.+'-])[A-Z][\w.+']*$")
+
+
+def _with_variants(sentence: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """A subset or variant written as a listed benchmark's name, a hyphen and a capital tag
+    ("ImageNet-P mean flip rate", "on DAVIS-UVOS validation set") is a benchmark of its own,
+    named as written (when the gazetteer does not list that name)."""
+    out = list(mentions)
+    for hit in _VARIANT_TAG.finditer(sentence):
+        head = _TOKEN_BEFORE.search(sentence, max(0, hit.start() - 40), hit.start())
+        if head is None:
+            continue
+        tag_end = hit.end() + len(re.match(r"[A-Z]+", sentence[hit.end() :]).group(0))
+        name = sentence[head.start() : tag_end]
+        entry = gazetteer.lookup(head.group(0))
+        if entry is None or gazetteer.lookup(name) is not None:
+            continue
+        if any(m.start < tag_end and head.start() < m.end for m in out):
+            continue
+        out.append(Mention(name, entry.kind, "gazetteer-variant", head.start(), tag_end, 0.8, name))
+    return sorted(out, key=lambda m: m.start) if len(out) != len(mentions) else out
+
+
+#: "the COVID-19 Infodemic Shared Task for English": capitalised words naming a shared task (one
+#: numbered at a venue's year, "SemEval-2022 Shared Task 6", is read by _SHARED_TASK)
+_NAMED_SHARED_TASK = re.compile(
+    r"(?<![\w-])(?!(?:The|A|An|This|Our|In|On|For)\s)((?:[A-Z0-9][\w-]*\s+){1,5}Shared Task)\b(?!\s*\d)"
+)
+
+
+def _named_shared_tasks(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    """ "implemented in the context of the COVID-19 Infodemic Shared Task for English": a shared
+    task named by capitalised words is the benchmark (the listed names inside it aside)."""
+    out = list(mentions)
+    for match in _NAMED_SHARED_TASK.finditer(sentence):
+        start, end = match.span(1)
+        if any(m.start <= start < m.end and m.end >= end for m in out):
+            continue  # (read already, whole)
+        out = [m for m in out if m.end <= start or m.start >= end]
+        name = match.group(1)
+        out.append(Mention(name, "benchmark", "pattern-shared-task", start, end, 0.75, name))
+    return sorted(out, key=lambda m: m.start)
+
+
+#: 'The "Medico automatic polyp segmentation challenge"', 'The challenge called "Knowledge Base
+#: Construction from Pretrained Language Models"': a quoted challenge's name (the cheap test:
+#: a quote and one of _CHALLENGES)
+_CHALLENGES = ("hallenge", "hared task", "ompetition")
+_QUOTED_CHALLENGE = re.compile(
+    r"[\x22\u201c](?P<a>[A-Z][^\x22\u201d]{2,80}?\s(?:[Cc]hallenge|[Ss]hared [Tt]ask|[Cc]ompetition))[\x22\u201d]"
+    r"|\b(?:challenge|shared task|competition)\s+(?:called|named|titled|dubbed|entitled)\s+"
+    r"[\x22\u201c](?P<b>[A-Z][^\x22\u201d]{2,80}?)[\x22\u201d]"
+)
+
+
+def _quoted_challenges(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    """A challenge named in quotes ('the "Medico automatic polyp segmentation challenge"', 'the
+    challenge called "Knowledge Base Construction from Pretrained Language Models"') is the
+    benchmark the paper is evaluated in, named as quoted (the listed names inside it aside)."""
+    out = list(mentions)
+    for match in _QUOTED_CHALLENGE.finditer(sentence):
+        group = "a" if match.group("a") else "b"
+        start, end = match.span(group)
+        out = [m for m in out if m.end <= start or m.start >= end]
+        name = match.group(group)
+        out.append(Mention(name, "benchmark", "pattern-quoted", start, end, 0.75, name))
+    return sorted(out, key=lambda m: m.start)
 
 
 #: a language pair written short: "En-De", "EN-FR", "Ro-En"

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from kg.keys import fold, method_key, singular_last_word
+from kg.keys import fold, method_key, raw_benchmark_key, singular_last_word
 from kg.metrics import metric_key
 from kg.model import (
     Benchmark,
@@ -109,6 +109,26 @@ def _variant_base(name: str, names: list[str]) -> str | None:
         if first != name:
             return first
     return None
+
+
+def _title_name_bracketed(candidates: list[Candidate], abstract: str) -> list[Candidate]:
+    """ "R-Net: Intra- and Inter-Human Relation Network ..." whose abstract presents "the
+    Intra-and Inter-Human Relation Networks (I 2 R-Net)": a title's name the abstract writes only
+    as the end of the bracketed short form after another proposal's name (a superscript lost
+    from the title) is that proposal's short form, not a second proposal."""
+    title = candidates[0]
+    at = abstract.find(title.name + ")")
+    if at < 0 or abstract.count(title.name) != 1:
+        return candidates
+    opened = abstract.rfind("(", max(0, at - 8), at)
+    if opened < 0 or opened == at - 1:
+        return candidates
+    short = abstract[opened + 1 : at + len(title.name)]
+    for i, cand in enumerate(candidates[1:], 1):
+        if abstract.endswith(cand.name + " ", 0, opened):
+            joined = replace(cand, aliases=tuple(dict.fromkeys((*cand.aliases, short))))
+            return [joined if j == i else c for j, c in enumerate(candidates) if j]
+    return candidates
 
 
 def _merge_candidates(candidates: list[Candidate]) -> list[Candidate]:
@@ -631,6 +651,175 @@ def _abstract_readings(abstract: str) -> dict[str, str]:
     return names
 
 
+#: a year written right after a benchmark's name ("the DAVIS 2018 Challenge"), or another one
+#: listed after a name with its year ("PASCAL VOC 2007 and 2012")
+_YEAR_AFTER = re.compile(r"[\s-]((?:19|20)\d\d)\b(?![.,]\d)")
+_YEAR_LISTED = re.compile(r"\s*(?:,|/|&|and|,\s*and)\s*((?:19|20)\d\d)\b(?![.,]\d)")
+_YEAR_TAIL = re.compile(r"(?:19|20)\d\d$")
+#: what a name adds to the family it is one edition of: a year ("DAVIS 2017", "VOC2007"), a
+#: language pair ("WMT'14 En-De") or a part ("ShanghaiTech B", "ShanghaiTechA")
+#: (not a year written with an apostrophe: "AIME'24" and "AIME'25" are the yearly rounds of one
+#: exam, one benchmark)
+_EDITION_YEAR = re.compile(r"(?<![\d'])(?:19|20)(\d\d)(?!\d)|(?<=[A-Za-z])(\d\d)(?!\d)")
+_LANGUAGES = {
+    "english": "en", "german": "de", "french": "fr", "romanian": "ro", "czech": "cs",
+    "chinese": "zh", "russian": "ru", "japanese": "ja", "finnish": "fi", "turkish": "tr",
+    "estonian": "et", "latvian": "lv", "spanish": "es", "italian": "it", "dutch": "nl",
+    "portuguese": "pt", "korean": "ko", "arabic": "ar", "hindi": "hi", "vietnamese": "vi",
+    "nepali": "ne", "sinhala": "si", "gujarati": "gu", "kazakh": "kk", "lithuanian": "lt",
+}  # fmt: skip
+_CODES = frozenset(_LANGUAGES.values())
+_EDITION_PAIR = re.compile(r"\b([A-Z][a-z]+|[A-Z]{2})\s?[-\u2013\u2192]\s?([A-Z][a-z]+|[A-Z]{2})\b")
+_EDITION_PART = re.compile(r"(?:\bPart\s?|(?<=[a-z])|\s)([A-D])$")
+
+
+def _language(word: str) -> str | None:
+    word = word.lower()
+    return _LANGUAGES.get(word) or (word if word in _CODES else None)
+
+
+def _edition(surface: str, family: str) -> tuple[str, ...]:
+    """ "WMT'14 English-German" of WMT14 -> ("", "en-de", ""); "VOC2007" of Pascal VOC ->
+    ("07", "", ""); "ShanghaiTechB" of ShanghaiTech -> ("", "", "B"); the family itself -> ()."""
+    own = fold(family)
+    years = [a or b for a, b in _EDITION_YEAR.findall(surface)]
+    year = next((y for y in reversed(years) if y not in own), "")
+    pair = ""
+    for a, b in _EDITION_PAIR.findall(surface):
+        if _language(a) and _language(b):
+            pair = f"{_language(a)}-{_language(b)}"
+    part = _EDITION_PART.search(surface)
+    part = part.group(1) if part and fold(surface) != own else ""
+    # "Chinese Penn Treebank" of Penn Treebank: the language of the text
+    first = surface.split(" ", 1)[0]
+    language = (_language(first) or "") if " " in surface and first.lower() not in own else ""
+    edition = (year, pair, part, language)
+    return edition if any(edition) else ()
+
+
+#: a language pair ending a name, and another listed after it
+_PAIR_TAIL = re.compile(r"\b([A-Z][a-z]+|[A-Z]{2})\s?[-\u2013\u2192]\s?([A-Z][a-z]+|[A-Z]{2})$")
+_PAIR_LISTED = re.compile(
+    r"\s*(?:,|/|&|and|,\s*and)\s*"
+    r"(([A-Z][a-z]+|[A-Z]{2})\s?[-\u2013\u2192]\s?([A-Z][a-z]+|[A-Z]{2}))\b(?![-\u2013\u2192])"
+)
+
+
+#: the mentions editions are read of: the gazetteer's, and names shaped like a benchmark's
+#: ("SemEval 2010")
+_EDITION_RULES = frozenset({"gazetteer", "pattern-suffix"})
+
+
+#: a language's name right before a benchmark's (not the target of "English-to-German")
+_LANGUAGE_BEFORE = re.compile(r"(?<![\w-])([A-Z][a-z]+) $")
+
+
+def _with_years(
+    sentence: str, mentions: list[Mention], gazetteer: Gazetteer, unlisted: set[str]
+) -> list[Mention]:
+    """A gazetteer name with the year written after it ("DAVIS 2018 Video Object Segmentation
+    Challenge"), and the other years listed after it ("PASCAL VOC 2007 and 2012"); the names
+    with a year the gazetteer does not list are added to ``unlisted``."""
+    out: list[Mention] = []
+    for m in mentions:
+        surface = m.surface or sentence[m.start : m.end]
+        language = _LANGUAGE_BEFORE.search(sentence, max(0, m.start - 16), m.start)
+        if m.rule == "gazetteer" and language and _language(language.group(1)):
+            # "on Penn Treebank (PTB) and Chinese Penn Treebank": the language's edition
+            m = replace(m, start=language.start(1), surface=sentence[language.start(1) : m.end])
+            surface = m.surface
+        if m.rule in _EDITION_RULES and not _YEAR_TAIL.search(surface):
+            year = _YEAR_AFTER.match(sentence, m.end)
+            if year:
+                m = replace(m, end=year.end(), surface=sentence[m.start : year.end()])
+                surface = m.surface
+                if gazetteer.lookup(surface) is None:
+                    unlisted.add(surface)
+        out.append(m)
+        if m.rule in _EDITION_RULES and _YEAR_TAIL.search(surface):
+            at = m.end
+            while (listed := _YEAR_LISTED.match(sentence, at)) is not None:
+                other = surface[:-4] + listed.group(1)
+                out.append(replace(m, start=listed.start(1), end=listed.end(), surface=other))
+                at = listed.end()
+        pair = _PAIR_TAIL.search(surface) if m.rule in _EDITION_RULES else None
+        if pair and _language(pair.group(1)) and _language(pair.group(2)):
+            # "in WMT 2014 English-German and English-French": the family's other pair
+            at = m.end
+            while (listed := _PAIR_LISTED.match(sentence, at)) is not None:
+                if not (_language(listed.group(2)) and _language(listed.group(3))):
+                    break
+                if any(o.start == listed.start(1) for o in mentions):
+                    break  # (read already: "WMT14 En-De and En-Fr")
+                other = surface[: pair.start()] + listed.group(1)
+                out.append(replace(m, start=listed.start(1), end=listed.end(), surface=other))
+                at = listed.end()
+    return out
+
+
+def _split_editions(
+    found: dict[str, list[Mention]], unlisted: set[str]
+) -> dict[tuple[str, str], str]:
+    """Two editions of one gazetteer family named in one abstract ("WMT14 English-French" and
+    "WMT14 English-German", "ShanghaiTechA" and "ShanghaiTechB", "YouTubeVIS-2019" and
+    "YouTubeVIS-2021") are two benchmarks, and so is one edition the gazetteer does not list
+    ("the DAVIS 2018 Challenge", "SemEval 2010"): (family, surface) -> the first way the
+    surface's edition is written (the family written alone: the first edition's)."""
+    editions: dict[str, dict[tuple, str]] = {}
+    for mentions in found.values():
+        for m in mentions:
+            if m.rule in _EDITION_RULES and m.surface:
+                edition = _edition(m.surface, m.name)
+                if edition:
+                    # "on WMT14 En-De and En-Fr": a pair written alone is the family's
+                    name = m.surface
+                    if _EDITION_PAIR.fullmatch(name) or _YEAR_TAIL.fullmatch(name):
+                        name = f"{m.name} {name}"
+                    editions.setdefault(m.name, {}).setdefault(edition, name)
+    for mentions in found.values():
+        for m in mentions:
+            names = editions.get(m.name) if m.rule in _EDITION_RULES else None
+            if names and any(e[3] for e in names) and not _edition(m.surface or m.name, m.name):
+                # "Penn Treebank (PTB) and Chinese Penn Treebank": the family written alone is
+                # the edition in the other language
+                names.setdefault((), m.name)
+    split = {
+        family: names
+        for family, names in editions.items()
+        if len(names) >= 2 or any(n in unlisted for n in names.values())
+    }
+    out: dict[tuple[str, str], str] = {}
+    for mentions in found.values() if split else ():
+        for m in mentions:
+            names = split.get(m.name) if m.rule in _EDITION_RULES else None
+            if names:
+                surface = m.surface or m.name
+                edition = _edition(surface, m.name)
+                out[(m.name, surface)] = names.get(edition) or next(iter(names.values()))
+    return out
+
+
+def _on_editions(
+    sentence: str, mentions: list[Mention], results: list, editions: dict[tuple[str, str], str]
+) -> list:
+    """ "60.4 AP on YouTubeVIS-2019 and 52.6 AP on YouTubeVIS-2021": the edition each figure
+    is on, as the sentence reads when its editions are told apart (the results read with one
+    family name for both stay: a figure the two readings differ on keeps its mention's)."""
+    if not any((m.name, m.surface or m.name) in editions for m in mentions):
+        return results
+    apart = [replace(m, name=editions.get((m.name, m.surface or m.name), m.name)) for m in mentions]
+    on = {(r.value, r.metric): r.benchmark.name for r in find_results(sentence, apart)}
+    #: (family, edition) -> a surface written for it
+    written = {(family, name): surface for (family, surface), name in editions.items()}
+    out = []
+    for r in results:
+        surface = written.get((r.benchmark.name, on.get((r.value, r.metric))))
+        if surface is not None:
+            r = replace(r, benchmark=replace(r.benchmark, surface=surface))
+        out.append(r)
+    return out
+
+
 def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extraction:
     """Methods, benchmarks, results and their edges from a paper's title, abstract and tldr.
 
@@ -645,14 +834,29 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
     # per-sentence analyses shared by the rules below (computed once per paper)
     definitions = {s: acronym_definitions(s) for s in sentences}
     found = {s: find_mentions(s, gazetteer) for s in sentences}
+    if paper.title and paper.title not in found:
+        found[paper.title] = find_mentions(paper.title, gazetteer)
     readings = _abstract_readings(abstract)
     if readings:
         found = {s: _read_as(m, readings) for s, m in found.items()}
+    editions: dict[tuple[str, str], str] = {}
+    if any(found.values()):
+        # (years and pairs looked for only where a mention is followed by a digit or a capital)
+        unlisted: set[str] = set()
+        found = {
+            s: _with_years(s, m, gazetteer, unlisted)
+            if any(s[e.end : e.end + 6].strip(" -,and&/")[:1].isalnum() for e in m)
+            else m
+            for s, m in found.items()
+        }
+        editions = _split_editions(found, unlisted)
     candidates = from_title(paper.title, abstract)
     if "github" in abstract:
         candidates.extend(from_repository(sentences))
     for sentence in sentences:
         candidates.extend(from_sentence(sentence, definitions[sentence]))
+    if candidates and candidates[0].rule == "title-prefix" and "(" in abstract:
+        candidates = _title_name_bracketed(candidates, abstract)
     own_names = {a for c in candidates for a in c.aliases}
     for sentence in sentences:
         candidates.extend(components_of(sentence, own_names))
@@ -711,7 +915,24 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
             node.aliases = list(dict.fromkeys([*(node.aliases or []), *forms]))
         return key
 
-    def add_benchmark(name: str, kind: str, aliases: Iterable[str] = ()) -> str:
+    def add_benchmark(
+        name: str, kind: str, aliases: Iterable[str] = (), surface: str | None = None
+    ) -> str:
+        edition = editions.get((name, surface or name)) if editions else None
+        if edition is not None:
+            # "WMT14 English-German" of a paper naming two editions of WMT14: its own node,
+            # the family an alias
+            entry = gazetteer.lookup(name)
+            family, name = name, edition
+            key = raw_benchmark_key(name)
+            forms = list(dict.fromkeys([name, *aliases, family]))
+            node = benchmarks.get(key)
+            if node is None:
+                kind = entry.kind if entry else kind
+                benchmarks[key] = Benchmark(key=key, name=name, aliases=forms, kind=kind)
+            else:
+                node.aliases = list(dict.fromkeys([*(node.aliases or []), *forms]))
+            return key
         entry = gazetteer.lookup(name)
         canonical = entry.name if entry else name
         key = benchmark_key(canonical, gazetteer)
@@ -801,7 +1022,9 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
 
     def add_results(results: list, sentence: str, source: str, confidence: float) -> None:
         for result in results:
-            bkey = add_benchmark(result.benchmark.name, result.benchmark.kind)
+            bkey = add_benchmark(
+                result.benchmark.name, result.benchmark.kind, surface=result.benchmark.surface
+            )
             add_rel(
                 EvaluatedOn(
                     src=paper.key,
@@ -875,7 +1098,10 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
                     )
                 )
             bkey = add_benchmark(
-                mention.name, mention.kind, [mention.surface] if mention.surface else []
+                mention.name,
+                mention.kind,
+                [mention.surface] if mention.surface else [],
+                mention.surface,
             )
             excluded.add(fold(mention.name))
             excluded.add(fold(mention.surface or mention.name))
@@ -890,6 +1116,8 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
                 )
             )
         results = find_results(sentence, mentions)
+        if editions and results:
+            results = _on_editions(sentence, mentions, results, editions)
         unlisted: list[Mention] = []
         #: figures with neither a benchmark named nor a result read yet
         bare_figures = not results and not mentions and has_digit(sentence)

@@ -387,14 +387,54 @@ def find_method_mentions(
         if not _names_data(sentence, m)
         and m.name not in field | owned
         and not _FAMILY_AFTER.match(sentence, m.start + len(m.name))
+        and not (m.start and sentence[m.start - 1] in '"\u201c' and _analogy(sentence, m))
     ]
     out = [
         _with_version(sentence, m) for m in _joined(sentence, sorted(out, key=lambda m: m.start))
     ]
     out = _listed_cues(sentence, [_with_cue(sentence, m) for m in out])
+    if "imilar" in sentence or "nalogous" in sentence:
+        out = [m for m in out if m.cued or not _likened(sentence, m)]
     if uncued is not None:
         uncued.extend(m for m in out if m.rule == "acronym-lower" and not m.cued)
     return [m for m in out if m.rule not in ("acronym-lower", "versioned") or m.cued]
+
+
+#: "the \"BERT of vision and language\"": a quoted name "of" a field is a likeness, not the name
+_OF_A_FIELD = re.compile(
+    r" of (?:the )?[a-z][\w-]*(?: (?:and|or) [a-z][\w-]*)?(?:\s[\w-]+){0,2}[\x22\u201d]"
+)
+
+
+def _analogy(sentence: str, mention: MethodMention) -> bool:
+    """ "VisualBERT, meant to be the \"BERT of vision and language\"": the name is a likeness
+    the quoted phrase draws, not a method the paper uses.
+
+    >>> s = 'We use VisualBERT, the "BERT of vision and language", on it.'
+    >>> _analogy(s, MethodMention("BERT", ("BERT",), "known", False, s.index('"') + 1))
+    True
+    """
+    return bool(_OF_A_FIELD.match(sentence, mention.start + len(mention.name)))
+
+
+#: "Similar to the improvements on CNNs by AdvProp [61], our ...": what the paper's work is
+#: likened to, in the clause before the name
+_LIKENESS = re.compile(r"\b(?:[Ss]imilar(?:ly)? to|[Aa]nalogous(?:ly)? to)\s")
+
+
+def _likened(sentence: str, mention: MethodMention) -> bool:
+    """ "Similar to the improvements on CNNs by AdvProp [61]": a name no cue reads, in the
+    clause that likens the paper's work to it, is no method the paper uses.
+
+    >>> s = "Similar to the gains of AdvProp [61], our training helps ViT."
+    >>> _likened(s, MethodMention("AdvProp", ("AdvProp",), "coined", False, s.index("AdvProp")))
+    True
+    """
+    last = max(
+        (m.end() for m in _LIKENESS.finditer(sentence, max(0, mention.start - 80), mention.start)),
+        default=None,
+    )
+    return last is not None and not any(c in sentence[last : mention.start] for c in ",;:")
 
 
 def written_again(short: str, later: list[str]) -> bool | None:
@@ -704,7 +744,8 @@ def _known(
 
 #: "Inspired by the Generalized Hough Transform", "speedup over Random Search and Regularized
 #: Evolution", "combines Channel Attention with Pixel Attention": a capitalised phrase ending in
-#: the noun of a technique, right after a cue
+#: the noun of a technique, right after a cue ("apply it to both Atrous Spatial Pyramid Pooling
+#: and decoder modules": a "both" or "either" between them)
 _TECHNIQUE_HEAD = (
     "transform normalization search evolution filter pooling descent regression propagation "
     "dropout distillation sampling augmentation annealing clustering decomposition factorization "
@@ -714,8 +755,8 @@ _TECHNIQUE_HEAD = (
 _PHRASE_CUE = re.compile(
     r"\b(?:[Ii]nspired by|[Bb]ased on|[Bb]uil(?:t|ds?) (?:up)?on|[Rr]el(?:y|ies|ied|ying) on|over|than|"
     r"[Cc]ompared (?:with|to)|[Oo]ut-?perform\w*|[Ss]urpass\w*|[Ee]xtend\w*|[Aa]dopt\w*|[Ee]mploy\w*|"
-    r"[Uu]s(?:e|es|ed|ing)|use of|[Rr]eplac\w+|[Cc]ombin(?:e|es|ed|ing)|with|and|or)\s+"
-    r"(?:the\s+|a\s+|an\s+)?"
+    r"[Uu]s(?:e|es|ed|ing)|use of|[Rr]eplac\w+|[Cc]ombin(?:e|es|ed|ing)|with|and|or|to(?=\s+both\b))\s+"
+    r"(?:both\s+|either\s+)?(?:the\s+|a\s+|an\s+)?"
     r"((?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?\s+){1,3}(?i:" + "|".join(_TECHNIQUE_HEAD) + r"))\b"
 )
 
@@ -888,7 +929,9 @@ _PART_AFTER = re.compile(
 #: the use cues that say the paper's method is made from the name right after them
 _BUILD_CUE = re.compile(
     r"\b(?:[Bb]ased (?:up)?on|on the basis of|[Bb]uil(?:t|ds?|ding) (?:up)?on|on top of|[Ee]xtend(?:s|ed|ing)?|"
-    r"[Ii]nitiali[sz]ed (?:with|from)|[Ff]ine-?tun(?:e|es|ed|ing)|[Aa]dapt(?:s|ed|ing)?)\s+"
+    r"[Ii]nitiali[sz]ed (?:with|from)|[Ff]ine-?tun(?:e|es|ed|ing)|[Aa]dapt(?:s|ed|ing)?|"
+    # "a network discovered by NAS that is searched from the DeepLabv3 system"
+    r"(?:searched|derived|evolved|grown|modified|scaled up|scaled) from)\s+"
     r"(?:(?:the|a|an|recent|previous|popular|standard|original|vanilla|pre-?trained)\s+)*$"
 )
 
@@ -903,11 +946,32 @@ _OWN_MODEL_IS_A = re.compile(
 _OURS = re.compile(r"\b[Oo]ur\s+(?:[\w-]+\s+)?$")
 
 
+#: the words between a "both ... , and" and the second item's name: a short noun phrase
+_NOUN_PHRASE_ONLY = re.compile(r"\s*(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}")
+#: "outperforms both", "surpasses both": a comparison over a pair
+_COMPARED_BOTH = re.compile(
+    r"\b(?:[Oo]ut-?perform\w*|[Ss]urpass\w*|[Bb]eat\w*|[Ee]xceed\w*|than|over) both\b"
+)
+
+
 def _cue(sentence: str, mention: MethodMention) -> bool | None:
     """True: compared against, False: used, None: no cue in the clause."""
-    clause_start = max(
-        (m.end() for m in _CLAUSE_END.finditer(sentence, 0, mention.start)), default=0
-    )
+    ends = list(_CLAUSE_END.finditer(sentence, 0, mention.start))
+    clause_start = ends[-1].end() if ends else 0
+    if (
+        ends
+        and " both " in sentence
+        and ends[-1].group().startswith(",")
+        and ends[-1].group().endswith("and")
+        and _NOUN_PHRASE_ONLY.fullmatch(sentence, clause_start, mention.start)
+    ):
+        # "outperforms both transformer-based detector SWIN-L Cascade-Mask R-CNN (...) by 509%
+        # in speed, and convolutional-based detector ConvNeXt-XL ...": the second item of a
+        # "both ... and" after a comparison shares its cue
+        earlier = ends[-2].end() if len(ends) > 1 else 0
+        both = _COMPARED_BOTH.search(sentence, earlier, ends[-1].start())
+        if both is not None:
+            clause_start = both.start()
     before = sentence[clause_start : mention.start]
     # "compared ... to our baseline model (ALBERT-base-v2 + ...)": the paper's own baseline is
     # made from the name, a use
@@ -920,7 +984,17 @@ def _cue(sentence: str, mention: MethodMention) -> bool | None:
             ),
         )
         for m in _COMPARE.finditer(before)
+        if not (" by" in before and _OTHERS_PASSIVE.fullmatch(before, 0, m.end() + 3))
+        and not (m.group() == "than" and _SHAPE_BEFORE.search(before, 0, m.start()))
     ]
+    if (
+        len(cues) == 1
+        and before.endswith(("the baseline ", "a baseline "))
+        and _WE_BENCHMARK.search(before)
+    ):
+        # "we firstly benchmark the baseline Inception-v3 model": the baseline the paper sets up
+        # (and builds on), not one it compares against
+        cues = [(cues[0][0], False)]
     uses = list(_USE_CUE.finditer(before))
     cues += [(m.end(), False) for m in uses]
     after = sentence[mention.start + len(mention.name) :]
@@ -947,6 +1021,21 @@ def _cue(sentence: str, mention: MethodMention) -> bool | None:
             if at <= use.start()
         )
     return compares
+
+
+#: "Although VGG models have been outperformed by Inception models": a comparison between
+#: others' methods, its subject not the paper's (the cheap " by" test first)
+_OTHERS_PASSIVE = re.compile(
+    r"(?!.*\b(?:[Oo]urs?|[Pp]roposed|[Ww]e)\b).*\b(?:been|are|is|was|were)\s+(?:\w+ly\s+)?"
+    r"(?:outperformed|surpassed|beaten|exceeded) by"
+)
+#: "a mini-UNet ... 4x deeper than the common UNet": a shape the paper's model is set against,
+#: not a result
+_SHAPE_BEFORE = re.compile(r"\b(?:deeper|wider|shallower|narrower)\s+$")
+#: "we firstly benchmark the baseline ...", "we train a baseline ...": the paper sets one up
+_WE_BENCHMARK = re.compile(
+    r"\b[Ww]e (?:\w+ly )?(?:benchmark|train|build|construct|establish|implement|set up|start from)\s+(?:the|a) baseline $"
+)
 
 
 #: "surpasses the model using ...": the compared thing that a "using" right after it describes

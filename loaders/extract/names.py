@@ -82,11 +82,13 @@ def _reach(pattern: str, flags: int) -> int | None:
     return None if longest >= c.MAXREPEAT else longest + 1
 
 
-#: long forms that name a task, field or kind of data rather than a method
+#: long forms that name a task, field or kind of data rather than a method (or a property a
+#: method is built to have: "Differential Privacy (DP)", "Adversarial Robustness")
 TASK_TAIL = EndAnchored(
     r"(?i)\b(?:translation|systems?|assessments?|dissertations?|theses|embeddings|recognition|detection|"
     r"segmentation|classification|estimation|analysis|processing|understanding|generation|answering|"
-    r"retrieval|tasks?|problems?|data|documents?|images?|videos?|diseases?|signals?|records?|devices?)$"
+    r"retrieval|tasks?|problems?|data|documents?|images?|videos?|diseases?|signals?|records?|devices?|"
+    r"privacy|fairness|robustness|security|safety|interpretability|explainability|transparency)$"
 )
 
 _GENERIC_FOLDED = frozenset(w.lower() for w in GENERIC)
@@ -231,6 +233,32 @@ def acronym_definitions(sentence: str) -> list[Definition]:
         long = before[long_start:].strip().rstrip(",;:")
         if long and not long.startswith("("):
             out.append(Definition(long, short, long_start, paren.end()))
+    if " " in sentence[sentence.index("(") :]:
+        out.extend(_word_and_initials(sentence))
+    return out
+
+
+#: "(Complexity OoD)": a short form that keeps the long form's first word and abbreviates the rest
+_WORD_PAREN = re.compile(r"\(([A-Z][a-z]{2,}) ([A-Z][A-Za-z]{1,6})\)")
+
+
+def _word_and_initials(sentence: str) -> list[Definition]:
+    """ "We propose Complexity Out of Distribution (Complexity OoD) generalization": the long
+    form, its first word written again in the short form and the initials of its other words.
+
+    >>> [(d.long, d.short) for d in _word_and_initials("We propose Complexity Out of Distribution (Complexity OoD) here.")]
+    [('Complexity Out of Distribution', 'Complexity OoD')]
+    """
+    out = []
+    for paren in _WORD_PAREN.finditer(sentence):
+        word, initials = paren.group(1), paren.group(2)
+        before = sentence[: paren.start()].rstrip()
+        start = before.rfind(word + " ", max(0, len(before) - 80))
+        if start < 0 or (start and before[start - 1].isalnum()):
+            continue
+        rest = before[start + len(word) :].split()
+        if 2 <= len(rest) <= 6 and "".join(w[0] for w in rest).lower() == initials.lower():
+            out.append(Definition(before[start:], f"{word} {initials}", start, paren.end()))
     return out
 
 

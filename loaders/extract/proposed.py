@@ -445,6 +445,8 @@ def _from_sentence(sentence: str, definitions: list | None) -> list[Candidate]:
     if (" is " in sentence or " are " in sentence) and _PASSIVE_VERB.search(sentence):
         definitions = acronym_definitions(sentence) if definitions is None else definitions
         out.extend(_passive(sentence, definitions))
+    if "escrib" in sentence and _DESCRIBED_SYSTEM_CUE.search(sentence):
+        out.extend(_described_system(sentence))
     if "ontribution" in sentence:
         definitions = acronym_definitions(sentence) if definitions is None else definitions
         out.extend(_contribution(sentence, definitions))
@@ -1117,6 +1119,40 @@ def _ours(sentence: str, definitions: list) -> list[Candidate]:
             d.long, d.short
         ):
             out.append(_candidate(d.long, (d.long, d.short), "novel-acronym", sentence, 0.8))
+    return out
+
+
+#: "This paper describes the tokofou system, an ensemble model ...", "we describe the NLP-CIC
+#: team's system": a shared task's system paper names the system it describes (one word, not
+#: "our Fake News Detection system" or "the latest improvements to the IBM ... system")
+_DESCRIBED_SYSTEM = re.compile(
+    r"\b[Dd]escrib(?:e|es|ed|ing) (?:the|our) (?P<name>[A-Za-z][\w+-]{2,}) "
+    r"(?:(?:team's |team’s )?system|submission|entry)\b(?P<apposition>,? an? )?"
+)
+#: the cheap first test for it
+_DESCRIBED_SYSTEM_CUE = re.compile(r"escrib\w* (?:the|our) ")
+#: words of a system's description, not its name ("the proposed system", "our hybrid system")
+_NOT_SYSTEM_NAME = re.compile(
+    r"(?:al|ed|ive|ic|ous|ing|ary|ful|less|ar|ent|ant|ble)$|^(?:hybrid|baseline|whole|final|"
+    r"overall|complete|entire|joint|best|same|new|main|full|first|second|third|last|base|top)$"
+)
+
+
+def _described_system(sentence: str) -> list[Candidate]:
+    """ "This paper describes the tokofou system, an ensemble model for ...": the system a
+    sentence describes by its one-word name is the paper's own; a lower-case name only with an
+    apposition saying what it is (not "the dialogue system")."""
+    out = []
+    for match in _DESCRIBED_SYSTEM.finditer(sentence):
+        name = match.group("name")
+        if name[:1].islower() and not (
+            match.group("apposition") and name.isalpha() and not _NOT_SYSTEM_NAME.search(name)
+        ):
+            continue
+        if name[:1].isupper() and not is_name_like(name):
+            continue
+        if _accept(name) and not is_known_method(name):
+            out.append(_candidate(name, (name,), "described-system", sentence, 0.75))
     return out
 
 

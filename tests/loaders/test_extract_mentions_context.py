@@ -85,7 +85,7 @@ def test_a_method_the_paper_is_built_on_stays_used_when_also_compared():
     abstract = (
         "We propose IterNet, a new model based on UNet, with the ability to find obscured details "
         "of the vessel. Iter-Net consists of multiple iterations of a mini-UNet, which can be 4x "
-        "deeper than the common UNet."
+        "more accurate than the common UNet."
     )
     ex = extract_paper(
         Paper(key="p", title="IterNet: Retinal Image Segmentation", abstract=abstract)

@@ -56,11 +56,11 @@ from tests.loaders.extract_results import absolute
             [("consep", "Dice", 0.855), ("cpm17", "Dice", 0.892), ("kumar", "Dice", 0.843)],
         ),
         # a translation direction in such a list is the benchmark named before it, not a data
-        # set (arxiv:1911.01986)
+        # set (arxiv:1911.01986), each pair its own benchmark
         (
             "Our method achieves state-of-the-art BLEU scores of 30.7 and 43.7 in the WMT'14 "
             "English-German and English-French translation tasks, respectively.",
-            [("wmt14", "BLEU", 30.7), ("wmt14", "BLEU", 43.7)],
+            [("wmt14englishgerman", "BLEU", 30.7), ("wmt14englishfrench", "BLEU", 43.7)],
         ),
         # an image size written with a lost "×" ("128 ? 128") neither ends the sentence nor
         # breaks the list (arxiv:2106.07631)

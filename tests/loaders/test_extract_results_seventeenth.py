@@ -204,10 +204,11 @@ def test_is_is_the_inception_score(sentence, expected):
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        # a language pair listed after a benchmark written with its pair is its other pair
+        # a language pair listed after a benchmark written with its pair is its other pair (two
+        # pairs of one benchmark: two benchmarks, each named with its pair)
         (
             "Our models reach 29.0 and 42.5 BLEU on WMT14 En-De and En-Fr.",
-            [("wmt14", "BLEU", 29.0), ("wmt14", "BLEU", 42.5)],
+            [("wmt14ende", "BLEU", 29.0), ("wmt14enfr", "BLEU", 42.5)],
         ),
         (
             "We report 34.0 and 31.5 BLEU on WMT16 Ro-En and En-De, respectively.",
