@@ -42,3 +42,15 @@ def test_set_picks_the_set_of_that_exact_name_only(capsys) -> None:
     assert main(["--eval", "--set", "pwc-methods-fresh", "--set", "unseen-25"]) == 0
     headings = [line for line in capsys.readouterr().out.splitlines() if "labelled papers" in line]
     assert [h.split(" (")[0].split(":")[0] for h in headings] == ["unseen-25", "pwc-methods-fresh"]
+
+
+def test_the_untouched_results_test_set_shares_no_abstract_with_a_tuned_on_set() -> None:
+    sets = labelled_sets()
+    untouched = {
+        p["id"] for p in sets["pwc-results-test-untouched (held out, the 190 in no tuned-on set)"]
+    }
+    assert len(untouched) == 190
+    assert untouched <= {p["id"] for p in sets["pwc-results-test (held out)"]}
+    for name, papers in sets.items():
+        if "(tuned on" in name:
+            assert not untouched & {p.get("id") for p in papers}, name
