@@ -92,6 +92,10 @@ def _clean(name: str) -> str | None:
     return name
 
 
+#: a data set's noun, not a benchmark's (compiled once: re.match looks it up per call)
+_DATA_NOUN = re.compile(r"data|corp", re.I)
+
+
 def find_mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
     """Benchmarks named in ``sentence`` (gazetteer first, then patterns), in text order.
 
@@ -128,7 +132,7 @@ def find_mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
     start = scan_start(sentence, _NOUN_STEMS, 0)
     nouns = _NOUN_ONLY.finditer(sentence, start) if start is not None else ()
     for noun in nouns:
-        kind = "dataset" if re.match(r"data|corp", noun.group("noun"), re.I) else "benchmark"
+        kind = "dataset" if _DATA_NOUN.match(noun.group("noun")) else "benchmark"
         # "the X and Y datasets": the names right before the noun (searched in a short window)
         window_start = max(0, noun.start() - 160)
         before = _BEFORE_NOUN.search(sentence, window_start, noun.start())

@@ -161,11 +161,16 @@ def _merge_candidates(candidates: list[Candidate]) -> list[Candidate]:
 #: what a name adds to the proposal it versions: "ViTAEv2" (not "-Net": the labels keep
 #: "ParC-Net" apart from its "position aware circular convolution (ParC)")
 _VERSION = re.compile(r"[-\s]?[vV]\d+(?:\.\d+)?$")
+#: (compiled once, as the patterns below: re's module functions look a pattern up per call)
+_WORD_BREAK = re.compile(r"[\s-]+")
+_NOT_LETTER = re.compile(r"[^A-Za-z]")
+#: a long form heading data, not a method ("a protein-protein interaction (PPI) dataset")
+_DATA_WORD = re.compile(r"(?i)bench|data|corpus|QA\b")
 
 
 def _initials(long: str) -> str:
     """ "Dynamic Graph Network" -> "DGN"."""
-    return "".join(w[0] for w in re.split(r"[\s-]+", long) if w[:1].isupper())
+    return "".join(w[0] for w in _WORD_BREAK.split(long) if w[:1].isupper())
 
 
 def _acronym_tail(short: str, long: str) -> bool:
@@ -188,10 +193,10 @@ def _one_proposal(short: str, long: Candidate) -> bool:
         return True
     if _acronym_tail(short, long.name) or _acronym_tail(long.name, short):
         return True
-    letters = re.sub(r"[^A-Za-z]", "", short)
+    letters = _NOT_LETTER.sub("", short)
     if len(letters) >= 3 and short[:1].isupper() and sum(c.isupper() for c in letters) >= 3:
         # "G-SFDA" of "Generalized Source-free Domain Adaptation": the initials of every part
-        parts = [w for w in re.split(r"[\s-]+", long.name) if w]
+        parts = [w for w in _WORD_BREAK.split(long.name) if w]
         if len(parts) >= 3 and "".join(w[0] for w in parts).upper() == letters.upper():
             return True
     if "2" in short and "-to-" in long.name:
@@ -782,7 +787,7 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
         for s in sentences
         for d in definitions[s]
         if gazetteer.lookup(d.long) is None
-        and not re.search(r"(?i)bench|data|corpus|QA\b", d.long)
+        and not _DATA_WORD.search(d.long)
         and not _DATA_AFTER.match(s, d.end)
     }
     proposed_names = [c.name for c in proposals]

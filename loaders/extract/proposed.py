@@ -15,6 +15,7 @@ from loaders.extract.mentions import is_noise_shape, other_than_metric
 from loaders.extract.names import (
     BENCHMARK_SUFFIX,
     TASK_TAIL,
+    EndAnchored,
     acronym_definitions,
     is_generic,
     is_name_like,
@@ -1071,13 +1072,20 @@ def _lower_name_after(sentence: str, naming: re.Match) -> str | None:
     return name
 
 
+#: "Our final SElf-supERvised (SEER) model": one adjective may stand between (searched over
+#: the end of the text only)
+_OUR_BEFORE = EndAnchored(r"\b[Oo]ur (?:proposed |new |final |full |best )?$")
+#: "the innovative Hybrid Sparsification Modules (HSMs)"
+_NOVEL_BEFORE = re.compile(r"\b(?:novel|new|innovative|proposed)\s+$")
+
+
 def _ours(sentence: str, definitions: list) -> list[Candidate]:
     """ "our VQToken compresses ...", "Our latent diffusion models (LDMs)", "our token
     rearrangement method, Rotary Major Scan,", "a novel Sparse Depthwise Separable Convolution module"."""
     out = []
     for d in definitions:
         # "Our final SElf-supERvised (SEER) model": one adjective may stand between
-        if re.search(r"\b[Oo]ur (?:proposed |new |final |full |best )?$", sentence[: d.start]):
+        if _OUR_BEFORE.search(sentence[: d.start]):
             if _accept(d.long, d.short):
                 out.append(_candidate(d.long, (d.long, d.short), "our-acronym", sentence, 0.8))
             elif own_acronym(d.long, d.short):
@@ -1113,9 +1121,7 @@ def _ours(sentence: str, definitions: list) -> list[Candidate]:
                 out.append(_with_definition(name, match.end(), definitions, rule, sentence, 0.75))
     for d in definitions:
         # "the innovative Hybrid Sparsification Modules (HSMs)"
-        if re.search(r"\b(?:novel|new|innovative|proposed)\s+$", sentence[: d.start]) and _accept(
-            d.long, d.short
-        ):
+        if _NOVEL_BEFORE.search(sentence[: d.start]) and _accept(d.long, d.short):
             out.append(_candidate(d.long, (d.long, d.short), "novel-acronym", sentence, 0.8))
     return out
 

@@ -237,8 +237,9 @@ def test_end_anchored_tails_find_what_a_search_from_the_start_finds():
     from loaders.extract.names import TASK_TAIL, acronym_definitions
 
     texts = sentences() + ["Image Analysis", "x analyses", "a Distance\n", "the data\n\n", "ſcore"]
+    texts += ["Our ", "xour new ", "in our proposed ", "the Our best\n", "flour "]
     texts += [d.long for s in sentences() for d in acronym_definitions(s)]
-    for tail in (TASK_TAIL, _RESOURCE_TAIL, _MEASURE_TAIL):
+    for tail in (TASK_TAIL, _RESOURCE_TAIL, _MEASURE_TAIL, proposed._OUR_BEFORE):
         assert tail.reach is not None
         for text in texts:
             expected = tail.regex.search(text)
