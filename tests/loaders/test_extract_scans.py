@@ -268,3 +268,22 @@ def test_a_metric_letter_group_is_inside_the_look_ahead_of_its_run_of_letters():
             for char in chars:
                 if re.match(f"(?={letter})", char, re.I):
                     assert re.match(f"(?=[{run}])", char, re.I), (letter, char)
+
+
+def test_the_proposal_trigger_finds_what_its_form_with_classes_finds():
+    plain = re.compile(
+        r"\b(?:[Ww]e|[Oo]ur|[Tt]his|[Hh]ere|call|term|name|dub|coin|refer|novel|new|innovative|"
+        r"proposed|[Pp]ropos|[Ii]ntroduc)\w*"
+    )
+    for sentence in sentences() + ["Weights of Ours", "(we) This-Here xnew Introduce"]:
+        expected = [m.span() for m in plain.finditer(sentence)]
+        assert [m.span() for m in proposed._TRIGGER.finditer(sentence)] == expected, sentence
+
+
+def test_the_head_before_a_proposal_verb_holds_the_first_person_word():
+    texts = sentences() + ["Here, we propose X", "this paper-proposed Y", "us:develop Z"]
+    for sentence in texts:
+        first_person = proposed._FIRST_PERSON.search(sentence)
+        for verb in proposed._PROPOSE.finditer(sentence, first_person.end() if first_person else 0):
+            if first_person:
+                assert proposed._FIRST_PERSON.search(sentence[: verb.start()]), sentence
