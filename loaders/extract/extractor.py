@@ -48,7 +48,7 @@ from loaders.extract.proposed import (
     own_subject_proposals,
 )
 from loaders.extract.results import find_results
-from loaders.extract.sentences import has_digit, split_sentences
+from loaders.extract.sentences import AsciiFast, has_digit, split_sentences
 
 
 @dataclass
@@ -481,7 +481,7 @@ def _tail_char(char: str) -> bool:
 
 
 #: a sentence in the paper's own voice: "we", "our", "this paper", "in this work", "here"
-_OWN_VOICE = re.compile(
+_OWN_VOICE = AsciiFast(
     r"\b(?:[Ww]e|[Oo]ur|[Tt]his (?:paper|work|study|article|report|letter|thesis)|[Hh]ere)\b"
 )
 #: "Thus, we propose the usage of these models": the paper's first own sentence takes up the

@@ -23,9 +23,10 @@ from loaders.extract.names import (
     is_generic,
     is_name_like,
 )
+from loaders.extract.sentences import AsciiFast
 
 # written without re.I (much slower on long alternations); sentence-initial capitals listed
-_COMPARE = re.compile(
+_COMPARE = AsciiFast(
     r"\b(?:[Cc]ompar\w+(?: (?:with|to|against))?|[Oo]ut-?perform\w*|(?<![\x22\u201c])[Mm]atch(?:es|ed|ing)?(?![\x22\u201d])|(?:state-of-the-art|[Ee]xisting|[Pp]revious|[Pp]rior|[Rr]ecently,?|[Rr]ecent)\s+(?:[\w-]+\s+){0,4}?\(?(?:such as|e\.g(?=\.)|including|like)|[Ss]urpass\w*|than|[Vv]ersus|[Ii]mprov(?:e|es|ed|ing) upon|with respect to|[Uu]nlike|[Ii]n contrast to|[Cc]ontrary to|within [\d.]+\s*%?(?: [\w-]+)? of|vs\.?|[Aa]gainst|[Bb]aselines?|[Bb]eat\w*|"
     r"[Ee]xceed\w*|relative to|superior to|on par with|competitive with|[Rr]ival\w*|over|gap (?:with|to)|[Aa]bandon\w*(?: the use of)?|instead of|rather than)\b"
 )
@@ -35,7 +36,7 @@ _COMPARE = re.compile(
 # capital or digit after the first letter)
 # ("[a-z]*+": the letters before the capital or digit are never given back, as no shorter run
 # can be followed by one: the same matches, without the backtracking at every word)
-_COINED = re.compile(
+_COINED = AsciiFast(
     r"(?<![\w@/-])([A-Za-z][a-z]*+[-.]?[A-Z0-9][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*\+*)(?!\w)"
 )
 #: where the first coined name can be: a capital or digit after a letter (and a hyphen or dot),
@@ -787,7 +788,7 @@ def _transformer(sentence: str, spans: list[tuple[int, int]]) -> list[MethodMent
 # builds on it: "outperforms YOLOv4" / "using the Mask R-CNN backbone"
 # (the word boundary first, in this pattern and the next ones: it fails at most places, and the
 # look-behinds are tested only where it holds)
-_USE_CUE = re.compile(
+_USE_CUE = AsciiFast(
     # ("with 100M parameters", "with 100M to 1B params": a size, not a thing used; "sim" is the
     # tilde of a range extracted from LaTeX)
     r"\b(?<!-)(?:[Uu]s(?:e|es|ed|ing)|[Ww]ith(?! (?:only |just |about |around |fewer |less )?(?:[\d.,~]+\s?[KMBT]?\w*\s?(?:to|sim|~|-|\u2013)\s?)?[\d.,~]+\s?[KMBT]?\w*(?: million| billion)? (?:parameters|params)\b)|[Bb]ased (?:up)?on|on the basis of|[Bb]uil(?:t|ds?|ding) (?:up)?on|[Aa]dopt\w*|[Ee]mploy\w*|"

@@ -20,7 +20,7 @@ from loaders.extract.names import (
     is_generic,
     is_name_like,
 )
-from loaders.extract.sentences import scan_start
+from loaders.extract.sentences import AsciiFast, scan_start
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ class Candidate:
 
 
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|this (?:paper|work|study|report|article)|here)\b", re.I)
-_PROPOSE = re.compile(
+_PROPOSE = AsciiFast(
     r"\b(?:propos(?:e|es|ed|ing)|introduc(?:e|es|ed|ing)|present(?:s|ed|ing)?|develop(?:s|ed|ing)?|design(?:s|ed|ing)?|"
     r"devise[sd]?|conceive[sd]?|craft(?:s|ed)?|put forth|build|construct(?:s|ed)?|releas(?:e|es|ed|ing)|curate[sd]?|contribute[sd]?|unveil(?:s|ed)?|"
     r"put forward|formulate[sd]?|establish(?:es|ed)?|create[sd]?|offer(?:s|ed)?)\b"
@@ -65,7 +65,7 @@ _LEAD_IN = re.compile(r"^(?:here,?\s+|also\s+|further\s+|a\s+|an\s+|the\s+)", re
 _RUN_WORD = re.compile(r"[A-Z0-9][\w'+.]*(?:-[\w+]+(?:/\d+)?)*\+*|[a-z]+-?[A-Z][\w+]*(?:-[\w+]+)*")
 #: a sentence without any of these cannot hold a proposal (a cheap first test; each word
 #: starts with a plain letter, not a class, as the regex engine tests those first letters fastest)
-_TRIGGER = re.compile(
+_TRIGGER = AsciiFast(
     r"\b(?:We|we|Our|our|This|this|Here|here|call|term|name|dub|coin|refer|novel|new|innovative|"
     r"proposed|Propos|propos|Introduc|introduc)\w*"
 )
@@ -112,7 +112,7 @@ _PAREN_THING = re.compile(rf"\((?P<name>[A-Za-z][\w.+-]{{1,20}})\)\s+{_THING}\b"
 _THING_PAREN = re.compile(rf"\b(?P<noun>{_THING})\s+\((?P<name>[A-Za-z][\w.+-]{{1,20}})\)")
 #: "which we call X": the authors themselves name the thing right after the verb
 _WE_NAMING = re.compile(r"\bwe\s+(?:\w+\s+)?$")
-_OUR_NAME = re.compile(r"\b(?:[Oo]ur (?:proposed |new )?|[Tt]he proposed )(?=\S)")
+_OUR_NAME = AsciiFast(r"\b(?:[Oo]ur (?:proposed |new )?|[Tt]he proposed )(?=\S)")
 #: a substring of every _OUR_NAME match, and how far into it (as above)
 _OUR_NAME_STEMS = (("our ", "Our ", "he proposed "), len("T"))
 #: well-known base model families: "our Llama2-7b model" is the authors' copy of someone's model

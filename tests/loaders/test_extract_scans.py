@@ -287,3 +287,26 @@ def test_the_head_before_a_proposal_verb_holds_the_first_person_word():
         for verb in proposed._PROPOSE.finditer(sentence, first_person.end() if first_person else 0):
             if first_person:
                 assert proposed._FIRST_PERSON.search(sentence[: verb.start()]), sentence
+
+
+def _ascii_fast_patterns() -> list:
+    from loaders.extract import extractor
+    from loaders.extract.sentences import AsciiFast
+
+    modules = (extractor, mentions, proposed, benchmarks)
+    return [v for m in modules for v in vars(m).values() if isinstance(v, AsciiFast)]
+
+
+def test_patterns_searched_with_re_ascii_on_ascii_text_find_what_the_unicode_ones_find():
+    patterns = _ascii_fast_patterns()
+    assert len(patterns) >= 7
+    texts = sentences() + ["we\x1cpropose a\x1fnovel", "Our\x1dmodel: é-Net, café use", "x_y We_1"]
+    for pattern in patterns:
+        for text in texts:
+            expected = [m.span() for m in pattern.regex.finditer(text)]
+            assert [m.span() for m in pattern.finditer(text)] == expected, (pattern.pattern, text)
+            if text.isascii():
+                # (on ASCII text without the separators \s alone reads, either pattern finds it)
+                plain = text.translate(dict.fromkeys(range(0x1C, 0x20), " "))
+                found = [m.span() for m in pattern.ascii.finditer(plain)]
+                assert found == [m.span() for m in pattern.regex.finditer(plain)], pattern.pattern
