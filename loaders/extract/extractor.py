@@ -486,7 +486,7 @@ _OWN_VOICE = AsciiFast(
 )
 #: "Thus, we propose the usage of these models": the paper's first own sentence takes up the
 #: models the background named
-_TAKES_UP = re.compile(
+_TAKES_UP = AsciiFast(
     r"\b(?:these|such|this|those)\s+(?:[\w-]+\s+)?(?:models?|architectures?|networks?|blocks?|"
     r"methods?|approaches|techniques?|backbones?|encoders?|layers?)\b"
 )

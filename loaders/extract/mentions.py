@@ -558,7 +558,7 @@ def lower_case_model(long: str, short: str) -> bool:
 
 
 #: "the proposed EEND-OLA", "our detector, namely NMS-Ped": the paper's own name, not another's
-_OWN_BEFORE = re.compile(
+_OWN_BEFORE = AsciiFast(
     r"(?:\b(?:[Tt]he|[Oo]ur) proposed|\b[Oo]ur(?: [a-z][\w-]*)?|\b(?:namely|called|dubbed|termed|named|(?<!recently )(?<!recently-)(?<!previously )(?<!originally )propose[sd]?|introduce[sd]?))\s+$"
 )
 
@@ -721,7 +721,7 @@ _PHRASE_CUE = re.compile(
 )
 
 #: the cheap first test: a capitalised word before a technique noun
-_HEAD_AFTER_CAPITAL = re.compile(r"[A-Z][a-z]++\s(?i:" + "|".join(_TECHNIQUE_HEAD) + r")\b")
+_HEAD_AFTER_CAPITAL = AsciiFast(r"[A-Z][a-z]++\s(?i:" + "|".join(_TECHNIQUE_HEAD) + r")\b")
 
 
 def _cued_phrases(
@@ -810,7 +810,7 @@ _DATA_AFTER = re.compile(
     r"test ?set|val(?:idation)? set|splits?|subsets?|images|videos|scans|recordings)\b",
     re.I,
 )
-_DATA_BEFORE = re.compile(
+_DATA_BEFORE = AsciiFast(
     r"\b(?<![Bb]ased )(?<![Bb]uilt )(?<!relies )(?<!relying )(?<!builds )(?<!top )(?:on|in|across)\s+(?:the\s+)?(?:(?:\w+[- ])?(?:datasets?|benchmarks?)\s+)?(?:[\w.+-]+,\s+)*(?:and\s+)?$"
 )
 #: "FooBench-2K", "LegalCorpus": a name ending in a benchmark's noun (not "-QA": "SQA", "DrQA"

@@ -36,14 +36,14 @@ class Candidate:
     benchmark_kind: str | None = None
 
 
-_FIRST_PERSON = re.compile(r"\b(?:we|our|us|this (?:paper|work|study|report|article)|here)\b", re.I)
+_FIRST_PERSON = AsciiFast(r"\b(?:we|our|us|this (?:paper|work|study|report|article)|here)\b", re.I)
 _PROPOSE = AsciiFast(
     r"\b(?:propos(?:e|es|ed|ing)|introduc(?:e|es|ed|ing)|present(?:s|ed|ing)?|develop(?:s|ed|ing)?|design(?:s|ed|ing)?|"
     r"devise[sd]?|conceive[sd]?|craft(?:s|ed)?|put forth|build|construct(?:s|ed)?|releas(?:e|es|ed|ing)|curate[sd]?|contribute[sd]?|unveil(?:s|ed)?|"
     r"put forward|formulate[sd]?|establish(?:es|ed)?|create[sd]?|offer(?:s|ed)?)\b"
 )
 # the object of a proposal ends at a relative clause, purpose or instrument phrase
-_WINDOW_END = re.compile(
+_WINDOW_END = AsciiFast(
     r"[;:]|\b(?:which|that|to|for|by|via|through|using|with|on|in|where|whereby|than|and achieves?|achieving)\b"
     # ("a framework built upon the Segment Anything Model (SAM)": what it is built on)
     r"|(?<![\w-])(?:built (?:up)?on|based on|upon|atop)\b"
@@ -59,7 +59,7 @@ _US_NOT_SUBJECT = re.compile(
 #: "from established ...", "the designed ...": the slot of an adjective before a participle
 _ADJECTIVE_SLOT = re.compile(r"\b(?:from|of|with|than|the|a|an)\s+$")
 #: "Our previously proposed MetricGAN was designed ...": the authors' earlier work, not this one
-_EARLIER = re.compile(r"\b(?:previously|recently|originally|earlier|formerly)[\s-]+$")
+_EARLIER = AsciiFast(r"\b(?:previously|recently|originally|earlier|formerly)[\s-]+$")
 _LEAD_IN = re.compile(r"^(?:here,?\s+|also\s+|further\s+|a\s+|an\s+|the\s+)", re.I)
 #: ("MPTs-1/32": a variant's bit widths after a hyphen belong to the name)
 _RUN_WORD = re.compile(r"[A-Z0-9][\w'+.]*(?:-[\w+]+(?:/\d+)?)*\+*|[a-z]+-?[A-Z][\w+]*(?:-[\w+]+)*")
@@ -88,13 +88,13 @@ _THING = (
     r"benchmark|dataset|metric|block|layer|strategy|library|tool|scheme|mechanism|network|paradigm|"
     r"loss|operator|index|measure|toolkit|agent|encoder|decoder|attention|platform|application|interface)s?"
 )
-_NAMING = re.compile(
+_NAMING = AsciiFast(
     r"\b(?:(?:which|that) (?:we|is|are) )?(?:call(?:ed)?|term(?:ed)?|name[sd]?|dub(?:bed)?|coin(?:ed)?|refer(?:red)? to as)"
     # "we call this approach X", "we name this plain Transformer-based ... framework WeakTr"
     rf"(?: it| them| (?:this|our|the|these)(?: [\w-]+){{0,5}}? {_THING}| this| our \w+)?(?: as)?\s+[\"“']?"
 )
 #: what a paper calls its own contribution: "our <...> method, Rotary Major Scan,"
-_OUR_THING_NAMED = re.compile(
+_OUR_THING_NAMED = AsciiFast(
     rf"\b[Oo]ur (?:[\w-]+ ){{0,3}}(?:{_THING}|{_AGENT_NOUN}),?\s+(?:namely\s+)?(?=[A-Z])"
 )
 #: ("A new multitask-AQA dataset": a coined word may start in lower case, a sentence with "A")
@@ -151,7 +151,7 @@ _APPOSITION = re.compile(
     r"^\s*(?:\([^)]*\)\s*)?(?:,|:|\s[–—-])\s+(?:a|an|the first|our|which is)\b"
 )
 _IS_NEW = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:,\s*)?(?:is|are)\s+(?:a|an)\s+(?:novel|new)\b")
-_BENCH_NOUN = re.compile(
+_BENCH_NOUN = AsciiFast(
     r"\b(?:benchmarks?|data ?sets?|corpus|corpora|suite|test ?bed|leaderboard|evaluation (?:set|framework))\b",
     re.I,
 )
@@ -852,7 +852,7 @@ def _coined(word: str) -> bool:
 
 #: "SparseInst ... achieves 40 FPS", "ScaleNet-P and ScaleNet-S outperform existing ...": the
 #: subject of a result claim opening a sentence (after an adverbial phrase)
-_RESULT_SUBJECT = re.compile(
+_RESULT_SUBJECT = AsciiFast(
     rf"^(?:[A-Z][^,]{{0,100}},\s+)?(?:[Oo]ur |[Tt]he proposed )?(?P<name>{_COINED_WORD})"
     rf"(?: (?:and|or) (?P<second>{_COINED_WORD}))?"
     r"(?: (?:models?|framework|method|network|detector|approach|system|architecture))?"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from re import _constants, _parser  # type: ignore[attr-defined]
 
 # A sentence ends at . ! or ? followed by space and something that can start a sentence.
 # (the punctuation is consumed, not looked behind for: far faster to scan for)
@@ -115,18 +116,18 @@ class AsciiFast:
     r"""A pattern compiled twice, the second time with re.ASCII, which it is searched with on
     ASCII text: there ``\w``, ``\d`` and ``\b`` read every character as in the Unicode pattern
     (``\s`` too, but for the separators \x1c-\x1f: text holding one of those is searched with
-    the Unicode pattern), and the ASCII pattern tests characters several times faster (no
-    Unicode tables). Case-blind patterns are not taken: a non-ASCII letter in one may fold to an
-    ASCII one ("K", the Kelvin sign).
+    the Unicode pattern), and so does re.I unless one of the pattern's non-ASCII characters
+    folds to an ASCII letter (the Kelvin sign, the long s: refused), and the ASCII pattern tests
+    characters several times faster (no Unicode tables).
 
     >>> AsciiFast(r"\bnet\w*").search("a network").group(0), AsciiFast(r"\w+").search("é b").group(0)
     ('network', 'é')
     """
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
-        if flags & re.IGNORECASE or "(?i" in pattern:
-            raise ValueError("a case-blind pattern may read text differently with re.ASCII")
         self.regex = re.compile(pattern, flags)
+        if (flags & re.IGNORECASE or "(?i" in pattern) and _folds_to_ascii(pattern, flags):
+            raise ValueError("a case-blind pattern with a character that folds to ASCII")
         self.ascii = re.compile(pattern, flags | re.ASCII)
         self.pattern = pattern
         self.flags = self.regex.flags
@@ -150,3 +151,38 @@ class AsciiFast:
 
     def finditer(self, text: str, *span: int) -> Iterator[re.Match]:
         return self._for(text).finditer(text, *span)
+
+    def findall(self, text: str, *span: int) -> list:
+        return self._for(text).findall(text, *span)
+
+    def sub(self, repl: str, text: str, count: int = 0) -> str:
+        return self._for(text).sub(repl, text, count)
+
+
+def _characters(items) -> set[int]:
+    """The characters a parsed pattern names: its literals, its classes' members and ranges."""
+    out: set[int] = set()
+    for op, av in items:
+        if op in (_constants.LITERAL, _constants.NOT_LITERAL):
+            out.add(av)
+        elif op is _constants.RANGE:
+            out.update(range(av[0], av[1] + 1))
+        elif op is _constants.IN:
+            out |= _characters(av)
+        else:
+            # groups, repeats, look-arounds and branches: the subpatterns inside
+            for part in av if isinstance(av, (tuple, list)) else (av,):
+                for sub in part if isinstance(part, list) else [part]:
+                    if isinstance(sub, _parser.SubPattern):
+                        out |= _characters(sub.data)
+    return out
+
+
+def _folds_to_ascii(pattern: str, flags: int) -> bool:
+    """A non-ASCII character of ``pattern`` matches an ASCII one case-blind ("K", "ſ")."""
+    return any(
+        re.fullmatch(re.escape(chr(c)), chr(a), re.IGNORECASE)
+        for c in _characters(_parser.parse(pattern, flags))
+        if c > 127
+        for a in range(128)
+    )

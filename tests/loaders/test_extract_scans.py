@@ -290,17 +290,21 @@ def test_the_head_before_a_proposal_verb_holds_the_first_person_word():
 
 
 def _ascii_fast_patterns() -> list:
-    from loaders.extract import extractor
+    from loaders.extract import extractor, figures, known_methods, results
     from loaders.extract.sentences import AsciiFast
 
-    modules = (extractor, mentions, proposed, benchmarks)
+    modules = (extractor, mentions, proposed, benchmarks, figures, results, known_methods)
     return [v for m in modules for v in vars(m).values() if isinstance(v, AsciiFast)]
 
 
 def test_patterns_searched_with_re_ascii_on_ascii_text_find_what_the_unicode_ones_find():
     patterns = _ascii_fast_patterns()
-    assert len(patterns) >= 7
+    assert len(patterns) >= 29
     texts = sentences() + ["we\x1cpropose a\x1fnovel", "Our\x1dmodel: é-Net, café use", "x_y We_1"]
+    texts += [
+        "WE PROPOSE OUR NOVEL TOP-1 ACCURACY OF 80.1% ON THE IMAGENET DATASET",
+        "top\x1c1 acc",
+    ]
     for pattern in patterns:
         for text in texts:
             expected = [m.span() for m in pattern.regex.finditer(text)]
@@ -310,3 +314,12 @@ def test_patterns_searched_with_re_ascii_on_ascii_text_find_what_the_unicode_one
                 plain = text.translate(dict.fromkeys(range(0x1C, 0x20), " "))
                 found = [m.span() for m in pattern.ascii.finditer(plain)]
                 assert found == [m.span() for m in pattern.regex.finditer(plain)], pattern.pattern
+
+
+def test_a_case_blind_pattern_with_a_character_folding_to_ascii_is_refused():
+    from loaders.extract.sentences import AsciiFast
+
+    for pattern, flags in (("\u212a", re.I), ("(?i:a\u017f)", 0), ("[\u0130]", re.I)):
+        with pytest.raises(ValueError):
+            AsciiFast(pattern, flags)
+    assert AsciiFast("\u212a").search("K") is None
