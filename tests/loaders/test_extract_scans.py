@@ -300,20 +300,22 @@ def _ascii_fast_patterns() -> list:
 def test_patterns_searched_with_re_ascii_on_ascii_text_find_what_the_unicode_ones_find():
     patterns = _ascii_fast_patterns()
     assert len(patterns) >= 29
-    texts = sentences() + ["we\x1cpropose a\x1fnovel", "Our\x1dmodel: é-Net, café use", "x_y We_1"]
+    texts = sentences() + [
+        "we\x1cpropose a\x1fnovel",
+        "on the\x1cImageNet\x1d dataset",
+        "Our\x1dmodel: é-Net, café use",
+        "x_y We_1",
+    ]
     texts += [
         "WE PROPOSE OUR NOVEL TOP-1 ACCURACY OF 80.1% ON THE IMAGENET DATASET",
         "top\x1c1 acc",
     ]
+    # (every space a separator \s reads as one only without re.ASCII)
+    texts += [t.replace(" ", "\x1c") for t in sentences()[:300]]
     for pattern in patterns:
         for text in texts:
             expected = [m.span() for m in pattern.regex.finditer(text)]
             assert [m.span() for m in pattern.finditer(text)] == expected, (pattern.pattern, text)
-            if text.isascii():
-                # (on ASCII text without the separators \s alone reads, either pattern finds it)
-                plain = text.translate(dict.fromkeys(range(0x1C, 0x20), " "))
-                found = [m.span() for m in pattern.ascii.finditer(plain)]
-                assert found == [m.span() for m in pattern.regex.finditer(plain)], pattern.pattern
 
 
 def test_a_case_blind_pattern_with_a_character_folding_to_ascii_is_refused():
@@ -323,3 +325,13 @@ def test_a_case_blind_pattern_with_a_character_folding_to_ascii_is_refused():
         with pytest.raises(ValueError):
             AsciiFast(pattern, flags)
     assert AsciiFast("\u212a").search("K") is None
+
+
+@pytest.mark.parametrize("pattern", [r"\s", r"\S", r"[\s,]", r"[^\s]", r"[]\s]", r"a\s+b|\\s"])
+def test_spelled_out_spaces_are_the_unicode_spaces(pattern):
+    from loaders.extract.sentences import AsciiFast
+
+    fast = AsciiFast(pattern)
+    for text in [chr(c) for c in range(128)] + ["a \x1cb", "a\x1fb", "]", "\\s"]:
+        expected = [m.span() for m in re.finditer(pattern, text)]
+        assert [m.span() for m in fast.ascii.finditer(text)] == expected, repr(text)
