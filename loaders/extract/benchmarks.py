@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from kg.keys import fold
 from loaders.extract.gazetteer import Gazetteer
 from loaders.extract.names import GENERIC, is_generic, is_name_like
-from loaders.extract.sentences import ARROW, ARROWS, scan_start
+from loaders.extract.sentences import ARROW, ARROWS, AsciiFast, scan_start
 
 #: an unknown name ends like a benchmark: CP-Bench, MMBench, LongVideoBench, NExT-QA, HumanEval
 NAME_SUFFIX = re.compile(
@@ -23,8 +23,8 @@ _NAME = rf"{_NAME_WORD}(?:\s{_NAME_WORD}){{0,3}}"
 _PAREN_NOTE = r"(?:\s*\([^()]{0,24}\))?"
 _LIST = rf"(?P<names>{_NAME}{_PAREN_NOTE}(?:\s*,\s*{_NAME}{_PAREN_NOTE})*(?:,?\s+(?:and|or|&)\s+{_NAME}{_PAREN_NOTE})?)"
 _NOUN = r"(?P<noun>benchmarks?|data ?sets?|corpus|corpora|suite|test ?sets?|leaderboard)"
-_BEFORE_NOUN = re.compile(rf"{_LIST}\s+$")
-_NOUN_ONLY = re.compile(rf"\b{_NOUN}\b")
+_BEFORE_NOUN = AsciiFast(rf"{_LIST}\s+$")
+_NOUN_ONLY = AsciiFast(rf"\b{_NOUN}\b")
 #: a substring every _NOUN word starts with: the cheap first test (most sentences have none),
 #: and where the scan for them starts
 _NOUN_STEMS = ("bench", "data", "corp", "suite", "test", "leaderboard")
@@ -42,10 +42,10 @@ _SUFFIX_HINT = re.compile(r"Bench|QA|Eval|Arena")
 #: the words _SUFFIX_HINT matches: the cheap first test (most sentences have none)
 _SUFFIX_HINTS = ("Bench", "QA", "Eval", "Arena")
 _TOKEN_AROUND = re.compile(r"(?<![\w.+'-])[A-Za-z0-9][\w.+'-]*[\w+]")
-_AFTER_NOUN = re.compile(
+_AFTER_NOUN = AsciiFast(
     rf"\b{_NOUN}(?:\s*[:(]\s*|,?\s+(?:such as|including|like|namely|e\.g\.,?|i\.e\.,?)\s+){_LIST}"
 )
-_ON_LIST = re.compile(
+_ON_LIST = AsciiFast(
     rf"\b(?<!based )(?<!built )(?<!relying )(?:on|across|over)\s+(?:the\s+)?{_LIST}"
 )
 _SUBJECT_VERB = re.compile(
@@ -96,6 +96,10 @@ def _clean(name: str) -> str | None:
     return name
 
 
+#: a data set's noun, not a benchmark's (compiled once: re.match looks it up per call)
+_DATA_NOUN = re.compile(r"data|corp", re.I)
+
+
 def find_mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
     """Benchmarks named in ``sentence`` (gazetteer first, then patterns), in text order.
 
@@ -138,7 +142,7 @@ def find_mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
     start = scan_start(sentence, _NOUN_STEMS, 0)
     nouns = _NOUN_ONLY.finditer(sentence, start) if start is not None else ()
     for noun in nouns:
-        kind = "dataset" if re.match(r"data|corp", noun.group("noun"), re.I) else "benchmark"
+        kind = "dataset" if _DATA_NOUN.match(noun.group("noun")) else "benchmark"
         # "the X and Y datasets": the names right before the noun (searched in a short window)
         window_start = max(0, noun.start() - 160)
         before = _BEFORE_NOUN.search(sentence, window_start, noun.start())
@@ -368,7 +372,7 @@ def _with_shared_tasks(
 
 
 # "on the WikiHop dataset", "on CaFFe", "in the Sleep-EDF benchmark": a name after a preposition
-_UNLISTED = re.compile(
+_UNLISTED = AsciiFast(
     r"\b(?:on|in|for|of)\s+(?:the\s+)?(?:(?:challenging|popular|widely[- ]used|public|standard|large-scale|benchmark)\s+)*"
     r"(?P<name>(?:[A-Z][\w'+.&/-]*[\w+]|[a-z]+[A-Z][\w-]*)(?:[ -](?:[A-Z0-9][\w'+.&/-]*[\w+]|[a-z]+[A-Z][\w-]*)){0,3})"
     r"(?P<kind>\s+(?:data ?sets?|benchmarks?|corpus|test set|challenge))?"

@@ -48,7 +48,7 @@ from loaders.extract.proposed import (
     own_subject_proposals,
 )
 from loaders.extract.results import find_results
-from loaders.extract.sentences import has_digit, split_sentences
+from loaders.extract.sentences import AsciiFast, has_digit, split_sentences
 
 
 @dataclass
@@ -181,11 +181,16 @@ def _merge_candidates(candidates: list[Candidate]) -> list[Candidate]:
 #: what a name adds to the proposal it versions: "ViTAEv2" (not "-Net": the labels keep
 #: "ParC-Net" apart from its "position aware circular convolution (ParC)")
 _VERSION = re.compile(r"[-\s]?[vV]\d+(?:\.\d+)?$")
+#: (compiled once, as the patterns below: re's module functions look a pattern up per call)
+_WORD_BREAK = re.compile(r"[\s-]+")
+_NOT_LETTER = re.compile(r"[^A-Za-z]")
+#: a long form heading data, not a method ("a protein-protein interaction (PPI) dataset")
+_DATA_WORD = re.compile(r"(?i)bench|data|corpus|QA\b")
 
 
 def _initials(long: str) -> str:
     """ "Dynamic Graph Network" -> "DGN"."""
-    return "".join(w[0] for w in re.split(r"[\s-]+", long) if w[:1].isupper())
+    return "".join(w[0] for w in _WORD_BREAK.split(long) if w[:1].isupper())
 
 
 def _acronym_tail(short: str, long: str) -> bool:
@@ -208,10 +213,10 @@ def _one_proposal(short: str, long: Candidate) -> bool:
         return True
     if _acronym_tail(short, long.name) or _acronym_tail(long.name, short):
         return True
-    letters = re.sub(r"[^A-Za-z]", "", short)
+    letters = _NOT_LETTER.sub("", short)
     if len(letters) >= 3 and short[:1].isupper() and sum(c.isupper() for c in letters) >= 3:
         # "G-SFDA" of "Generalized Source-free Domain Adaptation": the initials of every part
-        parts = [w for w in re.split(r"[\s-]+", long.name) if w]
+        parts = [w for w in _WORD_BREAK.split(long.name) if w]
         if len(parts) >= 3 and "".join(w[0] for w in parts).upper() == letters.upper():
             return True
     if "2" in short and "-to-" in long.name:
@@ -496,12 +501,12 @@ def _tail_char(char: str) -> bool:
 
 
 #: a sentence in the paper's own voice: "we", "our", "this paper", "in this work", "here"
-_OWN_VOICE = re.compile(
+_OWN_VOICE = AsciiFast(
     r"\b(?:[Ww]e|[Oo]ur|[Tt]his (?:paper|work|study|article|report|letter|thesis)|[Hh]ere)\b"
 )
 #: "Thus, we propose the usage of these models": the paper's first own sentence takes up the
 #: models the background named
-_TAKES_UP = re.compile(
+_TAKES_UP = AsciiFast(
     r"\b(?:these|such|this|those)\s+(?:[\w-]+\s+)?(?:models?|architectures?|networks?|blocks?|"
     r"methods?|approaches|techniques?|backbones?|encoders?|layers?)\b"
 )
@@ -1003,7 +1008,7 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
         for s in sentences
         for d in definitions[s]
         if gazetteer.lookup(d.long) is None
-        and not re.search(r"(?i)bench|data|corpus|QA\b", d.long)
+        and not _DATA_WORD.search(d.long)
         and not _DATA_AFTER.match(s, d.end)
     }
     proposed_names = [c.name for c in proposals]

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from loaders.extract.sentences import AsciiFast
+
 #: canonical metric name -> pattern of its written forms (most specific first)
 METRICS: tuple[tuple[str, str], ...] = (
     ("recall@1", r"top-?1(?!\d) recall"),
@@ -274,7 +276,7 @@ def _by_first_letter(patterns: list[str]) -> str:
 
 # a metric name starts a word: the look-behind rejects most positions before the alternation
 # is tried (five times faster to scan), the first-letter groups most of the alternatives
-METRIC = re.compile(
+METRIC = AsciiFast(
     "(?<![A-Za-z])(?:" + _by_first_letter([p for _, p in METRICS]) + ")",
     re.I,
 )
@@ -284,7 +286,7 @@ _NAMED = re.compile(
 )
 
 
-_NUMBER = re.compile(r"(?<![\w.@/-])(\d{1,3}(?:\.\d+)?)(\s?%|\s?dB)?(?![\w.]?\d)(?!\s?[x×]\b)")
+_NUMBER = AsciiFast(r"(?<![\w.@/-])(\d{1,3}(?:\.\d+)?)(\s?%|\s?dB)?(?![\w.]?\d)(?!\s?[x×]\b)")
 
 
 # "1.8/3.3 WER on the clean/other test sets", "WER of 2.1%/4.3%": two figures sharing one metric;

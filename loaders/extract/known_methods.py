@@ -12,6 +12,7 @@ from functools import lru_cache
 from importlib import resources
 
 from kg.keys import method_key
+from loaders.extract.sentences import AsciiFast
 
 # "ResNet-50", "ViT-B/16", "BERT-large", "ALBERT-base-v2": depth, patch and size tags
 _SIZE = re.compile(
@@ -99,7 +100,7 @@ def multiword_names() -> dict[str, tuple[str, ...]]:
 
 #: a capitalised word (the class comes first so the scan can skip to capitals; names that
 #: start in lower case, "mBART", "wav2vec", have the coined shape and are found as such)
-_CAPITAL_WORD = re.compile(r"[A-Z](?<![\w-][A-Z])[\w+.]*(?:-[\w+.]+)*\+*")
+_CAPITAL_WORD = AsciiFast(r"[A-Z](?<![\w-][A-Z])[\w+.]*(?:-[\w+.]+)*\+*")
 
 
 @lru_cache(maxsize=1)

@@ -23,9 +23,10 @@ from loaders.extract.names import (
     is_generic,
     is_name_like,
 )
+from loaders.extract.sentences import AsciiFast
 
 # written without re.I (much slower on long alternations); sentence-initial capitals listed
-_COMPARE = re.compile(
+_COMPARE = AsciiFast(
     r"\b(?:[Cc]ompar\w+(?: (?:with|to|against))?|[Oo]ut-?perform\w*|(?<![\x22\u201c])[Mm]atch(?:es|ed|ing)?(?![\x22\u201d])|(?:state-of-the-art|[Ee]xisting|[Pp]revious|[Pp]rior|[Rr]ecently,?|[Rr]ecent)\s+(?:[\w-]+\s+){0,4}?\(?(?:such as|e\.g(?=\.)|including|like)|[Ss]urpass\w*|than|[Vv]ersus|[Ii]mprov(?:e|es|ed|ing) upon|with respect to|[Uu]nlike|[Ii]n contrast to|[Cc]ontrary to|within [\d.]+\s*%?(?: [\w-]+)? of|vs\.?|[Aa]gainst|[Bb]aselines?|[Bb]eat\w*|"
     r"[Ee]xceed\w*|relative to|superior to|on par with|competitive with|[Rr]ival\w*|over|gap (?:with|to)|[Aa]bandon\w*(?: the use of)?|instead of|rather than)\b"
 )
@@ -35,7 +36,7 @@ _COMPARE = re.compile(
 # capital or digit after the first letter)
 # ("[a-z]*+": the letters before the capital or digit are never given back, as no shorter run
 # can be followed by one: the same matches, without the backtracking at every word)
-_COINED = re.compile(
+_COINED = AsciiFast(
     r"(?<![\w@/-])([A-Za-z][a-z]*+[-.]?[A-Z0-9][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*\+*)(?!\w)"
 )
 #: where the first coined name can be: a capital or digit after a letter (and a hyphen or dot),
@@ -597,7 +598,7 @@ def lower_case_model(long: str, short: str) -> bool:
 
 
 #: "the proposed EEND-OLA", "our detector, namely NMS-Ped": the paper's own name, not another's
-_OWN_BEFORE = re.compile(
+_OWN_BEFORE = AsciiFast(
     r"(?:\b(?:[Tt]he|[Oo]ur) proposed|\b[Oo]ur(?: [a-z][\w-]*)?|\b(?:namely|called|dubbed|termed|named|(?<!recently )(?<!recently-)(?<!previously )(?<!originally )propose[sd]?|introduce[sd]?))\s+$"
 )
 
@@ -761,7 +762,7 @@ _PHRASE_CUE = re.compile(
 )
 
 #: the cheap first test: a capitalised word before a technique noun
-_HEAD_AFTER_CAPITAL = re.compile(r"[A-Z][a-z]++\s(?i:" + "|".join(_TECHNIQUE_HEAD) + r")\b")
+_HEAD_AFTER_CAPITAL = AsciiFast(r"[A-Z][a-z]++\s(?i:" + "|".join(_TECHNIQUE_HEAD) + r")\b")
 
 
 def _cued_phrases(
@@ -828,7 +829,7 @@ def _transformer(sentence: str, spans: list[tuple[int, int]]) -> list[MethodMent
 # builds on it: "outperforms YOLOv4" / "using the Mask R-CNN backbone"
 # (the word boundary first, in this pattern and the next ones: it fails at most places, and the
 # look-behinds are tested only where it holds)
-_USE_CUE = re.compile(
+_USE_CUE = AsciiFast(
     # ("with 100M parameters", "with 100M to 1B params": a size, not a thing used; "sim" is the
     # tilde of a range extracted from LaTeX)
     r"\b(?<!-)(?:[Uu]s(?:e|es|ed|ing)|[Ww]ith(?! (?:only |just |about |around |fewer |less )?(?:[\d.,~]+\s?[KMBT]?\w*\s?(?:to|sim|~|-|\u2013)\s?)?[\d.,~]+\s?[KMBT]?\w*(?: million| billion)? (?:parameters|params)\b)|[Bb]ased (?:up)?on|on the basis of|[Bb]uil(?:t|ds?|ding) (?:up)?on|[Aa]dopt\w*|[Ee]mploy\w*|"
@@ -850,7 +851,7 @@ _DATA_AFTER = re.compile(
     r"test ?set|val(?:idation)? set|splits?|subsets?|images|videos|scans|recordings)\b",
     re.I,
 )
-_DATA_BEFORE = re.compile(
+_DATA_BEFORE = AsciiFast(
     r"\b(?<![Bb]ased )(?<![Bb]uilt )(?<!relies )(?<!relying )(?<!builds )(?<!top )(?:on|in|across)\s+(?:the\s+)?(?:(?:\w+[- ])?(?:datasets?|benchmarks?)\s+)?(?:[\w.+-]+,\s+)*(?:and\s+)?$"
 )
 #: "FooBench-2K", "LegalCorpus": a name ending in a benchmark's noun (not "-QA": "SQA", "DrQA"

@@ -194,6 +194,10 @@ class Definition:
 
 _PAREN = re.compile(r"\(\s*([A-Za-z][A-Za-z0-9\-+.]{0,14}?)\s*\)")
 _WORD = re.compile(r"[^\s()]+")
+#: (compiled once: the module-level re functions look each pattern up in re's cache per call)
+_CAPITAL_THEN_DIGIT = re.compile(r"[A-Z].*\d")
+_COUNTED = re.compile(r"([A-Z])([2-9])")
+_PLURAL_S = re.compile(r"s$")
 
 
 def acronym_definitions(sentence: str) -> list[Definition]:
@@ -207,11 +211,11 @@ def acronym_definitions(sentence: str) -> list[Definition]:
         return out
     for paren in _PAREN.finditer(sentence):
         short = paren.group(1)
-        if sum(c.isupper() for c in short) < 2 and not re.search(r"[A-Z].*\d", short):
+        if sum(c.isupper() for c in short) < 2 and not _CAPITAL_THEN_DIGIT.search(short):
             continue
         before = sentence[: paren.start()]
         words = list(_WORD.finditer(before))
-        counted = re.fullmatch(r"([A-Z])([2-9])", short)
+        counted = _COUNTED.fullmatch(short)
         if counted:
             # "Python Programming Puzzles (P3)": three words starting with P
             n = int(counted.group(2))
@@ -223,7 +227,7 @@ def acronym_definitions(sentence: str) -> list[Definition]:
                     )
                 )
             continue
-        letters = [c.lower() for c in re.sub(r"s$", "", short) if c.isalnum()]
+        letters = [c.lower() for c in _PLURAL_S.sub("", short) if c.isalnum()]
         window = words[-min(len(letters) + 5, len(letters) * 2) :] if words else []
         long_start = _match_long_form(letters, window, before)
         if long_start is None:

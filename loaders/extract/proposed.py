@@ -15,11 +15,12 @@ from loaders.extract.mentions import is_noise_shape, other_than_metric
 from loaders.extract.names import (
     BENCHMARK_SUFFIX,
     TASK_TAIL,
+    EndAnchored,
     acronym_definitions,
     is_generic,
     is_name_like,
 )
-from loaders.extract.sentences import scan_start
+from loaders.extract.sentences import AsciiFast, scan_start
 
 
 @dataclass(frozen=True)
@@ -35,14 +36,14 @@ class Candidate:
     benchmark_kind: str | None = None
 
 
-_FIRST_PERSON = re.compile(r"\b(?:we|our|us|this (?:paper|work|study|report|article)|here)\b", re.I)
-_PROPOSE = re.compile(
+_FIRST_PERSON = AsciiFast(r"\b(?:we|our|us|this (?:paper|work|study|report|article)|here)\b", re.I)
+_PROPOSE = AsciiFast(
     r"\b(?:propos(?:e|es|ed|ing)|introduc(?:e|es|ed|ing)|present(?:s|ed|ing)?|develop(?:s|ed|ing)?|design(?:s|ed|ing)?|"
     r"devise[sd]?|conceive[sd]?|craft(?:s|ed)?|put forth|build|construct(?:s|ed)?|releas(?:e|es|ed|ing)|curate[sd]?|contribute[sd]?|unveil(?:s|ed)?|"
     r"put forward|formulate[sd]?|establish(?:es|ed)?|create[sd]?|offer(?:s|ed)?)\b"
 )
 # the object of a proposal ends at a relative clause, purpose or instrument phrase
-_WINDOW_END = re.compile(
+_WINDOW_END = AsciiFast(
     r"[;:]|\b(?:which|that|to|for|by|via|through|using|with|on|in|where|whereby|than|and achieves?|achieving)\b"
     # ("a framework built upon the Segment Anything Model (SAM)": what it is built on)
     r"|(?<![\w-])(?:built (?:up)?on|based on|upon|atop)\b"
@@ -58,13 +59,15 @@ _US_NOT_SUBJECT = re.compile(
 #: "from established ...", "the designed ...": the slot of an adjective before a participle
 _ADJECTIVE_SLOT = re.compile(r"\b(?:from|of|with|than|the|a|an)\s+$")
 #: "Our previously proposed MetricGAN was designed ...": the authors' earlier work, not this one
-_EARLIER = re.compile(r"\b(?:previously|recently|originally|earlier|formerly)[\s-]+$")
+_EARLIER = AsciiFast(r"\b(?:previously|recently|originally|earlier|formerly)[\s-]+$")
 _LEAD_IN = re.compile(r"^(?:here,?\s+|also\s+|further\s+|a\s+|an\s+|the\s+)", re.I)
 #: ("MPTs-1/32": a variant's bit widths after a hyphen belong to the name)
 _RUN_WORD = re.compile(r"[A-Z0-9][\w'+.]*(?:-[\w+]+(?:/\d+)?)*\+*|[a-z]+-?[A-Z][\w+]*(?:-[\w+]+)*")
-#: a sentence without any of these cannot hold a proposal (a cheap first test)
-_TRIGGER = re.compile(
-    r"\b(?:[Ww]e|[Oo]ur|[Tt]his|[Hh]ere|call|term|name|dub|coin|refer|novel|new|innovative|proposed|[Pp]ropos|[Ii]ntroduc)\w*"
+#: a sentence without any of these cannot hold a proposal (a cheap first test; each word
+#: starts with a plain letter, not a class, as the regex engine tests those first letters fastest)
+_TRIGGER = AsciiFast(
+    r"\b(?:We|we|Our|our|This|this|Here|here|call|term|name|dub|coin|refer|novel|new|innovative|"
+    r"proposed|Propos|propos|Introduc|introduc)\w*"
 )
 _OWN_SUBJECT = re.compile(r"^(?:It|This|These|They|The proposed|The resulting)\b")
 _DETERMINERS = frozenset("The A An Our This These Those Its Their Each".split())
@@ -85,13 +88,13 @@ _THING = (
     r"benchmark|dataset|metric|block|layer|strategy|library|tool|scheme|mechanism|network|paradigm|"
     r"loss|operator|index|measure|toolkit|agent|encoder|decoder|attention|platform|application|interface)s?"
 )
-_NAMING = re.compile(
+_NAMING = AsciiFast(
     r"\b(?:(?:which|that) (?:we|is|are) )?(?:call(?:ed)?|term(?:ed)?|name[sd]?|dub(?:bed)?|coin(?:ed)?|refer(?:red)? to as)"
     # "we call this approach X", "we name this plain Transformer-based ... framework WeakTr"
     rf"(?: it| them| (?:this|our|the|these)(?: [\w-]+){{0,5}}? {_THING}| this| our \w+)?(?: as)?\s+[\"“']?"
 )
 #: what a paper calls its own contribution: "our <...> method, Rotary Major Scan,"
-_OUR_THING_NAMED = re.compile(
+_OUR_THING_NAMED = AsciiFast(
     rf"\b[Oo]ur (?:[\w-]+ ){{0,3}}(?:{_THING}|{_AGENT_NOUN}),?\s+(?:namely\s+)?(?=[A-Z])"
 )
 #: ("A new multitask-AQA dataset": a coined word may start in lower case, a sentence with "A")
@@ -109,7 +112,7 @@ _PAREN_THING = re.compile(rf"\((?P<name>[A-Za-z][\w.+-]{{1,20}})\)\s+{_THING}\b"
 _THING_PAREN = re.compile(rf"\b(?P<noun>{_THING})\s+\((?P<name>[A-Za-z][\w.+-]{{1,20}})\)")
 #: "which we call X": the authors themselves name the thing right after the verb
 _WE_NAMING = re.compile(r"\bwe\s+(?:\w+\s+)?$")
-_OUR_NAME = re.compile(r"\b(?:[Oo]ur (?:proposed |new )?|[Tt]he proposed )(?=\S)")
+_OUR_NAME = AsciiFast(r"\b(?:[Oo]ur (?:proposed |new )?|[Tt]he proposed )(?=\S)")
 #: a substring of every _OUR_NAME match, and how far into it (as above)
 _OUR_NAME_STEMS = (("our ", "Our ", "he proposed "), len("T"))
 #: well-known base model families: "our Llama2-7b model" is the authors' copy of someone's model
@@ -148,7 +151,7 @@ _APPOSITION = re.compile(
     r"^\s*(?:\([^)]*\)\s*)?(?:,|:|\s[–—-])\s+(?:a|an|the first|our|which is)\b"
 )
 _IS_NEW = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:,\s*)?(?:is|are)\s+(?:a|an)\s+(?:novel|new)\b")
-_BENCH_NOUN = re.compile(
+_BENCH_NOUN = AsciiFast(
     r"\b(?:benchmarks?|data ?sets?|corpus|corpora|suite|test ?bed|leaderboard|evaluation (?:set|framework))\b",
     re.I,
 )
@@ -486,11 +489,11 @@ def _from_sentence(sentence: str, definitions: list | None) -> list[Candidate]:
         out.extend(_trained(sentence, definitions))
     if ": " in sentence and ("new" in sentence or "novel" in sentence):
         out.extend(_new_listed(sentence))
-    # (a verb before the end of the first first-person word is skipped below: scanned from there)
+    # (a verb before the end of the first first-person word is skipped: scanned from there, so
+    # the head before each verb holds that word, and no search for it is needed)
     for verb in _PROPOSE.finditer(sentence, first_person.end()):
         if (
-            not _FIRST_PERSON.search(sentence[: verb.start()])
-            or _EARLIER.search(sentence, max(0, verb.start() - 20), verb.start())
+            _EARLIER.search(sentence, max(0, verb.start() - 20), verb.start())
             # "tells us little about the EU's ability to develop X": "us" not the verb's subject
             or (" us " in sentence and _US_NOT_SUBJECT.match(sentence, 0, verb.start()))
             # "questions from established ORL study books": a participle as an adjective
@@ -851,7 +854,7 @@ def _coined(word: str) -> bool:
 
 #: "SparseInst ... achieves 40 FPS", "ScaleNet-P and ScaleNet-S outperform existing ...": the
 #: subject of a result claim opening a sentence (after an adverbial phrase)
-_RESULT_SUBJECT = re.compile(
+_RESULT_SUBJECT = AsciiFast(
     rf"^(?:[A-Z][^,]{{0,100}},\s+)?(?:[Oo]ur |[Tt]he proposed )?(?P<name>{_COINED_WORD})"
     rf"(?: (?:and|or) (?P<second>{_COINED_WORD}))?"
     r"(?: (?:models?|framework|method|network|detector|approach|system|architecture))?"
@@ -1073,13 +1076,20 @@ def _lower_name_after(sentence: str, naming: re.Match) -> str | None:
     return name
 
 
+#: "Our final SElf-supERvised (SEER) model": one adjective may stand between (searched over
+#: the end of the text only)
+_OUR_BEFORE = EndAnchored(r"\b[Oo]ur (?:proposed |new |final |full |best )?$")
+#: "the innovative Hybrid Sparsification Modules (HSMs)"
+_NOVEL_BEFORE = re.compile(r"\b(?:novel|new|innovative|proposed)\s+$")
+
+
 def _ours(sentence: str, definitions: list) -> list[Candidate]:
     """ "our VQToken compresses ...", "Our latent diffusion models (LDMs)", "our token
     rearrangement method, Rotary Major Scan,", "a novel Sparse Depthwise Separable Convolution module"."""
     out = []
     for d in definitions:
         # "Our final SElf-supERvised (SEER) model": one adjective may stand between
-        if re.search(r"\b[Oo]ur (?:proposed |new |final |full |best )?$", sentence[: d.start]):
+        if _OUR_BEFORE.search(sentence[: d.start]):
             if _accept(d.long, d.short):
                 out.append(_candidate(d.long, (d.long, d.short), "our-acronym", sentence, 0.8))
             elif own_acronym(d.long, d.short):
@@ -1115,9 +1125,7 @@ def _ours(sentence: str, definitions: list) -> list[Candidate]:
                 out.append(_with_definition(name, match.end(), definitions, rule, sentence, 0.75))
     for d in definitions:
         # "the innovative Hybrid Sparsification Modules (HSMs)"
-        if re.search(r"\b(?:novel|new|innovative|proposed)\s+$", sentence[: d.start]) and _accept(
-            d.long, d.short
-        ):
+        if _NOVEL_BEFORE.search(sentence[: d.start]) and _accept(d.long, d.short):
             out.append(_candidate(d.long, (d.long, d.short), "novel-acronym", sentence, 0.8))
     return out
 

@@ -26,15 +26,15 @@ from loaders.extract.figures import (
 )
 from loaders.extract.primary_metrics import primary_metric
 from loaders.extract.result_benchmarks import figure_run, listed_benchmark, tied_benchmark
-from loaders.extract.sentences import ARROW, has_digit
+from loaders.extract.sentences import ARROW, AsciiFast, has_digit
 
 #: a bound, not a figure: "over 600 FPS", "more than 80%", "nearly 2x", "to surpass 80%"
-_BOUND_BEFORE = re.compile(
+_BOUND_BEFORE = AsciiFast(
     r"(?:±|\bover|\babove|\bmore than|\bat least|\bat most|\bbelow|\bunder|\bless than|\bnearly|\balmost|\bexceed(?:s|ing)?|\bsurpass(?:es|ing)?|\bbeyond|\bwithin|\bupper bound of)\s*$",
     re.I,
 )
 #: an improvement: "by 3.2 points", "+4.2 PQ", "a 12% relative reduction", "gains of 2.1"
-_DELTA_BEFORE = re.compile(
+_DELTA_BEFORE = AsciiFast(
     r"(?:\bby|\+|\bimprov\w*(?: of)?|\bgain(?:s|ing|ed)?(?: of)?|\bincrease[sd]?(?: of)?|\breduc\w*(?: of)?|\bboost\w*(?: of)?|\bmargin of|\bdrop(?: of)?|\bhigher|\blower)\s*(?:about |around |roughly |nearly |over |up to |an? |~)?$",
     re.I,
 )
@@ -537,7 +537,7 @@ def _changed_on(sentence: str, figures: list, mentions: list[Mention]) -> list[R
     return out
 
 
-_SPEED_OF = re.compile(r"\b(?:speed|time|latency|throughput)\s+of\s+$", re.I)
+_SPEED_OF = AsciiFast(r"\b(?:speed|time|latency|throughput)\s+of\s+$", re.I)
 _PAREN_FIGURE = re.compile(r"\s*\(\s*")
 _PAREN_CLOSE = re.compile(r"\s*\)")
 _FIGURE_ON = re.compile(r"\s*\)?\s+on\s+(?:the\s+)?")

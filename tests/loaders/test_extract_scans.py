@@ -237,8 +237,9 @@ def test_end_anchored_tails_find_what_a_search_from_the_start_finds():
     from loaders.extract.names import TASK_TAIL, acronym_definitions
 
     texts = sentences() + ["Image Analysis", "x analyses", "a Distance\n", "the data\n\n", "ſcore"]
+    texts += ["Our ", "xour new ", "in our proposed ", "the Our best\n", "flour "]
     texts += [d.long for s in sentences() for d in acronym_definitions(s)]
-    for tail in (TASK_TAIL, _RESOURCE_TAIL, _MEASURE_TAIL):
+    for tail in (TASK_TAIL, _RESOURCE_TAIL, _MEASURE_TAIL, proposed._OUR_BEFORE):
         assert tail.reach is not None
         for text in texts:
             expected = tail.regex.search(text)
@@ -267,3 +268,70 @@ def test_a_metric_letter_group_is_inside_the_look_ahead_of_its_run_of_letters():
             for char in chars:
                 if re.match(f"(?={letter})", char, re.I):
                     assert re.match(f"(?=[{run}])", char, re.I), (letter, char)
+
+
+def test_the_proposal_trigger_finds_what_its_form_with_classes_finds():
+    plain = re.compile(
+        r"\b(?:[Ww]e|[Oo]ur|[Tt]his|[Hh]ere|call|term|name|dub|coin|refer|novel|new|innovative|"
+        r"proposed|[Pp]ropos|[Ii]ntroduc)\w*"
+    )
+    for sentence in sentences() + ["Weights of Ours", "(we) This-Here xnew Introduce"]:
+        expected = [m.span() for m in plain.finditer(sentence)]
+        assert [m.span() for m in proposed._TRIGGER.finditer(sentence)] == expected, sentence
+
+
+def test_the_head_before_a_proposal_verb_holds_the_first_person_word():
+    texts = sentences() + ["Here, we propose X", "this paper-proposed Y", "us:develop Z"]
+    for sentence in texts:
+        first_person = proposed._FIRST_PERSON.search(sentence)
+        for verb in proposed._PROPOSE.finditer(sentence, first_person.end() if first_person else 0):
+            if first_person:
+                assert proposed._FIRST_PERSON.search(sentence[: verb.start()]), sentence
+
+
+def _ascii_fast_patterns() -> list:
+    from loaders.extract import extractor, figures, known_methods, results
+    from loaders.extract.sentences import AsciiFast
+
+    modules = (extractor, mentions, proposed, benchmarks, figures, results, known_methods)
+    return [v for m in modules for v in vars(m).values() if isinstance(v, AsciiFast)]
+
+
+def test_patterns_searched_with_re_ascii_on_ascii_text_find_what_the_unicode_ones_find():
+    patterns = _ascii_fast_patterns()
+    assert len(patterns) >= 29
+    texts = sentences() + [
+        "we\x1cpropose a\x1fnovel",
+        "on the\x1cImageNet\x1d dataset",
+        "Our\x1dmodel: é-Net, café use",
+        "x_y We_1",
+    ]
+    texts += [
+        "WE PROPOSE OUR NOVEL TOP-1 ACCURACY OF 80.1% ON THE IMAGENET DATASET",
+        "top\x1c1 acc",
+    ]
+    # (every space a separator \s reads as one only without re.ASCII)
+    texts += [t.replace(" ", "\x1c") for t in sentences()[:300]]
+    for pattern in patterns:
+        for text in texts:
+            expected = [m.span() for m in pattern.regex.finditer(text)]
+            assert [m.span() for m in pattern.finditer(text)] == expected, (pattern.pattern, text)
+
+
+def test_a_case_blind_pattern_with_a_character_folding_to_ascii_is_refused():
+    from loaders.extract.sentences import AsciiFast
+
+    for pattern, flags in (("\u212a", re.I), ("(?i:a\u017f)", 0), ("[\u0130]", re.I)):
+        with pytest.raises(ValueError):
+            AsciiFast(pattern, flags)
+    assert AsciiFast("\u212a").search("K") is None
+
+
+@pytest.mark.parametrize("pattern", [r"\s", r"\S", r"[\s,]", r"[^\s]", r"[]\s]", r"a\s+b|\\s"])
+def test_spelled_out_spaces_are_the_unicode_spaces(pattern):
+    from loaders.extract.sentences import AsciiFast
+
+    fast = AsciiFast(pattern)
+    for text in [chr(c) for c in range(128)] + ["a \x1cb", "a\x1fb", "]", "\\s"]:
+        expected = [m.span() for m in re.finditer(pattern, text)]
+        assert [m.span() for m in fast.ascii.finditer(text)] == expected, repr(text)
