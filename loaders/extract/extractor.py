@@ -656,10 +656,14 @@ def _abstract_readings(abstract: str) -> dict[str, str]:
     return names
 
 
+#: a language pair as a name writes it ("English-German", "En-De", "En→De"): its two languages
+_PAIR = r"([A-Z][a-z]+|[A-Z]{2})\s?[-\u2013\u2192]\s?([A-Z][a-z]+|[A-Z]{2})"
+#: what separates the items of a list of years or pairs ("2007 and 2012", "En-De, En-Fr")
+_LIST_SEP = r"\s*(?:,|/|&|and|,\s*and)\s*"
 #: a year written right after a benchmark's name ("the DAVIS 2018 Challenge"), or another one
 #: listed after a name with its year ("PASCAL VOC 2007 and 2012")
 _YEAR_AFTER = re.compile(r"[\s-]((?:19|20)\d\d)\b(?![.,]\d)")
-_YEAR_LISTED = re.compile(r"\s*(?:,|/|&|and|,\s*and)\s*((?:19|20)\d\d)\b(?![.,]\d)")
+_YEAR_LISTED = re.compile(_LIST_SEP + r"((?:19|20)\d\d)\b(?![.,]\d)")
 _YEAR_TAIL = re.compile(r"(?:19|20)\d\d$")
 #: what a name adds to the family it is one edition of: a year ("DAVIS 2017", "VOC2007"), a
 #: language pair ("WMT'14 En-De") or a part ("ShanghaiTech B", "ShanghaiTechA")
@@ -674,7 +678,7 @@ _LANGUAGES = {
     "nepali": "ne", "sinhala": "si", "gujarati": "gu", "kazakh": "kk", "lithuanian": "lt",
 }  # fmt: skip
 _CODES = frozenset(_LANGUAGES.values())
-_EDITION_PAIR = re.compile(r"\b([A-Z][a-z]+|[A-Z]{2})\s?[-\u2013\u2192]\s?([A-Z][a-z]+|[A-Z]{2})\b")
+_EDITION_PAIR = re.compile(rf"\b{_PAIR}\b")
 _EDITION_PART = re.compile(r"(?:\bPart\s?|(?<=[a-z])|\s)([A-D])$")
 
 
@@ -703,11 +707,8 @@ def _edition(surface: str, family: str) -> tuple[str, ...]:
 
 
 #: a language pair ending a name, and another listed after it
-_PAIR_TAIL = re.compile(r"\b([A-Z][a-z]+|[A-Z]{2})\s?[-\u2013\u2192]\s?([A-Z][a-z]+|[A-Z]{2})$")
-_PAIR_LISTED = re.compile(
-    r"\s*(?:,|/|&|and|,\s*and)\s*"
-    r"(([A-Z][a-z]+|[A-Z]{2})\s?[-\u2013\u2192]\s?([A-Z][a-z]+|[A-Z]{2}))\b(?![-\u2013\u2192])"
-)
+_PAIR_TAIL = re.compile(rf"\b{_PAIR}$")
+_PAIR_LISTED = re.compile(rf"{_LIST_SEP}({_PAIR})\b(?![-\u2013\u2192])")
 
 
 #: the mentions editions are read of: the gazetteer's, and names shaped like a benchmark's
@@ -923,27 +924,20 @@ def extract_paper(paper: Paper, gazetteer: Gazetteer | None = None) -> Extractio
     def add_benchmark(
         name: str, kind: str, aliases: Iterable[str] = (), surface: str | None = None
     ) -> str:
+        entry = gazetteer.lookup(name)
         edition = editions.get((name, surface or name)) if editions else None
         if edition is not None:
             # "WMT14 English-German" of a paper naming two editions of WMT14: its own node,
             # the family an alias
-            entry = gazetteer.lookup(name)
-            family, name = name, edition
-            key = raw_benchmark_key(name)
-            forms = list(dict.fromkeys([name, *aliases, family]))
-            node = benchmarks.get(key)
-            if node is None:
-                kind = entry.kind if entry else kind
-                benchmarks[key] = Benchmark(key=key, name=name, aliases=forms, kind=kind)
-            else:
-                node.aliases = list(dict.fromkeys([*(node.aliases or []), *forms]))
-            return key
-        entry = gazetteer.lookup(name)
-        canonical = entry.name if entry else name
-        key = benchmark_key(canonical, gazetteer)
+            canonical, key = edition, raw_benchmark_key(edition)
+            forms = [edition, *aliases, name]
+        else:
+            canonical = entry.name if entry else name
+            key = benchmark_key(canonical, gazetteer)
+            # every alias the gazetteer knows, so the resolver finds the node by any of them
+            forms = [name, *aliases, *(entry.aliases if entry else ())]
+        forms = list(dict.fromkeys(forms))
         node = benchmarks.get(key)
-        # every alias the gazetteer knows, so the resolver finds the node by any of them
-        forms = list(dict.fromkeys([name, *aliases, *(entry.aliases if entry else ())]))
         if node is None:
             benchmarks[key] = Benchmark(
                 key=key, name=canonical, aliases=forms, kind=entry.kind if entry else kind
