@@ -19,6 +19,7 @@ from kg.model import (
     Uses,
 )
 from loaders.extract.benchmarks import Mention, find_mentions, unlisted_mentions
+from loaders.extract.figures import LIST_GAP
 from loaders.extract.gazetteer import Gazetteer, benchmark_key, load_gazetteer
 from loaders.extract.known_methods import (
     configuration_family,
@@ -725,8 +726,12 @@ def _with_years(
 ) -> list[Mention]:
     """A gazetteer name with the year written after it ("DAVIS 2018 Video Object Segmentation
     Challenge"), and the other years listed after it ("PASCAL VOC 2007 and 2012"); the names
-    with a year the gazetteer does not list are added to ``unlisted``."""
+    with a year the gazetteer does not list are added to ``unlisted``; a language pair listed
+    after a name ending with one is the family's edition too ("WMT 2014 English-German and
+    English-French")."""
     out: list[Mention] = []
+    #: where a pair read as another edition of the family starts
+    paired: set[int] = set()
     for m in mentions:
         surface = m.surface or sentence[m.start : m.end]
         language = _LANGUAGE_BEFORE.search(sentence, max(0, m.start - 16), m.start)
@@ -748,18 +753,33 @@ def _with_years(
                 other = surface[:-4] + listed.group(1)
                 out.append(replace(m, start=listed.start(1), end=listed.end(), surface=other))
                 at = listed.end()
-        pair = _PAIR_TAIL.search(surface) if m.rule in _EDITION_RULES else None
-        if pair and _language(pair.group(1)) and _language(pair.group(2)):
-            # "in WMT 2014 English-German and English-French": the family's other pair
-            at = m.end
-            while (listed := _PAIR_LISTED.match(sentence, at)) is not None:
-                if not (_language(listed.group(2)) and _language(listed.group(3))):
-                    break
-                if any(o.start == listed.start(1) for o in mentions):
-                    break  # (read already: "WMT14 En-De and En-Fr")
-                other = surface[: pair.start()] + listed.group(1)
-                out.append(replace(m, start=listed.start(1), end=listed.end(), surface=other))
-                at = listed.end()
+        if m.rule in _EDITION_RULES:
+            pairs = _pairs_listed(sentence, m, surface, mentions)
+            out.extend(pairs)
+            paired.update(o.start for o in pairs)
+    # "on the WMT14 English-German and English-French tasks": the pair listed after the family
+    # is its edition, no benchmark of its own
+    return [o for o in out if o.start not in paired or o.rule in _EDITION_RULES] if paired else out
+
+
+def _pairs_listed(
+    sentence: str, m: Mention, surface: str, mentions: list[Mention]
+) -> list[Mention]:
+    """ "in WMT 2014 English-German and English-French": the family's other pairs listed after
+    ``m``, a name (``surface`` as written) ending with a language pair."""
+    pair = _PAIR_TAIL.search(surface)
+    if not (pair and _language(pair.group(1)) and _language(pair.group(2))):
+        return []
+    out: list[Mention] = []
+    at = m.end
+    while (listed := _PAIR_LISTED.match(sentence, at)) is not None:
+        if not (_language(listed.group(2)) and _language(listed.group(3))):
+            break
+        if any(o.start == listed.start(1) and o.rule in _EDITION_RULES for o in mentions):
+            break  # (read already: "WMT14 En-De and En-Fr")
+        other = surface[: pair.start()] + listed.group(1)
+        out.append(replace(m, start=listed.start(1), end=listed.end(), surface=other))
+        at = listed.end()
     return out
 
 
@@ -805,21 +825,40 @@ def _split_editions(
     return out
 
 
+def _listed_editions(sentence: str, mentions: list[Mention], apart: list[Mention]) -> set[str]:
+    """The families the sentence lists two editions of, one right after the other ("on the WMT14
+    English-German and English-French tasks"; ``apart``: ``mentions`` by edition)."""
+    return {
+        a.name
+        for a, b, edition_a, edition_b in zip(mentions, mentions[1:], apart, apart[1:])
+        if a.name == b.name
+        and edition_a.name != edition_b.name
+        and LIST_GAP.fullmatch(sentence, a.end, b.start)
+    }
+
+
 def _on_editions(
     sentence: str, mentions: list[Mention], results: list, editions: dict[tuple[str, str], str]
 ) -> list:
     """ "60.4 AP on YouTubeVIS-2019 and 52.6 AP on YouTubeVIS-2021": the edition each figure
     is on, as the sentence reads when its editions are told apart (the results read with one
-    family name for both stay: a figure the two readings differ on keeps its mention's)."""
+    family name for both stay: a figure the two readings differ on keeps its mention's, unless
+    the sentence lists the editions and places the figure on none of them)."""
     if not any((m.name, m.surface or m.name) in editions for m in mentions):
         return results
     apart = [replace(m, name=editions.get((m.name, m.surface or m.name), m.name)) for m in mentions]
     on = {(r.value, r.metric): r.benchmark.name for r in find_results(sentence, apart)}
     #: (family, edition) -> a surface written for it
     written = {(family, name): surface for (family, surface), name in editions.items()}
+    listed = _listed_editions(sentence, mentions, apart)
     out = []
     for r in results:
-        surface = written.get((r.benchmark.name, on.get((r.value, r.metric))))
+        edition = on.get((r.value, r.metric))
+        if edition is None and r.benchmark.name in listed:
+            # "29.1, 30.2 and 41.2 BLEU on WMT14 En-De and En-Fr": the sentence does not say
+            # which of the editions it lists the figure is on
+            continue
+        surface = written.get((r.benchmark.name, edition))
         if surface is not None:
             r = replace(r, benchmark=replace(r.benchmark, surface=surface))
         out.append(r)
