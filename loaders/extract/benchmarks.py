@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from kg.keys import fold
 from loaders.extract.gazetteer import Gazetteer
-from loaders.extract.names import GENERIC, is_generic, is_name_like
+from loaders.extract.names import GENERIC, is_generic, is_hardware, is_name_like
 from loaders.extract.sentences import ARROW, ARROWS, AsciiFast, scan_start
 
 #: an unknown name ends like a benchmark: CP-Bench, MMBench, LongVideoBench, NExT-QA, HumanEval
@@ -128,7 +128,8 @@ def find_mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
 
     def add(name: str, kind: str, rule: str, start: int, confidence: float) -> None:
         end = start + len(name)
-        if free(start, end) and gazetteer.lookup(name) is None:
+        # ("on the Titan Xp GPU", "35 fps on an RTX 2080 Ti": hardware, not a benchmark)
+        if free(start, end) and gazetteer.lookup(name) is None and not is_hardware(name):
             # "on CrowPose dataset": a known benchmark with a letter dropped (or one too many)
             entry = gazetteer.misspelt(name)
             if entry is not None:
@@ -380,7 +381,7 @@ _UNLISTED = AsciiFast(
 _NOT_A_BENCHMARK = frozenset(
     """Table Tables Figure Fig Section Appendix Average Top Our We This These It The In On
     Experiments Experimental Results Specifically Furthermore Moreover However Compared English
-    German French Chinese Code GPU GPUs CPU CPUs NVIDIA TPU Python PyTorch TensorFlow""".split()
+    German French Chinese Code NVIDIA Python PyTorch TensorFlow""".split()
 )
 
 
@@ -398,6 +399,8 @@ def unlisted_mentions(sentence: str, excluded: set[str] = frozenset()) -> list[M
         first = name.split()[0].split("-")[0]
         if first in _NOT_A_BENCHMARK or name in GENERIC or fold(name) in excluded or len(name) < 3:
             continue
+        if is_hardware(name):
+            continue  # "runs at 35 fps on Titan Xp", "on Snapdragon 855", "on Google Colab"
         if not match.group("kind") and not re.search(r"[A-Z].*[A-Z0-9]|\d", name):
             continue  # one plain capitalised word ("Cornell") only with a data noun after it
         start = match.start("name")

@@ -21,6 +21,7 @@ from loaders.extract.names import (
     EndAnchored,
     acronym_definitions,
     is_generic,
+    is_hardware,
     is_name_like,
 )
 from loaders.extract.sentences import AsciiFast
@@ -387,6 +388,7 @@ def find_method_mentions(
         for m in out
         if not _names_data(sentence, m)
         and m.name not in field | owned
+        and not is_hardware(m.name)  # "a GeForce GTX 1080 Ti", "a Samsung Galaxy S20"
         and not _FAMILY_AFTER.match(sentence, m.start + len(m.name))
         and not (m.start and sentence[m.start - 1] in '"\u201c' and _analogy(sentence, m))
     ]

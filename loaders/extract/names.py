@@ -50,6 +50,52 @@ GENERIC = frozenset(
 )
 
 
+#: hardware a model is trained, run or timed on, and its vendors' hosted services: GPU, TPU,
+#: CPU, phone and board families ("35 fps on Titan Xp", "on one TPU v3 core", "on a Jetson
+#: TX2", "on a Pixel 4 phone", "on Snapdragon 855", "the notebook on Google Colab")
+HARDWARE_FAMILIES = frozenset(
+    """
+    GPU GPUs TPU TPUs TPUv2 TPUv3 TPUv4 TPUv5 CPU CPUs NPU NPUs FPGA FPGAs ASIC ASICs Titan TITAN
+    Tesla Quadro GeForce RTX GTX Jetson Orin Snapdragon Exynos Kirin iPhone iPad Raspberry Xeon
+    Ryzen EPYC Colab
+    """.split()
+)
+#: vendors of hardware: their name before hardware or one of their hosted services
+#: (:data:`_VENDOR_SERVICES`) is their product ("NVIDIA V100", "Intel Core i7", "Google Drive");
+#: before another word it may name a data set ("Google Speech Commands"), and alone too
+HARDWARE_VENDORS = frozenset("NVIDIA Nvidia Intel AMD Qualcomm Apple Google Samsung Huawei".split())
+_VENDOR_SERVICES = frozenset("Drive Colab Cloud Coral Core".split())
+#: an accelerator's or a processor's model number written alone ("on an A100", "V100s", "a
+#: P100", "a K80", "an i7-8700K")
+_HARDWARE_MODEL = re.compile(r"(?:[AHVP]\d{2,3}|A\d{4}|K[48]0|T4|TX[12]|i[3579](?:-\d{4,5}\w*)?)s?")
+#: a phone by its model ("Pixel 4", "Galaxy S20"; "Pixel Attention", "Galaxy Zoo" are no phones)
+_PHONE_MODEL = re.compile(r"\b(?:Pixel|Galaxy)\s?[SA]?\d")
+_HARDWARE_SPLIT = re.compile(r"[\s-]+")
+
+
+@lru_cache(maxsize=1 << 12)
+def is_hardware(name: str) -> bool:
+    """Hardware (or a vendor's product) named like a benchmark or method: a word of
+    HARDWARE_FAMILIES or a model number anywhere in it, a phone's model, or a vendor's name
+    before one of its services (a name the gazetteer lists is looked up first: "Google Landmarks
+    v2"; "Google Speech Commands" is no hardware).
+    Never a benchmark a result is on ("35 fps on Titan Xp"), nor a method.
+
+    >>> [is_hardware(n) for n in ("Titan Xp", "NVIDIA V100 GPU", "RTX 2080 Ti", "A100", "Google Drive")]
+    [True, True, True, True, True]
+    >>> [is_hardware(n) for n in ("Pixel 4", "DRIVE", "NVIDIA", "K400", "Pixel Attention")]
+    [True, False, False, False, False]
+    >>> [is_hardware(n) for n in ("Intel Core i7", "Google Speech Commands", "Samsung Galaxy S20")]
+    [True, False, True]
+    """
+    words = _HARDWARE_SPLIT.split(name.strip())
+    if len(words) > 1 and words[0] in HARDWARE_VENDORS and words[1] in _VENDOR_SERVICES:
+        return True
+    return bool(_PHONE_MODEL.search(name)) or any(
+        w in HARDWARE_FAMILIES or _HARDWARE_MODEL.fullmatch(w) for w in words
+    )
+
+
 class EndAnchored:
     """A pattern every match of which ends the text ("...$"), searched over the text's end only
     (as far back as its longest match, and a final line break $ holds before): a search from the
