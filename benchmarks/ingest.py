@@ -64,7 +64,7 @@ class Result:
 
     @property
     def append_per_s(self) -> float | None:
-        return self.append_seconds and self.rels / self.append_seconds
+        return None if self.append_seconds is None else self.rels / self.append_seconds
 
     @property
     def speedup(self) -> float:
@@ -194,7 +194,7 @@ def report(results: list[Result], papers: int, refs: int) -> str:
         f"{'per-row rels/s':>16}{'speed-up':>10}{'append rels/s':>15}",
     ]
     for r in results:
-        append = f"{r.append_per_s:>15,.0f}" if r.append_per_s else f"{'-':>15}"
+        append = f"{'-':>15}" if r.append_per_s is None else f"{r.append_per_s:>15,.0f}"
         lines.append(
             f"{r.store:<16}{r.nodes:>10,}{r.nodes_per_s:>10,.0f}{r.rels:>11,}{r.rels_per_s:>10,.0f}"
             f"{r.baseline_per_s:>16,.0f}{r.speedup:>9.1f}x{append}"
