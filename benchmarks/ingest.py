@@ -16,9 +16,10 @@ batched load is a first load, as a new graph's build is. A COPY into a relations
 holds edges, or has held them, appends, which LadybugDB does ~4x slower (measured: 5.6 s for
 1,379,788 rows into an empty table, 21.4 s after 2,000 edges were written to it). That append is
 printed too (``append rels/s``): every relationship loaded into the baseline's store, beside the
-edges it wrote. Neo4j has one database: its baseline's edges are deleted before the load. The embedded store goes into a temporary
-directory; Neo4j comes from ``NEO4J_URI`` (``NEO4J_USER``, ``NEO4J_PASSWORD``,
-``NEO4J_DATABASE``) and is WIPED first.
+edges it wrote. Neo4j has one database: its baseline's edges are deleted before the load.
+
+The embedded store goes into a temporary directory; Neo4j comes from ``NEO4J_URI``
+(``NEO4J_USER``, ``NEO4J_PASSWORD``, ``NEO4J_DATABASE``) and is WIPED first.
 """
 
 from __future__ import annotations
@@ -108,10 +109,11 @@ def load(
 
     sample = [r for r in rels if isinstance(r, Cites)][:baseline]
     log(f"[{name}] baseline: {len(sample):,} CITES one query per row...")
+    target = store if side is None else side
     if side is not None:
         upsert_nodes(side, nodes)
-    baseline_seconds = per_row(side or store, sample)
-    written = counts(side or store)["CITES"]
+    baseline_seconds = per_row(target, sample)
+    written = counts(target)["CITES"]
     if written != len(sample):
         raise SystemExit(f"[{name}] per-row baseline wrote {written} CITES, expected {len(sample)}")
     if side is None:
