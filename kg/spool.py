@@ -19,6 +19,7 @@ and its held edges follow it, as the stored ones do.
 from __future__ import annotations
 
 import ctypes
+import gc
 import pickle
 import tempfile
 from collections.abc import Iterable, Sequence
@@ -131,9 +132,10 @@ class EdgeSpool:
 
 
 def release_free_memory() -> None:
-    """Give the pages malloc holds free back to the system (glibc's ``malloc_trim``; nothing
-    elsewhere). Chunk writes leave freed frames and columns in the heap, which Python's memory
-    returned but the process still holds: ~0.25 GiB at 200,000 papers."""
+    """Collect garbage, then give the pages malloc holds free back to the system (glibc's
+    ``malloc_trim``; nothing elsewhere). Chunk writes leave freed frames and columns in the heap,
+    which Python's memory returned but the process still holds: ~0.25 GiB at 200,000 papers."""
+    gc.collect()
     try:
         ctypes.CDLL(None).malloc_trim(0)
     except (OSError, AttributeError):  # not glibc

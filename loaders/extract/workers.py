@@ -24,6 +24,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from types import TracebackType
 
 from kg.model import Paper
+from kg.packed import PackedPaper, packed_of, unpack
 from loaders.extract.extractor import Extraction, extract_paper, extract_papers, merge_extractions
 from loaders.extract.gazetteer import load_gazetteer
 
@@ -44,12 +45,13 @@ def _quiet() -> None:
     gc.enable()
 
 
-def _extract(papers: list[Paper]) -> bytes:
+def _extract(papers: list[PackedPaper]) -> bytes:
     """The papers' extractions, pickled: a build holds its results until the merge, and
     unpickled they take nine times the room (4.5 KB against 500 bytes a paper of
     ``benchmarks.scale``)."""
     gazetteer = load_gazetteer()
-    return pickle.dumps([extract_paper(p, gazetteer) for p in papers], pickle.HIGHEST_PROTOCOL)
+    extractions = [extract_paper(unpack(p), gazetteer) for p in papers]
+    return pickle.dumps(extractions, pickle.HIGHEST_PROTOCOL)
 
 
 class _Unpickled:
@@ -92,13 +94,15 @@ class BackgroundExtraction:
     def __init__(self, workers: int = WORKERS):
         self._pool = _pool(workers)
         self._parts: list[Future[bytes] | bytes] = []
-        #: the papers of the tasks no worker has finished, by position in ``_parts``
-        self._waiting: dict[int, list[Paper]] = {}
+        #: the papers of the tasks no worker has finished, by position in ``_parts``, packed
+        #: (:mod:`kg.packed`): the workers fall behind a large build, which then holds these
+        self._waiting: dict[int, list[PackedPaper]] = {}
 
     def submit(self, papers: Sequence[Paper]) -> None:
         """Hand ``papers`` over, :data:`CHUNK` a task (so every worker takes a share)."""
-        for start in range(0, len(papers), CHUNK):
-            part = list(papers[start : start + CHUNK])
+        packed = packed_of(papers)
+        for start in range(0, len(packed), CHUNK):
+            part = packed[start : start + CHUNK]
             if self._pool is None:
                 self._parts.append(_extract(part))
                 continue
