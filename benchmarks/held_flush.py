@@ -1,7 +1,7 @@
 """Where one flush of held citations spends its time, against the citations already stored.
 
 ``python -m benchmarks.held_flush [--papers 1000000] [--stored 0,4000000,8000000] [--flush
-2000000] [--pool 6] [--keep DIR] [--apart] [--profile]`` writes ``--papers`` listed Paper nodes
+2000000] [--pool 6] [--keep DIR] [--apart] [--profile] [--lists]`` writes ``--papers`` listed Paper nodes
 (and a tenth as many outside papers after them) into an embedded store, COPYs the references of
 the first listed papers into CITES until it holds each ``--stored`` figure (in COPYs of
 ``--flush``, the way a build's flushes fill it; a base store is kept per figure), then times one
@@ -64,10 +64,13 @@ def references(papers: int, first: int, count: int, seed: int = 0) -> tuple[np.n
     return pairs[:, 0], pairs[:, 1], rng.random(len(pairs))
 
 
-def reference_columns(keys: list[str], papers: int, first: int, count: int) -> dict[str, list]:
-    """The columns :meth:`kg.spool.EdgeSpool.flush` passes on for those references."""
+def reference_columns(
+    keys: list[str], papers: int, first: int, count: int, lists: bool = False
+) -> dict:
+    """The columns :meth:`kg.spool.EdgeSpool.flush` passes on for those references: object
+    arrays, or with ``lists`` the lists it passed before they were arrays (the baseline)."""
     src, dst, draw = references(papers, first, count)
-    return {
+    columns = {
         "src": [keys[i] for i in src.tolist()],
         "dst": [keys[i] for i in dst.tolist()],
         "source": ["s2"] * len(src),
@@ -76,6 +79,9 @@ def reference_columns(keys: list[str], papers: int, first: int, count: int) -> d
         "contexts": [None] * len(src),
         "first_seen": [None] * len(src),
     }
+    if lists:
+        return columns
+    return {c: np.fromiter(values, dtype=object, count=len(src)) for c, values in columns.items()}
 
 
 class Timings:
@@ -188,13 +194,13 @@ def base_store(root: Path, keys: list[str], papers: int, stored: int, flush: int
 
 def measure(
     base: Path, keys: list[str], papers: int, stored: int, flush: int, pool: int, apart: bool,
-    profile: bool,
+    profile: bool, lists: bool = False,
 ) -> dict[str, float]:  # fmt: skip
     """The stages of one flush of ``flush`` references into a copy of the store at ``base``."""
     trial = base.parent / "trial"
     shutil.rmtree(trial, ignore_errors=True)
     shutil.copytree(base, trial)
-    columns = reference_columns(keys, papers, stored // REFS, flush // REFS)
+    columns = reference_columns(keys, papers, stored // REFS, flush // REFS, lists)
     store = EmbeddedStore(trial / "kg.db", buffer_pool_size=pool)
     timings = Timings()
     _timed_store(store, timings, apart)
@@ -248,6 +254,9 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="keep the base stores in this directory")
     parser.add_argument("--apart", action="store_true", help="checkpoint apart from the COPY")
     parser.add_argument("--profile", action="store_true", help="PROFILE the stored-edges read")
+    parser.add_argument(
+        "--lists", action="store_true", help="the flush's columns as lists (the baseline)"
+    )
     args = parser.parse_args()
     pool = int(args.pool * 1024**3)
     keys = paper_keys(args.papers)
@@ -258,8 +267,9 @@ def main() -> None:
         for stored in sorted(int(s) for s in args.stored.split(",")):
             base = base_store(root, keys, args.papers, stored, args.flush, pool)
             results[stored] = measure(
-                base, keys, args.papers, stored, args.flush, pool, args.apart, args.profile
-            )
+                base, keys, args.papers, stored, args.flush, pool, args.apart, args.profile,
+                args.lists,
+            )  # fmt: skip
         labels = list(dict.fromkeys(label for r in results.values() for label in r))
         print("\n| stage | " + " | ".join(f"{s:,} stored" for s in results) + " |")
         print("|---|" + "---|" * len(results))

@@ -321,14 +321,24 @@ def as_columns(items: Sequence[BaseModel], fields: Sequence[str]) -> dict[str, l
 
 def _present(columns: Mapping[str, list]) -> list[str]:
     """The columns some row sets (see :func:`kg.schema.present_properties`)."""
-    return [c for c, values in columns.items() if values.count(None) < len(values)]
+    return [c for c, values in columns.items() if _set_anywhere(values)]
+
+
+def _set_anywhere(values) -> bool:
+    """Whether some value of a list or object array is not None (counted in C either way)."""
+    if isinstance(values, list):
+        return values.count(None) < len(values)
+    import numpy
+
+    return bool(numpy.not_equal(values, None).any())
 
 
 def _series(values: list):
     import pandas
 
-    # object dtype: None stays null and strings stay Python strings
-    return pandas.Series(values, dtype=object)
+    # object dtype: None stays null and strings stay Python strings; an object array (a
+    # spool's column) is taken as it is, not copied
+    return pandas.Series(values, dtype=object, copy=False)
 
 
 def _frame(columns: Mapping[str, list], rows=None):
@@ -336,7 +346,7 @@ def _frame(columns: Mapping[str, list], rows=None):
     import pandas
 
     if rows is None:
-        return pandas.DataFrame({c: _series(values) for c, values in columns.items()})
+        return pandas.DataFrame({c: _series(v) for c, v in columns.items()}, copy=False)
     # a column at a time: one whole column, not a whole frame, beside the rows taken
     return pandas.DataFrame(
         {c: _series(values).take(rows).reset_index(drop=True) for c, values in columns.items()}

@@ -93,17 +93,26 @@ class EdgeSpool:
     def flush(self, store: GraphStore) -> int:
         """Write every held edge (as :func:`kg.store.upsert_relationships` would); returns how
         many were held. The spool is empty after."""
+        import numpy
+
         release_free_memory()  # the flush is a build's peak: start it from the smallest heap
-        columns: dict[str, list] = {f: [] for f in self._fields}
+        # object arrays, not lists: the COPY's frame takes them as they are (no second array of
+        # 8 bytes a row and column: 0.4 GiB at 10M held edges)
+        columns = {f: numpy.empty(self.held, dtype=object) for f in self._fields}
         seen: dict[str, dict] = {f: {} for f in self._fields}  # one object per distinct value
         self._file.seek(0)
+        at = 0
         while True:
             try:
                 part = pickle.load(self._file)
             except EOFError:
                 break
+            n = len(part["src"])
             for field, values in part.items():
-                columns[field].extend(_shared(values, seen[field]))
+                # one object a row, whatever the values (lists of one length included)
+                shared = _shared(values, seen[field])
+                columns[field][at : at + n] = numpy.fromiter(shared, dtype=object, count=n)
+            at += n
             del part
         del seen
         self._file.close()
@@ -113,7 +122,7 @@ class EdgeSpool:
             return 0
         if self._renames:
             for end in ("src", "dst"):
-                columns[end] = [self.key(k) for k in columns[end]]
+                columns[end] = numpy.fromiter(map(self.key, columns[end]), dtype=object, count=held)
         upsert_relationship_columns(store, self.model, columns)
         return held
 
