@@ -1,21 +1,20 @@
 """Where one flush of held citations spends its time, against the citations already stored.
 
-``python -m benchmarks.held_flush [--papers 1000000] [--stored 0,4000000,8000000] [--flush
-2000000] [--pool 6] [--keep DIR] [--apart] [--profile] [--lists]`` writes ``--papers`` listed Paper nodes
-(and a tenth as many outside papers after them) into an embedded store, COPYs the references of
-the first listed papers into CITES until it holds each ``--stored`` figure (in COPYs of
-``--flush``, the way a build's flushes fill it; a base store is kept per figure), then times one
-flush of the next ``--flush`` references through the real write path
-(:func:`kg.store.upsert_relationship_columns`, as :meth:`kg.spool.EdgeSpool.flush` calls it,
-inside :func:`kg.counts.deferred` as in a build), stage by stage: endpoint offsets
-(``_endpoints``), the edge frame (``_edge_ids``, ``_fold_rows``), the split against stored edges
-(``_split_stored``, of it the ``_stored_edges`` read), the COPY's frame, the COPY statement, the
-reopen after it, the MERGE of changed edges and the counts. The references are those of
-``benchmarks.scale`` (ten a paper, earlier papers preferred, one in ten outside the listing).
-``--apart`` turns the automatic checkpoint off so the COPY and its checkpoint are timed apart;
-``--profile`` prints LadybugDB's ``PROFILE`` of the stored-edges read. ``--keep DIR`` keeps the
-base stores there for the next run. The figure to read: each stage at the largest ``--stored``
-against the smallest.
+``python -m benchmarks.held_flush [--papers 1000000] [--stored 0,4000000,8000000] [--flush 2000000]
+[--pool 6] [--keep DIR] [--apart] [--profile] [--lists]`` writes ``--papers`` listed Paper nodes
+(and a tenth as many outside papers after them) into an embedded store, COPYs the references of the
+first listed papers into CITES until it holds each ``--stored`` figure (in COPYs of ``--flush``,
+the way a build's flushes fill it; a base store is kept per figure), then times one flush of the
+next ``--flush`` references through the real write path
+(:func:`kg.store.upsert_relationship_columns`, as :meth:`kg.spool.EdgeSpool.flush` calls it, inside
+:func:`kg.counts.deferred` as in a build), stage by stage: endpoint offsets (``_endpoints``), the
+edge frame (``_edge_ids``, ``_fold_rows``), the split against stored edges (``_split_stored``, of
+it the ``_stored_edges`` read), the COPY's frame, the COPY statement, the reopen after it, the
+MERGE of changed edges and the counts. The references are those of ``benchmarks.scale`` (ten a
+paper, earlier papers preferred, one in ten outside the listing). ``--apart`` turns the automatic
+checkpoint off so the COPY and its checkpoint are timed apart; ``--profile`` prints LadybugDB's
+``PROFILE`` of the stored-edges read. ``--keep DIR`` keeps the base stores there for the next run.
+The figure to read: each stage at the largest ``--stored`` against the smallest.
 """
 
 from __future__ import annotations
