@@ -324,6 +324,10 @@ class Gazetteer:
         return out
 
 
+#: the flags of a gazetteer line (its fourth column, comma-separated)
+FLAGS = {"cs": "written forms match case-sensitively only", "ctx": "only in a sentence about data"}
+
+
 def parse_tsv(text: str) -> list[Entry]:
     """Entries from the gazetteer TSV text; raises ValueError naming the bad line."""
     entries = []
@@ -336,7 +340,12 @@ def parse_tsv(text: str) -> list[Entry]:
                 f"benchmarks.tsv line {number}: expected name<TAB>dataset|benchmark[<TAB>aliases[<TAB>flags]], found {line!r}"
             )
         aliases = tuple(a.strip() for a in cols[2].split("|") if a.strip()) if len(cols) > 2 else ()
-        flags = set(cols[3].split(",")) if len(cols) > 3 else set()
+        flags = {f.strip() for f in cols[3].split(",") if f.strip()} if len(cols) > 3 else set()
+        if unknown := flags - set(FLAGS):
+            raise ValueError(
+                f"benchmarks.tsv line {number}: unknown flag {', '.join(sorted(unknown))} "
+                f"(known: {', '.join(f'{k} ({v})' for k, v in FLAGS.items())})"
+            )
         entries.append(Entry(cols[0].strip(), cols[1], aliases, "cs" in flags, "ctx" in flags))
     return entries
 

@@ -97,7 +97,9 @@ def test_context_flag_allows_ambiguous_names_in_evaluation_sentences():
 def test_parse_tsv_reports_the_bad_line():
     with pytest.raises(ValueError, match="line 2"):
         parse_tsv("ImageNet\tdataset\nBroken line without kind\n")
-    entries = parse_tsv("# comment\nFoo\tbenchmark\tFoo-1|Foo 1\tcs,ctx\n")
+    with pytest.raises(ValueError, match="line 1: unknown flag cx"):  # a typo is not ignored
+        parse_tsv("Foo\tbenchmark\tFoo-1\tcs,cx\n")
+    entries = parse_tsv("# comment\nFoo\tbenchmark\tFoo-1|Foo 1\tcs, ctx\n")
     assert (
         entries[0].aliases == ("Foo-1", "Foo 1")
         and entries[0].case_sensitive
