@@ -59,7 +59,7 @@ class FileReport:
     @property
     def merged(self) -> int:
         """Entries that are a paper an earlier entry (of this file or an earlier one) listed."""
-        return len(self.listing.entries) - self.stored
+        return self.listing.read - self.stored
 
 
 @dataclass
@@ -76,7 +76,7 @@ class BuildReport:
 
     @property
     def entries(self) -> int:
-        return sum(len(listing.entries) for listing in self.listings)
+        return sum(listing.read for listing in self.listings)
 
     @property
     def problems(self) -> list[ListingProblem]:
@@ -194,9 +194,9 @@ def build(
             if before_enrich:
                 before_enrich(listed, options.s2)
             listed = enrich_papers(kb, listed, options.s2, report, progress, extraction)
-        if options.extract:
+        if options.extract and extraction is None:  # else enrich_papers wrote it
             with stage(progress, "extract", "extracting methods and benchmarks"):
-                report.extraction = extract_into(kb, listed, extraction)
+                report.extraction = extract_into(kb, listed)
     return report
 
 
@@ -213,6 +213,7 @@ def write_listings(
             written = write_graph(kb, [*papers, *authors], authored)
         del papers, authors, authored
         report.files.append(FileReport(listing, stored=sum(p.key not in by_key for p in written)))
+        listing.release()  # written: the parsed entries are not held through the build
         for paper in written:
             if paper.key in by_key:
                 paper = merge_records(paper, unpack(by_key[paper.key]))
@@ -251,8 +252,9 @@ def enrich(
         before_enrich(papers, options)
     with _background(True, len(papers)) as extraction:
         enriched = enrich_papers(kb, papers, options, report, progress, extraction)
-        with stage(progress, "extract", "extracting methods and benchmarks"):
-            report.extraction = extract_into(kb, enriched, extraction)
+        if extraction is None:  # else enrich_papers wrote it
+            with stage(progress, "extract", "extracting methods and benchmarks"):
+                report.extraction = extract_into(kb, enriched)
     report.new_citations = _cites_count(kb) - before
     return report
 
@@ -270,7 +272,9 @@ def enrich_papers(
     extraction: BackgroundExtraction | None = None,
 ) -> list[Paper]:
     """Enrich ``papers`` from S2 and write the result; returns the papers as now stored, or,
-    given ``extraction``, none: each chunk's papers as written go to it instead.
+    given ``extraction``, none: each chunk's papers as written go to it instead, and what it
+    extracted is written (into ``report.extraction``) when S2 is done, before the held
+    citations, so that its results are not held through their flush.
 
     S2's answers come and are written a chunk of papers at a time (see :func:`loaders.s2.enrich`),
     each chunk in the order of the module docstring, so memory stays flat in the listing's size.
@@ -317,6 +321,9 @@ def enrich_papers(
             # S2 is done: the index's memory (0.85 GiB at 1M papers) goes before the flush,
             # a build's peak
             index = IdentityIndex()
+            if extraction is not None:
+                with stage(progress, "extract", "writing the methods and benchmarks extracted"):
+                    report.extraction = extract_into(kb, (), extraction)
             if spool is not None:
                 flush()
         if spool is not None:

@@ -214,7 +214,7 @@ def _print_listings(listings) -> None:
     """Per file: format, entries, and the skipped entries grouped by reason with their lines."""
     for listing in listings:
         err_console.print(
-            f"{listing.path}: {len(listing.entries)} entries ({listing.label})"
+            f"{listing.path}: {listing.read} entries ({listing.label})"
             + (f", {len(listing.problems)} skipped" if listing.problems else ""),
             highlight=False,
         )
@@ -305,7 +305,7 @@ def _print_report(report: pipeline.BuildReport, target: str, totals: dict) -> No
     for file in report.files:
         listing = file.listing
         console.print(
-            f"  {listing.path}: {listing.label}: {len(listing.entries)} entries read, "
+            f"  {listing.path}: {listing.label}: {listing.read} entries read, "
             f"{file.stored} papers stored, {file.merged} merged with an earlier entry, "
             f"{len(listing.problems)} skipped",
             highlight=False,

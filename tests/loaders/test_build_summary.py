@@ -28,9 +28,9 @@ def test_per_file_counts(store, tmp_path):
     listings = pipeline.load_listings(_files(tmp_path))
     report = pipeline.build(Graph(store), listings, NO_S2)
     ris, ids = report.files
-    assert (len(ris.listing.entries), ris.stored, ris.merged) == (3, 2, 1)
+    assert (ris.listing.read, ris.stored, ris.merged) == (3, 2, 1)
     # 1706.03762 and the DOI were listed by the RIS file; 2401.12345 and 2402.54321 are new
-    assert (len(ids.listing.entries), ids.stored, ids.merged) == (4, 2, 2)
+    assert (ids.listing.read, ids.stored, ids.merged) == (4, 2, 2)
     assert ids.listing.label == "ids, utf-16"
     assert [p.line for p in ids.listing.problems] == [2, 5]
     assert report.exit_code == 1

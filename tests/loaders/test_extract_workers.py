@@ -40,7 +40,10 @@ def test_the_caller_extracts_the_tasks_no_worker_started_while_it_waits(monkeypa
     monkeypatch.setattr(workers, "CHUNK", 1)  # 107 tasks for one worker: most wait in its queue
     with workers.BackgroundExtraction(workers=1) as extraction:
         extraction.submit(papers)
+        tasks = extraction._parts  # result() extracts in place the tasks it takes back
         got = extraction.result()
-        here = sum(isinstance(task, bytes) for task in extraction._parts)
+        here = sum(isinstance(task, bytes) for task in tasks)
+        again = extraction.result()
     assert got == extract_papers(papers)
     assert 0 < here < len(papers)
+    assert again == extract_papers([])  # handed over once, not held
